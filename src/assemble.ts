@@ -1,0 +1,111 @@
+/**
+ * Builds the conversation core's dependencies from a Config: knowledge, replies, the analyzer, the answerer
+ * (offline, or through an LLM when configured) and the store (Redis, or the embedded file store). Used by
+ * main.ts and the CLI alike, so every entry point runs the very same core.
+ */
+import { join } from 'node:path';
+import type { Config } from './config';
+import type { Logger } from './logger';
+import type { AnalysisKit, TurnDeps } from './core/deps';
+import { loadKnowledge } from './knowledge/load';
+import type { Knowledge } from './knowledge/knowledge';
+import { createLexicalRetriever } from './knowledge/retriever';
+import { loadAnalysisRules, type AnalysisRules } from './knowledge/analysis-rules';
+import { createAnalyzer } from './core/classify';
+import { detectCrisis } from './core/crisis';
+import { nextStepsFor, replyTemplateFor } from './core/next-steps';
+import { createOfflineAnswerer } from './core/answer';
+import { loadReplies, type Replies } from './replies';
+import { createChatModel, createEmbeddings } from './llm/client';
+import { loadAnswerPrompts } from './llm/prompts';
+import { createLlmAnswerer, type AnswererLogger } from './llm/llm-answerer';
+import { createHybridRetriever } from './knowledge/hybrid-retriever';
+import { FileStore } from './state/file-store';
+import { RedisStore } from './state/redis-store';
+import { loadOrCreateKey } from './state/key-file';
+import type { ConversationStore } from './state/store';
+
+/** The parts that need no I/O beyond reading knowledge/ and prompts/: enough for `analyze` and `ask`. */
+export interface CoreParts {
+  knowledge: Knowledge;
+  replies: Replies;
+  analysis: AnalysisKit;
+  answerer: TurnDeps['answerer'];
+}
+
+/**
+ * Loads knowledge, replies and rules once and builds the analyzer and answerer. With an LLM configured the
+ * offline answerer is wrapped by the LLM answerer (pass `logger` to see its fallbacks logged).
+ */
+export function assembleCore(config: Config, logger?: Logger): CoreParts {
+  const knowledge = loadKnowledge(config.knowledgeDir);
+  const replies = loadReplies(config.promptsDir);
+  const rules = loadAnalysisRules(join(config.knowledgeDir, 'analysis'));
+  const retriever = createLexicalRetriever(knowledge);
+  const offline = createOfflineAnswerer({ knowledge, retriever, replies });
+  const answerer = config.llm ? llmAnswerer(config.llm, config.promptsDir, { knowledge, replies, offline, retriever }, logger ?? QUIET) : offline;
+  return { knowledge, replies, analysis: analysisKit(rules), answerer };
+}
+
+const QUIET: AnswererLogger = { info: () => undefined, warn: () => undefined, debug: () => undefined };
+
+/**
+ * The LLM answerer over `parts.offline`. The offline answerer (and so the out-of-scope decision and the
+ * fallback answer) stays lexical; the LLM's context is ranked by the hybrid retriever when an embeddings model
+ * is configured, which starts embedding the knowledge base now, in the background.
+ */
+function llmAnswerer(
+  llm: NonNullable<Config['llm']>,
+  promptsDir: string,
+  parts: { knowledge: Knowledge; replies: Replies; offline: ReturnType<typeof createOfflineAnswerer>; retriever: ReturnType<typeof createLexicalRetriever> },
+  logger: AnswererLogger,
+): TurnDeps['answerer'] {
+  const embeddings = createEmbeddings(llm);
+  const retriever = embeddings
+    ? createHybridRetriever({ knowledge: parts.knowledge, lexical: parts.retriever, embeddings, logger })
+    : parts.retriever;
+  return createLlmAnswerer({
+    offline: parts.offline,
+    knowledge: parts.knowledge,
+    model: createChatModel(llm),
+    prompts: loadAnswerPrompts(promptsDir),
+    replies: parts.replies,
+    retriever,
+    timeoutMs: llm.timeoutMs,
+    logger,
+  });
+}
+
+/** The analyzer and its companions bound to the loaded rules. */
+export function analysisKit(rules: AnalysisRules): AnalysisKit {
+  const analyzer = createAnalyzer(rules);
+  return {
+    analyzer,
+    detectCrisis: (text) => detectCrisis(text, rules),
+    nextSteps: (cats) => nextStepsFor(cats, rules),
+    replyTemplate: (cats) => replyTemplateFor(cats, rules),
+    categoryLabel: (id) => rules.categories.find((c) => c.id === id)?.label ?? id,
+  };
+}
+
+/**
+ * The store the config asks for: Redis when REDIS_URL is set, else the embedded encrypted file store. Pass the
+ * logger so Redis outages and queued evidence are logged with the rest (without it they go to stderr).
+ */
+export function createStore(config: Config, logger?: Logger): ConversationStore {
+  const key = config.state.encryptionKey ?? loadOrCreateKey(config.dataDir);
+  const { ttlDays, historyTurns, prefix } = config.state;
+  if (config.redis) return new RedisStore({ url: config.redis.url, prefix, key, ttlDays, historyTurns, logger });
+  return new FileStore({ dataDir: config.dataDir, key, ttlDays, historyTurns });
+}
+
+/** All TurnDeps for a long-running bot or chat. */
+export function assembleDeps(config: Config, logger: Logger, core: CoreParts = assembleCore(config, logger)): TurnDeps {
+  return {
+    ...core,
+    store: createStore(config),
+    logger,
+    now: () => new Date(),
+    limits: { maxMessageChars: config.limits.maxMessageChars },
+  };
+}

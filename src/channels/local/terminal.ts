@@ -1,0 +1,61 @@
+/**
+ * The terminal chat: the local channel `npm start` opens when no Telegram token is set. Interactive on a TTY;
+ * when stdin is a pipe it reads one message per line and prints each reply, so conversations can be scripted.
+ * Typing a button's number or label presses it; a line starting with / is a command.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { handleTurn } from '../../core/conversation';
+import type { TurnDeps } from '../../core/deps';
+import type { Button, InboundMessage } from '../../core/message';
+import { renderText } from './render-text';
+
+export interface TerminalChatOptions {
+  deps: TurnDeps;
+  userId: string;
+  input: Readable;
+  output: Writable;
+  interactive: boolean;
+}
+
+/** Runs the chat until the input ends (Ctrl-D, end of pipe) or the user types /quit. */
+export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> {
+  const { deps, output } = opts;
+  const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
+  let buttons: Button[] = [];
+  let seq = 0;
+  const prompt = () => {
+    if (opts.interactive) output.write('\n你：');
+  };
+  const send = async (msg: InboundMessage) => {
+    const reply = await handleTurn(msg, deps);
+    buttons = reply.buttons;
+    const text = renderText(reply, { buttons: true });
+    if (text) output.write(`${opts.interactive ? '\n债盾：' : ''}${text}\n${opts.interactive ? '' : '\n'}`);
+  };
+  if (opts.interactive) {
+    await send(toInbound('/start', [], opts.userId, ++seq));
+    output.write('\n（输入消息后回车；/help 查看帮助；Ctrl-D 或 /quit 退出）\n');
+  }
+  prompt();
+  for await (const line of rl) {
+    const text = line.trim();
+    if (text === '/quit' || text === '/exit') break;
+    if (text.length > 0 || !opts.interactive) await send(toInbound(text, buttons, opts.userId, ++seq));
+    prompt();
+  }
+  rl.close();
+}
+
+/** Maps one typed line to an inbound message: a command, a button press, or text. */
+export function toInbound(line: string, buttons: Button[], userId: string, seq: number): InboundMessage {
+  const base = { channel: 'cli', userId, messageId: undefined, receivedAt: new Date() };
+  void seq;
+  const cmd = /^\/([A-Za-z_]+)(?:\s+([\s\S]*))?$/.exec(line);
+  if (cmd) return { ...base, kind: 'command', name: cmd[1]!, args: cmd[2] ?? '' };
+  const byNumber = /^\d{1,2}$/.test(line) ? buttons[Number(line) - 1] : undefined;
+  const byLabel = buttons.find((b) => b.label === line);
+  const pressed = byNumber ?? byLabel;
+  if (pressed) return { ...base, kind: 'button', id: pressed.id };
+  return { ...base, kind: 'text', text: line };
+}

@@ -1,0 +1,178 @@
+/**
+ * The one place the environment is read. Every setting, its default and its effect are in this schema (and
+ * in the README's table); boot fails with one message listing every bad key and what to set.
+ */
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors';
+import { PACKAGE_ROOT } from './paths';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optionalString = z.string().trim().transform((v) => (v === '' ? undefined : v)).optional();
+const optionalUrl = (what: string) =>
+  optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), `must be an http(s) URL (${what})`);
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
+    DATA_DIR: z.string().default('./data'),
+    KNOWLEDGE_DIR: z.string().default(join(PACKAGE_ROOT, 'knowledge')),
+    PROMPTS_DIR: z.string().default(join(PACKAGE_ROOT, 'prompts')),
+
+    TELEGRAM_BOT_TOKEN: optionalString.refine(
+      (v) => v === undefined || /^\d+:[A-Za-z0-9_-]{20,}$/.test(v),
+      'looks like "123456:ABC-DEF…" (from @BotFather)',
+    ),
+    TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+    TELEGRAM_WEBHOOK_URL: optionalUrl('the public https URL Telegram posts updates to'),
+    TELEGRAM_WEBHOOK_SECRET: optionalString.refine(
+      (v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v),
+      '1–256 characters of A-Z a-z 0-9 _ -',
+    ),
+    TELEGRAM_ALLOW_GROUPS: bool.default(false),
+
+    LLM_API_KEY: optionalString,
+    OPENAI_API_KEY: optionalString,
+    LLM_BASE_URL: optionalUrl('an OpenAI-compatible endpoint, e.g. https://api.deepseek.com/v1'),
+    LLM_MODEL: z.string().default('gpt-4o-mini'),
+    LLM_TIMEOUT_MS: int(1000, 300000).default(20000),
+    LLM_EMBEDDINGS_MODEL: optionalString,
+    LLM_VISION_MODEL: optionalString,
+
+    REDIS_URL: optionalString.refine(
+      (v) => v === undefined || /^rediss?:\/\//.test(v),
+      'must start with redis:// or rediss://',
+    ),
+    REDIS_PREFIX: z.string().min(1).default('debtshield:'),
+    STATE_TTL_DAYS: int(1, 3650).default(30),
+    HISTORY_TURNS: int(2, 200).default(20),
+    ENCRYPTION_KEY: optionalString.refine(
+      (v) => v === undefined || Buffer.from(v, 'base64').length === 32,
+      '32 random bytes in base64: `openssl rand -base64 32`',
+    ),
+
+    HTTP_HOST: z.string().default('127.0.0.1'),
+    HTTP_PORT: int(0, 65535).default(8080),
+    RATE_LIMIT_PER_MINUTE: int(1, 10000).default(20),
+    MAX_MESSAGE_CHARS: int(100, 100000).default(4000),
+
+    OCR_ENGINE: z.enum(['auto', 'tesseract-cli', 'tesseract-js', 'vision', 'none']).default('auto'),
+    OCR_MAX_BYTES: int(1024, 100_000_000).default(10_000_000),
+    OCR_MAX_PIXELS: int(10_000, 200_000_000).default(25_000_000),
+    OCR_TIMEOUT_MS: int(1000, 300000).default(20000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'required when TELEGRAM_WEBHOOK_URL is set (Telegram echoes it in X-Telegram-Bot-Api-Secret-Token)',
+      });
+    }
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (env.NODE_ENV === 'production' && env.REDIS_URL && !env.ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENCRYPTION_KEY'],
+        message: 'required in production with REDIS_URL, so every instance encrypts with the same key',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  /** level is undefined when LOG_LEVEL is unset: the bot then logs info, the terminal tools only warnings. */
+  log: { level: Env['LOG_LEVEL']; format: 'pretty' | 'json' };
+  dataDir: string;
+  knowledgeDir: string;
+  promptsDir: string;
+  telegram?: {
+    token: string;
+    apiRoot: string;
+    webhookUrl?: string;
+    webhookSecret?: string;
+    allowGroups: boolean;
+  };
+  llm?: {
+    apiKey: string;
+    baseURL?: string;
+    model: string;
+    timeoutMs: number;
+    embeddingsModel?: string;
+    visionModel?: string;
+  };
+  redis?: { url: string };
+  state: { prefix: string; ttlDays: number; historyTurns: number; encryptionKey?: Buffer };
+  http: { host: string; port: number };
+  limits: { ratePerMinute: number; maxMessageChars: number };
+  ocr: { engine: Env['OCR_ENGINE']; maxBytes: number; maxPixels: number; timeoutMs: number };
+}
+
+/**
+ * Parses the environment into a typed Config. Throws AppError CONFIG_INVALID listing every bad key, its
+ * problem and what to set — never just the first one.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, isTty = Boolean(process.stdout.isTTY)): Config {
+  const r = envSchema.safeParse(source);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => {
+      const key = i.path.join('.') || '(environment)';
+      const val = source[key];
+      const shown = val === undefined ? 'not set' : `set to ${JSON.stringify(maskSecret(key, val))}`;
+      return `  ${key} (${shown}): ${i.message}`;
+    });
+    throw new AppError('CONFIG_INVALID', `Configuration is invalid — fix these and start again:\n${lines.join('\n')}`);
+  }
+  const e = r.data;
+  const apiKey = e.LLM_API_KEY ?? e.OPENAI_API_KEY;
+  return {
+    env: e.NODE_ENV,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT === 'auto' ? (isTty && e.NODE_ENV !== 'production' ? 'pretty' : 'json') : e.LOG_FORMAT },
+    dataDir: resolve(e.DATA_DIR),
+    knowledgeDir: resolve(e.KNOWLEDGE_DIR),
+    promptsDir: resolve(e.PROMPTS_DIR),
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+          webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+          webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+          allowGroups: e.TELEGRAM_ALLOW_GROUPS,
+        }
+      : undefined,
+    llm: apiKey || e.LLM_BASE_URL
+      ? {
+          // Local servers such as Ollama need no key; the SDK still wants a non-empty string.
+          apiKey: apiKey ?? 'no-key',
+          baseURL: e.LLM_BASE_URL,
+          model: e.LLM_MODEL,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+          embeddingsModel: e.LLM_EMBEDDINGS_MODEL,
+          visionModel: e.LLM_VISION_MODEL,
+        }
+      : undefined,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL } : undefined,
+    state: {
+      prefix: e.REDIS_PREFIX,
+      ttlDays: e.STATE_TTL_DAYS,
+      historyTurns: e.HISTORY_TURNS,
+      encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
+    },
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    limits: { ratePerMinute: e.RATE_LIMIT_PER_MINUTE, maxMessageChars: e.MAX_MESSAGE_CHARS },
+    ocr: { engine: e.OCR_ENGINE, maxBytes: e.OCR_MAX_BYTES, maxPixels: e.OCR_MAX_PIXELS, timeoutMs: e.OCR_TIMEOUT_MS },
+  };
+}
+
+function maskSecret(key: string, value: string): string {
+  return /TOKEN|KEY|SECRET|PASSWORD/.test(key) && value.length > 4 ? `${value.slice(0, 2)}…(${value.length} chars)` : value;
+}

@@ -1,0 +1,85 @@
+/**
+ * Button presses. Ids are short and stable: "law" (show the full texts behind the last answer), "del:yes" /
+ * "del:no" (confirm /delete), "g:<guide>" (open a related topic), "s:<step>" (details of a next step),
+ * "export" / "evidence" (the commands).
+ */
+import { emptyReply, userKeyOf, type InboundMessage, type OutboundReply } from './message';
+import { runCommand } from './commands';
+import { confirmScreenshot } from './screenshot';
+import { toCitation } from './citations';
+import type { TurnContext } from './conversation';
+import type { CategoryId } from './findings';
+import { resolveArticle } from '../knowledge/knowledge';
+
+type ButtonMsg = Extract<InboundMessage, { kind: 'button' }>;
+
+/** Handles one button press; unknown ids get the help text. */
+export async function pressButton(msg: ButtonMsg, turn: TurnContext): Promise<OutboundReply> {
+  const { deps } = turn;
+  const [kind, arg = ''] = splitId(msg.id);
+  switch (kind) {
+    case 'law':
+      return showLaw(turn);
+    case 'del':
+      if (arg === 'yes') {
+        const count = await deps.store.deleteUser(userKeyOf(msg));
+        turn.log.info({ count }, 'user data deleted');
+        return turn.say('delete_done', { count });
+      }
+      return turn.say('delete_cancelled');
+    case 'g': {
+      const guide = deps.knowledge.guides.find((g) => g.id === arg);
+      if (!guide || !deps.answerer.answerGuide) return turn.say('help');
+      const result = deps.answerer.answerGuide(guide.id, { at: deps.now() });
+      await turn.remember(guide.title, result.reply, (s) => {
+        s.lastTopic = guide.id;
+        s.lastCitations = result.reply.citations.map((c) => ({ law: c.law, article: c.article, at: deps.now().toISOString() }));
+      });
+      return result.reply;
+    }
+    case 's': {
+      const state = await turn.state();
+      const cats = (state?.lastAnalysis?.categories ?? []) as CategoryId[];
+      const step = deps.analysis.nextSteps(cats).find((s) => s.id === arg);
+      if (!step) return turn.say('help');
+      const r = emptyReply();
+      r.blocks.push({ style: 'heading', text: step.label });
+      r.blocks.push({ style: 'paragraph', text: step.detail });
+      return r;
+    }
+    case 'ocr':
+      return confirmScreenshot(arg, turn, msg.receivedAt);
+    case 'export':
+    case 'evidence':
+      return runCommand({ ...msg, kind: 'command', name: kind, args: '' }, deps);
+    default:
+      return turn.say('help');
+  }
+}
+
+async function showLaw(turn: TurnContext): Promise<OutboundReply> {
+  const { deps } = turn;
+  const refs = (await turn.state())?.lastCitations ?? [];
+  if (refs.length === 0) return turn.say('law_none');
+  const r = emptyReply();
+  r.blocks.push({ style: 'heading', text: deps.replies.text('law_heading') });
+  for (const ref of refs) {
+    const resolved = resolveArticle(deps.knowledge, ref.law, ref.article, new Date(ref.at));
+    if (!resolved) continue;
+    const c = toCitation(resolved.article);
+    r.citations.push(c);
+    const version = deps.replies.text('law_version_note', { version: c.version, from: c.effectiveFrom });
+    r.blocks.push({ style: 'heading', text: `《${c.law}》${c.articleCn}（${c.title}）${version}` });
+    r.blocks.push(
+      c.confidence === 'PARTIAL'
+        ? { style: 'paragraph', text: `${deps.replies.text('law_partial_prefix')}${c.text}` }
+        : { style: 'quote', text: c.text },
+    );
+  }
+  return r;
+}
+
+function splitId(id: string): [string, string?] {
+  const i = id.indexOf(':');
+  return i === -1 ? [id] : [id.slice(0, i), id.slice(i + 1)];
+}

@@ -1,0 +1,34 @@
+/**
+ * Evidence items: what was received, when it was originally sent, what was found, and a SHA-256 of the content
+ * so the user can later show it was not altered.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { EvidenceItem } from '../state/store';
+
+/** Builds an evidence item for a collector's message (forwarded text, or OCR text with the image's hash). */
+export function buildEvidence(input: {
+  kind: EvidenceItem['kind'];
+  text: string;
+  receivedAt: Date;
+  sentAt: Date | null;
+  categories: string[];
+  imageSha256?: string;
+  from?: string;
+}): EvidenceItem {
+  const content = `${input.text}\n${input.imageSha256 ?? ''}`;
+  return {
+    id: `E${input.receivedAt.toISOString().slice(2, 10).replace(/-/g, '')}-${randomBytes(2).toString('hex')}`,
+    kind: input.kind,
+    receivedAt: input.receivedAt.toISOString(),
+    sentAt: input.sentAt ? input.sentAt.toISOString() : null,
+    text: input.text,
+    imageSha256: input.imageSha256,
+    from: input.from,
+    categories: input.categories,
+    contentSha256: sha256(content),
+  };
+}
+
+export function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}

@@ -1,0 +1,65 @@
+/**
+ * What the collector-message analyzer produces. Category ids are part of the CLI contract and never change.
+ */
+
+export const CATEGORY_IDS = [
+  'threat',
+  'impersonation',
+  'privacy_disclosure',
+  'third_party_contact',
+  'harassment_frequency',
+  'off_hours',
+  'insult',
+  'violence',
+  'deception',
+] as const;
+
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+
+/** A provision as data refers to it: short law name + Arabic article number. */
+export interface ProvisionRef {
+  law: string;
+  article: string;
+}
+
+/** One thing wrong with a message. */
+export interface Finding {
+  category: CategoryId;
+  /** The words in the message that triggered it (as the user sent them, not normalised). */
+  evidence: string;
+  /** One line in plain Chinese: what is wrong and why it matters. */
+  explanation: string;
+  /** Provisions that apply, as data lists them for conduct today; resolve by the send date before citing. */
+  provisions: ProvisionRef[];
+}
+
+/** A suggested next step, as shown to the user and in the CLI contract. */
+export interface NextStep {
+  /** Short stable id, also the button id, e.g. "evidence", "call110", "verify12368". */
+  id: string;
+  /** Short label for a button. */
+  label: string;
+  /** One or two sentences: what exactly to do. */
+  detail: string;
+}
+
+export interface AnalysisInput {
+  text: string;
+  /** When the collector sent it, if known; drives off_hours and the version of law in force. */
+  sentAt: Date | null;
+  /** Extra facts from the user's evidence log, e.g. effective calls from this collector today. */
+  callsToday?: number;
+}
+
+export interface Analysis {
+  findings: Finding[];
+  categories: CategoryId[];
+  lawful: boolean;
+  /** The text reads as a collector's message at all (vs. the user's own question). */
+  looksLikeCollectorMessage: boolean;
+}
+
+/** The analyzer port the conversation core calls. */
+export interface Analyzer {
+  analyze(input: AnalysisInput): Analysis;
+}

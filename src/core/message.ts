@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+/**
+ * The conversation core's vocabulary: what a channel hands in (InboundMessage) and what it gets back
+ * (OutboundReply). Channels map their own updates into these and render replies out of them; nothing
+ * here knows which channel a message came from beyond its name.
+ */
+
+/** Where a message came from, as far as the core needs to know (for keys, dedupe and rendering hints). */
+export interface Origin {
+  /** Channel name, e.g. "telegram", "cli", "web". Part of the user key. */
+  channel: string;
+  /** The user's id inside that channel. */
+  userId: string;
+  /** The channel's id of this message, used to process a redelivered message once. */
+  messageId?: string;
+  /** When the bot received it. */
+  receivedAt: Date;
+}
+
+export type InboundMessage =
+  | (Origin & { kind: 'text'; text: string })
+  /** Text the user forwarded from someone else (a collector); `sentAt` is its original send time when known. */
+  | (Origin & { kind: 'forwarded'; text: string; sentAt: Date | null; from?: string })
+  | (Origin & { kind: 'image'; bytes: Buffer; mimeType: string; caption?: string; sentAt?: Date | null })
+  /** A file that is not an image the bot can read (pdf, audio, …). */
+  | (Origin & { kind: 'file'; fileName: string; mimeType: string; size: number })
+  | (Origin & { kind: 'command'; name: string; args: string })
+  /** A press on a button the bot offered; `id` is the button's short id. */
+  | (Origin & { kind: 'button'; id: string });
+
+export type InboundKind = InboundMessage['kind'];
+
+/** A citation the reply rests on; only ever built from knowledge/ after verification. */
+export interface Citation {
+  law: string;
+  article: string;
+  /** 第五十条 etc., for display. */
+  articleCn: string;
+  title: string;
+  /** VERIFIED-2+ | VERIFIED-1 | PARTIAL */
+  confidence: string;
+  /** Verbatim text (VERIFIED) or a summary (PARTIAL, never shown as a quote). */
+  text: string;
+  /** Version label of the law, e.g. "2025 年修订". */
+  version: string;
+  effectiveFrom: string;
+}
+
+/** A suggested next step, rendered as a button; `id` is short (≤ 64 bytes with any channel prefix). */
+export interface Button {
+  id: string;
+  label: string;
+}
+
+export type BlockStyle = 'heading' | 'paragraph' | 'list' | 'quote' | 'warning';
+
+/** One block of reply text; channels render the style their own way (HTML, plain, markdown). */
+export interface TextBlock {
+  style: BlockStyle;
+  text: string;
+  /** For 'list': the items. */
+  items?: string[];
+}
+
+export type NoticeKind = 'crisis' | 'not_saved' | 'saved' | 'truncated' | 'llm_fallback' | 'info';
+
+export interface Notice {
+  kind: NoticeKind;
+  text: string;
+}
+
+export interface OutboundReply {
+  blocks: TextBlock[];
+  citations: Citation[];
+  buttons: Button[];
+  notices: Notice[];
+}
+
+/** An empty reply to build on. */
+export function emptyReply(): OutboundReply {
+  return { blocks: [], citations: [], buttons: [], notices: [] };
+}
+
+/** The key under which one user's state lives: channel and user id together. */
+export function userKeyOf(origin: Pick<Origin, 'channel' | 'userId'>): string {
+  return `${origin.channel}:${origin.userId}`;
+}
+
+/** A stable, non-reversible id for a user in logs (never the raw channel id). */
+export function logIdOf(userKey: string): string {
+  return createHash('sha256').update(`debtshield-log:${userKey}`).digest('hex').slice(0, 12);
+}

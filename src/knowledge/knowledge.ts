@@ -1,0 +1,168 @@
+/**
+ * The loaded, cross-checked knowledge base: laws by version, their articles, topic guides, channels, the LPR
+ * table and crisis lines. Lookups answer "which text of this article was in force on that day", which is what
+ * both the citation verifier and the analyzer need.
+ */
+import type {
+  ArticleEntry,
+  ChannelEntry,
+  CiteRef,
+  CrisisFile,
+  Expansion,
+  GuideFile,
+  LprFile,
+} from './schema';
+
+export interface LawVersion {
+  law: string;
+  title: string;
+  kind: string;
+  version: string;
+  effectiveFrom: string;
+  effectiveUntil: string | null;
+  notes: string | null;
+  summaryPoints: string[];
+  /** old article → article in the next version, for articles whose text we do not hold. */
+  articleMap: Map<string, string>;
+  articles: Map<string, Article>;
+  file: string;
+}
+
+export interface Article extends ArticleEntry {
+  /** Stable id: law#article@effectiveFrom. */
+  id: string;
+  law: string;
+  lawTitle: string;
+  kind: string;
+  version: string;
+  effectiveFrom: string;
+  effectiveUntil: string | null;
+}
+
+export interface Guide extends GuideFile {
+  file: string;
+}
+
+export interface ResolvedArticle {
+  article: Article;
+  /** Set when the requested number was an older version's and was corrected to this one. */
+  correctedFrom?: CiteRef;
+}
+
+export interface Knowledge {
+  laws: Map<string, LawVersion[]>;
+  guides: Guide[];
+  expansions: Expansion[];
+  channels: ChannelEntry[];
+  lpr: LprFile;
+  crisis: CrisisFile;
+  /** Alias (全称, 简称, 俗称) → short law name. */
+  lawAliases: Map<string, string>;
+  /** Every article of every version. */
+  allArticles: Article[];
+  /** Words too common to help retrieval. */
+  stopwords: ReadonlySet<string>;
+}
+
+const DAY = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** The version of `law` in force on `at` (by China's calendar day), or the newest if none matches. */
+export function versionInForce(k: Knowledge, law: string, at: Date): LawVersion | undefined {
+  const versions = k.laws.get(law);
+  if (!versions || versions.length === 0) return undefined;
+  const day = chinaDay(at);
+  const hit = versions.find(
+    (v) => v.effectiveFrom <= day && (v.effectiveUntil === null || day <= v.effectiveUntil),
+  );
+  if (hit) return hit;
+  // Before the oldest version we hold: the oldest; otherwise the newest.
+  const oldest = versions[0]!;
+  return day < oldest.effectiveFrom ? oldest : versions[versions.length - 1];
+}
+
+/** The calendar day in China (UTC+8) of an instant: effective dates are Chinese calendar days. */
+export function chinaDay(at: Date): string {
+  return DAY(new Date(at.getTime() + 8 * 3600 * 1000));
+}
+
+/**
+ * Finds `law` + `article` as in force on `at`. A number from an older version (治安管理处罚法第42条 for conduct
+ * in 2026) is corrected to its successor; a current number for conduct before the change maps back to the old
+ * text when we hold it. Returns undefined for an article we do not hold: the caller must not cite it.
+ */
+export function resolveArticle(
+  k: Knowledge,
+  law: string,
+  article: string,
+  at: Date,
+): ResolvedArticle | undefined {
+  const name = canonicalLawName(k, law);
+  if (!name) return undefined;
+  const versions = k.laws.get(name)!;
+  const current = versionInForce(k, name, at)!;
+  const direct = current.articles.get(article);
+  if (direct) return { article: direct };
+  const idx = versions.indexOf(current);
+  // An older version's number: follow superseded_by / article_map forward to the version in force.
+  for (let i = idx - 1; i >= 0; i--) {
+    const old = versions[i]!;
+    const successor = old.articles.get(article)?.superseded_by ?? old.articleMap.get(article);
+    if (successor) {
+      const hit = forward(versions, i + 1, idx, successor);
+      if (hit) return { article: hit, correctedFrom: { law: name, article } };
+    }
+  }
+  // A newer version's number for conduct under an older version: map back when we hold the old text.
+  for (let i = idx + 1; i < versions.length; i++) {
+    const newer = versions[i]!;
+    if (!newer.articles.has(article)) continue;
+    const back = backward(versions, i - 1, idx, article);
+    if (back) return { article: back, correctedFrom: { law: name, article } };
+    return { article: newer.articles.get(article)! };
+  }
+  return undefined;
+}
+
+function forward(versions: LawVersion[], from: number, to: number, num: string): Article | undefined {
+  let n = num;
+  for (let i = from; i <= to; i++) {
+    const v = versions[i]!;
+    if (i === to) return v.articles.get(n);
+    const next = v.articles.get(n)?.superseded_by ?? v.articleMap.get(n);
+    if (!next) return undefined;
+    n = next;
+  }
+  return undefined;
+}
+
+function backward(versions: LawVersion[], from: number, to: number, num: string): Article | undefined {
+  let n = num;
+  for (let i = from; i >= to; i--) {
+    const v = versions[i]!;
+    const old = [...v.articles.values()].find((a) => a.superseded_by === n)?.article
+      ?? [...v.articleMap.entries()].find(([, nw]) => nw === n)?.[0];
+    if (!old) return undefined;
+    if (i === to) return v.articles.get(old);
+    n = old;
+  }
+  return undefined;
+}
+
+/** The short name for a law as written anywhere (《中华人民共和国民法典》, 民法典, 个保法 …), if we hold it. */
+export function canonicalLawName(k: Knowledge, written: string): string | undefined {
+  const clean = written.replace(/[《》〈〉\s]/g, '');
+  if (k.laws.has(clean)) return clean;
+  return k.lawAliases.get(clean);
+}
+
+/** The guide with this id. */
+export function guideById(k: Knowledge, id: string): Guide | undefined {
+  return k.guides.find((g) => g.id === id);
+}
+
+/** The newest LPR row on or before `day` (YYYY-MM-DD), or undefined before the table starts. */
+export function lprOn(k: Knowledge, day: string): LprFile['rows'][number] | undefined {
+  let hit: LprFile['rows'][number] | undefined;
+  for (const row of k.lpr.rows) if (row.from <= day) hit = row;
+  return hit;
+}

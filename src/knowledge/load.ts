@@ -1,0 +1,227 @@
+/**
+ * Reads knowledge/ from disk, validates every file and cross-checks them (duplicate ids, guides citing articles
+ * we do not hold, superseded articles without a successor, overlapping versions). All problems are collected
+ * and thrown together, each naming its file and entry, so one boot shows everything to fix.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import {
+  statuteFileSchema,
+  guideFileSchema,
+  expansionsSchema,
+  channelsFileSchema,
+  lprFileSchema,
+  crisisFileSchema,
+  stopwordsSchema,
+  type StatuteFile,
+} from './schema';
+import type { Article, Guide, Knowledge, LawVersion } from './knowledge';
+import { AppError } from '../errors';
+
+const aliasSchemaShape = (v: unknown): Record<string, string[]> =>
+  v && typeof v === 'object' ? (v as Record<string, string[]>) : {};
+
+/** Loads and validates the knowledge base at `dir`; throws AppError KNOWLEDGE_INVALID listing every problem. */
+export function loadKnowledge(dir: string): Knowledge {
+  const problems: string[] = [];
+  const rel = (f: string) => relative(dir, f) || f;
+
+  function readYaml(file: string): unknown {
+    try {
+      return parseYaml(readFileSync(file, 'utf8'));
+    } catch (e) {
+      problems.push(`${rel(file)}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
+      return undefined;
+    }
+  }
+  function validate<T extends z.ZodType>(schema: T, file: string, data: unknown): z.infer<T> | undefined {
+    if (data === undefined) return undefined;
+    const r = schema.safeParse(data);
+    if (r.success) return r.data;
+    for (const issue of r.error.issues.slice(0, 10)) {
+      problems.push(`${rel(file)}: ${describePath(data, issue.path)}: ${issue.message}`);
+    }
+    return undefined;
+  }
+  const yamlFiles = (sub: string) => {
+    const d = join(dir, sub);
+    return existsSync(d)
+      ? readdirSync(d).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(d, f))
+      : [];
+  };
+
+  // Statutes
+  const laws = new Map<string, LawVersion[]>();
+  for (const file of yamlFiles('statutes')) {
+    const s = validate(statuteFileSchema, file, readYaml(file));
+    if (!s) continue;
+    const version = toVersion(s, rel(file), problems);
+    const list = laws.get(s.law) ?? [];
+    list.push(version);
+    laws.set(s.law, list);
+  }
+  for (const [law, versions] of laws) {
+    versions.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    for (let i = 1; i < versions.length; i++) {
+      const prev = versions[i - 1]!;
+      const cur = versions[i]!;
+      if (prev.effectiveUntil === null || prev.effectiveUntil >= cur.effectiveFrom) {
+        problems.push(
+          `${cur.file}: ${law} version "${cur.version}" overlaps "${prev.version}" (${prev.file}); ` +
+            `set effective_until on the older one`,
+        );
+      }
+      // Every superseded article must have its successor in the next version.
+      for (const a of prev.articles.values()) {
+        if (a.superseded_by && !cur.articles.has(a.superseded_by)) {
+          problems.push(
+            `${prev.file}: article ${a.article} says superseded_by ${a.superseded_by}, ` +
+              `but ${cur.file} has no article ${a.superseded_by}`,
+          );
+        }
+      }
+    }
+    const last = versions[versions.length - 1]!;
+    for (const a of last.articles.values()) {
+      if (a.superseded_by) {
+        problems.push(`${last.file}: article ${a.article} is superseded_by ${a.superseded_by}, but no newer version of ${law} exists`);
+      }
+    }
+  }
+
+  // Guides
+  const guides: Guide[] = [];
+  const guideIds = new Map<string, string>();
+  for (const file of yamlFiles('guides')) {
+    const g = validate(guideFileSchema, file, readYaml(file));
+    if (!g) continue;
+    const seen = guideIds.get(g.id);
+    if (seen) problems.push(`${rel(file)}: guide id "${g.id}" is already used by ${seen}`);
+    guideIds.set(g.id, rel(file));
+    guides.push({ ...g, file: rel(file) });
+  }
+
+  const lexFile = join(dir, 'lexicon', 'expansions.yaml');
+  const expansions = existsSync(lexFile) ? (validate(expansionsSchema, lexFile, readYaml(lexFile)) ?? []) : [];
+  const chFile = join(dir, 'channels.yaml');
+  const channels = existsSync(chFile) ? (validate(channelsFileSchema, chFile, readYaml(chFile)) ?? []) : [];
+  const lprFile = join(dir, 'interest', 'lpr.yaml');
+  const lpr = requireFile(lprFile, () => validate(lprFileSchema, lprFile, readYaml(lprFile)), problems, rel);
+  const crisisFile = join(dir, 'crisis.yaml');
+  const crisis = requireFile(crisisFile, () => validate(crisisFileSchema, crisisFile, readYaml(crisisFile)), problems, rel);
+
+  const aliasFile = join(dir, 'lexicon', 'law-aliases.yaml');
+  const lawAliases = new Map<string, string>();
+  for (const [law, versions] of laws) {
+    for (const v of versions) {
+      lawAliases.set(v.title, law);
+      lawAliases.set(v.title.replace(/^中华人民共和国/, ''), law);
+    }
+  }
+  if (existsSync(aliasFile)) {
+    for (const [law, aliases] of Object.entries(aliasSchemaShape(readYaml(aliasFile)))) {
+      if (!laws.has(law)) {
+        problems.push(`${rel(aliasFile)}: aliases for "${law}", which no statutes/ file holds`);
+        continue;
+      }
+      for (const a of aliases ?? []) lawAliases.set(String(a), law);
+    }
+  }
+
+  const stopFile = join(dir, 'lexicon', 'stopwords.yaml');
+  const stopwords = new Set<string>(
+    existsSync(stopFile) ? (validate(stopwordsSchema, stopFile, readYaml(stopFile)) ?? []) : [],
+  );
+
+  const k: Knowledge = {
+    stopwords,
+    laws,
+    guides,
+    expansions,
+    channels,
+    lpr: lpr!,
+    crisis: crisis!,
+    lawAliases,
+    allArticles: [...laws.values()].flatMap((vs) => vs.flatMap((v) => [...v.articles.values()])),
+  };
+
+  // Guides may only cite articles we hold (in their newest version).
+  for (const g of guides) {
+    const refs = [...g.cites, ...g.sections.flatMap((s) => s.cites)];
+    for (const ref of refs) {
+      const versions = laws.get(ref.law);
+      const newest = versions?.[versions.length - 1];
+      if (!newest) problems.push(`${g.file}: cites ${ref.law} ${ref.article}, but no statutes/ file holds ${ref.law}`);
+      else if (!newest.articles.has(ref.article))
+        problems.push(`${g.file}: cites ${ref.law} ${ref.article}, which ${newest.file} does not hold (cite the version in force)`);
+    }
+  }
+
+  if (problems.length > 0) {
+    throw new AppError('KNOWLEDGE_INVALID', `knowledge/ has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  }
+  return k;
+}
+
+function requireFile<T>(file: string, read: () => T | undefined, problems: string[], rel: (f: string) => string): T | undefined {
+  if (!existsSync(file)) {
+    problems.push(`${rel(file)}: missing (required)`);
+    return undefined;
+  }
+  return read();
+}
+
+function toVersion(s: StatuteFile, file: string, problems: string[]): LawVersion {
+  const articles = new Map<string, Article>();
+  for (const a of s.articles) {
+    if (articles.has(a.article)) {
+      problems.push(`${file}: article ${a.article} appears twice`);
+      continue;
+    }
+    articles.set(a.article, {
+      ...a,
+      id: `${s.law}#${a.article}@${s.effective_from}`,
+      law: s.law,
+      lawTitle: s.title,
+      kind: s.kind,
+      version: s.version,
+      effectiveFrom: s.effective_from,
+      effectiveUntil: s.effective_until ?? null,
+    });
+  }
+  return {
+    law: s.law,
+    title: s.title,
+    kind: s.kind,
+    version: s.version,
+    effectiveFrom: s.effective_from,
+    effectiveUntil: s.effective_until ?? null,
+    notes: s.notes ?? null,
+    summaryPoints: s.summary_points ?? [],
+    articleMap: new Map((s.article_map ?? []).map((m) => [m.old, m.new])),
+    articles,
+    file,
+  };
+}
+
+/** "articles[3] (article 1032).text" — a path a human can find in the file. */
+function describePath(data: unknown, path: PropertyKey[]): string {
+  let cur: unknown = data;
+  const parts: string[] = [];
+  for (const p of path) {
+    if (typeof p === 'number') {
+      cur = Array.isArray(cur) ? cur[p] : undefined;
+      const label =
+        cur && typeof cur === 'object'
+          ? ((cur as Record<string, unknown>).article ?? (cur as Record<string, unknown>).id ?? (cur as Record<string, unknown>).heading)
+          : undefined;
+      parts.push(`[${p}]${label !== undefined ? ` (${String(label)})` : ''}`);
+    } else {
+      cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p as string] : undefined;
+      parts.push(`${parts.length ? '.' : ''}${String(p)}`);
+    }
+  }
+  return parts.join('') || '(file)';
+}

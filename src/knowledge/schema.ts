@@ -1,0 +1,146 @@
+/**
+ * The shape of every data file under knowledge/, as zod schemas. Loading validates against these so a
+ * malformed entry stops the boot with its file and entry named, instead of surfacing as a wrong answer.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-01');
+/** YAML turns unquoted dates into Date objects; accept both and keep the ISO string. */
+const dateField = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  isoDate,
+);
+/** YAML reads 12363 as a number; lists of words keep it as text. */
+const words = z.array(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string()));
+const articleNumber = z
+  .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
+  .refine((s) => /^\d+(-\d+)?(\.\d+)*$/.test(s), 'Arabic numerals like "1032", "293-1" or "5.3"');
+
+export const CONFIDENCE = ['VERIFIED-2+', 'VERIFIED-1', 'PARTIAL'] as const;
+export type Confidence = (typeof CONFIDENCE)[number];
+
+export const LAW_KINDS = [
+  'law',
+  'judicial_interpretation',
+  'legislative_interpretation',
+  'administrative_regulation',
+  'departmental_rule',
+  'normative_document',
+  'national_standard',
+  'self_regulation',
+] as const;
+
+export const articleSchema = z.object({
+  article: articleNumber,
+  article_cn: z.string().min(1),
+  title: z.string().min(1),
+  confidence: z.enum(CONFIDENCE),
+  text: z.string().min(1),
+  part: z.string().optional().nullable(),
+  summary: z.string().min(1),
+  keywords: words.default([]),
+  superseded_by: articleNumber.optional().nullable(),
+  source: z.string().optional().nullable(),
+});
+
+export const statuteFileSchema = z.object({
+  law: z.string().min(1),
+  title: z.string().min(1),
+  kind: z.enum(LAW_KINDS),
+  version: z.string().min(1),
+  adopted: dateField.optional().nullable(),
+  effective_from: dateField,
+  effective_until: dateField.optional().nullable(),
+  source: z.string().optional().nullable(),
+  notes: z.string().optional().nullable(),
+  article_map: z
+    .array(z.object({ old: articleNumber, new: articleNumber }))
+    .optional()
+    .nullable(),
+  summary_points: z.array(z.string()).optional().nullable(),
+  articles: z.array(articleSchema),
+});
+
+export const citeRefSchema = z.object({ law: z.string().min(1), article: articleNumber });
+
+export const guideSectionSchema = z.object({
+  heading: z.string().min(1),
+  text: z.string().min(1),
+  cites: z.array(citeRefSchema).default([]),
+});
+
+export const guideFileSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  title: z.string().min(1),
+  verdict: z.enum(['能', '不能', '要看情况']).optional().nullable(),
+  questions: words.min(1),
+  keywords: words.default([]),
+  answer: z.string().min(1),
+  why: z.string().min(1),
+  cites: z.array(citeRefSchema).default([]),
+  steps: words.default([]),
+  debt_note: z.string().optional().nullable(),
+  as_of: dateField.optional().nullable(),
+  sections: z.array(guideSectionSchema).default([]),
+});
+
+export const expansionsSchema = z.array(
+  z.object({ term: z.string().min(1), expands: words.min(1) }),
+);
+
+export const stopwordsSchema = words;
+
+export const channelSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  number: z.preprocess((v) => (v == null ? v : String(v)), z.string().optional().nullable()),
+  url: z.string().optional().nullable(),
+  handles: z.string().min(1),
+  when_to_use: z.string().optional().nullable(),
+  notes: z.string().optional().nullable(),
+  confidence: z.string().optional().nullable(),
+});
+export const channelsFileSchema = z.union([
+  z.array(channelSchema),
+  z.object({ channels: z.array(channelSchema) }).transform((o) => o.channels),
+]);
+
+export const lprFileSchema = z.object({
+  as_of: dateField,
+  latest_confirmed: dateField,
+  where_to_check: z.string().min(1),
+  notes: z.string().optional().nullable(),
+  rows: z
+    .array(
+      z.object({
+        from: dateField,
+        rate: z.number().positive(),
+        confidence: z.string().min(1),
+        source: z.string().optional().nullable(),
+      }),
+    )
+    .min(1),
+});
+
+export const crisisFileSchema = z.object({
+  hotlines: z
+    .array(
+      z.object({
+        number: z.preprocess((v) => String(v), z.string()),
+        name: z.string().min(1),
+        note: z.string().optional().nullable(),
+      }),
+    )
+    .min(1),
+  message: z.string().min(1),
+});
+
+export type ArticleEntry = z.infer<typeof articleSchema>;
+export type StatuteFile = z.infer<typeof statuteFileSchema>;
+export type CiteRef = z.infer<typeof citeRefSchema>;
+export type GuideFile = z.infer<typeof guideFileSchema>;
+export type GuideSection = z.infer<typeof guideSectionSchema>;
+export type Expansion = z.infer<typeof expansionsSchema>[number];
+export type ChannelEntry = z.infer<typeof channelSchema>;
+export type LprFile = z.infer<typeof lprFileSchema>;
+export type CrisisFile = z.infer<typeof crisisFileSchema>;

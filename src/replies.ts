@@ -1,0 +1,55 @@
+/**
+ * The fixed Chinese replies from prompts/replies.yaml. Loaded once at boot; a missing key used by the code or
+ * by an error code stops the boot instead of showing a user an empty message.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { AppError, ERROR_CODES } from './errors';
+
+export interface Replies {
+  /** The reply for `key` with {placeholders} filled from `vars`. */
+  text(key: string, vars?: Record<string, string | number>): string;
+  has(key: string): boolean;
+}
+
+/** Keys the code uses directly; validated at load together with every error code's reply. */
+export const REQUIRED_REPLY_KEYS = [
+  'welcome', 'privacy', 'help', 'delete_confirm', 'delete_done', 'delete_cancelled', 'export_header', 'export_empty',
+  'evidence_empty', 'evidence_header', 'evidence_saved', 'evidence_not_saved', 'analysis_heading_unlawful',
+  'analysis_heading_lawful', 'analysis_lawful_note', 'analysis_debt_note', 'analysis_reply_heading',
+  'analysis_standard_note', 'answer_why', 'answer_steps', 'answer_law_button', 'answer_out_of_scope',
+  'answer_unsure_note', 'answer_dated_note', 'law_heading', 'law_none', 'law_partial_prefix', 'law_version_note',
+  'law_corrected_note', 'image_not_supported_yet', 'button_evidence', 'button_export', 'button_delete_confirm',
+  'button_delete_cancel', 'button_reply_template', 'button_more', 'ocr_confirm', 'ocr_button_yes', 'ocr_button_edit',
+  'ocr_send_correction', 'ocr_expired',
+] as const;
+
+/** Builds Replies from a key → template map, checking that every required key is there. */
+export function createReplies(map: Record<string, unknown>, source = 'replies'): Replies {
+  const needed = new Set<string>([...REQUIRED_REPLY_KEYS, ...Object.values(ERROR_CODES).map((c) => c.reply)]);
+  const missing = [...needed].filter((k) => typeof map[k] !== 'string');
+  if (missing.length) {
+    throw new AppError('PROMPTS_INVALID', `${source} is missing replies: ${missing.join(', ')}`);
+  }
+  return {
+    has: (key) => typeof map[key] === 'string',
+    text(key, vars = {}) {
+      const tpl = map[key];
+      if (typeof tpl !== 'string') throw new AppError('PROMPTS_INVALID', `${source} has no reply "${key}"`);
+      return tpl.trim().replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+    },
+  };
+}
+
+/** Loads prompts/replies.yaml. */
+export function loadReplies(promptsDir: string): Replies {
+  const file = join(promptsDir, 'replies.yaml');
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new AppError('PROMPTS_INVALID', `${file}: cannot read (${(e as Error).message})`, { cause: e });
+  }
+  return createReplies((data ?? {}) as Record<string, unknown>, file);
+}

@@ -1,0 +1,67 @@
+/**
+ * An in-memory ConversationStore for tests and throwaway runs. Same semantics as the others (per-user
+ * serialisation, TTL, dedupe), no persistence.
+ */
+import { UserLock } from './user-lock';
+import { freshState, type ConversationStore, type EvidenceItem, type UserState } from './store';
+
+export class MemoryStore implements ConversationStore {
+  private readonly states = new Map<string, string>();
+  private readonly evidence = new Map<string, EvidenceItem[]>();
+  private readonly seen = new Map<string, Set<string>>();
+  private readonly lock = new UserLock();
+
+  constructor(private readonly opts: { ttlDays: number; historyTurns: number; now?: () => Date } = { ttlDays: 30, historyTurns: 20 }) {}
+
+  private now(): Date {
+    return this.opts.now ? this.opts.now() : new Date();
+  }
+
+  async read(userKey: string): Promise<UserState | null> {
+    const raw = this.states.get(userKey);
+    if (!raw) return null;
+    const state = JSON.parse(raw) as UserState;
+    if (this.now().getTime() - Date.parse(state.updatedAt) > this.opts.ttlDays * 86400_000) {
+      this.states.delete(userKey);
+      return null;
+    }
+    return state;
+  }
+
+  update(userKey: string, mutate: (state: UserState) => void): Promise<UserState> {
+    return this.lock.run(userKey, async () => {
+      const state = (await this.read(userKey)) ?? freshState(this.now());
+      mutate(state);
+      state.history = state.history.slice(-this.opts.historyTurns);
+      state.updatedAt = this.now().toISOString();
+      this.states.set(userKey, JSON.stringify(state));
+      return state;
+    });
+  }
+
+  async appendEvidence(userKey: string, item: EvidenceItem): Promise<void> {
+    const list = this.evidence.get(userKey) ?? [];
+    list.push(structuredClone(item));
+    this.evidence.set(userKey, list);
+  }
+
+  async listEvidence(userKey: string): Promise<EvidenceItem[]> {
+    return structuredClone(this.evidence.get(userKey) ?? []);
+  }
+
+  async markProcessed(userKey: string, messageId: string): Promise<boolean> {
+    const set = this.seen.get(userKey) ?? new Set<string>();
+    this.seen.set(userKey, set);
+    if (set.has(messageId)) return false;
+    set.add(messageId);
+    return true;
+  }
+
+  async deleteUser(userKey: string): Promise<number> {
+    let n = 0;
+    for (const m of [this.states, this.evidence, this.seen] as Array<Map<string, unknown>>) if (m.delete(userKey)) n++;
+    return n;
+  }
+
+  async close(): Promise<void> {}
+}
