@@ -12,6 +12,7 @@ import { renderAnalysis } from './analysis-reply';
 import { buildEvidence } from './evidence';
 import { crisisReply } from './crisis-reply';
 import { pressButton } from './buttons';
+import { routeText } from './route';
 import { readScreenshot, analyzeScreenshotText } from './screenshot';
 import type { UserState } from '../state/store';
 
@@ -65,7 +66,7 @@ async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<Outboun
         return crisisReply(deps);
       }
       const analysis = deps.analysis.analyzer.analyze({ text, sentAt: null });
-      if (analysis.findings.length > 0 || analysis.looksLikeCollectorMessage) {
+      if (routeText(text, analysis, deps.knowledge.questionCues) === 'analyze') {
         return turn.withTruncation(
           checked.truncated,
           await analyzeMessage({ text, sentAt: null, receivedAt: msg.receivedAt, kind: 'message' }, turn),

@@ -62,6 +62,8 @@ export interface Knowledge {
   allArticles: Article[];
   /** Words too common to help retrieval. */
   stopwords: ReadonlySet<string>;
+  /** Cues that a text is the user's own question rather than a pasted collector message. */
+  questionCues: string[];
 }
 
 const DAY = (d: Date): string => d.toISOString().slice(0, 10);

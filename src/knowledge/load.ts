@@ -15,6 +15,7 @@ import {
   lprFileSchema,
   crisisFileSchema,
   stopwordsSchema,
+  routingSchema,
   type StatuteFile,
 } from './schema';
 import type { Article, Guide, Knowledge, LawVersion } from './knowledge';
@@ -135,8 +136,12 @@ export function loadKnowledge(dir: string): Knowledge {
     existsSync(stopFile) ? (validate(stopwordsSchema, stopFile, readYaml(stopFile)) ?? []) : [],
   );
 
+  const routingFile = join(dir, 'lexicon', 'routing.yaml');
+  const routing = requireFile(routingFile, () => validate(routingSchema, routingFile, readYaml(routingFile)), problems, rel);
+
   const k: Knowledge = {
     stopwords,
+    questionCues: routing?.question_cues ?? [],
     laws,
     guides,
     expansions,

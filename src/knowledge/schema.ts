@@ -90,6 +90,8 @@ export const expansionsSchema = z.array(
 
 export const stopwordsSchema = words;
 
+export const routingSchema = z.object({ question_cues: words.min(1) });
+
 export const channelSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
