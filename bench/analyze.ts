@@ -1,0 +1,172 @@
+/**
+ * `npm run bench:analyze`: quality and speed of the offline analyzer on the labelled set in eval/analyze/.
+ * Prints per-category precision / recall / F1, macro-F1, the false-alarm rate on lawful messages, crisis
+ * accuracy, latency p50/p95 per message (after warm-up) and throughput on one core.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATEGORY_IDS, type Analyzer, type CategoryId } from '../src/core/findings';
+import { createAnalyzer } from '../src/core/classify';
+import { detectCrisis } from '../src/core/crisis';
+import { loadAnalysisRules, type AnalysisRules } from '../src/knowledge/analysis-rules';
+import { PACKAGE_ROOT } from '../src/paths';
+
+export interface LabelledMessage {
+  id: string;
+  text: string;
+  sent_at: string | null;
+  categories: CategoryId[];
+  lawful: boolean;
+}
+
+export interface LabelledCrisis {
+  id: string;
+  text: string;
+  crisis: boolean;
+}
+
+export interface CategoryScore {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface SetScore {
+  perCategory: Record<CategoryId, CategoryScore>;
+  macroF1: number;
+  /** Share of messages labelled lawful that the analyzer flagged. */
+  falseAlarmRate: number;
+  lawfulCount: number;
+  errors: Array<{ id: string; expected: CategoryId[]; got: CategoryId[] }>;
+}
+
+export const EVAL_DIR = join(PACKAGE_ROOT, 'eval', 'analyze');
+export const RULES_DIR = join(PACKAGE_ROOT, 'knowledge', 'analysis');
+
+/** Reads a JSON-lines file; blank lines are skipped, a bad line names its number. */
+export function readJsonl<T>(file: string): T[] {
+  const out: T[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        out.push(JSON.parse(line) as T);
+      } catch (e) {
+        throw new Error(`${file}:${i + 1}: not JSON (${(e as Error).message})`);
+      }
+    });
+  return out;
+}
+
+/** Scores the analyzer on labelled messages. */
+export function scoreSet(analyzer: Analyzer, rows: LabelledMessage[]): SetScore {
+  const counts = Object.fromEntries(CATEGORY_IDS.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    CategoryId,
+    { tp: number; fp: number; fn: number }
+  >;
+  let lawfulCount = 0;
+  let falseAlarms = 0;
+  const errors: SetScore['errors'] = [];
+  for (const row of rows) {
+    const got = analyzer.analyze({ text: row.text, sentAt: row.sent_at ? new Date(row.sent_at) : null }).categories;
+    const expected = new Set(row.categories);
+    const seen = new Set(got);
+    for (const c of CATEGORY_IDS) {
+      if (seen.has(c) && expected.has(c)) counts[c].tp++;
+      else if (seen.has(c)) counts[c].fp++;
+      else if (expected.has(c)) counts[c].fn++;
+    }
+    if (row.categories.length === 0) {
+      lawfulCount++;
+      if (got.length > 0) falseAlarms++;
+    }
+    if (got.length !== expected.size || got.some((c) => !expected.has(c))) {
+      errors.push({ id: row.id, expected: [...row.categories].sort(), got: [...got].sort() });
+    }
+  }
+  const perCategory = {} as Record<CategoryId, CategoryScore>;
+  for (const c of CATEGORY_IDS) {
+    const { tp, fp, fn } = counts[c];
+    const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+    const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    perCategory[c] = { precision, recall, f1, tp, fp, fn };
+  }
+  const macroF1 = CATEGORY_IDS.reduce((s, c) => s + perCategory[c].f1, 0) / CATEGORY_IDS.length;
+  return { perCategory, macroF1, falseAlarmRate: lawfulCount ? falseAlarms / lawfulCount : 0, lawfulCount, errors };
+}
+
+/** Crisis accuracy (and the misses) on labelled user messages. */
+export function scoreCrisis(rules: AnalysisRules, rows: LabelledCrisis[]): { accuracy: number; misses: LabelledCrisis[] } {
+  const misses = rows.filter((r) => detectCrisis(r.text, rules) !== r.crisis);
+  return { accuracy: rows.length ? 1 - misses.length / rows.length : 1, misses };
+}
+
+/** Latency per message (ms) after a warm-up pass, and throughput over repeated passes. */
+export function timeAnalyzer(analyzer: Analyzer, rows: LabelledMessage[], passes = 20): { p50: number; p95: number; perSecond: number } {
+  const inputs = rows.map((r) => ({ text: r.text, sentAt: r.sent_at ? new Date(r.sent_at) : null }));
+  for (const i of inputs) analyzer.analyze(i);
+  const samples: number[] = [];
+  const t0 = process.hrtime.bigint();
+  for (let p = 0; p < passes; p++) {
+    for (const i of inputs) {
+      const s = process.hrtime.bigint();
+      analyzer.analyze(i);
+      samples.push(Number(process.hrtime.bigint() - s) / 1e6);
+    }
+  }
+  const totalMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  samples.sort((a, b) => a - b);
+  const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+  return { p50: pick(0.5), p95: pick(0.95), perSecond: samples.length / (totalMs / 1000) };
+}
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+function main(): void {
+  const rules = loadAnalysisRules(RULES_DIR);
+  const analyzer = createAnalyzer(rules);
+  const messagesFile = join(EVAL_DIR, 'messages.jsonl');
+  if (!existsSync(messagesFile)) {
+    console.error(`no labelled set at ${messagesFile}`);
+    process.exitCode = 1;
+    return;
+  }
+  const rows = readJsonl<LabelledMessage>(messagesFile);
+  const score = scoreSet(analyzer, rows);
+  console.log(`analyzer on ${rows.length} labelled messages (${score.lawfulCount} lawful)\n`);
+  console.log('category               precision  recall     F1   tp  fp  fn');
+  for (const c of CATEGORY_IDS) {
+    const s = score.perCategory[c];
+    console.log(
+      `${c.padEnd(22)} ${pct(s.precision).padStart(9)} ${pct(s.recall).padStart(7)} ${s.f1.toFixed(3).padStart(6)} ${String(s.tp).padStart(4)}${String(s.fp).padStart(4)}${String(s.fn).padStart(4)}`,
+    );
+  }
+  console.log(`\nmacro-F1               ${score.macroF1.toFixed(3)}   (target ≥ 0.95)`);
+  console.log(`false alarms on lawful ${pct(score.falseAlarmRate)}   (target ≤ 3%)`);
+  if (process.argv.includes('--errors')) {
+    for (const e of score.errors) console.log(`  ${e.id}: expected [${e.expected.join(', ')}] got [${e.got.join(', ')}]`);
+  }
+
+  const crisisFile = join(EVAL_DIR, 'crisis.jsonl');
+  if (existsSync(crisisFile)) {
+    const crisisRows = readJsonl<LabelledCrisis>(crisisFile);
+    const c = scoreCrisis(rules, crisisRows);
+    console.log(`crisis detection       ${pct(c.accuracy)} on ${crisisRows.length} messages`);
+    if (process.argv.includes('--errors')) for (const m of c.misses) console.log(`  ${m.id}: expected ${m.crisis}: ${m.text}`);
+  } else {
+    console.log('crisis detection       (no eval/analyze/crisis.jsonl yet)');
+  }
+
+  const t = timeAnalyzer(analyzer, rows);
+  console.log(`latency per message    p50 ${t.p50.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms   (target p95 ≤ 5 ms)`);
+  console.log(`throughput             ${Math.round(t.perSecond)} messages/s on one core   (target ≥ 500)`);
+}
+
+if (require.main === module) main();
