@@ -24,6 +24,7 @@ import { FileStore } from './state/file-store';
 import { RedisStore } from './state/redis-store';
 import { loadOrCreateKey } from './state/key-file';
 import type { ConversationStore } from './state/store';
+import { createOcr } from './ocr/create-ocr';
 
 /** The parts that need no I/O beyond reading knowledge/ and prompts/: enough for `analyze` and `ask`. */
 export interface CoreParts {
@@ -103,7 +104,8 @@ export function createStore(config: Config, logger?: Logger): ConversationStore 
 export function assembleDeps(config: Config, logger: Logger, core: CoreParts = assembleCore(config, logger)): TurnDeps {
   return {
     ...core,
-    store: createStore(config),
+    store: createStore(config, logger),
+    ocr: createOcr(config, logger),
     logger,
     now: () => new Date(),
     limits: { maxMessageChars: config.limits.maxMessageChars },

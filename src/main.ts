@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await bot?.stop(signal).catch(() => undefined);
     if (server) await new Promise((resolve) => server!.close(resolve));
+    await deps.ocr?.close?.().catch(() => undefined);
     await deps.store.close().catch(() => undefined);
     process.exit(0);
   };
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   }
 
   await runTerminalChat({ deps, userId: 'local', input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  await deps.ocr?.close?.();
   await deps.store.close();
 }
 

@@ -4,6 +4,7 @@
  */
 import type { CoreParts } from '../assemble';
 import { renderAnalysis } from '../core/analysis-reply';
+import { analyzeWithBubbles, type Bubble } from '../core/merge-analyses';
 
 export interface AnalyzeOutput {
   id: unknown;
@@ -14,8 +15,8 @@ export interface AnalyzeOutput {
 }
 
 /** Analyses one message sent at `sentAt` (null when unknown). */
-export function analyzeOne(core: CoreParts, id: unknown, text: string, sentAt: Date | null, now = new Date()): AnalyzeOutput {
-  const analysis = core.analysis.analyzer.analyze({ text, sentAt });
+export function analyzeOne(core: CoreParts, id: unknown, text: string, sentAt: Date | null, now = new Date(), bubbles?: Bubble[]): AnalyzeOutput {
+  const analysis = analyzeWithBubbles(core.analysis.analyzer, text, sentAt, bubbles);
   const view = renderAnalysis(analysis, sentAt ?? now, core);
   return {
     id,

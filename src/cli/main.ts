@@ -11,11 +11,14 @@ import { runTerminalChat } from '../channels/local/terminal';
 import { streamJsonl } from './jsonl';
 import { analyzeOne, parseSentAt } from './analyze-command';
 import { askOne } from './ask-command';
+import { analyzeImage, requireOcr, runOcrCommand } from './ocr-command';
 
 const USAGE = `用法 / usage:
   debtshield chat [--user ID]                 终端聊天（stdin 不是终端时每行一条消息）
   debtshield analyze [--at ISO-8601] "短信"    分析一条催收消息
   debtshield analyze --jsonl                  每行 {"id","text","sent_at"} → 每行一个结果
+  debtshield analyze --image 截图.png          识别截图文字后分析
+  debtshield ocr 截图.png [--json]             只识别截图里的文字
   debtshield ask "问题"                        回答一个问题
   debtshield ask --jsonl                      每行 {"id","question"} → 每行一个结果`;
 
@@ -37,7 +40,7 @@ export function parseArgs(argv: string[]): Args {
   const [command = 'chat', ...rest] = argv;
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
-  const valued = new Set(['--user', '--at']);
+  const valued = new Set(['--user', '--at', '--image']);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a.startsWith('--')) {
@@ -71,11 +74,23 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
         const deps = assembleDeps(config, logger);
         const user = String(args.flags.get('--user') ?? 'local');
         await runTerminalChat({ deps, userId: user, input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
+        await deps.ocr?.close?.();
         await deps.store.close();
         return 0;
       }
+      case 'ocr':
+        return await runOcrCommand(args, io, config);
       case 'analyze': {
         const core = assembleCore(config);
+        if (args.flags.has('--image')) {
+          const ocr = requireOcr(config);
+          try {
+            io.stdout.write(JSON.stringify(await analyzeImage(core, String(args.flags.get('--image')), ocr), null, 2) + '\n');
+          } finally {
+            await ocr.close();
+          }
+          return 0;
+        }
         if (args.flags.has('--jsonl')) {
           await streamJsonl(io.stdin, io.stdout, (o) => analyzeOne(core, o.id ?? null, requireText(o.text, 'text'), parseSentAt(o.sent_at)));
           return 0;

@@ -64,7 +64,8 @@ export async function runOcrCommand(args: OcrCommandArgs, io: OcrCommandIo, conf
  */
 export async function analyzeImage(core: CoreParts, file: string, ocr: OcrPort, now = new Date()): Promise<AnalyzeOutput> {
   const result = await readImageFile(ocr, file);
-  return analyzeOne(core, basename(file), result.text, result.sentAt ?? null, now);
+  const bubbles = (result.messages ?? []).map((m) => ({ text: m.text, sentAt: m.sentAt }));
+  return analyzeOne(core, basename(file), result.text, result.sentAt ?? null, now, bubbles);
 }
 
 /** The OCR service for the config, or AppError OCR_UNAVAILABLE saying how to turn one on. */

@@ -13,6 +13,7 @@ import { buildEvidence } from './evidence';
 import { crisisReply } from './crisis-reply';
 import { pressButton } from './buttons';
 import { routeText } from './route';
+import { analyzeWithBubbles, type Bubble } from './merge-analyses';
 import { readScreenshot, analyzeScreenshotText } from './screenshot';
 import type { UserState } from '../state/store';
 
@@ -84,13 +85,15 @@ interface CollectorMessage {
   kind: 'message' | 'screenshot';
   imageSha256?: string;
   from?: string;
+  /** A screenshot's bubbles with their own send times, when OCR read them. */
+  bubbles?: Bubble[];
 }
 
 /** Analyses a collector's message, saves it as evidence when something is wrong, and explains what to do. */
 export async function analyzeMessage(m: CollectorMessage, turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;
   const { text, sentAt, receivedAt } = m;
-  const analysis = deps.analysis.analyzer.analyze({ text, sentAt });
+  const analysis = analyzeWithBubbles(deps.analysis.analyzer, text, sentAt, m.bubbles);
   const view = renderAnalysis(analysis, sentAt ?? receivedAt, deps);
   const reply = view.reply;
   let evidenceId: string | undefined;

@@ -22,6 +22,8 @@ export interface AnalysisKit {
 /** Reads text from an image; absent until an OCR engine is configured. */
 export interface OcrPort {
   read(image: Buffer, mimeType: string): Promise<OcrResult>;
+  /** Stops the engine's worker or child processes. */
+  close?(): Promise<void>;
 }
 
 export interface OcrResult {

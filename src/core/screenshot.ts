@@ -6,6 +6,7 @@
 import { emptyReply, type InboundMessage, type OutboundReply } from './message';
 import { analyzeMessage, type TurnContext } from './conversation';
 import { sha256 } from './evidence';
+import type { Bubble } from './merge-analyses';
 import { AppError, toAppError } from '../errors';
 
 type ImageMsg = Extract<InboundMessage, { kind: 'image' }>;
@@ -34,6 +35,7 @@ export async function readScreenshot(msg: ImageMsg, turn: TurnContext): Promise<
     sentAt: sentAt ? sentAt.toISOString() : null,
     from: result.sender ?? undefined,
     engine: result.engine,
+    bubbles: (result.messages ?? []).map((m) => ({ text: m.text, sentAt: m.sentAt })),
   };
   const r = emptyReply();
   r.blocks.push({ style: 'paragraph', text: deps.replies.text('ocr_confirm') });
@@ -58,7 +60,7 @@ export async function confirmScreenshot(choice: string, turn: TurnContext, recei
     });
     return turn.say('ocr_send_correction');
   }
-  return analyzeScreenshotText(String(pending.data.text ?? ''), pending.data, receivedAt, turn);
+  return analyzeScreenshotText(String(pending.data.text ?? ''), pending.data, receivedAt, turn, true);
 }
 
 /** Analyses confirmed (or corrected) screenshot text as a collector's message. */
@@ -67,8 +69,11 @@ export function analyzeScreenshotText(
   data: Record<string, unknown>,
   receivedAt: Date,
   turn: TurnContext,
+  confirmedAsRead = false,
 ): Promise<OutboundReply> {
   if (!text.trim()) throw new AppError('EMPTY_MESSAGE', 'empty screenshot text');
+  // Bubbles (with their own times) only describe the text as read; a corrected text is judged as a whole.
+  const bubbles = confirmedAsRead && Array.isArray(data.bubbles) ? (data.bubbles as Bubble[]) : undefined;
   const sentAt = typeof data.sentAt === 'string' ? new Date(data.sentAt) : null;
   return analyzeMessage(
     {
@@ -78,6 +83,7 @@ export function analyzeScreenshotText(
       kind: 'screenshot',
       imageSha256: typeof data.imageSha256 === 'string' ? data.imageSha256 : undefined,
       from: typeof data.from === 'string' ? data.from : undefined,
+      bubbles,
     },
     turn,
   );

@@ -1,0 +1,86 @@
+/**
+ * tesseract.js (Tesseract compiled to WebAssembly) in a worker thread, with the Chinese model from the npm
+ * package @tesseract.js-data/chi_sim: needs nothing but `npm install` and never touches the network (local
+ * langPath, cacheMethod 'none'). One worker is started on first use and reused; jobs run one at a time.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+import { AppError } from '../errors';
+import { TESSERACT_PARAMS, withTimeout, type EngineOutput, type OcrEngine } from './engine';
+
+export interface TesseractJsOptions {
+  timeoutMs: number;
+  /** Folder holding chi_sim.traineddata.gz; defaults to the npm package's 4.0.0_best_int. */
+  langPath?: string;
+}
+
+/** The folder of the npm-shipped chi_sim model, or undefined when the package is not installed. */
+export function chiSimLangPath(): string | undefined {
+  try {
+    const dir = join(dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0_best_int');
+    return existsSync(join(dir, 'chi_sim.traineddata.gz')) ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Creates the engine; the worker itself starts (about 0.4 s, 200 MB) on the first recognize. */
+export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
+  const langPath = opts.langPath ?? chiSimLangPath();
+  let worker: Promise<Worker> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const start = (): Promise<Worker> => {
+    if (!langPath) return Promise.reject(new AppError('OCR_UNAVAILABLE', 'tesseract.js: @tesseract.js-data/chi_sim is not installed (npm install)'));
+    worker ??= (async () => {
+      const w = await createWorker('chi_sim', OEM.LSTM_ONLY, {
+        langPath,
+        cacheMethod: 'none',
+        gzip: true,
+        // Errors are also rejected through the job's promise; without a handler the worker would throw.
+        errorHandler: () => undefined,
+      });
+      await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, ...TESSERACT_PARAMS });
+      return w;
+    })().catch((e: unknown) => {
+      worker = undefined;
+      throw new AppError('OCR_UNAVAILABLE', `tesseract.js worker failed to start: ${(e as Error).message ?? e}`, { cause: e });
+    });
+    return worker;
+  };
+
+  const stop = async (): Promise<void> => {
+    const w = worker;
+    worker = undefined;
+    if (w) await w.then((x) => x.terminate()).catch(() => undefined);
+  };
+
+  const run = async (image: Buffer): Promise<EngineOutput> => {
+    const w = await start();
+    try {
+      const r = await withTimeout(w.recognize(image), opts.timeoutMs, () => new AppError('OCR_UNAVAILABLE', `tesseract.js took longer than OCR_TIMEOUT_MS=${opts.timeoutMs}`));
+      return { text: r.data.text };
+    } catch (e) {
+      if (e instanceof AppError) {
+        await stop(); // a timed-out worker may still be busy: replace it
+        throw e;
+      }
+      const msg = String((e as Error)?.message ?? e);
+      throw new AppError(/read image|image/i.test(msg) ? 'IMAGE_UNREADABLE' : 'OCR_UNAVAILABLE', `tesseract.js: ${msg}`, { cause: e });
+    }
+  };
+
+  return {
+    name: 'tesseract-js',
+    recognize(image) {
+      const job = queue.then(() => run(image));
+      queue = job.catch(() => undefined);
+      return job;
+    },
+    async close() {
+      await queue;
+      await stop();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * The tesseract.js engine end to end on committed screenshots (model from npm, no network): one worker for
+ * the whole file, closed in afterAll. CER is measured as in bench/ocr.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { AppError } from '../../src/errors';
+import { createOcrService, type OcrService } from '../../src/ocr/ocr-service';
+import { chiSimLangPath, createTesseractJsEngine } from '../../src/ocr/tesseract-js-engine';
+import { loadOcrVocabulary } from '../../src/ocr/vocabulary';
+import { characterErrorRate, loadTruth, SCREENSHOTS } from '../../bench/ocr';
+
+jest.setTimeout(60_000);
+
+const truth = loadTruth();
+let ocr: OcrService;
+
+beforeAll(() => {
+  ocr = createOcrService({
+    engine: createTesseractJsEngine({ timeoutMs: 30_000 }),
+    vocabulary: loadOcrVocabulary(join(PACKAGE_ROOT, 'knowledge', 'ocr')),
+    limits: { maxBytes: 10_000_000, maxPixels: 25_000_000 },
+    now: () => new Date(truth.reference),
+  });
+});
+
+afterAll(() => ocr.close());
+
+describe('tesseract.js engine', () => {
+  it('uses the chi_sim model shipped by npm', () => {
+    expect(chiSimLangPath()).toMatch(/@tesseract\.js-data[/\\]chi_sim[/\\]4\.0\.0_best_int$/);
+  });
+
+  it.each([
+    ['sms-android-1080x2400.png', 0.03],
+    ['chat-1080x2400.png', 0.03],
+    ['sms-ios-540x1200.png', 0.08],
+    ['chat-jpeg40-1080x2400.jpg', 0.08],
+  ])('reads %s within CER %d, with sender and timestamps', async (file, bound) => {
+    const t = truth.images[file]!;
+    const r = await ocr.read(readFileSync(join(SCREENSHOTS, file)), 'image/png');
+    expect(r.engine).toBe('tesseract-js');
+    expect(characterErrorRate(t.text, r.text).cer).toBeLessThanOrEqual(bound);
+    expect(r.sender).toBe(t.sender);
+    expect(r.timestamps.map((s) => s.at)).toEqual(t.timestamps.map((s) => new Date(s.at).toISOString()));
+    expect(r.sentAt?.toISOString()).toBe(new Date(t.timestamps.at(-1)!.at).toISOString());
+    expect(r.messages).toHaveLength(t.timestamps.length);
+  });
+
+  it('reads WebP, GIF and BMP too', async () => {
+    for (const f of ['still.webp', 'still.gif', 'still.bmp']) {
+      const r = await ocr.read(readFileSync(join(SCREENSHOTS, 'formats', f)), '');
+      expect(characterErrorRate(truth.formats.text, r.text).cer).toBeLessThanOrEqual(0.15);
+    }
+  });
+
+  it('answers IMAGE_UNREADABLE for a screen with no text', async () => {
+    await expect(ocr.read(readFileSync(join(SCREENSHOTS, 'bad', 'blank-1080x2400.png')), 'image/png')).rejects.toMatchObject({ code: 'IMAGE_UNREADABLE' });
+  });
+
+  it('refuses bad input before the engine sees it', async () => {
+    await expect(ocr.read(readFileSync(join(SCREENSHOTS, 'bad', 'animated.gif')), 'image/gif')).rejects.toBeInstanceOf(AppError);
+    await expect(ocr.read(readFileSync(join(SCREENSHOTS, 'bad', 'not-an-image.pdf')), 'application/pdf')).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
+  });
+});
