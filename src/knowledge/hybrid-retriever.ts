@@ -1,6 +1,6 @@
 /**
  * Hybrid retrieval: the BM25 ranking fused with an embeddings ranking by reciprocal rank fusion, so a question
- * worded unlike any guide ("他们说要去我公司闹") still finds the guide that means the same thing.
+ * worded unlike any guide (a lay paraphrase, a dialect word) still finds the guide that means the same thing.
  *
  * Documents (guides, their sections, the articles in force) are embedded once at start, in batches, and kept in
  * memory; queries are embedded by `prepare()` (async) and cached, and `retrieve()` (sync, the Retriever port)
