@@ -49,6 +49,11 @@ export interface OfflineAnswererOptions {
   minSupport: number;
   /** How many items to retrieve. */
   topK: number;
+  /**
+   * The question is about a neighbouring field (labour, divorce, insurance …) when the out-of-scope guide scores at
+   * least this share of the best in-scope guide.
+   */
+  scopeRatio: number;
   /** A second guide joins the answer when it scores at least this share of the first one. */
   secondGuideRatio: number;
   /** At most this many steps are listed. */
@@ -64,6 +69,7 @@ export const OFFLINE_ANSWERER_DEFAULTS: OfflineAnswererOptions = {
   minCoverage: 0.2,
   minSupport: 5,
   topK: 5,
+  scopeRatio: 0.85,
   secondGuideRatio: 0.62,
   maxSteps: 5,
   sectionChars: 170,
@@ -101,7 +107,7 @@ export function createOfflineAnswerer(
 
     const coverage = retriever.coverage(question);
     const weak = !top || top.score < opts.minScore || coverage < opts.minCoverage || top.score * coverage < opts.minSupport;
-    const elsewhere = scope !== undefined && (inDomain.length === 0 || scope.score >= inDomain[0]!.score);
+    const elsewhere = scope !== undefined && (inDomain.length === 0 || scope.score >= inDomain[0]!.score * opts.scopeRatio);
     if (weak || elsewhere) {
       if (followUp && question.trim().length <= 8) return fromFollowUp(followUp, ctx);
       return outOfScope(grounded);
