@@ -10,6 +10,7 @@ import type { AnalysisKit, TurnDeps } from './core/deps';
 import { loadKnowledge } from './knowledge/load';
 import type { Knowledge } from './knowledge/knowledge';
 import { createLexicalRetriever } from './knowledge/retriever';
+import { loadTypos } from './knowledge/tokenize';
 import { loadAnalysisRules, type AnalysisRules } from './knowledge/analysis-rules';
 import { createAnalyzer } from './core/classify';
 import { detectCrisis } from './core/crisis';
@@ -42,7 +43,7 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
   const knowledge = loadKnowledge(config.knowledgeDir);
   const replies = loadReplies(config.promptsDir);
   const rules = loadAnalysisRules(join(config.knowledgeDir, 'analysis'));
-  const retriever = createLexicalRetriever(knowledge);
+  const retriever = createLexicalRetriever(knowledge, { typos: loadTypos(join(config.knowledgeDir, 'lexicon', 'typos.yaml')) });
   const offline = createOfflineAnswerer({ knowledge, retriever, replies });
   const answerer = config.llm ? llmAnswerer(config.llm, config.promptsDir, { knowledge, replies, offline, retriever }, logger ?? QUIET) : offline;
   return { knowledge, replies, analysis: analysisKit(rules), answerer };

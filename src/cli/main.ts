@@ -81,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
       case 'ocr':
         return await runOcrCommand(args, io, config);
       case 'analyze': {
-        const core = assembleCore(config);
+        const core = assembleCore(config, logger);
         if (args.flags.has('--image')) {
           const ocr = requireOcr(config);
           try {
@@ -102,7 +102,7 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
         return 0;
       }
       case 'ask': {
-        const core = assembleCore(config);
+        const core = assembleCore(config, logger);
         if (args.flags.has('--jsonl')) {
           await streamJsonl(io.stdin, io.stdout, (o) => askOne(core, o.id ?? null, requireText(o.question, 'question')));
           return 0;
