@@ -11,7 +11,8 @@ import { loadKnowledge } from './knowledge/load';
 import type { Knowledge } from './knowledge/knowledge';
 import { createLexicalRetriever } from './knowledge/retriever';
 import { loadTypos } from './knowledge/tokenize';
-import { loadAnalysisRules, type AnalysisRules } from './knowledge/analysis-rules';
+import { categorySpec, loadAnalysisRules, type AnalysisRules } from './knowledge/analysis-rules';
+import { createLlmOpinion, loadOpinionPrompts } from './llm/analysis-opinion';
 import { createAnalyzer } from './core/classify';
 import { detectCrisis } from './core/crisis';
 import { nextStepsFor, replyTemplateFor } from './core/next-steps';
@@ -46,7 +47,16 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
   const retriever = createLexicalRetriever(knowledge, { typos: loadTypos(join(config.knowledgeDir, 'lexicon', 'typos.yaml')) });
   const offline = createOfflineAnswerer({ knowledge, retriever, replies });
   const answerer = config.llm ? llmAnswerer(config.llm, config.promptsDir, { knowledge, replies, offline, retriever }, logger ?? QUIET) : offline;
-  return { knowledge, replies, analysis: analysisKit(rules), answerer };
+  const kit = analysisKit(rules);
+  if (config.llm) {
+    kit.secondOpinion = createLlmOpinion({
+      model: createChatModel(config.llm, { maxTokens: 400, temperature: 0 }),
+      prompts: loadOpinionPrompts(config.promptsDir),
+      timeoutMs: config.llm.timeoutMs,
+      logger: logger ?? QUIET,
+    });
+  }
+  return { knowledge, replies, analysis: kit, answerer };
 }
 
 const QUIET: AnswererLogger = { info: () => undefined, warn: () => undefined, debug: () => undefined };
@@ -87,6 +97,10 @@ export function analysisKit(rules: AnalysisRules): AnalysisKit {
     nextSteps: (cats) => nextStepsFor(cats, rules),
     replyTemplate: (cats) => replyTemplateFor(cats, rules),
     categoryLabel: (id) => rules.categories.find((c) => c.id === id)?.label ?? id,
+    describe: (id) => {
+      const spec = categorySpec(rules, id);
+      return { explanation: spec.explanation, provisions: spec.provisions };
+    },
   };
 }
 

@@ -4,7 +4,8 @@
  */
 import type { CoreParts } from '../assemble';
 import { renderAnalysis } from '../core/analysis-reply';
-import { analyzeWithBubbles, type Bubble } from '../core/merge-analyses';
+import type { Bubble } from '../core/merge-analyses';
+import { analyzeCollectorText } from '../core/second-opinion';
 
 export interface AnalyzeOutput {
   id: unknown;
@@ -14,9 +15,9 @@ export interface AnalyzeOutput {
   next_steps: string[];
 }
 
-/** Analyses one message sent at `sentAt` (null when unknown). */
-export function analyzeOne(core: CoreParts, id: unknown, text: string, sentAt: Date | null, now = new Date(), bubbles?: Bubble[]): AnalyzeOutput {
-  const analysis = analyzeWithBubbles(core.analysis.analyzer, text, sentAt, bubbles);
+/** Analyses one message sent at `sentAt` (null when unknown), exactly as the chat does. */
+export async function analyzeOne(core: CoreParts, id: unknown, text: string, sentAt: Date | null, now = new Date(), bubbles?: Bubble[]): Promise<AnalyzeOutput> {
+  const analysis = await analyzeCollectorText(core.analysis, text, sentAt, bubbles);
   const view = renderAnalysis(analysis, sentAt ?? now, core);
   return {
     id,

@@ -98,7 +98,7 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
         const text = args.positional.join(' ');
         if (!text.trim()) return usage(io, '请给出要分析的消息文字。');
         const at = args.flags.get('--at');
-        io.stdout.write(JSON.stringify(analyzeOne(core, null, text, parseSentAt(typeof at === 'string' ? at : null)), null, 2) + '\n');
+        io.stdout.write(JSON.stringify(await analyzeOne(core, null, text, parseSentAt(typeof at === 'string' ? at : null)), null, 2) + '\n');
         return 0;
       }
       case 'ask': {

@@ -13,7 +13,8 @@ import { buildEvidence } from './evidence';
 import { crisisReply } from './crisis-reply';
 import { pressButton } from './buttons';
 import { routeText } from './route';
-import { analyzeWithBubbles, type Bubble } from './merge-analyses';
+import type { Bubble } from './merge-analyses';
+import { analyzeCollectorText } from './second-opinion';
 import { readScreenshot, analyzeScreenshotText } from './screenshot';
 import type { UserState } from '../state/store';
 
@@ -93,7 +94,7 @@ interface CollectorMessage {
 export async function analyzeMessage(m: CollectorMessage, turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;
   const { text, sentAt, receivedAt } = m;
-  const analysis = analyzeWithBubbles(deps.analysis.analyzer, text, sentAt, m.bubbles);
+  const analysis = await analyzeCollectorText(deps.analysis, text, sentAt, m.bubbles);
   const view = renderAnalysis(analysis, sentAt ?? receivedAt, deps);
   const reply = view.reply;
   let evidenceId: string | undefined;

@@ -4,6 +4,7 @@
  */
 import type { Analyzer, CategoryId, NextStep } from './findings';
 import type { Answerer } from './answer';
+import type { DescribeCategory, SecondOpinion } from './second-opinion';
 import type { ConversationStore } from '../state/store';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Replies } from '../replies';
@@ -17,6 +18,10 @@ export interface AnalysisKit {
   /** A short, firm, lawful message the user can send back. */
   replyTemplate(categories: CategoryId[]): string;
   categoryLabel(id: CategoryId): string;
+  /** Explanation and provisions of a category, for findings the second opinion adds. */
+  describe: DescribeCategory;
+  /** An LLM reviewer that may add categories it can back with words from the message (when configured). */
+  secondOpinion?: SecondOpinion;
 }
 
 /** Reads text from an image; absent until an OCR engine is configured. */

@@ -1,0 +1,54 @@
+/**
+ * The analyzer's optional second opinion (an LLM, when configured). The rules decide first; the opinion may only
+ * ADD a category, and only when the words it quotes as evidence are really in the message. off_hours stays with
+ * the clock, never the model.
+ */
+import { CATEGORY_IDS, type Analysis, type Analyzer, type CategoryId, type Finding, type ProvisionRef } from './findings';
+import { analyzeWithBubbles, mergeAnalyses, type Bubble } from './merge-analyses';
+
+/** One category the reviewer claims, with the words it rests on. */
+export interface OpinionClaim {
+  category: CategoryId;
+  evidence: string;
+}
+
+/** The port a second-opinion reviewer implements. Must not throw: trouble means "no claims". */
+export interface SecondOpinion {
+  review(text: string, sentAt: Date | null): Promise<OpinionClaim[]>;
+}
+
+/** What a category means, for findings the rules did not produce themselves. */
+export type DescribeCategory = (id: CategoryId) => { explanation: string; provisions: ProvisionRef[] };
+
+const strip = (s: string) => s.replace(/[\s\u3000]+/g, '');
+
+/** Keeps the claims whose evidence is found in `text` and adds them to `analysis` as findings. */
+export function mergeOpinion(analysis: Analysis, claims: OpinionClaim[], text: string, describe: DescribeCategory): Analysis {
+  const haystack = strip(text);
+  const extra: Finding[] = [];
+  for (const c of claims) {
+    if (c.category === 'off_hours' || !CATEGORY_IDS.includes(c.category)) continue;
+    const evidence = c.evidence.trim();
+    if (evidence.length < 2 || !haystack.includes(strip(evidence))) continue;
+    if (analysis.categories.includes(c.category)) continue;
+    const d = describe(c.category);
+    extra.push({ category: c.category, evidence, explanation: d.explanation, provisions: d.provisions });
+  }
+  if (extra.length === 0) return analysis;
+  return mergeAnalyses([analysis, { findings: extra, categories: [], lawful: false, looksLikeCollectorMessage: true }]);
+}
+
+/**
+ * Analyses a collector's text the one way every entry point does: the rules (each screenshot bubble at its own
+ * time), then the second opinion when one is configured.
+ */
+export async function analyzeCollectorText(
+  kit: { analyzer: Analyzer; secondOpinion?: SecondOpinion; describe: DescribeCategory },
+  text: string,
+  sentAt: Date | null,
+  bubbles?: Bubble[],
+): Promise<Analysis> {
+  const analysis = analyzeWithBubbles(kit.analyzer, text, sentAt, bubbles);
+  if (!kit.secondOpinion) return analysis;
+  return mergeOpinion(analysis, await kit.secondOpinion.review(text, sentAt), text, kit.describe);
+}
