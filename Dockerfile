@@ -10,6 +10,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bench ./bench
 COPY eval ./eval
+# bench/telegram.ts drives the loopback Bot API server from test/support.
+COPY test/support ./test/support
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime

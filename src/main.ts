@@ -11,6 +11,7 @@ import { createTelegramBot } from './channels/telegram/bot';
 import { startPolling, startWebhook, type RunningTelegramBot } from './channels/telegram/launch';
 import { createHttpServer } from './http/server';
 import { AppError } from './errors';
+import { RedisStore } from './state/redis-store';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
     destination: chat ? process.stderr : undefined,
   });
   const deps = assembleDeps(config, logger);
+  if (deps.store instanceof RedisStore) {
+    // A wrong REDIS_URL shows at boot; the bot still starts and answers (saving resumes when Redis is back).
+    await deps.store.connect().catch((e: unknown) => logger.error({ err: e }, 'Redis is not reachable: check REDIS_URL; answering without saving until it is'));
+  }
   let bot: RunningTelegramBot | undefined;
   let server: Server | undefined;
   let closing = false;

@@ -177,7 +177,7 @@ export class TurnContext {
     try {
       this.cached = await this.deps.store.update(this.key, (s) => {
         s.history.push({ at, role: 'user', text: userText });
-        const botText = reply?.blocks.map((b) => b.text || (b.items ?? []).join('\n')).join('\n').slice(0, 500);
+        const botText = reply?.blocks.map((b) => b.text || (b.items ?? []).join('\n')).join('\n').slice(0, 300);
         if (botText) s.history.push({ at, role: 'bot', text: botText });
         mutate(s);
       });

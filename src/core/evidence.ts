@@ -17,7 +17,7 @@ export function buildEvidence(input: {
 }): EvidenceItem {
   const content = `${input.text}\n${input.imageSha256 ?? ''}`;
   return {
-    id: `E${input.receivedAt.toISOString().slice(2, 10).replace(/-/g, '')}-${randomBytes(2).toString('hex')}`,
+    id: `E${input.receivedAt.toISOString().slice(2, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`,
     kind: input.kind,
     receivedAt: input.receivedAt.toISOString(),
     sentAt: input.sentAt ? input.sentAt.toISOString() : null,

@@ -1,0 +1,487 @@
+/**
+ * The ConversationStore over Redis, so several bot processes share one state. Layout, all under the configured
+ * prefix and a keyed hash of the user key (never the raw id):
+ *
+ *   <prefix>u:<hash>:state     sealed JSON of UserState; TTL ttlDays, refreshed on every write
+ *   <prefix>u:<hash>:evidence  list of sealed EvidenceItems; no TTL: evidence stays until the user deletes it
+ *   <prefix>u:<hash>:seen      sorted set of keyed hashes of processed message ids (score = ms); TTL, bounded
+ *
+ * Concurrency: update() is optimistic — read, mutate, then a Lua compare-and-set that writes only if the value
+ * is still the one read, retried a bounded number of times. WATCH/MULTI/EXEC cannot be used safely here: WATCH
+ * state belongs to the connection, and one ioredis connection carries every user's commands, so two users'
+ * transactions interleave and unwatch each other (redis/ioredis#266, #564). An in-process UserLock keeps this
+ * process's own turns from racing each other at all.
+ *
+ * Failure: Redis being down must not hang a turn. Calls fail within about a second with STORE_UNAVAILABLE (the
+ * core then says it could not save) while the client keeps reconnecting in the background. Evidence that could
+ * not be written is kept in a bounded in-memory queue and written exactly once when the connection is back.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { AppError } from '../errors';
+import { open, seal } from './crypto';
+import { UserLock } from './user-lock';
+import { freshState, type ConversationStore, type EvidenceItem, type UserState } from './store';
+
+/**
+ * The few logger methods the store uses; a pino Logger fits. Only counts, error codes and Redis's own error text
+ * (as `reason`: the app logger redacts any `message` field) are logged, never user content.
+ */
+export interface StoreLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface RedisStoreOptions {
+  /** redis:// or rediss:// URL. */
+  url: string;
+  /** Every key starts with this, e.g. "debtshield:". */
+  prefix: string;
+  /** 32-byte AES key; also keys the hashes in key names, so every instance must share it. */
+  key: Buffer;
+  /** State expires this many days after its last write. */
+  ttlDays: number;
+  /** Turns of history kept. */
+  historyTurns: number;
+  /** Processed message ids are remembered this long. Default 7. */
+  seenTtlDays?: number;
+  /** At most this many processed message ids are remembered per user. Default 500. */
+  seenKeep?: number;
+  /** update() gives up after this many lost compare-and-set races in a row. Default 50. */
+  maxUpdateAttempts?: number;
+  /** Evidence writes held in memory while Redis is unreachable; the oldest is dropped beyond this. Default 1000. */
+  evidenceQueueMax?: number;
+  /** A command not answered within this fails. Default 1500 ms. */
+  commandTimeoutMs?: number;
+  /** A call made while a connection attempt is under way waits this long for it. Default 1000 ms. */
+  connectWaitMs?: number;
+  /** Longest pause between reconnection attempts. Default 2000 ms. */
+  maxReconnectDelayMs?: number;
+  /** Default: warnings and errors to stderr as JSON lines. */
+  logger?: StoreLogger;
+  now?: () => Date;
+}
+
+const DEFAULTS = {
+  seenTtlDays: 7,
+  seenKeep: 500,
+  maxUpdateAttempts: 50,
+  evidenceQueueMax: 1000,
+  commandTimeoutMs: 1500,
+  connectWaitMs: 1000,
+  maxReconnectDelayMs: 2000,
+};
+
+/** read() results kept for the update() that follows: a turn's span, for at most this many users. */
+const LAST_READ_MS = 5000;
+const LAST_READ_MAX = 256;
+
+/** Writes KEYS[1] only if it still holds what was read (ARGV[1]: its SHA-1, or '' for absent). */
+const CAS_STATE = `
+local cur = redis.call('GET', KEYS[1])
+if cur then
+  if redis.sha1hex(cur) ~= ARGV[1] then return 0 end
+elseif ARGV[1] ~= '' then
+  return 0
+end
+redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
+return 1`;
+
+/**
+ * Appends ARGV[1] unless that very sealed record is already among the last writes. A record is sealed once and
+ * retried as the same string, so a write whose reply was lost is never stored twice. The scan starts at the
+ * tail (where a retried record is) and is bounded, so appends stay cheap however long the list grows.
+ */
+const APPEND_ONCE = `
+if redis.call('LPOS', KEYS[1], ARGV[1], 'RANK', -1, 'MAXLEN', 2000) then return 0 end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+return 1`;
+
+interface UserKeys {
+  hash: string;
+  state: string;
+  evidence: string;
+  seen: string;
+}
+
+interface QueuedEvidence {
+  userKey: string;
+  listKey: string;
+  /** Same item, same identity: id, receivedAt and content hash (ids alone carry little randomness). */
+  identity: string;
+  sealed: string;
+}
+
+type ScriptedRedis = Redis & {
+  dsCasState(key: string, expectedSha1: string, value: string, ttlSeconds: number): Promise<number>;
+  dsAppendOnce(key: string, sealed: string): Promise<number>;
+};
+
+/** ConversationStore over Redis: encrypted, TTL'd state, durable evidence, fails fast when Redis is down. */
+export class RedisStore implements ConversationStore {
+  private readonly redis: ScriptedRedis;
+  private readonly o: Required<Omit<RedisStoreOptions, 'logger' | 'now'>>;
+  private readonly log: StoreLogger;
+  private readonly now: () => Date;
+  private readonly nameKey: Buffer;
+  private readonly lock = new UserLock();
+  private readonly queue: QueuedEvidence[] = [];
+  /** The sealed value and plaintext each user's last read() saw, for the update() that follows in the turn. */
+  private readonly lastRead = new Map<string, { raw: string; plain: string; at: number }>();
+  private flushing: Promise<void> | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private readyWait: Promise<void> | undefined;
+  private down = false;
+  private closed = false;
+
+  constructor(opts: RedisStoreOptions) {
+    this.o = { ...DEFAULTS, ...stripUndefined(opts) } as Required<Omit<RedisStoreOptions, 'logger' | 'now'>>;
+    this.log = opts.logger ?? stderrLogger;
+    this.now = opts.now ?? (() => new Date());
+    this.nameKey = createHmac('sha256', opts.key).update('debtshield/redis-key-names').digest();
+    const maxDelay = this.o.maxReconnectDelayMs;
+    this.redis = new Redis(opts.url, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      // A command cut off by a disconnect already failed for the caller; resending it later would surprise them.
+      autoResendUnfulfilledCommands: false,
+      maxRetriesPerRequest: 1,
+      commandTimeout: this.o.commandTimeoutMs,
+      connectTimeout: Math.max(this.o.commandTimeoutMs, 2000),
+      // disconnect() on an already-dead socket arms a timer of this length that nothing clears (ioredis 6), which
+      // would hold the process open after close() during an outage.
+      disconnectTimeout: 100,
+      // Never give up: the bot keeps answering (without saving) and recovers when Redis returns.
+      retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay) + Math.floor(Math.random() * 50),
+    }) as ScriptedRedis;
+    this.redis.defineCommand('dsCasState', { numberOfKeys: 1, lua: CAS_STATE });
+    this.redis.defineCommand('dsAppendOnce', { numberOfKeys: 1, lua: APPEND_ONCE });
+    this.redis.on('error', (err: Error) => {
+      if (this.down || this.closed) return;
+      this.down = true;
+      this.log.warn({ reason: err.message, code: (err as NodeJS.ErrnoException).code }, 'redis unavailable; retrying in the background');
+    });
+    this.redis.on('ready', () => {
+      if (this.down) this.log.info({ pendingEvidence: this.queue.length }, 'redis available again');
+      this.down = false;
+      void this.flushEvidence();
+    });
+  }
+
+  /** Connects now instead of on first use, so a misconfigured REDIS_URL shows at boot. Rejects if unreachable. */
+  async connect(): Promise<void> {
+    await this.connected();
+  }
+
+  async read(userKey: string): Promise<UserState | null> {
+    const raw = await this.cmd(() => this.redis.get(this.keys(userKey).state));
+    if (raw === null) return null;
+    const plain = open(this.o.key, raw, `state:${userKey}`);
+    this.rememberRead(userKey, raw, plain);
+    return this.freshOrNull(plain);
+  }
+
+  /**
+   * Atomic across processes. `mutate` may run more than once (once per lost race), each time on a freshly read
+   * state, so it must only change the state it is given.
+   */
+  update(userKey: string, mutate: (state: UserState) => void): Promise<UserState> {
+    const key = this.keys(userKey).state;
+    const ttlSeconds = this.o.ttlDays * 86400;
+    return this.lock.run(userKey, async () => {
+      // A turn reads, then updates: the first attempt starts from what read() just saw, saving a round trip and
+      // a decryption. The compare-and-set makes that safe; if it was stale, the next attempt reads afresh.
+      let seen = this.takeRead(userKey);
+      for (let attempt = 1; attempt <= this.o.maxUpdateAttempts; attempt++) {
+        const raw = seen ? seen.raw : await this.cmd(() => this.redis.get(key));
+        const plain = seen ? seen.plain : raw === null ? null : open(this.o.key, raw, `state:${userKey}`);
+        seen = undefined;
+        const state = (plain === null ? null : this.freshOrNull(plain)) ?? freshState(this.now());
+        mutate(state);
+        state.history = state.history.slice(-this.o.historyTurns);
+        state.updatedAt = this.now().toISOString();
+        const sealed = seal(this.o.key, JSON.stringify(state), `state:${userKey}`);
+        const expected = raw === null ? '' : createHash('sha1').update(raw).digest('hex');
+        if ((await this.cmd(() => this.redis.dsCasState(key, expected, sealed, ttlSeconds))) === 1) return state;
+        await sleep(Math.random() * Math.min(attempt, 10));
+      }
+      throw new AppError('STORE_UNAVAILABLE', `state update lost ${this.o.maxUpdateAttempts} races in a row`);
+    });
+  }
+
+  /**
+   * Rejects when Redis is unreachable, so the core can tell the user; the item is then queued and written
+   * exactly once when the connection is back (unless the user deletes their data first).
+   */
+  appendEvidence(userKey: string, item: EvidenceItem): Promise<void> {
+    const entry: QueuedEvidence = {
+      userKey,
+      listKey: this.keys(userKey).evidence,
+      identity: `${item.id}\0${item.receivedAt}\0${item.contentSha256}`,
+      sealed: seal(this.o.key, JSON.stringify(item), `evidence:${userKey}`),
+    };
+    return this.lock.run(`${userKey}#evidence`, async () => {
+      // Earlier queued items of this user go first, so the list stays in the order evidence arrived.
+      const err = (await this.writeQueued(userKey)) ?? (await this.tryAppend(entry));
+      if (err === undefined) return;
+      if (isRetryable(err)) this.enqueue(entry);
+      throw asUnavailable(err);
+    });
+  }
+
+  async listEvidence(userKey: string): Promise<EvidenceItem[]> {
+    const rows = await this.cmd(() => this.redis.lrange(this.keys(userKey).evidence, 0, -1));
+    return rows.map((r) => JSON.parse(open(this.o.key, r, `evidence:${userKey}`)) as EvidenceItem);
+  }
+
+  /** One round trip (MULTI/EXEC): ZADD NX decides, then old and surplus ids are trimmed and the TTL renewed. */
+  async markProcessed(userKey: string, messageId: string): Promise<boolean> {
+    const key = this.keys(userKey).seen;
+    const member = createHmac('sha256', this.nameKey).update(`seen\0${userKey}\0${messageId}`).digest('base64url').slice(0, 22);
+    const nowMs = this.now().getTime();
+    const ttlMs = this.o.seenTtlDays * 86400_000;
+    const res = await this.cmd(() =>
+      this.redis
+        .multi()
+        .zadd(key, 'NX', nowMs, member)
+        .zremrangebyscore(key, '-inf', nowMs - ttlMs)
+        .zremrangebyrank(key, 0, -(this.o.seenKeep + 1))
+        .pexpire(key, ttlMs)
+        .exec(),
+    );
+    const first = res?.[0];
+    if (!first || first[0]) throw asUnavailable(first?.[0] ?? new Error('transaction aborted'));
+    return first[1] === 1;
+  }
+
+  /**
+   * Removes the known keys plus anything else under the user's hash (found by SCAN), and drops the user's
+   * queued evidence so it cannot reappear after deletion — even if Redis is down and this call fails.
+   */
+  deleteUser(userKey: string): Promise<number> {
+    const k = this.keys(userKey);
+    return this.lock.run(userKey, () =>
+      this.lock.run(`${userKey}#evidence`, async () => {
+        this.lastRead.delete(userKey);
+        const dropped = this.dropQueued(userKey);
+        if (dropped > 0) this.log.info({ dropped }, 'queued evidence dropped on user deletion');
+        const known = [k.state, k.evidence, k.seen];
+        const extra = (await this.scanKeys(`${escapeGlob(this.o.prefix)}u:${k.hash}:*`)).filter((x) => !known.includes(x));
+        return this.cmd(() => this.redis.del(...known, ...extra));
+      }),
+    );
+  }
+
+  /** Evidence items waiting to be written (for health checks and tests). */
+  pendingEvidence(): number {
+    return this.queue.length;
+  }
+
+  /** Makes a last attempt to write queued evidence, logs what is lost, then closes the connection. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.queue.length > 0 && this.redis.status === 'ready') await this.flushEvidence();
+    this.closed = true;
+    this.lastRead.clear();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.queue.length > 0) this.log.error({ lost: this.queue.length }, 'queued evidence lost on close: redis unavailable');
+    if (this.redis.status === 'ready') {
+      await this.redis.quit().catch(() => this.redis.disconnect());
+    } else {
+      this.redis.disconnect();
+    }
+  }
+
+  private keys(userKey: string): UserKeys {
+    const hash = createHmac('sha256', this.nameKey).update(userKey).digest('hex').slice(0, 32);
+    const base = `${this.o.prefix}u:${hash}:`;
+    return { hash, state: `${base}state`, evidence: `${base}evidence`, seen: `${base}seen` };
+  }
+
+  /** Parses a decrypted state; one older than ttlDays by our clock counts as gone, as in the other stores. */
+  private freshOrNull(plain: string): UserState | null {
+    const state = JSON.parse(plain) as UserState;
+    return this.now().getTime() - Date.parse(state.updatedAt) > this.o.ttlDays * 86400_000 ? null : state;
+  }
+
+  /** Oldest entries first (Map order), so expired and surplus ones are pruned from the front. */
+  private rememberRead(userKey: string, raw: string, plain: string): void {
+    const now = Date.now();
+    this.lastRead.delete(userKey);
+    this.lastRead.set(userKey, { raw, plain, at: now });
+    for (const [k, v] of this.lastRead) {
+      if (this.lastRead.size <= LAST_READ_MAX && now - v.at <= LAST_READ_MS) break;
+      this.lastRead.delete(k);
+    }
+  }
+
+  /** What read() saw for this user within the last few seconds (used once), else undefined. */
+  private takeRead(userKey: string): { raw: string; plain: string } | undefined {
+    const r = this.lastRead.get(userKey);
+    this.lastRead.delete(userKey);
+    return r && Date.now() - r.at <= LAST_READ_MS ? r : undefined;
+  }
+
+  /** Runs a command once the connection is ready; any failure becomes STORE_UNAVAILABLE. */
+  private async cmd<T>(fn: () => Promise<T>): Promise<T> {
+    await this.connected();
+    try {
+      return await fn();
+    } catch (e) {
+      throw asUnavailable(e);
+    }
+  }
+
+  /**
+   * Resolves when the connection is ready. Waits (briefly) only while a connection attempt is under way; between
+   * reconnection attempts it fails at once, so an outage costs a turn nothing but the error.
+   */
+  private connected(): Promise<void> {
+    const status = this.redis.status;
+    if (status === 'ready') return Promise.resolve();
+    if (this.closed) return Promise.reject(new AppError('STORE_UNAVAILABLE', 'store is closed'));
+    if (status === 'wait') this.redis.connect().catch(() => undefined); // failures arrive as 'error' events
+    else if (status !== 'connecting' && status !== 'connect') {
+      return Promise.reject(new AppError('STORE_UNAVAILABLE', `redis is not connected (${status})`));
+    }
+    this.readyWait ??= new Promise<void>((resolve, reject) => {
+      const settle = (err?: Error) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        this.redis.off('close', onClose);
+        this.readyWait = undefined;
+        if (err) reject(err);
+        else resolve();
+      };
+      const onReady = () => settle();
+      const onClose = () => settle(new AppError('STORE_UNAVAILABLE', 'redis connection failed'));
+      const timer = setTimeout(() => settle(new AppError('STORE_UNAVAILABLE', 'redis connection timed out')), this.o.connectWaitMs);
+      this.redis.on('ready', onReady);
+      this.redis.on('close', onClose);
+    });
+    return this.readyWait;
+  }
+
+  private async tryAppend(entry: QueuedEvidence): Promise<unknown> {
+    try {
+      await this.connected();
+      await this.redis.dsAppendOnce(entry.listKey, entry.sealed);
+      return undefined;
+    } catch (e) {
+      return e;
+    }
+  }
+
+  /** Writes this user's queued evidence in order; returns the first error (the rest stay queued). */
+  private async writeQueued(userKey: string): Promise<unknown> {
+    for (const entry of this.queue.filter((q) => q.userKey === userKey)) {
+      const err = await this.tryAppend(entry);
+      if (err !== undefined) return err;
+      const i = this.queue.indexOf(entry);
+      if (i >= 0) this.queue.splice(i, 1);
+    }
+    return undefined;
+  }
+
+  private enqueue(entry: QueuedEvidence): void {
+    if (this.queue.some((q) => q.listKey === entry.listKey && q.identity === entry.identity)) return;
+    if (this.queue.length >= this.o.evidenceQueueMax) {
+      this.queue.shift();
+      this.log.error({ max: this.o.evidenceQueueMax }, 'evidence retry queue full: oldest queued item dropped');
+    }
+    this.queue.push(entry);
+    this.scheduleFlush();
+  }
+
+  private dropQueued(userKey: string): number {
+    const before = this.queue.length;
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.userKey === userKey) this.queue.splice(i, 1);
+    return before - this.queue.length;
+  }
+
+  /** Writes every queued item, user by user, while the connection holds. Called on 'ready' and by a timer. */
+  private flushEvidence(): Promise<void> {
+    // Assigned before the drain can settle, so at most one drain runs and a finished one is always forgotten.
+    this.flushing ??= this.drainQueue().finally(() => {
+      this.flushing = undefined;
+      if (this.queue.length > 0) this.scheduleFlush();
+    });
+    return this.flushing;
+  }
+
+  private async drainQueue(): Promise<void> {
+    await Promise.resolve();
+    let wrote = 0;
+    while (this.queue.length > 0 && this.redis.status === 'ready') {
+      const userKey = this.queue[0]!.userKey;
+      const before = this.queue.length;
+      const err = await this.lock.run(`${userKey}#evidence`, () => this.writeQueued(userKey));
+      wrote += Math.max(0, before - this.queue.length);
+      if (err === undefined) continue;
+      if (isRetryable(err)) {
+        this.log.warn({ pending: this.queue.length, reason: errorMessage(err) }, 'queued evidence not written yet');
+      } else {
+        const dropped = this.dropQueued(userKey);
+        this.log.error({ dropped, reason: errorMessage(err) }, 'queued evidence rejected by redis: dropped');
+      }
+      return;
+    }
+    if (wrote > 0) this.log.info({ wrote, pending: this.queue.length }, 'queued evidence written');
+  }
+
+  /** A timer for the case where a write failed without the connection dropping (e.g. a timeout). */
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.closed) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      if (this.redis.status === 'ready') void this.flushEvidence();
+    }, this.o.maxReconnectDelayMs);
+    this.flushTimer.unref();
+  }
+
+  private async scanKeys(pattern: string): Promise<string[]> {
+    const found: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await this.cmd(() => this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500));
+      cursor = next;
+      found.push(...batch);
+    } while (cursor !== '0');
+    return found;
+  }
+}
+
+/** Redis answered with an error (wrong type, out of memory…): retrying the same write will not help. */
+function isRetryable(err: unknown): boolean {
+  const cause = err instanceof AppError ? err.cause : err;
+  return !(cause instanceof Error && cause.name === 'ReplyError');
+}
+
+function asUnavailable(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  return new AppError('STORE_UNAVAILABLE', `redis: ${errorMessage(err)}`, { cause: err });
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Escapes SCAN glob characters, so a prefix such as "app[1]:" matches only itself. */
+function escapeGlob(s: string): string {
+  return s.replace(/[*?[\]\\]/g, '\\$&');
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+const stderrLogger: StoreLogger = {
+  info: () => undefined,
+  warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...obj })}\n`),
+  error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'error', msg, ...obj })}\n`),
+};

@@ -1,0 +1,349 @@
+/**
+ * RedisStore against a real Redis (REDIS_TEST_URL, default 127.0.0.1:6379) under a prefix unique to this run,
+ * removed afterwards. The outage case starts and kills its own redis-server on a free port.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+import { AppError } from '../../src/errors';
+import { RedisStore, type RedisStoreOptions, type StoreLogger } from '../../src/state/redis-store';
+import type { EvidenceItem } from '../../src/state/store';
+
+const URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
+const PREFIX = `dstest:${randomBytes(6).toString('hex')}:`;
+const KEY = randomBytes(32);
+const USER = 'telegram:7712345678';
+const SECRET_TEXT = '你好，我欠了网贷三万元，催收天天打电话给我妈妈';
+
+const raw = new Redis(URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+const stores: RedisStore[] = [];
+
+/** Keeps what a store logs, so tests stay quiet and can check that failures are reported. */
+function collectingLogger(): StoreLogger & { lines: Array<{ level: string; msg: string; obj: object }> } {
+  const lines: Array<{ level: string; msg: string; obj: object }> = [];
+  const at = (level: string) => (obj: object, msg: string) => void lines.push({ level, msg, obj });
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+function makeStore(over: Partial<RedisStoreOptions> = {}): RedisStore {
+  const s = new RedisStore({ url: URL, prefix: PREFIX, key: KEY, ttlDays: 30, historyTurns: 20, logger: collectingLogger(), ...over });
+  stores.push(s);
+  return s;
+}
+
+async function keysUnder(prefix: string, client: Redis = raw): Promise<string[]> {
+  const out: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await client.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    cursor = next;
+    out.push(...batch);
+  } while (cursor !== '0');
+  return out;
+}
+
+function evidence(id: string, text = SECRET_TEXT): EvidenceItem {
+  return { id, kind: 'message', receivedAt: '2025-01-02T03:04:05.000Z', sentAt: null, text, categories: ['contact_third_party'], contentSha256: 'ab'.repeat(32) };
+}
+
+/** A user's key names, found by writing only to that user under a fresh sub-prefix. */
+async function keysOf(prefix: string): Promise<{ state: string; evidence: string; seen: string }> {
+  const ks = await keysUnder(prefix);
+  const find = (suffix: string) => ks.find((k) => k.endsWith(suffix)) ?? '';
+  return { state: find(':state'), evidence: find(':evidence'), seen: find(':seen') };
+}
+
+beforeAll(async () => {
+  await raw.connect();
+});
+
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  const left = await keysUnder(PREFIX);
+  if (left.length > 0) await raw.del(...left);
+  await raw.quit();
+});
+
+describe('RedisStore', () => {
+  it('round-trips state and creates a fresh one on first update', async () => {
+    const store = makeStore();
+    expect(await store.read(USER)).toBeNull();
+    const written = await store.update(USER, (s) => {
+      s.history.push({ at: '2025-01-01T00:00:00.000Z', role: 'user', text: SECRET_TEXT });
+      s.summary = '用户被催收骚扰';
+      s.lastAnalysis = { at: '2025-01-01T00:00:00.000Z', categories: ['threat'], lawful: false, sentAt: null, evidenceId: 'E250101-abcd' };
+      s.prefs.lang = 'zh';
+    });
+    expect(written.version).toBe(1);
+    expect(await store.read(USER)).toEqual(written);
+  });
+
+  it('keeps everything encrypted at rest and the user id out of key names', async () => {
+    const prefix = `${PREFIX}enc:`;
+    const store = makeStore({ prefix });
+    await store.update(USER, (s) => s.history.push({ at: 'now', role: 'user', text: SECRET_TEXT }));
+    await store.appendEvidence(USER, evidence('E1'));
+    await store.markProcessed(USER, 'telegram:4242');
+
+    const ks = await keysUnder(prefix);
+    expect(ks).toHaveLength(3);
+    for (const k of ks) {
+      expect(k).not.toContain('7712345678');
+      expect(k).toMatch(new RegExp(`^${prefix}u:[0-9a-f]{32}:(state|evidence|seen)$`));
+    }
+    const k = await keysOf(prefix);
+    const state = (await raw.get(k.state))!;
+    const items = await raw.lrange(k.evidence, 0, -1);
+    const seen = await raw.zrange(k.seen, '0', '-1');
+    for (const blob of [state, ...items, ...seen]) {
+      expect(blob).not.toContain('催收');
+      expect(blob).not.toContain(Buffer.from('催收').toString('base64'));
+      expect(blob).not.toContain('7712345678');
+      expect(blob).not.toContain('4242');
+    }
+    expect(state.startsWith('v1.')).toBe(true);
+
+    // A record copied under another user's key does not decrypt there (the key name is bound in).
+    const other = makeStore({ prefix });
+    await other.update('telegram:1', () => undefined);
+    const otherKey = (await keysUnder(prefix)).find((x) => x.endsWith(':state') && x !== k.state)!;
+    await raw.set(otherKey, state);
+    await expect(other.read('telegram:1')).rejects.toThrow();
+  });
+
+  it('puts a TTL on state and on seen ids, none on evidence', async () => {
+    const prefix = `${PREFIX}ttl:`;
+    const store = makeStore({ prefix, ttlDays: 30 });
+    await store.update(USER, () => undefined);
+    await store.appendEvidence(USER, evidence('E1'));
+    await store.markProcessed(USER, 'm1');
+    const k = await keysOf(prefix);
+    const stateTtl = await raw.ttl(k.state);
+    expect(stateTtl).toBeGreaterThan(30 * 86400 - 60);
+    expect(stateTtl).toBeLessThanOrEqual(30 * 86400);
+    expect(await raw.ttl(k.evidence)).toBe(-1);
+    const seenTtl = await raw.ttl(k.seen);
+    expect(seenTtl).toBeGreaterThan(6 * 86400);
+    expect(seenTtl).toBeLessThanOrEqual(7 * 86400);
+
+    // A write refreshes the TTL.
+    await raw.expire(k.state, 100);
+    await store.update(USER, () => undefined);
+    expect(await raw.ttl(k.state)).toBeGreaterThan(30 * 86400 - 60);
+  });
+
+  it('trims history to historyTurns', async () => {
+    const store = makeStore({ historyTurns: 5 });
+    const user = 'telegram:trim';
+    for (let i = 0; i < 8; i++) await store.update(user, (s) => s.history.push({ at: `t${i}`, role: 'user', text: `第${i}条` }));
+    expect((await store.read(user))!.history.map((t) => t.at)).toEqual(['t3', 't4', 't5', 't6', 't7']);
+  });
+
+  it('loses no turn when two processes update one user 50 times at once', async () => {
+    const a = makeStore({ historyTurns: 200 });
+    const b = makeStore({ historyTurns: 200 });
+    const user = 'telegram:race';
+    // Like the core, most turns read first: update() then starts from that (soon stale) read.
+    await Promise.all(
+      Array.from({ length: 50 }, async (_, i) => {
+        const store = i % 2 ? a : b;
+        if (i % 4 < 3) await store.read(user);
+        return store.update(user, (s) => s.history.push({ at: `turn-${i}`, role: 'user', text: `消息${i}` }));
+      }),
+    );
+    const turns = (await a.read(user))!.history.map((t) => t.at);
+    expect(turns).toHaveLength(50);
+    expect(new Set(turns).size).toBe(50);
+  });
+
+  it('keeps concurrent updates of many users on one connection apart (the WATCH pitfall)', async () => {
+    const a = makeStore({ historyTurns: 200 });
+    const b = makeStore({ historyTurns: 200 });
+    const users = Array.from({ length: 10 }, (_, i) => `telegram:many-${i}`);
+    await Promise.all(
+      users.flatMap((u, ui) =>
+        Array.from({ length: 10 }, (_, i) => ((i + ui) % 2 ? a : b).update(u, (s) => s.history.push({ at: `${u}/${i}`, role: 'user', text: 'x' }))),
+      ),
+    );
+    for (const u of users) {
+      const turns = (await a.read(u))!.history.map((t) => t.at);
+      expect(turns.every((t) => t.startsWith(`${u}/`))).toBe(true);
+      expect(new Set(turns).size).toBe(10);
+    }
+  });
+
+  it('loses nothing when another process writes between this one’s read and update', async () => {
+    const a = makeStore();
+    const b = makeStore();
+    const user = 'telegram:read-then-update';
+    await a.update(user, (s) => s.history.push({ at: 't0', role: 'user', text: '一' }));
+    expect((await a.read(user))!.history).toHaveLength(1); // a now holds what it read
+    await b.update(user, (s) => s.history.push({ at: 't1', role: 'user', text: '二' }));
+    await a.update(user, (s) => s.history.push({ at: 't2', role: 'user', text: '三' }));
+    expect((await b.read(user))!.history.map((t) => t.at)).toEqual(['t0', 't1', 't2']);
+  });
+
+  it('leaves the state untouched when mutate throws', async () => {
+    const store = makeStore();
+    const user = 'telegram:throws';
+    await store.update(user, (s) => (s.summary = 'before'));
+    await expect(store.update(user, () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    expect((await store.read(user))!.summary).toBe('before');
+  });
+
+  it('dedupes processed message ids, across processes and under concurrency', async () => {
+    const a = makeStore();
+    const b = makeStore();
+    expect(await a.markProcessed(USER, 'telegram:1')).toBe(true);
+    expect(await b.markProcessed(USER, 'telegram:1')).toBe(false);
+    expect(await a.markProcessed('telegram:someone-else', 'telegram:1')).toBe(true);
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).markProcessed(USER, 'telegram:dup')));
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('bounds the seen set', async () => {
+    const prefix = `${PREFIX}seen:`;
+    const store = makeStore({ prefix, seenKeep: 5 });
+    for (let i = 0; i < 9; i++) expect(await store.markProcessed(USER, `m${i}`)).toBe(true);
+    expect(await raw.zcard((await keysOf(prefix)).seen)).toBe(5);
+    expect(await store.markProcessed(USER, 'm8')).toBe(false);
+  });
+
+  it('appends and lists evidence in order', async () => {
+    const store = makeStore();
+    const user = 'telegram:evidence';
+    await store.appendEvidence(user, evidence('E1', '第一条'));
+    await store.appendEvidence(user, evidence('E2', '第二条'));
+    expect((await store.listEvidence(user)).map((e) => [e.id, e.text])).toEqual([['E1', '第一条'], ['E2', '第二条']]);
+    expect(await store.listEvidence('telegram:nobody')).toEqual([]);
+  });
+
+  it('deleteUser removes every key of the user, stray ones included, and nobody else’s', async () => {
+    const prefix = `${PREFIX}del:`;
+    const store = makeStore({ prefix });
+    await store.update(USER, () => undefined);
+    await store.appendEvidence(USER, evidence('E1'));
+    await store.markProcessed(USER, 'm1');
+    const k = await keysOf(prefix);
+    const stray = k.state.replace(/:state$/, ':legacy');
+    await raw.set(stray, 'x');
+    const keep = makeStore({ prefix: `${PREFIX}del2:` });
+    await keep.update(USER, () => undefined);
+
+    expect(await store.deleteUser(USER)).toBe(4);
+    expect(await keysUnder(prefix)).toEqual([]);
+    expect(await keep.read(USER)).not.toBeNull();
+    expect(await store.deleteUser(USER)).toBe(0);
+    expect(await store.read(USER)).toBeNull();
+  });
+
+  it('fails fast, without hanging, when Redis was never reachable', async () => {
+    const port = await freePort();
+    const store = makeStore({ url: `redis://127.0.0.1:${port}`, maxReconnectDelayMs: 200 });
+    const t0 = Date.now();
+    await expect(store.read(USER)).rejects.toBeInstanceOf(AppError);
+    await expect(store.update(USER, () => undefined)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(Date.now() - t0).toBeLessThan(2000);
+    await store.close();
+  });
+});
+
+describe('RedisStore through an outage', () => {
+  let server: ChildProcess | undefined;
+  afterAll(() => {
+    server?.kill('SIGKILL');
+  });
+
+  it('rejects quickly while Redis is down, queues evidence and writes it exactly once when Redis is back', async () => {
+    const port = await freePort();
+    const url = `redis://127.0.0.1:${port}`;
+    server = await startRedis(port);
+    const logger = collectingLogger();
+    const store = makeStore({ url, maxReconnectDelayMs: 200, evidenceQueueMax: 3, logger });
+    await store.update(USER, (s) => (s.summary = 'before'));
+    await store.appendEvidence(USER, evidence('E0'));
+
+    await killRedis(server);
+    server = undefined;
+
+    let t0 = Date.now();
+    await expect(store.update(USER, (s) => (s.summary = 'during'))).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    expect(Date.now() - t0).toBeLessThan(2000);
+
+    t0 = Date.now();
+    const e1 = evidence('E1', '第一条');
+    await expect(store.appendEvidence(USER, e1)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    await expect(store.appendEvidence(USER, e1)).rejects.toBeInstanceOf(AppError); // the same item again
+    await expect(store.appendEvidence(USER, evidence('E2', '第二条'))).rejects.toBeInstanceOf(AppError);
+    await expect(store.appendEvidence('telegram:gone', evidence('G1'))).rejects.toBeInstanceOf(AppError);
+    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(store.pendingEvidence()).toBe(3);
+
+    // Full queue: the oldest (E1) makes room for E3, and that loss is logged as an error.
+    await expect(store.appendEvidence(USER, evidence('E3', '第三条'))).rejects.toBeInstanceOf(AppError);
+    expect(store.pendingEvidence()).toBe(3);
+    expect(logger.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['evidence retry queue full: oldest queued item dropped']);
+
+    // A user who deletes their data during the outage never gets queued evidence written back.
+    await expect(store.deleteUser('telegram:gone')).rejects.toBeInstanceOf(AppError);
+    expect(store.pendingEvidence()).toBe(2);
+
+    server = await startRedis(port); // empty: this Redis keeps nothing on disk
+    await waitFor(() => store.pendingEvidence() === 0, 10_000);
+
+    expect((await store.listEvidence(USER)).map((e) => e.id)).toEqual(['E2', 'E3']);
+    expect(await store.listEvidence('telegram:gone')).toEqual([]);
+    const after = await store.update(USER, (s) => (s.summary = 'after'));
+    expect(after.summary).toBe('after');
+    // Logs say what happened, never what was said.
+    expect(JSON.stringify(logger.lines)).not.toMatch(/第|telegram|E[0-3]/);
+    await store.close();
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, disconnectTimeout: 50 });
+  probe.on('error', () => undefined);
+  try {
+    await waitFor(async () => {
+      try {
+        if (probe.status !== 'ready') await probe.connect();
+        return (await probe.ping()) === 'PONG';
+      } catch {
+        probe.disconnect();
+        return false;
+      }
+    }, 5000);
+  } finally {
+    probe.disconnect();
+  }
+  return child;
+}
+
+function killRedis(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
