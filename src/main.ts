@@ -72,6 +72,9 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (config.env === 'production' && !process.stdin.isTTY) {
+    throw new AppError('CONFIG_INVALID', 'No TELEGRAM_BOT_TOKEN and no terminal: nothing to serve. Set TELEGRAM_BOT_TOKEN (see README), or run `debtshield chat` in a terminal.');
+  }
   await runTerminalChat({ deps, userId: 'local', input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
   await deps.ocr?.close?.();
   await deps.store.close();
