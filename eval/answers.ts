@@ -1,5 +1,5 @@
 /**
- * `npm run eval:answers`: grades retrieval and the offline answers on eval/answers/questions.yaml.
+ * `npm run eval:answers`: grades retrieval and the offline answers on eval/answers/questions.yaml (or --file NAME).
  * Prints recall@3 (share of each question's expected articles found among the top-3 retrieved items, counting a
  * guide's cited provisions), citation precision (share of cited articles that exist in knowledge/, are in force
  * today and were retrieved), key-point coverage, out-of-scope handling and offline answer latency.
@@ -47,7 +47,9 @@ function percentile(xs: number[], p: number): number {
 
 function main(): void {
   const verbose = process.argv.includes('--verbose');
-  const file = join(PACKAGE_ROOT, 'eval', 'answers', 'questions.yaml');
+  // --file NAME grades another set in eval/answers/ (e.g. fresh-questions.yaml, written blind to the guides).
+  const fileArg = process.argv.indexOf('--file');
+  const file = join(PACKAGE_ROOT, 'eval', 'answers', fileArg > 0 ? process.argv[fileArg + 1]! : 'questions.yaml');
   const questions = parseYaml(readFileSync(file, 'utf8')) as Question[];
   const k = loadKnowledge(join(PACKAGE_ROOT, 'knowledge'));
   const retriever = createLexicalRetriever(k);

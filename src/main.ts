@@ -7,6 +7,7 @@ import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { assembleDeps } from './assemble';
 import { runTerminalChat } from './channels/local/terminal';
+import { loadCliTexts } from './cli/cli-texts';
 import { createTelegramBot } from './channels/telegram/bot';
 import { startPolling, startWebhook, type RunningTelegramBot } from './channels/telegram/launch';
 import { createHttpServer } from './http/server';
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   if (config.env === 'production' && !process.stdin.isTTY) {
     throw new AppError('CONFIG_INVALID', 'No TELEGRAM_BOT_TOKEN and no terminal: nothing to serve. Set TELEGRAM_BOT_TOKEN (see README), or run `debtshield chat` in a terminal.');
   }
-  await runTerminalChat({ deps, userId: 'local', input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  await runTerminalChat({ deps, texts: loadCliTexts(config.promptsDir), userId: 'local', input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
   await deps.ocr?.close?.();
   await deps.store.close();
 }

@@ -25,9 +25,13 @@ export const REQUIRED_REPLY_KEYS = [
   'ocr_send_correction', 'ocr_expired',
 ] as const;
 
-/** Builds Replies from a key → template map, checking that every required key is there. */
-export function createReplies(map: Record<string, unknown>, source = 'replies'): Replies {
-  const needed = new Set<string>([...REQUIRED_REPLY_KEYS, ...Object.values(ERROR_CODES).map((c) => c.reply)]);
+/** Builds Replies from a key → template map, checking that every required key (by default: the bot's) is there. */
+export function createReplies(
+  map: Record<string, unknown>,
+  source = 'replies',
+  required: readonly string[] = [...REQUIRED_REPLY_KEYS, ...Object.values(ERROR_CODES).map((c) => c.reply)],
+): Replies {
+  const needed = new Set<string>(required);
   const missing = [...needed].filter((k) => typeof map[k] !== 'string');
   if (missing.length) {
     throw new AppError('PROMPTS_INVALID', `${source} is missing replies: ${missing.join(', ')}`);

@@ -12,15 +12,9 @@ import { streamJsonl } from './jsonl';
 import { analyzeOne, parseSentAt } from './analyze-command';
 import { askOne } from './ask-command';
 import { analyzeImage, requireOcr, runOcrCommand } from './ocr-command';
-
-const USAGE = `用法 / usage:
-  debtshield chat [--user ID]                 终端聊天（stdin 不是终端时每行一条消息）
-  debtshield analyze [--at ISO-8601] "短信"    分析一条催收消息
-  debtshield analyze --jsonl                  每行 {"id","text","sent_at"} → 每行一个结果
-  debtshield analyze --image 截图.png          识别截图文字后分析
-  debtshield ocr 截图.png [--json]             只识别截图里的文字
-  debtshield ask "问题"                        回答一个问题
-  debtshield ask --jsonl                      每行 {"id","question"} → 每行一个结果`;
+import { serveWebChat } from './web-command';
+import { loadCliTexts } from './cli-texts';
+import type { Replies } from '../replies';
 
 /** The streams the CLI talks through (process streams, or in-memory ones in tests). */
 export interface CliIo {
@@ -40,7 +34,7 @@ export function parseArgs(argv: string[]): Args {
   const [command = 'chat', ...rest] = argv;
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
-  const valued = new Set(['--user', '--at', '--image']);
+  const valued = new Set(['--user', '--at', '--image', '--port']);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a.startsWith('--')) {
@@ -56,8 +50,9 @@ export function parseArgs(argv: string[]): Args {
 /** Runs the CLI; resolves with the process exit code. */
 export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const args = parseArgs(argv);
+  const texts = loadCliTexts();
   if (args.command === 'help' || args.flags.has('--help') || args.flags.has('-h')) {
-    io.stdout.write(USAGE + '\n');
+    io.stdout.write(texts.text('usage') + '\n');
     return 0;
   }
   let config: Config;
@@ -73,11 +68,13 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
       case 'chat': {
         const deps = assembleDeps(config, logger);
         const user = String(args.flags.get('--user') ?? 'local');
-        await runTerminalChat({ deps, userId: user, input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
+        await runTerminalChat({ deps, texts, userId: user, input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
         await deps.ocr?.close?.();
         await deps.store.close();
         return 0;
       }
+      case 'web':
+        return await serveWebChat(config, logger, args, io, texts);
       case 'ocr':
         return await runOcrCommand(args, io, config);
       case 'analyze': {
@@ -96,7 +93,7 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
           return 0;
         }
         const text = args.positional.join(' ');
-        if (!text.trim()) return usage(io, '请给出要分析的消息文字。');
+        if (!text.trim()) return usage(io, texts, 'need_text');
         const at = args.flags.get('--at');
         io.stdout.write(JSON.stringify(await analyzeOne(core, null, text, parseSentAt(typeof at === 'string' ? at : null)), null, 2) + '\n');
         return 0;
@@ -108,13 +105,13 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
           return 0;
         }
         const q = args.positional.join(' ');
-        if (!q.trim()) return usage(io, '请给出问题。');
+        if (!q.trim()) return usage(io, texts, 'need_question');
         const out = await askOne(core, null, q);
         io.stdout.write(`${out.answer}\n`);
         return 0;
       }
       default:
-        return usage(io, `不认识的命令：${args.command}`);
+        return usage(io, texts, 'unknown_command', { command: args.command });
     }
   } catch (e) {
     const err = e instanceof AppError ? `${e.message}\n(${e.hint})` : (e as Error).message;
@@ -123,8 +120,8 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
   }
 }
 
-function usage(io: CliIo, why: string): number {
-  io.stderr.write(`${why}\n${USAGE}\n`);
+function usage(io: CliIo, texts: Replies, why: string, vars?: Record<string, string>): number {
+  io.stderr.write(`${texts.text(why, vars)}\n${texts.text('usage')}\n`);
   return 2;
 }
 

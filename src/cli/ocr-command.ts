@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { CoreParts } from '../assemble';
 import type { Config } from '../config';
 import type { OcrPort } from '../core/deps';
+import { loadCliTexts } from './cli-texts';
 import { AppError } from '../errors';
 import { createOcr } from '../ocr/create-ocr';
 import { detectImageFormat } from '../ocr/image-probe';
@@ -44,7 +45,7 @@ export interface OcrJson {
 export async function runOcrCommand(args: OcrCommandArgs, io: OcrCommandIo, config: Config): Promise<number> {
   const file = args.positional[0];
   if (!file || args.positional.length > 1) {
-    io.stderr.write('用法 / usage: debtshield ocr FILE [--json]\n');
+    io.stderr.write(`${loadCliTexts(config.promptsDir).text('ocr_usage')}\n`);
     return 2;
   }
   const ocr = requireOcr(config);

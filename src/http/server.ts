@@ -1,5 +1,5 @@
 /**
- * The app's HTTP server: Telegram's webhook (when configured) and GET /healthz. Building is separate from
+ * The app's HTTP server: Telegram's webhook (when configured), the local web chat (when asked for) and GET /healthz. Building is separate from
  * listening — createHttpServer returns a server that is not listening; only main.ts calls listen(), and tests
  * listen on a random loopback port. A failing handler answers 500 and never takes the process down.
  */
@@ -9,6 +9,7 @@ import type { ConversationStore } from '../state/store';
 import { healthHandler } from './health';
 import { sendError } from './respond';
 import { webhookHandler, type WebhookRoute } from './webhook';
+import type { WebChatRoute } from '../channels/web/web-chat';
 
 export interface HttpServerDeps {
   logger: CoreLogger;
@@ -16,6 +17,8 @@ export interface HttpServerDeps {
   store: Pick<ConversationStore, 'read'>;
   /** Telegram's webhook route; absent in polling mode. */
   webhook?: WebhookRoute;
+  /** The local web chat (GET / and POST /api/chat); only with `debtshield web`. */
+  webChat?: WebChatRoute;
   /** Largest request body accepted. Default 1 MB (Telegram updates are a few kB). */
   maxBodyBytes?: number;
   /** Time the store gets to answer the health probe. Default 1 500 ms. */
@@ -32,6 +35,10 @@ export function createHttpServer(deps: HttpServerDeps): Server {
     let handled: Promise<void> | void;
     if (path === '/healthz') {
       handled = req.method === 'GET' || req.method === 'HEAD' ? health(req, res) : methodNotAllowed(res, 'GET');
+    } else if (deps.webChat && path === '/') {
+      handled = req.method === 'GET' ? deps.webChat.page(req, res) : methodNotAllowed(res, 'GET');
+    } else if (deps.webChat && path === '/api/chat') {
+      handled = req.method === 'POST' ? deps.webChat.api(req, res) : methodNotAllowed(res, 'POST');
     } else if (webhook && path === deps.webhook!.path) {
       handled = req.method === 'POST' ? webhook(req, res) : methodNotAllowed(res, 'POST');
     } else {

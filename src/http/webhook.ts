@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreLogger } from '../core/deps';
 import { sendError, sendJson } from './respond';
+import { readBody } from './read-body';
 
 export interface WebhookRoute {
   /** Path part of TELEGRAM_WEBHOOK_URL, e.g. "/telegram/webhook". */
@@ -52,25 +53,4 @@ export function webhookHandler(route: WebhookRoute, log: CoreLogger, maxBodyByte
 
 function isUpdate(v: unknown): v is { update_id: number } {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && Number.isSafeInteger((v as { update_id?: unknown }).update_id);
-}
-
-/** The request body, or 'too_large' once it passes `max` bytes (the rest is discarded). */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'too_large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      if (over) return;
-      size += c.length;
-      if (size > max) {
-        over = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? 'too_large' : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }

@@ -9,9 +9,12 @@ import { handleTurn } from '../../core/conversation';
 import type { TurnDeps } from '../../core/deps';
 import type { Button, InboundMessage } from '../../core/message';
 import { renderText } from './render-text';
+import type { Replies } from '../../replies';
 
 export interface TerminalChatOptions {
   deps: TurnDeps;
+  /** The prompts and hint (prompts/cli.yaml: chat_you, chat_bot, chat_hint). */
+  texts: Replies;
   userId: string;
   input: Readable;
   output: Writable;
@@ -25,17 +28,17 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
   let buttons: Button[] = [];
   let seq = 0;
   const prompt = () => {
-    if (opts.interactive) output.write('\n你：');
+    if (opts.interactive) output.write(`\n${opts.texts.text('chat_you')}`);
   };
   const send = async (msg: InboundMessage) => {
     const reply = await handleTurn(msg, deps);
     buttons = reply.buttons;
     const text = renderText(reply, { buttons: true });
-    if (text) output.write(`${opts.interactive ? '\n债盾：' : ''}${text}\n${opts.interactive ? '' : '\n'}`);
+    if (text) output.write(`${opts.interactive ? `\n${opts.texts.text('chat_bot')}` : ''}${text}\n${opts.interactive ? '' : '\n'}`);
   };
   if (opts.interactive) {
     await send(toInbound('/start', [], opts.userId, ++seq));
-    output.write('\n（输入消息后回车；/help 查看帮助；Ctrl-D 或 /quit 退出）\n');
+    output.write(`\n${opts.texts.text('chat_hint')}\n`);
   }
   prompt();
   for await (const line of rl) {
