@@ -22,7 +22,10 @@ export const REQUIRED_REPLY_KEYS = [
   'answer_unsure_note', 'answer_dated_note', 'law_heading', 'law_none', 'law_partial_prefix', 'law_version_note',
   'law_corrected_note', 'image_not_supported_yet', 'button_evidence', 'button_export', 'button_delete_confirm',
   'button_delete_cancel', 'button_reply_template', 'button_more', 'ocr_confirm', 'ocr_button_yes', 'ocr_button_edit',
-  'ocr_send_correction', 'ocr_expired',
+  'ocr_send_correction', 'ocr_expired', 'delete_expired', 'delete_failed', 'store_read_failed',
+  'evidence_sent_at', 'evidence_received_at', 'evidence_call', 'export_summary_history', 'export_summary_no_history',
+  'export_summary_evidence', 'export_summary_last_analysis', 'export_summary_summary', 'citation_removed', 'call_usage',
+  'call_saved', 'call_over_limit',
 ] as const;
 
 /** Builds Replies from a key → template map, checking that every required key (by default: the bot's) is there. */

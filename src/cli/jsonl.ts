@@ -10,6 +10,8 @@ export async function streamJsonl(
   input: Readable,
   output: Writable,
   handle: (obj: Record<string, unknown>) => Promise<object> | object,
+  /** The contract's fields with empty values, so an error line still parses like a result line. */
+  emptyResult: object = {},
 ): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
@@ -21,17 +23,17 @@ export async function streamJsonl(
     try {
       obj = JSON.parse(line);
     } catch {
-      output.write(JSON.stringify({ id: null, error: 'invalid JSON line' }) + '\n');
+      output.write(JSON.stringify({ id: null, ...emptyResult, error: 'invalid JSON line' }) + '\n');
       continue;
     }
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
-      output.write(JSON.stringify({ id: null, error: 'each line must be a JSON object' }) + '\n');
+      output.write(JSON.stringify({ id: null, ...emptyResult, error: 'each line must be a JSON object' }) + '\n');
       continue;
     }
     try {
       out = await handle(obj as Record<string, unknown>);
     } catch (e) {
-      out = { id: (obj as Record<string, unknown>).id ?? null, error: (e as Error).message };
+      out = { id: (obj as Record<string, unknown>).id ?? null, ...emptyResult, error: (e as Error).message };
     }
     if (!output.write(JSON.stringify(out) + '\n')) await new Promise((r) => output.once('drain', r));
   }

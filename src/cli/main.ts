@@ -89,7 +89,12 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
           return 0;
         }
         if (args.flags.has('--jsonl')) {
-          await streamJsonl(io.stdin, io.stdout, (o) => analyzeOne(core, o.id ?? null, requireText(o.text, 'text'), parseSentAt(o.sent_at)));
+          await streamJsonl(
+            io.stdin,
+            io.stdout,
+            (o) => analyzeOne(core, o.id ?? null, requireText(o.text, 'text'), parseSentAt(o.sent_at)),
+            { categories: [], lawful: true, citations: [], next_steps: [] },
+          );
           return 0;
         }
         const text = args.positional.join(' ');
@@ -101,7 +106,11 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
       case 'ask': {
         const core = assembleCore(config, logger);
         if (args.flags.has('--jsonl')) {
-          await streamJsonl(io.stdin, io.stdout, (o) => askOne(core, o.id ?? null, requireText(o.question, 'question')));
+          await streamJsonl(io.stdin, io.stdout, (o) => askOne(core, o.id ?? null, requireText(o.question, 'question')), {
+            answer: '',
+            citations: [],
+            suggestions: [],
+          });
           return 0;
         }
         const q = args.positional.join(' ');

@@ -3,7 +3,7 @@
  * "del:no" (confirm /delete), "g:<guide>" (open a related topic), "s:<step>" (details of a next step),
  * "export" / "evidence" (the commands).
  */
-import { emptyReply, userKeyOf, type InboundMessage, type OutboundReply } from './message';
+import { emptyReply, type InboundMessage, type OutboundReply } from './message';
 import { runCommand } from './commands';
 import { confirmScreenshot } from './screenshot';
 import { toCitation } from './citations';
@@ -21,12 +21,7 @@ export async function pressButton(msg: ButtonMsg, turn: TurnContext): Promise<Ou
     case 'law':
       return showLaw(turn);
     case 'del':
-      if (arg === 'yes') {
-        const count = await deps.store.deleteUser(userKeyOf(msg));
-        turn.log.info({ count }, 'user data deleted');
-        return turn.say('delete_done', { count });
-      }
-      return turn.say('delete_cancelled');
+      return confirmDelete(arg === 'yes', turn);
     case 'g': {
       const guide = deps.knowledge.guides.find((g) => g.id === arg);
       if (!guide || !deps.answerer.answerGuide) return turn.say('help');
@@ -51,11 +46,40 @@ export async function pressButton(msg: ButtonMsg, turn: TurnContext): Promise<Ou
       return confirmScreenshot(arg, turn, msg.receivedAt);
     case 'export':
     case 'evidence':
-      return runCommand({ ...msg, kind: 'command', name: kind, args: '' }, deps);
+      return runCommand({ ...msg, kind: 'command', name: kind, args: '' }, turn);
     default:
       return turn.say('help');
   }
 }
+
+/** 确认删除 within a few minutes of /delete removes everything; a stale button asks again. */
+async function confirmDelete(yes: boolean, turn: TurnContext): Promise<OutboundReply> {
+  const { deps } = turn;
+  let pending: string | undefined;
+  try {
+    const state = await deps.store.read(turn.key);
+    pending = state?.pending?.kind === 'confirm_delete' ? state.pending.since : undefined;
+  } catch (e) {
+    turn.log.warn({ err: (e as Error).name }, 'state read failed');
+    return turn.say(yes ? 'delete_failed' : 'delete_cancelled');
+  }
+  if (!yes) {
+    if (pending) await turn.remember('[del:no]', null, (s) => { s.pending = undefined; });
+    return turn.say('delete_cancelled');
+  }
+  if (!pending || deps.now().getTime() - Date.parse(pending) > DELETE_CONFIRM_MS) return turn.say('delete_expired');
+  try {
+    const count = await deps.store.deleteUser(turn.key);
+    turn.log.info({ count }, 'user data deleted');
+    return turn.say('delete_done', { count });
+  } catch (e) {
+    turn.log.error({ err: (e as Error).name }, 'delete failed');
+    return turn.say('delete_failed');
+  }
+}
+
+/** How long the 确认删除 button stays valid after /delete. */
+const DELETE_CONFIRM_MS = 10 * 60_000;
 
 async function showLaw(turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;

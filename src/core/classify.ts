@@ -26,6 +26,11 @@ export type Scope = 'clause' | 'sentence' | 'message';
 export interface CompiledPattern {
   re: RegExp;
   source: string;
+  /**
+   * Each pattern on its own. A hit of the combined RegExp that is then rejected (negated, masked, lawful context)
+   * can shadow another pattern matching at the same place; findHit then retries the patterns one by one.
+   */
+  parts: RegExp[];
 }
 
 /** Reads a message: normalised text plus which positions are not the collector's own words. */
@@ -41,6 +46,7 @@ interface CompiledRule {
   rule: AnalysisRule;
   patterns: CompiledPattern;
   unless?: CompiledPattern;
+  unlessExcept?: CompiledPattern;
   needs?: CompiledPattern;
 }
 
@@ -70,8 +76,9 @@ export class PatternCompiler {
   /** One RegExp matching any of `patterns`; capture groups are the gaps. */
   compile(patterns: string[], scope: Scope = 'clause'): CompiledPattern {
     const gap = scope === 'clause' ? this.clauseClass : scope === 'sentence' ? this.sentenceClass : '[\\s\\S]';
-    const source = patterns.map((p) => `(?:${this.compileOne(p, gap)})`).join('|');
-    return { re: new RegExp(source, 'dg'), source };
+    const compiled = patterns.map((p) => this.compileOne(p, gap));
+    const source = compiled.map((p) => `(?:${p})`).join('|');
+    return { re: new RegExp(source, 'dg'), source, parts: compiled.length > 1 ? compiled.map((p) => new RegExp(p, 'dg')) : [] };
   }
 
   private compileOne(pattern: string, gap: string): string {
@@ -145,6 +152,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     patterns: compiler.compile(rule.patterns, rule.scope),
     unless: rule.unless.length ? compiler.compile(rule.unless, rule.unless_scope) : undefined,
     needs: rule.needs.length ? compiler.compile(rule.needs, 'message') : undefined,
+    unlessExcept: rule.unless_except.length ? compiler.compile(rule.unless_except, 'message') : undefined,
   }));
   const firstPass = compiled.filter((c) => c.rule.needs_category.length === 0);
   const secondPass = compiled.filter((c) => c.rule.needs_category.length > 0);
@@ -162,7 +170,9 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
       };
       const run = (c: CompiledRule) => {
         if (c.rule.needs_category.length && !c.rule.needs_category.some((k) => hits.has(k))) return;
-        const hit = findHit(read, c.patterns, c.rule.negatable ? negation : undefined, lex.negation.window, lex, c.unless, c.rule.unless_scope);
+        let unless = c.unless;
+        if (unless && c.unlessExcept && findHit(read, c.unlessExcept, negation, lex.negation.window, lex)) unless = undefined;
+        const hit = findHit(read, c.patterns, c.rule.negatable ? negation : undefined, lex.negation.window, lex, unless, c.rule.unless_scope);
         if (!hit) return;
         if (c.needs && !findHit(read, c.needs, negation, lex.negation.window, lex)) return;
         add(c.rule.categories, hit);
@@ -240,7 +250,9 @@ export function createReader(lex: LexiconFile, normalizer: Normalizer): (text: s
         clauseStart = i + 1;
       }
     }
-    // Quoted rumours and debunked claims.
+    // Quoted rumours and debunked claims. Quotes in a row ("“A”“B”都是骗子话术", "“A”、“B”等说法") are judged
+    // together: the cue before the first or after the last one covers them all.
+    const spans: Array<[number, number]> = [];
     for (const [open, close] of quotes) {
       let from = 0;
       for (;;) {
@@ -248,11 +260,20 @@ export function createReader(lex: LexiconFile, normalizer: Normalizer): (text: s
         if (o < 0) break;
         const c = t.indexOf(close, o + 1);
         if (c < 0) break;
-        const pre = before.firstIn(t, Math.max(0, o - lex.mention.before_window), o);
-        const post = after.firstIn(t, c + 1, Math.min(t.length, c + 1 + lex.mention.after_window));
-        if (pre !== undefined || post !== undefined) masked.fill(1, o, c + 1);
+        spans.push([o, c]);
         from = c + 1;
       }
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < spans.length; ) {
+      let j = i;
+      while (j + 1 < spans.length && spans[j + 1]![0] > spans[j]![1] && /^[、，,和或及与\s]{0,2}$/.test(t.slice(spans[j]![1] + 1, spans[j + 1]![0]))) j++;
+      const o = spans[i]![0];
+      const c = spans[j]![1];
+      const pre = before.firstIn(t, Math.max(0, o - lex.mention.before_window), o);
+      const post = after.firstIn(t, c + 1, Math.min(t.length, c + 1 + lex.mention.after_window));
+      if (pre !== undefined || post !== undefined) masked.fill(1, o, c + 1);
+      i = j + 1;
     }
     return { n, masked, userWords: false };
   };
@@ -276,19 +297,42 @@ export function findHit(
   unless?: CompiledPattern,
   unlessScope: 'sentence' | 'message' = 'sentence',
 ): Hit | undefined {
+  const first = scan(read, patterns.re, negation, window, lex, unless, unlessScope);
+  if (first.hit || !first.rejected) return first.hit;
+  let best: Hit | undefined;
+  for (const part of patterns.parts) {
+    const r = scan(read, part, negation, window, lex, unless, unlessScope);
+    if (r.hit && (!best || r.hit.start < best.start)) best = r.hit;
+  }
+  return best;
+}
+
+/** The first acceptable match of one RegExp, and whether any match was rejected on the way. */
+function scan(
+  read: ReadText,
+  re: RegExp,
+  negation: CueSet | undefined,
+  window: number,
+  lex: Pick<LexiconFile, 'clause_breaks' | 'sentence_breaks'>,
+  unless: CompiledPattern | undefined,
+  unlessScope: 'sentence' | 'message',
+): { hit?: Hit; rejected: boolean } {
+  let rejected = false;
   const t = read.n.text;
-  const re = patterns.re;
   re.lastIndex = 0;
   for (;;) {
     const m = re.exec(t);
-    if (!m) return undefined;
+    if (!m) return { rejected };
     const start = m.index;
     const end = start + m[0].length;
     re.lastIndex = end > start ? start + 1 : start + 1;
-    if (m[0].length === 0 || read.masked[start]) continue;
+    if (m[0].length === 0) continue;
+    rejected = true;
+    if (read.masked[start]) continue;
     if (negation) {
       const cs = boundaryBefore(t, start, lex.clause_breaks);
-      if (negation.firstIn(t, Math.max(cs, start - window), start) !== undefined) continue;
+      // A cue just before the hit, or one that straddles its start ("不" + "会坐牢").
+      if (negation.startsBefore(t, Math.max(cs, start - window), Math.min(end, start + 3), start)) continue;
       // A cue inside a gap, or straddling a gap and the next literal ("不" + "打电话").
       let negatedGap = false;
       const spans = m.indices ?? [];
@@ -308,7 +352,7 @@ export function findHit(
       unless.re.lastIndex = 0;
       if (unless.re.test(t.slice(ss, se))) continue;
     }
-    return { start, end };
+    return { hit: { start, end }, rejected: false };
   }
 }
 
@@ -319,6 +363,18 @@ export class CueSet {
     const sorted = [...cues].sort((a, b) => b.length - a.length);
     this.re = new RegExp(sorted.map(literal).join('|') || '(?!)', 'g');
   }
+  /** True when a cue lies fully inside text[from, to) and starts before `limit`. */
+  startsBefore(text: string, from: number, to: number, limit: number): boolean {
+    if (to <= from) return false;
+    const slice = text.slice(from, to);
+    this.re.lastIndex = 0;
+    for (let m = this.re.exec(slice); m; m = this.re.exec(slice)) {
+      if (from + m.index < limit) return true;
+      if (m[0].length === 0) this.re.lastIndex++;
+    }
+    return false;
+  }
+
   /** Index of the first cue fully inside text[from, to), or undefined. */
   firstIn(text: string, from: number, to: number): number | undefined {
     if (to <= from) return undefined;

@@ -15,7 +15,7 @@ import { pressButton } from './buttons';
 import { routeText } from './route';
 import type { Bubble } from './merge-analyses';
 import { analyzeCollectorText } from './second-opinion';
-import { readScreenshot, analyzeScreenshotText } from './screenshot';
+import { readScreenshot, analyzeScreenshotText, isCorrectionAwaited } from './screenshot';
 import type { UserState } from '../state/store';
 
 /** Handles one inbound message and returns the reply. Never throws: failures become a Chinese reply. */
@@ -44,7 +44,7 @@ async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<Outboun
 
   switch (msg.kind) {
     case 'command':
-      return runCommand(msg, deps);
+      return runCommand(msg, turn);
     case 'button':
       return pressButton(msg, turn);
     case 'image':
@@ -58,14 +58,14 @@ async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<Outboun
       );
     case 'text': {
       const text = checked.text;
-      const pending = (await turn.state())?.pending;
-      if (pending?.kind === 'ocr_correction') {
-        return turn.withTruncation(checked.truncated, await analyzeScreenshotText(text, pending.data ?? {}, msg.receivedAt, turn));
-      }
       if (deps.analysis.detectCrisis(text)) {
         turn.log.warn({}, 'crisis expressed');
         await turn.remember(text, null, () => undefined);
         return crisisReply(deps);
+      }
+      const pending = (await turn.state())?.pending;
+      if (pending?.kind === 'ocr_correction' && isCorrectionAwaited(pending.since, deps.now())) {
+        return turn.withTruncation(checked.truncated, await analyzeScreenshotText(text, pending.data ?? {}, msg.receivedAt, turn));
       }
       const analysis = deps.analysis.analyzer.analyze({ text, sentAt: null });
       if (routeText(text, analysis, deps.knowledge.questionCues) === 'analyze') {
@@ -88,6 +88,8 @@ interface CollectorMessage {
   from?: string;
   /** A screenshot's bubbles with their own send times, when OCR read them. */
   bubbles?: Bubble[];
+  /** The text was typed by the user to correct what OCR read. */
+  corrected?: boolean;
 }
 
 /** Analyses a collector's message, saves it as evidence when something is wrong, and explains what to do. */
@@ -99,7 +101,7 @@ export async function analyzeMessage(m: CollectorMessage, turn: TurnContext): Pr
   const reply = view.reply;
   let evidenceId: string | undefined;
   if (!analysis.lawful) {
-    const item = buildEvidence({ kind: m.kind, text, receivedAt, sentAt, categories: analysis.categories, imageSha256: m.imageSha256, from: m.from });
+    const item = buildEvidence({ kind: m.kind, text, receivedAt, sentAt, categories: analysis.categories, imageSha256: m.imageSha256, from: m.from, corrected: m.corrected });
     try {
       await deps.store.appendEvidence(turn.key, item);
       evidenceId = item.id;

@@ -14,6 +14,7 @@ export function buildEvidence(input: {
   categories: string[];
   imageSha256?: string;
   from?: string;
+  corrected?: boolean;
 }): EvidenceItem {
   const content = `${input.text}\n${input.imageSha256 ?? ''}`;
   return {
@@ -24,6 +25,7 @@ export function buildEvidence(input: {
     text: input.text,
     imageSha256: input.imageSha256,
     from: input.from,
+    ...(input.corrected ? { corrected: true } : {}),
     categories: input.categories,
     contentSha256: sha256(content),
   };

@@ -2,6 +2,7 @@
  * /export: everything kept about a user — conversation state and evidence — as JSON plus a readable summary.
  */
 import type { ConversationStore, EvidenceItem, UserState } from '../state/store';
+import type { Replies } from '../replies';
 import { formatChinaTime } from './china-time';
 
 export interface UserExport {
@@ -12,12 +13,15 @@ export interface UserExport {
 }
 
 /** Collects all a user's records from the store. */
-export async function buildExport(userKey: string, store: ConversationStore, now = new Date()): Promise<UserExport> {
+export async function buildExport(userKey: string, store: ConversationStore, replies: Replies, now = new Date()): Promise<UserExport> {
   const [state, evidence] = await Promise.all([store.read(userKey), store.listEvidence(userKey)]);
   const lines = [
-    `对话记录：${state ? `${state.history.length} 条（最近一次 ${formatChinaTime(state.updatedAt)}）` : '无'}`,
-    `证据：${evidence.length} 条`,
+    state
+      ? replies.text('export_summary_history', { count: state.history.length, time: formatChinaTime(state.updatedAt) })
+      : replies.text('export_summary_no_history'),
+    replies.text('export_summary_evidence', { count: evidence.length }),
   ];
-  if (state?.lastAnalysis) lines.push(`最近一次分析：${formatChinaTime(state.lastAnalysis.at)}`);
+  if (state?.lastAnalysis) lines.push(replies.text('export_summary_last_analysis', { time: formatChinaTime(state.lastAnalysis.at) }));
+  if (state?.summary) lines.push(replies.text('export_summary_summary', { summary: state.summary }));
   return { state, evidence, summary: lines.join('\n'), json: { exportedAt: now.toISOString(), state, evidence } };
 }

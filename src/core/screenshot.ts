@@ -13,6 +13,13 @@ type ImageMsg = Extract<InboundMessage, { kind: 'image' }>;
 
 /** How long an OCR result waits for confirmation. */
 const PENDING_MS = 24 * 3600_000;
+/** After "有错，我来更正", how long the next text counts as the correction (then it is an ordinary message again). */
+const CORRECTION_MS = 15 * 60_000;
+
+/** True while a correction asked for at `since` is still awaited. */
+export function isCorrectionAwaited(since: string, now: Date): boolean {
+  return now.getTime() - Date.parse(since) < CORRECTION_MS;
+}
 
 /** OCR the image and ask the user to confirm the text. */
 export async function readScreenshot(msg: ImageMsg, turn: TurnContext): Promise<OutboundReply> {
@@ -84,6 +91,7 @@ export function analyzeScreenshotText(
       imageSha256: typeof data.imageSha256 === 'string' ? data.imageSha256 : undefined,
       from: typeof data.from === 'string' ? data.from : undefined,
       bubbles,
+      corrected: !confirmedAsRead,
     },
     turn,
   );

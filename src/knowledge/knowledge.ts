@@ -90,7 +90,8 @@ export function chinaDay(at: Date): string {
 /**
  * Finds `law` + `article` as in force on `at`. A number from an older version (治安管理处罚法第42条 for conduct
  * in 2026) is corrected to its successor; a current number for conduct before the change maps back to the old
- * text when we hold it. Returns undefined for an article we do not hold: the caller must not cite it.
+ * text when we hold it. Returns undefined for an article we do not hold in the version in force on `at` (an
+ * article new in 2026 for conduct in 2025, or an old article whose text we lack): the caller must not cite it.
  */
 export function resolveArticle(
   k: Knowledge,
@@ -120,7 +121,8 @@ export function resolveArticle(
     if (!newer.articles.has(article)) continue;
     const back = backward(versions, i - 1, idx, article);
     if (back) return { article: back, correctedFrom: { law: name, article } };
-    return { article: newer.articles.get(article)! };
+    // The newer text was not in force then and we do not hold the old one: nothing citable for that date.
+    return undefined;
   }
   return undefined;
 }

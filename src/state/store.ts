@@ -55,6 +55,8 @@ export interface EvidenceItem {
   /** For calls: the number that called and a note of what was said. */
   from?: string;
   categories: string[];
+  /** For screenshots: the text was typed by the user to correct what OCR read (not the text as read). */
+  corrected?: boolean;
   /** SHA-256 of the content as kept (text + image hash), so the user can show it was not altered. */
   contentSha256: string;
 }

@@ -10,6 +10,7 @@ import { runCli } from '../../src/cli/main';
 import { CATEGORY_IDS } from '../../src/core/findings';
 import { PACKAGE_ROOT } from '../../src/paths';
 import { loadKnowledge } from '../../src/knowledge/load';
+import { versionInForce } from '../../src/knowledge/knowledge';
 import { ioWith } from '../support/streams';
 
 const k = loadKnowledge(join(PACKAGE_ROOT, 'knowledge'));
@@ -66,7 +67,7 @@ describe('debtshield analyze --jsonl', () => {
     await runCli(['analyze', '--jsonl'], io);
     const out = lines(io.stdout.text());
     expect(out).toHaveLength(3);
-    expect(out[0]).toMatchObject({ id: null, error: expect.any(String) });
+    expect(out[0]).toMatchObject({ id: null, categories: [], citations: [], next_steps: [], error: expect.any(String) });
     expect(out[1]).toMatchObject({ id: 'ok', lawful: false });
     expect(out[2]).toMatchObject({ id: 'bad-time', error: expect.stringContaining('ISO-8601') });
   });
@@ -80,6 +81,19 @@ describe('debtshield analyze --jsonl', () => {
     expect(security(old)).toContain('42');
     expect(security(cur)).toContain('50');
     expect(security(cur)).not.toContain('42');
+  });
+
+  it('never cites an article that was not in force on the send date', async () => {
+    const sent = '2025-06-01T15:30:00Z';
+    const texts = ['再不还钱就爆你通讯录，发到你单位群', '明天上门堵你家门，把你关起来', '我是派出所的，你涉嫌诈骗马上拘留', '你个老赖，全家死光'];
+    const io = ioWith(texts.map((text, i) => JSON.stringify({ id: i, text, sent_at: sent })).join('\n') + '\n');
+    await runCli(['analyze', '--jsonl'], io);
+    const at = new Date(sent);
+    for (const o of lines(io.stdout.text()) as Array<{ citations: Array<{ law: string; article: string }> }>) {
+      for (const c of o.citations) {
+        expect({ ...c, inForce: versionInForce(k, c.law, at)?.articles.has(c.article) }).toEqual({ ...c, inForce: true });
+      }
+    }
   });
 });
 

@@ -53,6 +53,7 @@ describe('handleTurn', () => {
 
   it('leads with care and crisis lines when the user says they want to die', async () => {
     const reply = await handleTurn(text('被催收逼得真的不想活了'), testDeps(new MemoryStore()));
+    expect(reply.notices.some((n) => n.kind === 'crisis')).toBe(true);
     const shown = all(reply);
     expect(shown.indexOf('12356')).toBeGreaterThanOrEqual(0);
     expect(shown.indexOf('12356')).toBeLessThan(200);
@@ -99,6 +100,8 @@ describe('handleTurn', () => {
     expect(await store.read('test:u1')).not.toBeNull();
     await handleTurn(press('del:no'), deps);
     expect(await store.listEvidence('test:u1')).toHaveLength(1);
+    expect(all(await handleTurn(press('del:yes'), deps))).toContain('过期'); // cancelled: ask again first
+    await handleTurn(cmd('delete'), deps);
     const done = await handleTurn(press('del:yes'), deps);
     expect(all(done)).toContain('已删除');
     expect(await store.read('test:u1')).toBeNull();
@@ -134,6 +137,60 @@ describe('handleTurn', () => {
     const shown = all(await handleTurn(msg, testDeps(new MemoryStore())));
     expect(shown).not.toMatch(/不用还钱了。$/m);
     expect(shown).toMatch(/欠款本身仍然存在/);
+  });
+
+  it('keeps both turns when two messages from one user arrive at the same moment', async () => {
+    const store = new MemoryStore({ ttlDays: 30, historyTurns: 50 });
+    const deps = testDeps(store);
+    const texts = ['明天不还就上门泼油漆', '不还钱就爆你通讯录', '催收能上门吗', '逾期会坐牢吗', '再不还就打给你领导', '征信多久能恢复'];
+    await Promise.all(texts.map((t) => handleTurn(text(t, 'race'), deps)));
+    const state = await store.read('test:race');
+    const userTurns = state!.history.filter((h) => h.role === 'user').map((h) => h.text);
+    expect([...userTurns].sort()).toEqual([...texts].sort());
+    expect((await store.listEvidence('test:race')).length).toBe(3);
+  });
+
+  it('logs collector calls with /call and flags the fourth call of a day as harassment', async () => {
+    const store = new MemoryStore();
+    const deps = testDeps(store);
+    const at = (h: number) => new Date(`2026-06-01T${String(h).padStart(2, '0')}:00:00+08:00`);
+    const call = (h: number, args: string): InboundMessage => ({ ...base('caller'), receivedAt: at(h), kind: 'command', name: 'call', args });
+    expect(all(await handleTurn(call(9, ''), deps))).toContain('/call 号码');
+    await handleTurn(call(9, '13800001111 催我今天还钱'), deps);
+    await handleTurn(call(10, '13800001111 又打来了'), deps);
+    const third = await handleTurn(call(11, '13800002222 说要去我单位'), deps);
+    expect(all(third)).toContain('3 次');
+    const fourth = await handleTurn(call(12, '13800001111 第四次'), deps);
+    expect(all(fourth)).toMatch(/超过/);
+    const calls = (await store.listEvidence('test:caller')).filter((e) => e.kind === 'call');
+    expect(calls).toHaveLength(4);
+    expect(calls[0]).toMatchObject({ from: '13800001111', text: '催我今天还钱' });
+    expect(calls[3]!.categories).toContain('harassment_frequency');
+    expect(calls[2]!.categories).not.toContain('harassment_frequency');
+  });
+
+  it('a stale 确认删除 deletes nothing', async () => {
+    const store = new MemoryStore();
+    let now = new Date('2026-06-01T10:00:00+08:00');
+    const deps = testDeps(store, undefined, { now: () => now });
+    await handleTurn(text('不还钱就爆你通讯录', 'stale'), deps);
+    await handleTurn(cmd('delete', 'stale'), deps);
+    now = new Date('2026-06-01T11:00:00+08:00');
+    expect(all(await handleTurn(press('del:yes', 'stale'), deps))).toContain('过期');
+    expect(await store.listEvidence('test:stale')).toHaveLength(1);
+  });
+
+  it('says nothing was deleted or lost when the store fails during /delete or /export', async () => {
+    const store = new MemoryStore();
+    const deps = testDeps(store);
+    await handleTurn(cmd('delete', 'flaky'), deps);
+    const broken = Object.assign(Object.create(store) as MemoryStore, {
+      deleteUser: () => Promise.reject(new Error('down')),
+      listEvidence: () => Promise.reject(new Error('down')),
+    });
+    const bdeps = testDeps(broken);
+    expect(all(await handleTurn(press('del:yes', 'flaky'), bdeps))).toContain('没有删除成功');
+    expect(all(await handleTurn(cmd('export', 'flaky'), bdeps))).toContain('没有丢失');
   });
 
   it('never logs message text or numbers', async () => {
