@@ -9,8 +9,9 @@
  * pointed to 12348 or a lawyer, with no citations.
  */
 import { emptyReply, type Citation, type OutboundReply } from './message';
-import { toCitation } from './citations';
+import { findCitations, toCitation } from './citations';
 import { guideById, lprOn, resolveArticle, type Guide, type Knowledge } from '../knowledge/knowledge';
+import type { FollowUpCues } from '../knowledge/schema';
 import { SCOPE_GUIDE_ID, type Retriever, type RetrievedItem } from '../knowledge/retriever';
 import type { Replies } from '../replies';
 
@@ -96,7 +97,7 @@ export function createOfflineAnswerer(
   function answerNow(question: string, ctx: AnswerContext): Answer {
     const last = ctx.lastTopic ? guideById(k, ctx.lastTopic) : undefined;
     const followUp = last && last.id !== SCOPE_GUIDE_ID ? last : undefined;
-    if (followUp && isVagueFollowUp(question)) return fromFollowUp(followUp, ctx);
+    if (followUp && isVagueFollowUp(question, k.followUp)) return fromFollowUp(followUp, ctx);
 
     const retrieved = retriever.retrieve(question, opts.topK);
     const guides = retrieved.filter(isGuideHit);
@@ -130,11 +131,9 @@ export function createOfflineAnswerer(
     const g = main.guide;
     const reply = emptyReply();
     const section = main.section !== undefined ? g.sections[main.section] : undefined;
-    const citations = resolveCites(
-      k,
-      [...g.cites, ...(section?.cites ?? []), ...(second?.guide.cites ?? [])],
-      ctx.at,
-    );
+    // The second guide shows only its direct answer: its cites count only where that answer names them.
+    const secondCites = second ? findCitations(second.guide.answer, k).flatMap((c) => (c.law ? [{ law: c.law, article: c.article }] : [])) : [];
+    const citations = resolveCites(k, [...g.cites, ...(section?.cites ?? []), ...secondCites], ctx.at);
 
     reply.blocks.push({ style: 'paragraph', text: g.answer.trim() });
     if (second) {
@@ -275,11 +274,16 @@ export function resolveCites(k: Knowledge, cites: Array<{ law: string; article: 
   return [...out.values()];
 }
 
+/**
+ * The start of an article for a short quote: its first sentence, or more when that sentence only introduces a
+ * list ("有下列行为之一的："). Marked with …… whenever the article goes on, so a part never reads as the whole.
+ */
 function excerpt(text: string, max: number): string {
   const flat = text.replace(/\s+/g, '');
-  const sentence = flat.split(/(?<=[。；])/)[0] ?? flat;
-  const cut = sentence.length > max ? `${sentence.slice(0, max)}…` : sentence;
-  return `「${cut}」`;
+  let cut = flat.split(/(?<=[。；])/)[0] ?? flat;
+  if (/[：:]$/.test(cut) || cut.length < 12) cut = flat.slice(0, max);
+  if (cut.length > max) cut = cut.slice(0, max);
+  return `「${cut}${cut.length < flat.length ? '……' : ''}」`;
 }
 
 /** `text` cut at a sentence or line end near `max` characters (never mid-sentence unless one sentence is longer). */
@@ -299,9 +303,20 @@ function dedupe(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-/** Fillers that carry no topic of their own: the user means "about what we were just talking about". */
-const VAGUE = /^(?:那|那么|所以|然后|接下来|那我|我|现在)?(?:该|应该|要|能|可以)?(?:怎么办|咋办|怎么做|咋做|咋整|怎么弄|怎么处理|如何处理|如何是好|下一步呢?|然后呢|还有呢|还有吗|具体呢|具体点|详细点|详细说说|展开说说|接下来呢|怎么说)[呢啊呀吧？?！!。.…\s]*$/;
-
-function isVagueFollowUp(q: string): boolean {
-  return VAGUE.test(q.trim());
+/** True when `q` only asks "and now?" (knowledge/lexicon/routing.yaml follow_up): it continues the last topic. */
+export function isVagueFollowUp(q: string, cues: FollowUpCues): boolean {
+  let t = q.trim();
+  while (t && cues.trailing.includes(t[t.length - 1]!)) t = t.slice(0, -1);
+  const leading = [...cues.leading].sort((a, b) => b.length - a.length);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const w of leading) {
+      if (t.startsWith(w) && t.length > w.length) {
+        t = t.slice(w.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return cues.phrases.includes(t);
 }

@@ -9,6 +9,7 @@ import type {
   CiteRef,
   CrisisFile,
   Expansion,
+  FollowUpCues,
   GuideFile,
   LprFile,
 } from './schema';
@@ -64,6 +65,8 @@ export interface Knowledge {
   stopwords: ReadonlySet<string>;
   /** Cues that a text is the user's own question rather than a pasted collector message. */
   questionCues: string[];
+  /** How a bare "那怎么办" is recognised as a follow-up to the last topic. */
+  followUp: FollowUpCues;
 }
 
 const DAY = (d: Date): string => d.toISOString().slice(0, 10);

@@ -142,6 +142,7 @@ export function loadKnowledge(dir: string): Knowledge {
   const k: Knowledge = {
     stopwords,
     questionCues: routing?.question_cues ?? [],
+    followUp: routing?.follow_up ?? { leading: [], trailing: '', phrases: [] },
     laws,
     guides,
     expansions,

@@ -90,7 +90,11 @@ export const expansionsSchema = z.array(
 
 export const stopwordsSchema = words;
 
-export const routingSchema = z.object({ question_cues: words.min(1) });
+export const routingSchema = z.object({
+  question_cues: words.min(1),
+  follow_up: z.object({ leading: words, trailing: z.string(), phrases: words.min(1) }),
+});
+export type FollowUpCues = z.infer<typeof routingSchema>['follow_up'];
 
 export const channelSchema = z.object({
   id: z.string().min(1),
