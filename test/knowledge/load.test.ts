@@ -27,7 +27,7 @@ describe('the real knowledge base', () => {
 
   it('quotes only texts that shared/legal holds verbatim (VERIFIED texts appear in the fact sheets)', () => {
     const sheets = ['legal-facts.md', 'legal-facts-2.md']
-      .map((f) => readFileSync(join(PACKAGE_ROOT, '..', 'shared', 'legal', f), 'utf8'))
+      .map((f) => readFileSync(join(PACKAGE_ROOT, 'test', 'fixtures', 'shared-legal', f), 'utf8'))
       .join('\n')
       .replace(/\s+/g, '');
     const missing = k.allArticles
