@@ -42,7 +42,7 @@ describe('telegram bot (polling, real core, Redis)', () => {
 
   it('registers the command menu from telegram.yaml', async () => {
     const [call] = await h.fake.waitForCalls((c) => c.method === 'setMyCommands');
-    expect(call!.body.commands.map((c: { command: string }) => c.command)).toEqual(['start', 'help', 'privacy', 'evidence', 'export', 'delete']);
+    expect(call!.body.commands.map((c: { command: string }) => c.command)).toEqual(['start', 'help', 'privacy', 'evidence', 'export', 'delete', 'call']);
     for (const c of call!.body.commands) expect(c.description.length).toBeGreaterThan(0);
     expect(h.fake.callsOf('deleteWebhook')).toHaveLength(1);
   });
@@ -238,6 +238,33 @@ describe('telegram bot rate limit', () => {
     expect(sent.filter((t) => t === h.deps.replies.text('rate_limited'))).toHaveLength(1);
     const other = await exchange(h, 2002, () => h.fake.sendCommand({ id: 2002 }, '/help'));
     expect(other).toHaveLength(1);
+  });
+
+  it('still processes forwarded messages and photos beyond the limit: they are evidence', async () => {
+    const u = { id: 2004 };
+    for (let i = 0; i < 4; i++) h.fake.sendCommand(u, '/privacy'); // three answered, the fourth refused with the notice
+    await h.fake.waitForMessages(u.id, 4);
+    await h.bot.drain(5000);
+    const notice = h.deps.replies.text('rate_limited');
+    expect(h.fake.messagesTo(u.id).filter((c) => String(c.body.text) === notice)).toHaveLength(1);
+
+    const analysis = await exchange(h, u.id, () => h.fake.forward(u, THREAT, AT_2340_CHINA));
+    expect(textOf(analysis)).toContain('泼油漆');
+    const evidence = await h.store.listEvidence('telegram:2004');
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]!.categories).toEqual(expect.arrayContaining(['threat']));
+
+    const photo = h.fake.addFile(Buffer.alloc(200, 4));
+    const shot = await exchange(h, u.id, () => h.fake.sendPhoto(u, [{ fileId: photo, width: 720, height: 1280 }]));
+    expect(h.fake.callsOf('getFile').map((c) => c.body.file_id)).toContain(photo);
+    expect(textOf(shot)).not.toContain(notice);
+
+    // Plain text is still limited (and the notice is not repeated within the window).
+    const before = h.fake.messagesTo(u.id).length;
+    h.fake.sendCommand(u, '/privacy');
+    const after = await exchange(h, u.id, () => h.fake.forward(u, THREAT, AT_2340_CHINA));
+    expect(textOf(after)).not.toContain(h.deps.replies.text('privacy').split('\n')[0]);
+    expect(h.fake.messagesTo(u.id).length - before).toBe(after.length);
   });
 
   it('still answers every button press while limited', async () => {
