@@ -8,6 +8,7 @@
  * ≤ 1.5 s per 1080×2400 screenshot on one core; peak memory ≤ 400 MB.
  */
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PACKAGE_ROOT } from '../src/paths';
@@ -21,6 +22,8 @@ export const SCREENSHOTS = join(PACKAGE_ROOT, 'test', 'fixtures', 'screenshots')
 
 export interface TruthImage {
   group: 'clean' | 'noisy';
+  /** Rendered after the tuning with new texts: reported apart, as a check that the tuning generalises. */
+  heldout?: boolean;
   width: number;
   height: number;
   text: string;
@@ -68,6 +71,7 @@ export function characterErrorRate(truth: string, read: string): { cer: number; 
 interface ImageResult {
   file: string;
   group: 'clean' | 'noisy';
+  heldout: boolean;
   size: string;
   cer: number;
   edits: number;
@@ -79,7 +83,19 @@ interface ImageResult {
   error?: string;
 }
 
-async function benchEngine(name: string, engine: OcrEngine, truth: Truth): Promise<void> {
+/** One engine's figures, for the table at the end. */
+interface EngineSummary {
+  name: string;
+  clean: number;
+  noisy: number;
+  heldout: number;
+  medianMs: number;
+  senders: string;
+  stamps: string;
+  peakMb: number;
+}
+
+async function benchEngine(name: string, engine: OcrEngine, truth: Truth): Promise<EngineSummary> {
   const vocabulary = loadOcrVocabulary(join(PACKAGE_ROOT, 'knowledge', 'ocr'));
   const service = createOcrService({ engine, vocabulary, limits: { maxBytes: 10_000_000, maxPixels: 25_000_000 }, now: () => new Date(truth.reference) });
   const files = Object.keys(truth.images);
@@ -99,10 +115,10 @@ async function benchEngine(name: string, engine: OcrEngine, truth: Truth): Promi
       childPeak = Math.max(childPeak, r.childPeakRssBytes ?? 0);
       const { cer, edits, chars } = characterErrorRate(t.text, r.text);
       const right = t.timestamps.filter((s) => r.timestamps.some((x) => x.at === new Date(s.at).toISOString())).length;
-      results.push({ file, group: t.group, size: `${t.width}x${t.height}`, cer, edits, chars, ms, sender: r.sender === t.sender, stampsRight: right, stamps: t.timestamps.length });
+      results.push({ file, group: t.group, heldout: t.heldout === true, size: `${t.width}x${t.height}`, cer, edits, chars, ms, sender: r.sender === t.sender, stampsRight: right, stamps: t.timestamps.length });
     } catch (e) {
       const chars = normalizeForCer(t.text).length;
-      results.push({ file, group: t.group, size: `${t.width}x${t.height}`, cer: 1, edits: chars, chars, ms: performance.now() - started, sender: false, stampsRight: 0, stamps: t.timestamps.length, error: (e as Error).message });
+      results.push({ file, group: t.group, heldout: t.heldout === true, size: `${t.width}x${t.height}`, cer: 1, edits: chars, chars, ms: performance.now() - started, sender: false, stampsRight: 0, stamps: t.timestamps.length, error: (e as Error).message });
     }
   }
   await service.close();
@@ -114,23 +130,36 @@ async function benchEngine(name: string, engine: OcrEngine, truth: Truth): Promi
     return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
   };
   const out: string[] = [`\n== ${name}`, `start-up (first read, incl. worker start): ${startupMs.toFixed(0)} ms`];
-  out.push('image                                   group  size        CER      ms  sender  stamps');
+  out.push('image                                     group  size        CER      ms  sender  stamps');
   for (const r of results) {
-    out.push(`${r.file.padEnd(40)}${r.group.padEnd(7)}${r.size.padEnd(10)}${pct(r.cer).padStart(8)}${r.ms.toFixed(0).padStart(7)}  ${(r.sender ? 'ok' : 'MISS').padEnd(6)}  ${r.stampsRight}/${r.stamps}${r.error ? `  ERROR ${r.error}` : ''}`);
+    out.push(`${r.file.padEnd(42)}${r.group.padEnd(7)}${r.size.padEnd(10)}${pct(r.cer).padStart(8)}${r.ms.toFixed(0).padStart(7)}  ${(r.sender ? 'ok' : 'MISS').padEnd(6)}  ${r.stampsRight}/${r.stamps}${r.error ? `  ERROR ${r.error}` : ''}`);
   }
-  const clean = results.filter((r) => r.group === 'clean');
-  const noisy = results.filter((r) => r.group === 'noisy');
+  const tuned = results.filter((r) => !r.heldout);
+  const held = results.filter((r) => r.heldout);
+  const clean = tuned.filter((r) => r.group === 'clean');
+  const noisy = tuned.filter((r) => r.group === 'noisy');
   const big = results.filter((r) => r.size === '1080x2400');
   const stampsRight = results.reduce((s, r) => s + r.stampsRight, 0);
   const stamps = results.reduce((s, r) => s + r.stamps, 0);
   const selfPeak = process.resourceUsage().maxRSS * 1024;
   out.push(
-    `CER clean ${pct(pooled(clean))} (target ≤ 3 %)   small/noisy ${pct(pooled(noisy))} (target ≤ 8 %)   overall ${pct(pooled(results))}`,
+    `CER clean ${pct(pooled(clean))} (target ≤ 3 %)   small/noisy ${pct(pooled(noisy))} (target ≤ 8 %)   overall ${pct(pooled(tuned))}`,
+    `held-out CER (${held.length} images): clean ${pct(pooled(held.filter((r) => r.group === 'clean')))}   small/noisy ${pct(pooled(held.filter((r) => r.group === 'noisy')))}   overall ${pct(pooled(held))}`,
     `time per image: median ${median(results.map((r) => r.ms)).toFixed(0)} ms, max ${Math.max(...results.map((r) => r.ms)).toFixed(0)} ms; 1080×2400 median ${median(big.map((r) => r.ms)).toFixed(0)} ms, max ${Math.max(...big.map((r) => r.ms)).toFixed(0)} ms (target ≤ 1500)`,
     `sender ${results.filter((r) => r.sender).length}/${results.length}, timestamps ${stampsRight}/${stamps}`,
     `peak memory: process RSS ${(selfPeak / 1e6).toFixed(0)} MB${childPeak ? `, tesseract child ${(childPeak / 1e6).toFixed(0)} MB` : ''} (target ≤ 400 MB)`,
   );
   process.stdout.write(out.join('\n') + '\n');
+  return {
+    name,
+    clean: pooled(clean),
+    noisy: pooled(noisy),
+    heldout: pooled(held),
+    medianMs: median(big.map((r) => r.ms)),
+    senders: `${results.filter((r) => r.sender).length}/${results.length}`,
+    stamps: `${stampsRight}/${stamps}`,
+    peakMb: Math.max(selfPeak, childPeak) / 1e6,
+  };
 }
 
 async function main(): Promise<void> {
@@ -139,10 +168,14 @@ async function main(): Promise<void> {
   const timeoutMs = 60_000;
   process.stdout.write(`OCR bench: ${Object.keys(truth.images).length} screenshots, reference ${truth.reference}\n`);
   const cli = detectTesseractCli();
+  const summaries: EngineSummary[] = [];
   if (cli && (!only || only === 'tesseract-cli')) {
-    await benchEngine(`tesseract-cli (${cli.model}, OMP_THREAD_LIMIT=1)`, createTesseractCliEngine({ ...cli, timeoutMs, measureMemory: true }), truth);
+    summaries.push(await benchEngine(`tesseract-cli (${cli.model}, OMP_THREAD_LIMIT=1)`, createTesseractCliEngine({ ...cli, timeoutMs, measureMemory: true }), truth));
   } else if (!cli) process.stdout.write('\n== tesseract-cli: not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-script-hans)\n');
-  if (!only || only === 'tesseract-js') await benchEngine('tesseract-js (chi_sim 4.0.0_best_int, worker thread)', createTesseractJsEngine({ timeoutMs }), truth);
+  if (!only || only === 'tesseract-js') summaries.push(await benchEngine('tesseract-js (chi_sim 4.0.0_best_int, worker thread)', createTesseractJsEngine({ timeoutMs }), truth));
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  const rows = summaries.map((x) => `${x.name.split(' ')[0]!.padEnd(15)}${pct(x.clean).padStart(8)}${pct(x.noisy).padStart(8)}${pct(x.heldout).padStart(10)}${x.medianMs.toFixed(0).padStart(11)}${x.senders.padStart(8)}${x.stamps.padStart(8)}${x.peakMb.toFixed(0).padStart(9)}`);
+  process.stdout.write(['', '== summary (CER pooled; ms = median per 1080×2400 image; peak MB = largest RSS)', 'engine            clean   noisy  held-out  ms/1080p  sender  stamps  peak MB', ...rows, `load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`, ''].join('\n'));
 }
 
 if (require.main === module) {

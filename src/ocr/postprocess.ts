@@ -96,12 +96,17 @@ export function isStatusBarLine(line: string, position: number, chrome: ChromeVo
   return /^\d*$/.test(rest);
 }
 
-/** True when the line holds only UI words (buttons, input hints, labels) and UI symbols, or no word at all. */
+/**
+ * True when the line holds only UI words (buttons, input hints, labels) and UI symbols, or no word at all. One
+ * stray Latin letter or digit beside a UI word still counts (OCR reads an icon next to "短信/彩信" as "3").
+ */
 export function isUiLine(line: string, chrome: ChromeVocabulary): boolean {
   const c = compact(line);
   if (!HAS_WORD.test(c)) return true;
-  const rest = removeWords(removeWords(c, chrome.ui_words), chrome.ui_symbols);
-  return !HAS_WORD.test(rest);
+  const words = removeWords(c, chrome.ui_words);
+  const rest = removeWords(words, chrome.ui_symbols);
+  if (!HAS_WORD.test(rest)) return true;
+  return words !== c && /^[A-Za-z0-9]$/.test(rest.replace(/[^\p{L}\p{N}]/gu, ''));
 }
 
 /**
@@ -128,6 +133,14 @@ export function extractSender(line: string, chrome: ChromeVocabulary, standalone
       s = before.trim();
       framed = changed = true;
     }
+  }
+  if (!framed) {
+    // The back arrow misread as some other glyph: one character before a phone number ("公106 9551 2345"), or
+    // one Latin letter glued to a Chinese name ("E安心借客服"). Only a phone number (5 digits or more, as the
+    // shortest service numbers) or a name may remain.
+    const phone = /^[^\d+\s]\s*(\+?\d[\d\s-]*)$/u.exec(s);
+    if (phone && PHONE.test(compact(phone[1]!)) && phone[1]!.replace(/\D/g, '').length >= 5) s = phone[1]!;
+    else if (/^[A-Za-z]\p{Script=Han}/u.test(s)) s = s.slice(1);
   }
   const c = compact(s).replace(/[-–]/g, '');
   if (PHONE.test(compact(s)) && /\d{3,}/.test(c)) return c;
@@ -171,7 +184,8 @@ function processChat(raw: string, reference: Date, k: Compiled): ChatReading {
   let current: ResolvedTimestamp | undefined;
   const flush = () => {
     if (bubble.length === 0) return;
-    messages.push({ text: joinWrapped(bubble), timestamp: current?.raw, sentAt: current?.at });
+    // Corrected again once joined: a misreading split by the wrap ("…已" / "这期…") is only seen whole here.
+    messages.push({ text: k.correct(joinWrapped(bubble)), timestamp: current?.raw, sentAt: current?.at });
     bubble = [];
   };
 

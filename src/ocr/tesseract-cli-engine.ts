@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../errors';
-import { TESSERACT_PARAMS, type EngineOutput, type OcrEngine } from './engine';
+import { TESSERACT_PARAMS, textFromTsv, type EngineOutput, type OcrEngine } from './engine';
 
 export interface TesseractCliInstall {
   binary: string;
@@ -39,7 +39,11 @@ export function detectTesseractCli(binary = 'tesseract'): TesseractCliInstall | 
 /** Creates the engine: one child process per image, at most one at a time per engine. */
 export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
   const params = Object.entries(TESSERACT_PARAMS).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
-  const args = ['stdin', 'stdout', '-l', opts.model, '--psm', '3', ...params];
+  // PSM 4 (one column of text of varying sizes): with PSM 3 the HanS model's page layout dropped or split whole
+  // bubbles (CER 6.9 % clean / 4.8 % noisy on the bench against 2.1 % / 1.1 % with PSM 4, with Sauvola kept;
+  // Otsu with PSM 4 lost light grey text: 3.3 % / 14.8 %). The `tsv` config prints words with their
+  // confidence: textFromTsv drops lines of noise, as for tesseract.js.
+  const args = ['stdin', 'stdout', '-l', opts.model, '--psm', '4', ...params, 'tsv'];
   let queue: Promise<unknown> = Promise.resolve();
 
   const run = (image: Buffer): Promise<EngineOutput> =>
@@ -83,7 +87,7 @@ export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
           const unreadable = /read|image|pix/i.test(stderr);
           return reject(new AppError(unreadable ? 'IMAGE_UNREADABLE' : 'OCR_UNAVAILABLE', `tesseract exited with ${code}: ${stderr.slice(0, 300)}`));
         }
-        resolve({ text: Buffer.concat(out).toString('utf8'), childPeakRssBytes: opts.measureMemory ? peak : undefined });
+        resolve({ text: textFromTsv(Buffer.concat(out).toString('utf8')), childPeakRssBytes: opts.measureMemory ? peak : undefined });
       });
       if (opts.measureMemory) sample();
       child.stdin.end(image);

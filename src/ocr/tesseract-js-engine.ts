@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { AppError } from '../errors';
-import { TESSERACT_PARAMS, withTimeout, type EngineOutput, type OcrEngine } from './engine';
+import { TESSERACT_PARAMS, textFromTsv, withTimeout, type EngineOutput, type OcrEngine } from './engine';
 
 export interface TesseractJsOptions {
   timeoutMs: number;
@@ -59,8 +59,9 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
   const run = async (image: Buffer): Promise<EngineOutput> => {
     const w = await start();
     try {
-      const r = await withTimeout(w.recognize(image), opts.timeoutMs, () => new AppError('OCR_UNAVAILABLE', `tesseract.js took longer than OCR_TIMEOUT_MS=${opts.timeoutMs}`));
-      return { text: r.data.text };
+      // TSV rather than plain text: its word confidences let textFromTsv drop lines of noise (same cost).
+      const r = await withTimeout(w.recognize(image, {}, { text: false, tsv: true }), opts.timeoutMs, () => new AppError('OCR_UNAVAILABLE', `tesseract.js took longer than OCR_TIMEOUT_MS=${opts.timeoutMs}`));
+      return { text: textFromTsv(r.data.tsv ?? '') };
     } catch (e) {
       if (e instanceof AppError) {
         await stop(); // a timed-out worker may still be busy: replace it

@@ -28,6 +28,8 @@ const chromeSchema = z.object({
 });
 
 const correctionsSchema = z.record(word, z.array(word).min(1));
+/** The key of corrections.yaml that lists phrases to leave as they are, not a right word. */
+const KEEP = 'keep';
 
 const timestampsSchema = z.object({
   relative_days: z.record(word, z.number().int().min(-7).max(0)),
@@ -42,7 +44,7 @@ export type TimestampVocabulary = z.infer<typeof timestampsSchema>;
 /** Everything postprocess.ts needs, in the shape it uses. */
 export interface OcrVocabulary {
   chrome: ChromeVocabulary;
-  /** wrong → right, for every misreading listed in corrections.yaml. */
+  /** wrong → right, for every misreading listed in corrections.yaml; its `keep` phrases map to themselves. */
   corrections: Map<string, string>;
   timestamps: TimestampVocabulary;
 }
@@ -74,7 +76,11 @@ export function loadOcrVocabulary(dir: string): OcrVocabulary {
   const timestamps = read('timestamps.yaml', timestampsSchema);
 
   const corrections = new Map<string, string>();
-  for (const [right, wrongs] of Object.entries(correctionGroups ?? {})) {
+  const { [KEEP]: keep = [], ...groups } = correctionGroups ?? {};
+  // Ordinary phrases that contain a misreading ("我们收到" holds 们收): mapped to themselves, they win the match
+  // because they start earlier or are longer, so the misreading inside them is left alone.
+  for (const phrase of keep) corrections.set(phrase, phrase);
+  for (const [right, wrongs] of Object.entries(groups)) {
     for (const wrong of wrongs) {
       const seen = corrections.get(wrong);
       if (seen !== undefined && seen !== right) problems.push(`${join(dir, 'corrections.yaml')}: "${wrong}" is listed under both "${seen}" and "${right}"`);

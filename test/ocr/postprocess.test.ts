@@ -40,6 +40,9 @@ describe('corrections (knowledge/ocr/corrections.yaml)', () => {
 
   it('leaves ordinary words alone (这期 alone is a word)', () => {
     expect(correct('这期账单应还1280元')).toBe('这期账单应还1280元');
+    // 们收 is 催收 misread, but not inside 我们收到 (the keep list of corrections.yaml).
+    expect(correct('我们收到你的还款，们收部门')).toBe('我们收到你的还款，催收部门');
+    expect(correct('你们款项')).toBe('你们款项');
   });
 
   it('never re-corrects a replacement, and prefers the longest misreading', () => {
@@ -69,6 +72,11 @@ describe('status bar and UI chrome', () => {
     ['···', true],
     ['我们会发送律师函到你单位', false],
     ['在吗?', false],
+    ['短信/彩信3', true],
+    ['短信 A', true],
+    ['短信费', false],
+    ['发送12', false],
+    ['5', false],
   ])('%s is UI: %s', (line, expected) => expect(isUiLine(line, chrome)).toBe(expected));
 });
 
@@ -80,7 +88,15 @@ describe('extractSender', () => {
     ['<张经理', '张经理'],
     ['< 催收专员小刘 ...', '催收专员小刘'],
     ['95188', '95188'],
+    ['公106 9551 2345', '10695512345'],
   ])('%s → %s', (line, sender) => expect(extractSender(line, chrome, false)).toBe(sender));
+
+  it('drops a back arrow misread as a letter before a name, when the line stands as a header', () => {
+    expect(extractSender('E安心借客服', chrome, true)).toBe('安心借客服');
+    expect(extractSender('E安心借客服', chrome, false)).toBeUndefined();
+    expect(extractSender('好 12', chrome, false)).toBeUndefined();
+    expect(extractSender('约3260', chrome, false)).toBeUndefined();
+  });
 
   it('does not take a message for a name unless the line stands as a header', () => {
     expect(extractSender('在吗', chrome, false)).toBeUndefined();
@@ -105,6 +121,7 @@ describe('timestamps relative to the reading time (China time)', () => {
     ['5月12日 23:40', '2026-05-12T15:40:00.000Z'],
     ['5月12H 23:40', '2026-05-12T15:40:00.000Z'],
     ['周二 22:41', '2026-05-12T14:41:00.000Z'],
+    ['二 22:41', '2026-05-12T14:41:00.000Z'],
     ['星期四 08:00', '2026-05-07T00:00:00.000Z'],
     ['昨天 下午3:15', '2026-05-13T07:15:00.000Z'],
     ['晚上 11:40', '2026-05-13T15:40:00.000Z'],
@@ -183,6 +200,11 @@ describe('createChatPostprocessor().process', () => {
     const cropped = post.process('在吗\n你的欠款什么时候还', REF);
     expect(cropped.sender).toBeUndefined();
     expect(cropped.text).toBe('在吗你的欠款什么时候还');
+  });
+
+  it('corrects a misreading split across the wrap of a bubble', () => {
+    const r = post.process('今天 08:45\n\n【安心 借 】 尊敬 的 客户 ， 您 的 账单 已\n这 期 ， 请 尽快 处 理\n', REF);
+    expect(r.text).toBe('【安心借】尊敬的客户，您的账单已逾期，请尽快处理');
   });
 
   it('returns empty text for a screenshot of chrome only', () => {
