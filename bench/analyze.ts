@@ -1,6 +1,7 @@
 /**
  * `npm run bench:analyze`: quality and speed of the offline analyzer on the labelled set in eval/analyze/.
- * Prints per-category precision / recall / F1, macro-F1, the false-alarm rate on lawful messages, crisis
+ * Prints per-category precision / recall / F1, macro-F1, the false-alarm rate on lawful messages, one aggregate
+ * line per blind-written set (fresh-1 and fresh-2 for development, fresh-3 held out), crisis
  * accuracy, latency p50/p95 per message (after warm-up) and throughput on one core.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -152,6 +153,22 @@ function main(): void {
   console.log(`false alarms on lawful ${pct(score.falseAlarmRate)}   (target ≤ 3%)`);
   if (process.argv.includes('--errors')) {
     for (const e of score.errors) console.log(`  ${e.id}: expected [${e.expected.join(', ')}] got [${e.got.join(', ')}]`);
+  }
+
+  // Blind-written sets: fresh-1 and fresh-2 were used while developing the rules; fresh-3 is held out (its texts
+  // and errors are never printed here, only the aggregate line).
+  for (const name of ['fresh-1', 'fresh-2', 'fresh-3']) {
+    const file = join(EVAL_DIR, `${name}.jsonl`);
+    if (!existsSync(file)) continue;
+    const fresh = readJsonl<LabelledMessage>(file);
+    const s = scoreSet(analyzer, fresh);
+    const role = name === 'fresh-3' ? 'held out' : 'dev';
+    console.log(
+      `${`${name} (${role})`.padEnd(22)} macro-F1 ${s.macroF1.toFixed(3)}, false alarms ${pct(s.falseAlarmRate)} on ${fresh.length} messages (${s.lawfulCount} lawful)`,
+    );
+    if (process.argv.includes('--errors') && name !== 'fresh-3') {
+      for (const e of s.errors) console.log(`  ${e.id}: expected [${e.expected.join(', ')}] got [${e.got.join(', ')}]`);
+    }
   }
 
   const crisisFile = join(EVAL_DIR, 'crisis.jsonl');

@@ -47,6 +47,8 @@ const ruleSchema = z.object({
   scope: z.enum(['clause', 'sentence', 'message']).default('clause'),
   unless: z.array(pattern).default([]),
   unless_scope: z.enum(['sentence', 'message']).default('sentence'),
+  /** When any of these matches anywhere in the message, `unless` is ignored (e.g. a "court" notice with 12368 that also demands a transfer to a private account). */
+  unless_except: z.array(pattern).default([]),
   needs: z.array(pattern).default([]),
   needs_category: z.array(categoryId).default([]),
   negatable: z.boolean().default(true),
@@ -209,7 +211,7 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
   for (const rule of lex.rules) {
     if (ruleIds.has(rule.id)) problems.push(`${lexName}: rules (${rule.id}): id used twice`);
     ruleIds.add(rule.id);
-    for (const p of [...rule.patterns, ...rule.unless, ...rule.needs]) checkRefs(lexName, `rules (${rule.id})`, p);
+    for (const p of [...rule.patterns, ...rule.unless, ...rule.needs, ...rule.unless_except]) checkRefs(lexName, `rules (${rule.id})`, p);
   }
   for (const p of [...crisis.expressions, ...crisis.exclusions]) checkRefs(ANALYSIS_FILES.crisis, 'expressions/exclusions', p);
 }

@@ -67,6 +67,11 @@ describe('loadAnalysisRules', () => {
     expect((e as AppError).message).toMatch(/lexicon\.yaml: rules \(self-id-authority\): unknown term group @AUTHORITIES/);
   });
 
+  it('checks the term groups of unless_except too', () => {
+    const e = withCopy((d) => replaceIn(d, 'lexicon.yaml', 'unless_except: ["@PRIVATE_PAYMENT"', 'unless_except: ["@PRIVATE_PAYMENTS"'));
+    expect((e as AppError).message).toMatch(/lexicon\.yaml: rules \([a-z-]+\): unknown term group @PRIVATE_PAYMENTS/);
+  });
+
   it('rejects a "?" in the middle of a token, which would silently never match', () => {
     const e = withCopy((d) => replaceIn(d, 'lexicon.yaml', '"让你好看|要你好看|给你好看|有你好看"', '"让你好看?|要你好看"'));
     expect((e as AppError).message).toMatch(/lexicon\.yaml: rules \(menace-idiom\): "\?" makes a whole token optional/);
