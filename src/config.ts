@@ -114,7 +114,14 @@ export interface Config {
   state: { prefix: string; ttlDays: number; historyTurns: number; encryptionKey?: Buffer };
   http: { host: string; port: number };
   limits: { ratePerMinute: number; maxMessageChars: number };
-  ocr: { engine: Env['OCR_ENGINE']; maxBytes: number; maxPixels: number; timeoutMs: number };
+  ocr: {
+    engine: Env['OCR_ENGINE'];
+    maxBytes: number;
+    maxPixels: number;
+    timeoutMs: number;
+    /** What an OCR child process may see of the environment: the search path, locale and Tesseract's data. */
+    childEnv: Record<string, string>;
+  };
 }
 
 /**
@@ -169,8 +176,20 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, isTty = Bool
     },
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     limits: { ratePerMinute: e.RATE_LIMIT_PER_MINUTE, maxMessageChars: e.MAX_MESSAGE_CHARS },
-    ocr: { engine: e.OCR_ENGINE, maxBytes: e.OCR_MAX_BYTES, maxPixels: e.OCR_MAX_PIXELS, timeoutMs: e.OCR_TIMEOUT_MS },
+    ocr: {
+      engine: e.OCR_ENGINE,
+      maxBytes: e.OCR_MAX_BYTES,
+      maxPixels: e.OCR_MAX_PIXELS,
+      timeoutMs: e.OCR_TIMEOUT_MS,
+      childEnv: pick(source, ['PATH', 'LANG', 'LC_ALL', 'TESSDATA_PREFIX']),
+    },
   };
+}
+
+function pick(source: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of keys) if (source[k] !== undefined) out[k] = source[k]!;
+  return out;
 }
 
 function maskSecret(key: string, value: string): string {

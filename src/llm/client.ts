@@ -3,6 +3,7 @@
  * client here, so OpenAI, DeepSeek, Qwen (DashScope compatible mode), Ollama or any other OpenAI-compatible
  * server is just a different LLM_BASE_URL / LLM_MODEL / LLM_API_KEY.
  */
+import OpenAI from 'openai';
 import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
 import type { Config } from '../config';
 
@@ -73,4 +74,12 @@ export function createEmbeddings(settings: LlmSettings, options: Partial<Embeddi
     // Omitting the field makes the SDK request base64 and decode it itself.
     encodingFormat: o.encodingFormat === 'float' ? 'float' : undefined,
   });
+}
+
+/**
+ * The raw openai SDK client for the same settings, for requests LangChain does not model well (image parts for
+ * the vision OCR engine). No retries by default: a user is waiting.
+ */
+export function createOpenAIClient(settings: Pick<LlmSettings, 'apiKey' | 'baseURL' | 'timeoutMs'>, maxRetries = 0): OpenAI {
+  return new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, timeout: settings.timeoutMs, maxRetries });
 }

@@ -72,7 +72,7 @@ function buildEngine(choice: EngineChoice, config: Config, available: EngineAvai
   const timeoutMs = config.ocr.timeoutMs;
   switch (choice) {
     case 'tesseract-cli':
-      return createTesseractCliEngine({ ...available.cli!, timeoutMs });
+      return createTesseractCliEngine({ ...available.cli!, timeoutMs, env: config.ocr.childEnv });
     case 'tesseract-js':
       return createTesseractJsEngine({ timeoutMs });
     case 'vision': {

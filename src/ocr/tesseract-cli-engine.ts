@@ -17,6 +17,8 @@ export interface TesseractCliInstall {
 
 export interface TesseractCliOptions extends TesseractCliInstall {
   timeoutMs: number;
+  /** The child's environment (config.ocr.childEnv: PATH, locale, TESSDATA_PREFIX — never the bot's secrets). */
+  env?: Record<string, string>;
   /** Sample the child's peak RSS (for the bench); costs a /proc read every 20 ms. */
   measureMemory?: boolean;
 }
@@ -49,8 +51,9 @@ export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
   const run = (image: Buffer): Promise<EngineOutput> =>
     new Promise((resolve, reject) => {
       const child = spawn(opts.binary, args, {
-        // The child inherits the environment (PATH, TESSDATA_PREFIX) with OpenMP pinned to one thread.
-        env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+        // Only what tesseract needs — never the bot's secrets (tokens, API and encryption keys) — with OpenMP
+        // pinned to one thread.
+        env: { ...(opts.env ?? {}), OMP_THREAD_LIMIT: '1' },
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       const out: Buffer[] = [];

@@ -5,7 +5,8 @@
  * machine: only for deployments whose operator chose this.
  */
 import { readFileSync } from 'node:fs';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { createOpenAIClient } from '../llm/client';
 import { AppError } from '../errors';
 import type { EngineOutput, OcrEngine } from './engine';
 
@@ -25,7 +26,7 @@ export function loadVisionPrompt(file: string): string {
 
 /** Creates the engine with one SDK client, reused for every image. No retries: the user is waiting. */
 export function createVisionEngine(opts: VisionOptions): OcrEngine {
-  const client = new OpenAI({ apiKey: opts.apiKey, baseURL: opts.baseURL, timeout: opts.timeoutMs, maxRetries: 0 });
+  const client = createOpenAIClient(opts);
   return {
     name: `vision:${opts.model}`,
     async recognize(image, info): Promise<EngineOutput> {
