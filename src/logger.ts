@@ -1,9 +1,8 @@
 /**
  * pino factory. Logs say what happened, never what was said: message text, phone numbers, ID and card numbers
  * and tokens are kept out by redaction paths plus a scrubber over every string logged. One child logger per turn
- * carries a hashed user id and a turn id.
+ * carries a hashed user id (logIdOf in core/message.ts) and a turn id.
  */
-import { createHash } from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import { scrubIdentifiers } from './core/redact';
@@ -60,9 +59,4 @@ function scrubObject(v: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) out[k] = scrubObject(x, depth + 1);
   return out;
-}
-
-/** A stable, non-reversible id for a user in logs. */
-export function hashUserId(userKey: string): string {
-  return createHash('sha256').update(`debtshield-log:${userKey}`).digest('hex').slice(0, 12);
 }

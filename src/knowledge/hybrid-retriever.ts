@@ -8,12 +8,17 @@
  * an embeddings outage degrades retrieval instead of breaking answers. `coverage()` is always BM25's.
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { abortable } from '../llm/abort';
+import { errorSummary } from '../llm/error-summary';
 import type { Knowledge } from './knowledge';
 import type { Retriever, RetrievedItem } from './retriever';
 
 /** A Retriever that can do async work for a query first (embed it) so that `retrieve` can use it. */
 export interface PreparableRetriever extends Retriever {
-  /** Embeds `query` (cached). Never throws: on failure `retrieve` stays lexical for this query. */
+  /**
+   * Embeds `query` (cached). Never throws: on failure `retrieve` stays lexical for this query. The query is sent
+   * to the embeddings API as given: callers redact identifiers first (the LLM answerer does).
+   */
   prepare(query: string, signal?: AbortSignal): Promise<void>;
 }
 
@@ -178,27 +183,4 @@ function dot(a: Float32Array, b: Float32Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
   return s;
-}
-
-function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
-      (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); },
-    );
-  });
-}
-
-/** What a log may say about an error: its class and status, never a message that could echo text. */
-function errorSummary(e: unknown): { name: string; status?: number; code?: string } {
-  const err = e as { name?: unknown; status?: unknown; code?: unknown; constructor?: { name?: string } };
-  return {
-    name: typeof err?.name === 'string' ? err.name : err?.constructor?.name ?? typeof e,
-    status: typeof err?.status === 'number' ? err.status : undefined,
-    code: typeof err?.code === 'string' ? err.code : undefined,
-  };
 }

@@ -20,6 +20,8 @@ import { chinaDay, resolveArticle, type Article, type Knowledge } from '../knowl
 import { KnowledgeRetriever } from '../knowledge/langchain-retriever';
 import type { Retriever, RetrievedItem } from '../knowledge/retriever';
 import type { Replies } from '../replies';
+import { abortable } from './abort';
+import { errorSummary } from './error-summary';
 import { fillTemplate, neutraliseFence, type AnswerPrompts } from './prompts';
 
 /** The offline answerer as built by createOfflineAnswerer: its synchronous core is what we lean on. */
@@ -160,9 +162,12 @@ export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAns
     const started = Date.now();
     const signal = AbortSignal.timeout(deps.timeoutMs);
     try {
-      const items = retriever ? await retrieve(retriever, question, signal) : base.retrieved;
+      // Redacted before retrieval too: a hybrid retriever sends the query to the embeddings API. The same
+      // map then redacts the prompt, so an identifier keeps one placeholder throughout.
       const redaction: Redaction = { text: '', map: new Map() };
-      const raw = await raceAbort(chain.invoke({ question, ctx, items, redaction }, { signal }), signal);
+      const query = redactIdentifiers(question, redaction).text;
+      const items = retriever ? await retrieve(retriever, query, signal) : base.retrieved;
+      const raw = await abortable(chain.invoke({ question, ctx, items, redaction }, { signal }), signal);
       const verified = verifyCitations(plainText(raw), k, ctx.at);
       const text = restoreIdentifiers(verified.text, redaction.map).trim();
       if (!text) throw new EmptyCompletionError();
@@ -191,7 +196,7 @@ export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAns
   }
 
   async function retrieve(r: KnowledgeRetriever, question: string, signal: AbortSignal): Promise<RetrievedItem[]> {
-    const docs = await raceAbort(r.invoke(question, { signal }), signal);
+    const docs = await abortable(r.invoke(question, { signal }), signal);
     return docs.map((d) => r.itemOf(d)).filter((x): x is RetrievedItem => x !== undefined);
   }
 
@@ -236,26 +241,4 @@ function toBlocks(text: string): TextBlock[] {
 
 class EmptyCompletionError extends Error {
   override name = 'EmptyCompletionError';
-}
-
-function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
-      (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); },
-    );
-  });
-}
-
-/** What a log may say about an error: class, HTTP status, code — never its message, which may echo text. */
-function errorSummary(e: unknown): { name: string; status?: number; code?: string } {
-  const err = e as { name?: unknown; status?: unknown; code?: unknown } | null;
-  return {
-    name: typeof err?.name === 'string' ? err.name : typeof e,
-    status: typeof err?.status === 'number' ? err.status : undefined,
-    code: typeof err?.code === 'string' ? err.code : undefined,
-  };
 }

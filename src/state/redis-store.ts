@@ -6,20 +6,23 @@
  *   <prefix>u:<hash>:evidence  list of sealed EvidenceItems; no TTL: evidence stays until the user deletes it
  *   <prefix>u:<hash>:seen      sorted set of keyed hashes of processed message ids (score = ms); TTL, bounded
  *
- * Concurrency: update() is optimistic — read, mutate, then a Lua compare-and-set that writes only if the value
- * is still the one read, retried a bounded number of times. WATCH/MULTI/EXEC cannot be used safely here: WATCH
- * state belongs to the connection, and one ioredis connection carries every user's commands, so two users'
- * transactions interleave and unwatch each other (redis/ioredis#266, #564). An in-process UserLock keeps this
+ * Concurrency: update() is optimistic — read, mutate, then a Lua compare-and-set (redis-scripts.ts) that writes
+ * only if the value is still the one read, retried a bounded number of times. WATCH/MULTI/EXEC cannot be used
+ * safely here: WATCH state belongs to the connection, and one ioredis connection carries every user's commands,
+ * so two users' transactions interleave and unwatch each other (redis/ioredis#266, #564). An in-process UserLock keeps this
  * process's own turns from racing each other at all.
  *
  * Failure: Redis being down must not hang a turn. Calls fail within about a second with STORE_UNAVAILABLE (the
  * core then says it could not save) while the client keeps reconnecting in the background. Evidence that could
- * not be written is kept in a bounded in-memory queue and written exactly once when the connection is back.
+ * not be written is kept in a bounded in-memory queue and written exactly once when the connection is back
+ * (evidence-retry-queue.ts).
  */
 import { createHash, createHmac } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { AppError } from '../errors';
 import { open, seal } from './crypto';
+import { EvidenceRetryQueue, isRetryable, reasonOf, type QueuedEvidence } from './evidence-retry-queue';
+import { defineScripts, type ScriptedRedis } from './redis-scripts';
 import { UserLock } from './user-lock';
 import { freshState, type ConversationStore, type EvidenceItem, type UserState } from './store';
 
@@ -77,46 +80,12 @@ const DEFAULTS = {
 const LAST_READ_MS = 5000;
 const LAST_READ_MAX = 256;
 
-/** Writes KEYS[1] only if it still holds what was read (ARGV[1]: its SHA-1, or '' for absent). */
-const CAS_STATE = `
-local cur = redis.call('GET', KEYS[1])
-if cur then
-  if redis.sha1hex(cur) ~= ARGV[1] then return 0 end
-elseif ARGV[1] ~= '' then
-  return 0
-end
-redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
-return 1`;
-
-/**
- * Appends ARGV[1] unless that very sealed record is already among the last writes. A record is sealed once and
- * retried as the same string, so a write whose reply was lost is never stored twice. The scan starts at the
- * tail (where a retried record is) and is bounded, so appends stay cheap however long the list grows.
- */
-const APPEND_ONCE = `
-if redis.call('LPOS', KEYS[1], ARGV[1], 'RANK', -1, 'MAXLEN', 2000) then return 0 end
-redis.call('RPUSH', KEYS[1], ARGV[1])
-return 1`;
-
 interface UserKeys {
   hash: string;
   state: string;
   evidence: string;
   seen: string;
 }
-
-interface QueuedEvidence {
-  userKey: string;
-  listKey: string;
-  /** Same item, same identity: id, receivedAt and content hash (ids alone carry little randomness). */
-  identity: string;
-  sealed: string;
-}
-
-type ScriptedRedis = Redis & {
-  dsCasState(key: string, expectedSha1: string, value: string, ttlSeconds: number): Promise<number>;
-  dsAppendOnce(key: string, sealed: string): Promise<number>;
-};
 
 /** ConversationStore over Redis: encrypted, TTL'd state, durable evidence, fails fast when Redis is down. */
 export class RedisStore implements ConversationStore {
@@ -126,11 +95,9 @@ export class RedisStore implements ConversationStore {
   private readonly now: () => Date;
   private readonly nameKey: Buffer;
   private readonly lock = new UserLock();
-  private readonly queue: QueuedEvidence[] = [];
+  private readonly evidenceQueue: EvidenceRetryQueue;
   /** The sealed value and plaintext each user's last read() saw, for the update() that follows in the turn. */
   private readonly lastRead = new Map<string, { raw: string; plain: string; at: number }>();
-  private flushing: Promise<void> | undefined;
-  private flushTimer: NodeJS.Timeout | undefined;
   private readyWait: Promise<void> | undefined;
   private down = false;
   private closed = false;
@@ -141,7 +108,7 @@ export class RedisStore implements ConversationStore {
     this.now = opts.now ?? (() => new Date());
     this.nameKey = createHmac('sha256', opts.key).update('debtshield/redis-key-names').digest();
     const maxDelay = this.o.maxReconnectDelayMs;
-    this.redis = new Redis(opts.url, {
+    this.redis = defineScripts(new Redis(opts.url, {
       lazyConnect: true,
       enableOfflineQueue: false,
       // A command cut off by a disconnect already failed for the caller; resending it later would surprise them.
@@ -154,18 +121,27 @@ export class RedisStore implements ConversationStore {
       disconnectTimeout: 100,
       // Never give up: the bot keeps answering (without saving) and recovers when Redis returns.
       retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay) + Math.floor(Math.random() * 50),
-    }) as ScriptedRedis;
-    this.redis.defineCommand('dsCasState', { numberOfKeys: 1, lua: CAS_STATE });
-    this.redis.defineCommand('dsAppendOnce', { numberOfKeys: 1, lua: APPEND_ONCE });
+    }));
+    this.evidenceQueue = new EvidenceRetryQueue({
+      append: async (entry) => {
+        await this.connected();
+        await this.redis.dsAppendOnce(entry.listKey, entry.sealed);
+      },
+      ready: () => this.redis.status === 'ready',
+      lockUser: (userKey, fn) => this.lock.run(`${userKey}#evidence`, fn),
+      log: this.log,
+      max: this.o.evidenceQueueMax,
+      retryDelayMs: this.o.maxReconnectDelayMs,
+    });
     this.redis.on('error', (err: Error) => {
       if (this.down || this.closed) return;
       this.down = true;
       this.log.warn({ reason: err.message, code: (err as NodeJS.ErrnoException).code }, 'redis unavailable; retrying in the background');
     });
     this.redis.on('ready', () => {
-      if (this.down) this.log.info({ pendingEvidence: this.queue.length }, 'redis available again');
+      if (this.down) this.log.info({ pendingEvidence: this.evidenceQueue.size }, 'redis available again');
       this.down = false;
-      void this.flushEvidence();
+      void this.evidenceQueue.flush();
     });
   }
 
@@ -223,9 +199,9 @@ export class RedisStore implements ConversationStore {
     };
     return this.lock.run(`${userKey}#evidence`, async () => {
       // Earlier queued items of this user go first, so the list stays in the order evidence arrived.
-      const err = (await this.writeQueued(userKey)) ?? (await this.tryAppend(entry));
+      const err = (await this.evidenceQueue.writeUser(userKey)) ?? (await this.evidenceQueue.tryAppend(entry));
       if (err === undefined) return;
-      if (isRetryable(err)) this.enqueue(entry);
+      if (isRetryable(err)) this.evidenceQueue.add(entry);
       throw asUnavailable(err);
     });
   }
@@ -264,7 +240,7 @@ export class RedisStore implements ConversationStore {
     return this.lock.run(userKey, () =>
       this.lock.run(`${userKey}#evidence`, async () => {
         this.lastRead.delete(userKey);
-        const dropped = this.dropQueued(userKey);
+        const dropped = this.evidenceQueue.drop(userKey);
         if (dropped > 0) this.log.info({ dropped }, 'queued evidence dropped on user deletion');
         const known = [k.state, k.evidence, k.seen];
         const extra = (await this.scanKeys(`${escapeGlob(this.o.prefix)}u:${k.hash}:*`)).filter((x) => !known.includes(x));
@@ -275,17 +251,18 @@ export class RedisStore implements ConversationStore {
 
   /** Evidence items waiting to be written (for health checks and tests). */
   pendingEvidence(): number {
-    return this.queue.length;
+    return this.evidenceQueue.size;
   }
 
   /** Makes a last attempt to write queued evidence, logs what is lost, then closes the connection. */
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.queue.length > 0 && this.redis.status === 'ready') await this.flushEvidence();
+    if (this.evidenceQueue.size > 0 && this.redis.status === 'ready') await this.evidenceQueue.flush();
     this.closed = true;
     this.lastRead.clear();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
-    if (this.queue.length > 0) this.log.error({ lost: this.queue.length }, 'queued evidence lost on close: redis unavailable');
+    this.evidenceQueue.close();
+    const lost = this.evidenceQueue.size;
+    if (lost > 0) this.log.error({ lost }, 'queued evidence lost on close: redis unavailable');
     if (this.redis.status === 'ready') {
       await this.redis.quit().catch(() => this.redis.disconnect());
     } else {
@@ -363,83 +340,6 @@ export class RedisStore implements ConversationStore {
     return this.readyWait;
   }
 
-  private async tryAppend(entry: QueuedEvidence): Promise<unknown> {
-    try {
-      await this.connected();
-      await this.redis.dsAppendOnce(entry.listKey, entry.sealed);
-      return undefined;
-    } catch (e) {
-      return e;
-    }
-  }
-
-  /** Writes this user's queued evidence in order; returns the first error (the rest stay queued). */
-  private async writeQueued(userKey: string): Promise<unknown> {
-    for (const entry of this.queue.filter((q) => q.userKey === userKey)) {
-      const err = await this.tryAppend(entry);
-      if (err !== undefined) return err;
-      const i = this.queue.indexOf(entry);
-      if (i >= 0) this.queue.splice(i, 1);
-    }
-    return undefined;
-  }
-
-  private enqueue(entry: QueuedEvidence): void {
-    if (this.queue.some((q) => q.listKey === entry.listKey && q.identity === entry.identity)) return;
-    if (this.queue.length >= this.o.evidenceQueueMax) {
-      this.queue.shift();
-      this.log.error({ max: this.o.evidenceQueueMax }, 'evidence retry queue full: oldest queued item dropped');
-    }
-    this.queue.push(entry);
-    this.scheduleFlush();
-  }
-
-  private dropQueued(userKey: string): number {
-    const before = this.queue.length;
-    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.userKey === userKey) this.queue.splice(i, 1);
-    return before - this.queue.length;
-  }
-
-  /** Writes every queued item, user by user, while the connection holds. Called on 'ready' and by a timer. */
-  private flushEvidence(): Promise<void> {
-    // Assigned before the drain can settle, so at most one drain runs and a finished one is always forgotten.
-    this.flushing ??= this.drainQueue().finally(() => {
-      this.flushing = undefined;
-      if (this.queue.length > 0) this.scheduleFlush();
-    });
-    return this.flushing;
-  }
-
-  private async drainQueue(): Promise<void> {
-    await Promise.resolve();
-    let wrote = 0;
-    while (this.queue.length > 0 && this.redis.status === 'ready') {
-      const userKey = this.queue[0]!.userKey;
-      const before = this.queue.length;
-      const err = await this.lock.run(`${userKey}#evidence`, () => this.writeQueued(userKey));
-      wrote += Math.max(0, before - this.queue.length);
-      if (err === undefined) continue;
-      if (isRetryable(err)) {
-        this.log.warn({ pending: this.queue.length, reason: errorMessage(err) }, 'queued evidence not written yet');
-      } else {
-        const dropped = this.dropQueued(userKey);
-        this.log.error({ dropped, reason: errorMessage(err) }, 'queued evidence rejected by redis: dropped');
-      }
-      return;
-    }
-    if (wrote > 0) this.log.info({ wrote, pending: this.queue.length }, 'queued evidence written');
-  }
-
-  /** A timer for the case where a write failed without the connection dropping (e.g. a timeout). */
-  private scheduleFlush(): void {
-    if (this.flushTimer || this.closed) return;
-    this.flushTimer = setTimeout(() => {
-      this.flushTimer = undefined;
-      if (this.redis.status === 'ready') void this.flushEvidence();
-    }, this.o.maxReconnectDelayMs);
-    this.flushTimer.unref();
-  }
-
   private async scanKeys(pattern: string): Promise<string[]> {
     const found: string[] = [];
     let cursor = '0';
@@ -452,19 +352,9 @@ export class RedisStore implements ConversationStore {
   }
 }
 
-/** Redis answered with an error (wrong type, out of memory…): retrying the same write will not help. */
-function isRetryable(err: unknown): boolean {
-  const cause = err instanceof AppError ? err.cause : err;
-  return !(cause instanceof Error && cause.name === 'ReplyError');
-}
-
 function asUnavailable(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  return new AppError('STORE_UNAVAILABLE', `redis: ${errorMessage(err)}`, { cause: err });
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return new AppError('STORE_UNAVAILABLE', `redis: ${reasonOf(err)}`, { cause: err });
 }
 
 /** Escapes SCAN glob characters, so a prefix such as "app[1]:" matches only itself. */

@@ -133,6 +133,24 @@ describe('LLM answerer: identifiers', () => {
   });
 });
 
+describe('LLM answerer: identifiers and embeddings', () => {
+  it('redacts the question before retrieval, so no phone number reaches /v1/embeddings', async () => {
+    const phone = '13812345678';
+    const q = `催收打电话到我手机${phone}，还说要告诉我家人，合法吗`;
+    expect(offline.answerNow(q, in2026).outOfScope).toBe(false); // precondition: the LLM path runs
+    const embeddings = createEmbeddings({ apiKey: 'test-key', baseURL: fake.baseURL, model: 'fake-model', timeoutMs: 5000, embeddingsModel: 'fake-embed' })!;
+    const hybrid = createHybridRetriever({ knowledge: k, lexical, embeddings, logger });
+    expect(await hybrid.ready).toBe(true);
+    const documentRequests = fake.requestsTo('embeddings').length;
+    const result = await answerer({ retriever: hybrid }).answer(q, in2026);
+    const queryRequests = fake.requestsTo('embeddings').slice(documentRequests);
+    expect(queryRequests).toHaveLength(1); // the question was embedded…
+    expect(queryRequests[0]!.raw).toContain('⟦PHONE_1⟧'); // …as its redacted form
+    for (const r of fake.requests) expect(r.raw).not.toContain(phone);
+    expect(result.reply.notices).toEqual([]);
+  });
+});
+
 describe('LLM answerer: citations', () => {
   it('removes invented articles and laws; the citation list is exactly the verified set', async () => {
     fake.complete = '不能。根据《民法典》第9999条和《催收管理法》第3条，催收不得骚扰你；《民法典》第一千零三十二条保护你的隐私。';
@@ -166,10 +184,9 @@ describe('LLM answerer: failures fall back to the offline answer', () => {
   const q = '催收骂我怎么办';
 
   it('on a timeout', async () => {
-    fake.delayMs = 3000;
-    const started = Date.now();
+    // The server would answer long after jest's test timeout: finishing at all shows the budget was kept.
+    fake.delayMs = 120_000;
     const result = await answerer({ timeoutMs: 300 }).answer(q, in2026);
-    expect(Date.now() - started).toBeLessThan(2000);
     const base = offline.answerNow(q, in2026);
     expect(result.reply.blocks).toEqual(base.reply.blocks);
     expect(result.reply.citations).toEqual(base.reply.citations);

@@ -1,9 +1,10 @@
 /**
  * The Telegram channel: a thin telegraf bot over the conversation core. One middleware takes every update and,
  * in order: drops a repeated update_id, reads the update, answers a button press at once, stays silent in
- * groups (unless allowed), applies the per-user rate limit, and schedules the turn on the chat's queue. The
- * turn shows "typing…", hands the message to handleTurn, and sends the reply. Parsing, rendering, splitting,
- * sending and retrying each live in their own module; this file only wires them.
+ * groups (unless allowed), applies the per-user rate limit (to text, commands and buttons: forwarded messages
+ * and images are evidence and always go through), and schedules the turn on the chat's queue. The turn shows
+ * "typing…", hands the message to handleTurn, and sends the reply. Parsing, rendering, splitting, sending and
+ * retrying each live in their own module; this file only wires them.
  */
 import { performance } from 'node:perf_hooks';
 import { Telegraf } from 'telegraf';
@@ -74,7 +75,9 @@ export function createTelegramBot(deps: TurnDeps, options: TelegramBotOptions): 
     if (env.chatType !== 'private' && !o.allowGroups) return done('group_ignored');
 
     const chatKey = String(env.chatId);
-    const decision = limiter.hit(userKeyOf(env.origin));
+    // Evidence is never refused: the rate_limited reply promises "之前的消息我都收到了", and a forwarded threat
+    // or a screenshot may be the only copy the user has. The scheduler's bound still applies to it.
+    const decision = carriesEvidence(env) ? { allowed: true as const } : limiter.hit(userKeyOf(env.origin));
     if (!decision.allowed) {
       if (!decision.notify) return done('rate_limited');
       return scheduler.schedule(chatKey, async () => {
@@ -147,4 +150,9 @@ export function createTelegramBot(deps: TurnDeps, options: TelegramBotOptions): 
       return Promise.race([queue.idle().then(() => true), new Promise<boolean>((r) => setTimeout(r, rest, false).unref())]);
     },
   };
+}
+
+/** Forwarded messages and images (photos, image documents) may be evidence: they bypass the rate limit. */
+function carriesEvidence(env: UpdateEnvelope): boolean {
+  return env.content.type === 'forwarded' || env.content.type === 'image';
 }

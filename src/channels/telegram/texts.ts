@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AppError } from '../../errors';
 import { COMMANDS, type CommandName } from '../../core/commands';
+import { createReplies } from '../../replies';
 
 export interface TelegramTexts {
   /** Menu description per command, in COMMANDS order. */
@@ -19,7 +20,10 @@ export interface TelegramTexts {
 export const TELEGRAM_TEXT_KEYS = ['image_too_large', 'image_download_failed'] as const;
 export type TelegramTextKey = (typeof TELEGRAM_TEXT_KEYS)[number];
 
-/** Validates the parsed YAML of telegram.yaml. */
+/**
+ * Validates the parsed YAML of telegram.yaml, naming every bad entry at once. The replies are filled by
+ * createReplies (src/replies.ts), the same templating as replies.yaml.
+ */
 export function createTelegramTexts(data: unknown, source = 'telegram.yaml'): TelegramTexts {
   const map = (data ?? {}) as Record<string, unknown>;
   const cmds = (map.commands ?? {}) as Record<string, unknown>;
@@ -30,9 +34,10 @@ export function createTelegramTexts(data: unknown, source = 'telegram.yaml'): Te
   }
   for (const k of TELEGRAM_TEXT_KEYS) if (typeof map[k] !== 'string') problems.push(k);
   if (problems.length) throw new AppError('PROMPTS_INVALID', `${source} is missing or has bad entries: ${problems.join(', ')}`);
+  const replies = createReplies(map, source, TELEGRAM_TEXT_KEYS);
   return {
     commands: COMMANDS.map((command) => ({ command, description: (cmds[command] as string).trim() })),
-    text: (key, vars = {}) => (map[key] as string).trim().replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)),
+    text: (key, vars) => replies.text(key, vars),
   };
 }
 
