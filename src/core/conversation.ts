@@ -142,6 +142,9 @@ async function answerQuestion(text: string, turn: TurnContext): Promise<Outbound
   return result.reply;
 }
 
+/** Characters of a user's message kept in history (the whole text of a collector's message is in the evidence). */
+const USER_TEXT_KEPT = 500;
+
 /** Per-turn helpers: the user's key, logger, state access that tolerates a store outage. */
 export class TurnContext {
   private cached: UserState | null | undefined;
@@ -178,7 +181,7 @@ export class TurnContext {
     const at = this.deps.now().toISOString();
     try {
       this.cached = await this.deps.store.update(this.key, (s) => {
-        s.history.push({ at, role: 'user', text: userText });
+        s.history.push({ at, role: 'user', text: userText.slice(0, USER_TEXT_KEPT) });
         const botText = reply?.blocks.map((b) => b.text || (b.items ?? []).join('\n')).join('\n').slice(0, 300);
         if (botText) s.history.push({ at, role: 'bot', text: botText });
         mutate(s);

@@ -5,6 +5,7 @@
  * encryption key, so a name cannot be linked to a Telegram id without that key (an unkeyed hash could be, by
  * hashing candidate ids). Files named by the unkeyed hash of earlier versions are renamed on first use.
  */
+import { trimHistory } from './history';
 import { createHash, createHmac } from 'node:crypto';
 import { promises as fs, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,7 +83,7 @@ export class FileStore implements ConversationStore {
     return this.lock.run(userKey, async () => {
       const state = (await this.read(userKey)) ?? freshState(this.now());
       mutate(state);
-      state.history = state.history.slice(-this.opts.historyTurns);
+      trimHistory(state, this.opts.historyTurns);
       state.updatedAt = this.now().toISOString();
       await writeAtomic(`${this.base(userKey)}.state`, seal(this.opts.key, JSON.stringify(state), `state:${userKey}`));
       return state;

@@ -2,6 +2,7 @@
  * An in-memory ConversationStore for tests and throwaway runs. Same semantics as the others (per-user
  * serialisation, TTL, dedupe), no persistence.
  */
+import { trimHistory } from './history';
 import { UserLock } from './user-lock';
 import { freshState, type ConversationStore, type EvidenceItem, type UserState } from './store';
 
@@ -32,7 +33,7 @@ export class MemoryStore implements ConversationStore {
     return this.lock.run(userKey, async () => {
       const state = (await this.read(userKey)) ?? freshState(this.now());
       mutate(state);
-      state.history = state.history.slice(-this.opts.historyTurns);
+      trimHistory(state, this.opts.historyTurns);
       state.updatedAt = this.now().toISOString();
       this.states.set(userKey, JSON.stringify(state));
       return state;
@@ -57,10 +58,13 @@ export class MemoryStore implements ConversationStore {
     return true;
   }
 
-  async deleteUser(userKey: string): Promise<number> {
-    let n = 0;
-    for (const m of [this.states, this.evidence, this.seen] as Array<Map<string, unknown>>) if (m.delete(userKey)) n++;
-    return n;
+  deleteUser(userKey: string): Promise<number> {
+    // Under the user's lock, so an update queued before the delete cannot re-create the state after it.
+    return this.lock.run(userKey, async () => {
+      let n = 0;
+      for (const m of [this.states, this.evidence, this.seen] as Array<Map<string, unknown>>) if (m.delete(userKey)) n++;
+      return n;
+    });
   }
 
   async close(): Promise<void> {}

@@ -17,6 +17,7 @@
  * not be written is kept in a bounded in-memory queue and written exactly once when the connection is back
  * (evidence-retry-queue.ts).
  */
+import { trimHistory } from './history';
 import { createHash, createHmac } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { AppError } from '../errors';
@@ -175,7 +176,7 @@ export class RedisStore implements ConversationStore {
         seen = undefined;
         const state = (plain === null ? null : this.freshOrNull(plain)) ?? freshState(this.now());
         mutate(state);
-        state.history = state.history.slice(-this.o.historyTurns);
+        trimHistory(state, this.o.historyTurns);
         state.updatedAt = this.now().toISOString();
         const sealed = seal(this.o.key, JSON.stringify(state), `state:${userKey}`);
         const expected = raw === null ? '' : createHash('sha1').update(raw).digest('hex');

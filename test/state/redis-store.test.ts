@@ -134,10 +134,12 @@ describe('RedisStore', () => {
   });
 
   it('trims history to historyTurns', async () => {
-    const store = makeStore({ historyTurns: 5 });
+    const store = makeStore({ historyTurns: 2 });
     const user = 'telegram:trim';
     for (let i = 0; i < 8; i++) await store.update(user, (s) => s.history.push({ at: `t${i}`, role: 'user', text: `第${i}条` }));
-    expect((await store.read(user))!.history.map((t) => t.at)).toEqual(['t3', 't4', 't5', 't6', 't7']);
+    const state = (await store.read(user))!;
+    expect(state.history.map((t) => t.at)).toEqual(['t4', 't5', 't6', 't7']);
+    expect(state.summary).toBe('第0条 / 第1条 / 第2条 / 第3条');
   });
 
   it('loses no turn when two processes update one user 50 times at once', async () => {

@@ -15,7 +15,7 @@ import type { ConversationStore, EvidenceItem } from '../../src/state/store';
 
 const URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `dstest:${randomBytes(6).toString('hex')}:`;
-const HISTORY_TURNS = 4;
+const HISTORY_TURNS = 2; // turns (a user message and a reply each): 4 entries kept
 const tempDirs: string[] = [];
 const opened: ConversationStore[] = [];
 
@@ -95,9 +95,11 @@ describe.each(factories)('%s honours the ConversationStore contract', (_name, ma
     expect(await store.read('u1')).toEqual(s);
   });
 
-  it('keeps only the last historyTurns turns', async () => {
+  it('keeps only the last historyTurns turns and folds older user messages into the summary', async () => {
     for (let i = 0; i < 7; i++) await store.update('u1', (st) => st.history.push({ at: `t${i}`, role: i % 2 ? 'bot' : 'user', text: `第${i}轮` }));
-    expect((await store.read('u1'))!.history.map((t) => t.at)).toEqual(['t3', 't4', 't5', 't6']);
+    const state = (await store.read('u1'))!;
+    expect(state.history.map((t) => t.at)).toEqual(['t3', 't4', 't5', 't6']);
+    expect(state.summary).toBe('第0轮 / 第2轮');
   });
 
   it('lands every one of many concurrent updates for one user', async () => {
