@@ -33,8 +33,9 @@ function hanText(min: number, max: number): string {
 }
 
 function realisticState(s: UserState, now: Date): void {
-  for (let i = 0; i < HISTORY_TURNS; i++) {
-    s.history.push({ at: new Date(now.getTime() - (HISTORY_TURNS - i) * 60_000).toISOString(), role: i % 2 ? 'bot' : 'user', text: hanText(60, 150) });
+  // A turn is the user's message and the bot's reply (the core keeps 150 characters of each reply).
+  for (let i = 0; i < HISTORY_TURNS * 2; i++) {
+    s.history.push({ at: new Date(now.getTime() - (HISTORY_TURNS * 2 - i) * 60_000).toISOString(), role: i % 2 ? 'bot' : 'user', text: i % 2 ? hanText(60, 150) : hanText(20, 150) });
   }
   s.summary = hanText(150, 250);
   s.lastAnalysis = { at: now.toISOString(), categories: ['threat', 'contact_third_party'], lawful: false, sentAt: now.toISOString(), evidenceId: 'E250301-a1b2' };
@@ -66,7 +67,7 @@ function sealedStateBytes(botChars: [number, number]): number {
   return seal(randomBytes(32), JSON.stringify(s), 'state:telegram:1000000000').length;
 }
 const typicalStateBytes = () => sealedStateBytes([60, 150]);
-const worstCaseStateBytes = () => sealedStateBytes([500, 500]);
+const worstCaseStateBytes = () => sealedStateBytes([150, 150]);
 
 async function populate(store: RedisStore, from: number, to: number): Promise<void> {
   let next = from;
@@ -238,7 +239,7 @@ async function main(): Promise<void> {
     }
 
     console.log('\nMemory per active user');
-    console.log(`  (for scale: a sealed state whose bot turns reach the core's 500-char cap is ${kb(worstCaseStateBytes())}, against ${kb(typicalStateBytes())} here)`);
+    console.log(`  (for scale: a sealed state whose bot turns reach the core's 150-char cap is ${kb(worstCaseStateBytes())}, against ${kb(typicalStateBytes())} here)`);
     for (const r of results) {
       const kinds = Object.entries(r.sampled.byKind).map(([k, v]) => `${k} ${kb(v)}`).join(', ');
       console.log(

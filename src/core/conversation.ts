@@ -144,6 +144,8 @@ async function answerQuestion(text: string, turn: TurnContext): Promise<Outbound
 
 /** Characters of a user's message kept in history (the whole text of a collector's message is in the evidence). */
 const USER_TEXT_KEPT = 500;
+/** Characters of the bot's reply kept in history: the gist a follow-up needs (the direct answer comes first). */
+const BOT_TEXT_KEPT = 150;
 
 /** Per-turn helpers: the user's key, logger, state access that tolerates a store outage. */
 export class TurnContext {
@@ -182,7 +184,7 @@ export class TurnContext {
     try {
       this.cached = await this.deps.store.update(this.key, (s) => {
         s.history.push({ at, role: 'user', text: userText.slice(0, USER_TEXT_KEPT) });
-        const botText = reply?.blocks.map((b) => b.text || (b.items ?? []).join('\n')).join('\n').slice(0, 300);
+        const botText = reply?.blocks.map((b) => b.text || (b.items ?? []).join('\n')).join('\n').slice(0, BOT_TEXT_KEPT);
         if (botText) s.history.push({ at, role: 'bot', text: botText });
         mutate(s);
       });

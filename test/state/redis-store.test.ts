@@ -102,7 +102,7 @@ describe('RedisStore', () => {
       expect(blob).not.toContain('7712345678');
       expect(blob).not.toContain('4242');
     }
-    expect(state.startsWith('v1.')).toBe(true);
+    expect(state.startsWith('v2.')).toBe(true);
 
     // A record copied under another user's key does not decrypt there (the key name is bound in).
     const other = makeStore({ prefix });
