@@ -3,6 +3,7 @@
  * "del:no" (confirm /delete), "g:<guide>" (open a related topic), "s:<step>" (details of a next step),
  * "export" / "evidence" (the commands).
  */
+import { errorSummary } from '../error-summary';
 import { emptyReply, type InboundMessage, type OutboundReply } from './message';
 import { runCommand } from './commands';
 import { confirmScreenshot } from './screenshot';
@@ -60,7 +61,7 @@ async function confirmDelete(yes: boolean, turn: TurnContext): Promise<OutboundR
     const state = await deps.store.read(turn.key);
     pending = state?.pending?.kind === 'confirm_delete' ? state.pending.since : undefined;
   } catch (e) {
-    turn.log.warn({ err: (e as Error).name }, 'state read failed');
+    turn.log.warn({ err: errorSummary(e) }, 'state read failed');
     return turn.say(yes ? 'delete_failed' : 'delete_cancelled');
   }
   if (!yes) {
@@ -73,7 +74,7 @@ async function confirmDelete(yes: boolean, turn: TurnContext): Promise<OutboundR
     turn.log.info({ count }, 'user data deleted');
     return turn.say('delete_done', { count });
   } catch (e) {
-    turn.log.error({ err: (e as Error).name }, 'delete failed');
+    turn.log.error({ err: errorSummary(e) }, 'delete failed');
     return turn.say('delete_failed');
   }
 }

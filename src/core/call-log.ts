@@ -3,6 +3,7 @@
  * number; the day's count of logged calls feeds harassment_frequency (GB/T 45251-2025 suggests at most 3
  * effective calls a day — a standard, not law).
  */
+import { errorSummary } from '../error-summary';
 import type { OutboundReply } from './message';
 import type { TurnContext } from './conversation';
 import { buildEvidence } from './evidence';
@@ -30,7 +31,7 @@ export async function logCall(args: string, at: Date, turn: TurnContext): Promis
     const day = chinaDay(at);
     earlier = (await deps.store.listEvidence(turn.key)).filter((e) => e.kind === 'call' && chinaDay(new Date(e.sentAt ?? e.receivedAt)) === day).length;
   } catch (e) {
-    turn.log.warn({ err: (e as Error).name }, 'call count unavailable');
+    turn.log.warn({ err: errorSummary(e) }, 'call count unavailable');
   }
   const callsToday = earlier + 1;
   const analysis = deps.analysis.analyzer.analyze({ text: said, sentAt: at, callsToday });
@@ -41,7 +42,7 @@ export async function logCall(args: string, at: Date, turn: TurnContext): Promis
     await deps.store.appendEvidence(turn.key, item);
     reply.blocks.unshift({ style: 'paragraph', text: deps.replies.text('call_saved', { id: item.id, time: formatChinaTime(at), count: callsToday }) });
   } catch (e) {
-    turn.log.error({ err: (e as Error).name }, 'call evidence write failed');
+    turn.log.error({ err: errorSummary(e) }, 'call evidence write failed');
     reply.notices.push({ kind: 'not_saved', text: deps.replies.text('evidence_not_saved') });
   }
   if (callsToday > DAILY_CALL_LIMIT) reply.blocks.splice(1, 0, { style: 'warning', text: deps.replies.text('call_over_limit', { count: callsToday }) });

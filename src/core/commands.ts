@@ -3,6 +3,7 @@
  * (the deletion happens on the 确认删除 button, within a few minutes); a store outage gets a reply that says
  * nothing was lost or deleted.
  */
+import { errorSummary } from '../error-summary';
 import { emptyReply, type InboundMessage, type OutboundReply } from './message';
 import type { TurnContext } from './conversation';
 import { buildExport } from './export';
@@ -87,7 +88,7 @@ async function readingStore(turn: TurnContext, read: () => Promise<OutboundReply
   try {
     return await read();
   } catch (e) {
-    turn.log.warn({ err: (e as Error).name }, 'store read failed');
+    turn.log.warn({ err: errorSummary(e) }, 'store read failed');
     return turn.say('store_read_failed');
   }
 }

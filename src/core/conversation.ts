@@ -17,6 +17,7 @@ import type { Bubble } from './merge-analyses';
 import { analyzeCollectorText } from './second-opinion';
 import { readScreenshot, analyzeScreenshotText, isCorrectionAwaited } from './screenshot';
 import type { UserState } from '../state/store';
+import { errorSummary } from '../error-summary';
 
 /** Handles one inbound message and returns the reply. Never throws: failures become a Chinese reply. */
 export async function handleTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundReply> {
@@ -30,7 +31,7 @@ export async function handleTurn(msg: InboundMessage, deps: TurnDeps): Promise<O
     log.info({ ms: Date.now() - started, blocks: reply.blocks.length, citations: reply.citations.length }, 'turn done');
     return reply;
   } catch (e) {
-    log.error({ err: e, ms: Date.now() - started }, 'turn failed');
+    log.error({ err: errorSummary(e, { frames: true }), ms: Date.now() - started }, 'turn failed');
     const r = emptyReply();
     r.blocks.push({ style: 'paragraph', text: deps.replies.text('internal_error') });
     return r;
@@ -107,7 +108,7 @@ export async function analyzeMessage(m: CollectorMessage, turn: TurnContext): Pr
       evidenceId = item.id;
       reply.notices.push({ kind: 'saved', text: deps.replies.text('evidence_saved', { id: item.id }) });
     } catch (e) {
-      turn.log.error({ err: e }, 'evidence write failed');
+      turn.log.error({ err: errorSummary(e) }, 'evidence write failed');
       reply.notices.push({ kind: 'not_saved', text: deps.replies.text('evidence_not_saved') });
     }
   }
@@ -161,7 +162,7 @@ export class TurnContext {
       return !(await this.deps.store.markProcessed(this.key, `${msg.channel}:${msg.messageId}`));
     } catch (e) {
       this.storeFailed = true;
-      this.log.warn({ err: e }, 'dedupe unavailable');
+      this.log.warn({ err: errorSummary(e) }, 'dedupe unavailable');
       return false;
     }
   }
@@ -172,7 +173,7 @@ export class TurnContext {
       this.cached = await this.deps.store.read(this.key);
     } catch (e) {
       this.storeFailed = true;
-      this.log.warn({ err: e }, 'state read failed');
+      this.log.warn({ err: errorSummary(e) }, 'state read failed');
       this.cached = null;
     }
     return this.cached;
@@ -190,7 +191,7 @@ export class TurnContext {
       });
     } catch (e) {
       this.storeFailed = true;
-      this.log.warn({ err: e }, 'state write failed');
+      this.log.warn({ err: errorSummary(e) }, 'state write failed');
       reply?.notices.push({ kind: 'not_saved', text: this.deps.replies.text('store_unavailable') });
     }
   }

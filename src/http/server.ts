@@ -8,6 +8,7 @@ import type { CoreLogger } from '../core/deps';
 import type { ConversationStore } from '../state/store';
 import { healthHandler } from './health';
 import { sendError } from './respond';
+import { errorSummary } from '../error-summary';
 import { webhookHandler, type WebhookRoute } from './webhook';
 import type { WebChatRoute } from '../channels/web/web-chat';
 
@@ -45,7 +46,7 @@ export function createHttpServer(deps: HttpServerDeps): Server {
       handled = sendError(res, 404, 'not found');
     }
     Promise.resolve(handled).catch((e: unknown) => {
-      log.error({ err: e }, 'http handler failed');
+      log.error({ err: errorSummary(e, { frames: true }) }, 'http handler failed');
       if (!res.headersSent) sendError(res, 500, 'internal error');
       else res.destroy();
     });

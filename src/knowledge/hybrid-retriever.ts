@@ -9,7 +9,7 @@
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { abortable } from '../llm/abort';
-import { errorSummary } from '../llm/error-summary';
+import { errorSummary } from '../error-summary';
 import type { Knowledge } from './knowledge';
 import type { Retriever, RetrievedItem } from './retriever';
 

@@ -21,7 +21,7 @@ import { KnowledgeRetriever } from '../knowledge/langchain-retriever';
 import type { Retriever, RetrievedItem } from '../knowledge/retriever';
 import type { Replies } from '../replies';
 import { abortable } from './abort';
-import { errorSummary } from './error-summary';
+import { errorSummary } from '../error-summary';
 import { fillTemplate, neutraliseFence, type AnswerPrompts } from './prompts';
 
 /** The offline answerer as built by createOfflineAnswerer: its synchronous core is what we lean on. */
