@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const chat = !config.telegram;
   const logger = createLogger({
-    level: config.log.level ?? (chat ? 'warn' : 'info'),
+    level: config.log.level ?? (chat ? 'error' : 'info'),
     format: config.log.format,
     destination: chat ? process.stderr : undefined,
   });

@@ -25,7 +25,7 @@ export const REQUIRED_REPLY_KEYS = [
   'ocr_send_correction', 'ocr_expired', 'delete_expired', 'delete_failed', 'store_read_failed',
   'evidence_sent_at', 'evidence_received_at', 'evidence_call', 'export_summary_history', 'export_summary_no_history',
   'export_summary_evidence', 'export_summary_last_analysis', 'export_summary_summary', 'citation_removed', 'call_usage',
-  'call_saved', 'call_over_limit',
+  'call_saved', 'call_over_limit', 'analysis_payment_warning', 'step_official_pay_label', 'step_official_pay_detail',
 ] as const;
 
 /** Builds Replies from a key → template map, checking that every required key (by default: the bot's) is there. */

@@ -62,7 +62,7 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
     io.stderr.write(`${(e as Error).message}\n`);
     return 2;
   }
-  const logger = createLogger({ level: config.log.level ?? 'warn', format: 'json', destination: io.stderr });
+  const logger = createLogger({ level: config.log.level ?? 'error', format: 'json', destination: io.stderr });
   try {
     switch (args.command) {
       case 'chat': {

@@ -36,11 +36,21 @@ export function renderAnalysis(
   analysis: Analysis,
   at: Date,
   deps: { knowledge: Knowledge; analysis: AnalysisKit; replies: Replies },
+  /** The message itself, to warn about requests for money outside official channels. */
+  text = '',
 ): AnalysisView {
   const { replies, analysis: kit } = deps;
   const reply = emptyReply();
   const citations = citationsFor(analysis.findings, deps.knowledge, at);
+  const payWarning = deps.knowledge.paymentWarningCues.some((c) => text.includes(c));
   const nextSteps = kit.nextSteps(analysis.categories);
+  if (payWarning && !nextSteps.some((s) => s.id === 'official-pay')) {
+    nextSteps.splice(Math.min(1, nextSteps.length), 0, {
+      id: 'official-pay',
+      label: replies.text('step_official_pay_label'),
+      detail: replies.text('step_official_pay_detail'),
+    });
+  }
   const replyTemplate = analysis.lawful ? '' : kit.replyTemplate(analysis.categories);
 
   if (analysis.lawful) {
@@ -64,6 +74,7 @@ export function renderAnalysis(
       reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_standard_note') });
     }
   }
+  if (payWarning) reply.blocks.push({ style: 'warning', text: replies.text('analysis_payment_warning') });
   if (nextSteps.length) {
     reply.blocks.push({ style: 'heading', text: replies.text('answer_steps') });
     reply.blocks.push({ style: 'list', text: '', items: nextSteps.map((s) => `${s.label}：${s.detail}`) });

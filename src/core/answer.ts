@@ -290,7 +290,8 @@ function excerpt(text: string, max: number): string {
 function clip(text: string, max: number): string {
   const t = text.trim();
   if (t.length <= max) return t;
-  const parts = t.split(/(?<=[。；！？\n])/);
+  // Cut only where a sentence ends: a cut after "；" reads as a thought broken off.
+  const parts = t.split(/(?<=[。！？\n])/);
   let out = '';
   for (const p of parts) {
     if (out.length + p.length > max) break;

@@ -36,7 +36,9 @@ export async function pressButton(msg: ButtonMsg, turn: TurnContext): Promise<Ou
     case 's': {
       const state = await turn.state();
       const cats = (state?.lastAnalysis?.categories ?? []) as CategoryId[];
-      const step = deps.analysis.nextSteps(cats).find((s) => s.id === arg);
+      const step = arg === 'official-pay'
+        ? { id: arg, label: deps.replies.text('step_official_pay_label'), detail: deps.replies.text('step_official_pay_detail') }
+        : deps.analysis.nextSteps(cats).find((s) => s.id === arg);
       if (!step) return turn.say('help');
       const r = emptyReply();
       r.blocks.push({ style: 'heading', text: step.label });

@@ -98,7 +98,7 @@ export async function analyzeMessage(m: CollectorMessage, turn: TurnContext): Pr
   const { deps } = turn;
   const { text, sentAt, receivedAt } = m;
   const analysis = await analyzeCollectorText(deps.analysis, text, sentAt, m.bubbles);
-  const view = renderAnalysis(analysis, sentAt ?? receivedAt, deps);
+  const view = renderAnalysis(analysis, sentAt ?? receivedAt, deps, text);
   const reply = view.reply;
   let evidenceId: string | undefined;
   if (!analysis.lawful) {

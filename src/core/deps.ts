@@ -4,7 +4,7 @@
  */
 import type { Analyzer, CategoryId, NextStep } from './findings';
 import type { Answerer } from './answer';
-import type { DescribeCategory, SecondOpinion } from './second-opinion';
+import type { DescribeCategory, SecondOpinion, SecondOpinionSync } from './second-opinion';
 import type { ConversationStore } from '../state/store';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { Replies } from '../replies';
@@ -20,6 +20,11 @@ export interface AnalysisKit {
   categoryLabel(id: CategoryId): string;
   /** Explanation and provisions of a category, for findings the second opinion adds. */
   describe: DescribeCategory;
+  /**
+   * The offline statistical pass (knowledge/analysis/ngram-model.json, when present): after the rules and before
+   * the LLM, it may add a category the rules missed, with a clause of the message as evidence.
+   */
+  statistical?: SecondOpinionSync;
   /** An LLM reviewer that may add categories it can back with words from the message (when configured). */
   secondOpinion?: SecondOpinion;
 }

@@ -33,7 +33,8 @@ function checkText(raw: string, maxChars: number): IntakeResult {
     .replace(/\r\n?/g, '\n')
     .trim();
   if (raw.length > 0 && strange / raw.length > BINARY_SHARE) return { ok: false, replyKey: 'binary_content' };
-  if (text.length === 0) return { ok: false, replyKey: 'empty_message' };
+  // Only emoji, symbols or punctuation: nothing to analyse or answer.
+  if (text.length === 0 || !/[\p{L}\p{N}]/u.test(text)) return { ok: false, replyKey: 'empty_message' };
   const chars = [...text];
   if (chars.length > maxChars) return { ok: true, text: chars.slice(0, maxChars).join(''), truncated: true };
   return { ok: true, text, truncated: false };

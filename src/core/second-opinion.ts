@@ -1,7 +1,7 @@
 /**
- * The analyzer's optional second opinion (an LLM, when configured). The rules decide first; the opinion may only
- * ADD a category, and only when the words it quotes as evidence are really in the message. off_hours stays with
- * the clock, never the model.
+ * The analyzer's optional second opinions: a statistical n-gram model (when knowledge/analysis/ngram-model.json
+ * exists) and an LLM (when configured). The rules decide first; an opinion may only ADD a category, and only when
+ * the words it quotes as evidence are really in the message. off_hours stays with the clock, never a model.
  */
 import { CATEGORY_IDS, type Analysis, type Analyzer, type CategoryId, type Finding, type ProvisionRef } from './findings';
 import { analyzeWithBubbles, mergeAnalyses, type Bubble } from './merge-analyses';
@@ -15,6 +15,14 @@ export interface OpinionClaim {
 /** The port a second-opinion reviewer implements. Must not throw: trouble means "no claims". */
 export interface SecondOpinion {
   review(text: string, sentAt: Date | null): Promise<OpinionClaim[]>;
+}
+
+/**
+ * A synchronous, offline reviewer (the statistical n-gram model): same contract as SecondOpinion — it may only
+ * add categories, with evidence found in the text — but runs in-process on every message. Must not throw.
+ */
+export interface SecondOpinionSync {
+  review(text: string, sentAt: Date | null): OpinionClaim[];
 }
 
 /** What a category means, for findings the rules did not produce themselves. */
@@ -39,16 +47,37 @@ export function mergeOpinion(analysis: Analysis, claims: OpinionClaim[], text: s
 }
 
 /**
+ * The rules, then the statistical pass when one is loaded. The model is not asked about the user's own words
+ * (a question or report, which the rules recognise): only a collector's message gets extra categories.
+ */
+export function analyzeWithStatistical(
+  kit: { analyzer: Analyzer; statistical?: SecondOpinionSync; describe: DescribeCategory },
+  text: string,
+  sentAt: Date | null,
+  bubbles?: Bubble[],
+): Analysis {
+  const analysis = analyzeWithBubbles(kit.analyzer, text, sentAt, bubbles);
+  if (!kit.statistical || !analysis.looksLikeCollectorMessage) return analysis;
+  let claims: OpinionClaim[];
+  try {
+    claims = kit.statistical.review(text, sentAt);
+  } catch {
+    return analysis;
+  }
+  return mergeOpinion(analysis, claims, text, kit.describe);
+}
+
+/**
  * Analyses a collector's text the one way every entry point does: the rules (each screenshot bubble at its own
- * time), then the second opinion when one is configured.
+ * time), then the statistical pass when one is loaded, then the second opinion when one is configured.
  */
 export async function analyzeCollectorText(
-  kit: { analyzer: Analyzer; secondOpinion?: SecondOpinion; describe: DescribeCategory },
+  kit: { analyzer: Analyzer; statistical?: SecondOpinionSync; secondOpinion?: SecondOpinion; describe: DescribeCategory },
   text: string,
   sentAt: Date | null,
   bubbles?: Bubble[],
 ): Promise<Analysis> {
-  const analysis = analyzeWithBubbles(kit.analyzer, text, sentAt, bubbles);
+  const analysis = analyzeWithStatistical(kit, text, sentAt, bubbles);
   if (!kit.secondOpinion) return analysis;
   return mergeOpinion(analysis, await kit.secondOpinion.review(text, sentAt), text, kit.describe);
 }

@@ -67,6 +67,8 @@ export interface Knowledge {
   questionCues: string[];
   /** How a bare "那怎么办" is recognised as a follow-up to the last topic. */
   followUp: FollowUpCues;
+  /** Words asking for money outside official channels: the analysis reply warns when it sees one. */
+  paymentWarningCues: string[];
 }
 
 const DAY = (d: Date): string => d.toISOString().slice(0, 10);

@@ -143,6 +143,7 @@ export function loadKnowledge(dir: string): Knowledge {
     stopwords,
     questionCues: routing?.question_cues ?? [],
     followUp: routing?.follow_up ?? { leading: [], trailing: '', phrases: [] },
+    paymentWarningCues: routing?.payment_warning_cues ?? [],
     laws,
     guides,
     expansions,

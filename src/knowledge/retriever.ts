@@ -130,6 +130,8 @@ export function createLexicalRetriever(k: Knowledge, options: Partial<RetrieverO
     if (d.id.split(/[#?]/)[0] === `guide:${SCOPE_GUIDE_ID}`) continue;
     for (const t of d.tokens) if (!isBigram(t)) domainWords.add(t);
   }
+  // Lay words we expand (逼死, 社死, 爆通讯录 …) are ours too, though no document spells them.
+  for (const e of k.expansions) for (const w of words(foldText(e.term), k.stopwords)) domainWords.add(w);
   const index = new Bm25Index(docs);
   const expansions = k.expansions.map((e) => {
     const term = foldText(e.term);

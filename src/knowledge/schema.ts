@@ -93,6 +93,7 @@ export const stopwordsSchema = words;
 export const routingSchema = z.object({
   question_cues: words.min(1),
   follow_up: z.object({ leading: words, trailing: z.string(), phrases: words.min(1) }),
+  payment_warning_cues: words.default([]),
 });
 export type FollowUpCues = z.infer<typeof routingSchema>['follow_up'];
 

@@ -41,7 +41,8 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
         // Errors are also rejected through the job's promise; without a handler the worker would throw.
         errorHandler: () => undefined,
       });
-      await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, ...TESSERACT_PARAMS });
+      // debug_file: Tesseract's own diagnostics ("Estimating resolution as …") go nowhere, not to the user's terminal.
+      await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, ...TESSERACT_PARAMS, debug_file: '/dev/null' });
       return w;
     })().catch((e: unknown) => {
       worker = undefined;

@@ -193,6 +193,16 @@ describe('handleTurn', () => {
     expect(all(await handleTurn(cmd('export', 'flaky'), bdeps))).toContain('没有丢失');
   });
 
+  it('warns about paying into a personal account even when the message is otherwise lawful', async () => {
+    const reply = await handleTurn(text('请把钱转到我个人支付宝，今天转可以给你减免一半'), testDeps(new MemoryStore()));
+    expect(reply.blocks.some((b) => b.style === 'warning' && b.text.includes('官方'))).toBe(true);
+    expect(reply.buttons.map((b) => b.id)).toContain('s:official-pay');
+  });
+
+  it('treats a message of only emoji or punctuation as empty', async () => {
+    expect(all(await handleTurn(text('😭😭😭🙏'), testDeps(new MemoryStore())))).toContain('没有收到文字');
+  });
+
   it('never logs message text or numbers', async () => {
     const sink = logSink();
     const deps = testDeps(new MemoryStore(), sink);
