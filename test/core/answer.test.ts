@@ -65,17 +65,21 @@ describe('answer shape', () => {
   });
 });
 
-describe('every guide opens with its verdict', () => {
+describe('every guide answers its question in the first sentence', () => {
+  // The verdict must be stated in the first sentence, in words that fit whatever the user asked — not as a bare
+  // "能。" / "不能。" token that may answer a different question than the user's.
   const leads: Record<string, RegExp> = {
-    能: /^(能|可以|要|算|一般算|有人)/,
-    不能: /^(不能|不会|不是|不要|不可以|仅仅.*不会|别)/,
-    要看情况: /^(要看|一般|看|可以.*但)/,
+    能: /(能|可以|有权|要还|有人)/,
+    不能: /(不能|不会|不是|不要|无权|不得|违法|别)/,
+    要看情况: /(要看|不一定|一般|取决|但)/,
   };
+  const bare = /^(能|不能|可以|不可以|要看情况|一般算)[。，,]/;
   it.each(k.guides.filter((g) => g.id !== SCOPE_GUIDE_ID && g.verdict).map((g) => [g.id, g.verdict!, g.answer.trim()]))(
     '%s (%s)',
     (_id, verdict, answer) => {
       const first = answer.split(/[。；]/)[0]!;
       expect(first).toMatch(leads[verdict]!);
+      expect(answer).not.toMatch(bare);
     },
   );
 });
