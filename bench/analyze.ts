@@ -1,15 +1,20 @@
 /**
  * `npm run bench:analyze`: quality and speed of the offline analyzer on the labelled set in eval/analyze/.
  * Prints per-category precision / recall / F1, macro-F1, the false-alarm rate on lawful messages, one aggregate
- * line per blind-written set (fresh-1 and fresh-2 for development, fresh-3 held out), crisis
- * accuracy, latency p50/p95 per message (after warm-up) and throughput on one core.
+ * line per blind-written set (fresh-1..3 used in development; fresh-4 and fresh-5 are blind held-out sets, scored
+ * only with --blind and never with their errors), crisis accuracy, latency p50/p95 per message (after warm-up)
+ * and throughput on one core. When knowledge/analysis/ngram-model.json exists, every line is printed for the
+ * rules alone and for rules + the statistical pass, and both are timed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATEGORY_IDS, type Analyzer, type CategoryId } from '../src/core/findings';
 import { createAnalyzer } from '../src/core/classify';
 import { detectCrisis } from '../src/core/crisis';
-import { loadAnalysisRules, type AnalysisRules } from '../src/knowledge/analysis-rules';
+import { categorySpec, loadAnalysisRules, type AnalysisRules } from '../src/knowledge/analysis-rules';
+import { createNormalizer } from '../src/core/normalize';
+import { analyzeWithStatistical } from '../src/core/second-opinion';
+import { createNgramModel, NGRAM_MODEL_FILE, parseNgramModel, userLineRe } from '../src/core/ngram-model';
 import { PACKAGE_ROOT } from '../src/paths';
 
 export interface LabelledMessage {
@@ -126,6 +131,22 @@ export function timeAnalyzer(analyzer: Analyzer, rows: LabelledMessage[], passes
   return { p50: pick(0.5), p95: pick(0.95), perSecond: samples.length / (totalMs / 1000) };
 }
 
+/** Rules + the statistical pass from `dir`/ngram-model.json, as analyzeCollectorText runs them; undefined without a model. */
+export function withStatistical(rules: AnalysisRules, analyzer: Analyzer, dir: string = RULES_DIR): Analyzer | undefined {
+  const file = join(dir, NGRAM_MODEL_FILE);
+  if (!existsSync(file)) return undefined;
+  const normalizer = createNormalizer(Object.entries(rules.lexicon.variants).map(([from, to]) => ({ from, to })));
+  const statistical = createNgramModel(parseNgramModel(JSON.parse(readFileSync(file, 'utf8'))), {
+    normalize: (t) => normalizer.normalize(t).text,
+    userLine: userLineRe(rules.lexicon.speaker.user),
+  });
+  const describe = (id: CategoryId) => {
+    const spec = categorySpec(rules, id);
+    return { explanation: spec.explanation, provisions: spec.provisions };
+  };
+  return { analyze: (input) => analyzeWithStatistical({ analyzer, statistical, describe }, input.text, input.sentAt) };
+}
+
 function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
@@ -133,6 +154,7 @@ function pct(x: number): string {
 function main(): void {
   const rules = loadAnalysisRules(RULES_DIR);
   const analyzer = createAnalyzer(rules);
+  const combined = withStatistical(rules, analyzer);
   const messagesFile = join(EVAL_DIR, 'messages.jsonl');
   if (!existsSync(messagesFile)) {
     console.error(`no labelled set at ${messagesFile}`);
@@ -155,19 +177,29 @@ function main(): void {
     for (const e of score.errors) console.log(`  ${e.id}: expected [${e.expected.join(', ')}] got [${e.got.join(', ')}]`);
   }
 
-  // Blind-written sets: fresh-1 and fresh-2 were used while developing the rules; fresh-3 is held out (its texts
-  // and errors are never printed here, only the aggregate line).
-  for (const name of ['fresh-1', 'fresh-2', 'fresh-3']) {
+  if (combined) {
+    const c = scoreSet(combined, rows);
+    console.log(`rules + model          macro-F1 ${c.macroF1.toFixed(3)}, false alarms ${pct(c.falseAlarmRate)}`);
+  }
+
+  // Blind-written sets: fresh-1..3 were used while developing the rules (and train the model); fresh-4 and fresh-5
+  // are held out: only their aggregate lines, and only with --blind.
+  const blind = ['fresh-4', 'fresh-5'];
+  const names = ['fresh-1', 'fresh-2', 'fresh-3', ...(process.argv.includes('--blind') ? blind : [])];
+  for (const name of names) {
     const file = join(EVAL_DIR, `${name}.jsonl`);
     if (!existsSync(file)) continue;
     const fresh = readJsonl<LabelledMessage>(file);
-    const s = scoreSet(analyzer, fresh);
-    const role = name === 'fresh-3' ? 'held out' : 'dev';
-    console.log(
-      `${`${name} (${role})`.padEnd(22)} macro-F1 ${s.macroF1.toFixed(3)}, false alarms ${pct(s.falseAlarmRate)} on ${fresh.length} messages (${s.lawfulCount} lawful)`,
-    );
-    if (process.argv.includes('--errors') && name !== 'fresh-3') {
-      for (const e of s.errors) console.log(`  ${e.id}: expected [${e.expected.join(', ')}] got [${e.got.join(', ')}]`);
+    const role = blind.includes(name) ? 'held out' : 'dev';
+    for (const [label, a] of [['rules', analyzer], ['+model', combined]] as const) {
+      if (!a) continue;
+      const s = scoreSet(a, fresh);
+      console.log(
+        `${`${name} (${role}) ${label}`.padEnd(30)} macro-F1 ${s.macroF1.toFixed(3)}, false alarms ${pct(s.falseAlarmRate)} on ${fresh.length} messages (${s.lawfulCount} lawful)`,
+      );
+      if (process.argv.includes('--errors') && role === 'dev') {
+        for (const e of s.errors) console.log(`  ${e.id}: expected [${e.expected.join(', ')}] got [${e.got.join(', ')}]`);
+      }
     }
   }
 
@@ -184,6 +216,11 @@ function main(): void {
   const t = timeAnalyzer(analyzer, rows);
   console.log(`latency per message    p50 ${t.p50.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms   (target p95 ≤ 5 ms)`);
   console.log(`throughput             ${Math.round(t.perSecond)} messages/s on one core   (target ≥ 500)`);
+  if (combined) {
+    const tc = timeAnalyzer(combined, rows);
+    console.log(`rules + model latency  p50 ${tc.p50.toFixed(3)} ms, p95 ${tc.p95.toFixed(3)} ms   (target p95 ≤ 5 ms)`);
+    console.log(`rules + model          ${Math.round(tc.perSecond)} messages/s on one core   (target ≥ 500)`);
+  }
 }
 
 if (require.main === module) main();

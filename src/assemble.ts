@@ -3,6 +3,7 @@
  * (offline, or through an LLM when configured) and the store (Redis, or the embedded file store). Used by
  * main.ts and the CLI alike, so every entry point runs the very same core.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -14,6 +15,9 @@ import { loadTypos } from './knowledge/tokenize';
 import { categorySpec, loadAnalysisRules, type AnalysisRules } from './knowledge/analysis-rules';
 import { createLlmOpinion, loadOpinionPrompts } from './llm/analysis-opinion';
 import { createAnalyzer } from './core/classify';
+import { createNgramModel, NGRAM_MODEL_FILE, parseNgramModel, userLineRe, type NgramModel } from './core/ngram-model';
+import { createNormalizer } from './core/normalize';
+import { AppError } from './errors';
 import { detectCrisis } from './core/crisis';
 import { nextStepsFor, replyTemplateFor } from './core/next-steps';
 import { createOfflineAnswerer } from './core/answer';
@@ -47,7 +51,7 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
   const retriever = createLexicalRetriever(knowledge, { typos: loadTypos(join(config.knowledgeDir, 'lexicon', 'typos.yaml')) });
   const offline = createOfflineAnswerer({ knowledge, retriever, replies });
   const answerer = config.llm ? llmAnswerer(config.llm, config.promptsDir, { knowledge, replies, offline, retriever }, logger ?? QUIET) : offline;
-  const kit = analysisKit(rules);
+  const kit = analysisKit(rules, join(config.knowledgeDir, 'analysis'));
   if (config.llm) {
     kit.secondOpinion = createLlmOpinion({
       model: createChatModel(config.llm, { maxTokens: 400, temperature: 0 }),
@@ -88,11 +92,16 @@ function llmAnswerer(
   });
 }
 
-/** The analyzer and its companions bound to the loaded rules. */
-export function analysisKit(rules: AnalysisRules): AnalysisKit {
+/**
+ * The analyzer and its companions bound to the loaded rules. With `analysisDir`, the statistical pass is loaded
+ * from its ngram-model.json when that file exists (a malformed file is a KNOWLEDGE_INVALID boot error).
+ */
+export function analysisKit(rules: AnalysisRules, analysisDir?: string): AnalysisKit {
   const analyzer = createAnalyzer(rules);
+  const statistical = analysisDir ? loadStatistical(rules, analysisDir) : undefined;
   return {
     analyzer,
+    ...(statistical ? { statistical } : {}),
     detectCrisis: (text) => detectCrisis(text, rules),
     nextSteps: (cats) => nextStepsFor(cats, rules),
     replyTemplate: (cats) => replyTemplateFor(cats, rules),
@@ -102,6 +111,21 @@ export function analysisKit(rules: AnalysisRules): AnalysisKit {
       return { explanation: spec.explanation, provisions: spec.provisions };
     },
   };
+}
+
+/** The n-gram model in `analysisDir`, when its file exists, using the analyzer's own normaliser. */
+function loadStatistical(rules: AnalysisRules, analysisDir: string): NgramModel | undefined {
+  const file = join(analysisDir, NGRAM_MODEL_FILE);
+  if (!existsSync(file)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new AppError('KNOWLEDGE_INVALID', `knowledge/analysis has 1 problem(s):\n- ${NGRAM_MODEL_FILE}: not JSON (${(e as Error).message})`);
+  }
+  const model = parseNgramModel(raw, NGRAM_MODEL_FILE);
+  const normalizer = createNormalizer(Object.entries(rules.lexicon.variants).map(([from, to]) => ({ from, to })));
+  return createNgramModel(model, { normalize: (t) => normalizer.normalize(t).text, userLine: userLineRe(rules.lexicon.speaker.user) });
 }
 
 /**
