@@ -23,9 +23,11 @@ export const REQUIRED_REPLY_KEYS = [
   'law_corrected_note', 'image_not_supported_yet', 'button_evidence', 'button_export', 'button_delete_confirm',
   'button_delete_cancel', 'button_reply_template', 'button_more', 'ocr_confirm', 'ocr_button_yes', 'ocr_button_edit',
   'ocr_send_correction', 'ocr_expired', 'delete_expired', 'delete_failed', 'store_read_failed',
-  'evidence_sent_at', 'evidence_received_at', 'evidence_call', 'export_summary_history', 'export_summary_no_history',
+  'evidence_sent_at', 'evidence_received_at', 'evidence_call', 'evidence_call_at', 'export_summary_history', 'export_summary_no_history',
   'export_summary_evidence', 'export_summary_last_analysis', 'export_summary_summary', 'citation_removed', 'call_usage',
   'call_saved', 'call_over_limit', 'analysis_payment_warning', 'step_official_pay_label', 'step_official_pay_detail',
+  'interest_cap_on_date', 'interest_cap_range', 'interest_rate_compare_over', 'interest_rate_compare_under', 'interest_cap_unverified',
+  'interest_cap_after_known', 'law_more',
 ] as const;
 
 /** Builds Replies from a key → template map, checking that every required key (by default: the bot's) is there. */

@@ -10,6 +10,7 @@
  */
 import { emptyReply, type Citation, type OutboundReply } from './message';
 import { findCitations, toCitation } from './citations';
+import { interestNote } from './interest-note';
 import { guideById, lprOn, resolveArticle, type Guide, type Knowledge } from '../knowledge/knowledge';
 import type { FollowUpCues } from '../knowledge/schema';
 import { SCOPE_GUIDE_ID, type Retriever, type RetrievedItem } from '../knowledge/retriever';
@@ -116,7 +117,11 @@ export function createOfflineAnswerer(
     const main = pickGuide(grounded);
     if (!main) return fromArticles(grounded, ctx);
     const second = inDomain.find((g) => g.guide.id !== main.guide.id && g.score >= main.score * opts.secondGuideRatio);
-    return fromGuide(main, second, grounded, ctx);
+    const answer = fromGuide(main, second, grounded, ctx);
+    // A dated interest question gets the cap for its contract date right after the direct answer.
+    const note = interestNote(question, k, replies);
+    if (note) answer.reply.blocks.splice(1, 0, { style: 'paragraph', text: note });
+    return answer;
   }
 
   function outOfScope(retrieved: RetrievedItem[]): Answer {

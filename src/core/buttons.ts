@@ -81,6 +81,9 @@ async function confirmDelete(yes: boolean, turn: TurnContext): Promise<OutboundR
   }
 }
 
+/** Full article texts shown by the 查看法条 button; further ones are listed by name. */
+const LAW_TEXTS_SHOWN = 5;
+
 /** How long the 确认删除 button stays valid after /delete. */
 const DELETE_CONFIRM_MS = 10 * 60_000;
 
@@ -90,7 +93,14 @@ async function showLaw(turn: TurnContext): Promise<OutboundReply> {
   if (refs.length === 0) return turn.say('law_none');
   const r = emptyReply();
   r.blocks.push({ style: 'heading', text: deps.replies.text('law_heading') });
-  for (const ref of refs) {
+  // A phone screen holds a few articles; the rest are named, with their numbers, at the end.
+  const shown = refs.slice(0, LAW_TEXTS_SHOWN);
+  const named: string[] = [];
+  for (const ref of refs.slice(LAW_TEXTS_SHOWN)) {
+    const resolved = resolveArticle(deps.knowledge, ref.law, ref.article, new Date(ref.at));
+    if (resolved) named.push(`《${resolved.article.law}》${resolved.article.article_cn}（${resolved.article.title}）`);
+  }
+  for (const ref of shown) {
     const resolved = resolveArticle(deps.knowledge, ref.law, ref.article, new Date(ref.at));
     if (!resolved) continue;
     const c = toCitation(resolved.article);
@@ -103,6 +113,7 @@ async function showLaw(turn: TurnContext): Promise<OutboundReply> {
         : { style: 'quote', text: c.text },
     );
   }
+  if (named.length) r.blocks.push({ style: 'paragraph', text: deps.replies.text('law_more', { list: named.join('、') }) });
   return r;
 }
 

@@ -44,7 +44,9 @@ export async function runCommand(msg: CommandMsg, turn: TurnContext): Promise<Ou
           style: 'list',
           text: '',
           items: items.map((e) => {
-            const when = e.sentAt
+            const when = e.kind === 'call'
+              ? deps.replies.text('evidence_call_at', { time: formatChinaTime(e.sentAt ?? e.receivedAt) })
+              : e.sentAt
               ? deps.replies.text('evidence_sent_at', { time: formatChinaTime(e.sentAt) })
               : deps.replies.text('evidence_received_at', { time: formatChinaTime(e.receivedAt) });
             const from = e.kind === 'call' && e.from ? ` · ${deps.replies.text('evidence_call', { from: e.from })}` : '';

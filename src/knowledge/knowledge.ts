@@ -69,6 +69,8 @@ export interface Knowledge {
   followUp: FollowUpCues;
   /** Words asking for money outside official channels: the analysis reply warns when it sees one. */
   paymentWarningCues: string[];
+  /** Words that make a question about the lawfulness of interest. */
+  interestCues: string[];
 }
 
 const DAY = (d: Date): string => d.toISOString().slice(0, 10);

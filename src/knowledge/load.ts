@@ -144,6 +144,7 @@ export function loadKnowledge(dir: string): Knowledge {
     questionCues: routing?.question_cues ?? [],
     followUp: routing?.follow_up ?? { leading: [], trailing: '', phrases: [] },
     paymentWarningCues: routing?.payment_warning_cues ?? [],
+    interestCues: routing?.interest_cues ?? [],
     laws,
     guides,
     expansions,

@@ -94,6 +94,7 @@ export const routingSchema = z.object({
   question_cues: words.min(1),
   follow_up: z.object({ leading: words, trailing: z.string(), phrases: words.min(1) }),
   payment_warning_cues: words.default([]),
+  interest_cues: words.default([]),
 });
 export type FollowUpCues = z.infer<typeof routingSchema>['follow_up'];
 
