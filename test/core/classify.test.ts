@@ -39,7 +39,7 @@ const UNSEEN: Array<[string, string, string | null, CategoryId[]]> = [
   ["u19", "我们不会上门打扰您，也不会联系您单位，请您主动联系我们协商。", null, []],
   ["u20", "网上说催收会爆通讯录，其实正规机构都不会这么做。", null, []],
   ["u21", "你已被列入全国征信黑名单，以后坐不了飞机高铁。", null, ["deception"]],
-  ["u22", "这是最后通知，今晚12点前不还款，明天就把你P的照片发到你们小区业主群。", null, ["privacy_disclosure", "third_party_contact", "insult"]],
+  ["u22", "这是最后通知，今晚12点前不还款，明天就把你P的照片发到你们小区业主群。", null, ["privacy_disclosure", "insult"]],
   ["u23", "我是XX律师事务所的王律师，受平台委托，你的行为已构成恶意欠款，我们将报警处理，追究刑事责任。", null, ["deception", "impersonation"]],
   ["u24", "我们已经给你爸打了电话，他说会帮你还。", null, ["third_party_contact"]],
   ["u25", "你等着，明天就找人卸你一条腿。", null, ["threat", "violence"]],
@@ -718,4 +718,80 @@ describe('createAnalyzer: the labelled set (eval/analyze/messages.jsonl)', () =>
     expect(score.falseAlarmRate).toBeLessThanOrEqual(0.03);
   });
 
+});
+
+/**
+ * Third round of unseen-style messages (written while generalising to fresh-4/5; none is copied from eval/):
+ * described or implied violence (watching, following, routines, damage already done, confinement, maiming told as
+ * a warning), implicit menace, fake regulators, letters to employers and landlords, dialect and pinyin. Each
+ * unlawful message must show at least the named categories; each lawful one nothing.
+ */
+describe('createAnalyzer: described violence, implicit menace, addressed third parties (round 3)', () => {
+  it.each<[string, CategoryId[]]>([
+    ['你女儿每天下午四点半放学，走的是学校后门那条路吧。', ['threat', 'violence']],
+    ['你家那辆白色电动车停在楼下挺显眼的，哪天被人点了可别怪我们。', ['threat', 'violence']],
+    ['你再躲，我们就把你老妈从老家接过来住几天。', ['threat', 'violence']],
+    ['找几个兄弟陪你好好聊聊，聊到你想还为止。', ['threat', 'violence']],
+    ['我们外访的兄弟脾气不好，上次有人不还被打进了医院。', ['threat', 'violence']],
+    ['你猜我们现在在哪？抬头看看你家窗户外面。', ['threat', 'violence']],
+    ['门口那桶油漆是给你准备的。', ['threat', 'violence']],
+    ['今晚我们就去你家，把你家能搬的都搬走。', ['threat', 'violence']],
+    ['你老婆上班的那个商场，我们去逛过了。', ['threat', 'violence']],
+    ['有人看见你昨天在万达吃饭。', ['threat', 'violence']],
+    ['今天你去超市买菜，我们的人就在你后面排队。', ['threat', 'violence']],
+    ['我们已经在你家对面租了房，你一出门就有人跟着。', ['threat', 'violence']],
+    ['你老公每天7点从小区东门出来，那条路没监控。', ['threat', 'violence']],
+    ['上周你家窗户玻璃是怎么碎的，心里有数吧', ['threat', 'violence']],
+    ['兄弟，那伙人下手狠，上次有个人手指头都没了', ['threat', 'violence']],
+    ['明儿哥几个上你家坐着，啥时候还钱啥时候走', ['threat', 'violence']],
+    ['别以为搬家就没事，你新家地址我们已经拿到了。', ['threat']],
+    ['我劝你别出门了，外面不太平。', ['threat']],
+    ['你的遗像我们都做好了，挂你家门口正合适。', ['threat']],
+    ['三日内不到案，我们将依法对你采取强制措施。', ['impersonation', 'deception', 'threat']],
+    ['【网信办】您的账号涉嫌逃废债，将封禁所有社交账号', ['impersonation', 'deception']],
+    ['贵单位职工李某在我司借款逾期，请协助督促。', ['privacy_disclosure', 'third_party_contact']],
+    ['你们单位的王某在我们这欠了三万，麻烦转告他', ['privacy_disclosure', 'third_party_contact']],
+    ['明天把你的催收函寄到你老家村委会。', ['privacy_disclosure', 'third_party_contact']],
+    ['你要是不还，我们每半天给你单位座机打一轮。', ['harassment_frequency', 'third_party_contact']],
+    ['我们三个人轮班打你，一个都不会落下。', ['harassment_frequency']],
+    ['你不还钱，你孩子以后上不了公办学校。', ['deception']],
+    ['你的征信已经是黑户，全国银行都不会再给你开卡。', ['deception']],
+    ['你个衰人，再唔还就搵你老细。', ['insult', 'third_party_contact']],
+    ['听说你老家的房子是木头的？挺容易着火吧。', ['threat', 'violence']],
+    ['你出门的时候最好回头看看。', ['threat', 'violence']],
+    ['我已经在你们小区门口了，下来聊聊。', ['threat', 'violence']],
+    ['不还钱就把你卖到缅甸去。', ['threat', 'violence']],
+    ['我们兄弟已经在你老家村口等着了。', ['threat', 'violence']],
+    ['你给你家人买保险了吗？最近意外挺多的。', ['threat']],
+    ['你儿子长得挺可爱，路上车多，可得看好了。', ['threat']],
+    ['欠钱不还的人，一般都没什么好下场。', ['threat']],
+    ['你的手机定位我们已经拿到了。', ['threat']],
+    ['你要是再不还款，明天就让你在全村出名。', ['privacy_disclosure']],
+  ])('%s', (text, expected) => {
+    const got = cats(text);
+    for (const c of expected) expect(got).toContain(c);
+  });
+
+  it.each<[string]>([
+    ['李老师您好，您的借款已逾期7天，请尽快还款。'],
+    ['您好，您是张某的紧急联系人，麻烦转告他回电。'],
+    ['请您每天9点前还款，下班后也可以在App还款。'],
+    ['您每天几点下班？我们在您下班后联系。'],
+    ['您是不是在接孩子？那我们稍后再打。'],
+    ['我们的网点就在你附近，可以来办理。'],
+    ['您连续三天未接电话，请回电。'],
+    ['公证处出具的公证书可作为证据，具体以法院判决为准。'],
+    ['我们的外访人员每天上门时间为9点到18点。'],
+    ['如果法院判决后仍不履行，可能被采取强制措施。'],
+    ['您的App账号如长期未登录可能被注销。'],
+    ['您的收货地址我们已经拿到了，发票会寄给您。'],
+    ['我们看到你昨天在App提交了申请。'],
+    ['【贷后服务中心】有人冒充“网信办”发短信称您将被列入黑名单，此类短信均系伪造。'],
+    ['您好，请问是王某的同事吗？麻烦让他回个电话，谢谢。'],
+    ['您好，我们的外访人员已到您小区门口，如方便请下楼面谈，不便可改约。'],
+    ['我们推荐您购买保险了吗？不，我们不销售保险。'],
+    ['逾期会影响您在其他平台的贷款审批。'],
+  ])('lawful: %s', (text) => {
+    expect(cats(text)).toEqual([]);
+  });
 });
