@@ -473,7 +473,10 @@ function localTime(at: Date, offsetHours: number): string {
 
 function literal(s: string): string {
   const esc = s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
-  return /^[a-z]+$/.test(s) ? `(?<![a-z])${esc}(?![a-z])` : esc;
+  if (/^[a-z]+$/.test(s)) return `(?<![a-z])${esc}(?![a-z])`;
+  // A literal that starts or ends with a Latin letter ("p的", "zuo牢") must not be the tail or head of a longer
+  // Latin word ("app的" is not "p的").
+  return `${/^[a-z]/.test(s) ? '(?<![a-z])' : ''}${esc}${/[a-z]$/.test(s) ? '(?![a-z])' : ''}`;
 }
 
 function escapeClass(s: string): string {
