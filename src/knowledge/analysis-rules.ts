@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId, type NextStep, type ProvisionRef } from '../core/findings';
 import { AppError } from '../errors';
 import { resolveArticle, type Knowledge } from './knowledge';
+import { describePath } from './describe-path';
 
 const categoryId = z.enum(CATEGORY_IDS);
 const articleNumber = z
@@ -214,21 +215,4 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
     for (const p of [...rule.patterns, ...rule.unless, ...rule.needs, ...rule.unless_except]) checkRefs(lexName, `rules (${rule.id})`, p);
   }
   for (const p of [...crisis.expressions, ...crisis.exclusions]) checkRefs(ANALYSIS_FILES.crisis, 'expressions/exclusions', p);
-}
-
-/** "rules[3] (bombing).patterns[2]" — a path a human can find in the file. */
-function describePath(data: unknown, path: PropertyKey[]): string {
-  let cur: unknown = data;
-  const parts: string[] = [];
-  for (const p of path) {
-    if (typeof p === 'number') {
-      cur = Array.isArray(cur) ? cur[p] : undefined;
-      const id = cur && typeof cur === 'object' ? (cur as Record<string, unknown>).id : undefined;
-      parts.push(`[${p}]${id !== undefined ? ` (${String(id)})` : ''}`);
-    } else {
-      cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p as string] : undefined;
-      parts.push(`${parts.length ? '.' : ''}${String(p)}`);
-    }
-  }
-  return parts.join('') || '(file)';
 }

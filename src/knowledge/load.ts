@@ -20,6 +20,7 @@ import {
 } from './schema';
 import type { Article, Guide, Knowledge, LawVersion } from './knowledge';
 import { AppError } from '../errors';
+import { describePath } from './describe-path';
 
 const aliasSchemaShape = (v: unknown): Record<string, string[]> =>
   v && typeof v === 'object' ? (v as Record<string, string[]>) : {};
@@ -212,24 +213,4 @@ function toVersion(s: StatuteFile, file: string, problems: string[]): LawVersion
     articles,
     file,
   };
-}
-
-/** "articles[3] (article 1032).text" — a path a human can find in the file. */
-function describePath(data: unknown, path: PropertyKey[]): string {
-  let cur: unknown = data;
-  const parts: string[] = [];
-  for (const p of path) {
-    if (typeof p === 'number') {
-      cur = Array.isArray(cur) ? cur[p] : undefined;
-      const label =
-        cur && typeof cur === 'object'
-          ? ((cur as Record<string, unknown>).article ?? (cur as Record<string, unknown>).id ?? (cur as Record<string, unknown>).heading)
-          : undefined;
-      parts.push(`[${p}]${label !== undefined ? ` (${String(label)})` : ''}`);
-    } else {
-      cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[p as string] : undefined;
-      parts.push(`${parts.length ? '.' : ''}${String(p)}`);
-    }
-  }
-  return parts.join('') || '(file)';
 }

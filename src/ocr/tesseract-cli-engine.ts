@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../errors';
 import { TESSERACT_PARAMS, textFromTsv, type EngineOutput, type OcrEngine } from './engine';
+import { createSerialQueue } from './serial-queue';
 
 export interface TesseractCliInstall {
   binary: string;
@@ -46,7 +47,7 @@ export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
   // Otsu with PSM 4 lost light grey text: 3.3 % / 14.8 %). The `tsv` config prints words with their
   // confidence: textFromTsv drops lines of noise, as for tesseract.js.
   const args = ['stdin', 'stdout', '-l', opts.model, '--psm', '4', ...params, 'tsv'];
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
 
   const run = (image: Buffer): Promise<EngineOutput> =>
     new Promise((resolve, reject) => {
@@ -99,12 +100,10 @@ export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
   return {
     name: 'tesseract-cli',
     recognize(image) {
-      const job = queue.then(() => run(image));
-      queue = job.catch(() => undefined);
-      return job;
+      return queue.run(() => run(image));
     },
     async close() {
-      await queue;
+      await queue.drained();
     },
   };
 }

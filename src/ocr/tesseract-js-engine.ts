@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { AppError } from '../errors';
 import { TESSERACT_PARAMS, textFromTsv, withTimeout, type EngineOutput, type OcrEngine } from './engine';
+import { createSerialQueue } from './serial-queue';
 
 export interface TesseractJsOptions {
   timeoutMs: number;
@@ -29,7 +30,7 @@ export function chiSimLangPath(): string | undefined {
 export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
   const langPath = opts.langPath ?? chiSimLangPath();
   let worker: Promise<Worker> | undefined;
-  let queue: Promise<unknown> = Promise.resolve();
+  const queue = createSerialQueue();
 
   const start = (): Promise<Worker> => {
     if (!langPath) return Promise.reject(new AppError('OCR_UNAVAILABLE', 'tesseract.js: @tesseract.js-data/chi_sim is not installed (npm install)'));
@@ -76,12 +77,10 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
   return {
     name: 'tesseract-js',
     recognize(image) {
-      const job = queue.then(() => run(image));
-      queue = job.catch(() => undefined);
-      return job;
+      return queue.run(() => run(image));
     },
     async close() {
-      await queue;
+      await queue.drained();
       await stop();
     },
   };
