@@ -110,7 +110,7 @@ export class PatternCompiler {
     for (const a of token.split('|')) {
       if (a === '#') parts.push(NUMBER);
       else if (a.startsWith('@')) parts.push(this.group(a.slice(1)));
-      else parts.push(literal(a));
+      else parts.push(term(a));
     }
     return parts.join('|');
   }
@@ -119,7 +119,7 @@ export class PatternCompiler {
     const cached = this.groups.get(name);
     if (cached) return cached;
     const terms = [...this.flatten(name, 0)].sort((a, b) => b.length - a.length);
-    const source = terms.map(literal).join('|');
+    const source = terms.map(term).join('|');
     this.groups.set(name, source);
     return source;
   }
@@ -469,6 +469,18 @@ function localMinutes(at: Date, offsetHours: number): number {
 function localTime(at: Date, offsetHours: number): string {
   const local = new Date(at.getTime() + offsetHours * 3600 * 1000);
   return local.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * A literal with optional exclusions: "朋友!圈" is 朋友 not followed by 圈 (so 朋友圈 is not a friend);
+ * "曝光!平台!台" excludes both tails. A term without "!" (or a lone "!") is a plain literal.
+ */
+function term(s: string): string {
+  const bang = s.indexOf('!', 1);
+  if (bang < 0) return literal(s);
+  const tails = s.slice(bang + 1).split('!').filter(Boolean);
+  const head = literal(s.slice(0, bang));
+  return tails.length ? `${head}(?!${tails.map(literal).join('|')})` : head;
 }
 
 function literal(s: string): string {

@@ -795,3 +795,71 @@ describe('createAnalyzer: described violence, implicit menace, addressed third p
     expect(cats(text)).toEqual([]);
   });
 });
+
+describe('createAnalyzer: workplace visits, third parties told the debt, implied damage, authorities acting (round 4)', () => {
+  it.each<[string, CategoryId[]]>([
+    ['今天不还，我们下午就去你工作的地方拉横幅，让你同事都看看。', ['privacy_disclosure', 'third_party_contact']],
+    ['我们的人明早去你们厂门口等你。', ['third_party_contact', 'threat', 'violence']],
+    ['你的身份证、欠款截图很快会出现在你每个微信好友的聊天框里。', ['privacy_disclosure', 'third_party_contact']],
+    ['已经打给你父亲了，把你借了三万逾期半年的事全跟他讲清楚了。', ['privacy_disclosure', 'third_party_contact']],
+    ['联系过你爱人了，她气得直哭，你好意思吗？', ['privacy_disclosure', 'third_party_contact']],
+    ['再拖着不还，逾期记录直接甩群里。', ['privacy_disclosure']],
+    ['明天法院的工作人员会到你家来，你准备一下。', ['impersonation', 'deception', 'threat']],
+    ['你名下的房子将由当地公安局查封。', ['impersonation', 'deception']],
+    ['到时候上门可就没这么客气了，你自己想想。', ['threat']],
+    ['我们过去以后，你店里的玻璃要是碎了可别怪我们。', ['threat', 'violence']],
+    ['不开门我们就踹门进去。', ['threat', 'violence']],
+    ['不还就让你在医院躺几个月。', ['threat', 'violence']],
+    ['借钱不还的孙子，你躲哪去了？', ['insult']],
+    ['你个玩意儿，电话都不敢接？', ['insult']],
+    ['电话不会断的，一天三十个，直到你接为止。', ['harassment_frequency']],
+    ['你家门上我们会用油漆写上欠债还钱四个大字。', ['privacy_disclosure', 'threat', 'violence']],
+    ['我们把你的借款资料复印了几十份，下周在你们镇上发。', ['privacy_disclosure']],
+    ['再拖下去就让你在亲戚面前社死。', ['privacy_disclosure']],
+    ['律师函我们已经给你单位寄了一份。', ['privacy_disclosure', 'third_party_contact']],
+    ['你不在也没关系，我们把你家的电视冰箱搬走抵债。', ['threat', 'violence']],
+    ['真以为我们弄不死你？', ['threat']],
+    ['我们的人现在就在你家附近了。', ['threat', 'violence']],
+    ['你爸妈住哪我们早就清楚。', ['threat']],
+    ['我们这边的兄弟脾气可没那么好。', ['threat']],
+    ['限你三日内到案说明情况。', ['impersonation']],
+    ['材料已整理完毕，明天移交司法机关。', ['impersonation']],
+    ['你已经进了公安的系统，坐高铁都会被查。', ['deception']],
+    ['我司刚收到派出所的协查通知，请你马上处理。', ['impersonation']],
+    ['你欠的钱我们已经在你们村里宣传过了。', ['privacy_disclosure']],
+  ])('%s', (text, expected) => {
+    const got = cats(text);
+    for (const c of expected) expect(got).toContain(c);
+  });
+
+  it.each<[string, CategoryId[]]>([
+    // Posting at a village office door is public exposure, not contact with a particular person.
+    ['再不还就把你的欠款信息贴到你们村委会门口，让全村都知道。', ['privacy_disclosure']],
+    // Posting on WeChat Moments is exposure, not contacting friends (朋友圈 is not 朋友).
+    ['你的照片我们已经发到你朋友圈下面了。', ['privacy_disclosure']],
+    // A fake "失信曝光平台" is a false consequence, not a public posting.
+    ['您的欠款信息已推送至全国失信曝光平台。', ['deception']],
+  ])('exactly: %s', (text, expected) => {
+    expect(cats(text)).toEqual(expected);
+  });
+
+  it.each<[string]>([
+    ['您好，我们每天只会联系您一次，请您方便时回电。'],
+    ['您有什么东西需要寄回的，请联系客服。'],
+    ['如判决生效后仍不履行，法院将依法强制执行。'],
+    ['我司将依法向法院起诉，请留意法院送达的文书。'],
+    ['我们会好好跟您沟通，请放心。'],
+    ['您好，工作的地方方便接电话吗？我们可以改到晚上七点前联系。'],
+    ['您的朋友圈广告投放已暂停。'],
+    ['孙子孙女放假了吗？祝您全家安康。'],
+    ['一天3次以内的提醒属于正常范围。'],
+    ['您好，如果您在上班的地方不方便接听，可以告诉我们合适的时间。'],
+    ['您可以在小区里的网点发起还款。'],
+    ['请把签好的还款协议拍照发给我们。'],
+    ['您好，我们一直很客气地与您沟通，也希望您配合。'],
+    ['根据法律规定，只有法院才能冻结账户，我们无权这样做。'],
+    ['我们是持牌机构，不会到您单位闹事，也不会拉横幅。'],
+  ])('lawful: %s', (text) => {
+    expect(cats(text)).toEqual([]);
+  });
+});
