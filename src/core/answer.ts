@@ -118,8 +118,9 @@ export function createOfflineAnswerer(
     if (!main) return fromArticles(grounded, ctx);
     const second = inDomain.find((g) => g.guide.id !== main.guide.id && g.score >= main.score * opts.secondGuideRatio);
     const answer = fromGuide(main, second, grounded, ctx);
-    // A dated interest question gets the cap for its contract date right after the direct answer.
-    const note = interestNote(question, k, replies);
+    // A dated interest question gets the cap for its contract date right after the direct answer (read with slips
+    // corrected, so 利西 counts as 利息).
+    const note = interestNote(retriever.correct?.(question) ?? question, k, replies);
     if (note) answer.reply.blocks.splice(1, 0, { style: 'paragraph', text: note });
     return answer;
   }

@@ -23,6 +23,11 @@ export interface Retriever {
    * question made of words no guide or statute uses (车祸, 抚养权, 劳动仲裁) scores low.
    */
   coverage(query: string): number;
+  /**
+   * The query as retrieval reads it: folded (simplified, half-width, lower-case) and corrected for common slips
+   * (利西 → 利息). Optional: callers fall back to the raw question.
+   */
+  correct?(query: string): string;
 }
 
 /** Field weights and query-token weights; every default is documented here. */
@@ -44,6 +49,11 @@ export interface RetrieverOptions {
   questionWeight: number;
   /** Articles compete with guides at this share of their score: guides carry the answer, articles back it. */
   articleWeight: number;
+  /**
+   * How many BM25 hits are folded into guides. Deep enough that a guide's best-matching section is found even when
+   * many articles outscore it (the section decides which detail the answer shows).
+   */
+  searchDepth: number;
 }
 
 export const RETRIEVER_DEFAULTS: Omit<RetrieverOptions, 'typos'> = {
@@ -53,6 +63,7 @@ export const RETRIEVER_DEFAULTS: Omit<RetrieverOptions, 'typos'> = {
   sectionWeight: 0.6,
   questionWeight: 0.5,
   articleWeight: 0.8,
+  searchDepth: 300,
 };
 
 /**
@@ -161,7 +172,7 @@ export function createLexicalRetriever(k: Knowledge, options: Partial<RetrieverO
   return {
     retrieve(query, n) {
       const { tokens, weights } = queryTokens(query);
-      const hits = index.search(tokens, Math.max(n * 8, 40), weights);
+      const hits = index.search(tokens, Math.max(n * 8, opts.searchDepth), weights);
       // Fold sections into their guide: the guide's own document plus a share of its best section.
       const guides = new Map<string, { item: Extract<RetrievedItem, { kind: 'guide' }>; main: number; best: number; question: number; section?: number }>();
       const articles: RetrievedItem[] = [];
@@ -189,6 +200,9 @@ export function createLexicalRetriever(k: Knowledge, options: Partial<RetrieverO
       }));
       ranked.push(...articles);
       return ranked.sort((a, b) => b.score - a.score).slice(0, n);
+    },
+    correct(query) {
+      return opts.typos.fix(foldText(query));
     },
     coverage(query) {
       const folded = opts.typos.fix(foldText(query));

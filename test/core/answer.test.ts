@@ -115,6 +115,10 @@ describe('dated figures', () => {
     expect(t).toContain(`${k.lpr.rows[k.lpr.rows.length - 1]!.rate.toFixed(1)}%`);
   });
 
+  it('reads the contract date of an interest question with slips corrected (利西 → 利息)', () => {
+    expect(text(ask('找私人借的 2025年3月写的借条 利西算高吗'))).toContain('12.4%');
+  });
+
   it('adds no LPR note where the answer does not mention it', () => {
     expect(text(ask('催收打电话骂我'))).not.toContain(k.lpr.latest_confirmed);
   });
@@ -135,5 +139,29 @@ describe('follow-ups', () => {
 
   it('without a last topic, "那怎么办" is not answered from a guide', () => {
     expect(ask('那怎么办').guideId).toBeUndefined();
+  });
+});
+
+describe('key facts reach the answer', () => {
+  it('a payment order answer says how to object and what does not count', () => {
+    const a = ask('法院发来支付令 我想说现在没钱 要分期 这样写异议行不行');
+    expect(a.guideId).toBe('payment-order');
+    const t = text(a);
+    expect(t).toContain('书面异议');
+    expect(t).toContain('15日');
+    expect(t).toMatch(/不影响支付令/);
+    expectCitationsGrounded(a);
+  });
+
+  it('money sent to a self-styled collector is treated as possible fraud', () => {
+    const t = text(ask('有人冒充平台的催收 我把钱转到他给的卡上了 平台说没入账'));
+    expect(t).toContain('诈骗');
+    expect(t).toContain('官方客服');
+  });
+
+  it('what a 限高 order forbids is spelled out for train questions', () => {
+    const t = text(ask('被限制高消费了 过年回家能坐动车二等座吗 还是只能坐绿皮车'));
+    expect(t).toContain('G字头');
+    expect(t).toContain('一等');
   });
 });

@@ -36,6 +36,10 @@ describe('folding and slips', () => {
   it('ships a typo table that knows the usual slips', () => {
     expect(typos.fix(foldText('征心 坐劳 網代 支付领'))).toBe('征信坐牢网贷支付令');
   });
+
+  it('reads a query the way retrieval does: folded and corrected', () => {
+    expect(retriever.correct?.('這個利西合法嗎')).toBe('这个利息合法吗');
+  });
 });
 
 describe('tokens', () => {
@@ -66,6 +70,11 @@ describe('recall on new phrasings (typos, traditional, slang)', () => {
     ['拖了三年多的网贷是不是就过了时效不用还了', 'limitation-period', ['民法典#195']],
     ['cs让我把钱打到他私人wx上', 'official-repayment', ['合同编通则解释#48']],
     ['自称是法院的人说我明天就要被抓', 'impersonation-fake-documents', ['治安管理处罚法#62']],
+    ['法院寄的支付令上写的服务费我不同意 异议书怎么写', 'payment-order', ['民诉法解释#436']],
+    ['催收打语音说他知道我住哪个小区 叫我掂量一下', 'threats-and-violence', ['治安管理处罚法#50']],
+    ['我帮同事的网贷签了单保 现在平台只找我', 'who-must-pay', ['民法典#687']],
+    ['七八年前的老账 一直没人催 现在冒出来个公司要我还', 'limitation-period', ['民法典#192']],
+    ['催收跟我老婆说了我在哪些平台借了多少 这样透露合法吗', 'contacts-disclosure', ['民法典#1038']],
   ];
   it.each(cases)('%s → %s', (q, guide, articles) => {
     const top = retriever.retrieve(q, 3);
