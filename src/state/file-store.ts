@@ -5,7 +5,7 @@
  * encryption key, so a name cannot be linked to a Telegram id without that key (an unkeyed hash could be, by
  * hashing candidate ids). Files named by the unkeyed hash of earlier versions are renamed on first use.
  */
-import { trimHistory } from './history';
+import { applyUpdate, isExpired } from './history';
 import { createHash, createHmac } from 'node:crypto';
 import { promises as fs, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,8 +71,7 @@ export class FileStore implements ConversationStore {
     const raw = await readOrNull(file);
     if (raw === null) return null;
     const state = JSON.parse(open(this.opts.key, raw.trim(), `state:${userKey}`)) as UserState;
-    const age = this.now().getTime() - Date.parse(state.updatedAt);
-    if (age > this.opts.ttlDays * 86400_000) {
+    if (isExpired(state, this.now(), this.opts.ttlDays)) {
       await fs.rm(file, { force: true });
       return null;
     }
@@ -82,9 +81,7 @@ export class FileStore implements ConversationStore {
   update(userKey: string, mutate: (state: UserState) => void): Promise<UserState> {
     return this.lock.run(userKey, async () => {
       const state = (await this.read(userKey)) ?? freshState(this.now());
-      mutate(state);
-      trimHistory(state, this.opts.historyTurns);
-      state.updatedAt = this.now().toISOString();
+      applyUpdate(state, mutate, this.now(), this.opts.historyTurns);
       await writeAtomic(`${this.base(userKey)}.state`, seal(this.opts.key, JSON.stringify(state), `state:${userKey}`));
       return state;
     });

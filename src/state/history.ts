@@ -24,3 +24,16 @@ export function trimHistory(state: UserState, turns: number): void {
   const summary = [state.summary, ...folded].filter(Boolean).join(' / ');
   state.summary = summary.length > SUMMARY_CHARS ? `…${summary.slice(-SUMMARY_CHARS)}` : summary;
 }
+
+/** Applies one update as every store must: the mutation, then history trimming, then the updatedAt stamp. */
+export function applyUpdate(state: UserState, mutate: (state: UserState) => void, now: Date, turns: number): UserState {
+  mutate(state);
+  trimHistory(state, turns);
+  state.updatedAt = now.toISOString();
+  return state;
+}
+
+/** True when the state was last updated more than `ttlDays` ago (conversation state expires; evidence does not). */
+export function isExpired(state: UserState, now: Date, ttlDays: number): boolean {
+  return now.getTime() - Date.parse(state.updatedAt) > ttlDays * 86400_000;
+}

@@ -2,7 +2,7 @@
  * An in-memory ConversationStore for tests and throwaway runs. Same semantics as the others (per-user
  * serialisation, TTL, dedupe), no persistence.
  */
-import { trimHistory } from './history';
+import { applyUpdate, isExpired } from './history';
 import { UserLock } from './user-lock';
 import { freshState, type ConversationStore, type EvidenceItem, type UserState } from './store';
 
@@ -22,7 +22,7 @@ export class MemoryStore implements ConversationStore {
     const raw = this.states.get(userKey);
     if (!raw) return null;
     const state = JSON.parse(raw) as UserState;
-    if (this.now().getTime() - Date.parse(state.updatedAt) > this.opts.ttlDays * 86400_000) {
+    if (isExpired(state, this.now(), this.opts.ttlDays)) {
       this.states.delete(userKey);
       return null;
     }
@@ -32,9 +32,7 @@ export class MemoryStore implements ConversationStore {
   update(userKey: string, mutate: (state: UserState) => void): Promise<UserState> {
     return this.lock.run(userKey, async () => {
       const state = (await this.read(userKey)) ?? freshState(this.now());
-      mutate(state);
-      trimHistory(state, this.opts.historyTurns);
-      state.updatedAt = this.now().toISOString();
+      applyUpdate(state, mutate, this.now(), this.opts.historyTurns);
       this.states.set(userKey, JSON.stringify(state));
       return state;
     });

@@ -17,7 +17,7 @@
  * not be written is kept in a bounded in-memory queue and written exactly once when the connection is back
  * (evidence-retry-queue.ts).
  */
-import { trimHistory } from './history';
+import { applyUpdate, isExpired } from './history';
 import { createHash, createHmac } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { AppError } from '../errors';
@@ -175,9 +175,7 @@ export class RedisStore implements ConversationStore {
         const plain = seen ? seen.plain : raw === null ? null : open(this.o.key, raw, `state:${userKey}`);
         seen = undefined;
         const state = (plain === null ? null : this.freshOrNull(plain)) ?? freshState(this.now());
-        mutate(state);
-        trimHistory(state, this.o.historyTurns);
-        state.updatedAt = this.now().toISOString();
+        applyUpdate(state, mutate, this.now(), this.o.historyTurns);
         const sealed = seal(this.o.key, JSON.stringify(state), `state:${userKey}`);
         const expected = raw === null ? '' : createHash('sha1').update(raw).digest('hex');
         if ((await this.cmd(() => this.redis.dsCasState(key, expected, sealed, ttlSeconds))) === 1) return state;
@@ -280,7 +278,7 @@ export class RedisStore implements ConversationStore {
   /** Parses a decrypted state; one older than ttlDays by our clock counts as gone, as in the other stores. */
   private freshOrNull(plain: string): UserState | null {
     const state = JSON.parse(plain) as UserState;
-    return this.now().getTime() - Date.parse(state.updatedAt) > this.o.ttlDays * 86400_000 ? null : state;
+    return isExpired(state, this.now(), this.o.ttlDays) ? null : state;
   }
 
   /** Oldest entries first (Map order), so expired and surplus ones are pruned from the front. */
