@@ -31,6 +31,22 @@ export function citationsFor(findings: Finding[], k: Knowledge, at: Date): Citat
   return [...out.values()];
 }
 
+/**
+ * Up to three verbatim provisions behind a finding, each with the condition under which it applies as the
+ * category data states it (刑法第二百九十三条之一 only "催收高利放贷等非法债务的"), so a basis never reads broader
+ * than the law.
+ */
+function basisOf(f: Finding, k: Knowledge, at: Date): string[] {
+  const out: string[] = [];
+  for (const p of f.provisions) {
+    const r = resolveArticle(k, p.law, p.article, at);
+    if (!r || r.article.confidence === 'PARTIAL') continue;
+    out.push(`《${r.article.law}》${r.article.article_cn}${p.item ? `（${p.item}）` : ''}`);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
 /** Builds the analysis reply. `at` is when the message was sent, or when it was received if unknown. */
 export function renderAnalysis(
   analysis: Analysis,
@@ -62,10 +78,7 @@ export function renderAnalysis(
       style: 'list',
       text: '',
       items: analysis.findings.map((f) => {
-        const laws = citationsFor([f], deps.knowledge, at)
-          .filter((c) => c.confidence !== 'PARTIAL')
-          .slice(0, 3)
-          .map((c) => `《${c.law}》${c.articleCn}`);
+        const laws = basisOf(f, deps.knowledge, at);
         const basis = laws.length ? `（${laws.join('、')}）` : '';
         return `【${kit.categoryLabel(f.category)}】「${f.evidence}」：${f.explanation}${basis}`;
       }),

@@ -429,7 +429,7 @@ export function parseCount(s: string): number {
 }
 
 function provisionsFor(
-  list: { law: string; article: string }[],
+  list: { law: string; article: string; item?: string | null }[],
   sentAt: Date | null,
   resolve: AnalyzerOptions['resolveProvision'],
 ): ProvisionRef[] {
@@ -441,7 +441,8 @@ function provisionsFor(
     const key = `${ref.law}#${ref.article}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(ref);
+    // The condition belongs to the article as listed; an old article it maps back to keeps the same condition.
+    out.push(p.item ? { ...ref, item: p.item } : ref);
   }
   return out;
 }

@@ -20,6 +20,8 @@ export type CategoryId = (typeof CATEGORY_IDS)[number];
 export interface ProvisionRef {
   law: string;
   article: string;
+  /** The part or condition that applies (第一款第（一）项, 催收高利放贷等非法债务的), as the category data states it. */
+  item?: string | null;
 }
 
 /** One thing wrong with a message. */
