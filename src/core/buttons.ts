@@ -109,7 +109,7 @@ async function showLaw(turn: TurnContext): Promise<OutboundReply> {
     r.blocks.push({ style: 'heading', text: `《${c.law}》${c.articleCn}（${c.title}）${version}` });
     r.blocks.push(
       c.confidence === 'PARTIAL'
-        ? { style: 'paragraph', text: `${deps.replies.text('law_partial_prefix')}${c.text}` }
+        ? { style: 'paragraph', text: partialText(c.text, deps.replies.text('law_partial_prefix')) }
         : { style: 'quote', text: c.text },
     );
   }
@@ -120,4 +120,16 @@ async function showLaw(turn: TurnContext): Promise<OutboundReply> {
 function splitId(id: string): [string, string?] {
   const i = id.indexOf(':');
   return i === -1 ? [id] : [id.slice(0, i), id.slice(i + 1)];
+}
+
+/** A PARTIAL item's text behind the "reported" label, without repeating the part of the label the text already starts with. */
+function partialText(text: string, prefix: string): string {
+  const t = text.trim();
+  const cut = prefix.search(/[，,]/);
+  if (cut > 0) {
+    const lead = prefix.slice(0, cut);
+    const rest = prefix.slice(cut + 1).replace(/[：:]\s*$/, '');
+    if (rest && t.startsWith(rest)) return `${lead}${prefix[cut]}${t}`;
+  }
+  return `${prefix}${t}`;
 }

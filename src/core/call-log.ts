@@ -21,6 +21,17 @@ export function parseCallArgs(args: string): { from?: string; said: string } {
   return { said: args.trim() };
 }
 
+/** What the collector said in a call note: the text after the user's "(他)说" within its first 20 characters. */
+export function collectorWords(note: string, prefixes: readonly string[]): string {
+  let best: { at: number; len: number } | undefined;
+  for (const p of prefixes) {
+    const at = note.indexOf(p);
+    if (at < 0 || at > 20) continue;
+    if (!best || at < best.at || (at === best.at && p.length > best.len)) best = { at, len: p.length };
+  }
+  return best ? note.slice(best.at + best.len).replace(/^[：:，,\s]+/, '') : note;
+}
+
 /** Logs one call as evidence and tells the user the day's count and what, if anything, was unlawful. */
 export async function logCall(args: string, at: Date, turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;
@@ -34,7 +45,9 @@ export async function logCall(args: string, at: Date, turn: TurnContext): Promis
     turn.log.warn({ err: errorSummary(e) }, 'call count unavailable');
   }
   const callsToday = earlier + 1;
-  const analysis = deps.analysis.analyzer.analyze({ text: said, sentAt: at, callsToday });
+  // "说今天不还就来我家" is the user reporting the collector: analyse the collector's words, not the report.
+  const spoken = collectorWords(said, deps.knowledge.callSaidPrefixes);
+  const analysis = deps.analysis.analyzer.analyze({ text: spoken, sentAt: at, callsToday });
   const view = renderAnalysis(analysis, at, deps);
   const reply = view.reply;
   const item = buildEvidence({ kind: 'call', text: said, receivedAt: at, sentAt: at, from, categories: analysis.categories });

@@ -12,7 +12,7 @@ import { renderAnalysis } from './analysis-reply';
 import { buildEvidence } from './evidence';
 import { crisisReply } from './crisis-reply';
 import { pressButton } from './buttons';
-import { routeText } from './route';
+import { isGreeting, routeText } from './route';
 import type { Bubble } from './merge-analyses';
 import { analyzeCollectorText } from './second-opinion';
 import { readScreenshot, analyzeScreenshotText, isCorrectionAwaited } from './screenshot';
@@ -64,6 +64,7 @@ async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<Outboun
         await turn.remember(text, null, () => undefined);
         return crisisReply(deps);
       }
+      if (isGreeting(text, deps.knowledge.greetings)) return turn.say('help');
       const pending = (await turn.state())?.pending;
       if (pending?.kind === 'ocr_correction' && isCorrectionAwaited(pending.since, deps.now())) {
         return turn.withTruncation(checked.truncated, await analyzeScreenshotText(text, pending.data ?? {}, msg.receivedAt, turn));

@@ -18,3 +18,9 @@ export function routeText(text: string, analysis: Analysis, questionCues: readon
 export function isQuestion(text: string, cues: readonly string[]): boolean {
   return cues.some((c) => text.includes(c));
 }
+
+/** True when the whole message (ignoring punctuation, emoji and spaces) is a greeting such as 你好 / 在吗. */
+export function isGreeting(text: string, greetings: readonly string[]): boolean {
+  const bare = text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return bare.length > 0 && greetings.includes(bare);
+}

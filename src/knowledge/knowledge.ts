@@ -71,6 +71,10 @@ export interface Knowledge {
   paymentWarningCues: string[];
   /** Words that make a question about the lawfulness of interest. */
   interestCues: string[];
+  /** Whole-message greetings, answered with the help text. */
+  greetings: string[];
+  /** The user's own leading words in a /call note ("对方说"), removed before analysis. */
+  callSaidPrefixes: string[];
 }
 
 const DAY = (d: Date): string => d.toISOString().slice(0, 10);

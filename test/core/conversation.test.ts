@@ -169,6 +169,18 @@ describe('handleTurn', () => {
     expect(calls[2]!.categories).not.toContain('harassment_frequency');
   });
 
+  it('analyses what the collector said in a /call note, not the user\'s own framing', async () => {
+    const store = new MemoryStore();
+    const reply = await handleTurn({ ...base('caller2'), kind: 'command', name: 'call', args: '13900000000 晚上打来说再不还就弄死你' }, testDeps(store));
+    expect(reply.blocks.some((b) => (b.items ?? []).some((i) => i.includes('弄死')))).toBe(true);
+    const [item] = await store.listEvidence('test:caller2');
+    expect(item!.categories).toContain('threat');
+  });
+
+  it('answers a bare greeting with the help text', async () => {
+    expect(all(await handleTurn(text('你好！'), testDeps(new MemoryStore())))).toContain('/call');
+  });
+
   it('a stale 确认删除 deletes nothing', async () => {
     const store = new MemoryStore();
     let now = new Date('2026-06-01T10:00:00+08:00');
