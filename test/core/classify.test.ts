@@ -865,3 +865,14 @@ describe('createAnalyzer: workplace visits, third parties told the debt, implied
     expect(cats(text)).toEqual([]);
   });
 });
+
+describe('createAnalyzer: intimate images held over the borrower', () => {
+  const a = createAnalyzer(loadAnalysisRules(join(PACKAGE_ROOT, 'knowledge', 'analysis')));
+  it('treats "we have your nude photos" as threatened exposure', () => {
+    const r = a.analyze({ text: '不还钱就让你社死，你的裸照我们也有', sentAt: null });
+    expect(r.categories).toContain('privacy_disclosure');
+  });
+  it('does not flag an anti-fraud notice that only names the scam', () => {
+    expect(a.analyze({ text: '【反诈提醒】警惕裸聊诈骗，不要向陌生人转账。', sentAt: null }).lawful).toBe(true);
+  });
+});
