@@ -8,13 +8,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORY_IDS, type Analyzer, type CategoryId } from '../src/core/findings';
-import { createAnalyzer } from '../src/core/classify';
-import { detectCrisis } from '../src/core/crisis';
-import { categorySpec, loadAnalysisRules, type AnalysisRules } from '../src/knowledge/analysis-rules';
-import { createNormalizer } from '../src/core/normalize';
-import { analyzeWithStatistical } from '../src/core/second-opinion';
-import { createNgramModel, NGRAM_MODEL_FILE, parseNgramModel, userLineRe } from '../src/core/ngram-model';
+import { CATEGORY_IDS, type Analyzer, type CategoryId } from '../src/analysis/findings';
+import { createAnalyzer } from '../src/analysis/classify';
+import { detectCrisis } from '../src/analysis/crisis';
+import { categorySpec, loadAnalysisRules, type AnalysisRules } from '../src/analysis/rules';
+import { createNormalizer } from '../src/analysis/normalize';
+import { analyzeWithStatistical } from '../src/analysis/second-opinion';
+import { createNgramModel, NGRAM_MODEL_FILE, parseNgramModel, userLineRe } from '../src/analysis/ngram-model';
 import { PACKAGE_ROOT } from '../src/paths';
 
 export interface LabelledMessage {

@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { PACKAGE_ROOT } from '../src/paths';
 import { loadKnowledge } from '../src/knowledge/load';
 import { createLexicalRetriever } from '../src/knowledge/retriever';
-import { createOfflineAnswerer } from '../src/core/answer';
+import { createOfflineAnswerer } from '../src/answers/answer';
 import { loadReplies } from '../src/replies';
 
 interface Question {

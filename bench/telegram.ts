@@ -22,7 +22,7 @@ import { createLogger } from '../src/logger';
 import { createTelegramBot } from '../src/channels/telegram/bot';
 import { startPolling } from '../src/channels/telegram/launch';
 import type { UpdateOutcome } from '../src/channels/telegram/options';
-import type { TurnDeps } from '../src/core/deps';
+import type { TurnDeps } from '../src/conversation/deps';
 import { MemoryStore } from '../src/state/memory-store';
 import { RedisStore } from '../src/state/redis-store';
 import type { ConversationStore } from '../src/state/store';

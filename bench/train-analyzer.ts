@@ -1,5 +1,5 @@
 /**
- * `npm run train:analyzer`: trains the analyzer's optional statistical pass (src/core/ngram-model.ts) on the
+ * `npm run train:analyzer`: trains the analyzer's optional statistical pass (src/analysis/ngram-model.ts) on the
  * labelled sets messages.jsonl and fresh-1..6 (never on later blind sets such as fresh-7), chooses its probability threshold by
  * k-fold cross-validation of "rules + model" against "rules alone", and writes knowledge/analysis/ngram-model.json
  * only when the cross-validated gain is positive without any extra false positive. Otherwise it removes a stale
@@ -14,10 +14,10 @@
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAnalyzer } from '../src/core/classify';
-import type { Analyzer } from '../src/core/findings';
-import { createNormalizer } from '../src/core/normalize';
-import { analyzeWithStatistical } from '../src/core/second-opinion';
+import { createAnalyzer } from '../src/analysis/classify';
+import type { Analyzer } from '../src/analysis/findings';
+import { createNormalizer } from '../src/analysis/normalize';
+import { analyzeWithStatistical } from '../src/analysis/second-opinion';
 import {
   createNgramModel,
   NGRAM_MODEL_FILE,
@@ -25,8 +25,8 @@ import {
   userLineRe,
   type NgramModelFile,
   type NgramModelOptions,
-} from '../src/core/ngram-model';
-import { categorySpec, loadAnalysisRules, type AnalysisRules } from '../src/knowledge/analysis-rules';
+} from '../src/analysis/ngram-model';
+import { categorySpec, loadAnalysisRules, type AnalysisRules } from '../src/analysis/rules';
 import { EVAL_DIR, readJsonl, RULES_DIR, scoreSet, type LabelledMessage, type SetScore } from './analyze';
 
 /** The sets the model may learn from. fresh-7 and later are blind held-out sets: never listed here. */

@@ -16,7 +16,7 @@ import { PACKAGE_ROOT } from '../src/paths';
 import { loadKnowledge } from '../src/knowledge/load';
 import { createLexicalRetriever, type RetrievedItem } from '../src/knowledge/retriever';
 import { resolveArticle, versionInForce } from '../src/knowledge/knowledge';
-import { createOfflineAnswerer } from '../src/core/answer';
+import { createOfflineAnswerer } from '../src/answers/answer';
 import { loadReplies } from '../src/replies';
 import { renderText } from '../src/channels/local/render-text';
 

@@ -1,13 +1,30 @@
 /**
  * pino factory. Logs say what happened, never what was said: message text, phone numbers, ID and card numbers
  * and tokens are kept out by redaction paths plus a scrubber over every string logged. One child logger per turn
- * carries a hashed user id (logIdOf in core/message.ts) and a turn id.
+ * carries a hashed user id (logIdOf in message.ts) and a turn id.
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
-import { scrubIdentifiers } from './core/redact';
+import { scrubIdentifiers } from './redact';
 
 export type { Logger } from 'pino';
+
+/** The slice of a logger the LLM paths use (pino and CoreLogger satisfy it). Only ever given counts and codes. */
+export interface LeveledLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+/** The slice of a logger the core uses (pino's child loggers satisfy it). */
+export interface CoreLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+  child(bindings: Record<string, unknown>): CoreLogger;
+}
+
 
 export interface LoggerOptions {
   level: string;

@@ -1,19 +1,13 @@
 /**
- * The conversation core must stay channel-agnostic: nothing under src/core may import a channel adapter,
- * telegraf, ioredis or node's http stack.
+ * The shape of the house (shared STYLE.md): data flows one way, channel adapter → conversation → analysis /
+ * answers / interest → knowledge, and no module imports itself back through a circle. These checks read the
+ * import statements of every file under src/.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 
 const ROOT = join(__dirname, '..');
-const FORBIDDEN: Array<[RegExp, string]> = [
-  [/(^|\/)channels(\/|$)/, 'a channel adapter'],
-  [/^telegraf(\/|$)/, 'telegraf'],
-  [/^ioredis(\/|$)/, 'ioredis'],
-  [/^(node:)?https?$/, "node's http"],
-  [/^(node:)?http2$/, "node's http2"],
-  [/(^|\/)http(\/|$)/, 'the http layer'],
-];
+const SRC = join(ROOT, 'src');
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -31,6 +25,42 @@ export function importsOf(source: string): string[] {
   return out;
 }
 
+/** The src-relative file a relative specifier points at, or undefined for packages. */
+function resolveLocal(fromFile: string, spec: string): string | undefined {
+  if (!spec.startsWith('.')) return undefined;
+  const base = join(dirname(fromFile), spec);
+  for (const c of [`${base}.ts`, join(base, 'index.ts')]) if (existsSync(c)) return relative(SRC, c);
+  return undefined;
+}
+
+const files = filesUnder(SRC);
+const graph = new Map<string, string[]>(
+  files.map((f) => [relative(SRC, f), importsOf(readFileSync(f, 'utf8')).flatMap((s) => resolveLocal(f, s) ?? [])]),
+);
+const packages = new Map<string, string[]>(
+  files.map((f) => [relative(SRC, f), importsOf(readFileSync(f, 'utf8')).filter((s) => !s.startsWith('.'))]),
+);
+
+/** Folders (first path segment under src/) a layer may not import from. */
+const FORBIDDEN_FOLDERS: Record<string, string[]> = {
+  conversation: ['channels', 'http', 'cli'],
+  analysis: ['conversation', 'answers', 'interest', 'channels', 'http', 'cli', 'state'],
+  answers: ['conversation', 'analysis', 'channels', 'http', 'cli', 'state'],
+  interest: ['conversation', 'analysis', 'answers', 'channels', 'http', 'cli', 'state'],
+  knowledge: ['conversation', 'analysis', 'answers', 'interest', 'channels', 'http', 'cli', 'state'],
+  state: ['conversation', 'analysis', 'answers', 'interest', 'channels', 'http', 'cli'],
+  ocr: ['conversation', 'analysis', 'answers', 'interest', 'channels', 'http', 'cli'],
+};
+/** Packages the channel-agnostic layers never touch. */
+const FORBIDDEN_PACKAGES: Array<[RegExp, string]> = [
+  [/^telegraf(\/|$)/, 'telegraf'],
+  [/^ioredis(\/|$)/, 'ioredis'],
+  [/^(node:)?https?$/, "node's http"],
+  [/^(node:)?http2$/, "node's http2"],
+  [/^fastify(\/|$)/, 'fastify'],
+];
+const folderOf = (f: string) => (f.includes('/') ? f.slice(0, f.indexOf('/')) : '');
+
 describe('architecture', () => {
   it('finds imports in every form the checker relies on', () => {
     expect(importsOf(`import x from 'telegraf';\nconst y = require("ioredis");\nexport { z } from '../channels/a';\nimport('node:http')`)).toEqual([
@@ -38,13 +68,35 @@ describe('architecture', () => {
     ]);
   });
 
-  const coreFiles = filesUnder(join(ROOT, 'src', 'core'));
-  it('has core files to check', () => expect(coreFiles.length).toBeGreaterThan(5));
+  it('has the layered folders', () => {
+    for (const d of ['conversation', 'analysis', 'answers', 'knowledge']) expect(files.some((f) => folderOf(relative(SRC, f)) === d)).toBe(true);
+  });
 
-  it.each(coreFiles.map((f) => [relative(ROOT, f), f]))('%s imports no channel, telegraf, ioredis or http', (_name, file) => {
-    const bad = importsOf(readFileSync(file, 'utf8')).flatMap((spec) =>
-      FORBIDDEN.filter(([re]) => re.test(spec)).map(([, what]) => `${spec} (${what})`),
-    );
+  const layered = [...graph.keys()].filter((f) => FORBIDDEN_FOLDERS[folderOf(f)]);
+  it.each(layered.map((f) => [f]))('%s imports only downward', (file) => {
+    const banned = FORBIDDEN_FOLDERS[folderOf(file)]!;
+    const bad = graph.get(file)!.filter((t) => banned.includes(folderOf(t)));
+    if (folderOf(file) !== 'state') {
+      bad.push(...packages.get(file)!.flatMap((p) => FORBIDDEN_PACKAGES.filter(([re]) => re.test(p)).map(([, what]) => `${p} (${what})`)));
+    }
     expect(bad).toEqual([]);
+  });
+
+  it('has no import circles', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (f: string) => {
+      state.set(f, 'open');
+      stack.push(f);
+      for (const t of graph.get(f) ?? []) {
+        if (state.get(t) === 'open') cycles.push([...stack.slice(stack.indexOf(t)), t].join(' → '));
+        else if (!state.has(t)) visit(t);
+      }
+      stack.pop();
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) if (!state.has(f)) visit(f);
+    expect(cycles).toEqual([]);
   });
 });

@@ -3,9 +3,9 @@
  * computed by the same core functions the chat uses (analyzer → renderAnalysis).
  */
 import type { CoreParts } from '../assemble';
-import { renderAnalysis } from '../core/analysis-reply';
-import type { Bubble } from '../core/merge-analyses';
-import { analyzeCollectorText } from '../core/second-opinion';
+import { renderAnalysis } from '../analysis/analysis-reply';
+import type { Bubble } from '../analysis/merge-analyses';
+import { analyzeCollectorText } from '../analysis/second-opinion';
 
 export interface AnalyzeOutput {
   id: unknown;

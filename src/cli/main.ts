@@ -2,7 +2,7 @@
  * The `debtshield` command: chat | analyze | ask. Loads the core once per process, then serves one message or
  * streams --jsonl lines. Usage errors print what to type instead.
  */
-import type { Readable, Writable } from 'node:stream';
+import type { CliIo } from './io';
 import { loadConfig, type Config } from '../config';
 import { createLogger } from '../logger';
 import { AppError } from '../errors';
@@ -15,13 +15,6 @@ import { analyzeImage, requireOcr, runOcrCommand } from './ocr-command';
 import { serveWebChat } from './web-command';
 import { loadCliTexts } from './cli-texts';
 import type { Replies } from '../replies';
-
-/** The streams the CLI talks through (process streams, or in-memory ones in tests). */
-export interface CliIo {
-  stdin: Readable & { isTTY?: boolean };
-  stdout: Writable;
-  stderr: Writable;
-}
 
 interface Args {
   command: string;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CoreParts } from '../assemble';
 import type { Config } from '../config';
-import type { OcrPort } from '../core/deps';
+import type { OcrPort } from '../ocr/port';
 import { loadCliTexts } from './cli-texts';
 import { AppError } from '../errors';
 import { createOcr } from '../ocr/create-ocr';

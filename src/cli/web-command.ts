@@ -7,7 +7,7 @@ import type { Logger } from '../logger';
 import { assembleDeps } from '../assemble';
 import { createHttpServer } from '../http/server';
 import { webChatRoute } from '../channels/web/web-chat';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import type { Replies } from '../replies';
 
 /** Serves the web chat on HTTP_HOST:HTTP_PORT (or --port); resolves with the exit code after a signal. */

@@ -4,7 +4,7 @@
  * listen on a random loopback port. A failing handler answers 500 and never takes the process down.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { CoreLogger } from '../core/deps';
+import type { CoreLogger } from '../logger';
 import type { ConversationStore } from '../state/store';
 import { healthHandler } from './health';
 import { sendError } from './respond';

@@ -6,7 +6,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CoreLogger } from '../core/deps';
+import type { CoreLogger } from '../logger';
 import { sendError, sendJson } from './respond';
 import { readBody } from './read-body';
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Config } from '../config';
-import type { CoreLogger } from '../core/deps';
+import type { CoreLogger } from '../logger';
 import { AppError } from '../errors';
 import type { OcrEngine } from './engine';
 import { createOcrService, type OcrService } from './ocr-service';

@@ -3,7 +3,8 @@
  * Built once at boot around one engine instance; close() releases the engine's worker.
  */
 import { performance } from 'node:perf_hooks';
-import type { CoreLogger, OcrPort } from '../core/deps';
+import type { OcrPort } from './port';
+import type { CoreLogger } from '../logger';
 import { AppError } from '../errors';
 import type { OcrEngine } from './engine';
 import { inspectImage, type ImageInfo, type ImageLimits } from './image-probe';

@@ -5,7 +5,7 @@
  * arrival order per user, and a user's items are dropped when the user deletes their data.
  */
 import { AppError } from '../errors';
-import type { StoreLogger } from './redis-store';
+import type { StoreLogger } from './store';
 
 export interface QueuedEvidence {
   userKey: string;

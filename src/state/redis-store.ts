@@ -17,6 +17,7 @@
  * not be written is kept in a bounded in-memory queue and written exactly once when the connection is back
  * (evidence-retry-queue.ts).
  */
+import type { StoreLogger } from './store';
 import { applyUpdate, isExpired } from './history';
 import { createHash, createHmac } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -26,16 +27,6 @@ import { EvidenceRetryQueue, isRetryable, reasonOf, type QueuedEvidence } from '
 import { defineScripts, type ScriptedRedis } from './redis-scripts';
 import { UserLock } from './user-lock';
 import { freshState, type ConversationStore, type EvidenceItem, type UserState } from './store';
-
-/**
- * The few logger methods the store uses; a pino Logger fits. Only counts, error codes and Redis's own error text
- * (as `reason`: the app logger redacts any `message` field) are logged, never user content.
- */
-export interface StoreLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
 
 export interface RedisStoreOptions {
   /** redis:// or rediss:// URL. */

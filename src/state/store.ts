@@ -84,3 +84,13 @@ export function freshState(now: Date): UserState {
   const t = now.toISOString();
   return { version: 1, createdAt: t, updatedAt: t, history: [], summary: '', prefs: {} };
 }
+
+/**
+ * The few logger methods the store uses; a pino Logger fits. Only counts, error codes and Redis's own error text
+ * (as `reason`: the app logger redacts any `message` field) are logged, never user content.
+ */
+export interface StoreLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
-import { CATEGORY_IDS } from '../../src/core/findings';
+import { CATEGORY_IDS } from '../../src/analysis/findings';
 import { PACKAGE_ROOT } from '../../src/paths';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { versionInForce } from '../../src/knowledge/knowledge';

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { AppError } from '../../src/errors';
-import { RedisStore, type RedisStoreOptions, type StoreLogger } from '../../src/state/redis-store';
+import { RedisStore, type RedisStoreOptions } from '../../src/state/redis-store';
+import type { StoreLogger } from '../../src/state/store';
 import type { EvidenceItem } from '../../src/state/store';
 
 const URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';

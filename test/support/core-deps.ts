@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import { assembleCore, type CoreParts } from '../../src/assemble';
 import { createLogger } from '../../src/logger';
-import type { TurnDeps } from '../../src/core/deps';
+import type { TurnDeps } from '../../src/conversation/deps';
 import type { ConversationStore } from '../../src/state/store';
 import { PACKAGE_ROOT } from '../../src/paths';
 

@@ -2,7 +2,7 @@
  * Renders an OutboundReply as plain text for terminals, pipes and the CLI: blocks as paragraphs, lists with
  * bullets, quotes indented, notices first (crisis) or last, and buttons numbered so typing the number presses it.
  */
-import type { OutboundReply } from '../../core/message';
+import type { OutboundReply } from '../../message';
 
 export interface RenderOptions {
   /** Number the buttons (interactive chat) or leave them out (the `ask` CLI). */

@@ -5,9 +5,9 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { handleTurn } from '../../core/conversation';
-import type { TurnDeps } from '../../core/deps';
-import type { Button, InboundMessage } from '../../core/message';
+import { handleTurn } from '../../conversation/conversation';
+import type { TurnDeps } from '../../conversation/deps';
+import type { Button, InboundMessage } from '../../message';
 import { renderText } from './render-text';
 import type { Replies } from '../../replies';
 

@@ -9,9 +9,10 @@
 import { performance } from 'node:perf_hooks';
 import { Telegraf } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { handleTurn } from '../../core/conversation';
-import type { CoreLogger, TurnDeps } from '../../core/deps';
-import { emptyReply, userKeyOf, type OutboundReply } from '../../core/message';
+import { handleTurn } from '../../conversation/conversation';
+import type { TurnDeps } from '../../conversation/deps';
+import type { CoreLogger } from '../../logger';
+import { emptyReply, userKeyOf, type OutboundReply } from '../../message';
 import { SlidingWindowRateLimiter } from '../rate-limit';
 import { describeError } from './api-errors';
 import { downloadFile } from './download';

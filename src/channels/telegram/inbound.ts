@@ -4,7 +4,7 @@
  * the core's message. Forwarded messages keep their original send time (forward_origin.date, or the legacy
  * forward_date) — the time the collector sent it is what matters for the off-hours rules and as evidence.
  */
-import type { InboundMessage, Origin } from '../../core/message';
+import type { InboundMessage, Origin } from '../../message';
 
 /** The fields of a Telegram user or chat this adapter reads. */
 interface TgUser {

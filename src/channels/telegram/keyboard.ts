@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import type { Button } from '../../core/message';
+import type { Button } from '../../message';
 
 /** Telegram's limit for callback_data. */
 export const CALLBACK_DATA_MAX_BYTES = 64;

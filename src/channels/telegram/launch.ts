@@ -4,7 +4,7 @@
  * main.ts) receives the updates. Stopping ends the intake first, then lets scheduled turns finish and their
  * replies go out, within a time limit.
  */
-import type { CoreLogger } from '../../core/deps';
+import type { CoreLogger } from '../../logger';
 import { describeError } from './api-errors';
 import type { TelegramBot } from './bot';
 

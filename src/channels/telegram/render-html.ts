@@ -5,7 +5,7 @@
  *
  * The result is a list of blocks, each with balanced tags; split-message.ts packs them into messages.
  */
-import type { Notice, OutboundReply, TextBlock } from '../../core/message';
+import type { Notice, OutboundReply, TextBlock } from '../../message';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const UNESCAPES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };

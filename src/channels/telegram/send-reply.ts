@@ -5,8 +5,8 @@
  * payload itself is never sent again, retries included.
  */
 import type { Telegram } from 'telegraf';
-import type { CoreLogger } from '../../core/deps';
-import type { OutboundReply } from '../../core/message';
+import type { CoreLogger } from '../../logger';
+import type { OutboundReply } from '../../message';
 import { describeError, isEntityParseError } from './api-errors';
 import { CallbackIds, inlineKeyboard } from './keyboard';
 import { htmlToPlainText, renderHtmlBlocks } from './render-html';

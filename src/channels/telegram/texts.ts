@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AppError } from '../../errors';
-import { COMMANDS, type CommandName } from '../../core/commands';
+import { COMMANDS, type CommandName } from '../../conversation/commands';
 import { createReplies } from '../../replies';
 
 export interface TelegramTexts {

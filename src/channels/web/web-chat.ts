@@ -6,9 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleTurn } from '../../core/conversation';
-import type { TurnDeps } from '../../core/deps';
-import type { InboundMessage } from '../../core/message';
+import { handleTurn } from '../../conversation/conversation';
+import type { TurnDeps } from '../../conversation/deps';
+import type { InboundMessage } from '../../message';
 import { readBody } from '../../http/read-body';
 import { sendError, sendJson } from '../../http/respond';
 

@@ -7,7 +7,7 @@ import { loadTelegramTexts } from '../../../src/channels/telegram/texts';
 import { PACKAGE_ROOT } from '../../../src/paths';
 import { htmlToPlainText } from '../../../src/channels/telegram/render-html';
 import { TELEGRAM_MESSAGE_LIMIT } from '../../../src/channels/telegram/split-message';
-import type { Answerer } from '../../../src/core/answer';
+import type { Answerer } from '../../../src/answers/answer';
 import type { RecordedCall } from '../../support/fake-telegram';
 import { testCore } from '../../support/core-deps';
 import { tagProblem } from './html-check';

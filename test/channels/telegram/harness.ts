@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { createTelegramBot, type TelegramBot } from '../../../src/channels/telegram/bot';
 import { startPolling, type RunningTelegramBot } from '../../../src/channels/telegram/launch';
 import type { TelegramBotOptions } from '../../../src/channels/telegram/options';
-import type { TurnDeps } from '../../../src/core/deps';
+import type { TurnDeps } from '../../../src/conversation/deps';
 import { RedisStore } from '../../../src/state/redis-store';
 import { FakeTelegram } from '../../support/fake-telegram';
 import { logSink, testDeps } from '../../support/core-deps';

@@ -1,6 +1,6 @@
 /** The HTML renderer: Telegram's tags only, everything escaped, same words as the plain renderer. */
 import { escapeHtml, htmlToPlainText, renderHtmlBlocks } from '../../../src/channels/telegram/render-html';
-import { emptyReply, type OutboundReply } from '../../../src/core/message';
+import { emptyReply, type OutboundReply } from '../../../src/message';
 
 function reply(over: Partial<OutboundReply>): OutboundReply {
   return { ...emptyReply(), ...over };

@@ -1,7 +1,7 @@
 /** telegram.yaml: a description for every command the core knows, checked at load. */
 import { join } from 'node:path';
 import { createTelegramTexts, loadTelegramTexts } from '../../../src/channels/telegram/texts';
-import { COMMANDS } from '../../../src/core/commands';
+import { COMMANDS } from '../../../src/conversation/commands';
 import { AppError } from '../../../src/errors';
 import { PACKAGE_ROOT } from '../../../src/paths';
 

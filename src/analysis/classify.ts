@@ -1,0 +1,497 @@
+/**
+ * The offline collector-message analyzer: decides which unlawful-collection categories a message shows, with
+ * the words that triggered each, from rules held as data in knowledge/analysis/. Pure and fast (no I/O), so it
+ * runs on every message before any optional LLM opinion.
+ *
+ * How a message is read: normalise (normalize.ts) → mask what is not the collector's own conduct (the user's
+ * lines in a transcript, hearsay clauses, quoted rumours) → run each rule's patterns, dropping hits that are
+ * negated ("我们不会联系您的家人") or in a lawful context → add counts of calls, the send time and the user's
+ * call log → one finding per category with its evidence, explanation and provisions.
+ */
+import { CATEGORY_IDS, type Analysis, type Analyzer, type AnalysisInput, type CategoryId, type Finding, type ProvisionRef } from './findings';
+import { createNormalizer, originalSpan, type NormalizedText, type Normalizer } from './normalize';
+import { categorySpec, type AnalysisRule, type AnalysisRules, type LexiconFile } from './rules';
+
+export interface AnalyzerOptions {
+  /**
+   * Maps a provision (current numbering) to the one in force when the message was sent; return undefined to
+   * drop it. Without it, provisions are as data lists them for conduct today. See provisionResolver().
+   */
+  resolveProvision?: (ref: ProvisionRef, at: Date) => ProvisionRef | undefined;
+}
+
+export type Scope = 'clause' | 'sentence' | 'message';
+
+/** A compiled pattern set: one RegExp whose capture groups are exactly the gaps (for negation checks). */
+export interface CompiledPattern {
+  re: RegExp;
+  source: string;
+  /**
+   * Each pattern on its own. A hit of the combined RegExp that is then rejected (negated, masked, lawful context)
+   * can shadow another pattern matching at the same place; findHit then retries the patterns one by one.
+   */
+  parts: RegExp[];
+}
+
+/** Reads a message: normalised text plus which positions are not the collector's own words. */
+export interface ReadText {
+  n: NormalizedText;
+  /** 1 where the text is not the collector's own words (user lines, hearsay, debunked quotes). */
+  masked: Uint8Array;
+  /** The whole message reads as the user's own question or report, not a forwarded collector message. */
+  userWords: boolean;
+}
+
+interface CompiledRule {
+  rule: AnalysisRule;
+  patterns: CompiledPattern;
+  unless?: CompiledPattern;
+  unlessExcept?: CompiledPattern;
+  needs?: CompiledPattern;
+}
+
+interface Hit {
+  start: number;
+  end: number;
+}
+
+const NUMBER = '(?:[0-9]+|[零一二两三四五六七八九十百千几]+)';
+
+/**
+ * Compiles patterns written in the lexicon's small syntax (see knowledge/analysis/lexicon.yaml) into one
+ * RegExp. Exported for the crisis detector, which shares the syntax.
+ */
+export class PatternCompiler {
+  private readonly groups = new Map<string, string>();
+  private readonly clauseClass: string;
+  private readonly sentenceClass: string;
+  private readonly clauseBreaks: string;
+
+  constructor(private readonly lexicon: Pick<LexiconFile, 'terms' | 'clause_breaks' | 'sentence_breaks'>) {
+    this.clauseBreaks = escapeClass(lexicon.clause_breaks);
+    this.clauseClass = `[^${this.clauseBreaks}]`;
+    this.sentenceClass = `[^${escapeClass(lexicon.sentence_breaks)}]`;
+  }
+
+  /** One RegExp matching any of `patterns`; capture groups are the gaps. */
+  compile(patterns: string[], scope: Scope = 'clause'): CompiledPattern {
+    const gap = scope === 'clause' ? this.clauseClass : scope === 'sentence' ? this.sentenceClass : '[\\s\\S]';
+    const compiled = patterns.map((p) => this.compileOne(p, gap));
+    const source = compiled.map((p) => `(?:${p})`).join('|');
+    return { re: new RegExp(source, 'dg'), source, parts: compiled.length > 1 ? compiled.map((p) => new RegExp(p, 'dg')) : [] };
+  }
+
+  private compileOne(pattern: string, gap: string): string {
+    const out: string[] = [];
+    for (const raw of pattern.trim().split(/\s+/)) {
+      if (/^~\d*$/.test(raw)) {
+        const n = raw.length > 1 ? Number(raw.slice(1)) : 6;
+        out.push(`(${gap}{0,${n}}?)`);
+        continue;
+      }
+      if (raw === '^') {
+        out.push(`(?<=^|[${this.clauseBreaks}])`);
+        continue;
+      }
+      if (raw === '$') {
+        out.push(`(?=$|[${this.clauseBreaks}])`);
+        continue;
+      }
+      const optional = raw.length > 1 && raw.endsWith('?');
+      const token = optional ? raw.slice(0, -1) : raw;
+      const alt = this.alternatives(token);
+      out.push(optional ? `(?:${alt})?` : `(?:${alt})`);
+    }
+    return out.join('');
+  }
+
+  private alternatives(token: string): string {
+    const parts: string[] = [];
+    for (const a of token.split('|')) {
+      if (a === '#') parts.push(NUMBER);
+      else if (a.startsWith('@')) parts.push(this.group(a.slice(1)));
+      else parts.push(term(a));
+    }
+    return parts.join('|');
+  }
+
+  private group(name: string): string {
+    const cached = this.groups.get(name);
+    if (cached) return cached;
+    const terms = [...this.flatten(name, 0)].sort((a, b) => b.length - a.length);
+    const source = terms.map(term).join('|');
+    this.groups.set(name, source);
+    return source;
+  }
+
+  /** All literal terms of a group, nested groups expanded (longest first after sorting). */
+  private flatten(name: string, depth: number): Set<string> {
+    const terms = this.lexicon.terms[name];
+    if (!terms) throw new Error(`unknown term group @${name}`);
+    if (depth > 5) throw new Error(`term group @${name} refers to itself`);
+    const out = new Set<string>();
+    for (const t of terms) {
+      if (t.startsWith('@')) for (const x of this.flatten(t.slice(1), depth + 1)) out.add(x);
+      else out.add(t);
+    }
+    return out;
+  }
+}
+
+/**
+ * Builds the analyzer from loaded rules. Compiles every pattern once; `analyze` is then pure and takes well
+ * under a millisecond for a typical message.
+ */
+export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = {}): Analyzer {
+  const lex = rules.lexicon;
+  const compiler = new PatternCompiler(lex);
+  const normalizer = createNormalizer(Object.entries(lex.variants).map(([from, to]) => ({ from, to })));
+  const reader = createReader(lex, normalizer);
+  const compiled: CompiledRule[] = lex.rules.map((rule) => ({
+    rule,
+    patterns: compiler.compile(rule.patterns, rule.scope),
+    unless: rule.unless.length ? compiler.compile(rule.unless, rule.unless_scope) : undefined,
+    needs: rule.needs.length ? compiler.compile(rule.needs, 'message') : undefined,
+    unlessExcept: rule.unless_except.length ? compiler.compile(rule.unless_except, 'message') : undefined,
+  }));
+  const firstPass = compiled.filter((c) => c.rule.needs_category.length === 0);
+  const secondPass = compiled.filter((c) => c.rule.needs_category.length > 0);
+  const negation = new CueSet(lex.negation.cues);
+  const counter = createCounter(lex);
+  const offFrom = minutes(lex.off_hours.from);
+  const offUntil = minutes(lex.off_hours.until);
+
+  return {
+    analyze(input: AnalysisInput): Analysis {
+      const read = reader(input.text);
+      const hits = new Map<CategoryId, Hit>();
+      const add = (cats: CategoryId[], hit: Hit) => {
+        for (const c of cats) if (!hits.has(c)) hits.set(c, hit);
+      };
+      const run = (c: CompiledRule) => {
+        if (c.rule.needs_category.length && !c.rule.needs_category.some((k) => hits.has(k))) return;
+        let unless = c.unless;
+        if (unless && c.unlessExcept && findHit(read, c.unlessExcept, negation, lex.negation.window, lex)) unless = undefined;
+        const hit = findHit(read, c.patterns, c.rule.negatable ? negation : undefined, lex.negation.window, lex, unless, c.rule.unless_scope);
+        if (!hit) return;
+        if (c.needs && !findHit(read, c.needs, negation, lex.negation.window, lex)) return;
+        add(c.rule.categories, hit);
+      };
+      for (const c of firstPass) run(c);
+      for (const c of secondPass) run(c);
+
+      if (!hits.has('harassment_frequency')) {
+        const counted = counter(read, negation);
+        if (counted) hits.set('harassment_frequency', counted);
+      }
+
+      const findings: Finding[] = [];
+      for (const id of CATEGORY_IDS) {
+        const spec = categorySpec(rules, id);
+        let evidence: string | undefined;
+        const hit = hits.get(id);
+        if (hit) evidence = originalSpan(read.n, hit.start, hit.end);
+        else if (id === 'off_hours' && input.sentAt && isOffHours(input.sentAt, lex.off_hours.utc_offset_hours, offFrom, offUntil)) {
+          evidence = (spec.evidence_template ?? '{time}').replace('{time}', localTime(input.sentAt, lex.off_hours.utc_offset_hours));
+        } else if (id === 'harassment_frequency' && (input.callsToday ?? 0) >= lex.frequency.min) {
+          evidence = String(input.callsToday);
+        }
+        if (evidence === undefined) continue;
+        findings.push({
+          category: id,
+          evidence,
+          explanation: spec.explanation,
+          provisions: provisionsFor(spec.provisions, input.sentAt, options.resolveProvision),
+        });
+      }
+      const categories = findings.map((f) => f.category);
+      return { findings, categories, lawful: categories.length === 0, looksLikeCollectorMessage: !read.userWords };
+    },
+  };
+}
+
+/** True when `at` falls in the quiet hours [from, until) in the given UTC offset (wrapping midnight). */
+export function isOffHours(at: Date, utcOffsetHours: number, fromMin: number, untilMin: number): boolean {
+  const m = localMinutes(at, utcOffsetHours);
+  return fromMin > untilMin ? m >= fromMin || m < untilMin : m >= fromMin && m < untilMin;
+}
+
+/** Builds the reader shared by the analyzer and the crisis detector: normalise, then mark what to ignore. */
+export function createReader(lex: LexiconFile, normalizer: Normalizer): (text: string) => ReadText {
+  const userLine = new RegExp(`^\\s*(${lex.speaker.user.map(literal).join('|')})\\s*[:]`);
+  const hearsay = new CueSet(lex.mention.hearsay);
+  const before = new CueSet(lex.mention.before);
+  const after = new CueSet(lex.mention.after);
+  const breaks = new Set(lex.clause_breaks);
+  const quotes = lex.mention.quotes.map((q) => [q[0]!, q[1]!] as const);
+  const userCues = new CueSet(lex.looks_like_user.cues);
+  const collectorLine = collectorLineRe(lex);
+
+  return (text: string) => {
+    const n = normalizer.normalize(text);
+    const t = n.text;
+    const masked = new Uint8Array(t.length);
+    if (userCues.firstIn(t, 0, t.length) !== undefined && !collectorLine.test(t)) {
+      masked.fill(1);
+      return { n, masked, userWords: true };
+    }
+    // The user's own lines in a transcript.
+    let lineStart = 0;
+    for (const line of t.split('\n')) {
+      if (userLine.test(line)) masked.fill(1, lineStart, lineStart + line.length);
+      lineStart += line.length + 1;
+    }
+    // Hearsay: from the cue to the end of its clause.
+    let clauseStart = 0;
+    for (let i = 0; i <= t.length; i++) {
+      if (i === t.length || breaks.has(t[i]!)) {
+        const cue = hearsay.firstIn(t, clauseStart, i);
+        if (cue !== undefined) masked.fill(1, cue, i);
+        clauseStart = i + 1;
+      }
+    }
+    // Quoted rumours and debunked claims. Quotes in a row ("“A”“B”都是骗子话术", "“A”、“B”等说法") are judged
+    // together: the cue before the first or after the last one covers them all.
+    const spans: Array<[number, number]> = [];
+    for (const [open, close] of quotes) {
+      let from = 0;
+      for (;;) {
+        const o = t.indexOf(open, from);
+        if (o < 0) break;
+        const c = t.indexOf(close, o + 1);
+        if (c < 0) break;
+        spans.push([o, c]);
+        from = c + 1;
+      }
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < spans.length; ) {
+      let j = i;
+      while (j + 1 < spans.length && spans[j + 1]![0] > spans[j]![1] && /^[、，,和或及与\s]{0,2}$/.test(t.slice(spans[j]![1] + 1, spans[j + 1]![0]))) j++;
+      const o = spans[i]![0];
+      const c = spans[j]![1];
+      const pre = before.firstIn(t, Math.max(0, o - lex.mention.before_window), o);
+      const post = after.firstIn(t, c + 1, Math.min(t.length, c + 1 + lex.mention.after_window));
+      if (pre !== undefined || post !== undefined) masked.fill(1, o, c + 1);
+      i = j + 1;
+    }
+    return { n, masked, userWords: false };
+  };
+}
+
+/** A line in a transcript that starts with a collector's label ("催收员："). */
+function collectorLineRe(lex: LexiconFile): RegExp {
+  return new RegExp(`(?:^|\\n)\\s*(?:${lex.speaker.collector.map(literal).join('|')})\\s*:`);
+}
+
+/**
+ * The first acceptable hit of `patterns`: not masked, not negated (cue shortly before it in its clause, or in
+ * one of its gaps), and not in a sentence that matches `unless`.
+ */
+export function findHit(
+  read: ReadText,
+  patterns: CompiledPattern,
+  negation: CueSet | undefined,
+  window: number,
+  lex: Pick<LexiconFile, 'clause_breaks' | 'sentence_breaks'>,
+  unless?: CompiledPattern,
+  unlessScope: 'sentence' | 'message' = 'sentence',
+): Hit | undefined {
+  const first = scan(read, patterns.re, negation, window, lex, unless, unlessScope);
+  if (first.hit || !first.rejected) return first.hit;
+  let best: Hit | undefined;
+  for (const part of patterns.parts) {
+    const r = scan(read, part, negation, window, lex, unless, unlessScope);
+    if (r.hit && (!best || r.hit.start < best.start)) best = r.hit;
+  }
+  return best;
+}
+
+/** The first acceptable match of one RegExp, and whether any match was rejected on the way. */
+function scan(
+  read: ReadText,
+  re: RegExp,
+  negation: CueSet | undefined,
+  window: number,
+  lex: Pick<LexiconFile, 'clause_breaks' | 'sentence_breaks'>,
+  unless: CompiledPattern | undefined,
+  unlessScope: 'sentence' | 'message',
+): { hit?: Hit; rejected: boolean } {
+  let rejected = false;
+  const t = read.n.text;
+  re.lastIndex = 0;
+  for (;;) {
+    const m = re.exec(t);
+    if (!m) return { rejected };
+    const start = m.index;
+    const end = start + m[0].length;
+    re.lastIndex = end > start ? start + 1 : start + 1;
+    if (m[0].length === 0) continue;
+    rejected = true;
+    if (read.masked[start]) continue;
+    if (negation) {
+      const cs = boundaryBefore(t, start, lex.clause_breaks);
+      // A cue just before the hit, or one that straddles its start ("不" + "会坐牢").
+      if (negation.startsBefore(t, Math.max(cs, start - window), Math.min(end, start + 3), start)) continue;
+      // A cue inside a gap, or straddling a gap and the next literal ("不" + "打电话").
+      let negatedGap = false;
+      const spans = m.indices ?? [];
+      for (let g = 1; g < spans.length; g++) {
+        const span = spans[g];
+        if (!span || span[1] <= span[0]) continue;
+        if (negation.firstIn(t, span[0], Math.min(end, span[1] + 1)) !== undefined) {
+          negatedGap = true;
+          break;
+        }
+      }
+      if (negatedGap) continue;
+    }
+    if (unless) {
+      const ss = unlessScope === 'message' ? 0 : boundaryBefore(t, start, lex.sentence_breaks);
+      const se = unlessScope === 'message' ? t.length : boundaryAfter(t, end, lex.sentence_breaks);
+      unless.re.lastIndex = 0;
+      if (unless.re.test(t.slice(ss, se))) continue;
+    }
+    return { hit: { start, end }, rejected: false };
+  }
+}
+
+/** A set of literal cue words with a fast "first occurrence in a range" lookup. */
+export class CueSet {
+  private readonly re: RegExp;
+  constructor(cues: string[]) {
+    const sorted = [...cues].sort((a, b) => b.length - a.length);
+    this.re = new RegExp(sorted.map(literal).join('|') || '(?!)', 'g');
+  }
+  /** True when a cue lies fully inside text[from, to) and starts before `limit`. */
+  startsBefore(text: string, from: number, to: number, limit: number): boolean {
+    if (to <= from) return false;
+    const slice = text.slice(from, to);
+    this.re.lastIndex = 0;
+    for (let m = this.re.exec(slice); m; m = this.re.exec(slice)) {
+      if (from + m.index < limit) return true;
+      if (m[0].length === 0) this.re.lastIndex++;
+    }
+    return false;
+  }
+
+  /** Index of the first cue fully inside text[from, to), or undefined. */
+  firstIn(text: string, from: number, to: number): number | undefined {
+    if (to <= from) return undefined;
+    const slice = text.slice(from, to);
+    this.re.lastIndex = 0;
+    const m = this.re.exec(slice);
+    return m ? from + m.index : undefined;
+  }
+}
+
+/** Counts like "二十个电话", "第15个电话", "50多个" with a calling word in the same clause. */
+function createCounter(lex: LexiconFile): (read: ReadText, negation: CueSet) => Hit | undefined {
+  const f = lex.frequency;
+  const units = [...f.units].sort((a, b) => b.length - a.length).map(literal).join('|');
+  const notAfter = f.not_followed_by.length ? `(?!${f.not_followed_by.map(literal).join('|')})` : '';
+  const re = new RegExp(`(${NUMBER})(?:多|余|来)?(?:${units})${notAfter}`, 'g');
+  const context = new CueSet(f.context);
+  return (read, negation) => {
+    const t = read.n.text;
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (read.masked[start] || parseCount(m[1]!) < f.min) continue;
+      const cs = boundaryBefore(t, start, lex.clause_breaks);
+      const ce = boundaryAfter(t, end, lex.clause_breaks);
+      if (context.firstIn(t, cs, ce) === undefined) continue;
+      if (negation.firstIn(t, Math.max(cs, start - lex.negation.window), start) !== undefined) continue;
+      return { start, end };
+    }
+    return undefined;
+  };
+}
+
+const DIGIT: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 几: 3 };
+const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** "二十" → 20, "十几" → 13, "几百" → 300, "42" → 42; "几" alone counts as 3 (not "many"). */
+export function parseCount(s: string): number {
+  if (/^[0-9]+$/.test(s)) return Number(s);
+  let total = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in DIGIT) digit = DIGIT[ch]!;
+    else if (ch in UNIT) {
+      total += (digit < 0 ? 1 : digit) * UNIT[ch]!;
+      digit = -1;
+    }
+  }
+  if (digit >= 0) total += digit;
+  return total;
+}
+
+function provisionsFor(
+  list: { law: string; article: string; item?: string | null }[],
+  sentAt: Date | null,
+  resolve: AnalyzerOptions['resolveProvision'],
+): ProvisionRef[] {
+  const out: ProvisionRef[] = [];
+  const seen = new Set<string>();
+  for (const p of list) {
+    const ref = resolve && sentAt ? resolve({ law: p.law, article: p.article }, sentAt) : { law: p.law, article: p.article };
+    if (!ref) continue;
+    const key = `${ref.law}#${ref.article}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // The condition belongs to the article as listed; an old article it maps back to keeps the same condition.
+    out.push(p.item ? { ...ref, item: p.item } : ref);
+  }
+  return out;
+}
+
+function boundaryBefore(t: string, i: number, breaks: string): number {
+  for (let k = i - 1; k >= 0; k--) if (breaks.includes(t[k]!)) return k + 1;
+  return 0;
+}
+
+function boundaryAfter(t: string, i: number, breaks: string): number {
+  for (let k = i; k < t.length; k++) if (breaks.includes(t[k]!)) return k;
+  return t.length;
+}
+
+function minutes(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return h! * 60 + m!;
+}
+
+function localMinutes(at: Date, offsetHours: number): number {
+  const total = Math.floor(at.getTime() / 60000) + Math.round(offsetHours * 60);
+  return ((total % 1440) + 1440) % 1440;
+}
+
+function localTime(at: Date, offsetHours: number): string {
+  const local = new Date(at.getTime() + offsetHours * 3600 * 1000);
+  return local.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * A literal with optional exclusions: "朋友!圈" is 朋友 not followed by 圈 (so 朋友圈 is not a friend);
+ * "曝光!平台!台" excludes both tails. A term without "!" (or a lone "!") is a plain literal.
+ */
+function term(s: string): string {
+  const bang = s.indexOf('!', 1);
+  if (bang < 0) return literal(s);
+  const tails = s.slice(bang + 1).split('!').filter(Boolean);
+  const head = literal(s.slice(0, bang));
+  return tails.length ? `${head}(?!${tails.map(literal).join('|')})` : head;
+}
+
+function literal(s: string): string {
+  const esc = s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+  if (/^[a-z]+$/.test(s)) return `(?<![a-z])${esc}(?![a-z])`;
+  // A literal that starts or ends with a Latin letter ("p的", "zuo牢") must not be the tail or head of a longer
+  // Latin word ("app的" is not "p的").
+  return `${/^[a-z]/.test(s) ? '(?<![a-z])' : ''}${esc}${/[a-z]$/.test(s) ? '(?![a-z])' : ''}`;
+}
+
+function escapeClass(s: string): string {
+  return s.replace(/[\\\]\[^-]/g, '\\$&').replace(/\n/g, '\\n');
+}

@@ -1,0 +1,83 @@
+/**
+ * Crisis first: before any debt advice, notice when the user says they want to die or hurt themselves, so the
+ * bot answers with care and the 12356 hotline. Only the user's own intent counts: "催收说要逼死我" is about the
+ * collector, "你想死吗" is a collector's menace, "被逼得想死" is the user's own despair. Expressions and
+ * exclusions are data in knowledge/analysis/crisis.yaml.
+ */
+import { CueSet, PatternCompiler, type CompiledPattern } from './classify';
+import { createNormalizer, type Normalizer } from './normalize';
+import type { AnalysisRules } from './rules';
+
+interface CompiledCrisis {
+  normalizer: Normalizer;
+  expressions: CompiledPattern;
+  exclusions: CompiledPattern | undefined;
+  negation: CueSet;
+  window: number;
+  collectorLine: RegExp;
+  clauseBreaks: string;
+}
+
+const cache = new WeakMap<AnalysisRules, CompiledCrisis>();
+
+/**
+ * True when `text` (the user's own message) expresses suicidal or self-harm intent. Compiles the rules once per
+ * rules object; each call is then a few regular-expression scans.
+ */
+export function detectCrisis(text: string, rules: AnalysisRules): boolean {
+  const c = compiled(rules);
+  const t = dropCollectorLines(c.normalizer.normalize(text).text, c.collectorLine);
+  const exclusions: Array<[number, number]> = [];
+  if (c.exclusions) {
+    const re = c.exclusions.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      exclusions.push([m.index, m.index + m[0].length]);
+      re.lastIndex = m.index + 1;
+    }
+  }
+  const re = c.expressions.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    re.lastIndex = start + 1;
+    if (exclusions.some(([s, e]) => s < end && start < e)) continue;
+    let cs = start;
+    while (cs > 0 && !c.clauseBreaks.includes(t[cs - 1]!)) cs--;
+    if (c.negation.firstIn(t, Math.max(cs, start - c.window), start) !== undefined) continue;
+    return true;
+  }
+  return false;
+}
+
+function compiled(rules: AnalysisRules): CompiledCrisis {
+  const hit = cache.get(rules);
+  if (hit) return hit;
+  const lex = rules.lexicon;
+  const compiler = new PatternCompiler(lex);
+  const c: CompiledCrisis = {
+    normalizer: createNormalizer(Object.entries(lex.variants).map(([from, to]) => ({ from, to }))),
+    expressions: compiler.compile(rules.crisis.expressions, 'clause'),
+    exclusions: rules.crisis.exclusions.length ? compiler.compile(rules.crisis.exclusions, 'clause') : undefined,
+    negation: new CueSet(rules.crisis.negation.cues),
+    window: rules.crisis.negation.window,
+    collectorLine: new RegExp(`^\\s*(?:${lex.speaker.collector.map(escape).join('|')})\\s*:`),
+    clauseBreaks: lex.clause_breaks,
+  };
+  cache.set(rules, c);
+  return c;
+}
+
+/** A transcript's collector lines are not the user's words. */
+function dropCollectorLines(t: string, collectorLine: RegExp): string {
+  if (!t.includes('\n')) return t;
+  return t
+    .split('\n')
+    .map((line) => (collectorLine.test(line) ? '' : line))
+    .join('\n');
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+}

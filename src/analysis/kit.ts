@@ -1,0 +1,26 @@
+/**
+ * The analysis kit: the analyzer and its companions (crisis check, next steps, reply templates, labels, the
+ * optional statistical and LLM passes), bound to the loaded rules by the composition root.
+ */
+import type { Analyzer, CategoryId, NextStep } from './findings';
+import type { DescribeCategory, SecondOpinion, SecondOpinionSync } from './second-opinion';
+
+/** The analyzer and what goes with its findings (crisis check, next steps, reply templates, labels). */
+export interface AnalysisKit {
+  analyzer: Analyzer;
+  /** True when the USER (not a collector) expresses wanting to die or hurt themselves. */
+  detectCrisis(text: string): boolean;
+  nextSteps(categories: CategoryId[]): NextStep[];
+  /** A short, firm, lawful message the user can send back. */
+  replyTemplate(categories: CategoryId[]): string;
+  categoryLabel(id: CategoryId): string;
+  /** Explanation and provisions of a category, for findings the second opinion adds. */
+  describe: DescribeCategory;
+  /**
+   * The offline statistical pass (knowledge/analysis/ngram-model.json, when present): after the rules and before
+   * the LLM, it may add a category the rules missed, with a clause of the message as evidence.
+   */
+  statistical?: SecondOpinionSync;
+  /** An LLM reviewer that may add categories it can back with words from the message (when configured). */
+  secondOpinion?: SecondOpinion;
+}

@@ -1,0 +1,218 @@
+/**
+ * Loads and validates knowledge/analysis/ — the analyzer's categories, lexicon and crisis expressions — so a
+ * typo in a rule stops the boot with its file and entry named instead of silently never matching. Loading is
+ * separate from the full knowledge base: the analyzer must work even while statutes are being edited.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { CATEGORY_IDS, type CategoryId, type NextStep, type ProvisionRef } from './findings';
+import { AppError } from '../errors';
+import { resolveArticle, type Knowledge } from '../knowledge/knowledge';
+import { describePath } from '../knowledge/describe-path';
+
+const categoryId = z.enum(CATEGORY_IDS);
+const articleNumber = z
+  .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
+  .refine((s) => /^\d+(-\d+)?(\.\d+)*$/.test(s), 'Arabic numerals like "1032" or "293-1"');
+const pattern = z.string().min(1);
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like "22:00"');
+
+const provisionSchema = z.object({
+  law: z.string().min(1),
+  article: articleNumber,
+  item: z.string().optional().nullable(),
+});
+
+const categorySchema = z.object({
+  id: categoryId,
+  label: z.string().min(1),
+  explanation: z.string().min(1),
+  provisions: z.array(provisionSchema).min(1),
+  evidence_template: z.string().optional().nullable(),
+  next_steps: z.array(z.string().min(1)).default([]),
+});
+
+export const categoriesFileSchema = z.object({
+  categories: z.array(categorySchema),
+  next_steps: z.array(z.object({ id: z.string().min(1), label: z.string().min(1), detail: z.string().min(1) })).min(1),
+  replies: z.array(z.object({ categories: z.array(categoryId).min(1), text: z.string().min(1) })),
+  generic_reply: z.string().min(1),
+});
+
+const ruleSchema = z.object({
+  id: z.string().min(1),
+  categories: z.array(categoryId).min(1),
+  patterns: z.array(pattern).min(1),
+  scope: z.enum(['clause', 'sentence', 'message']).default('clause'),
+  unless: z.array(pattern).default([]),
+  unless_scope: z.enum(['sentence', 'message']).default('sentence'),
+  /** When any of these matches anywhere in the message, `unless` is ignored (e.g. a "court" notice with 12368 that also demands a transfer to a private account). */
+  unless_except: z.array(pattern).default([]),
+  needs: z.array(pattern).default([]),
+  needs_category: z.array(categoryId).default([]),
+  negatable: z.boolean().default(true),
+});
+
+const cueList = z.array(z.string().min(1));
+
+export const lexiconFileSchema = z.object({
+  variants: z.record(z.string(), z.preprocess((v) => (v == null ? v : String(v)), z.string())).default({}),
+  negation: z.object({ window: z.number().int().min(0), cues: cueList.min(1) }),
+  mention: z.object({
+    quotes: z.array(z.string().length(2, 'an opening and a closing quote, e.g. "“”"')),
+    before_window: z.number().int().min(0),
+    before: cueList,
+    after_window: z.number().int().min(0),
+    after: cueList,
+    hearsay: cueList,
+  }),
+  speaker: z.object({ user: cueList, collector: cueList }),
+  looks_like_user: z.object({ cues: cueList }),
+  clause_breaks: z.string().min(1),
+  sentence_breaks: z.string().min(1),
+  frequency: z.object({
+    min: z.number().int().min(1),
+    units: cueList.min(1),
+    not_followed_by: cueList.default([]),
+    context: cueList.min(1),
+  }),
+  off_hours: z.object({ utc_offset_hours: z.number(), from: clock, until: clock }),
+  terms: z.record(z.string().regex(/^[A-Z_]+$/, 'group names are UPPER_CASE'), z.array(z.preprocess((v) => String(v), z.string().min(1))).min(1)),
+  rules: z.array(ruleSchema).min(1),
+});
+
+export const crisisRulesFileSchema = z.object({
+  expressions: z.array(pattern).min(1),
+  exclusions: z.array(pattern).default([]),
+  negation: z.object({ window: z.number().int().min(0), cues: cueList }),
+});
+
+export type CategoriesFile = z.infer<typeof categoriesFileSchema>;
+export type CategorySpec = CategoriesFile['categories'][number];
+export type LexiconFile = z.infer<typeof lexiconFileSchema>;
+export type AnalysisRule = LexiconFile['rules'][number];
+export type CrisisRules = z.infer<typeof crisisRulesFileSchema>;
+
+/** Everything the analyzer, crisis detector and next-step builder need, validated and indexed. */
+export interface AnalysisRules {
+  /** In the order of CATEGORY_IDS; one entry per category. */
+  categories: CategorySpec[];
+  nextSteps: Map<string, NextStep>;
+  replies: CategoriesFile['replies'];
+  genericReply: string;
+  lexicon: LexiconFile;
+  crisis: CrisisRules;
+}
+
+export const ANALYSIS_FILES = {
+  categories: 'categories.yaml',
+  lexicon: 'lexicon.yaml',
+  crisis: 'crisis.yaml',
+} as const;
+
+/**
+ * Reads knowledge/analysis/ from `dir` (the analysis folder itself). Throws AppError KNOWLEDGE_INVALID listing
+ * every problem, each with its file and entry.
+ */
+export function loadAnalysisRules(dir: string): AnalysisRules {
+  const problems: string[] = [];
+  const categories = readFile(dir, ANALYSIS_FILES.categories, categoriesFileSchema, problems);
+  const lexicon = readFile(dir, ANALYSIS_FILES.lexicon, lexiconFileSchema, problems);
+  const crisis = readFile(dir, ANALYSIS_FILES.crisis, crisisRulesFileSchema, problems);
+  if (categories && lexicon && crisis) crossCheck(categories, lexicon, crisis, problems);
+  if (problems.length > 0 || !categories || !lexicon || !crisis) {
+    throw new AppError('KNOWLEDGE_INVALID', `knowledge/analysis has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  }
+  return {
+    categories: CATEGORY_IDS.map((id) => categories.categories.find((c) => c.id === id)!),
+    nextSteps: new Map(categories.next_steps.map((s) => [s.id, { id: s.id, label: s.label, detail: s.detail }])),
+    replies: categories.replies,
+    genericReply: categories.generic_reply,
+    lexicon,
+    crisis,
+  };
+}
+
+/** The data for one category (every category has one: loading checks it). */
+export function categorySpec(rules: AnalysisRules, id: CategoryId): CategorySpec {
+  return rules.categories.find((c) => c.id === id)!;
+}
+
+/**
+ * Maps a provision as data lists it (current numbering) to the one in force on `at`, using the statutes. Returns
+ * undefined when no version in force then holds it (e.g. an article new in 2026 for conduct in 2025): the caller
+ * must then not cite it. Pass the result to createAnalyzer as `resolveProvision`.
+ */
+export function provisionResolver(k: Knowledge): (ref: ProvisionRef, at: Date) => ProvisionRef | undefined {
+  return (ref, at) => {
+    const hit = resolveArticle(k, ref.law, ref.article, at);
+    return hit ? { law: hit.article.law, article: hit.article.article } : undefined;
+  };
+}
+
+function readFile<T extends z.ZodType>(dir: string, name: string, schema: T, problems: string[]): z.infer<T> | undefined {
+  const file = join(dir, name);
+  if (!existsSync(file)) {
+    problems.push(`${name}: missing (required)`);
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'));
+  } catch (e) {
+    problems.push(`${name}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
+    return undefined;
+  }
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  for (const issue of r.error.issues.slice(0, 20)) {
+    problems.push(`${name}: ${describePath(data, issue.path)}: ${issue.message}`);
+  }
+  return undefined;
+}
+
+function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, problems: string[]): void {
+  const cat = ANALYSIS_FILES.categories;
+  const seen = new Set<string>();
+  for (const spec of c.categories) {
+    if (seen.has(spec.id)) problems.push(`${cat}: categories (${spec.id}): listed twice`);
+    seen.add(spec.id);
+  }
+  for (const id of CATEGORY_IDS) if (!seen.has(id)) problems.push(`${cat}: categories: no entry for "${id}"`);
+  const stepIds = new Set(c.next_steps.map((s) => s.id));
+  if (!stepIds.has('evidence')) problems.push(`${cat}: next_steps: the "evidence" step is required`);
+  for (const spec of c.categories) {
+    for (const step of spec.next_steps) {
+      if (!stepIds.has(step)) problems.push(`${cat}: categories (${spec.id}).next_steps: unknown step "${step}"`);
+    }
+  }
+
+  const lexName = ANALYSIS_FILES.lexicon;
+  const groups = new Set(Object.keys(lex.terms));
+  const checkRefs = (file: string, where: string, p: string) => {
+    for (const ref of p.match(/@[A-Z_]+/g) ?? []) {
+      if (!groups.has(ref.slice(1))) problems.push(`${file}: ${where}: unknown term group ${ref} in "${p}"`);
+    }
+    for (const t of p.trim().split(/\s+/)) {
+      if (t.startsWith('~') && !/^~\d*$/.test(t)) problems.push(`${file}: ${where}: a gap is written ~N (e.g. ~6) in "${p}"`);
+      if (t.slice(0, -1).includes('?')) {
+        problems.push(`${file}: ${where}: "?" makes a whole token optional and goes at its end, in "${p}"`);
+      }
+      if (t.length > 1 && (t.startsWith('^') || t.endsWith('$'))) {
+        problems.push(`${file}: ${where}: ^ and $ are tokens of their own (write "^ 骗子"), in "${p}"`);
+      }
+    }
+  };
+  for (const [name, terms] of Object.entries(lex.terms)) {
+    for (const t of terms) checkRefs(lexName, `terms.${name}`, t);
+  }
+  const ruleIds = new Set<string>();
+  for (const rule of lex.rules) {
+    if (ruleIds.has(rule.id)) problems.push(`${lexName}: rules (${rule.id}): id used twice`);
+    ruleIds.add(rule.id);
+    for (const p of [...rule.patterns, ...rule.unless, ...rule.needs, ...rule.unless_except]) checkRefs(lexName, `rules (${rule.id})`, p);
+  }
+  for (const p of [...crisis.expressions, ...crisis.exclusions]) checkRefs(ANALYSIS_FILES.crisis, 'expressions/exclusions', p);
+}

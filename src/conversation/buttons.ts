@@ -1,0 +1,135 @@
+/**
+ * Button presses. Ids are short and stable: "law" (show the full texts behind the last answer), "del:yes" /
+ * "del:no" (confirm /delete), "g:<guide>" (open a related topic), "s:<step>" (details of a next step),
+ * "export" / "evidence" (the commands).
+ */
+import { errorSummary } from '../error-summary';
+import { emptyReply, type InboundMessage, type OutboundReply } from '../message';
+import { runCommand } from './commands';
+import { confirmScreenshot } from './screenshot';
+import { toCitation } from '../knowledge/citations';
+import type { TurnContext } from './turn-context';
+import type { CategoryId } from '../analysis/findings';
+import { resolveArticle } from '../knowledge/knowledge';
+
+type ButtonMsg = Extract<InboundMessage, { kind: 'button' }>;
+
+/** Handles one button press; unknown ids get the help text. */
+export async function pressButton(msg: ButtonMsg, turn: TurnContext): Promise<OutboundReply> {
+  const { deps } = turn;
+  const [kind, arg = ''] = splitId(msg.id);
+  switch (kind) {
+    case 'law':
+      return showLaw(turn);
+    case 'del':
+      return confirmDelete(arg === 'yes', turn);
+    case 'g': {
+      const guide = deps.knowledge.guides.find((g) => g.id === arg);
+      if (!guide || !deps.answerer.answerGuide) return turn.say('help');
+      const result = deps.answerer.answerGuide(guide.id, { at: deps.now() });
+      await turn.remember(guide.title, result.reply, (s) => {
+        s.lastTopic = guide.id;
+        s.lastCitations = result.reply.citations.map((c) => ({ law: c.law, article: c.article, at: deps.now().toISOString() }));
+      });
+      return result.reply;
+    }
+    case 's': {
+      const state = await turn.state();
+      const cats = (state?.lastAnalysis?.categories ?? []) as CategoryId[];
+      const step = arg === 'official-pay'
+        ? { id: arg, label: deps.replies.text('step_official_pay_label'), detail: deps.replies.text('step_official_pay_detail') }
+        : deps.analysis.nextSteps(cats).find((s) => s.id === arg);
+      if (!step) return turn.say('help');
+      const r = emptyReply();
+      r.blocks.push({ style: 'heading', text: step.label });
+      r.blocks.push({ style: 'paragraph', text: step.detail });
+      return r;
+    }
+    case 'ocr':
+      return confirmScreenshot(arg, turn, msg.receivedAt);
+    case 'export':
+    case 'evidence':
+      return runCommand({ ...msg, kind: 'command', name: kind, args: '' }, turn);
+    default:
+      return turn.say('help');
+  }
+}
+
+/** 确认删除 within a few minutes of /delete removes everything; a stale button asks again. */
+async function confirmDelete(yes: boolean, turn: TurnContext): Promise<OutboundReply> {
+  const { deps } = turn;
+  let pending: string | undefined;
+  try {
+    const state = await deps.store.read(turn.key);
+    pending = state?.pending?.kind === 'confirm_delete' ? state.pending.since : undefined;
+  } catch (e) {
+    turn.log.warn({ err: errorSummary(e) }, 'state read failed');
+    return turn.say(yes ? 'delete_failed' : 'delete_cancelled');
+  }
+  if (!yes) {
+    if (pending) await turn.remember('[del:no]', null, (s) => { s.pending = undefined; });
+    return turn.say('delete_cancelled');
+  }
+  if (!pending || deps.now().getTime() - Date.parse(pending) > DELETE_CONFIRM_MS) return turn.say('delete_expired');
+  try {
+    const count = await deps.store.deleteUser(turn.key);
+    turn.log.info({ count }, 'user data deleted');
+    return turn.say('delete_done', { count });
+  } catch (e) {
+    turn.log.error({ err: errorSummary(e) }, 'delete failed');
+    return turn.say('delete_failed');
+  }
+}
+
+/** Full article texts shown by the 查看法条 button; further ones are listed by name. */
+const LAW_TEXTS_SHOWN = 5;
+
+/** How long the 确认删除 button stays valid after /delete. */
+const DELETE_CONFIRM_MS = 10 * 60_000;
+
+async function showLaw(turn: TurnContext): Promise<OutboundReply> {
+  const { deps } = turn;
+  const refs = (await turn.state())?.lastCitations ?? [];
+  if (refs.length === 0) return turn.say('law_none');
+  const r = emptyReply();
+  r.blocks.push({ style: 'heading', text: deps.replies.text('law_heading') });
+  // A phone screen holds a few articles; the rest are named, with their numbers, at the end.
+  const shown = refs.slice(0, LAW_TEXTS_SHOWN);
+  const named: string[] = [];
+  for (const ref of refs.slice(LAW_TEXTS_SHOWN)) {
+    const resolved = resolveArticle(deps.knowledge, ref.law, ref.article, new Date(ref.at));
+    if (resolved) named.push(`《${resolved.article.law}》${resolved.article.article_cn}（${resolved.article.title}）`);
+  }
+  for (const ref of shown) {
+    const resolved = resolveArticle(deps.knowledge, ref.law, ref.article, new Date(ref.at));
+    if (!resolved) continue;
+    const c = toCitation(resolved.article);
+    r.citations.push(c);
+    const version = deps.replies.text('law_version_note', { version: c.version, from: c.effectiveFrom });
+    r.blocks.push({ style: 'heading', text: `《${c.law}》${c.articleCn}（${c.title}）${version}` });
+    r.blocks.push(
+      c.confidence === 'PARTIAL'
+        ? { style: 'paragraph', text: partialText(c.text, deps.replies.text('law_partial_prefix')) }
+        : { style: 'quote', text: c.text },
+    );
+  }
+  if (named.length) r.blocks.push({ style: 'paragraph', text: deps.replies.text('law_more', { list: named.join('、') }) });
+  return r;
+}
+
+function splitId(id: string): [string, string?] {
+  const i = id.indexOf(':');
+  return i === -1 ? [id] : [id.slice(0, i), id.slice(i + 1)];
+}
+
+/** A PARTIAL item's text behind the "reported" label, without repeating the part of the label the text already starts with. */
+function partialText(text: string, prefix: string): string {
+  const t = text.trim();
+  const cut = prefix.search(/[，,]/);
+  if (cut > 0) {
+    const lead = prefix.slice(0, cut);
+    const rest = prefix.slice(cut + 1).replace(/[：:]\s*$/, '');
+    if (rest && t.startsWith(rest)) return `${lead}${prefix[cut]}${t}`;
+  }
+  return `${prefix}${t}`;
+}

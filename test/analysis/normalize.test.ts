@@ -1,0 +1,61 @@
+/** Normalisation: canonical text for the rules, with every character traced back to the original. */
+import { createNormalizer, originalSpan } from '../../src/analysis/normalize';
+
+const n = createNormalizer([
+  { from: '暴光', to: '曝光' },
+  { from: '家银', to: '家人' },
+  { from: '伱', to: '你' },
+  { from: '亻尔', to: '你' },
+  { from: 'zuo lao', to: '坐牢' },
+  { from: 'sb', to: '傻逼' },
+]);
+const text = (s: string) => n.normalize(s).text;
+
+describe('createNormalizer', () => {
+  it('turns traditional characters into simplified ones', () => {
+    expect(text('你這個老賴，再不還錢')).toBe('你这个老赖,再不还钱');
+  });
+
+  it('turns full-width forms into half-width ones and lower-cases Latin', () => {
+    expect(text('ＡＰＰ还款３２０００元！')).toBe('app还款32000元!');
+  });
+
+  it('removes spaces between Han characters and digits (OCR) but keeps them between Latin words', () => {
+    expect(text('坐 牢 了 ， 2 4 小 时')).toBe('坐牢了,24小时');
+    expect(text('Pls repay via app')).toBe('pls repay via app');
+    expect(text('法\u3000院')).toBe('法院');
+  });
+
+  it('drops emoji, skin tones, variation selectors and zero-width characters', () => {
+    expect(text('还钱😡👍🏻❤️\u200b吧')).toBe('还钱吧');
+  });
+
+  it('maps variant and evasive spellings, also when spaced out', () => {
+    expect(text('暴光')).toBe('曝光');
+    expect(text('家 银')).toBe('家人');
+    expect(text('伱要还钱')).toBe('你要还钱');
+    expect(text('亻尔要还钱')).toBe('你要还钱');
+    expect(text('不还钱zuolao')).toBe('不还钱坐牢');
+    expect(text('你会 zuo lao 的')).toBe('你会坐牢的');
+  });
+
+  it('maps short Latin variants only as whole words', () => {
+    expect(text('你个sb')).toBe('你个傻逼');
+    expect(text('plsbuy')).toBe('plsbuy');
+  });
+
+  it('reports spans in the original text', () => {
+    const r = n.normalize('【通知】你這 個 老賴😡，暴光你');
+    const at = r.text.indexOf('老赖');
+    expect(originalSpan(r, at, at + 2)).toBe('老賴');
+    const ex = r.text.indexOf('曝光');
+    expect(originalSpan(r, ex, ex + 2)).toBe('暴光');
+    const whole = r.text.indexOf('这个老赖');
+    expect(originalSpan(r, whole, whole + 4)).toBe('這 個 老賴');
+  });
+
+  it('handles empty text and line breaks', () => {
+    expect(text('')).toBe('');
+    expect(text('催收员：你好\r\n\r\n我：嗯')).toBe('催收员:你好\n我:嗯');
+  });
+});

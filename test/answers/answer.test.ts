@@ -1,0 +1,167 @@
+/**
+ * The offline answer: direct answer first, then why (with a quoted article), then steps and the debt note; out
+ * of scope says so with 12348 and no citations; LPR figures are dated; "那怎么办" stays on the last topic.
+ */
+import { join } from 'node:path';
+import { loadKnowledge } from '../../src/knowledge/load';
+import { createLexicalRetriever } from '../../src/knowledge/retriever';
+import { createOfflineAnswerer, SCOPE_GUIDE_ID, type Answer } from '../../src/answers/answer';
+import { loadReplies } from '../../src/replies';
+import { resolveArticle, versionInForce } from '../../src/knowledge/knowledge';
+import { renderText } from '../../src/channels/local/render-text';
+import { PACKAGE_ROOT } from '../../src/paths';
+
+const k = loadKnowledge(join(PACKAGE_ROOT, 'knowledge'));
+const replies = loadReplies(join(PACKAGE_ROOT, 'prompts'));
+const answerer = createOfflineAnswerer({ knowledge: k, retriever: createLexicalRetriever(k), replies });
+const at = new Date('2026-11-30T10:00:00+08:00');
+const ask = (q: string, lastTopic?: string): Answer => answerer.answerNow(q, { at, ...(lastTopic ? { lastTopic } : {}) });
+const text = (a: Answer) => renderText(a.reply, { buttons: false });
+
+/** Every citation must exist, be in force at `at`, and come from a retrieved guide or article. */
+function expectCitationsGrounded(a: Answer): void {
+  const grounded = new Set<string>();
+  for (const r of a.retrieved) {
+    if (r.kind === 'article') grounded.add(`${r.article.law}#${r.article.article}`);
+    else for (const c of [...r.guide.cites, ...r.guide.sections.flatMap((s) => s.cites)]) grounded.add(`${c.law}#${c.article}`);
+  }
+  for (const c of a.reply.citations) {
+    expect(resolveArticle(k, c.law, c.article, at)?.article.article).toBe(c.article);
+    expect(versionInForce(k, c.law, at)?.articles.has(c.article)).toBe(true);
+    expect(grounded).toContain(`${c.law}#${c.article}`);
+  }
+}
+
+describe('answer shape', () => {
+  const a = ask('催收的人说今晚要来我家，他们能闯进来吗');
+
+  it('leads with the direct answer, then why with a quoted article, then steps', () => {
+    expect(a.outOfScope).toBe(false);
+    expect(a.guideId).toBe('home-visit');
+    const styles = a.reply.blocks.map((b) => b.style);
+    expect(a.reply.blocks[0]).toMatchObject({ style: 'paragraph' });
+    const why = a.reply.blocks.findIndex((b) => b.style === 'heading' && b.text === replies.text('answer_why'));
+    const steps = a.reply.blocks.findIndex((b) => b.style === 'heading' && b.text === replies.text('answer_steps'));
+    expect(why).toBeGreaterThan(0);
+    expect(steps).toBeGreaterThan(why);
+    expect(styles.indexOf('quote')).toBeGreaterThan(why);
+    expect(styles.indexOf('quote')).toBeLessThan(steps);
+    expect(a.reply.blocks[styles.indexOf('quote')]!.text).toMatch(/^《.+》第.+条：「.+」$/);
+    expect(a.reply.blocks[steps + 1]!.items!.length).toBeGreaterThan(1);
+  });
+
+  it('separates the unlawful collection from the debt that is still owed', () => {
+    expect(text(a)).toMatch(/欠款/);
+  });
+
+  it('cites only held, in-force, retrieved articles and offers them behind 查看法条', () => {
+    expect(a.reply.citations.length).toBeGreaterThan(0);
+    expectCitationsGrounded(a);
+    expect(a.reply.buttons.map((b) => b.id)).toContain('law');
+  });
+
+  it('stays short enough for a phone screen', () => {
+    expect(text(a).length).toBeLessThan(900);
+  });
+});
+
+describe('every guide answers its question in the first sentence', () => {
+  // The verdict must be stated in the first sentence, in words that fit whatever the user asked — not as a bare
+  // "能。" / "不能。" token that may answer a different question than the user's.
+  const leads: Record<string, RegExp> = {
+    能: /(能|可以|有权|要还|有人)/,
+    不能: /(不能|不会|不是|不要|无权|不得|违法|别)/,
+    要看情况: /(要看|不一定|一般|取决|但)/,
+  };
+  const bare = /^(能|不能|可以|不可以|要看情况|一般算)[。，,]/;
+  it.each(k.guides.filter((g) => g.id !== SCOPE_GUIDE_ID && g.verdict).map((g) => [g.id, g.verdict!, g.answer.trim()]))(
+    '%s (%s)',
+    (_id, verdict, answer) => {
+      const first = answer.split(/[。；]/)[0]!;
+      expect(first).toMatch(leads[verdict]!);
+      expect(answer).not.toMatch(bare);
+    },
+  );
+});
+
+describe('two topics in one question', () => {
+  it('adds the second guide under its own title and keeps citations grounded', () => {
+    const a = ask('催收堵在我家门口不走，还把我欠钱的事群发给我通讯录里的亲戚');
+    const headings = a.reply.blocks.filter((b) => b.style === 'heading').map((b) => b.text);
+    const titles = new Set(k.guides.map((g) => g.title));
+    expect(headings.filter((h) => titles.has(h)).length).toBeGreaterThanOrEqual(1);
+    expectCitationsGrounded(a);
+  });
+});
+
+describe('out of scope', () => {
+  it.each(['公司拖欠我两个月工资，去哪里申请仲裁', '孩子高考志愿怎么填报比较好', '医院误诊了能要求赔偿吗'])('%s → 12348, no citations', (q) => {
+    const a = ask(q);
+    expect(a.outOfScope).toBe(true);
+    expect(a.reply.citations).toEqual([]);
+    expect(text(a)).toContain('12348');
+  });
+
+  it('does not refuse short in-scope questions', () => {
+    for (const q of ['催收电话打爆了', '债主说要告我', '网贷还不上了怎么办']) expect(ask(q).outOfScope).toBe(false);
+  });
+});
+
+describe('dated figures', () => {
+  it('says which day the LPR figure is from and where to check the current one', () => {
+    const t = text(ask('找私人借的钱，利息最高能收多少'));
+    expect(t).toContain(k.lpr.latest_confirmed);
+    expect(t).toContain('chinamoney.com.cn');
+    expect(t).toContain(`${k.lpr.rows[k.lpr.rows.length - 1]!.rate.toFixed(1)}%`);
+  });
+
+  it('reads the contract date of an interest question with slips corrected (利西 → 利息)', () => {
+    expect(text(ask('找私人借的 2025年3月写的借条 利西算高吗'))).toContain('12.4%');
+  });
+
+  it('adds no LPR note where the answer does not mention it', () => {
+    expect(text(ask('催收打电话骂我'))).not.toContain(k.lpr.latest_confirmed);
+  });
+});
+
+describe('follow-ups', () => {
+  it('"那怎么办" answers with the steps of the last topic', () => {
+    const a = ask('那怎么办', 'home-visit');
+    expect(a.guideId).toBe('home-visit');
+    const guide = k.guides.find((g) => g.id === 'home-visit')!;
+    expect(a.suggestions).toEqual(guide.steps.map((s) => s.trim()).slice(0, a.suggestions.length));
+    expectCitationsGrounded(a);
+  });
+
+  it('a real new question is answered on its own topic, not the last one', () => {
+    expect(ask('那征信上的记录多久能消', 'home-visit').guideId).toBe('credit-report');
+  });
+
+  it('without a last topic, "那怎么办" is not answered from a guide', () => {
+    expect(ask('那怎么办').guideId).toBeUndefined();
+  });
+});
+
+describe('key facts reach the answer', () => {
+  it('a payment order answer says how to object and what does not count', () => {
+    const a = ask('法院发来支付令 我想说现在没钱 要分期 这样写异议行不行');
+    expect(a.guideId).toBe('payment-order');
+    const t = text(a);
+    expect(t).toContain('书面异议');
+    expect(t).toContain('15日');
+    expect(t).toMatch(/不影响支付令/);
+    expectCitationsGrounded(a);
+  });
+
+  it('money sent to a self-styled collector is treated as possible fraud', () => {
+    const t = text(ask('有人冒充平台的催收 我把钱转到他给的卡上了 平台说没入账'));
+    expect(t).toContain('诈骗');
+    expect(t).toContain('官方客服');
+  });
+
+  it('what a 限高 order forbids is spelled out for train questions', () => {
+    const t = text(ask('被限制高消费了 过年回家能坐动车二等座吗 还是只能坐绿皮车'));
+    expect(t).toContain('G字头');
+    expect(t).toContain('一等');
+  });
+});
