@@ -69,16 +69,28 @@ export interface Notice {
   text: string;
 }
 
+/**
+ * What a reply is, for channels and the chat contract: an answer to the user's question, an analysis of a
+ * collector's message or described conduct, care for a person at risk, a command's result, a request to confirm
+ * something, a greeting, a clarifying question, or an error reply.
+ */
+export type ReplyKind = 'answer' | 'analysis' | 'crisis' | 'command' | 'confirmation' | 'greeting' | 'clarify' | 'error';
+
 export interface OutboundReply {
+  kind: ReplyKind;
   blocks: TextBlock[];
   citations: Citation[];
   buttons: Button[];
   notices: Notice[];
+  /** How many evidence items this turn stored (0 when nothing was saved). */
+  evidenceSaved: number;
+  /** The analysis categories, for analysis replies. */
+  categories?: string[];
 }
 
-/** An empty reply to build on. */
-export function emptyReply(): OutboundReply {
-  return { blocks: [], citations: [], buttons: [], notices: [] };
+/** An empty reply of `kind` to build on. */
+export function emptyReply(kind: ReplyKind = 'answer'): OutboundReply {
+  return { kind, blocks: [], citations: [], buttons: [], notices: [], evidenceSaved: 0 };
 }
 
 /** The key under which one user's state lives: channel and user id together. */

@@ -1,8 +1,8 @@
 /**
- * The fixed Chinese replies from prompts/replies.yaml. Loaded once at boot; a missing key used by the code or
+ * The fixed Chinese replies from prompts/*.yaml (REPLY_FILES). Loaded once at boot; a missing key used by the code or
  * by an error code stops the boot instead of showing a user an empty message.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { AppError, ERROR_CODES } from './errors';
@@ -51,14 +51,30 @@ export function createReplies(
   };
 }
 
-/** Loads prompts/replies.yaml. */
+/**
+ * The reply files, one per area so each can be edited on its own: replies.yaml (commands, errors, evidence),
+ * answers.yaml (the answer composer), conversation.yaml (turn understanding, crisis mode, buttons),
+ * follow-ups.yaml (follow-up questions about the last reply). A file that is absent is skipped; a key defined in
+ * two files stops the boot.
+ */
+export const REPLY_FILES = ['replies.yaml', 'answers.yaml', 'conversation.yaml', 'follow-ups.yaml'] as const;
+
+/** Loads and merges the reply files under `promptsDir`. */
 export function loadReplies(promptsDir: string): Replies {
-  const file = join(promptsDir, 'replies.yaml');
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new AppError('PROMPTS_INVALID', `${file}: cannot read (${(e as Error).message})`, { cause: e });
+  const merged: Record<string, unknown> = {};
+  for (const name of REPLY_FILES) {
+    const file = join(promptsDir, name);
+    if (!existsSync(file)) continue;
+    let data: unknown;
+    try {
+      data = parseYaml(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new AppError('PROMPTS_INVALID', `${file}: cannot read (${(e as Error).message})`, { cause: e });
+    }
+    for (const [k, v] of Object.entries((data ?? {}) as Record<string, unknown>)) {
+      if (k in merged) throw new AppError('PROMPTS_INVALID', `${file}: reply "${k}" is already defined in another reply file`);
+      merged[k] = v;
+    }
   }
-  return createReplies((data ?? {}) as Record<string, unknown>, file);
+  return createReplies(merged, join(promptsDir, 'replies.yaml'));
 }

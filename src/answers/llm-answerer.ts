@@ -169,6 +169,8 @@ export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAns
       const text = restoreIdentifiers(verified.text, redaction.map).trim();
       if (!text) throw new EmptyCompletionError();
       const reply: OutboundReply = {
+        kind: base.reply.kind,
+        evidenceSaved: 0,
         blocks: toBlocks(text),
         citations: verified.citations,
         buttons: lawButton(base.reply, verified.citations.length > 0, replies.text('answer_law_button')),

@@ -1,0 +1,96 @@
+/**
+ * What one text turn is, read inside its conversation: who is speaking, what the user is doing, whether they
+ * are at risk, and the facts the turn carries. The conversation decides what to do from this, before anything
+ * is analysed, answered or stored.
+ */
+
+/** `collector`: a collector's own words pasted in; `user`: the user's own words (even quoting a collector); `mixed`: both. */
+export type Speaker = 'collector' | 'user' | 'mixed';
+
+/** What the user is doing (labels of eval/understanding/README.md). */
+export type TurnAct =
+  | 'paste'
+  | 'ask'
+  | 'describe'
+  | 'distress'
+  | 'loan_facts'
+  | 'follow_up'
+  | 'reply'
+  | 'greeting'
+  | 'thanks'
+  | 'other';
+
+/** `risk`: a wish to die or self-harm; `acute`: with a plan, place, time or means; `safe`: says they are safe. */
+export type CrisisSignal = 'none' | 'risk' | 'acute' | 'safe';
+
+/** What the bot's previous reply was. */
+export type DialogueContext = 'none' | 'analysis' | 'answer' | 'asked' | 'crisis';
+
+/** What a follow-up asks about the last reply. */
+export type FollowUpKind =
+  /** "他们说的是真的吗": are the collector's claims true? */
+  | 'verify_claims'
+  /** "那我该怎么办": the steps for what was found or answered. */
+  | 'what_to_do'
+  /** "第50条第二款呢" / "刚才那条法律是什么意思": explain a provision. */
+  | 'explain_provision'
+  /** "这个能报警吗": can the last conduct be reported to the police? */
+  | 'can_report'
+  /** "详细点" / "还有呢": more of the same answer. */
+  | 'more'
+  /** Anything else that leans on the last reply. */
+  | 'generic';
+
+/** A provision the user points at: "第50条第二款", "治安管理处罚法第五十条", or just "刚才那条法律" (vague). */
+export interface ProvisionMention {
+  /** Short law name as knowledge/ spells it, when named. */
+  law?: string;
+  /** Arabic article number ("50", "293-1"), when given. */
+  article?: string;
+  /** "第二款", "第（一）项", when given. */
+  part?: string;
+  /** No number at all: "那条法律", "这个规定". */
+  vague: boolean;
+}
+
+/** An amount of money with what it is, as far as the words say. */
+export interface MoneyFact {
+  value: number;
+  role: 'principal' | 'received' | 'payment' | 'total' | 'fee' | 'overdue' | 'unknown';
+}
+
+/** Facts a turn carries; every list may be empty. */
+export interface TurnFacts {
+  amounts: MoneyFact[];
+  /** A number of instalments or a term: "12期", "6个月", "7天". */
+  term?: { count: number; unit: 'month' | 'day' | 'week' | 'period' };
+  /** Dates named, resolved to ISO days (China time) against the turn's time. */
+  dates: Array<{ iso: string; role: 'contract' | 'event' | 'unknown' }>;
+  /** The lender or platform, and its kind when the words say it. */
+  lender?: { name?: string; type: 'licensed' | 'unlicensed' | 'unknown' };
+  /** Who collectors contacted or threatened to contact: parents, spouse, employer, colleagues, friends, neighbours, school, contacts, group … */
+  contacted: string[];
+  /** What collectors did, as short ids: calls, visit, paint, posting, blocking, insult, threat, fake_document … */
+  conduct: string[];
+}
+
+export interface TurnUnderstanding {
+  speaker: Speaker;
+  /** 0..1, how sure the speaker call is. Below the conversation's threshold it asks the user. */
+  speakerConfidence: number;
+  act: TurnAct;
+  crisis: CrisisSignal;
+  /** Set when act is follow_up. */
+  followUp?: FollowUpKind;
+  /** Set when the turn names or points at a provision. */
+  provision?: ProvisionMention;
+  /** For `mixed`: the pasted collector part, and the user's own words around it. */
+  quoted?: string;
+  own?: string;
+  facts: TurnFacts;
+}
+
+/** Reads one text turn; pure and fast (well under a millisecond for a typical turn). */
+export interface TurnUnderstander {
+  understand(text: string, context: DialogueContext, at?: Date): TurnUnderstanding;
+}
