@@ -11,9 +11,13 @@ export interface Turn {
   text: string;
 }
 
-/** What the bot is waiting for from this user, if anything. */
+/**
+ * What the bot is waiting for from this user, if anything: a delete confirmation, a screenshot's confirmation or
+ * correction, a missing loan number, whether a pasted text came from a collector (`confirm_speaker`), whether to
+ * keep described conduct as an evidence note (`confirm_note`).
+ */
 export interface Pending {
-  kind: 'confirm_delete' | 'confirm_ocr' | 'ocr_correction' | 'loan_details';
+  kind: 'confirm_delete' | 'confirm_ocr' | 'ocr_correction' | 'loan_details' | 'confirm_speaker' | 'confirm_note';
   since: string;
   data?: Record<string, unknown>;
 }
@@ -24,6 +28,56 @@ export interface LastAnalysis {
   lawful: boolean;
   sentAt: string | null;
   evidenceId?: string;
+}
+
+/** The collector's message (or the conduct the user described) the conversation is about. */
+export interface AnalysisFocus {
+  /** When the message was sent, or when the conduct was reported / the message received if unknown. */
+  at: string;
+  source: 'message' | 'screenshot' | 'call' | 'conduct';
+  lawful: boolean;
+  categories: string[];
+  /** Each finding's category and the words that triggered it (short). */
+  findings: Array<{ category: string; evidence: string }>;
+  citations: Array<{ law: string; article: string }>;
+  /** The start of the collector's text (or the user's description), for follow-ups about its claims. */
+  excerpt: string;
+  evidenceId?: string;
+}
+
+/** The question the conversation last answered. */
+export interface AnswerFocus {
+  at: string;
+  guideId?: string;
+  entryId?: string;
+  /** The question as asked (short). */
+  question: string;
+}
+
+/** Loan numbers gathered over the conversation (for the interest check). */
+export interface LoanFacts {
+  principal?: number;
+  received?: number;
+  payment?: number;
+  total?: number;
+  fees?: number;
+  term?: { count: number; unit: 'month' | 'day' | 'week' | 'period' };
+  contractDate?: string;
+  lender?: { name?: string; type: 'licensed' | 'unlicensed' | 'unknown' };
+}
+
+/** Crisis mode: once risk is expressed, the next replies open with care until it ends. */
+export interface CrisisMode {
+  level: 'risk' | 'acute';
+  since: string;
+  /** Further replies that stay in crisis mode (at least three after the signal), unless the user says they are safe. */
+  turnsLeft: number;
+}
+
+/** The buttons of the last reply: a button is valid only for the reply that offered it. */
+export interface OfferedButtons {
+  at: string;
+  buttons: Array<{ id: string; label: string }>;
 }
 
 export interface UserState {
@@ -39,6 +93,11 @@ export interface UserState {
   lastTopic?: string;
   /** Citations of the last answer (law + article), for the "查看法条" button. */
   lastCitations?: Array<{ law: string; article: string; at: string }>;
+  /** Which reply the conversation is about now: the last analysis, the last answer, or both. */
+  focus?: { kind: 'analysis' | 'answer'; analysis?: AnalysisFocus; answer?: AnswerFocus };
+  loan?: LoanFacts;
+  crisis?: CrisisMode;
+  offered?: OfferedButtons;
   prefs: Record<string, string>;
 }
 
