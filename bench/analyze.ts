@@ -147,6 +147,9 @@ export function withStatistical(rules: AnalysisRules, analyzer: Analyzer, dir: s
   return { analyze: (input) => analyzeWithStatistical({ analyzer, statistical, describe }, input.text, input.sentAt) };
 }
 
+/** Words of a lawsuit notice or a lawyer's letter. */
+const LITIGATION = /法院|起诉|诉讼|立案|律师|仲裁/;
+
 function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
@@ -184,8 +187,8 @@ function main(): void {
 
   // Blind-written sets: fresh-1..6 were used while developing the rules (and train the model); fresh-7 is held
   // out: only its aggregate line, and only with --blind.
-  const blind = ['fresh-7'];
-  const names = ['fresh-1', 'fresh-2', 'fresh-3', 'fresh-4', 'fresh-5', 'fresh-6', ...(process.argv.includes('--blind') ? blind : [])];
+  const blind = ['fresh-8'];
+  const names = ['fresh-1', 'fresh-2', 'fresh-3', 'fresh-4', 'fresh-5', 'fresh-6', 'fresh-7', ...(process.argv.includes('--blind') ? blind : [])];
   for (const name of names) {
     const file = join(EVAL_DIR, `${name}.jsonl`);
     if (!existsSync(file)) continue;
@@ -197,6 +200,10 @@ function main(): void {
       console.log(
         `${`${name} (${role}) ${label}`.padEnd(30)} macro-F1 ${s.macroF1.toFixed(3)}, false alarms ${pct(s.falseAlarmRate)} on ${fresh.length} messages (${s.lawfulCount} lawful)`,
       );
+      // Lawful messages that speak of a court, a suit or a lawyer: none of them may be flagged (issue 11).
+      const litigation = fresh.filter((m) => m.lawful && LITIGATION.test(m.text));
+      const flagged = litigation.filter((m) => !a.analyze({ text: m.text, sentAt: m.sent_at ? new Date(m.sent_at) : null }).lawful).length;
+      console.log(`${''.padEnd(30)} lawful litigation/lawyer messages flagged: ${flagged} of ${litigation.length}`);
       if (process.argv.includes('--errors') && role === 'dev') {
         for (const e of s.errors) console.log(`  ${e.id}: expected [${e.expected.join(', ')}] got [${e.got.join(', ')}]`);
       }
