@@ -26,7 +26,7 @@ describe('the real knowledge base', () => {
   });
 
   it('quotes only texts that shared/legal holds verbatim (VERIFIED texts appear in the fact sheets)', () => {
-    const sheets = ['legal-facts.md', 'legal-facts-2.md']
+    const sheets = ['legal-facts.md', 'legal-facts-2.md', 'legal-facts-3.md']
       .map((f) => readFileSync(join(PACKAGE_ROOT, 'test', 'fixtures', 'shared-legal', f), 'utf8'))
       .join('\n')
       .replace(/\s+/g, '');
