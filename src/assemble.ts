@@ -32,6 +32,8 @@ import { RedisStore } from './state/redis-store';
 import { loadOrCreateKey } from './state/key-file';
 import type { ConversationStore } from './state/store';
 import { createOcr } from './ocr/create-ocr';
+import { baselineUnderstander } from './conversation/route';
+import type { TurnUnderstander } from './conversation/understanding/types';
 
 /** The parts that need no I/O beyond reading knowledge/ and prompts/: enough for `analyze` and `ask`. */
 export interface CoreParts {
@@ -144,10 +146,17 @@ export function createStore(config: Config, logger?: Logger): ConversationStore 
 export function assembleDeps(config: Config, logger: Logger, core: CoreParts = assembleCore(config, logger)): TurnDeps {
   return {
     ...core,
+    understander: turnUnderstanderOf(core),
     store: createStore(config, logger),
     ocr: createOcr(config, logger),
     logger,
     now: () => new Date(),
     limits: { maxMessageChars: config.limits.maxMessageChars },
   };
+}
+
+/** The core's trained turn understander, or the routing rules when none is built. */
+export function turnUnderstanderOf(core: CoreParts): TurnUnderstander {
+  const built = (core as CoreParts & { understander?: TurnUnderstander }).understander;
+  return built ?? baselineUnderstander(core.analysis, core.knowledge);
 }

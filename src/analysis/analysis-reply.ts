@@ -56,7 +56,8 @@ export function renderAnalysis(
   text = '',
 ): AnalysisView {
   const { replies, analysis: kit } = deps;
-  const reply = emptyReply();
+  const reply = emptyReply('analysis');
+  reply.categories = analysis.categories;
   const citations = citationsFor(analysis.findings, deps.knowledge, at);
   const payWarning = deps.knowledge.paymentWarningCues.some((c) => text.includes(c));
   const nextSteps = kit.nextSteps(analysis.categories);

@@ -1,55 +1,73 @@
 /**
- * Button presses. Ids are short and stable: "law" (show the full texts behind the last answer), "del:yes" /
- * "del:no" (confirm /delete), "g:<guide>" (open a related topic), "s:<step>" (details of a next step),
- * "export" / "evidence" (the commands).
+ * Button presses. A press is valid only for the reply that offered it (offered-buttons.ts). Ids are short and
+ * stable: "law" (full texts behind the last reply), "more" (the rest of the last answer), "g:<guide>" (a related
+ * topic), "s:<step>" (details of a next step), "tpl" (a firm reply to send back), "ocr:yes|edit" (a screenshot's
+ * text), "spk:c|u" (who wrote a pasted text), "note:save" (keep described conduct as an evidence note),
+ * "del:yes|no" (confirm /delete), "export" / "evidence" (the commands).
  */
 import { errorSummary } from '../error-summary';
-import { emptyReply, type InboundMessage, type OutboundReply } from '../message';
+import { emptyReply, type Button, type OutboundReply } from '../message';
 import { runCommand } from './commands';
 import { confirmScreenshot } from './screenshot';
 import { toCitation } from '../knowledge/citations';
 import type { TurnContext } from './turn-context';
 import type { CategoryId } from '../analysis/findings';
 import { resolveArticle } from '../knowledge/knowledge';
+import { expiredPress, resolvePress } from './offered-buttons';
+import { confirmSpeaker } from './speaker-check';
+import { saveConductNote } from './conduct-note';
+import { answerReply, moreOfAnswer } from './question';
 
-type ButtonMsg = Extract<InboundMessage, { kind: 'button' }>;
+/** Handles a press: `value` is a button id, label or number; presses not offered by the last reply have expired. */
+export async function pressButton(value: string, receivedAt: Date, turn: TurnContext): Promise<OutboundReply> {
+  const state = await turn.state();
+  const button = resolvePress(value, state);
+  if (!button) return expiredPress(state, turn);
+  turn.remember(`[${button.label}]`);
+  return press(button, receivedAt, turn);
+}
 
-/** Handles one button press; unknown ids get the help text. */
-export async function pressButton(msg: ButtonMsg, turn: TurnContext): Promise<OutboundReply> {
+async function press(button: Button, receivedAt: Date, turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;
-  const [kind, arg = ''] = splitId(msg.id);
+  const [kind, arg = ''] = splitId(button.id);
   switch (kind) {
     case 'law':
       return showLaw(turn);
+    case 'more':
+      return (await moreOfAnswer(turn)) ?? turn.say('help');
     case 'del':
       return confirmDelete(arg === 'yes', turn);
     case 'g': {
       const guide = deps.knowledge.guides.find((g) => g.id === arg);
       if (!guide || !deps.answerer.answerGuide) return turn.say('help');
-      const result = deps.answerer.answerGuide(guide.id, { at: deps.now() });
-      await turn.remember(guide.title, result.reply, (s) => {
-        s.lastTopic = guide.id;
-        s.lastCitations = result.reply.citations.map((c) => ({ law: c.law, article: c.article, at: deps.now().toISOString() }));
-      });
-      return result.reply;
+      return answerReply(deps.answerer.answerGuide(guide.id, { at: deps.now() }), guide.title, turn);
     }
     case 's': {
-      const state = await turn.state();
-      const cats = (state?.lastAnalysis?.categories ?? []) as CategoryId[];
+      const cats = ((await turn.state())?.focus?.analysis?.categories ?? []) as CategoryId[];
       const step = arg === 'official-pay'
         ? { id: arg, label: deps.replies.text('step_official_pay_label'), detail: deps.replies.text('step_official_pay_detail') }
         : deps.analysis.nextSteps(cats).find((s) => s.id === arg);
       if (!step) return turn.say('help');
-      const r = emptyReply();
-      r.blocks.push({ style: 'heading', text: step.label });
-      r.blocks.push({ style: 'paragraph', text: step.detail });
+      const r = emptyReply('answer');
+      r.blocks.push({ style: 'paragraph', text: `${step.label}：${step.detail}` });
+      return r;
+    }
+    case 'tpl': {
+      const cats = ((await turn.state())?.focus?.analysis?.categories ?? []) as CategoryId[];
+      const r = emptyReply('answer');
+      r.blocks.push({ style: 'paragraph', text: deps.replies.text('analysis_reply_heading') });
+      r.blocks.push({ style: 'quote', text: deps.analysis.replyTemplate(cats) });
       return r;
     }
     case 'ocr':
-      return confirmScreenshot(arg, turn, msg.receivedAt);
+      return confirmScreenshot(arg, turn, receivedAt);
+    case 'spk':
+      return confirmSpeaker(arg === 'c' ? 'collector' : 'user', receivedAt, turn);
+    case 'note':
+      return saveConductNote(receivedAt, turn);
     case 'export':
     case 'evidence':
-      return runCommand({ ...msg, kind: 'command', name: kind, args: '' }, turn);
+      return runCommand({ channel: '', userId: '', receivedAt, kind: 'command', name: kind, args: '' }, turn);
     default:
       return turn.say('help');
   }
@@ -64,20 +82,21 @@ async function confirmDelete(yes: boolean, turn: TurnContext): Promise<OutboundR
     pending = state?.pending?.kind === 'confirm_delete' ? state.pending.since : undefined;
   } catch (e) {
     turn.log.warn({ err: errorSummary(e) }, 'state read failed');
-    return turn.say(yes ? 'delete_failed' : 'delete_cancelled');
+    return turn.say(yes ? 'delete_failed' : 'delete_cancelled', undefined, 'command');
   }
   if (!yes) {
-    if (pending) await turn.remember('[del:no]', null, (s) => { s.pending = undefined; });
-    return turn.say('delete_cancelled');
+    if (pending) turn.remember(null, (s) => { s.pending = undefined; });
+    return turn.say('delete_cancelled', undefined, 'command');
   }
-  if (!pending || deps.now().getTime() - Date.parse(pending) > DELETE_CONFIRM_MS) return turn.say('delete_expired');
+  if (!pending || deps.now().getTime() - Date.parse(pending) > DELETE_CONFIRM_MS) return turn.say('delete_expired', undefined, 'command');
   try {
     const count = await deps.store.deleteUser(turn.key);
+    turn.forget();
     turn.log.info({ count }, 'user data deleted');
-    return turn.say('delete_done', { count });
+    return turn.say('delete_done', { count }, 'command');
   } catch (e) {
     turn.log.error({ err: errorSummary(e) }, 'delete failed');
-    return turn.say('delete_failed');
+    return turn.say('delete_failed', undefined, 'command');
   }
 }
 

@@ -7,6 +7,7 @@ import { errorSummary } from '../error-summary';
 import type { OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { buildEvidence } from './evidence';
+import { analysisFocus } from './collector-message';
 import { renderAnalysis } from '../analysis/analysis-reply';
 import { chinaDay } from '../knowledge/knowledge';
 import { formatChinaTime } from '../china-time';
@@ -59,8 +60,10 @@ export async function logCall(args: string, at: Date, turn: TurnContext): Promis
     reply.notices.push({ kind: 'not_saved', text: deps.replies.text('evidence_not_saved') });
   }
   if (callsToday > DAILY_CALL_LIMIT) reply.blocks.splice(1, 0, { style: 'warning', text: deps.replies.text('call_over_limit', { count: callsToday }) });
-  await turn.remember(`/call ${said}`, reply, (s) => {
-    s.lastAnalysis = { at: at.toISOString(), categories: analysis.categories, lawful: analysis.lawful, sentAt: at.toISOString(), evidenceId: item.id };
+  const focus = analysisFocus(analysis, { at, source: 'call', excerpt: spoken, evidenceId: item.id });
+  focus.citations = view.citations.map((c) => ({ law: c.law, article: c.article }));
+  turn.remember(`/call ${said}`, (s) => {
+    s.focus = { kind: 'analysis', analysis: focus };
     s.lastCitations = view.citations.map((c) => ({ law: c.law, article: c.article, at: at.toISOString() }));
   });
   return reply;

@@ -1,11 +1,13 @@
 /**
  * A collector's message (forwarded, pasted and confirmed, or read from a confirmed screenshot): analyse it, keep
- * it as evidence when something is wrong, and explain what to do.
+ * it as evidence when something is wrong, make it the focus of the conversation, and explain what to do.
  */
 import type { OutboundReply } from '../message';
 import { renderAnalysis } from '../analysis/analysis-reply';
+import type { Analysis } from '../analysis/findings';
 import type { Bubble } from '../analysis/merge-analyses';
 import { analyzeCollectorText } from '../analysis/second-opinion';
+import type { AnalysisFocus, EvidenceItem } from '../state/store';
 import { buildEvidence } from './evidence';
 import type { TurnContext } from './turn-context';
 import { errorSummary } from '../error-summary';
@@ -23,6 +25,11 @@ export interface CollectorMessage {
   corrected?: boolean;
 }
 
+/** Characters of the collector's text kept in the focus, for follow-ups about its claims. */
+const EXCERPT_CHARS = 300;
+/** Characters of each finding's triggering words kept in the focus. */
+const EVIDENCE_CHARS = 60;
+
 /** Analyses a collector's message, saves it as evidence when something is wrong, and explains what to do. */
 export async function analyzeMessage(m: CollectorMessage, turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;
@@ -33,25 +40,55 @@ export async function analyzeMessage(m: CollectorMessage, turn: TurnContext): Pr
   let evidenceId: string | undefined;
   if (!analysis.lawful) {
     const item = buildEvidence({ kind: m.kind, text, receivedAt, sentAt, categories: analysis.categories, imageSha256: m.imageSha256, from: m.from, corrected: m.corrected });
-    try {
-      await deps.store.appendEvidence(turn.key, item);
-      evidenceId = item.id;
-      reply.notices.push({ kind: 'saved', text: deps.replies.text('evidence_saved', { id: item.id }) });
-    } catch (e) {
-      turn.log.error({ err: errorSummary(e) }, 'evidence write failed');
-      reply.notices.push({ kind: 'not_saved', text: deps.replies.text('evidence_not_saved') });
-    }
+    evidenceId = await keepEvidence(item, reply, turn);
   }
-  await turn.remember(text, reply, (s) => {
+  const focus = analysisFocus(analysis, { at: sentAt ?? receivedAt, source: m.kind, excerpt: text, evidenceId });
+  focus.citations = view.citations.map((c) => ({ law: c.law, article: c.article }));
+  turn.remember(m.kind === 'message' ? text : '[screenshot]', (s) => {
     s.pending = undefined;
-    s.lastAnalysis = {
-      at: receivedAt.toISOString(),
-      categories: analysis.categories,
-      lawful: analysis.lawful,
-      sentAt: sentAt ? sentAt.toISOString() : null,
-      evidenceId,
-    };
+    s.focus = { kind: 'analysis', analysis: focus };
     s.lastCitations = view.citations.map((c) => ({ law: c.law, article: c.article, at: (sentAt ?? receivedAt).toISOString() }));
   });
   return reply;
+}
+
+/** The focus a follow-up resolves against: the findings, their words, and the start of the text. */
+export function analysisFocus(
+  analysis: Analysis,
+  o: { at: Date; source: AnalysisFocus['source']; excerpt: string; evidenceId?: string },
+): AnalysisFocus {
+  return {
+    at: o.at.toISOString(),
+    source: o.source,
+    lawful: analysis.lawful,
+    categories: analysis.categories,
+    findings: analysis.findings.map((f) => ({ category: f.category, evidence: f.evidence.slice(0, EVIDENCE_CHARS) })),
+    citations: [],
+    excerpt: o.excerpt.slice(0, EXCERPT_CHARS),
+    ...(o.evidenceId ? { evidenceId: o.evidenceId } : {}),
+  };
+}
+
+/**
+ * Appends an evidence item and says so in the reply: saved (count 1), already kept (the same content again: not
+ * stored twice), or not saved (store down). Returns the id the evidence is kept under, if any.
+ */
+export async function keepEvidence(item: EvidenceItem, reply: OutboundReply, turn: TurnContext): Promise<string | undefined> {
+  const { deps } = turn;
+  try {
+    // Stores that predate content dedupe resolve with nothing: the item was stored as new.
+    const result = ((await deps.store.appendEvidence(turn.key, item)) as unknown as { id: string; duplicate: boolean; count: number } | undefined) ??
+      { id: item.id, duplicate: false, count: 1 };
+    if (result.duplicate) {
+      reply.notices.push({ kind: 'saved', text: deps.replies.text('evidence_duplicate', { id: result.id, count: result.count }) });
+      return result.id;
+    }
+    reply.evidenceSaved += 1;
+    reply.notices.push({ kind: 'saved', text: deps.replies.text('evidence_saved', { id: result.id }) });
+    return result.id;
+  } catch (e) {
+    turn.log.error({ err: errorSummary(e) }, 'evidence write failed');
+    reply.notices.push({ kind: 'not_saved', text: deps.replies.text('evidence_not_saved') });
+    return undefined;
+  }
 }

@@ -19,7 +19,7 @@ type CommandMsg = Extract<InboundMessage, { kind: 'command' }>;
 /** Runs one command. Unknown commands get the unknown_command reply. */
 export async function runCommand(msg: CommandMsg, turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;
-  const r = emptyReply();
+  const r = emptyReply('command');
   const say = (key: string, vars?: Record<string, string | number>) => r.blocks.push({ style: 'paragraph', text: deps.replies.text(key, vars) });
   switch (msg.name.toLowerCase()) {
     case 'start':
@@ -70,7 +70,7 @@ export async function runCommand(msg: CommandMsg, turn: TurnContext): Promise<Ou
         return r;
       });
     case 'delete':
-      await turn.remember('/delete', null, (s) => {
+      turn.remember('/delete', (s) => {
         s.pending = { kind: 'confirm_delete', since: deps.now().toISOString() };
       });
       say('delete_confirm');

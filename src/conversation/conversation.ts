@@ -1,19 +1,25 @@
 /**
  * handleTurn: the one entry point of the conversation core. Every channel — terminal, Telegram, WeChat, web,
  * the CLI — hands an InboundMessage in and renders the OutboundReply it gets back. It reads as the list of steps
- * a turn takes; each step lives in its own module.
+ * a turn takes; each step lives in its own module:
+ * 1. a redelivered channel message is processed once;
+ * 2. intake refuses empty, binary or unsupported input with a clear reply;
+ * 3. crisis detection runs on every text the user sends (typed, forwarded, a caption, a command's words);
+ * 4. the message is handled by its kind (text-turn.ts reads a typed text inside its conversation);
+ * 5. in crisis mode the reply opens with care and keeps the lines visible;
+ * 6. the turn's state changes and the reply's buttons (the only ones valid now) are written once.
  */
 import { randomBytes } from 'node:crypto';
 import { emptyReply, logIdOf, userKeyOf, type InboundMessage, type OutboundReply } from '../message';
 import type { TurnDeps } from './deps';
 import { intake } from './intake';
 import { runCommand } from './commands';
-import { crisisReply } from './crisis-reply';
 import { pressButton } from './buttons';
-import { isGreeting, routeText } from './route';
-import { readScreenshot, analyzeScreenshotText, isCorrectionAwaited } from './screenshot';
+import { readScreenshot } from './screenshot';
 import { analyzeMessage } from './collector-message';
 import { TurnContext } from './turn-context';
+import { enterCrisis, inCrisis, withCrisisCare } from './crisis-mode';
+import { textTurn } from './text-turn';
 import { errorSummary } from '../error-summary';
 
 /** Handles one inbound message and returns the reply. Never throws: failures become a Chinese reply. */
@@ -23,13 +29,16 @@ export async function handleTurn(msg: InboundMessage, deps: TurnDeps): Promise<O
   const started = Date.now();
   const turn = new TurnContext(deps, key, log);
   try {
-    if (await turn.isRedelivery(msg)) return emptyReply();
+    if (await turn.isRedelivery(msg)) return emptyReply('command');
     const reply = await dispatch(msg, turn);
-    log.info({ ms: Date.now() - started, blocks: reply.blocks.length, citations: reply.citations.length }, 'turn done');
+    const state = await turn.state();
+    if (!turn.crisisHandled && inCrisis(state) && reply.kind !== 'command' && reply.kind !== 'error') withCrisisCare(reply, state.crisis, turn);
+    await turn.commit(reply);
+    log.info({ ms: Date.now() - started, reply: reply.kind, blocks: reply.blocks.length, citations: reply.citations.length, evidence: reply.evidenceSaved }, 'turn done');
     return reply;
   } catch (e) {
     log.error({ err: errorSummary(e, { frames: true }), ms: Date.now() - started }, 'turn failed');
-    const r = emptyReply();
+    const r = emptyReply('error');
     r.blocks.push({ style: 'paragraph', text: deps.replies.text('internal_error') });
     return r;
   }
@@ -38,60 +47,30 @@ export async function handleTurn(msg: InboundMessage, deps: TurnDeps): Promise<O
 async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;
   const checked = intake(msg, deps.limits.maxMessageChars);
-  if (!checked.ok) return turn.say(checked.replyKey, checked.vars);
+  if (!checked.ok) return turn.say(checked.replyKey, checked.vars, 'error');
+
+  // Crisis detection on every text the user sends that is not read as a whole turn below.
+  const userWords = msg.kind === 'command' ? msg.args : msg.kind === 'image' ? msg.caption ?? '' : msg.kind === 'forwarded' ? checked.text : '';
+  if (userWords && deps.analysis.detectCrisis(userWords)) {
+    turn.crisisHandled = true;
+    return enterCrisis('risk', userWords, turn);
+  }
 
   switch (msg.kind) {
     case 'command':
       return runCommand(msg, turn);
     case 'button':
-      return pressButton(msg, turn);
+      return pressButton(msg.id, msg.receivedAt, turn);
     case 'image':
       return readScreenshot(msg, turn);
     case 'file':
-      return turn.say('unsupported_file');
+      return turn.say('unsupported_file', undefined, 'error');
     case 'forwarded':
       return turn.withTruncation(
         checked.truncated,
         await analyzeMessage({ text: checked.text, sentAt: msg.sentAt, receivedAt: msg.receivedAt, kind: 'message', from: msg.from }, turn),
       );
-    case 'text': {
-      const text = checked.text;
-      if (deps.analysis.detectCrisis(text)) {
-        turn.log.warn({}, 'crisis expressed');
-        await turn.remember(text, null, () => undefined);
-        return crisisReply(deps);
-      }
-      if (isGreeting(text, deps.knowledge.greetings)) return turn.say('help');
-      const pending = (await turn.state())?.pending;
-      if (pending?.kind === 'ocr_correction' && isCorrectionAwaited(pending.since, deps.now())) {
-        return turn.withTruncation(checked.truncated, await analyzeScreenshotText(text, pending.data ?? {}, msg.receivedAt, turn));
-      }
-      const analysis = deps.analysis.analyzer.analyze({ text, sentAt: null });
-      if (routeText(text, analysis, deps.knowledge.questionCues) === 'analyze') {
-        return turn.withTruncation(
-          checked.truncated,
-          await analyzeMessage({ text, sentAt: null, receivedAt: msg.receivedAt, kind: 'message' }, turn),
-        );
-      }
-      return turn.withTruncation(checked.truncated, await answerQuestion(text, turn));
-    }
+    case 'text':
+      return turn.withTruncation(checked.truncated, await textTurn(checked.text, msg.receivedAt, turn));
   }
-}
-
-
-/** Answers a question from the knowledge base (through the LLM when one is configured). */
-async function answerQuestion(text: string, turn: TurnContext): Promise<OutboundReply> {
-  const { deps } = turn;
-  const state = await turn.state();
-  const now = deps.now();
-  const result = await deps.answerer.answer(text, {
-    at: now,
-    lastTopic: state?.lastTopic,
-    history: state?.history.slice(-6).map((t) => ({ role: t.role, text: t.text })),
-  });
-  await turn.remember(text, result.reply, (s) => {
-    if (result.guideId) s.lastTopic = result.guideId;
-    s.lastCitations = result.reply.citations.map((c) => ({ law: c.law, article: c.article, at: now.toISOString() }));
-  });
-  return result.reply;
 }

@@ -6,15 +6,32 @@ import type { AnalysisKit } from '../analysis/kit';
 import type { OcrPort } from '../ocr/port';
 import type { CoreLogger } from '../logger';
 import type { Answerer } from '../answers/answer';
-import type { ConversationStore } from '../state/store';
+import type { AnalysisFocus, ConversationStore } from '../state/store';
 import type { Knowledge } from '../knowledge/knowledge';
+import type { OutboundReply } from '../message';
 import type { Replies } from '../replies';
+import type { ProvisionMention, TurnUnderstander } from './understanding/types';
+
+/**
+ * Answers to follow-ups about the collector's message (or described conduct) in focus: are its claims true,
+ * what to do, what a provision means, can it be reported. Each returns a short reply for the focus's date.
+ */
+export interface FollowUpAnswers {
+  verifyClaims(focus: AnalysisFocus, now: Date): OutboundReply;
+  whatToDo(focus: AnalysisFocus, now: Date): OutboundReply;
+  explainProvision(mention: ProvisionMention, focus: AnalysisFocus | undefined, now: Date): OutboundReply;
+  canReport(focus: AnalysisFocus, now: Date): OutboundReply;
+}
 
 export interface TurnDeps {
   store: ConversationStore;
   knowledge: Knowledge;
   analysis: AnalysisKit;
   answerer: Answerer;
+  /** Reads each text turn: who speaks, what they do, crisis, facts. */
+  understander: TurnUnderstander;
+  /** Follow-ups about the message in focus; without them a follow-up is answered as a question. */
+  followUps?: FollowUpAnswers;
   replies: Replies;
   logger: CoreLogger;
   ocr?: OcrPort;

@@ -45,12 +45,12 @@ export async function readScreenshot(msg: ImageMsg, turn: TurnContext): Promise<
     engine: result.engine,
     bubbles: (result.messages ?? []).map((m) => ({ text: m.text, sentAt: m.sentAt })),
   };
-  const r = emptyReply();
+  const r = emptyReply('confirmation');
   r.blocks.push({ style: 'paragraph', text: deps.replies.text('ocr_confirm') });
   r.blocks.push({ style: 'quote', text });
   r.buttons.push({ id: 'ocr:yes', label: deps.replies.text('ocr_button_yes') });
   r.buttons.push({ id: 'ocr:edit', label: deps.replies.text('ocr_button_edit') });
-  await turn.remember(msg.caption ?? '[screenshot]', null, (s) => {
+  turn.remember(msg.caption ?? '[screenshot]', (s) => {
     s.pending = { kind: 'confirm_ocr', since: deps.now().toISOString(), data };
   });
   return r;
@@ -63,7 +63,7 @@ export async function confirmScreenshot(choice: string, turn: TurnContext, recei
     turn.deps.now().getTime() - Date.parse(pending.since) < PENDING_MS;
   if (!pending || !fresh || !pending.data) return turn.say('ocr_expired');
   if (choice === 'edit') {
-    await turn.remember('[ocr:edit]', null, (s) => {
+    turn.remember('[ocr:edit]', (s) => {
       s.pending = { kind: 'ocr_correction', since: turn.deps.now().toISOString(), data: pending.data };
     });
     return turn.say('ocr_send_correction');

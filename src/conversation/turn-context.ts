@@ -1,5 +1,8 @@
-/** Per-turn helpers handed to every step of a turn: the user's key, logger, and state access that tolerates an outage. */
-import { emptyReply, type OutboundReply } from '../message';
+/**
+ * Per-turn helpers handed to every step of a turn: the user's key, logger, state access that tolerates a store
+ * outage, and the turn's changes to the dialogue state, written once when the turn ends (commit).
+ */
+import { emptyReply, type OutboundReply, type ReplyKind } from '../message';
 import type { TurnDeps } from './deps';
 import type { CoreLogger } from '../logger';
 import type { InboundMessage } from '../message';
@@ -11,10 +14,17 @@ const USER_TEXT_KEPT = 500;
 /** Characters of the bot's reply kept in history: the gist a follow-up needs (the direct answer comes first). */
 const BOT_TEXT_KEPT = 150;
 
+type Mutation = (s: UserState) => void;
+
 /** Per-turn helpers: the user's key, logger, state access that tolerates a store outage. */
 export class TurnContext {
   private cached: UserState | null | undefined;
+  private userText: string | undefined;
+  private readonly mutations: Mutation[] = [];
+  private forgotten = false;
   storeFailed = false;
+  /** Set when this turn entered or left crisis mode itself (its reply needs no crisis wrapping). */
+  crisisHandled = false;
 
   constructor(readonly deps: TurnDeps, readonly key: string, readonly log: CoreLogger) {}
 
@@ -30,6 +40,7 @@ export class TurnContext {
     }
   }
 
+  /** The user's state as it was when the turn began (null when none is kept or the store is down). */
   async state(): Promise<UserState | null> {
     if (this.cached !== undefined) return this.cached;
     try {
@@ -42,26 +53,51 @@ export class TurnContext {
     return this.cached;
   }
 
-  /** Appends the turn to history and applies `mutate`; on a store failure the reply says it was not saved. */
-  async remember(userText: string, reply: OutboundReply | null, mutate: (s: UserState) => void): Promise<void> {
+  /**
+   * Records what the user said this turn (kept in history) and a change to the dialogue state. Nothing is written
+   * until commit(), so a turn costs one store write however many steps it takes.
+   */
+  remember(userText: string | null, mutate?: Mutation): void {
+    if (userText !== null && this.userText === undefined) this.userText = userText;
+    if (mutate) this.mutations.push(mutate);
+  }
+
+  /** After the user's data was deleted this turn: write nothing back. */
+  forget(): void {
+    this.forgotten = true;
+  }
+
+  /**
+   * Writes the turn: history (the user's words and the start of the reply), every recorded change, and the
+   * reply's buttons as the only ones now valid. On a store failure the reply says it was not saved.
+   */
+  async commit(reply: OutboundReply, extra?: Mutation): Promise<void> {
+    if (this.forgotten) return;
     const at = this.deps.now().toISOString();
+    const userText = this.userText;
+    // Nothing said, changed or offered: write only to retire buttons an earlier reply offered.
+    if (userText === undefined && !this.mutations.length && !extra && !reply.buttons.length && !(await this.state())?.offered) return;
     try {
       this.cached = await this.deps.store.update(this.key, (s) => {
-        s.history.push({ at, role: 'user', text: userText.slice(0, USER_TEXT_KEPT) });
-        const botText = reply?.blocks.map((b) => b.text || (b.items ?? []).join('\n')).join('\n').slice(0, BOT_TEXT_KEPT);
-        if (botText) s.history.push({ at, role: 'bot', text: botText });
-        mutate(s);
+        if (userText !== undefined) {
+          s.history.push({ at, role: 'user', text: userText.slice(0, USER_TEXT_KEPT) });
+          const botText = reply.blocks.map((b) => b.text || (b.items ?? []).join('\n')).join('\n').slice(0, BOT_TEXT_KEPT);
+          if (botText) s.history.push({ at, role: 'bot', text: botText });
+        }
+        for (const m of this.mutations) m(s);
+        extra?.(s);
+        s.offered = reply.buttons.length ? { at, buttons: reply.buttons.map((b) => ({ id: b.id, label: b.label })) } : undefined;
       });
     } catch (e) {
       this.storeFailed = true;
       this.log.warn({ err: errorSummary(e) }, 'state write failed');
-      reply?.notices.push({ kind: 'not_saved', text: this.deps.replies.text('store_unavailable') });
+      if (userText !== undefined || this.mutations.length) reply.notices.push({ kind: 'not_saved', text: this.deps.replies.text('store_unavailable') });
     }
   }
 
   /** A reply of one fixed message. */
-  say(key: string, vars?: Record<string, string | number>): OutboundReply {
-    const r = emptyReply();
+  say(key: string, vars?: Record<string, string | number>, kind: ReplyKind = 'answer'): OutboundReply {
+    const r = emptyReply(kind);
     r.blocks.push({ style: 'paragraph', text: this.deps.replies.text(key, vars) });
     return r;
   }

@@ -177,8 +177,11 @@ describe('handleTurn', () => {
     expect(item!.categories).toContain('threat');
   });
 
-  it('answers a bare greeting with the help text', async () => {
-    expect(all(await handleTurn(text('你好！'), testDeps(new MemoryStore())))).toContain('/call');
+  it('answers a bare greeting with what it can do, as a greeting', async () => {
+    const r = await handleTurn(text('你好！'), testDeps(new MemoryStore()));
+    expect(r.kind).toBe('greeting');
+    expect(all(r)).toMatch(/转发|粘贴/);
+    expect(all(r)).toContain('/call');
   });
 
   it('a stale 确认删除 deletes nothing', async () => {

@@ -1,0 +1,65 @@
+/**
+ * Conduct the user described ("他们在我家门上喷了红油漆") is assessed like a collector's message, with the user
+ * as the victim. It is the user's own account, so it is kept as an evidence note only when they press
+ * "保存为证据记录"; it is never stored as the collector's words.
+ */
+import type { OutboundReply } from '../message';
+import { buildEvidence } from './evidence';
+import { analysisFocus, keepEvidence } from './collector-message';
+import { formatChinaTime } from '../china-time';
+import type { TurnContext } from './turn-context';
+import { emptyReply } from '../message';
+import type { Analysis } from '../analysis/findings';
+
+/** The analysis kit's described-conduct pass (optional until it is built). */
+interface ConductKit {
+  assessConduct?(text: string, at: Date): Analysis;
+  renderConduct?(analysis: Analysis, at: Date): OutboundReply;
+}
+
+/** How long the offer to keep the note stays open. */
+const NOTE_PENDING_MS = 24 * 3600_000;
+
+/**
+ * Assesses described conduct. Returns undefined when the description shows nothing the analyzer recognises
+ * (the turn is then answered as a question).
+ */
+export function describeConduct(text: string, receivedAt: Date, turn: TurnContext): OutboundReply | undefined {
+  const { deps } = turn;
+  const kit = deps.analysis as typeof deps.analysis & ConductKit;
+  if (!kit.assessConduct || !kit.renderConduct) return undefined;
+  const analysis = kit.assessConduct(text, receivedAt);
+  if (analysis.lawful || analysis.findings.length === 0) return undefined;
+  const reply = kit.renderConduct(analysis, receivedAt);
+  reply.kind = 'analysis';
+  reply.categories = analysis.categories;
+  if (!reply.buttons.some((b) => b.id === 'note:save')) reply.buttons.unshift({ id: 'note:save', label: deps.replies.text('note_button_save') });
+  const since = deps.now().toISOString();
+  const focus = analysisFocus(analysis, { at: receivedAt, source: 'conduct', excerpt: text });
+  focus.citations = reply.citations.map((c) => ({ law: c.law, article: c.article }));
+  turn.remember(text, (s) => {
+    s.pending = { kind: 'confirm_note', since, data: { text, categories: analysis.categories } };
+    s.focus = { kind: 'analysis', analysis: focus };
+    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: since }));
+  });
+  return reply;
+}
+
+/** "保存为证据记录": keeps the described conduct as an evidence note, once. */
+export async function saveConductNote(receivedAt: Date, turn: TurnContext): Promise<OutboundReply> {
+  const { deps } = turn;
+  const pending = (await turn.state())?.pending;
+  const text = pending?.kind === 'confirm_note' && typeof pending.data?.text === 'string' ? pending.data.text : undefined;
+  if (!text || deps.now().getTime() - Date.parse(pending!.since) > NOTE_PENDING_MS) return turn.say('note_expired', undefined, 'confirmation');
+  const categories = Array.isArray(pending!.data?.categories) ? (pending!.data!.categories as string[]) : [];
+  const item = buildEvidence({ kind: 'note' as never, text, receivedAt, sentAt: null, categories });
+  const r = emptyReply('confirmation');
+  const id = await keepEvidence(item, r, turn);
+  r.notices = r.notices.filter((n) => n.kind !== 'saved');
+  if (id && r.evidenceSaved) r.blocks.push({ style: 'paragraph', text: deps.replies.text('note_saved', { id, time: formatChinaTime(receivedAt) }) });
+  else if (id) r.blocks.push({ style: 'paragraph', text: deps.replies.text('note_duplicate', { id }) });
+  turn.remember(null, (s) => {
+    s.pending = undefined;
+  });
+  return r;
+}

@@ -1,0 +1,80 @@
+/**
+ * Crisis mode. When a person says they want to die or hurt themselves, the reply is care and the crisis lines,
+ * nothing about repayment. For the next turns (at least CRISIS_TURNS, or until they say they are safe) every
+ * reply opens by asking whether they are safe and keeps 12356 / 110 / 120 visible, and despair gets warmth, not
+ * a verdict. A plan, a place, a time or means at hand escalates to "call 120 / 110 now".
+ */
+import { emptyReply, type OutboundReply } from '../message';
+import type { CrisisMode, UserState } from '../state/store';
+import type { CrisisSignal } from './understanding/types';
+import type { TurnContext } from './turn-context';
+
+/** Replies after the signal that stay in crisis mode. */
+export const CRISIS_TURNS = 3;
+
+/** True while the state is in crisis mode. */
+export function inCrisis(state: UserState | null): state is UserState & { crisis: CrisisMode } {
+  return Boolean(state?.crisis && state.crisis.turnsLeft > 0);
+}
+
+/** The first reply to risk or acute risk; enters (or renews) crisis mode. */
+export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, userText: string, turn: TurnContext): OutboundReply {
+  const { deps } = turn;
+  turn.log.warn({ level: signal }, 'crisis expressed');
+  const r = emptyReply('crisis');
+  const { crisis } = deps.knowledge;
+  const lead = signal === 'acute' ? deps.replies.text('crisis_acute') : crisis.message.trim();
+  r.notices.push({ kind: 'crisis', text: lead });
+  r.blocks.push({ style: 'paragraph', text: lead });
+  r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });
+  const since = deps.now().toISOString();
+  turn.remember(userText, (s) => {
+    const level = signal === 'acute' || s.crisis?.level === 'acute' ? 'acute' : 'risk';
+    s.crisis = { level, since, turnsLeft: CRISIS_TURNS };
+    s.pending = undefined;
+  });
+  return r;
+}
+
+/** Despair while in crisis mode: warmth and the lines, no verdict. */
+export function crisisDistress(userText: string, turn: TurnContext): OutboundReply {
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_distress') });
+  turn.remember(userText);
+  return r;
+}
+
+/** The user says they are safe: crisis mode ends, with care and the line for later. */
+export function leaveCrisis(userText: string, turn: TurnContext): OutboundReply {
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe') });
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe_followup') });
+  turn.remember(userText, (s) => {
+    s.crisis = undefined;
+  });
+  return r;
+}
+
+/**
+ * Wraps a reply given while in crisis mode: opens by asking whether the person is safe, ends with the lines, and
+ * counts the turn. A reply that is itself a crisis reply only gets the count.
+ */
+export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: TurnContext): OutboundReply {
+  const { replies } = turn.deps;
+  if (reply.kind !== 'crisis' || !reply.blocks.some((b) => b.style === 'list')) {
+    const opener = mode.level === 'acute' ? replies.text('crisis_acute') : replies.text('crisis_mode_opener');
+    reply.blocks.unshift({ style: 'paragraph', text: opener });
+    reply.blocks.push({ style: 'paragraph', text: replies.text('crisis_mode_footer') });
+  }
+  if (reply.kind === 'analysis' || reply.kind === 'answer' || reply.kind === 'clarify') reply.kind = 'crisis';
+  turn.remember(null, (s) => {
+    if (!s.crisis) return;
+    s.crisis.turnsLeft -= 1;
+    if (s.crisis.turnsLeft <= 0) s.crisis = undefined;
+  });
+  return reply;
+}
+
+function hotlineItems(turn: TurnContext): string[] {
+  return turn.deps.knowledge.crisis.hotlines.map((h) => `${h.number} ${h.name}${h.note ? `：${h.note}` : ''}`);
+}

@@ -1,0 +1,27 @@
+/**
+ * What the bot's previous reply was, as turn understanding needs it: a follow-up ("是真的吗") only makes sense
+ * after an analysis or an answer, a bare "是的" only after the bot asked something.
+ */
+import type { UserState } from '../state/store';
+import type { DialogueContext } from './understanding/types';
+import { inCrisis } from './crisis-mode';
+
+/** A focus older than this no longer frames a new turn. */
+const FOCUS_MS = 24 * 3600_000;
+/** A question the bot asked longer ago than this is no longer awaited. */
+const ASKED_MS = 30 * 60_000;
+
+/** The context of the next turn, from the state as it stands. */
+export function dialogueContext(state: UserState | null, now: Date): DialogueContext {
+  if (!state) return 'none';
+  if (inCrisis(state)) return 'crisis';
+  const p = state.pending;
+  if (p && (p.kind === 'loan_details' || p.kind === 'confirm_speaker' || p.kind === 'confirm_note') && now.getTime() - Date.parse(p.since) < ASKED_MS) {
+    return 'asked';
+  }
+  const f = state.focus;
+  if (!f) return 'none';
+  // The focus frames the next turn while the conversation is fresh (the last turn was recent).
+  if (now.getTime() - Date.parse(state.updatedAt) > FOCUS_MS) return 'none';
+  return f.kind;
+}

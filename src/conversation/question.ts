@@ -1,0 +1,66 @@
+/**
+ * The user's own question: answered from the knowledge base (through the LLM when one is configured), with what
+ * the conversation knows passed along: the topic of the last answer, the message in focus, the loan facts.
+ */
+import type { OutboundReply } from '../message';
+import type { Answer, AnswerContext, Answerer } from '../answers/answer';
+import type { UserState } from '../state/store';
+import type { TurnUnderstanding } from './understanding/types';
+import type { TurnContext } from './turn-context';
+
+/** Characters of the question kept in the focus. */
+const QUESTION_CHARS = 120;
+
+/** Answers `text` as the user's question. `continuing` lets a vague question lean on the last answer's topic. */
+export async function answerQuestion(text: string, u: TurnUnderstanding | undefined, turn: TurnContext, continuing = false): Promise<OutboundReply> {
+  const { deps } = turn;
+  const state = await turn.state();
+  const ctx: AnswerContext & Record<string, unknown> = {
+    at: deps.now(),
+    lastTopic: continuing ? state?.focus?.answer?.guideId ?? state?.lastTopic : undefined,
+    history: state?.history.slice(-6).map((t) => ({ role: t.role, text: t.text })),
+    lastEntry: continuing ? state?.focus?.answer?.entryId : undefined,
+    grounding: grounding(state, u, deps.analysis.categoryLabel),
+  };
+  const result = await deps.answerer.answer(text, ctx);
+  turn.remember(text);
+  return answerReply(result, text, turn);
+}
+
+/** Makes an answer the reply and the focus of the conversation (for "查看法条", "更多说明" and follow-ups). */
+export function answerReply(result: Answer, question: string, turn: TurnContext): OutboundReply {
+  const at = turn.deps.now().toISOString();
+  const entryId = (result as Answer & { entryId?: string }).entryId;
+  turn.remember(null, (s) => {
+    if (result.guideId) s.lastTopic = result.guideId;
+    s.focus = {
+      kind: 'answer',
+      ...(s.focus?.analysis ? { analysis: s.focus.analysis } : {}),
+      answer: { at, question: question.slice(0, QUESTION_CHARS), ...(result.guideId ? { guideId: result.guideId } : {}), ...(entryId ? { entryId } : {}) },
+    };
+    s.lastCitations = result.reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
+  });
+  if (result.outOfScope) result.reply.kind = 'answer';
+  return result.reply;
+}
+
+/** What the LLM path is told besides the question: findings and claims of the message in focus, the loan facts. */
+function grounding(state: UserState | null, u: TurnUnderstanding | undefined, label: (id: never) => string): Record<string, unknown> | undefined {
+  const a = state?.focus?.analysis;
+  const out: Record<string, unknown> = {};
+  if (a) out.findings = a.findings.map((f) => ({ category: f.category, label: label(f.category as never), evidence: f.evidence }));
+  if (state?.loan) out.facts = state.loan;
+  if (u) out.act = u.act;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** "更多说明" / "详细点": the rest of the last answer (its further steps and sections), if there was one. */
+export async function moreOfAnswer(turn: TurnContext): Promise<OutboundReply | undefined> {
+  const { deps } = turn;
+  const focus = (await turn.state())?.focus?.answer;
+  if (!focus?.guideId) return undefined;
+  const answerer = deps.answerer as Answerer & { answerMore?(guideId: string, entryId: string | undefined, ctx: AnswerContext): Answer };
+  const ctx = { at: deps.now() };
+  const result = answerer.answerMore?.(focus.guideId, focus.entryId, ctx) ?? answerer.answerGuide?.(focus.guideId, ctx);
+  return result ? answerReply(result, focus.question, turn) : undefined;
+}

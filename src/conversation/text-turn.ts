@@ -1,0 +1,123 @@
+/**
+ * A text the user typed or pasted, read inside its conversation. The steps, in order:
+ * 1. crisis first: risk opens crisis mode; "I'm safe" closes it; despair in crisis mode gets warmth;
+ * 2. a typed number or label presses a button of the last reply (or hears that it has expired);
+ * 3. what the bot was waiting for: a screenshot correction, who wrote a pasted text, keeping a note;
+ * 4. greetings and thanks;
+ * 5. follow-ups, resolved against the focus;
+ * 6. a collector's words: analysed and kept when the bot is sure, otherwise it asks;
+ * 7. the user's own words: described conduct is assessed, fear gets care, questions get answers.
+ * The user's own words are never stored as evidence.
+ */
+import { emptyReply, type OutboundReply } from '../message';
+import type { TurnContext } from './turn-context';
+import { dialogueContext } from './dialogue-context';
+import { crisisDistress, enterCrisis, inCrisis, leaveCrisis } from './crisis-mode';
+import { typedNumber } from './offered-buttons';
+import { pressButton } from './buttons';
+import { analyzeScreenshotText, isCorrectionAwaited } from './screenshot';
+import { askSpeaker, confirmSpeaker, typedSpeakerAnswer } from './speaker-check';
+import { describeConduct, saveConductNote } from './conduct-note';
+import { answerFollowUp } from './follow-up';
+import { analyzeMessage } from './collector-message';
+import { answerQuestion, moreOfAnswer } from './question';
+import { mergeLoanFacts } from './loan-facts';
+import type { TurnUnderstanding } from './understanding/types';
+
+/** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
+export const SPEAKER_SURE = 0.8;
+
+/** Handles one text turn (already checked by intake). */
+export async function textTurn(text: string, receivedAt: Date, turn: TurnContext): Promise<OutboundReply> {
+  const { deps } = turn;
+  const state = await turn.state();
+  const now = deps.now();
+  const u = deps.understander.understand(text, dialogueContext(state, now), receivedAt);
+  turn.log.info({ speaker: u.speaker, confidence: Math.round(u.speakerConfidence * 100) / 100, act: u.act, crisis: u.crisis, followUp: u.followUp }, 'turn understood');
+
+  // 1. Crisis first.
+  if (u.crisis === 'risk' || u.crisis === 'acute') {
+    turn.crisisHandled = true;
+    return enterCrisis(u.crisis, text, turn);
+  }
+  if (inCrisis(state)) {
+    if (u.crisis === 'safe') {
+      turn.crisisHandled = true;
+      return leaveCrisis(text, turn);
+    }
+    if (u.act === 'distress' || u.act === 'other' || u.act === 'reply' || u.act === 'greeting' || u.act === 'thanks') return crisisDistress(text, turn);
+  }
+
+  // 2. A button pressed by typing its number or label.
+  const awaitingNumber = state?.pending?.kind === 'loan_details';
+  if (!awaitingNumber && (typedNumber(text) !== undefined || state?.offered?.buttons.some((b) => b.label === text.trim()))) {
+    return pressButton(text, receivedAt, turn);
+  }
+
+  // 3. What the bot was waiting for.
+  const pending = state?.pending;
+  if (pending?.kind === 'ocr_correction' && isCorrectionAwaited(pending.since, now)) {
+    turn.remember(text);
+    return analyzeScreenshotText(text, pending.data ?? {}, receivedAt, turn);
+  }
+  if (pending?.kind === 'confirm_speaker') {
+    const who = typedSpeakerAnswer(text);
+    if (who) return confirmSpeaker(who, receivedAt, turn);
+  }
+  if (pending?.kind === 'confirm_note' && isYes(text)) return saveConductNote(receivedAt, turn);
+
+  // 4. Small talk.
+  if (u.act === 'greeting' && u.speaker === 'user') return say('greeting', 'greeting', text, turn);
+  if (u.act === 'thanks' && u.speaker === 'user') return say('thanks', 'greeting', text, turn);
+
+  // 5. Follow-ups on what was just said.
+  if (u.act === 'follow_up' && state) {
+    if (u.followUp === 'more') {
+      const more = await moreOfAnswer(turn);
+      if (more) {
+        turn.remember(text);
+        return more;
+      }
+    }
+    const r = await answerFollowUp(text, u, state, turn);
+    if (r) return r;
+  }
+
+  // 6. A collector's words, pasted.
+  if (u.speaker !== 'user') {
+    const words = u.speaker === 'mixed' && u.quoted ? u.quoted : text;
+    if (u.speakerConfidence >= SPEAKER_SURE) return analyzeMessage({ text: words, sentAt: null, receivedAt, kind: 'message' }, turn);
+    return askSpeaker(text, turn);
+  }
+
+  // 7. The user's own words.
+  if (u.act === 'describe') {
+    const r = describeConduct(text, receivedAt, turn);
+    if (r) return r;
+  }
+  if (u.act === 'distress') return distress(text, turn);
+  if (u.act === 'loan_facts' || (u.act === 'reply' && awaitingNumber)) mergeLoanFacts(u, turn);
+  return answerQuestion(text, u, turn, u.act === 'follow_up' || u.act === 'reply');
+}
+
+function say(key: string, kind: OutboundReply['kind'], text: string, turn: TurnContext): OutboundReply {
+  turn.remember(text);
+  return turn.say(key, undefined, kind);
+}
+
+/** Fear or exhaustion without a question: care first, then one useful step. */
+function distress(text: string, turn: TurnContext): OutboundReply {
+  const { replies } = turn.deps;
+  const r = emptyReply('answer');
+  r.blocks.push({ style: 'paragraph', text: replies.text('distress_lead') });
+  r.blocks.push({ style: 'paragraph', text: replies.text('distress_step') });
+  turn.remember(text);
+  return r;
+}
+
+/** A short yes: "好", "要", "保存", "可以". */
+function isYes(text: string): boolean {
+  return /^(好|好的|行|可以|要|需要|保存|存|存一下|保存吧|嗯|是|是的|ok|yes)[。！!.~～]*$/i.test(text.trim());
+}
+
+export type { TurnUnderstanding };
