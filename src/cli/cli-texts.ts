@@ -5,7 +5,8 @@ import { parse as parseYaml } from 'yaml';
 import { createReplies, type Replies } from '../replies';
 import { PACKAGE_ROOT } from '../paths';
 
-const KEYS = ['usage', 'need_text', 'need_question', 'unknown_command', 'ocr_usage', 'web_started', 'port_invalid', 'chat_you', 'chat_bot', 'chat_hint'];
+const KEYS = ['usage', 'need_text', 'need_question', 'unknown_command', 'ocr_usage', 'web_started', 'port_invalid', 'chat_you', 'chat_bot', 'chat_hint',
+  'jsonl_invalid_json', 'jsonl_not_object', 'chat_need_user', 'chat_bad_line', 'chat_bad_time', 'chat_image_unreadable'];
 
 /** Loads prompts/cli.yaml from `promptsDir` (the package's own by default, for usage errors before config loads). */
 export function loadCliTexts(promptsDir = join(PACKAGE_ROOT, 'prompts')): Replies {

@@ -12,6 +12,8 @@ export async function streamJsonl(
   handle: (obj: Record<string, unknown>) => Promise<object> | object,
   /** The contract's fields with empty values, so an error line still parses like a result line. */
   emptyResult: object = {},
+  /** The error texts for a line that is not JSON, or not an object (in Chinese, from prompts/cli.yaml). */
+  errors: { invalidJson: string; notObject: string } = { invalidJson: '这一行不是有效的 JSON', notObject: '每一行必须是一个 JSON 对象' },
 ): Promise<number> {
   const rl = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
@@ -23,11 +25,11 @@ export async function streamJsonl(
     try {
       obj = JSON.parse(line);
     } catch {
-      output.write(JSON.stringify({ id: null, ...emptyResult, error: 'invalid JSON line' }) + '\n');
+      output.write(JSON.stringify({ id: null, ...emptyResult, error: errors.invalidJson }) + '\n');
       continue;
     }
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
-      output.write(JSON.stringify({ id: null, ...emptyResult, error: 'each line must be a JSON object' }) + '\n');
+      output.write(JSON.stringify({ id: null, ...emptyResult, error: errors.notObject }) + '\n');
       continue;
     }
     try {

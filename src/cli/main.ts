@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { assembleCore, assembleDeps } from '../assemble';
 import { runTerminalChat } from '../channels/local/terminal';
 import { streamJsonl } from './jsonl';
+import { runChatJsonl } from './chat-jsonl';
 import { analyzeOne, parseSentAt } from './analyze-command';
 import { askOne } from './ask-command';
 import { analyzeImage, requireOcr, runOcrCommand } from './ocr-command';
@@ -60,6 +61,15 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
     switch (args.command) {
       case 'chat': {
         const deps = assembleDeps(config, logger);
+        if (args.flags.has('--jsonl')) {
+          try {
+            await runChatJsonl(deps, texts, io.stdin, io.stdout);
+          } finally {
+            await deps.ocr?.close?.();
+            await deps.store.close();
+          }
+          return 0;
+        }
         const user = String(args.flags.get('--user') ?? 'local');
         await runTerminalChat({ deps, texts, userId: user, input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY) });
         await deps.ocr?.close?.();

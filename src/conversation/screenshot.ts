@@ -25,17 +25,17 @@ export function isCorrectionAwaited(since: string, now: Date): boolean {
 /** OCR the image and ask the user to confirm the text. */
 export async function readScreenshot(msg: ImageMsg, turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;
-  if (!deps.ocr) return turn.say('image_not_supported_yet');
+  if (!deps.ocr) return turn.say('image_not_supported_yet', undefined, 'error');
   let result: Awaited<ReturnType<NonNullable<typeof deps.ocr>['read']>>;
   try {
     result = await deps.ocr.read(msg.bytes, msg.mimeType);
   } catch (e) {
     const err = toAppError(e);
     turn.log.warn({ code: err.code }, 'ocr failed');
-    return turn.say(err.code === 'INTERNAL' ? 'image_unreadable' : err.replyKey, { type: msg.mimeType });
+    return turn.say(err.code === 'INTERNAL' ? 'image_unreadable' : err.replyKey, { type: msg.mimeType }, 'error');
   }
   const text = result.text.trim();
-  if (!text) return turn.say('image_unreadable');
+  if (!text) return turn.say('image_unreadable', undefined, 'error');
   const sentAt = result.sentAt ?? msg.sentAt ?? null;
   const data = {
     text,
@@ -61,12 +61,12 @@ export async function confirmScreenshot(choice: string, turn: TurnContext, recei
   const pending = (await turn.state())?.pending;
   const fresh = pending && (pending.kind === 'confirm_ocr' || pending.kind === 'ocr_correction') &&
     turn.deps.now().getTime() - Date.parse(pending.since) < PENDING_MS;
-  if (!pending || !fresh || !pending.data) return turn.say('ocr_expired');
+  if (!pending || !fresh || !pending.data) return turn.say('ocr_expired', undefined, 'clarify');
   if (choice === 'edit') {
     turn.remember('[ocr:edit]', (s) => {
       s.pending = { kind: 'ocr_correction', since: turn.deps.now().toISOString(), data: pending.data };
     });
-    return turn.say('ocr_send_correction');
+    return turn.say('ocr_send_correction', undefined, 'clarify');
   }
   return analyzeScreenshotText(String(pending.data.text ?? ''), pending.data, receivedAt, turn, true);
 }
