@@ -1,7 +1,9 @@
 /**
- * Turns an analysis of a collector's message into the reply: what is wrong (each finding with the words that
- * triggered it), the provisions in force on the day it was sent, what to do now, a firm reply the user can send
- * back — and, always, that unlawful collection does not cancel the debt.
+ * Turns an analysis of a collector's message into the reply. The first screen (what a phone shows before any
+ * button) is short: the verdict, each finding in one line with the words that triggered it and its main
+ * provision in force on the day it was sent, the first two steps, and, always, that unlawful collection does not
+ * cancel the debt. The full explanations, every step, the standards note and a firm reply to send back sit behind
+ * buttons ("详细说明和全部步骤", "怎么回复对方"); the full law texts behind "查看法条".
  */
 import { emptyReply, type Citation, type OutboundReply } from '../message';
 import { toCitation } from '../knowledge/citations';
@@ -11,7 +13,10 @@ import { resolveArticle, type Knowledge } from '../knowledge/knowledge';
 import type { Replies } from '../replies';
 
 export interface AnalysisView {
+  /** The first screen. */
   reply: OutboundReply;
+  /** Everything else: each finding explained with its provisions and conditions, every step, the standards note. */
+  detail: OutboundReply;
   citations: Citation[];
   nextSteps: NextStep[];
   replyTemplate: string;
@@ -47,6 +52,13 @@ function basisOf(f: Finding, k: Knowledge, at: Date): string[] {
   return out;
 }
 
+/** Characters of a finding's triggering words shown on the first screen. */
+const EVIDENCE_SHOWN = 18;
+/** Steps named on the first screen. */
+const FIRST_STEPS = 2;
+/** Words of a lawsuit notice or a lawyer's letter: a lawful message that has them gets "how to verify". */
+const LITIGATION = /法院|起诉|诉讼|立案|律师|仲裁|传票/;
+
 /** Builds the analysis reply. `at` is when the message was sent, or when it was received if unknown. */
 export function renderAnalysis(
   analysis: Analysis,
@@ -69,37 +81,74 @@ export function renderAnalysis(
     });
   }
   const replyTemplate = analysis.lawful ? '' : kit.replyTemplate(analysis.categories);
+  const labels = [...new Set(analysis.findings.map((f) => kit.categoryLabel(f.category)))].join('、');
+  const standardOnly = !analysis.lawful && analysis.categories.every((c) => STANDARD_CATEGORIES.has(c));
 
   if (analysis.lawful) {
-    reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_heading_lawful') });
-    reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_lawful_note') });
+    reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_verdict_lawful') });
+    reply.blocks.push({ style: 'paragraph', text: replies.text(LITIGATION.test(text) ? 'analysis_lawful_litigation' : 'analysis_lawful_short') });
   } else {
-    reply.blocks.push({ style: 'heading', text: replies.text('analysis_heading_unlawful', { count: analysis.findings.length }) });
-    reply.blocks.push({
+    reply.blocks.push({ style: 'paragraph', text: replies.text(standardOnly ? 'analysis_verdict_standard_only' : 'analysis_verdict_unlawful', { labels }) });
+    reply.blocks.push({ style: 'list', text: '', items: firstScreenFindings(analysis.findings, deps, at) });
+  }
+  if (payWarning) reply.blocks.push({ style: 'warning', text: replies.text('analysis_payment_short') });
+  const first = nextSteps.slice(0, FIRST_STEPS).map((s, i) => `${'①②③'[i]}${s.label}`);
+  if (first.length && !analysis.lawful) reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_first_steps', { steps: first.join('；') }) });
+  reply.blocks.push({ style: 'paragraph', text: replies.text(analysis.lawful ? 'analysis_debt_lawful' : 'analysis_debt_short') });
+  reply.citations = citations;
+  if (citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
+  if (replyTemplate) reply.buttons.push({ id: 'tpl', label: replies.text('analysis_button_reply') });
+  if (nextSteps.length) reply.buttons.push({ id: 'steps', label: replies.text('analysis_button_steps') });
+
+  return { reply, detail: renderDetail(analysis, at, deps, nextSteps, payWarning), citations, nextSteps, replyTemplate };
+}
+
+/** One line per category on the first screen: its label, the words, what it means, and its main provision. */
+function firstScreenFindings(findings: Finding[], deps: { knowledge: Knowledge; analysis: AnalysisKit; replies: Replies }, at: Date): string[] {
+  const seen = new Set<CategoryId>();
+  const out: string[] = [];
+  for (const f of findings) {
+    if (seen.has(f.category)) continue;
+    seen.add(f.category);
+    const time = f.category === 'off_hours' ? /\d{1,2}:\d{2}/.exec(f.evidence)?.[0] : undefined;
+    const words = time ?? (f.evidence.length > EVIDENCE_SHOWN ? `${f.evidence.slice(0, EVIDENCE_SHOWN)}…` : f.evidence);
+    // The main provision, with its part but without the part's gloss ("第（一）项：侵扰私人生活安宁" → "第（一）项").
+    const basis = basisOf(f, deps.knowledge, at)[0]?.replace(/：[^）]*）$/, '）');
+    out.push(`${deps.analysis.categoryLabel(f.category)}「${words}」：${deps.replies.text(`finding_short_${f.category}`)}${basis ? `（${basis}）` : ''}`);
+  }
+  return out;
+}
+
+/** Behind "详细说明和全部步骤": each finding explained with up to three provisions, every step, the standards note. */
+function renderDetail(
+  analysis: Analysis,
+  at: Date,
+  deps: { knowledge: Knowledge; analysis: AnalysisKit; replies: Replies },
+  nextSteps: NextStep[],
+  payWarning: boolean,
+): OutboundReply {
+  const { replies, analysis: kit } = deps;
+  const r = emptyReply('answer');
+  if (analysis.findings.length) {
+    r.blocks.push({ style: 'heading', text: replies.text('analysis_detail_heading') });
+    r.blocks.push({
       style: 'list',
       text: '',
       items: analysis.findings.map((f) => {
         const laws = basisOf(f, deps.knowledge, at);
-        const basis = laws.length ? `（${laws.join('、')}）` : '';
-        return `【${kit.categoryLabel(f.category)}】「${f.evidence}」：${f.explanation}${basis}`;
+        return `【${kit.categoryLabel(f.category)}】「${f.evidence}」：${f.explanation}${laws.length ? `（${laws.join('、')}）` : ''}`;
       }),
     });
-    if (analysis.categories.some((c) => STANDARD_CATEGORIES.has(c))) {
-      reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_standard_note') });
-    }
+  } else {
+    r.blocks.push({ style: 'paragraph', text: replies.text('analysis_lawful_note') });
   }
-  if (payWarning) reply.blocks.push({ style: 'warning', text: replies.text('analysis_payment_warning') });
+  if (analysis.categories.some((c) => STANDARD_CATEGORIES.has(c))) r.blocks.push({ style: 'paragraph', text: replies.text('analysis_standard_note') });
+  if (payWarning) r.blocks.push({ style: 'warning', text: replies.text('analysis_payment_warning') });
   if (nextSteps.length) {
-    reply.blocks.push({ style: 'heading', text: replies.text('answer_steps') });
-    reply.blocks.push({ style: 'list', text: '', items: nextSteps.map((s) => `${s.label}：${s.detail}`) });
+    r.blocks.push({ style: 'heading', text: replies.text('analysis_steps_heading') });
+    r.blocks.push({ style: 'list', text: '', items: nextSteps.map((s) => `${s.label}：${s.detail}`) });
   }
-  if (replyTemplate) {
-    reply.blocks.push({ style: 'heading', text: replies.text('analysis_reply_heading') });
-    reply.blocks.push({ style: 'quote', text: replyTemplate });
-  }
-  reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_debt_note') });
-  reply.citations = citations;
-  if (citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
-  for (const s of nextSteps.slice(0, 3)) reply.buttons.push({ id: `s:${s.id}`, label: s.label });
-  return { reply, citations, nextSteps, replyTemplate };
+  r.blocks.push({ style: 'paragraph', text: replies.text('analysis_debt_note') });
+  r.citations = citationsFor(analysis.findings, deps.knowledge, at);
+  return r;
 }

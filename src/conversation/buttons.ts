@@ -1,7 +1,7 @@
 /**
  * Button presses. A press is valid only for the reply that offered it (offered-buttons.ts). Ids are short and
  * stable: "law" (full texts behind the last reply), "more" (the rest of the last answer), "g:<guide>" (a related
- * topic), "s:<step>" (details of a next step), "tpl" (a firm reply to send back), "ocr:yes|edit" (a screenshot's
+ * topic), "s:<step>" (details of a next step), "steps" (every finding explained and every step), "tpl" (a firm reply to send back), "ocr:yes|edit" (a screenshot's
  * text), "spk:c|u" (who wrote a pasted text), "note:save" (keep described conduct as an evidence note),
  * "del:yes|no" (confirm /delete), "export" / "evidence" (the commands).
  */
@@ -17,6 +17,8 @@ import { expiredPress, resolvePress } from './offered-buttons';
 import { confirmSpeaker } from './speaker-check';
 import { saveConductNote } from './conduct-note';
 import { answerReply, moreOfAnswer } from './question';
+import { renderAnalysis } from '../analysis/analysis-reply';
+import { analysisOfFocus } from './collector-message';
 
 /** Handles a press: `value` is a button id, label or number; presses not offered by the last reply have expired. */
 export async function pressButton(value: string, receivedAt: Date, turn: TurnContext): Promise<OutboundReply> {
@@ -51,6 +53,11 @@ async function press(button: Button, receivedAt: Date, turn: TurnContext): Promi
       const r = emptyReply('answer');
       r.blocks.push({ style: 'paragraph', text: `${step.label}：${step.detail}` });
       return r;
+    }
+    case 'steps': {
+      const focus = (await turn.state())?.focus?.analysis;
+      if (!focus) return turn.say('help');
+      return renderAnalysis(analysisOfFocus(focus, deps.analysis), new Date(focus.at), deps, focus.excerpt).detail;
     }
     case 'tpl': {
       const cats = ((await turn.state())?.focus?.analysis?.categories ?? []) as CategoryId[];

@@ -4,7 +4,8 @@
  */
 import type { OutboundReply } from '../message';
 import { renderAnalysis } from '../analysis/analysis-reply';
-import type { Analysis } from '../analysis/findings';
+import type { Analysis, CategoryId } from '../analysis/findings';
+import type { AnalysisKit } from '../analysis/kit';
 import type { Bubble } from '../analysis/merge-analyses';
 import { analyzeCollectorText } from '../analysis/second-opinion';
 import type { AnalysisFocus, EvidenceItem } from '../state/store';
@@ -69,6 +70,12 @@ export function analysisFocus(
   };
 }
 
+/** The analysis a focus was made from, rebuilt from its categories and words (for the detail behind a button). */
+export function analysisOfFocus(focus: AnalysisFocus, kit: AnalysisKit): Analysis {
+  const findings = focus.findings.map((f) => ({ category: f.category as CategoryId, evidence: f.evidence, ...kit.describe(f.category as CategoryId) }));
+  return { findings, categories: focus.categories as CategoryId[], lawful: focus.lawful, looksLikeCollectorMessage: true };
+}
+
 /**
  * Appends an evidence item and says so in the reply: saved (count 1), already kept (the same content again: not
  * stored twice), or not saved (store down). Returns the id the evidence is kept under, if any.
@@ -84,7 +91,7 @@ export async function keepEvidence(item: EvidenceItem, reply: OutboundReply, tur
       return result.id;
     }
     reply.evidenceSaved += 1;
-    reply.notices.push({ kind: 'saved', text: deps.replies.text('evidence_saved', { id: result.id }) });
+    reply.notices.push({ kind: 'saved', text: deps.replies.text('evidence_kept', { id: result.id }) });
     return result.id;
   } catch (e) {
     turn.log.error({ err: errorSummary(e) }, 'evidence write failed');

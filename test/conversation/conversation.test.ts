@@ -209,9 +209,12 @@ describe('handleTurn', () => {
   });
 
   it('warns about paying into a personal account even when the message is otherwise lawful', async () => {
-    const reply = await handleTurn(text('请把钱转到我个人支付宝，今天转可以给你减免一半'), testDeps(new MemoryStore()));
+    const deps = testDeps(new MemoryStore());
+    const reply = await handleTurn(text('请把钱转到我个人支付宝，今天转可以给你减免一半'), deps);
     expect(reply.blocks.some((b) => b.style === 'warning' && b.text.includes('官方'))).toBe(true);
-    expect(reply.buttons.map((b) => b.id)).toContain('s:official-pay');
+    expect(reply.buttons.map((b) => b.id)).toContain('steps');
+    const steps = await handleTurn(press('steps'), deps);
+    expect(all(steps)).toContain(deps.replies.text('step_official_pay_label'));
   });
 
   it('treats a message of only emoji or punctuation as empty', async () => {
