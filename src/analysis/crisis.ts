@@ -6,6 +6,7 @@
  */
 import { CueSet, PatternCompiler, type CompiledPattern } from './classify';
 import { createNormalizer, type Normalizer } from './normalize';
+import { spaceSeparated } from './space-breaks';
 import type { AnalysisRules } from './rules';
 
 interface CompiledCrisis {
@@ -13,6 +14,8 @@ interface CompiledCrisis {
   expressions: CompiledPattern;
   exclusions: CompiledPattern | undefined;
   negation: CueSet;
+  /** A-not-A question forms, blanked out before looking for a negation cue. */
+  questionForms: RegExp | undefined;
   window: number;
   collectorLine: RegExp;
   clauseBreaks: string;
@@ -26,7 +29,11 @@ const cache = new WeakMap<AnalysisRules, CompiledCrisis>();
  */
 export function detectCrisis(text: string, rules: AnalysisRules): boolean {
   const c = compiled(rules);
-  const t = dropCollectorLines(c.normalizer.normalize(text).text, c.collectorLine);
+  const n = c.normalizer.normalize(text);
+  const t = dropCollectorLines(n.text, c.collectorLine);
+  // A space the user typed between two clauses ("还不上 不如去死") ends a clause for the negation look-back,
+  // though the normaliser removed it (patterns may still span it).
+  const spaced = spaceSeparated(n);
   const exclusions: Array<[number, number]> = [];
   if (c.exclusions) {
     const re = c.exclusions.re;
@@ -36,6 +43,8 @@ export function detectCrisis(text: string, rules: AnalysisRules): boolean {
       re.lastIndex = m.index + 1;
     }
   }
+  // "死了是不是一了百了": the 不 of a question form does not negate what follows.
+  const forNegation = c.questionForms ? t.replace(c.questionForms, (q) => '_'.repeat(q.length)) : t;
   const re = c.expressions.re;
   re.lastIndex = 0;
   for (let m = re.exec(t); m; m = re.exec(t)) {
@@ -44,8 +53,8 @@ export function detectCrisis(text: string, rules: AnalysisRules): boolean {
     re.lastIndex = start + 1;
     if (exclusions.some(([s, e]) => s < end && start < e)) continue;
     let cs = start;
-    while (cs > 0 && !c.clauseBreaks.includes(t[cs - 1]!)) cs--;
-    if (c.negation.firstIn(t, Math.max(cs, start - c.window), start) !== undefined) continue;
+    while (cs > 0 && !c.clauseBreaks.includes(t[cs - 1]!) && !spaced[cs]) cs--;
+    if (c.negation.firstIn(forNegation, Math.max(cs, start - c.window), start) !== undefined) continue;
     return true;
   }
   return false;
@@ -61,6 +70,7 @@ function compiled(rules: AnalysisRules): CompiledCrisis {
     expressions: compiler.compile(rules.crisis.expressions, 'clause'),
     exclusions: rules.crisis.exclusions.length ? compiler.compile(rules.crisis.exclusions, 'clause') : undefined,
     negation: new CueSet(rules.crisis.negation.cues),
+    questionForms: rules.crisis.negation.not_in.length ? new RegExp(rules.crisis.negation.not_in.map(escape).join('|'), 'g') : undefined,
     window: rules.crisis.negation.window,
     collectorLine: new RegExp(`^\\s*(?:${lex.speaker.collector.map(escape).join('|')})\\s*:`),
     clauseBreaks: lex.clause_breaks,
@@ -69,12 +79,12 @@ function compiled(rules: AnalysisRules): CompiledCrisis {
   return c;
 }
 
-/** A transcript's collector lines are not the user's words. */
+/** A transcript's collector lines are not the user's words (blanked with line breaks, keeping offsets). */
 function dropCollectorLines(t: string, collectorLine: RegExp): string {
   if (!t.includes('\n')) return t;
   return t
     .split('\n')
-    .map((line) => (collectorLine.test(line) ? '' : line))
+    .map((line) => (collectorLine.test(line) ? '\n'.repeat(line.length) : line))
     .join('\n');
 }
 

@@ -3,14 +3,12 @@
  * typo in a rule stops the boot with its file and entry named instead of silently never matching. Loading is
  * separate from the full knowledge base: the analyzer must work even while statutes are being edited.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId, type NextStep, type ProvisionRef } from './findings';
 import { AppError } from '../errors';
 import { resolveArticle, type Knowledge } from '../knowledge/knowledge';
-import { describePath } from '../knowledge/describe-path';
+import { patternProblems } from '../knowledge/pattern-syntax';
+import { readYamlFile } from '../knowledge/read-yaml';
 
 const categoryId = z.enum(CATEGORY_IDS);
 const articleNumber = z
@@ -86,7 +84,12 @@ export const lexiconFileSchema = z.object({
 export const crisisRulesFileSchema = z.object({
   expressions: z.array(pattern).min(1),
   exclusions: z.array(pattern).default([]),
-  negation: z.object({ window: z.number().int().min(0), cues: cueList }),
+  negation: z.object({
+    window: z.number().int().min(0),
+    cues: cueList,
+    /** A-not-A questions ("是不是", "会不会"): a cue inside one of these is not a negation. */
+    not_in: cueList.default([]),
+  }),
 });
 
 export type CategoriesFile = z.infer<typeof categoriesFileSchema>;
@@ -118,9 +121,9 @@ export const ANALYSIS_FILES = {
  */
 export function loadAnalysisRules(dir: string): AnalysisRules {
   const problems: string[] = [];
-  const categories = readFile(dir, ANALYSIS_FILES.categories, categoriesFileSchema, problems);
-  const lexicon = readFile(dir, ANALYSIS_FILES.lexicon, lexiconFileSchema, problems);
-  const crisis = readFile(dir, ANALYSIS_FILES.crisis, crisisRulesFileSchema, problems);
+  const categories = readYamlFile(dir, ANALYSIS_FILES.categories, categoriesFileSchema, problems);
+  const lexicon = readYamlFile(dir, ANALYSIS_FILES.lexicon, lexiconFileSchema, problems);
+  const crisis = readYamlFile(dir, ANALYSIS_FILES.crisis, crisisRulesFileSchema, problems);
   if (categories && lexicon && crisis) crossCheck(categories, lexicon, crisis, problems);
   if (problems.length > 0 || !categories || !lexicon || !crisis) {
     throw new AppError('KNOWLEDGE_INVALID', `knowledge/analysis has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
@@ -152,27 +155,6 @@ export function provisionResolver(k: Knowledge): (ref: ProvisionRef, at: Date) =
   };
 }
 
-function readFile<T extends z.ZodType>(dir: string, name: string, schema: T, problems: string[]): z.infer<T> | undefined {
-  const file = join(dir, name);
-  if (!existsSync(file)) {
-    problems.push(`${name}: missing (required)`);
-    return undefined;
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(readFileSync(file, 'utf8'));
-  } catch (e) {
-    problems.push(`${name}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
-    return undefined;
-  }
-  const r = schema.safeParse(data);
-  if (r.success) return r.data;
-  for (const issue of r.error.issues.slice(0, 20)) {
-    problems.push(`${name}: ${describePath(data, issue.path)}: ${issue.message}`);
-  }
-  return undefined;
-}
-
 function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, problems: string[]): void {
   const cat = ANALYSIS_FILES.categories;
   const seen = new Set<string>();
@@ -192,18 +174,7 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
   const lexName = ANALYSIS_FILES.lexicon;
   const groups = new Set(Object.keys(lex.terms));
   const checkRefs = (file: string, where: string, p: string) => {
-    for (const ref of p.match(/@[A-Z_]+/g) ?? []) {
-      if (!groups.has(ref.slice(1))) problems.push(`${file}: ${where}: unknown term group ${ref} in "${p}"`);
-    }
-    for (const t of p.trim().split(/\s+/)) {
-      if (t.startsWith('~') && !/^~\d*$/.test(t)) problems.push(`${file}: ${where}: a gap is written ~N (e.g. ~6) in "${p}"`);
-      if (t.slice(0, -1).includes('?')) {
-        problems.push(`${file}: ${where}: "?" makes a whole token optional and goes at its end, in "${p}"`);
-      }
-      if (t.length > 1 && (t.startsWith('^') || t.endsWith('$'))) {
-        problems.push(`${file}: ${where}: ^ and $ are tokens of their own (write "^ 骗子"), in "${p}"`);
-      }
-    }
+    problems.push(...patternProblems(file, where, p, groups));
   };
   for (const [name, terms] of Object.entries(lex.terms)) {
     for (const t of terms) checkRefs(lexName, `terms.${name}`, t);

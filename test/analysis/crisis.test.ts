@@ -22,6 +22,12 @@ describe('detectCrisis', () => {
     '安眠药我已经攒够了',
     '想死的心都有了',
     '催收说要逼死我，我现在真的想死',
+    '欠了二十万 还不上 不如去死',
+    '死了是不是一了百了 债也就没了？',
+    '人没了 网代还要还吗',
+    '太累了 想永远消失',
+    'sometimes i just want to end it all',
+    '公司知道了 把我开了 我活着干嘛',
   ])('detects %s', (text) => {
     expect(detectCrisis(text, rules)).toBe(true);
   });
@@ -38,6 +44,9 @@ describe('detectCrisis', () => {
     '我不会想不开的，放心',
     '我想尽快结束这笔债务',
     '手机死机了',
+    '今天接了个电话 开口就问我是不是不想活了',
+    '这点钱都还不起 你活着还有什么意思',
+    '我不想让他们消失，我只想他们别打了',
   ])('ignores %s', (text) => {
     expect(detectCrisis(text, rules)).toBe(false);
   });
