@@ -1,5 +1,6 @@
 /**
- * Evidence that Redis could not take, held in memory and written exactly once when the connection is back.
+ * Evidence that Redis could not take, held in memory and written exactly once when the connection is back (and
+ * counted then, like any append, if the same content is kept already).
  * Evidence has no other copy — a forwarded threat may be gone from the user's phone — so an outage must delay
  * it, not lose it. The queue is bounded (the oldest item is dropped, and that is logged as an error), kept in
  * arrival order per user, and a user's items are dropped when the user deletes their data.
@@ -12,12 +13,16 @@ export interface QueuedEvidence {
   listKey: string;
   /** Same item, same identity: id, receivedAt and content hash (ids alone carry little randomness). */
   identity: string;
-  /** Sealed once, retried as the same string, so the append-once script recognises a retry. */
+  /** Sealed once, retried as the same string, so the append script recognises a retry. */
   sealed: string;
+  /** The keyed hash of the content the append script dedupes on. */
+  tag: string;
+  /** receivedAt in ms, for the kept item's lastSeenAt when this is a repeat. */
+  receivedMs: number;
 }
 
 export interface EvidenceRetryQueueDeps {
-  /** Writes one record (idempotently); rejects when Redis cannot take it. */
+  /** Writes (or counts) one record, idempotently; rejects when Redis cannot take it. */
   append(entry: QueuedEvidence): Promise<unknown>;
   /** Whether the connection is up now: flushes run only then. */
   ready(): boolean;
@@ -45,7 +50,7 @@ export class EvidenceRetryQueue {
   }
 
   /** Tries to write one record now; resolves to the error, or undefined once written. */
-  async tryAppend(entry: QueuedEvidence): Promise<unknown> {
+  private async tryAppend(entry: QueuedEvidence): Promise<unknown> {
     try {
       await this.deps.append(entry);
       return undefined;

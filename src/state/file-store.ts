@@ -10,8 +10,9 @@ import { createHash, createHmac } from 'node:crypto';
 import { promises as fs, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, seal } from './crypto';
+import { asFirstSeen, countRepeat, firstSeen } from './evidence-count';
 import { UserLock } from './user-lock';
-import { freshState, type ConversationStore, type EvidenceItem, type UserState } from './store';
+import { freshState, type AppendResult, type ConversationStore, type EvidenceItem, type UserState } from './store';
 
 export interface FileStoreOptions {
   dataDir: string;
@@ -87,22 +88,42 @@ export class FileStore implements ConversationStore {
     });
   }
 
-  appendEvidence(userKey: string, item: EvidenceItem): Promise<void> {
+  /**
+   * New content is appended as one sealed line, as before counting existed. A repeat rewrites the file with the
+   * kept item's count and lastSeenAt updated, atomically (temporary file, then rename): a crash leaves the old
+   * file or the new one. Under the user's evidence lock, so concurrent appends in this process count correctly.
+   */
+  appendEvidence(userKey: string, item: EvidenceItem): Promise<AppendResult> {
     return this.lock.run(`${userKey}#evidence`, async () => {
       await this.migrate(userKey);
-      const line = seal(this.opts.key, JSON.stringify(item), `evidence:${userKey}`);
-      await fs.appendFile(`${this.base(userKey)}.evidence`, line + '\n', { mode: 0o600 });
+      const file = `${this.base(userKey)}.evidence`;
+      const lines = evidenceLines(await readOrNull(file));
+      const items = lines.map((l) => this.openEvidence(userKey, l));
+      const at = items.findIndex((e) => e.contentSha256 === item.contentSha256);
+      const kept = items[at];
+      if (kept) {
+        const result = countRepeat(kept, item, this.now());
+        lines[at] = this.sealEvidence(userKey, kept);
+        await writeAtomic(file, lines.map((l) => `${l}\n`).join(''));
+        return result;
+      }
+      await fs.appendFile(file, `${this.sealEvidence(userKey, asFirstSeen(item))}\n`, { mode: 0o600 });
+      return firstSeen(item);
     });
   }
 
   async listEvidence(userKey: string): Promise<EvidenceItem[]> {
     await this.migrate(userKey);
     const raw = await readOrNull(`${this.base(userKey)}.evidence`);
-    if (!raw) return [];
-    return raw
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(open(this.opts.key, l, `evidence:${userKey}`)) as EvidenceItem);
+    return evidenceLines(raw).map((l) => this.openEvidence(userKey, l));
+  }
+
+  private openEvidence(userKey: string, line: string): EvidenceItem {
+    return JSON.parse(open(this.opts.key, line, `evidence:${userKey}`)) as EvidenceItem;
+  }
+
+  private sealEvidence(userKey: string, item: EvidenceItem): string {
+    return seal(this.opts.key, JSON.stringify(item), `evidence:${userKey}`);
   }
 
   markProcessed(userKey: string, messageId: string): Promise<boolean> {
@@ -141,6 +162,11 @@ export class FileStore implements ConversationStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/** The sealed records of an evidence file, one a line. */
+function evidenceLines(raw: string | null): string[] {
+  return raw ? raw.split('\n').filter(Boolean) : [];
 }
 
 async function readOrNull(file: string): Promise<string | null> {

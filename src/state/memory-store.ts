@@ -3,8 +3,9 @@
  * serialisation, TTL, dedupe), no persistence.
  */
 import { applyUpdate, isExpired } from './history';
+import { asFirstSeen, countRepeat, firstSeen } from './evidence-count';
 import { UserLock } from './user-lock';
-import { freshState, type ConversationStore, type EvidenceItem, type UserState } from './store';
+import { freshState, type AppendResult, type ConversationStore, type EvidenceItem, type UserState } from './store';
 
 export class MemoryStore implements ConversationStore {
   private readonly states = new Map<string, string>();
@@ -38,10 +39,14 @@ export class MemoryStore implements ConversationStore {
     });
   }
 
-  async appendEvidence(userKey: string, item: EvidenceItem): Promise<void> {
+  /** Synchronous inside, so atomic per user without a lock. */
+  async appendEvidence(userKey: string, item: EvidenceItem): Promise<AppendResult> {
     const list = this.evidence.get(userKey) ?? [];
-    list.push(structuredClone(item));
+    const kept = list.find((e) => e.contentSha256 === item.contentSha256);
+    if (kept) return countRepeat(kept, item, this.now());
+    list.push(structuredClone(asFirstSeen(item)));
     this.evidence.set(userKey, list);
+    return firstSeen(item);
   }
 
   async listEvidence(userKey: string): Promise<EvidenceItem[]> {

@@ -3,8 +3,19 @@
  * prefix and a keyed hash of the user key (never the raw id):
  *
  *   <prefix>u:<hash>:state     sealed JSON of UserState; TTL ttlDays, refreshed on every write
- *   <prefix>u:<hash>:evidence  list of sealed EvidenceItems; no TTL: evidence stays until the user deletes it
+ *   <prefix>u:<hash>:evidence  list of sealed EvidenceItems, each content once; no TTL: evidence stays until
+ *                              the user deletes it
+ *   <prefix>u:<hash>:evidx     hash: keyed hash of (user, contentSha256) -> the item's position in the list; no TTL
+ *   <prefix>u:<hash>:evcount   hash: list position -> "count:lastSeenMs:sha", only for content appended more
+ *                              than once (sha: a prefix of the SHA-1 of the last repeat's sealed record, so its
+ *                              retry is not counted twice); no TTL
  *   <prefix>u:<hash>:seen      sorted set of keyed hashes of processed message ids (score = ms); TTL, bounded
+ *
+ * The content hash never reaches Redis in the clear: someone reading Redis cannot confirm that a user kept a
+ * given message by hashing it. What is readable there is what the layout already showed — how many items, and
+ * (as in seen) when — plus how often a content came. Appending is one Lua script over the three evidence keys
+ * (redis-scripts.ts), so concurrent appends of one content from any number of processes leave one item with
+ * their total count. A list written before evidence was counted gets its index built on its next append.
  *
  * Concurrency: update() is optimistic — read, mutate, then a Lua compare-and-set (redis-scripts.ts) that writes
  * only if the value is still the one read, retried a bounded number of times. WATCH/MULTI/EXEC cannot be used
@@ -23,10 +34,11 @@ import { createHash, createHmac } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { AppError } from '../errors';
 import { open, seal } from './crypto';
+import { asFirstSeen, receivedMs } from './evidence-count';
 import { EvidenceRetryQueue, isRetryable, reasonOf, type QueuedEvidence } from './evidence-retry-queue';
 import { defineScripts, type ScriptedRedis } from './redis-scripts';
 import { UserLock } from './user-lock';
-import { freshState, type ConversationStore, type EvidenceItem, type UserState } from './store';
+import { freshState, type AppendResult, type ConversationStore, type EvidenceItem, type UserState } from './store';
 
 export interface RedisStoreOptions {
   /** redis:// or rediss:// URL. */
@@ -76,8 +88,13 @@ interface UserKeys {
   hash: string;
   state: string;
   evidence: string;
+  evidenceIndex: string;
+  evidenceCounts: string;
   seen: string;
 }
+
+/** Attempts at building a pre-index list's index while other writers keep changing the list. */
+const INDEX_ATTEMPTS = 5;
 
 /** ConversationStore over Redis: encrypted, TTL'd state, durable evidence, fails fast when Redis is down. */
 export class RedisStore implements ConversationStore {
@@ -115,10 +132,7 @@ export class RedisStore implements ConversationStore {
       retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay) + Math.floor(Math.random() * 50),
     }));
     this.evidenceQueue = new EvidenceRetryQueue({
-      append: async (entry) => {
-        await this.connected();
-        await this.redis.dsAppendOnce(entry.listKey, entry.sealed);
-      },
+      append: (entry) => this.writeEvidence(entry),
       ready: () => this.redis.status === 'ready',
       lockUser: (userKey, fn) => this.lock.run(`${userKey}#evidence`, fn),
       log: this.log,
@@ -177,28 +191,54 @@ export class RedisStore implements ConversationStore {
   }
 
   /**
-   * Rejects when Redis is unreachable, so the core can tell the user; the item is then queued and written
-   * exactly once when the connection is back (unless the user deletes their data first).
+   * When Redis is unreachable the item is queued and the result says `queued`; it is written (or counted) exactly
+   * once when the connection is back, unless the user deletes their data first or the process ends. Rejects
+   * when Redis refused the write (an error reply) or the store is closed: then nothing is queued.
    */
-  appendEvidence(userKey: string, item: EvidenceItem): Promise<void> {
+  appendEvidence(userKey: string, item: EvidenceItem): Promise<AppendResult> {
     const entry: QueuedEvidence = {
       userKey,
       listKey: this.keys(userKey).evidence,
       identity: `${item.id}\0${item.receivedAt}\0${item.contentSha256}`,
-      sealed: seal(this.o.key, JSON.stringify(item), `evidence:${userKey}`),
+      sealed: seal(this.o.key, JSON.stringify(asFirstSeen(item)), `evidence:${userKey}`),
+      tag: this.contentTag(userKey, item.contentSha256),
+      receivedMs: receivedMs(item, this.now()),
     };
     return this.lock.run(`${userKey}#evidence`, async () => {
+      if (this.closed) throw new AppError('STORE_UNAVAILABLE', 'store is closed');
       // Earlier queued items of this user go first, so the list stays in the order evidence arrived.
-      const err = (await this.evidenceQueue.writeUser(userKey)) ?? (await this.evidenceQueue.tryAppend(entry));
-      if (err === undefined) return;
-      if (isRetryable(err)) this.evidenceQueue.add(entry);
-      throw asUnavailable(err);
+      let err = await this.evidenceQueue.writeUser(userKey);
+      if (err === undefined) {
+        try {
+          return await this.writeEvidence(entry);
+        } catch (e) {
+          err = e;
+        }
+      }
+      if (!isRetryable(err)) throw asUnavailable(err);
+      this.evidenceQueue.add(entry);
+      return { id: item.id, duplicate: false, count: 1, queued: true };
     });
   }
 
+  /** One snapshot (MULTI/EXEC) of the list and the counts, so an item and its count agree. */
   async listEvidence(userKey: string): Promise<EvidenceItem[]> {
-    const rows = await this.cmd(() => this.redis.lrange(this.keys(userKey).evidence, 0, -1));
-    return rows.map((r) => JSON.parse(open(this.o.key, r, `evidence:${userKey}`)) as EvidenceItem);
+    const k = this.keys(userKey);
+    const res = await this.cmd(() => this.redis.multi().lrange(k.evidence, 0, -1).hgetall(k.evidenceCounts).exec());
+    if (!res) throw asUnavailable(new Error('transaction aborted'));
+    const [rows, counts] = res.map(([err, value]) => {
+      if (err) throw asUnavailable(err);
+      return value;
+    }) as [string[], Record<string, string>];
+    return rows.map((r, position) => {
+      const item = JSON.parse(open(this.o.key, r, `evidence:${userKey}`)) as EvidenceItem;
+      const m = /^(\d+):(\d+):/.exec(counts[String(position)] ?? '');
+      if (m) {
+        item.count = Number(m[1]);
+        item.lastSeenAt = new Date(Number(m[2])).toISOString();
+      }
+      return item;
+    });
   }
 
   /** One round trip (MULTI/EXEC): ZADD NX decides, then old and surplus ids are trimmed and the TTL renewed. */
@@ -232,9 +272,14 @@ export class RedisStore implements ConversationStore {
         this.lastRead.delete(userKey);
         const dropped = this.evidenceQueue.drop(userKey);
         if (dropped > 0) this.log.info({ dropped }, 'queued evidence dropped on user deletion');
+        // The evidence index and counts are part of the evidence record: removed, not counted.
+        const parts = [k.evidenceIndex, k.evidenceCounts];
         const known = [k.state, k.evidence, k.seen];
-        const extra = (await this.scanKeys(`${escapeGlob(this.o.prefix)}u:${k.hash}:*`)).filter((x) => !known.includes(x));
-        return this.cmd(() => this.redis.del(...known, ...extra));
+        const extra = (await this.scanKeys(`${escapeGlob(this.o.prefix)}u:${k.hash}:*`)).filter((x) => !known.includes(x) && !parts.includes(x));
+        const res = await this.cmd(() => this.redis.multi().del(...known, ...extra).del(...parts).exec());
+        const first = res?.[0];
+        if (!first || first[0]) throw asUnavailable(first?.[0] ?? new Error('transaction aborted'));
+        return first[1] as number;
       }),
     );
   }
@@ -263,7 +308,68 @@ export class RedisStore implements ConversationStore {
   private keys(userKey: string): UserKeys {
     const hash = createHmac('sha256', this.nameKey).update(userKey).digest('hex').slice(0, 32);
     const base = `${this.o.prefix}u:${hash}:`;
-    return { hash, state: `${base}state`, evidence: `${base}evidence`, seen: `${base}seen` };
+    return {
+      hash,
+      state: `${base}state`,
+      evidence: `${base}evidence`,
+      evidenceIndex: `${base}evidx`,
+      evidenceCounts: `${base}evcount`,
+      seen: `${base}seen`,
+    };
+  }
+
+  /**
+   * What the evidence index is keyed by: an HMAC of the user and the content hash, so Redis never holds a hash a
+   * reader could compute from a message, and one content kept by two users gives two unrelated tags.
+   */
+  private contentTag(userKey: string, contentSha256: string): string {
+    return createHmac('sha256', this.nameKey).update(`evidence\0${userKey}\0${contentSha256}`).digest('base64url').slice(0, 22);
+  }
+
+  /** Appends (or counts) one record; builds the index first if the list predates it. Raw errors, for the queue. */
+  private async writeEvidence(entry: QueuedEvidence): Promise<AppendResult> {
+    const k = this.keys(entry.userKey);
+    for (let attempt = 1; attempt <= INDEX_ATTEMPTS; attempt++) {
+      await this.connected();
+      const [status, , count, kept] = await this.redis.dsAppendEvidence(
+        k.evidence,
+        k.evidenceIndex,
+        k.evidenceCounts,
+        entry.tag,
+        entry.sealed,
+        String(entry.receivedMs),
+      );
+      if (status === -1) {
+        await this.indexEvidence(entry.userKey, k);
+        continue;
+      }
+      const stored = JSON.parse(open(this.o.key, kept ?? entry.sealed, `evidence:${entry.userKey}`)) as EvidenceItem;
+      return { id: stored.id, duplicate: status === 2, count: count ?? 1 };
+    }
+    throw new AppError('STORE_UNAVAILABLE', `evidence index not built after ${INDEX_ATTEMPTS} attempts`);
+  }
+
+  /**
+   * Indexes a list written before evidence was counted: each content's first item. Repeats already in such a
+   * list stay separate items (count 1 each); from now on they are counted on the first.
+   */
+  private async indexEvidence(userKey: string, k: UserKeys): Promise<void> {
+    const rows = await this.redis.lrange(k.evidence, 0, -1);
+    const pairs: string[] = [];
+    const tags = new Set<string>();
+    rows.forEach((row, position) => {
+      let item: EvidenceItem;
+      try {
+        item = JSON.parse(open(this.o.key, row, `evidence:${userKey}`)) as EvidenceItem;
+      } catch {
+        return; // unreadable under this key: not indexed (listEvidence reports it)
+      }
+      const tag = this.contentTag(userKey, item.contentSha256);
+      if (tags.has(tag)) return;
+      tags.add(tag);
+      pairs.push(tag, String(position));
+    });
+    await this.redis.dsIndexEvidence(k.evidence, k.evidenceIndex, rows.length, ...pairs);
   }
 
   /** Parses a decrypted state; one older than ttlDays by our clock counts as gone, as in the other stores. */

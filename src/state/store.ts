@@ -101,10 +101,14 @@ export interface UserState {
   prefs: Record<string, string>;
 }
 
-/** One item of evidence; append-only. */
+/**
+ * One item of evidence; append-only, except that appending the same content again (same `contentSha256`) counts
+ * it on the item already kept instead of storing a copy.
+ */
 export interface EvidenceItem {
   id: string;
-  kind: 'message' | 'screenshot' | 'call';
+  /** `note`: conduct the user described and explicitly asked to keep (their account, not a collector's words). */
+  kind: 'message' | 'screenshot' | 'call' | 'note';
   receivedAt: string;
   /** When the collector originally sent it, if known. */
   sentAt: string | null;
@@ -118,6 +122,29 @@ export interface EvidenceItem {
   corrected?: boolean;
   /** SHA-256 of the content as kept (text + image hash), so the user can show it was not altered. */
   contentSha256: string;
+  /**
+   * How many times this content was appended; absent means 1 (items seen once, and every item kept before
+   * counting existed, carry neither this nor lastSeenAt). Set by the store: ignored on appendEvidence.
+   */
+  count?: number;
+  /** ISO-8601: the latest receivedAt among the repeats (present once count > 1). Set by the store. */
+  lastSeenAt?: string;
+}
+
+/** What appendEvidence did with an item. */
+export interface AppendResult {
+  /** The id the content is kept under: the new item's, or for a duplicate the id of the item kept before. */
+  id: string;
+  /** The same content was already kept for this user: nothing new was stored, its count went up. */
+  duplicate: boolean;
+  /** How many times the content has now been appended (1 for a new item). */
+  count: number;
+  /**
+   * Redis only: Redis was unreachable and the item waits in the store's in-memory retry queue; it is written
+   * (and deduplicated then) when the connection is back, but lost if the process ends first. duplicate is
+   * false and count 1 as far as is known.
+   */
+  queued?: boolean;
 }
 
 export interface ConversationStore {
@@ -128,8 +155,13 @@ export interface ConversationStore {
    * land. Creates a fresh state when none exists.
    */
   update(userKey: string, mutate: (state: UserState) => void): Promise<UserState>;
-  /** Appends one evidence item; evidence does not expire. */
-  appendEvidence(userKey: string, item: EvidenceItem): Promise<void>;
+  /**
+   * Appends one evidence item; evidence does not expire. Content already kept for this user (same
+   * contentSha256) is stored once: the existing item's count goes up and its lastSeenAt moves to the new item's
+   * receivedAt, atomically per user (concurrent appends of one content leave one item with their total count).
+   */
+  appendEvidence(userKey: string, item: EvidenceItem): Promise<AppendResult>;
+  /** The user's evidence in the order first received, each with its count and lastSeenAt when seen more than once. */
   listEvidence(userKey: string): Promise<EvidenceItem[]>;
   /** Records that a channel message was processed; false if it already was (a redelivery). */
   markProcessed(userKey: string, messageId: string): Promise<boolean>;

@@ -3,7 +3,7 @@
  * removed afterwards. The outage case starts and kills its own redis-server on a free port.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { AppError } from '../../src/errors';
@@ -44,15 +44,18 @@ async function keysUnder(prefix: string, client: Redis = raw): Promise<string[]>
   return out;
 }
 
-function evidence(id: string, text = SECRET_TEXT): EvidenceItem {
-  return { id, kind: 'message', receivedAt: '2025-01-02T03:04:05.000Z', sentAt: null, text, categories: ['contact_third_party'], contentSha256: 'ab'.repeat(32) };
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** An evidence item whose content hash is that of its text, as the conversation builds them. */
+function evidence(id: string, text = SECRET_TEXT, receivedAt = '2025-01-02T03:04:05.000Z'): EvidenceItem {
+  return { id, kind: 'message', receivedAt, sentAt: null, text, categories: ['contact_third_party'], contentSha256: sha256(`${text}\n`) };
 }
 
 /** A user's key names, found by writing only to that user under a fresh sub-prefix. */
-async function keysOf(prefix: string): Promise<{ state: string; evidence: string; seen: string }> {
+async function keysOf(prefix: string): Promise<{ state: string; evidence: string; evidx: string; evcount: string; seen: string }> {
   const ks = await keysUnder(prefix);
   const find = (suffix: string) => ks.find((k) => k.endsWith(suffix)) ?? '';
-  return { state: find(':state'), evidence: find(':evidence'), seen: find(':seen') };
+  return { state: find(':state'), evidence: find(':evidence'), evidx: find(':evidx'), evcount: find(':evcount'), seen: find(':seen') };
 }
 
 beforeAll(async () => {
@@ -85,23 +88,35 @@ describe('RedisStore', () => {
     const store = makeStore({ prefix });
     await store.update(USER, (s) => s.history.push({ at: 'now', role: 'user', text: SECRET_TEXT }));
     await store.appendEvidence(USER, evidence('E1'));
+    await store.appendEvidence(USER, evidence('E2')); // the same content again: counted
     await store.markProcessed(USER, 'telegram:4242');
 
     const ks = await keysUnder(prefix);
-    expect(ks).toHaveLength(3);
+    expect(ks).toHaveLength(5);
     for (const k of ks) {
       expect(k).not.toContain('7712345678');
-      expect(k).toMatch(new RegExp(`^${prefix}u:[0-9a-f]{32}:(state|evidence|seen)$`));
+      expect(k).toMatch(new RegExp(`^${prefix}u:[0-9a-f]{32}:(state|evidence|evidx|evcount|seen)$`));
     }
     const k = await keysOf(prefix);
     const state = (await raw.get(k.state))!;
     const items = await raw.lrange(k.evidence, 0, -1);
     const seen = await raw.zrange(k.seen, '0', '-1');
-    for (const blob of [state, ...items, ...seen]) {
+    // The index and counts hold keyed tags, list positions and numbers only (no ids, no content).
+    const indexEntries = Object.entries(await raw.hgetall(k.evidx));
+    const countEntries = Object.entries(await raw.hgetall(k.evcount));
+    expect(indexEntries).toEqual([[expect.stringMatching(/^[\w-]{22}$/), '0']]);
+    expect(countEntries).toEqual([['0', expect.stringMatching(/^2:\d{13}:[0-9a-f]{16}$/)]]);
+    const index = indexEntries.flat();
+    const counts = countEntries.flat();
+    // Neither the content hash (hex or base64, whole or in part) nor the content is readable in the index.
+    const contentHash = evidence('E1').contentSha256;
+    for (const blob of [state, ...items, ...seen, ...index, ...counts]) {
       expect(blob).not.toContain('催收');
       expect(blob).not.toContain(Buffer.from('催收').toString('base64'));
       expect(blob).not.toContain('7712345678');
       expect(blob).not.toContain('4242');
+      expect(blob).not.toContain(contentHash.slice(0, 12));
+      expect(blob).not.toContain(Buffer.from(contentHash, 'hex').toString('base64url').slice(0, 12));
     }
     expect(state.startsWith('v2.')).toBe(true);
 
@@ -124,6 +139,7 @@ describe('RedisStore', () => {
     expect(stateTtl).toBeGreaterThan(30 * 86400 - 60);
     expect(stateTtl).toBeLessThanOrEqual(30 * 86400);
     expect(await raw.ttl(k.evidence)).toBe(-1);
+    expect(await raw.ttl(k.evidx)).toBe(-1);
     const seenTtl = await raw.ttl(k.seen);
     expect(seenTtl).toBeGreaterThan(6 * 86400);
     expect(seenTtl).toBeLessThanOrEqual(7 * 86400);
@@ -227,8 +243,10 @@ describe('RedisStore', () => {
     const store = makeStore({ prefix });
     await store.update(USER, () => undefined);
     await store.appendEvidence(USER, evidence('E1'));
+    await store.appendEvidence(USER, evidence('E2')); // a repeat: index and counts exist
     await store.markProcessed(USER, 'm1');
     const k = await keysOf(prefix);
+    expect(await raw.exists(k.evidx, k.evcount)).toBe(2);
     const stray = k.state.replace(/:state$/, ':legacy');
     await raw.set(stray, 'x');
     const keep = makeStore({ prefix: `${PREFIX}del2:` });
@@ -252,11 +270,13 @@ describe('RedisStore', () => {
 
 describe('RedisStore through an outage', () => {
   let server: ChildProcess | undefined;
-  afterAll(() => {
+  afterEach(() => {
+    server?.kill('SIGCONT');
     server?.kill('SIGKILL');
+    server = undefined;
   });
 
-  it('rejects quickly while Redis is down, queues evidence and writes it exactly once when Redis is back', async () => {
+  it('rejects state calls quickly while Redis is down, queues evidence and writes it exactly once when Redis is back', async () => {
     const port = await freePort();
     const url = `redis://127.0.0.1:${port}`;
     server = await startRedis(port);
@@ -271,14 +291,15 @@ describe('RedisStore through an outage', () => {
     await expect(settlesFirst(store.update(USER, (s) => (s.summary = 'during')))).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
 
     const e1 = evidence('E1', '第一条');
-    await expect(settlesFirst(store.appendEvidence(USER, e1))).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
-    await expect(settlesFirst(store.appendEvidence(USER, e1))).rejects.toBeInstanceOf(AppError); // the same item again
-    await expect(settlesFirst(store.appendEvidence(USER, evidence('E2', '第二条')))).rejects.toBeInstanceOf(AppError);
-    await expect(settlesFirst(store.appendEvidence('telegram:gone', evidence('G1')))).rejects.toBeInstanceOf(AppError);
+    const queued = { id: 'E1', duplicate: false, count: 1, queued: true };
+    await expect(settlesFirst(store.appendEvidence(USER, e1))).resolves.toEqual(queued);
+    await expect(settlesFirst(store.appendEvidence(USER, e1))).resolves.toEqual(queued); // the same item again: queued once
+    await expect(settlesFirst(store.appendEvidence(USER, evidence('E2', '第二条')))).resolves.toMatchObject({ queued: true });
+    await expect(settlesFirst(store.appendEvidence('telegram:gone', evidence('G1')))).resolves.toMatchObject({ queued: true });
     expect(store.pendingEvidence()).toBe(3);
 
     // Full queue: the oldest (E1) makes room for E3, and that loss is logged as an error.
-    await expect(store.appendEvidence(USER, evidence('E3', '第三条'))).rejects.toBeInstanceOf(AppError);
+    await expect(store.appendEvidence(USER, evidence('E3', '第三条'))).resolves.toMatchObject({ queued: true });
     expect(store.pendingEvidence()).toBe(3);
     expect(logger.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['evidence retry queue full: oldest queued item dropped']);
 

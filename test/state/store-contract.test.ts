@@ -3,7 +3,7 @@
  * so the core behaves the same whichever one a deployment uses. Redis is the real one (REDIS_TEST_URL, default
  * 127.0.0.1:6379) under a prefix unique to this run, removed afterwards.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,40 +21,62 @@ const opened: ConversationStore[] = [];
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-const factories: Array<[string, () => ConversationStore]> = [
-  ['MemoryStore', () => new MemoryStore({ ttlDays: 30, historyTurns: HISTORY_TURNS })],
+/**
+ * Each factory makes a store, and a pair of stores over the same data: two processes' view of one Redis. The
+ * memory and file stores are one process's, so their pair is one store twice.
+ */
+interface Factory {
+  make(): ConversationStore;
+  pair(): [ConversationStore, ConversationStore];
+}
+
+const oneProcess = (make: () => ConversationStore): Factory => ({
+  make,
+  pair: () => {
+    const s = make();
+    return [s, s];
+  },
+});
+
+function redisStore(prefix = `${PREFIX}${randomBytes(4).toString('hex')}:`, key = randomBytes(32)): RedisStore {
+  return new RedisStore({ url: URL, prefix, key, ttlDays: 30, historyTurns: HISTORY_TURNS, logger: quiet });
+}
+
+const factories: Array<[string, Factory]> = [
+  ['MemoryStore', oneProcess(() => new MemoryStore({ ttlDays: 30, historyTurns: HISTORY_TURNS }))],
   [
     'FileStore',
-    () => {
+    oneProcess(() => {
       const dir = mkdtempSync(join(tmpdir(), 'debtshield-contract-'));
       tempDirs.push(dir);
       return new FileStore({ dataDir: dir, key: randomBytes(32), ttlDays: 30, historyTurns: HISTORY_TURNS });
-    },
+    }),
   ],
   [
     'RedisStore',
-    () =>
-      new RedisStore({
-        url: URL,
-        prefix: `${PREFIX}${randomBytes(4).toString('hex')}:`,
-        key: randomBytes(32),
-        ttlDays: 30,
-        historyTurns: HISTORY_TURNS,
-        logger: quiet,
-      }),
+    {
+      make: () => redisStore(),
+      pair: () => {
+        const prefix = `${PREFIX}${randomBytes(4).toString('hex')}:`;
+        const key = randomBytes(32);
+        return [redisStore(prefix, key), redisStore(prefix, key)];
+      },
+    },
   ],
 ];
 
-function item(id: string, text: string): EvidenceItem {
+/** An evidence item whose content hash is that of its text and image hash, as the conversation builds them. */
+function item(id: string, text: string, receivedAt = '2025-03-01T08:00:00.000Z'): EvidenceItem {
+  const imageSha256 = 'cd'.repeat(32);
   return {
     id,
     kind: 'screenshot',
-    receivedAt: '2025-03-01T08:00:00.000Z',
+    receivedAt,
     sentAt: '2025-02-28T23:10:00.000Z',
     text,
-    imageSha256: 'cd'.repeat(32),
+    imageSha256,
     categories: ['night_calls', 'threat'],
-    contentSha256: 'ef'.repeat(32),
+    contentSha256: createHash('sha256').update(`${text}\n${imageSha256}`).digest('hex'),
   };
 }
 
@@ -72,10 +94,10 @@ afterAll(async () => {
   await raw.quit();
 });
 
-describe.each(factories)('%s honours the ConversationStore contract', (_name, make) => {
+describe.each(factories)('%s honours the ConversationStore contract', (_name, factory) => {
   let store: ConversationStore;
   beforeEach(() => {
-    store = make();
+    store = factory.make();
     opened.push(store);
   });
 
@@ -127,6 +149,62 @@ describe.each(factories)('%s honours the ConversationStore contract', (_name, ma
     await store.appendEvidence('u1', b);
     expect(await store.listEvidence('u1')).toEqual([a, b]);
     expect(await store.listEvidence('u2')).toEqual([]);
+  });
+
+  it('stores the same content once, counting repeats and when the last one came', async () => {
+    const first = item('E250301-0001', '逾期三天，再不还就爆你通讯录');
+    const again = { ...item('E250302-0002', '逾期三天，再不还就爆你通讯录', '2025-03-02T09:30:00.000Z'), kind: 'message' as const };
+    expect(await store.appendEvidence('u1', first)).toEqual({ id: 'E250301-0001', duplicate: false, count: 1 });
+    expect(await store.appendEvidence('u1', again)).toEqual({ id: 'E250301-0001', duplicate: true, count: 2 });
+    expect(await store.listEvidence('u1')).toEqual([{ ...first, count: 2, lastSeenAt: '2025-03-02T09:30:00.000Z' }]);
+
+    // An older repeat (a late retry, say) counts but does not move lastSeenAt back.
+    expect(await store.appendEvidence('u1', item('E250228-0003', '逾期三天，再不还就爆你通讯录', '2025-02-28T10:00:00.000Z'))).toMatchObject({ count: 3 });
+    expect(await store.listEvidence('u1')).toEqual([{ ...first, count: 3, lastSeenAt: '2025-03-02T09:30:00.000Z' }]);
+
+    // Per user: another user's same content is their own first item.
+    expect(await store.appendEvidence('u2', item('E2', '逾期三天，再不还就爆你通讯录'))).toEqual({ id: 'E2', duplicate: false, count: 1 });
+  });
+
+  it('keeps different content as different items, and repeats count on the right one', async () => {
+    const a = item('E1', '今晚十二点前不还，明天上门');
+    const b = item('E2', '今晚十二点前不还，明天上门。'); // one character more: other content
+    await store.appendEvidence('u1', a);
+    await store.appendEvidence('u1', b);
+    expect(await store.appendEvidence('u1', item('E3', '今晚十二点前不还，明天上门。', '2025-03-05T00:00:00.000Z'))).toEqual({ id: 'E2', duplicate: true, count: 2 });
+    expect(await store.listEvidence('u1')).toEqual([a, { ...b, count: 2, lastSeenAt: '2025-03-05T00:00:00.000Z' }]);
+  });
+
+  it('sets count and lastSeenAt itself, ignoring a caller’s, and keeps notes of conduct', async () => {
+    const note: EvidenceItem = { ...item('N1', '他们在我家门上贴了欠债不还的纸'), kind: 'note', imageSha256: undefined, sentAt: null };
+    expect(await store.appendEvidence('u1', { ...note, count: 7, lastSeenAt: '2030-01-01T00:00:00.000Z' })).toEqual({ id: 'N1', duplicate: false, count: 1 });
+    const [kept] = await store.listEvidence('u1');
+    expect(kept).toEqual(note);
+    expect(kept).not.toHaveProperty('count');
+  });
+
+  it('counts 20 concurrent appends of one content as one item seen 20 times', async () => {
+    const [a, b] = factory.pair();
+    opened.push(a, b);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).appendEvidence('u1', item(`E${i}`, '不还钱就去你单位闹', `2025-03-01T08:00:${String(i).padStart(2, '0')}.000Z`))),
+    );
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    const keptId = results.find((r) => !r.duplicate)!.id;
+    expect(results.every((r) => r.id === keptId)).toBe(true);
+    expect(results.map((r) => r.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const list = await b.listEvidence('u1');
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ id: keptId, count: 20, lastSeenAt: '2025-03-01T08:00:19.000Z' });
+  });
+
+  it('forgets counts with the user: the same content after deletion is a first item again', async () => {
+    await store.appendEvidence('u1', item('E1', '证据'));
+    await store.appendEvidence('u1', item('E2', '证据'));
+    expect(await store.deleteUser('u1')).toBe(1);
+    expect(await store.listEvidence('u1')).toEqual([]);
+    expect(await store.appendEvidence('u1', item('E3', '证据'))).toEqual({ id: 'E3', duplicate: false, count: 1 });
+    expect(await store.listEvidence('u1')).toEqual([item('E3', '证据')]);
   });
 
   it('reports a message as processed once, per user', async () => {
