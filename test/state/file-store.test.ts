@@ -76,6 +76,29 @@ describe('FileStore file names', () => {
   });
 });
 
+describe('FileStore evidence counts', () => {
+  it('reads evidence written before counting existed, and counts repeats on its first copy', async () => {
+    const dir = tempDir();
+    const key = randomBytes(32);
+    const store = makeStore(dir, key);
+    await store.appendEvidence(USER, item('E0')); // creates the file under the user's name
+    const [name] = names(dir);
+    // As the previous version wrote them: one sealed line per item, repeats kept as separate items.
+    const legacy = [item('E1'), { ...item('E2'), text: '别的内容', contentSha256: 'ab'.repeat(32) }, item('E3')];
+    writeFileSync(join(dir, 'users', `${name}.evidence`), legacy.map((e) => `${seal(key, JSON.stringify(e), `evidence:${USER}`)}\n`).join(''));
+
+    expect(await store.listEvidence(USER)).toEqual(legacy);
+    expect(await store.appendEvidence(USER, { ...item('E4'), receivedAt: '2025-03-02T00:00:00.000Z' })).toEqual({ id: 'E1', duplicate: true, count: 2 });
+    const after = await makeStore(dir, key).listEvidence(USER);
+    expect(after.map((e) => [e.id, e.count, e.lastSeenAt])).toEqual([
+      ['E1', 2, '2025-03-02T00:00:00.000Z'],
+      ['E2', undefined, undefined],
+      ['E3', undefined, undefined],
+    ]);
+    expect(readdirSync(join(dir, 'users')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
 describe('FileStore deleteUser', () => {
   it('waits for writes issued before it, and is not undone by them', async () => {
     const store = makeStore();

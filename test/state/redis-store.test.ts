@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { AppError } from '../../src/errors';
+import { seal } from '../../src/state/crypto';
 import { RedisStore, type RedisStoreOptions } from '../../src/state/redis-store';
 import type { StoreLogger } from '../../src/state/store';
 import type { EvidenceItem } from '../../src/state/store';
@@ -259,6 +260,28 @@ describe('RedisStore', () => {
     expect(await store.read(USER)).toBeNull();
   });
 
+  it('reads evidence kept before counting existed, and counts repeats on it (the index is built once)', async () => {
+    const prefix = `${PREFIX}legacy:`;
+    const a = makeStore({ prefix });
+    const b = makeStore({ prefix });
+    const user = 'telegram:legacy';
+    await a.update(user, () => undefined);
+    const listKey = (await keysOf(prefix)).state.replace(/:state$/, ':evidence');
+    // As the previous version wrote them: sealed items, no index; it kept repeats as separate items.
+    const legacy = [evidence('L1', '催收说要上门'), evidence('L2', '再不还就告诉你家人'), evidence('L3', '催收说要上门')];
+    await raw.rpush(listKey, ...legacy.map((e) => seal(KEY, JSON.stringify(e), `evidence:${user}`)));
+
+    expect(await a.listEvidence(user)).toEqual(legacy);
+    expect(await a.appendEvidence(user, evidence('N1', '催收说要上门', '2025-02-01T00:00:00.000Z'))).toEqual({ id: 'L1', duplicate: true, count: 2 });
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).appendEvidence(user, evidence(`R${i}`, '再不还就告诉你家人'))));
+    expect(results.every((r) => r.duplicate && r.id === 'L2')).toBe(true);
+    expect(await a.appendEvidence(user, evidence('N2', '新内容'))).toEqual({ id: 'N2', duplicate: false, count: 1 });
+
+    const list = await b.listEvidence(user);
+    expect(list.map((e) => [e.id, e.count])).toEqual([['L1', 2], ['L2', 11], ['L3', undefined], ['N2', undefined]]);
+    expect(list[0]!.lastSeenAt).toBe('2025-02-01T00:00:00.000Z');
+  });
+
   it('fails fast, without hanging, when Redis was never reachable', async () => {
     const port = await freePort();
     const store = makeStore({ url: `redis://127.0.0.1:${port}`, maxReconnectDelayMs: 200 });
@@ -316,6 +339,52 @@ describe('RedisStore through an outage', () => {
     expect(after.summary).toBe('after');
     // Logs say what happened, never what was said.
     expect(JSON.stringify(logger.lines)).not.toMatch(/第|telegram|E[0-3]/);
+    await store.close();
+  });
+
+  it('dedupes queued evidence when it is written after the outage', async () => {
+    const port = await freePort();
+    server = await startRedis(port);
+    const store = makeStore({ url: `redis://127.0.0.1:${port}`, maxReconnectDelayMs: 200 });
+    await store.update(USER, () => undefined);
+    await killRedis(server);
+    server = undefined;
+
+    const at = (h: number) => `2025-01-02T0${h}:00:00.000Z`;
+    for (const e of [evidence('A1', '第一条', at(1)), evidence('A2', '第一条', at(2)), evidence('B1', '第二条', at(3)), evidence('A3', '第一条', at(4))]) {
+      // While queued, nothing is known of what is kept: each is reported as a first item, queued.
+      await expect(settlesFirst(store.appendEvidence(USER, e))).resolves.toEqual({ id: e.id, duplicate: false, count: 1, queued: true });
+    }
+    expect(store.pendingEvidence()).toBe(4);
+
+    server = await startRedis(port);
+    await waitFor(() => store.pendingEvidence() === 0, 10_000);
+    const list = await store.listEvidence(USER);
+    expect(list.map((e) => [e.id, e.count, e.lastSeenAt])).toEqual([['A1', 3, at(4)], ['B1', undefined, undefined]]);
+    expect(await store.appendEvidence(USER, evidence('A4', '第一条', at(5)))).toEqual({ id: 'A1', duplicate: true, count: 4 });
+    await store.close();
+  });
+
+  it('counts a write whose reply was lost once, though the queue writes it again', async () => {
+    const port = await freePort();
+    server = await startRedis(port);
+    const store = makeStore({ url: `redis://127.0.0.1:${port}`, commandTimeoutMs: 300, maxReconnectDelayMs: 200 });
+    await store.appendEvidence(USER, evidence('A1', '第一条'));
+
+    // A paused server takes the commands but answers none: they time out here, and run when it resumes.
+    server.kill('SIGSTOP');
+    await expect(settlesFirst(store.appendEvidence(USER, evidence('A2', '第一条', '2025-01-03T00:00:00.000Z')))).resolves.toMatchObject({ queued: true });
+    expect(store.pendingEvidence()).toBe(1);
+    await expect(settlesFirst(store.appendEvidence(USER, evidence('B1', '第二条')))).resolves.toMatchObject({ queued: true });
+    // Another user's first item: sent, timed out, queued.
+    await expect(settlesFirst(store.appendEvidence('telegram:other', evidence('C1', '第三条')))).resolves.toMatchObject({ queued: true });
+    expect(store.pendingEvidence()).toBe(3);
+    server.kill('SIGCONT');
+
+    await waitFor(() => store.pendingEvidence() === 0, 10_000);
+    const list = await store.listEvidence(USER);
+    expect(list.map((e) => [e.id, e.count, e.lastSeenAt])).toEqual([['A1', 2, '2025-01-03T00:00:00.000Z'], ['B1', undefined, undefined]]);
+    expect((await store.listEvidence('telegram:other')).map((e) => [e.id, e.count])).toEqual([['C1', undefined]]);
     await store.close();
   });
 });
