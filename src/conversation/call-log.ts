@@ -41,7 +41,8 @@ export async function logCall(args: string, at: Date, turn: TurnContext): Promis
   let earlier = 0;
   try {
     const day = chinaDay(at);
-    earlier = (await deps.store.listEvidence(turn.key)).filter((e) => e.kind === 'call' && chinaDay(new Date(e.sentAt ?? e.receivedAt)) === day).length;
+    earlier = (await deps.store.listEvidence(turn.key)).filter((e) => e.kind === 'call' && chinaDay(new Date(e.sentAt ?? e.receivedAt)) === day)
+      .reduce((n, e) => n + (e.count ?? 1), 0);
   } catch (e) {
     turn.log.warn({ err: errorSummary(e) }, 'call count unavailable');
   }

@@ -84,8 +84,12 @@ export async function keepEvidence(item: EvidenceItem, reply: OutboundReply, tur
   const { deps } = turn;
   try {
     // Stores that predate content dedupe resolve with nothing: the item was stored as new.
-    const result = ((await deps.store.appendEvidence(turn.key, item)) as unknown as { id: string; duplicate: boolean; count: number } | undefined) ??
-      { id: item.id, duplicate: false, count: 1 };
+    const result = await deps.store.appendEvidence(turn.key, item);
+    if (result.queued) {
+      // Not stored yet: the store keeps it in its retry queue and writes it when it is back.
+      reply.notices.push({ kind: 'not_saved', text: deps.replies.text('evidence_not_saved') });
+      return result.id;
+    }
     if (result.duplicate) {
       reply.notices.push({ kind: 'saved', text: deps.replies.text('evidence_duplicate', { id: result.id, count: result.count }) });
       return result.id;

@@ -51,7 +51,8 @@ export async function runCommand(msg: CommandMsg, turn: TurnContext): Promise<Ou
               : deps.replies.text('evidence_received_at', { time: formatChinaTime(e.receivedAt) });
             const from = e.kind === 'call' && e.from ? ` · ${deps.replies.text('evidence_call', { from: e.from })}` : '';
             const cats = e.categories.length ? ` [${e.categories.map((c) => deps.analysis.categoryLabel(c as never)).join('、')}]` : '';
-            return `${e.id} · ${when}${from}${cats}\n${e.text.length > 80 ? `${e.text.slice(0, 80)}…` : e.text}`;
+            const times = (e.count ?? 1) > 1 ? ` · ${deps.replies.text('evidence_times', { count: e.count ?? 1, time: formatChinaTime(e.lastSeenAt ?? e.receivedAt) })}` : '';
+            return `${e.id} · ${when}${from}${times}${cats}\n${e.text.length > 80 ? `${e.text.slice(0, 80)}…` : e.text}`;
           }),
         });
         r.buttons.push({ id: 'export', label: deps.replies.text('button_export') });

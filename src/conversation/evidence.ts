@@ -16,7 +16,10 @@ export function buildEvidence(input: {
   from?: string;
   corrected?: boolean;
 }): EvidenceItem {
-  const content = `${input.text}\n${input.imageSha256 ?? ''}`;
+  // A call is an event: two calls with the same note are two items, so its time and number are part of it.
+  const content = input.kind === 'call'
+    ? `${input.text}\n${input.from ?? ''}\n${input.sentAt?.toISOString() ?? input.receivedAt.toISOString()}`
+    : `${input.text}\n${input.imageSha256 ?? ''}`;
   return {
     id: `E${input.receivedAt.toISOString().slice(2, 10).replace(/-/g, '')}-${randomBytes(4).toString('hex')}`,
     kind: input.kind,
