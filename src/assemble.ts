@@ -22,6 +22,8 @@ import { AppError } from './errors';
 import { detectCrisis } from './analysis/crisis';
 import { nextStepsFor, replyTemplateFor } from './analysis/next-steps';
 import { createOfflineAnswerer } from './answers/answer';
+import { createConductAssessor } from './analysis/described-conduct';
+import { renderConduct } from './analysis/conduct-reply';
 import { loadReplies, type Replies } from './replies';
 import { createChatModel, createEmbeddings } from './llm/client';
 import { loadAnswerPrompts } from './llm/prompts';
@@ -63,6 +65,7 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
       logger: logger ?? QUIET,
     });
   }
+  kit.renderConduct = (analysis, at) => renderConduct(analysis, at, { knowledge, replies, analysis: kit });
   return { knowledge, replies, analysis: kit, answerer };
 }
 
@@ -105,6 +108,7 @@ export function analysisKit(rules: AnalysisRules, analysisDir?: string): Analysi
   return {
     analyzer,
     ...(statistical ? { statistical } : {}),
+    assessConduct: createConductAssessor(rules),
     detectCrisis: (text) => detectCrisis(text, rules),
     nextSteps: (cats) => nextStepsFor(cats, rules),
     replyTemplate: (cats) => replyTemplateFor(cats, rules),

@@ -2,7 +2,9 @@
  * The analysis kit: the analyzer and its companions (crisis check, next steps, reply templates, labels, the
  * optional statistical and LLM passes), bound to the loaded rules by the composition root.
  */
-import type { Analyzer, CategoryId, NextStep } from './findings';
+import type { OutboundReply } from '../message';
+import type { ConductAnalysis } from './described-conduct';
+import type { Analysis, Analyzer, CategoryId, NextStep } from './findings';
 import type { DescribeCategory, SecondOpinion, SecondOpinionSync } from './second-opinion';
 
 /** The analyzer and what goes with its findings (crisis check, next steps, reply templates, labels). */
@@ -23,4 +25,15 @@ export interface AnalysisKit {
   statistical?: SecondOpinionSync;
   /** An LLM reviewer that may add categories it can back with words from the message (when configured). */
   secondOpinion?: SecondOpinion;
+  /**
+   * Conduct the user describes ("他们在我家门上喷了红油漆") read like a collector's message with the user as the
+   * victim: same analyzer, same category provisions. Questions, hypotheticals, negations and the user's own plans
+   * yield no findings. `at` is when the user wrote it; `occurredAt` dates the conduct when the words do ("昨天").
+   */
+  assessConduct(text: string, at: Date): ConductAnalysis;
+  /**
+   * The reply for described conduct: what it may amount to (with conditions), what to do, and a "保存为证据记录"
+   * button (note:save). Set by the composition root, which holds the knowledge and replies.
+   */
+  renderConduct?(analysis: Analysis, at: Date): OutboundReply;
 }

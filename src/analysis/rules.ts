@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId, type NextStep, type ProvisionRef } from './findings';
 import { AppError } from '../errors';
 import { resolveArticle, type Knowledge } from '../knowledge/knowledge';
+import { checkConductRules, CONDUCT_FILE, conductFileSchema, toConductRules, type ConductRules } from './conduct-rules';
 import { patternProblems } from '../knowledge/pattern-syntax';
 import { readYamlFile } from '../knowledge/read-yaml';
 
@@ -107,12 +108,15 @@ export interface AnalysisRules {
   genericReply: string;
   lexicon: LexiconFile;
   crisis: CrisisRules;
+  /** How described conduct is read (conduct.yaml). */
+  conduct: ConductRules;
 }
 
 export const ANALYSIS_FILES = {
   categories: 'categories.yaml',
   lexicon: 'lexicon.yaml',
   crisis: 'crisis.yaml',
+  conduct: CONDUCT_FILE,
 } as const;
 
 /**
@@ -124,8 +128,10 @@ export function loadAnalysisRules(dir: string): AnalysisRules {
   const categories = readYamlFile(dir, ANALYSIS_FILES.categories, categoriesFileSchema, problems);
   const lexicon = readYamlFile(dir, ANALYSIS_FILES.lexicon, lexiconFileSchema, problems);
   const crisis = readYamlFile(dir, ANALYSIS_FILES.crisis, crisisRulesFileSchema, problems);
+  const conduct = readYamlFile(dir, ANALYSIS_FILES.conduct, conductFileSchema, problems);
   if (categories && lexicon && crisis) crossCheck(categories, lexicon, crisis, problems);
-  if (problems.length > 0 || !categories || !lexicon || !crisis) {
+  if (conduct && lexicon) checkConductRules(conduct, new Set(Object.keys(lexicon.terms)), problems);
+  if (problems.length > 0 || !categories || !lexicon || !crisis || !conduct) {
     throw new AppError('KNOWLEDGE_INVALID', `knowledge/analysis has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
   return {
@@ -135,6 +141,7 @@ export function loadAnalysisRules(dir: string): AnalysisRules {
     genericReply: categories.generic_reply,
     lexicon,
     crisis,
+    conduct: toConductRules(conduct),
   };
 }
 
