@@ -22,6 +22,9 @@ import { AppError } from './errors';
 import { detectCrisis } from './analysis/crisis';
 import { nextStepsFor, replyTemplateFor } from './analysis/next-steps';
 import { createOfflineAnswerer } from './answers/answer';
+import { createFollowUpAnswers, type FollowUpAnswers } from './answers/follow-ups';
+import { loadFollowUpData } from './answers/follow-up-data';
+import { CATEGORY_IDS, type CategoryId } from './analysis/findings';
 import { createConductAssessor } from './analysis/described-conduct';
 import { renderConduct } from './analysis/conduct-reply';
 import { loadReplies, type Replies } from './replies';
@@ -36,6 +39,8 @@ import type { ConversationStore } from './state/store';
 import { createOcr } from './ocr/create-ocr';
 import { baselineUnderstander } from './conversation/route';
 import type { TurnUnderstander } from './conversation/understanding/types';
+import { createTurnUnderstander, lawNamesOf } from './conversation/understanding/understand-turn';
+import { loadUnderstandingData } from './knowledge/understanding-data';
 
 /** The parts that need no I/O beyond reading knowledge/ and prompts/: enough for `analyze` and `ask`. */
 export interface CoreParts {
@@ -43,6 +48,10 @@ export interface CoreParts {
   replies: Replies;
   analysis: AnalysisKit;
   answerer: TurnDeps['answerer'];
+  /** Reads each text turn before anything else: who speaks, what the user does, crisis, facts (knowledge/understanding/). */
+  understander: TurnUnderstander;
+  /** Follow-ups on the message or described conduct in focus (是真的吗, 怎么办, 那条法律, 能报警吗). */
+  followUps: FollowUpAnswers;
 }
 
 /**
@@ -66,7 +75,23 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
     });
   }
   kit.renderConduct = (analysis, at) => renderConduct(analysis, at, { knowledge, replies, analysis: kit });
-  return { knowledge, replies, analysis: kit, answerer };
+  const followUps = followUpAnswers(kit, knowledge, replies, config.knowledgeDir);
+  const understander = createTurnUnderstander(loadUnderstandingData(join(config.knowledgeDir, 'understanding')), kit, { lawNames: lawNamesOf(knowledge) });
+  return { knowledge, replies, analysis: kit, answerer, followUps, understander };
+}
+
+const isCategory = (c: string): c is CategoryId => (CATEGORY_IDS as readonly string[]).includes(c);
+
+/** The follow-up answers over knowledge/follow-ups/, with the kit's steps, provisions and labels. */
+function followUpAnswers(kit: AnalysisKit, knowledge: Knowledge, replies: Replies, knowledgeDir: string): FollowUpAnswers {
+  return createFollowUpAnswers({
+    knowledge,
+    replies,
+    data: loadFollowUpData(knowledgeDir, knowledge, CATEGORY_IDS),
+    nextSteps: (cats) => kit.nextSteps(cats.filter(isCategory)),
+    provisionsOf: (c) => (isCategory(c) ? kit.describe(c).provisions : []),
+    categoryLabel: (c) => (isCategory(c) ? kit.categoryLabel(c) : c),
+  });
 }
 
 const QUIET: AnswererLogger = { info: () => undefined, warn: () => undefined, debug: () => undefined };

@@ -1,0 +1,86 @@
+/**
+ * "这个能报警吗 / 能投诉吗": for the message or conduct in focus, per category and condition
+ * (knowledge/follow-ups/report.yaml): threats, violence, impersonation and disclosure can be reported to 110; an
+ * insult depends on whether it was public or repeated; off-hours calls, frequency and contacting others are first
+ * complained about; a lawful message is not a police matter. When the conduct is months old, the six-month limit
+ * on public-security penalties is stated as the statute in force then words it, with how continuing conduct counts.
+ */
+import { emptyReply, type OutboundReply, type TextBlock } from '../message';
+import { resolveArticle } from '../knowledge/knowledge';
+import { citationsAt, provisionName } from './cite-refs';
+import type { ReportCategory, ReportFile } from './follow-up-data';
+import type { FollowUpDeps } from './follow-up-deps';
+import { focusDate, focusWords, type FollowUpFocus } from './follow-up-focus';
+import { fitted, para } from '../screen-fit';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface ReportAnswer {
+  category: string;
+  verdict: 'police' | 'complain';
+  text: string;
+  cites: ReportCategory['cites'];
+}
+
+/** The answer for each category of the focus, most serious first (report.yaml's order). */
+export function reportAnswers(focus: FollowUpFocus, report: ReportFile): ReportAnswer[] {
+  const words = focusWords(focus);
+  const holds = (condition: string) => condition === 'default' || (report.conditions[condition] ?? []).some((c) => words.includes(c));
+  const out: ReportAnswer[] = [];
+  for (const entry of report.categories) {
+    if (!focus.categories.includes(entry.category)) continue;
+    const branch = entry.when.find((w) => holds(w.condition));
+    const verdict = branch?.verdict ?? entry.verdict;
+    const text = branch?.text ?? entry.text;
+    if (verdict && text) out.push({ category: entry.category, verdict, text, cites: entry.cites });
+  }
+  return out;
+}
+
+/** Answers "can I report this to the police?" for the focus; `now` measures how old the conduct is. */
+export function canReport(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): OutboundReply {
+  const { replies, knowledge: k } = deps;
+  const report = deps.data.report;
+  const at = focusDate(focus, now);
+  const reply = emptyReply('answer');
+  const answers = focus.lawful ? [] : reportAnswers(focus, report);
+  if (answers.length === 0) {
+    reply.blocks = [...para(report.lawful.text), ...para(report.lawful.instead), ...para(replies.text('fu_debt_line_lawful'))];
+    return reply;
+  }
+  const main = answers.find((a) => a.verdict === 'police') ?? answers[0]!;
+  const other = answers.find((a) => a !== main && a.text !== main.text);
+  const police = answers.some((a) => a.verdict === 'police');
+  const bring = police ? replies.text('fu_report_bring', { bring: report.bring }) : '';
+  const limit = police ? timeLimitLine(at, now, deps) : undefined;
+  const also = other ? replies.text('fu_report_also', { label: deps.categoryLabel(other.category), text: other.text }) : '';
+  const debt = replies.text('fu_debt_line');
+
+  const variants: TextBlock[][] = [
+    [...para(main.text), ...para(limit?.text), ...para(bring), ...para(also), ...para(debt)],
+    [...para(main.text), ...para(limit?.text), ...para(bring), ...para(debt)],
+    [...para(main.text), ...para(limit?.text), ...para(debt)],
+  ];
+  reply.blocks = fitted(variants);
+  const shownAlso = other && reply.blocks.some((b) => b.text === also);
+  const refs = [...main.cites, ...(shownAlso ? other.cites : []), ...(limit ? [limit.cite] : [])];
+  reply.citations = citationsAt(refs, k, at);
+  if (reply.citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
+  return reply;
+}
+
+/**
+ * The six-month limit (治安管理处罚法 2025 第二十五条; 第二十二条 for conduct before 2026), when the conduct is
+ * older than report.yaml's warn_after_days: "act soon" before the limit, "passed, unless it continued" after it.
+ */
+function timeLimitLine(at: Date, now: Date, deps: FollowUpDeps): { text: string; cite: { law: string; article: string } } | undefined {
+  const { time_limit: t } = deps.data.report;
+  const days = (now.getTime() - at.getTime()) / DAY_MS;
+  if (days < t.warn_after_days) return undefined;
+  const hit = resolveArticle(deps.knowledge, t.cite.law, t.cite.article, at);
+  if (!hit) return undefined;
+  const cite = provisionName(hit.article.law, hit.article.article_cn);
+  const months = Math.max(1, Math.round(days / 30));
+  const key = days < t.limit_days ? 'fu_report_limit_soon' : 'fu_report_limit_passed';
+  return { text: deps.replies.text(key, { cite, months }), cite: { law: hit.article.law, article: hit.article.article } };
+}

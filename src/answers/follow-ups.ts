@@ -1,0 +1,30 @@
+/**
+ * Follow-ups on the message (or described conduct) in focus, bound to their dependencies: "他们说的是真的吗",
+ * "那我该怎么办", "第50条第二款呢", "这个能报警吗". The conversation calls these with its focus; each returns a short
+ * reply whose first sentence answers the question, with citations for the day of the conduct.
+ */
+import type { OutboundReply } from '../message';
+import { canReport } from './can-report';
+import { explainProvision, type ProvisionRequest } from './explain-provision';
+import { checkFollowUpReplies, type FollowUpDeps } from './follow-up-deps';
+import type { FollowUpFocus } from './follow-up-focus';
+import { verifyClaims } from './verify-claims';
+import { whatToDo } from './what-to-do';
+
+export interface FollowUpAnswers {
+  verifyClaims(focus: FollowUpFocus, now: Date): OutboundReply;
+  whatToDo(focus: FollowUpFocus, now: Date): OutboundReply;
+  explainProvision(mention: ProvisionRequest, focus: FollowUpFocus | undefined, now: Date): OutboundReply;
+  canReport(focus: FollowUpFocus, now: Date): OutboundReply;
+}
+
+/** Binds the four follow-up answers to `deps`; throws PROMPTS_INVALID at boot when a reply they use is missing. */
+export function createFollowUpAnswers(deps: FollowUpDeps): FollowUpAnswers {
+  checkFollowUpReplies(deps.replies);
+  return {
+    verifyClaims: (focus, now) => verifyClaims(focus, deps, now),
+    whatToDo: (focus, now) => whatToDo(focus, deps, now),
+    explainProvision: (mention, focus, now) => explainProvision(mention, focus, deps, now),
+    canReport: (focus, now) => canReport(focus, deps, now),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * "他们说的是真的吗": checks the claims in the message in focus against knowledge/follow-ups/claims.yaml — each
+ * claim true or not, under which condition, and how to check it. A fake court notice gets "verify with 12368" and
+ * what real court papers look like; a lawful lawsuit notice or a real lawyer's letter gets "可能是真的" with how to
+ * verify and that a real suit must be answered (never "this is a crime"); a threat to expose the debt gets "they
+ * may do it, and it is unlawful".
+ */
+import { emptyReply, type OutboundReply, type TextBlock } from '../message';
+import { citationsAt } from './cite-refs';
+import type { Claim, ClaimVerdict } from './follow-up-data';
+import { labelsOf, type FollowUpDeps } from './follow-up-deps';
+import { focusDate, focusWords, hasCue, type FollowUpFocus } from './follow-up-focus';
+import { fitted, list, para } from '../screen-fit';
+
+/** Claims named on the first screen; the rest are named in one line. */
+const SHOWN = 3;
+const DOUBTFUL: ReadonlySet<ClaimVerdict> = new Set(['false', 'verify']);
+const POSSIBLY_TRUE: ReadonlySet<ClaimVerdict> = new Set(['maybe', 'true', 'depends']);
+
+/** The claims of the focus, in the data's order (most serious first). */
+export function claimsOf(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'data'>): Claim[] {
+  const { negation, negation_window: window, claims } = deps.data.claims;
+  const words = focusWords(focus);
+  const cats = new Set(focus.categories);
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    if (c.when.any.length && !c.when.any.some((x) => cats.has(x))) return false;
+    if (c.when.none.some((x) => cats.has(x))) return false;
+    if (!c.cues.some((cue) => hasCue(words, cue, negation, window))) return false;
+    // Variants of one claim (a real or a fake lawyer's letter) are told once.
+    if (seen.has(c.name)) return false;
+    seen.add(c.name);
+    return true;
+  });
+}
+
+/** Answers "are their claims true?" for the message in focus; `now` dates nothing but a focus without a time. */
+export function verifyClaims(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): OutboundReply {
+  const { replies } = deps;
+  const at = focusDate(focus, now);
+  const claims = claimsOf(focus, deps);
+  const reply = emptyReply('answer');
+  const debt = replies.text(focus.lawful ? 'fu_debt_line_lawful' : 'fu_debt_line');
+
+  if (claims.length === 0) {
+    const lead = focus.lawful
+      ? replies.text('fu_claims_none_lawful')
+      : replies.text('fu_claims_none', { labels: labelsOf(focus.categories, deps) });
+    reply.blocks = [...para(lead), ...para(debt)];
+    return reply;
+  }
+
+  const checkOf = (c: Claim) => replies.text('fu_claims_check', { check: c.check });
+  let variants: TextBlock[][];
+  if (claims.length === 1) {
+    const c = claims[0]!;
+    variants = [
+      [...para(c.answer), ...para(c.real), ...para(checkOf(c)), ...para(debt)],
+      [...para(c.answer), ...para(checkOf(c)), ...para(debt)],
+      [...para(c.answer), ...para(debt)],
+    ];
+  } else {
+    const lead = overall(claims, replies.text.bind(replies));
+    const item = (c: Claim) => replies.text('fu_claims_item', { name: c.name, answer: c.answer });
+    const more = (shown: number) =>
+      claims.length > shown ? replies.text('fu_claims_more', { names: claims.slice(shown).map((c) => `「${c.name}」`).join('、') }) : '';
+    // How to check: the claims that may be true or need verifying first, else the first claim.
+    const checks = (shown: Claim[]) => {
+      const toCheck = shown.filter((c) => c.verdict === 'verify' || c.verdict === 'maybe');
+      return (toCheck.length ? toCheck : shown.slice(0, 1)).map(checkOf);
+    };
+    variants = [];
+    for (let shown = Math.min(SHOWN, claims.length); shown >= 1; shown--) {
+      const items = claims.slice(0, shown);
+      const all = checks(items);
+      for (let n = all.length; n >= 0; n--) {
+        variants.push([...para(lead), ...list(items.map(item)), ...all.slice(0, n).flatMap(para), ...para(more(shown)), ...para(debt)]);
+      }
+    }
+  }
+  reply.blocks = fitted(variants);
+  const shownClaims = claims.filter((c) => reply.blocks.some((b) => (b.items ?? [b.text]).some((t) => t.includes(c.answer))));
+  reply.citations = citationsAt(shownClaims.flatMap((c) => c.cites), deps.knowledge, at);
+  if (reply.citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
+  return reply;
+}
+
+/** The first sentence when several claims are checked: all false, all doubtful, all possibly true, or mixed. */
+function overall(claims: Claim[], text: (key: string, vars?: Record<string, string | number>) => string): string {
+  if (claims.every((c) => c.verdict === 'false')) return text('fu_claims_all_false', { n: claims.length });
+  if (claims.every((c) => DOUBTFUL.has(c.verdict))) return text('fu_claims_doubtful');
+  if (claims.every((c) => POSSIBLY_TRUE.has(c.verdict))) return text('fu_claims_maybe');
+  return text('fu_claims_mixed');
+}

@@ -1,0 +1,62 @@
+/**
+ * "那我该怎么办": the steps for what was found in the message (or conduct) in focus — the analysis rules' next
+ * steps for its categories, the most urgent first (calling 110 leads when violence is happening), the first step in
+ * the first sentence. A lawful message gets what to do about the debt itself instead.
+ */
+import { emptyReply, type OutboundReply, type TextBlock } from '../message';
+import { citationsAt } from './cite-refs';
+import { labelsOf, type FollowUpDeps, type FollowUpStep } from './follow-up-deps';
+import { focusDate, type FollowUpFocus } from './follow-up-focus';
+import { fitted, list, para } from '../screen-fit';
+
+/** Steps beyond the first shown on the first screen at most; the rest become buttons. */
+const NEXT_SHOWN = 3;
+/** Buttons at most, "查看法条" included. */
+const MAX_BUTTONS = 3;
+
+/** The steps for the focus, most urgent first. */
+export function stepsFor(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'nextSteps' | 'data'>): FollowUpStep[] {
+  const steps = deps.nextSteps(focus.categories);
+  for (const rule of [...deps.data.steps.first].reverse()) {
+    if (!rule.categories.some((c) => focus.categories.includes(c))) continue;
+    const i = steps.findIndex((s) => s.id === rule.step);
+    if (i > 0) steps.unshift(...steps.splice(i, 1));
+  }
+  return steps;
+}
+
+/** Answers "what do I do now?" for the message or conduct in focus. */
+export function whatToDo(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): OutboundReply {
+  const { replies } = deps;
+  const reply = emptyReply('answer');
+  if (focus.lawful || focus.categories.length === 0) {
+    reply.blocks = fitted([
+      [...para(replies.text('fu_todo_lawful')), ...list(deps.data.steps.lawful)],
+      [...para(replies.text('fu_todo_lawful')), ...list(deps.data.steps.lawful.slice(0, 2))],
+    ]);
+    return reply;
+  }
+  const steps = stepsFor(focus, deps);
+  const [first, ...rest] = steps;
+  const debt = replies.text('fu_debt_line');
+  if (!first) {
+    reply.blocks = para(debt);
+    return reply;
+  }
+  const lead = replies.text('fu_todo_first', { labels: labelsOf(focus.categories, deps), label: first.label, detail: first.detail });
+  const item = (s: FollowUpStep) => replies.text('fu_todo_item', { label: s.label, detail: s.detail });
+  const variants: TextBlock[][] = [];
+  for (let n = Math.min(NEXT_SHOWN, rest.length); n >= 0; n--) {
+    const next = rest.slice(0, n).map(item);
+    variants.push([...para(lead), ...(next.length ? [...para(replies.text('fu_todo_next')), ...list(next)] : []), ...para(debt)]);
+  }
+  reply.blocks = fitted(variants);
+  const shown = rest.filter((s) => reply.blocks.some((b) => b.items?.includes(item(s))));
+  reply.citations = citationsAt(focus.citations, deps.knowledge, focusDate(focus, now));
+  if (reply.citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
+  for (const s of rest.filter((x) => !shown.includes(x))) {
+    if (reply.buttons.length >= MAX_BUTTONS) break;
+    reply.buttons.push({ id: `s:${s.id}`, label: s.label });
+  }
+  return reply;
+}

@@ -1,0 +1,81 @@
+/**
+ * "这个能报警吗" per category and condition: threats and disclosure yes; an insult depends on being public or
+ * repeated; contacting parents is first a complaint; a lawful message is not a police matter. The six-month limit
+ * on public-security penalties is stated for old conduct, with the version of the law in force then.
+ */
+import { testCore } from '../support/core-deps';
+import { MESSAGES, NOW, RECENT } from '../support/collector-messages';
+import { conductFocus, expectWellFormed, firstSentence, messageFocus, textOf } from '../support/focus';
+
+const { followUps } = testCore();
+
+describe('canReport', () => {
+  it('a threat: yes, 110, what to bring; no time-limit note for recent conduct', () => {
+    const reply = followUps.canReport(messageFocus(MESSAGES.threat, RECENT), NOW);
+    expect(firstSentence(reply)).toMatch(/^能/);
+    const text = textOf(reply);
+    expect(text).toMatch(/110/);
+    expect(text).toMatch(/截图|录音/);
+    expect(text).not.toMatch(/6 个月/);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('an insult sent privately once: depends, because the penalty needs a public insult', () => {
+    const focus = messageFocus(MESSAGES.insultPrivate, RECENT);
+    expect(focus.categories).toEqual(['insult']);
+    const reply = followUps.canReport(focus, NOW);
+    expect(firstSentence(reply)).toMatch(/^要看情况/);
+    expect(textOf(reply)).toMatch(/公然/);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('an insult in front of others, or repeated: yes', () => {
+    const pub = followUps.canReport(messageFocus(MESSAGES.insultPublic, RECENT), NOW);
+    expect(firstSentence(pub)).toMatch(/^能/);
+    const repeated = conductFocus('他们天天打电话骂我是老赖', NOW.toISOString());
+    expect(repeated.categories).toContain('insult');
+    expect(firstSentence(followUps.canReport(repeated, NOW))).toMatch(/^能/);
+  });
+
+  it('parents told about the debt: yes for the disclosure; contacting them alone is first a complaint', () => {
+    const told = followUps.canReport(messageFocus(MESSAGES.parents, RECENT), NOW);
+    expect(firstSentence(told)).toMatch(/^能/);
+    const contacted = followUps.canReport(conductFocus('他们给我妈打了好几次电话', NOW.toISOString()), NOW);
+    expect(firstSentence(contacted)).toMatch(/投诉/);
+    expect(firstSentence(contacted)).not.toMatch(/^能/);
+  });
+
+  it('a lawful message: no, and what to do instead', () => {
+    const reply = followUps.canReport(messageFocus(MESSAGES.lawsuit, RECENT), NOW);
+    expect(firstSentence(reply)).toMatch(/^不用报警/);
+    expect(textOf(reply)).toMatch(/协商/);
+    expect(reply.citations).toEqual([]);
+  });
+
+  it('conduct more than six months old: the limit (old 第二十二条 before 2026), how continuing conduct counts, and the civil route', () => {
+    const focus = messageFocus(MESSAGES.groupExposure, '2025-10-01T10:00:00+08:00');
+    const reply = followUps.canReport(focus, NOW);
+    const text = textOf(reply);
+    expect(text).toMatch(/6 个月/);
+    expect(text).toMatch(/第二十二条/);
+    expect(text).toMatch(/最后一次/);
+    expect(text).toMatch(/起诉|赔偿/);
+    expect(reply.citations.map((c) => `${c.law}${c.article}`)).toContain('治安管理处罚法22');
+    expectWellFormed(reply, new Date(focus.at));
+  });
+
+  it('conduct about five months old under the new law: 第二十五条, report soon', () => {
+    const focus = messageFocus(MESSAGES.threat, '2026-01-08T10:00:00+08:00');
+    const reply = followUps.canReport(focus, NOW);
+    const text = textOf(reply);
+    expect(text).toMatch(/第二十五条/);
+    expect(text).toMatch(/尽快/);
+    expect(reply.citations.map((c) => `${c.law}${c.article}`)).toContain('治安管理处罚法25');
+    expectWellFormed(reply, new Date(focus.at));
+  });
+
+  it('a complaint-only focus gets no time-limit note however old', () => {
+    const focus = messageFocus(MESSAGES.consequences, '2025-01-01T10:00:00+08:00');
+    expect(textOf(followUps.canReport(focus, NOW))).not.toMatch(/6 个月/);
+  });
+});

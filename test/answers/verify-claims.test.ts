@@ -1,0 +1,104 @@
+/**
+ * "他们说的是真的吗" on focuses built from the real analyzer: a fake court notice is to be verified with 12368 and is
+ * not how court papers come; a lawful lawsuit notice or a real lawyer's letter may be true and is never called a
+ * crime; false consequences are said to be false with the condition under which something similar is real.
+ */
+import { testCore } from '../support/core-deps';
+import { MESSAGES, NOW, RECENT } from '../support/collector-messages';
+import { expectWellFormed, firstSentence, messageFocus, textOf } from '../support/focus';
+
+const { followUps } = testCore();
+const verify = (text: string) => {
+  const focus = messageFocus(text, RECENT);
+  return { focus, reply: followUps.verifyClaims(focus, NOW) };
+};
+
+describe('verifyClaims', () => {
+  it('a fake court notice: likely not true, check with 12368, real papers are served by the court', () => {
+    const { focus, reply } = verify(MESSAGES.fakeCourt);
+    expect(focus.categories).toContain('impersonation');
+    expect(firstSentence(reply)).toMatch(/不是真的|核实/);
+    const text = textOf(reply);
+    expect(text).toMatch(/12368/);
+    expect(text).toMatch(/法院送达|由法院/);
+    expect(text).toMatch(/案号/);
+    expect(reply.citations.map((c) => `${c.law}${c.article}`)).toEqual(expect.arrayContaining(['民事诉讼法88']));
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('a lawful lawsuit notice: may be true, how to check, and to answer the suit — never a crime', () => {
+    const { focus, reply } = verify(MESSAGES.lawsuit);
+    expect(focus.lawful).toBe(true);
+    expect(firstSentence(reply)).toMatch(/^可能是真的/);
+    const text = textOf(reply);
+    expect(text).toMatch(/12368/);
+    expect(text).toMatch(/答辩|应诉|到庭/);
+    expect(text).not.toMatch(/(?<!不)(是|构成|涉嫌|属于)(犯罪|违法)|冒充|招摇撞骗/);
+    expect(reply.citations.some((c) => c.law === '刑法')).toBe(false);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('a real law firm letter: may be true, check the firm with 12348 or the justice bureau, it is not a court paper', () => {
+    const { focus, reply } = verify(MESSAGES.realLawFirm);
+    expect(focus.lawful).toBe(true);
+    const text = textOf(reply);
+    expect(firstSentence(reply)).toMatch(/^可能是真的/);
+    expect(text).toMatch(/12348|司法局/);
+    expect(text).toMatch(/不是法院文书/);
+    expect(text).not.toMatch(/冒充|招摇撞骗|伪造/);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('a fake law firm letter with false consequences: verify the firm; provisions on posing as an organisation, not 刑法 279/280', () => {
+    const { focus, reply } = verify(MESSAGES.fakeLawFirm);
+    expect(focus.categories).toEqual(expect.arrayContaining(['impersonation', 'deception']));
+    const text = textOf(reply);
+    expect(text).toMatch(/12348|司法局/);
+    expect(text).toMatch(/坐牢|刑事|抓/);
+    const cited = reply.citations.map((c) => `${c.law}${c.article}`);
+    expect(cited).not.toContain('刑法279');
+    expect(cited).not.toContain('刑法280');
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('false consequences: each said to be false, with what is real (5 years, court enforcement) and how to check', () => {
+    const { reply } = verify(MESSAGES.consequences);
+    expect(firstSentence(reply)).toMatch(/都不是真的/);
+    const text = textOf(reply);
+    expect(text).toMatch(/坐牢/);
+    expect(text).toMatch(/冻结/);
+    expect(text).toMatch(/5 年/);
+    expect(text).toMatch(/欠款/); // the debt is still owed
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('parents contacted and told to pay: not true, only a guarantor or someone who joined the debt can be asked', () => {
+    const { reply } = verify(MESSAGES.parents);
+    const text = textOf(reply);
+    expect(text).toMatch(/父母[^。]*不会[^。]*还钱|不是真的/);
+    expect(text).toMatch(/保证/);
+    expect(reply.citations.map((c) => `${c.law}${c.article}`)).toEqual(expect.arrayContaining(['民法典552']));
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('a threat: they may or may not come, but it is unlawful and can be reported', () => {
+    const { reply } = verify(MESSAGES.threat);
+    expect(firstSentence(reply)).toMatch(/违法/);
+    expect(textOf(reply)).toMatch(/110|报警/);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('an insult with no claim: says there is nothing to check and what is wrong instead', () => {
+    const { reply } = verify(MESSAGES.insultPrivate);
+    expect(firstSentence(reply)).toMatch(/没有需要辨真假/);
+    expect(textOf(reply)).toMatch(/侮辱谩骂/);
+    expect(reply.citations).toEqual([]);
+  });
+
+  it('a lawful reminder mentioning 征信: true, and not for ever', () => {
+    const { reply } = verify(MESSAGES.reminder);
+    expect(firstSentence(reply)).toMatch(/^是真的/);
+    expect(textOf(reply)).toMatch(/5 年/);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * "那我该怎么办" on focuses from the real analyzer: the steps for what was found, the most urgent first, within
+ * one screen; a lawful message gets what to do about the debt, not a police report.
+ */
+import { testCore } from '../support/core-deps';
+import { MESSAGES, NOW, RECENT } from '../support/collector-messages';
+import { conductFocus, expectWellFormed, firstSentence, messageFocus, textOf } from '../support/focus';
+
+const { followUps } = testCore();
+
+describe('whatToDo', () => {
+  it('a threat: names what was found, keeps evidence and reports to 110', () => {
+    const focus = messageFocus(MESSAGES.threat, RECENT);
+    const reply = followUps.whatToDo(focus, NOW);
+    expect(firstSentence(reply)).toMatch(/威胁恐吓/);
+    expect(textOf(reply)).toMatch(/110/);
+    expect(textOf(reply)).toMatch(/欠款/);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('violence happening (described conduct): calling 110 comes first', () => {
+    const focus = conductFocus('昨天三个人堵在我家门口不让我出门', NOW.toISOString());
+    expect(focus.categories).toContain('violence');
+    const reply = followUps.whatToDo(focus, NOW);
+    expect(firstSentence(reply)).toMatch(/110/);
+    expectWellFormed(reply, new Date(focus.at));
+  });
+
+  it('a fake court notice: verify with 12368 among the steps', () => {
+    const focus = messageFocus(MESSAGES.fakeCourt, RECENT);
+    const reply = followUps.whatToDo(focus, NOW);
+    const shown = `${textOf(reply)} ${reply.buttons.map((b) => b.label).join(' ')}`;
+    expect(shown).toMatch(/12368/);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('steps that do not fit the screen are offered as step buttons the conversation already handles', () => {
+    const focus = messageFocus(MESSAGES.groupExposure, RECENT);
+    const reply = followUps.whatToDo(focus, NOW);
+    const steps = testCore().analysis.nextSteps(focus.categories as never);
+    for (const b of reply.buttons.filter((x) => x.id.startsWith('s:'))) expect(steps.map((s) => `s:${s.id}`)).toContain(b.id);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('a lawful message: no police, sort out the debt through official channels', () => {
+    const focus = messageFocus(MESSAGES.lawsuit, RECENT);
+    const reply = followUps.whatToDo(focus, NOW);
+    expect(firstSentence(reply)).toMatch(/不用报警/);
+    expect(textOf(reply)).toMatch(/官方/);
+    expect(reply.citations).toEqual([]);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+});
