@@ -4,8 +4,6 @@
  * question at the end); the expected categories follow shared/legal/categories.md. Questions, hypotheticals,
  * negations and the user's own plans must yield nothing.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConductAssessor, splitClauses } from '../../src/analysis/described-conduct';
 import type { CategoryId } from '../../src/analysis/findings';
@@ -14,6 +12,7 @@ import { AppError } from '../../src/errors';
 import { resolveArticle } from '../../src/knowledge/knowledge';
 import { PACKAGE_ROOT } from '../../src/paths';
 import { testCore } from '../support/core-deps';
+import { errorAfterEdit } from '../support/edited-copy';
 
 const DIR = join(PACKAGE_ROOT, 'knowledge', 'analysis');
 const rules = loadAnalysisRules(DIR);
@@ -140,22 +139,7 @@ describe('conduct.yaml', () => {
     expect(missing).toEqual([]);
   });
 
-  function brokenLoad(from: string, to: string): unknown {
-    const dir = mkdtempSync(join(tmpdir(), 'conduct-'));
-    try {
-      cpSync(DIR, dir, { recursive: true });
-      const file = join(dir, 'conduct.yaml');
-      const text = readFileSync(file, 'utf8');
-      if (!text.includes(from)) throw new Error(`fixture: ${from} not in conduct.yaml`);
-      writeFileSync(file, text.replace(from, to));
-      loadAnalysisRules(dir);
-      return undefined;
-    } catch (e) {
-      return e;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
+  const brokenLoad = (from: string, to: string) => errorAfterEdit(DIR, 'conduct.yaml', from, to, (root) => loadAnalysisRules(root));
 
   it('names the file and the act of an unknown step', () => {
     const e = brokenLoad('steps: [call110, photo, witness]', 'steps: [call110, photos, witness]');

@@ -3,8 +3,6 @@
  * unknown category or verdict, or a report condition that is not defined stops the boot with the file and entry
  * named; a reply key the answers use that is missing from prompts stops it too.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORY_IDS } from '../../src/analysis/findings';
 import { loadFollowUpData } from '../../src/answers/follow-up-data';
@@ -13,27 +11,14 @@ import { AppError } from '../../src/errors';
 import { PACKAGE_ROOT } from '../../src/paths';
 import { createReplies } from '../../src/replies';
 import { testCore } from '../support/core-deps';
+import { errorAfterEdit } from '../support/edited-copy';
 
 const KNOWLEDGE = join(PACKAGE_ROOT, 'knowledge');
 const { knowledge } = testCore();
 
-function loadEdited(file: string, from: string, to: string): unknown {
-  const dir = mkdtempSync(join(tmpdir(), 'follow-ups-'));
-  try {
-    mkdirSync(join(dir, 'follow-ups'));
-    cpSync(join(KNOWLEDGE, 'follow-ups'), join(dir, 'follow-ups'), { recursive: true });
-    const path = join(dir, 'follow-ups', file);
-    const text = readFileSync(path, 'utf8');
-    if (!text.includes(from)) throw new Error(`fixture: ${from} not in ${file}`);
-    writeFileSync(path, text.replace(from, to));
-    loadFollowUpData(dir, knowledge, CATEGORY_IDS);
-    return undefined;
-  } catch (e) {
-    return e;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** The error loading follow-ups/ throws after `from` is replaced by `to` in `file`. */
+const loadEdited = (file: string, from: string, to: string) =>
+  errorAfterEdit(join(KNOWLEDGE, 'follow-ups'), file, from, to, (root) => loadFollowUpData(root, knowledge, CATEGORY_IDS), 'follow-ups');
 
 describe('loadFollowUpData', () => {
   it('loads the shipped data, every claim with cues and a verdict', () => {
