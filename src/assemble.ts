@@ -39,8 +39,6 @@ import type { ConversationStore } from './state/store';
 import { createOcr } from './ocr/create-ocr';
 import { baselineUnderstander } from './conversation/route';
 import type { TurnUnderstander } from './conversation/understanding/types';
-import { createTurnUnderstander, lawNamesOf } from './conversation/understanding/understand-turn';
-import { loadUnderstandingData } from './knowledge/understanding-data';
 
 /** The parts that need no I/O beyond reading knowledge/ and prompts/: enough for `analyze` and `ask`. */
 export interface CoreParts {
@@ -48,8 +46,6 @@ export interface CoreParts {
   replies: Replies;
   analysis: AnalysisKit;
   answerer: TurnDeps['answerer'];
-  /** Reads each text turn before anything else: who speaks, what the user does, crisis, facts (knowledge/understanding/). */
-  understander: TurnUnderstander;
   /** Follow-ups on the message or described conduct in focus (是真的吗, 怎么办, 那条法律, 能报警吗). */
   followUps: FollowUpAnswers;
 }
@@ -76,8 +72,7 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
   }
   kit.renderConduct = (analysis, at) => renderConduct(analysis, at, { knowledge, replies, analysis: kit });
   const followUps = followUpAnswers(kit, knowledge, replies, config.knowledgeDir);
-  const understander = createTurnUnderstander(loadUnderstandingData(join(config.knowledgeDir, 'understanding')), kit, { lawNames: lawNamesOf(knowledge) });
-  return { knowledge, replies, analysis: kit, answerer, followUps, understander };
+  return { knowledge, replies, analysis: kit, answerer, followUps };
 }
 
 const isCategory = (c: string): c is CategoryId => (CATEGORY_IDS as readonly string[]).includes(c);
