@@ -65,7 +65,14 @@ export interface TurnFacts {
   /** A number of instalments or a term: "12期", "6个月", "7天". */
   term?: { count: number; unit: 'month' | 'day' | 'week' | 'period' };
   /** Dates named, resolved to ISO days (China time) against the turn's time. */
-  dates: Array<{ iso: string; role: 'contract' | 'event' | 'unknown' }>;
+  dates: Array<{
+    iso: string;
+    role: 'contract' | 'event' | 'unknown';
+    /** Set when the words named only a month ("去年3月": iso is its first day) or a year ("19年"). */
+    precision?: 'month' | 'year';
+  }>;
+  /** Interest or fee rates named ("年化36%", "日利率0.1%"), per the period the words say. */
+  rates?: Array<{ percent: number; per: 'year' | 'month' | 'day' | 'unknown' }>;
   /** The lender or platform, and its kind when the words say it. */
   lender?: { name?: string; type: 'licensed' | 'unlicensed' | 'unknown' };
   /** Who collectors contacted or threatened to contact: parents, spouse, employer, colleagues, friends, neighbours, school, contacts, group … */
@@ -79,6 +86,8 @@ export interface TurnUnderstanding {
   /** 0..1, how sure the speaker call is. Below the conversation's threshold it asks the user. */
   speakerConfidence: number;
   act: TurnAct;
+  /** 0..1, how sure the act call is (a rule's measured precision, or the classifier's probability). */
+  actConfidence?: number;
   crisis: CrisisSignal;
   /** Set when act is follow_up. */
   followUp?: FollowUpKind;

@@ -1,0 +1,252 @@
+/**
+ * What the user is doing with a turn (labels of eval/understanding/README.md): pasting a collector's words,
+ * asking, describing what collectors did, expressing distress, giving loan numbers, following up on the last
+ * reply, answering the bot's question, greeting, thanking, or something else. Rules decide where they are sure
+ * (a whole-message greeting, a short answer right after the bot asked, a new question flagged "另外问一下"…);
+ * the statistical head decides the rest, never with a label the context rules out (no follow-up without a
+ * previous reply, no paste from the user's own words). Cues are data in knowledge/understanding/acts.yaml.
+ */
+import type { ActCues } from '../../knowledge/understanding-data';
+import type { CueCompiler, CueMatcher } from './cues';
+import { addFlag, addNgrams, lengthBucket } from './features';
+import { isQuestion } from './question-form';
+import { best, probabilities, type FeatureVector, type SoftmaxHead } from './turn-classifier';
+import type { CrisisSignal, DialogueContext, FollowUpKind, ProvisionMention, Speaker, TurnAct, TurnFacts } from './types';
+import type { TurnText } from './turn-text';
+
+/** Greeting, thanks or a bare short answer: the user's own small talk, never a pasted message. */
+export function isSmallTalk(s: ActSignals): boolean {
+  return s.whole !== undefined || s.emoji !== undefined;
+}
+
+/** What the rules see in a turn; also the classifier's `c:` flags. */
+export interface ActSignals {
+  /** Only emoji (no letters or digits): which kind. */
+  emoji?: 'distress' | 'greeting' | 'thanks' | 'other';
+  /** The whole message is greeting / thanks / short-answer words (and fillers). */
+  whole?: 'greeting' | 'thanks' | 'ack';
+  question: boolean;
+  ask: boolean;
+  describe: boolean;
+  distress: boolean;
+  domain: boolean;
+  topicShift: boolean;
+  followLead: boolean;
+  /** Points back at the bot's last reply ("你刚才说", "跟刚才那条比"). */
+  refersBack: boolean;
+  /** The first follow-up kind whose cue fired (whatever the context). */
+  followKind?: FollowUpKind;
+  /** Amounts, terms and rates the turn carries. */
+  loanNumbers: number;
+}
+
+/** Everything the act call reads. */
+export interface ActInput {
+  tt: TurnText;
+  context: DialogueContext;
+  speaker: Speaker;
+  speakerConfidence: number;
+  crisis: CrisisSignal;
+  facts: TurnFacts;
+  provision?: ProvisionMention;
+}
+
+export interface ActCall {
+  act: TurnAct;
+  confidence: number;
+  followUp?: FollowUpKind;
+  signals: ActSignals;
+}
+
+/** The labels of the act head, in model order. */
+export const ACTS: TurnAct[] = ['paste', 'ask', 'describe', 'distress', 'loan_facts', 'follow_up', 'reply', 'greeting', 'thanks', 'other'];
+
+/** A rule call at least this sure wins over the classifier. */
+export const RULE_WINS_AT = 0.8;
+
+/** Words about the debt and who pays it: a question at risk that names them asks what happens to the debt. */
+const DEBT = /还|债|钱|贷|家人|家里|爸妈|我妈|我爸|父母/;
+
+const FOLLOW_UP_ORDER: FollowUpKind[] = ['explain_provision', 'verify_claims', 'can_report', 'what_to_do', 'more'];
+
+/** Reads the signals, the rule call and the classifier's features of a turn. */
+export interface ActReader {
+  /** The signals depend on the text and its facts only (the speaker call may use them). */
+  signals(tt: TurnText, facts: TurnFacts): ActSignals;
+  features(input: ActInput, signals: ActSignals): FeatureVector;
+  call(input: ActInput, signals?: ActSignals): ActCall;
+}
+
+/** Builds the act reader; `head` is the trained act head (rules and fallbacks only without it). */
+export function createActReader(cues: ActCues, compiler: CueCompiler, head?: SoftmaxHead): ActReader {
+  const m = (list: readonly string[]) => compiler.compile(list);
+  const topicShift = m(cues.topic_shift);
+  const followLead = m(cues.follow_up_leading);
+  const refersBack = m(cues.refers_back);
+  const describe = m(cues.describe_cues);
+  const ask = m(cues.ask_cues);
+  const distress = m(cues.distress_cues);
+  const followKinds = FOLLOW_UP_ORDER.map((k) => [k, m(cues.follow_up[k as keyof ActCues['follow_up']])] as [FollowUpKind, CueMatcher]);
+  const domain = new RegExp(cues.domain_words.map(escape).join('|'));
+  const whole = wholeMatcher(cues.whole);
+  const emojiKinds = (['distress', 'greeting', 'thanks'] as const).map((k) => [k, cues.emoji[k]] as const);
+
+  const signals = (tt: TurnText, facts: TurnFacts): ActSignals => {
+    const t = tt.t;
+    const s: ActSignals = {
+      question: isQuestion(t),
+      ask: ask.test(t),
+      describe: describe.test(t),
+      distress: distress.test(t),
+      domain: domain.test(t),
+      topicShift: topicShift.test(t),
+      followLead: followLead.test(t),
+      refersBack: refersBack.test(t),
+      loanNumbers: facts.amounts.length + (facts.term ? 1 : 0) + (facts.rates?.length ?? 0),
+    };
+    const kind = followKinds.find(([, matcher]) => matcher.test(t))?.[0];
+    if (kind) s.followKind = kind;
+    if (!/[\p{L}\p{N}]/u.test(tt.raw)) {
+      s.emoji = emojiKinds.find(([, list]) => list.some((e) => tt.raw.includes(e)))?.[0] ?? 'other';
+    } else {
+      const w = whole(t);
+      if (w) s.whole = w;
+    }
+    return s;
+  };
+
+  const features = (input: ActInput, s: ActSignals): FeatureVector => {
+    const x: FeatureVector = new Map();
+    addNgrams(input.tt.t, x);
+    const flags: string[] = [`spk:${input.speaker}`, `crisis:${input.crisis}`, `len:${lengthBucket(input.tt.t)}`];
+    if (s.emoji) flags.push(`emoji:${s.emoji}`);
+    if (s.whole) flags.push(`whole:${s.whole}`);
+    for (const k of ['question', 'ask', 'describe', 'distress', 'domain', 'topicShift', 'followLead', 'refersBack'] as const) if (s[k]) flags.push(k);
+    if (s.followKind) flags.push(`fu:${s.followKind}`);
+    flags.push(`loan:${Math.min(s.loanNumbers, 3)}`);
+    if (input.facts.conduct.length) flags.push('conduct');
+    if (input.facts.contacted.length) flags.push('contacted');
+    if (input.provision) flags.push('provision');
+    addFlag(x, `ctx:${input.context}`);
+    for (const f of flags) {
+      addFlag(x, f);
+      if (input.context !== 'none') addFlag(x, `${input.context}|${f}`);
+    }
+    return x;
+  };
+
+  const followUpKind = (input: ActInput, s: ActSignals): FollowUpKind =>
+    input.provision && !input.provision.vague ? 'explain_provision' : (s.followKind ?? (input.provision ? 'explain_provision' : 'generic'));
+
+  const rule = (input: ActInput, s: ActSignals): { act: TurnAct; confidence: number } | undefined => {
+    const { context, speaker } = input;
+    const atRisk = input.crisis === 'risk' || input.crisis === 'acute';
+    if (speaker === 'collector') return { act: 'paste', confidence: input.speakerConfidence };
+    if (s.emoji) return { act: s.emoji === 'other' ? 'other' : s.emoji, confidence: 0.85 };
+    if (s.whole === 'greeting') return { act: 'greeting', confidence: 0.97 };
+    if (s.whole === 'thanks') return { act: 'thanks', confidence: 0.95 };
+    const afterReply = context === 'analysis' || context === 'answer';
+    const afterAsk = context === 'asked' || context === 'crisis';
+    if (s.whole === 'ack') return afterAsk ? { act: 'reply', confidence: 0.9 } : { act: 'other', confidence: 0.8 };
+    if (afterAsk) return s.topicShift && s.question ? { act: 'ask', confidence: 0.7 } : { act: 'reply', confidence: 0.9 };
+    if (afterReply) {
+      if (s.topicShift) return s.question || s.ask ? { act: 'ask', confidence: 0.85 } : s.describe ? { act: 'describe', confidence: 0.8 } : { act: 'ask', confidence: 0.6 };
+      if (s.refersBack) return { act: 'follow_up', confidence: 0.85 };
+      if (s.loanNumbers >= 2) return { act: 'loan_facts', confidence: 0.8 };
+      if (!s.question && (atRisk || s.distress) && !s.describe) return { act: 'distress', confidence: 0.8 };
+      if (s.describe && !s.question) return { act: 'describe', confidence: 0.7 };
+      if (s.question || s.followKind || s.followLead) return { act: 'follow_up', confidence: 0.75 };
+      return undefined;
+    }
+    if (speaker === 'mixed') return atRisk && !s.question ? { act: 'distress', confidence: 0.8 } : { act: 'describe', confidence: 0.85 };
+    if (s.loanNumbers >= 2) return { act: 'loan_facts', confidence: 0.8 };
+    if (atRisk) {
+      // At risk: telling what collectors did is still describe; asking what happens to the debt is ask; the rest is distress.
+      if (s.describe && !s.question) return { act: 'describe', confidence: 0.8 };
+      if (s.question && DEBT.test(input.tt.t)) return { act: 'ask', confidence: 0.8 };
+      if (!s.describe) return { act: 'distress', confidence: 0.85 };
+    }
+    // Off-topic words are open-ended: this only leans; the classifier decides when it is loaded.
+    if (!s.domain && !s.describe && !s.distress && input.crisis === 'none') return { act: 'other', confidence: 0.6 };
+    return undefined;
+  };
+
+  const fallback = (input: ActInput, s: ActSignals): TurnAct => {
+    if (input.context === 'analysis' || input.context === 'answer') return 'follow_up';
+    if (s.loanNumbers >= 1 && !s.describe) return 'loan_facts';
+    if (s.describe) return 'describe';
+    if ((s.distress || input.crisis === 'risk' || input.crisis === 'acute') && !s.question) return 'distress';
+    if (s.question || s.ask) return 'ask';
+    return 'other';
+  };
+
+  return {
+    signals,
+    features,
+    call(input, given) {
+      const s = given ?? signals(input.tt, input.facts);
+      const r = rule(input, s);
+      let act: TurnAct;
+      let confidence: number;
+      if (r && (r.confidence >= RULE_WINS_AT || !head)) ({ act, confidence } = r);
+      else if (head) {
+        const p = probabilities(head, features(input, s));
+        // Labels the context rules out get no mass.
+        const allowed = head.labels.map((l) => allowedAct(l as TurnAct, input));
+        const masked = p.map((v, i) => (allowed[i] ? v : 0));
+        const total = masked.reduce((a, b) => a + b, 0) || 1;
+        const top = best(head, masked.map((v) => v / total));
+        act = top.label as TurnAct;
+        confidence = top.p;
+      } else {
+        act = fallback(input, s);
+        confidence = 0.5;
+      }
+      return { act, confidence, signals: s, ...(act === 'follow_up' ? { followUp: followUpKind(input, s) } : {}) };
+    },
+  };
+}
+
+/** Whether the context allows a label: follow-ups need a previous reply, replies a question, pastes the collector. */
+export function allowedAct(act: TurnAct, input: Pick<ActInput, 'context' | 'speaker'>): boolean {
+  if (act === 'paste') return input.speaker === 'collector';
+  if (input.speaker === 'collector') return false;
+  if (act === 'follow_up') return input.context !== 'none';
+  if (act === 'reply') return input.context === 'asked' || input.context === 'crisis';
+  return true;
+}
+
+/** Whether the whole text is made of greeting, thanks or short-answer words (plus fillers). */
+function wholeMatcher(lists: ActCues['whole']): (t: string) => 'greeting' | 'thanks' | 'ack' | undefined {
+  const words: Array<{ w: string; kind: 'greeting' | 'thanks' | 'ack' | 'filler' }> = [
+    ...lists.greeting.map((w) => ({ w, kind: 'greeting' as const })),
+    ...lists.thanks.map((w) => ({ w, kind: 'thanks' as const })),
+    ...lists.ack.map((w) => ({ w, kind: 'ack' as const })),
+    ...lists.fillers.map((w) => ({ w, kind: 'filler' as const })),
+  ].map((e) => ({ ...e, w: e.w.toLowerCase().replace(/\s+/g, '') }));
+  words.sort((a, b) => b.w.length - a.w.length);
+  return (t) => {
+    const bare = t.replace(/[^\p{L}\p{N}]/gu, '');
+    if (!bare || bare.length > 24) return undefined;
+    const kinds = new Set<string>();
+    // Longest-first segmentation with backtracking (the strings are short).
+    const seg = (i: number): boolean => {
+      if (i === bare.length) return true;
+      for (const e of words) {
+        if (bare.startsWith(e.w, i) && seg(i + e.w.length)) {
+          kinds.add(e.kind);
+          return true;
+        }
+      }
+      return false;
+    };
+    if (!seg(0)) return undefined;
+    if (kinds.has('greeting')) return 'greeting';
+    if (kinds.has('thanks')) return 'thanks';
+    return 'ack';
+  };
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+}

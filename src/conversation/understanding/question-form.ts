@@ -1,0 +1,19 @@
+/**
+ * Whether words ask something: a question mark, a sentence-final particle (吗 么 嘛 呢 — "怎么死" is not a
+ * question, "能报警吗" is), an A-not-A form ("是不是", "能不能", "合不合法") or a plea for help ("怎么办").
+ */
+
+const QUESTION =
+  /[?？]|(?:吗|么|嘛|呢)(?=$|[¦,，。.!！~～…\s])|是不是|会不会|能不能|可不可以|有没有|要不要|算不算|该不该|合不合法|违不违法|对不对|行不行|怎么办|咋办|怎么处理|该怎么|如何/;
+
+const WONDER = /多久|多少|怎么|怎样|为什么|为啥|哪里|哪儿|哪个|几年|几天|什么时候|啥/;
+
+/** True when the (normalised) words ask something. */
+export function isQuestion(t: string): boolean {
+  return QUESTION.test(t);
+}
+
+/** True when they ask or wonder, a question word included ("征信上了多久能消掉", "怎么算的"). */
+export function asksOrWonders(t: string): boolean {
+  return QUESTION.test(t) || WONDER.test(t);
+}

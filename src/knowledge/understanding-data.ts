@@ -1,0 +1,239 @@
+/**
+ * Loads and validates knowledge/understanding/ — the cues the turn understander reads a user's turn with (who is
+ * speaking, what they are doing, crisis, facts, provisions) and its statistical model — so a typo in a cue stops
+ * the boot with its file and entry named instead of silently never matching. Validation only: compiling the
+ * patterns is the understander's business (src/conversation/understanding/).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { patternProblems } from './pattern-syntax';
+import { readYamlFile, validateData } from './read-yaml';
+
+const text = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1));
+const cueList = z.array(text);
+const patterns = z.array(text).min(1);
+const probability = z.number().gt(0).lt(1);
+const pair = z.string().length(2, 'an opening and a closing character, e.g. "【】"');
+
+export const understandingLexiconSchema = z.object({
+  variants: z.record(z.string(), text).default({}),
+  clause_breaks: z.string().min(1),
+  sentence_breaks: z.string().min(1),
+  terms: z.record(z.string().regex(/^[A-Z_]+$/, 'group names are UPPER_CASE'), cueList.min(1)),
+});
+
+export const speakerCuesSchema = z.object({
+  transcript: z.object({ collector_labels: cueList.min(1), user_labels: cueList.min(1), time_words: cueList }),
+  headers: z.object({ brackets: z.array(pair).min(1), document_titles: cueList }),
+  frames: z.object({
+    paste: patterns,
+    speech_verbs: cueList,
+    message_verbs: cueList,
+    embedded_quote_max: z.number().int().min(1),
+    back: patterns,
+    quotes: z.array(pair).min(1),
+  }),
+  user_cues: patterns,
+  collector_cues: patterns,
+  decision: z.object({
+    collector_threshold: probability,
+    next_to_paste_threshold: probability,
+    inside_user_threshold: probability,
+    inside_collector_threshold: probability,
+    after_question_threshold: probability,
+    structure_confidence: probability,
+  }),
+});
+
+export const followUpKinds = ['explain_provision', 'verify_claims', 'can_report', 'what_to_do', 'more'] as const;
+
+export const actCuesSchema = z.object({
+  whole: z.object({ greeting: cueList.min(1), thanks: cueList.min(1), ack: cueList, fillers: cueList }),
+  emoji: z.object({ distress: cueList, greeting: cueList, thanks: cueList }),
+  topic_shift: patterns,
+  follow_up_leading: patterns,
+  refers_back: patterns,
+  describe_cues: patterns,
+  ask_cues: patterns,
+  distress_cues: patterns,
+  domain_words: cueList.min(1),
+  follow_up: z.object(Object.fromEntries(followUpKinds.map((k) => [k, patterns])) as Record<(typeof followUpKinds)[number], typeof patterns>),
+});
+
+export const crisisCuesSchema = z.object({
+  acute_alone: patterns,
+  acute_upgrade: patterns,
+  risk_in_crisis: patterns,
+  safe: patterns,
+  safe_in_crisis: patterns,
+  not_safe: z.array(text).default([]),
+});
+
+const patternMap = z.record(z.string().regex(/^[a-z_]+$/, 'ids are lower_snake_case'), patterns);
+
+export const factCuesSchema = z.object({
+  money: z.object({
+    window: z.number().int().min(1),
+    roles: z.object({
+      received: cueList.min(1),
+      payment: cueList.min(1),
+      total: cueList.min(1),
+      fee: cueList.min(1),
+      principal: cueList.min(1),
+      overdue: cueList.min(1),
+    }),
+    not_before: cueList,
+    not_after: cueList,
+    bare_min: z.number().min(0),
+  }),
+  term: z.object({
+    units: z.object({ period: cueList, month: cueList, day: cueList, week: cueList }),
+    not_after: cueList,
+  }),
+  rates: z.object({ year: cueList, month: cueList, day: cueList }),
+  dates: z.object({ contract: cueList, event: cueList }),
+  lender: z.object({
+    not_in_header: cueList,
+    name_suffixes: cueList.min(1),
+    not_names: cueList,
+    kinds: z.object({ unlicensed: patterns, licensed: patterns }),
+  }),
+  contacted: patternMap,
+  conduct: patternMap,
+});
+
+export const provisionCuesSchema = z.object({
+  vague: patterns,
+  parts: cueList.min(1),
+});
+
+const finite = z.number().refine(Number.isFinite, 'a finite number');
+
+/** One softmax head of the classifier: a weight per label for every feature kept. */
+export const classifierHeadSchema = z
+  .object({
+    labels: z.array(z.string().min(1)).min(2),
+    bias: z.array(finite),
+    /** Divides the scores before the softmax (fitted on cross-validated predictions), so probabilities are honest. */
+    temperature: z.number().positive().default(1),
+    weights: z.record(z.string().min(1), z.array(finite)),
+  })
+  .superRefine((h, ctx) => {
+    if (h.bias.length !== h.labels.length) ctx.addIssue({ code: 'custom', message: `bias has ${h.bias.length} values for ${h.labels.length} labels`, path: ['bias'] });
+    for (const [f, w] of Object.entries(h.weights)) {
+      if (w.length !== h.labels.length) {
+        ctx.addIssue({ code: 'custom', message: `feature "${f}" has ${w.length} weights for ${h.labels.length} labels`, path: ['weights', f] });
+        break;
+      }
+    }
+  });
+
+export const understandingModelSchema = z.object({
+  version: z.literal(1),
+  kind: z.literal('char-ngram-softmax'),
+  ngram: z.object({ min: z.number().int().min(1).max(3), max: z.number().int().min(1).max(4) }),
+  heads: z.object({ speaker: classifierHeadSchema, act: classifierHeadSchema }),
+  trained: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type UnderstandingLexicon = z.infer<typeof understandingLexiconSchema>;
+export type SpeakerCues = z.infer<typeof speakerCuesSchema>;
+export type ActCues = z.infer<typeof actCuesSchema>;
+export type CrisisCues = z.infer<typeof crisisCuesSchema>;
+export type FactCues = z.infer<typeof factCuesSchema>;
+export type ProvisionCues = z.infer<typeof provisionCuesSchema>;
+export type ClassifierHead = z.infer<typeof classifierHeadSchema>;
+export type UnderstandingModelFile = z.infer<typeof understandingModelSchema>;
+
+/** Everything the turn understander reads, validated. */
+export interface UnderstandingData {
+  lexicon: UnderstandingLexicon;
+  speaker: SpeakerCues;
+  acts: ActCues;
+  crisis: CrisisCues;
+  facts: FactCues;
+  provisions: ProvisionCues;
+  /** The statistical classifier; absent until `npm run train:understanding` has written model.json. */
+  model?: UnderstandingModelFile;
+}
+
+export const UNDERSTANDING_FILES = {
+  lexicon: 'lexicon.yaml',
+  speaker: 'speaker.yaml',
+  acts: 'acts.yaml',
+  crisis: 'crisis.yaml',
+  facts: 'facts.yaml',
+  provisions: 'provisions.yaml',
+  model: 'model.json',
+} as const;
+
+/**
+ * Reads knowledge/understanding/ from `dir` (that folder itself). Throws AppError KNOWLEDGE_INVALID listing every
+ * problem, each with its file and entry. model.json is optional; when present it must be valid.
+ */
+export function loadUnderstandingData(dir: string): UnderstandingData {
+  const problems: string[] = [];
+  const F = UNDERSTANDING_FILES;
+  const lexicon = readYamlFile(dir, F.lexicon, understandingLexiconSchema, problems);
+  const speaker = readYamlFile(dir, F.speaker, speakerCuesSchema, problems);
+  const acts = readYamlFile(dir, F.acts, actCuesSchema, problems);
+  const crisis = readYamlFile(dir, F.crisis, crisisCuesSchema, problems);
+  const facts = readYamlFile(dir, F.facts, factCuesSchema, problems);
+  const provisions = readYamlFile(dir, F.provisions, provisionCuesSchema, problems);
+  const model = readModel(dir, problems);
+  if (lexicon) {
+    const groups = new Set(Object.keys(lexicon.terms));
+    const check = (file: string, where: string, list: readonly string[]) => {
+      list.forEach((p, i) => problems.push(...patternProblems(file, `${where}[${i}]`, p, groups)));
+    };
+    for (const [name, terms] of Object.entries(lexicon.terms)) check(F.lexicon, `terms.${name}`, terms);
+    if (speaker) {
+      check(F.speaker, 'frames.paste', speaker.frames.paste);
+      check(F.speaker, 'frames.back', speaker.frames.back);
+      check(F.speaker, 'user_cues', speaker.user_cues);
+      check(F.speaker, 'collector_cues', speaker.collector_cues);
+    }
+    if (acts) {
+      for (const key of ['topic_shift', 'follow_up_leading', 'refers_back', 'describe_cues', 'ask_cues', 'distress_cues'] as const) check(F.acts, key, acts[key]);
+      for (const [kind, list] of Object.entries(acts.follow_up)) check(F.acts, `follow_up.${kind}`, list);
+    }
+    if (crisis) {
+      for (const key of ['acute_alone', 'acute_upgrade', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe'] as const) check(F.crisis, key, crisis[key]);
+    }
+    if (facts) {
+      check(F.facts, 'lender.kinds.unlicensed', facts.lender.kinds.unlicensed);
+      check(F.facts, 'lender.kinds.licensed', facts.lender.kinds.licensed);
+      for (const [id, list] of Object.entries(facts.contacted)) check(F.facts, `contacted.${id}`, list);
+      for (const [id, list] of Object.entries(facts.conduct)) check(F.facts, `conduct.${id}`, list);
+    }
+    if (provisions) check(F.provisions, 'vague', provisions.vague);
+  }
+  if (problems.length > 0 || !lexicon || !speaker || !acts || !crisis || !facts || !provisions) {
+    throw new AppError('KNOWLEDGE_INVALID', `knowledge/understanding has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  }
+  return { lexicon, speaker, acts, crisis, facts, provisions, ...(model ? { model } : {}) };
+}
+
+/** Validates a parsed model file; throws AppError KNOWLEDGE_INVALID naming every problem. */
+export function parseUnderstandingModel(raw: unknown, source: string = UNDERSTANDING_FILES.model): UnderstandingModelFile {
+  const problems: string[] = [];
+  const model = validateData(raw, source, understandingModelSchema, problems);
+  if (!model) throw new AppError('KNOWLEDGE_INVALID', `knowledge/understanding has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  return model;
+}
+
+function readModel(dir: string, problems: string[]): UnderstandingModelFile | undefined {
+  const name = UNDERSTANDING_FILES.model;
+  const file = join(dir, name);
+  if (!existsSync(file)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    problems.push(`${name}: not JSON (${(e as Error).message.split('\n')[0]})`);
+    return undefined;
+  }
+  return validateData(raw, name, understandingModelSchema, problems);
+}
