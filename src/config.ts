@@ -65,6 +65,30 @@ export const envSchema = z
     OCR_MAX_BYTES: int(1024, 100_000_000).default(10_000_000),
     OCR_MAX_PIXELS: int(10_000, 200_000_000).default(25_000_000),
     OCR_TIMEOUT_MS: int(1000, 300000).default(20000),
+
+    PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+    QUEUE_TURN_CONCURRENCY: int(1, 256).default(4),
+    QUEUE_OCR_CONCURRENCY: int(1, 64).default(1),
+    QUEUE_LOCK_MS: int(500, 600_000).default(30_000),
+    WEB_ALLOWED_HOSTS: optionalString,
+    WEB_RATE_LIMIT_PER_IP: int(1, 100_000).default(60),
+
+    WECHAT_TOKEN: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9]{3,32}$/.test(v), '3–32 letters or digits (the Token set in the Official Account console)'),
+    WECHAT_APP_ID: optionalString.refine((v) => v === undefined || /^wx[0-9a-f]{16}$/i.test(v), 'looks like "wx" and 16 hex digits (AppID, 公众号 → 设置与开发 → 基本配置)'),
+    WECHAT_APP_SECRET: optionalString.refine((v) => v === undefined || /^[0-9a-f]{32}$/i.test(v), '32 hex digits (AppSecret, 基本配置)'),
+    WECHAT_ENCODING_AES_KEY: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v), '43 letters or digits (EncodingAESKey, 基本配置 → 服务器配置)'),
+    WECHAT_API_ROOT: z.string().url().default('https://api.weixin.qq.com'),
+    WECHAT_PUBLISH_MENU: bool.default(false),
+    WECHAT_SEND_PER_MINUTE: int(1, 100_000).default(600),
+
+    WECOM_TOKEN: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9]{3,32}$/.test(v), '3–32 letters or digits (the Token of the app\'s 接收消息 settings)'),
+    WECOM_CORP_ID: optionalString.refine((v) => v === undefined || /^w[wx][0-9a-zA-Z]{16}$/.test(v), 'looks like "ww" and 16 characters (企业ID, 我的企业 → 企业信息)'),
+    WECOM_AGENT_ID: optionalString.refine((v) => v === undefined || /^\d{1,10}$/.test(v), 'the app\'s AgentId, digits only'),
+    WECOM_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{20,64}$/.test(v), 'the app\'s Secret (20–64 characters)'),
+    WECOM_ENCODING_AES_KEY: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9]{43}$/.test(v), '43 letters or digits (EncodingAESKey of the app\'s 接收消息 settings)'),
+    WECOM_API_ROOT: z.string().url().default('https://qyapi.weixin.qq.com'),
+    WECOM_PUBLISH_MENU: bool.default(false),
+    WECOM_SEND_PER_MINUTE: int(1, 2000).default(400),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
@@ -76,6 +100,19 @@ export const envSchema = z
     }
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+    }
+    if (env.WECHAT_TOKEN) {
+      for (const k of ['WECHAT_APP_ID', 'WECHAT_APP_SECRET'] as const) {
+        if (!env[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'required when WECHAT_TOKEN is set (公众号 → 设置与开发 → 基本配置)' });
+      }
+    }
+    if (env.WECOM_TOKEN) {
+      for (const k of ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_ENCODING_AES_KEY'] as const) {
+        if (!env[k]) ctx.addIssue({ code: 'custom', path: [k], message: 'required when WECOM_TOKEN is set (WeCom always encrypts callbacks)' });
+      }
+    }
+    if (env.PROCESS_ROLE !== 'all' && !env.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: `required with PROCESS_ROLE=${env.PROCESS_ROLE}: web and worker processes share jobs through Redis` });
     }
     if (env.NODE_ENV === 'production' && env.REDIS_URL && !env.ENCRYPTION_KEY) {
       ctx.addIssue({
@@ -122,6 +159,15 @@ export interface Config {
     /** What an OCR child process may see of the environment: the search path, locale and Tesseract's data. */
     childEnv: Record<string, string>;
   };
+  /** `web` serves HTTP and enqueues; `worker` runs jobs; `all` does both (the only choice without Redis). */
+  role: Env['PROCESS_ROLE'];
+  queue: { turnConcurrency: number; ocrConcurrency: number; lockMs: number };
+  /** The web chat: Host values it answers to, and requests per IP per minute. */
+  web: { allowedHosts: string[]; ratePerIpPerMinute: number };
+  /** WeChat Official Account (公众号); plaintext mode when encodingAesKey is unset. */
+  wechat?: { token: string; appId: string; appSecret: string; encodingAesKey?: string; apiRoot: string; publishMenu: boolean; sendPerMinute: number };
+  /** WeCom (企业微信) self-built app. */
+  wecom?: { token: string; corpId: string; agentId: number; secret: string; encodingAesKey: string; apiRoot: string; publishMenu: boolean; sendPerMinute: number };
 }
 
 /**
@@ -183,6 +229,37 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, isTty = Bool
       timeoutMs: e.OCR_TIMEOUT_MS,
       childEnv: pick(source, ['PATH', 'LANG', 'LC_ALL', 'TESSDATA_PREFIX']),
     },
+    role: e.PROCESS_ROLE,
+    queue: { turnConcurrency: e.QUEUE_TURN_CONCURRENCY, ocrConcurrency: e.QUEUE_OCR_CONCURRENCY, lockMs: e.QUEUE_LOCK_MS },
+    web: {
+      allowedHosts: e.WEB_ALLOWED_HOSTS
+        ? e.WEB_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)
+        : [...new Set([e.HTTP_HOST, '127.0.0.1', 'localhost'])].map((h) => `${h}:${e.HTTP_PORT}`.toLowerCase()),
+      ratePerIpPerMinute: e.WEB_RATE_LIMIT_PER_IP,
+    },
+    wechat: e.WECHAT_TOKEN
+      ? {
+          token: e.WECHAT_TOKEN,
+          appId: e.WECHAT_APP_ID!,
+          appSecret: e.WECHAT_APP_SECRET!,
+          encodingAesKey: e.WECHAT_ENCODING_AES_KEY,
+          apiRoot: e.WECHAT_API_ROOT.replace(/\/+$/, ''),
+          publishMenu: e.WECHAT_PUBLISH_MENU,
+          sendPerMinute: e.WECHAT_SEND_PER_MINUTE,
+        }
+      : undefined,
+    wecom: e.WECOM_TOKEN
+      ? {
+          token: e.WECOM_TOKEN,
+          corpId: e.WECOM_CORP_ID!,
+          agentId: Number(e.WECOM_AGENT_ID),
+          secret: e.WECOM_SECRET!,
+          encodingAesKey: e.WECOM_ENCODING_AES_KEY!,
+          apiRoot: e.WECOM_API_ROOT.replace(/\/+$/, ''),
+          publishMenu: e.WECOM_PUBLISH_MENU,
+          sendPerMinute: e.WECOM_SEND_PER_MINUTE,
+        }
+      : undefined,
   };
 }
 
