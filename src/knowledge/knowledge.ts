@@ -10,9 +10,12 @@ import type {
   CrisisFile,
   Expansion,
   FollowUpCues,
+  GuideEntry,
   GuideFile,
   LprFile,
 } from './schema';
+
+export type { GuideEntry } from './schema';
 
 export interface LawVersion {
   law: string;
@@ -173,6 +176,11 @@ export function canonicalLawName(k: Knowledge, written: string): string | undefi
 /** The guide with this id. */
 export function guideById(k: Knowledge, id: string): Guide | undefined {
   return k.guides.find((g) => g.id === id);
+}
+
+/** The entry (question type) of `g` with this id, if it has one. */
+export function entryById(g: Guide, id: string | undefined): GuideEntry | undefined {
+  return id === undefined ? undefined : g.entries.find((e) => e.id === id);
 }
 
 /** The newest LPR row on or before `day` (YYYY-MM-DD), or undefined before the table starts. */

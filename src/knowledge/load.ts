@@ -158,15 +158,24 @@ export function loadKnowledge(dir: string): Knowledge {
     allArticles: [...laws.values()].flatMap((vs) => vs.flatMap((v) => [...v.articles.values()])),
   };
 
-  // Guides may only cite articles we hold (in their newest version).
+  // Guides may only cite articles we hold (in their newest version); so may their entries.
   for (const g of guides) {
-    const refs = [...g.cites, ...g.sections.flatMap((s) => s.cites)];
-    for (const ref of refs) {
+    const checkCite = (ref: { law: string; article: string }, where: string) => {
       const versions = laws.get(ref.law);
       const newest = versions?.[versions.length - 1];
-      if (!newest) problems.push(`${g.file}: cites ${ref.law} ${ref.article}, but no statutes/ file holds ${ref.law}`);
+      if (!newest) problems.push(`${where}: cites ${ref.law} ${ref.article}, but no statutes/ file holds ${ref.law}`);
       else if (!newest.articles.has(ref.article))
-        problems.push(`${g.file}: cites ${ref.law} ${ref.article}, which ${newest.file} does not hold (cite the version in force)`);
+        problems.push(`${where}: cites ${ref.law} ${ref.article}, which ${newest.file} does not hold (cite the version in force)`);
+    };
+    for (const ref of [...g.cites, ...g.sections.flatMap((s) => s.cites)]) checkCite(ref, g.file);
+    const headings = new Set(g.sections.map((s) => s.heading));
+    const entryIds = new Set<string>();
+    for (const e of g.entries) {
+      const where = `${g.file}: entry "${e.id}"`;
+      if (entryIds.has(e.id)) problems.push(`${where} appears twice`);
+      entryIds.add(e.id);
+      for (const ref of e.cites) checkCite(ref, where);
+      for (const h of e.more) if (!headings.has(h)) problems.push(`${where}: more names section "${h}", which the guide does not have`);
     }
   }
 

@@ -69,6 +69,30 @@ export const guideSectionSchema = z.object({
   cites: z.array(citeRefSchema).default([]),
 });
 
+/**
+ * One question type a guide answers ("多久能消", "银行必须同意吗"): matched by its examples and cue words, answered
+ * by its verdict first. The verdict is the reply's first sentence, so it must fit any phrasing of that question
+ * type and carry the deciding condition; the reason names the provisions in `cites`.
+ */
+export const guideEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
+  /** Lay phrasings of this question type, as users write them. */
+  examples: words.min(1),
+  /** Words or phrases that, found in a question, point at this entry (多久, 洗白, 必须同意). */
+  cues: words.default([]),
+  /** The first sentence of the reply: 能 / 不能 / 不是必须 / 要看… with the deciding condition. */
+  verdict: z.string().min(1).max(120, 'one short sentence (at most 120 characters)'),
+  /** One or two sentences naming the provisions behind the verdict. */
+  reason: z.string().min(1).max(200, 'one or two sentences (at most 200 characters)'),
+  cites: z.array(citeRefSchema).default([]),
+  /** The one or two most useful steps. */
+  steps: words.min(1).max(2, 'at most two steps: the rest sits behind the 更多说明 button'),
+  /** Headings of the guide's sections that the 更多说明 button shows first for this entry. */
+  more: words.default([]),
+  /** Whether the guide's "you still owe the lawful debt" line follows (false when the verdict already says it). */
+  debt_line: z.boolean().default(true),
+});
+
 export const guideFileSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and dashes'),
   title: z.string().min(1),
@@ -80,8 +104,12 @@ export const guideFileSchema = z.object({
   cites: z.array(citeRefSchema).default([]),
   steps: words.default([]),
   debt_note: z.string().optional().nullable(),
+  /** The one short line on the first screen that the lawful debt is still owed (where the guide has one). */
+  debt_line: z.string().max(60, 'one short line (at most 60 characters)').optional().nullable(),
   as_of: dateField.optional().nullable(),
   sections: z.array(guideSectionSchema).default([]),
+  /** The question types this guide answers; every guide has at least one. */
+  entries: z.array(guideEntrySchema).min(1, 'every guide needs at least one entry (a question type with its verdict)'),
 });
 
 export const expansionsSchema = z.array(
@@ -150,6 +178,7 @@ export type StatuteFile = z.infer<typeof statuteFileSchema>;
 export type CiteRef = z.infer<typeof citeRefSchema>;
 export type GuideFile = z.infer<typeof guideFileSchema>;
 export type GuideSection = z.infer<typeof guideSectionSchema>;
+export type GuideEntry = z.infer<typeof guideEntrySchema>;
 export type Expansion = z.infer<typeof expansionsSchema>[number];
 export type ChannelEntry = z.infer<typeof channelSchema>;
 export type LprFile = z.infer<typeof lprFileSchema>;

@@ -2,6 +2,7 @@
  * Loading validates every file and cross-checks them; each problem names its file and entry.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKnowledge } from '../../src/knowledge/load';
@@ -38,6 +39,24 @@ describe('the real knowledge base', () => {
       })
       .map((a) => `${a.law} ${a.article}`);
     expect(missing).toEqual([]);
+  });
+});
+
+describe('guide entries', () => {
+  const k = loadKnowledge(REAL);
+
+  it('present a PARTIAL provision they cite as reported, never as the article itself', () => {
+    const bad: string[] = [];
+    for (const g of k.guides) {
+      for (const e of g.entries) {
+        const partial = e.cites.filter((c) => {
+          const versions = k.laws.get(c.law)!;
+          return versions[versions.length - 1]!.articles.get(c.article)?.confidence === 'PARTIAL';
+        });
+        if (partial.length && !/据报道|主要内容/.test(e.reason)) bad.push(`${g.id}/${e.id}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });
 
@@ -84,6 +103,48 @@ describe('validation errors', () => {
     const f = join(dir, 'statutes', 'public-security-penalties-law-2012.yaml');
     writeFileSync(f, readFileSync(f, 'utf8').replace(/superseded_by: ["']?62["']?/, 'superseded_by: "999"'));
     expect(loadError()).toMatch(/article 51 says superseded_by 999.*no article 999/);
+  });
+
+  /** Rewrites a guide file through its parsed form. */
+  const editGuide = (id: string, edit: (g: Record<string, any>) => void) => {
+    const f = join(dir, 'guides', `${id}.yaml`);
+    const g = parseYaml(readFileSync(f, 'utf8')) as Record<string, any>;
+    edit(g);
+    writeFileSync(f, toYaml(g));
+  };
+
+  it('rejects a guide entry citing an article we do not hold, naming the file and the entry', () => {
+    editGuide('credit-report', (g) => g.entries[0].cites.push({ law: '征信业管理条例', article: '999' }));
+    const msg = loadError();
+    expect(msg).toMatch(/credit-report\.yaml: entry "[a-z-]+": cites 征信业管理条例 999/);
+  });
+
+  it('rejects a guide entry without a verdict, naming the file', () => {
+    editGuide('credit-report', (g) => delete g.entries[1].verdict);
+    expect(loadError()).toMatch(/guides\/credit-report\.yaml: .*verdict/);
+  });
+
+  it('rejects an entry with more than two steps or a verdict too long for a first sentence', () => {
+    editGuide('home-visit', (g) => {
+      g.entries[0].steps = ['一', '二', '三'];
+      g.entries[1].verdict = '很长'.repeat(80);
+    });
+    const msg = loadError();
+    expect(msg).toMatch(/home-visit\.yaml: .*steps.*at most two steps/);
+    expect(msg).toMatch(/home-visit\.yaml: .*verdict.*one short sentence/);
+  });
+
+  it('rejects an entry pointing its more page at a section the guide lacks', () => {
+    editGuide('credit-report', (g) => g.entries[0].more.push('没有这一节'));
+    expect(loadError()).toMatch(/credit-report\.yaml: entry "[a-z-]+": more names section "没有这一节"/);
+  });
+
+  it('rejects a guide without entries, and duplicate entry ids', () => {
+    editGuide('platform-closed', (g) => delete g.entries);
+    editGuide('payment-order', (g) => g.entries.push({ ...g.entries[0] }));
+    const msg = loadError();
+    expect(msg).toMatch(/platform-closed\.yaml: .*entries/);
+    expect(msg).toMatch(/payment-order\.yaml: entry "[a-z-]+" appears twice/);
   });
 
   it('rejects a guide citing an article we do not hold', () => {
