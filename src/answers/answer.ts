@@ -1,45 +1,79 @@
 /**
- * The offline answer composer: turns retrieved guides and statutes into a short answer a frightened person can
- * read on a phone — the direct answer first (能/不能/要看情况), then why (naming and briefly quoting the
- * provisions), the part of the guide that fits the question, then what to do now, and finally the reminder that
- * unlawful collection does not cancel the debt. Full article texts sit behind the "查看法条" button.
+ * The offline answer composer. Retrieval picks the guide; the entry matcher picks the question type inside it
+ * ("多久能消" vs "能不能洗白"); the first screen then opens with that entry's verdict — the first sentence answers
+ * the exact question — followed by the reason naming the provisions, the one or two most useful steps and a short
+ * "you still owe the lawful debt" line, within 350 characters. The full law texts sit behind 查看法条 ('law'),
+ * the guide's other steps and sections behind 更多说明 ('more', see answerMore), related topics behind 'g:<id>'.
  *
- * When a question clearly spans two topics (上门 and 爆通讯录), the second guide's direct answer is added under its
- * own title and its first steps join the list. Questions the knowledge base does not cover are told so and
- * pointed to 12348 or a lawyer, with no citations.
+ * One topic per reply, unless the question clearly names two (two clauses, each asking or joined by 还/而且…,
+ * each answered by a different guide or question type): then two short verdicts. Questions the knowledge base
+ * does not cover get one sentence routing them to 12348 / a lawyer (or the hotline the out-of-scope guide names
+ * for their field, e.g. labour → 12333), with no citations.
  */
-import { emptyReply, type Citation, type OutboundReply } from '../message';
-import { findCitations, toCitation } from '../knowledge/citations';
+import { emptyReply, type Citation, type OutboundReply, type TextBlock } from '../message';
+import { toCitation } from '../knowledge/citations';
 import { interestNote } from './interest-note';
-import { guideById, lprOn, resolveArticle, type Guide, type Knowledge } from '../knowledge/knowledge';
-import type { FollowUpCues } from '../knowledge/schema';
+import { entryById, guideById, lprOn, resolveArticle, type Guide, type Knowledge } from '../knowledge/knowledge';
+import type { CiteRef, FollowUpCues } from '../knowledge/schema';
 import { SCOPE_GUIDE_ID, type Retriever, type RetrievedItem } from '../knowledge/retriever';
 import type { Replies } from '../replies';
+import { createEntryMatcher, type EntryMatch, type EntryMatcherOptions } from './entry-match';
+import { buildFirstScreen, dedupe, screenLength, type Lead } from './first-screen';
+import { buildMore } from './more-page';
+
+/**
+ * What the conversation already understood about this turn, passed as structured context: the findings of the
+ * last analysed collector message, the claims it made, the loan facts gathered so far and what the user is doing.
+ * The offline composer may ignore it; the LLM path puts it in the prompt.
+ */
+export interface Grounding {
+  findings?: Array<{ category: string; label: string; evidence: string }>;
+  claims?: string[];
+  facts?: Record<string, unknown>;
+  act?: string;
+}
 
 export interface AnswerContext {
   /** The day the answer is for: provisions are cited in the version in force then. */
   at: Date;
   /** The guide the previous answer came from, for vague follow-ups ("那怎么办"). */
   lastTopic?: string;
+  /** The entry (question type) of that guide the previous answer gave. */
+  lastEntry?: string;
   /** Recent turns, oldest first, for the LLM path. */
   history?: Array<{ role: 'user' | 'bot'; text: string }>;
+  /** Structured understanding of the turn (see Grounding). */
+  grounding?: Grounding;
 }
+
+export type AnswerKind = 'answer' | 'out_of_scope';
 
 export interface Answer {
   reply: OutboundReply;
   /** The guide the answer is built on, if any. */
   guideId?: string;
+  /** The guide's entry (question type) whose verdict opens the reply, if one fitted. */
+  entryId?: string;
+  kind: AnswerKind;
   /** Plain next-step sentences (the CLI's `suggestions`). */
   suggestions: string[];
+  /** Same as kind === 'out_of_scope' (kept for existing callers). */
   outOfScope: boolean;
   /** The items the answer is grounded on, best first (what an LLM prompt is grounded on). */
   retrieved: RetrievedItem[];
+  /** What the 'more' button shows (the CLI appends it to the first screen). Absent when there is nothing more. */
+  more?: TextBlock[];
 }
 
 export interface Answerer {
   answer(question: string, ctx: AnswerContext): Promise<Answer>;
   /** The answer a topic guide gives on its own (for "related topic" buttons). */
   answerGuide?(guideId: string, ctx: AnswerContext): Answer;
+  /**
+   * The page behind the 'more' button of an answer built on `guideId` / `entryId`: the guide's other steps and the
+   * sections that fit that question type. Route the button id 'more' here with the last answer's guide and entry.
+   */
+  answerMore?(guideId: string, entryId: string | undefined, ctx: AnswerContext): Answer;
 }
 
 export interface OfflineAnswererOptions {
@@ -56,14 +90,29 @@ export interface OfflineAnswererOptions {
    * least this share of the best in-scope guide.
    */
   scopeRatio: number;
-  /** A second guide joins the answer when it scores at least this share of the first one. */
+  /**
+   * A second topic joins only when a clause of the question retrieves it on its own and it scores at least this
+   * share of the main guide on the whole question.
+   */
   secondGuideRatio: number;
-  /** At most this many steps are listed. */
-  maxSteps: number;
-  /** The matched guide section is shown up to about this many characters. */
-  sectionChars: number;
-  /** The quoted article is cut to this many characters. */
-  quoteChars: number;
+  /** A clause this short (characters) is not a question of its own. */
+  minClauseChars: number;
+  /** Two question types of one guide are both answered only when the second scores this share of the first. */
+  secondEntryRatio: number;
+  /** Guides scoring within this share of the best compete on how well their entries fit the question. */
+  tieRatio: number;
+  /** How much closer (BM25 over entry examples) another guide's entry must be to take over from the best guide. */
+  entryFitRatio: number;
+  /** First screen budget in characters (rendered, line breaks included). */
+  firstScreenChars: number;
+  /** Budget of the 'more' page. */
+  moreChars: number;
+  /** Steps listed on the 'more' page at most. */
+  moreSteps: number;
+  /** Related-topic buttons at most. */
+  maxRelated: number;
+  /** Entry matching (see entry-match.ts). */
+  entries: Partial<EntryMatcherOptions>;
 }
 
 export const OFFLINE_ANSWERER_DEFAULTS: OfflineAnswererOptions = {
@@ -72,10 +121,16 @@ export const OFFLINE_ANSWERER_DEFAULTS: OfflineAnswererOptions = {
   minSupport: 5,
   topK: 5,
   scopeRatio: 0.85,
-  secondGuideRatio: 0.62,
-  maxSteps: 5,
-  sectionChars: 170,
-  quoteChars: 70,
+  secondGuideRatio: 0.5,
+  minClauseChars: 3,
+  secondEntryRatio: 0.6,
+  tieRatio: 0.5,
+  entryFitRatio: 1.5,
+  firstScreenChars: 350,
+  moreChars: 350,
+  moreSteps: 4,
+  maxRelated: 2,
+  entries: {},
 };
 
 /**
@@ -87,13 +142,22 @@ export { SCOPE_GUIDE_ID };
 type GuideHit = Extract<RetrievedItem, { kind: 'guide' }>;
 const isGuideHit = (r: RetrievedItem): r is GuideHit => r.kind === 'guide';
 
+/** Leading words that join a second question to the first (还把我…, 另外…). */
+const JOINERS = /^(还有|另外|而且|并且|同时|以及|还|又)/;
+
 /** Builds the offline answerer; `answerNow` is the synchronous core the LLM path falls back to. */
 export function createOfflineAnswerer(
   deps: { knowledge: Knowledge; retriever: Retriever; replies: Replies },
   options: Partial<OfflineAnswererOptions> = {},
-): Answerer & { answerNow(question: string, ctx: AnswerContext): Answer } {
+): Answerer & {
+  answerNow(question: string, ctx: AnswerContext): Answer;
+  answerGuide(guideId: string, ctx: AnswerContext): Answer;
+  answerMore(guideId: string, entryId: string | undefined, ctx: AnswerContext): Answer;
+} {
   const opts = { ...OFFLINE_ANSWERER_DEFAULTS, ...options };
   const { knowledge: k, retriever, replies } = deps;
+  const correct = (q: string) => retriever.correct?.(q) ?? q;
+  const matcher = createEntryMatcher(k, correct, opts.entries);
 
   function answerNow(question: string, ctx: AnswerContext): Answer {
     const last = ctx.lastTopic ? guideById(k, ctx.lastTopic) : undefined;
@@ -112,86 +176,192 @@ export function createOfflineAnswerer(
     const elsewhere = scope !== undefined && (inDomain.length === 0 || scope.score >= inDomain[0]!.score * opts.scopeRatio);
     if (weak || elsewhere) {
       if (followUp && question.trim().length <= 8) return fromFollowUp(followUp, ctx);
-      return outOfScope(grounded);
+      return outOfScope(question, grounded);
     }
-    const main = pickGuide(grounded);
-    if (!main) return fromArticles(grounded, ctx);
-    const second = inDomain.find((g) => g.guide.id !== main.guide.id && g.score >= main.score * opts.secondGuideRatio);
-    const answer = fromGuide(main, second, grounded, ctx);
-    // A dated interest question gets the cap for its contract date right after the direct answer (read with slips
-    // corrected, so 利西 counts as 利息).
-    const note = interestNote(retriever.correct?.(question) ?? question, k, replies);
-    if (note) answer.reply.blocks.splice(1, 0, { style: 'paragraph', text: note });
+    const picked = pickGuide(grounded);
+    if (!picked) return fromArticles(grounded, ctx);
+    const main = preferFittingEntry(picked, inDomain, question);
+    // A question that names a field we do not cover (抚养权, 工资 …) more plainly than any question type of the
+    // guide is that field's question: route it rather than answer a neighbouring one.
+    const fit = matcher.best(main.guide, question);
+    const route = scopeRoute(question);
+    if (route && (!fit || (route.cueHits >= 2 && route.cueHits > fit.cueHits))) return outOfScope(question, grounded);
+    const leads = chooseLeads(question, main, inDomain);
+    const answer = fromLeads(leads, grounded, ctx, { question, sectionHint: main.section });
     return answer;
   }
 
-  function outOfScope(retrieved: RetrievedItem[]): Answer {
-    const reply = emptyReply();
-    reply.blocks.push({ style: 'paragraph', text: replies.text('answer_out_of_scope') });
-    const scope = guideById(k, SCOPE_GUIDE_ID);
-    const suggestions = scope?.steps.map((s) => s.trim()) ?? [];
-    return { reply, suggestions, outOfScope: true, retrieved };
+  /**
+   * Among the guides retrieval ranks close to the best (within `tieRatio`), one whose question type fits the
+   * question clearly better takes over: its entry names at least as many of the question's cue words and is at
+   * least `entryFitRatio` times closer to one of its examples. "老公不知道…催收把我欠多少全说了" retrieves the spouse
+   * guide first, but asks what the contacts guide's "告诉了我老公" entry answers.
+   */
+  function preferFittingEntry(best: GuideHit, inDomain: GuideHit[], question: string): GuideHit {
+    const near = inDomain.filter((g) => g.guide.id !== best.guide.id && g.score >= best.score * opts.tieRatio);
+    if (!near.length) return best;
+    const own = matcher.best(best.guide, question);
+    const better = near
+      .map((g) => ({ g, m: matcher.best(g.guide, question) }))
+      .filter((f): f is { g: GuideHit; m: EntryMatch } => {
+        if (!f.m) return false;
+        const ownCues = own?.cueHits ?? 0;
+        // Tied in retrieval: the better-fitting entry decides. Otherwise it must fit clearly better.
+        if (f.g.score >= best.score * 0.98) return f.m.cueHits > ownCues || (f.m.cueHits === ownCues && f.m.bm25 > (own?.bm25 ?? 0));
+        return f.m.cueHits >= ownCues && f.m.bm25 >= opts.entryFitRatio * (own?.bm25 ?? 0);
+      })
+      .sort((a, b) => b.m.bm25 - a.m.bm25);
+    return better[0]?.g ?? best;
   }
 
-  function fromGuide(main: GuideHit, second: GuideHit | undefined, retrieved: RetrievedItem[], ctx: AnswerContext): Answer {
-    const g = main.guide;
+  /**
+   * The topic(s) the first screen answers: the main guide with its best entry, plus a second verdict when one
+   * clause of the question asks something else (another question type of the same guide, or another guide).
+   */
+  function chooseLeads(question: string, main: GuideHit, inDomain: GuideHit[]): Lead[] {
+    const mainMatch = matcher.best(main.guide, question);
+    const first: Lead = { guide: main.guide, entry: mainMatch?.entry };
+    // Clauses that ask something, or that list one more thing done (还把我…, 而且…): then every listed clause is one.
+    const all = questionClauses(question);
+    const listing = all.some((c) => c.joined);
+    const clauses = all.filter((c) => c.asks || c.joined || listing);
+    if (!clauses.length || all.length < 2) return [first];
+
+    // Two question types of the same guide ("会不会上征信 多久能消", "羞辱我 还说要把照片发网上"), in the order
+    // they were asked: a clause of its own names the other one's cue, and both are among the two best entries
+    // for the whole question.
+    const whole = matcher.rank(main.guide, question);
+    const topTwo = whole.slice(0, 2).filter((m, i) => i === 0 || m.score >= whole[0]!.score * opts.secondEntryRatio);
+    const perClause = clauses
+      .map((c) => ({ c, m: matcher.best(main.guide, c.text) }))
+      .filter((x): x is { c: (typeof clauses)[number]; m: EntryMatch } =>
+        x.m !== undefined && x.m.cueHits > 0 && topTwo.some((t) => t.entry.id === x.m!.entry.id));
+    // Questions asked keep their order; the whole question's own type leads unless it was one of them.
+    const askedIds = dedupeBy(perClause.filter((x) => x.c.asks), (x) => x.m.entry.id).map((x) => x.m.entry);
+    const listedIds = perClause.filter((x) => !x.c.asks).map((x) => x.m.entry);
+    const lead = mainMatch && !askedIds.some((e) => e.id === mainMatch.entry.id) ? [mainMatch.entry] : [];
+    const asked = dedupeBy([...lead, ...askedIds, ...listedIds], (e) => e.id);
+    if (asked.length >= 2) return asked.slice(0, 2).map((entry) => ({ guide: main.guide, entry }));
+
+    // Another guide that one clause retrieves on its own, that the whole question also finds, and whose question
+    // type the clause names by a cue word.
+    for (const c of clauses) {
+      if (matcher.best(main.guide, c.text)?.cueHits) continue; // the main guide answers this clause itself
+      const own = retriever.retrieve(c.text, 3).filter(isGuideHit).filter((g) => g.guide.id !== SCOPE_GUIDE_ID)[0];
+      if (!own || own.guide.id === main.guide.id || own.score < opts.minScore) continue;
+      const inWhole = inDomain.find((g) => g.guide.id === own.guide.id);
+      if (!inWhole || inWhole.score < main.score * opts.secondGuideRatio) continue;
+      const entry = matcher.best(own.guide, c.text);
+      if (!entry || entry.cueHits === 0) continue;
+      return [first, { guide: own.guide, entry: entry.entry }];
+    }
+    return [first];
+  }
+
+  /** The question cut at punctuation and spaces (before folding, which joins Han text across spaces). */
+  function questionClauses(question: string): Array<{ text: string; asks: boolean; joined: boolean }> {
+    return question
+      .split(/[，,。.！!？?；;、\s]+/)
+      .map((t) => correct(t).trim())
+      .filter((t) => t.length >= opts.minClauseChars)
+      .map((text) => ({ text, asks: k.questionCues.some((cue) => text.includes(cue)), joined: JOINERS.test(text) }));
+  }
+
+  /** The answer for one or two leads: first screen, citations, buttons and the 'more' page. */
+  function fromLeads(leads: Lead[], retrieved: RetrievedItem[], ctx: AnswerContext, hint: { question?: string; sectionHint?: number }): Answer {
+    const main = leads[0]!;
     const reply = emptyReply();
-    const section = main.section !== undefined ? g.sections[main.section] : undefined;
-    // The second guide shows only its direct answer: its cites count only where that answer names them.
-    const secondCites = second ? findCitations(second.guide.answer, k).flatMap((c) => (c.law ? [{ law: c.law, article: c.article }] : [])) : [];
-    const citations = resolveCites(k, [...g.cites, ...(section?.cites ?? []), ...secondCites], ctx.at);
+    // A dated interest question gets the cap for its contract date right after the verdict (read with slips
+    // corrected, so 利西 counts as 利息).
+    const note = hint.question ? interestNote(correct(hint.question), k, replies) : undefined;
+    const probe = buildFirstScreen(leads, { afterVerdict: note }, Number.MAX_SAFE_INTEGER);
+    const dated = datedNote(probe.blocks);
+    // Only a guide that holds dated figures (as_of) shows the dated LPR on its first screen; elsewhere the LPR is
+    // named as a rule, and the figure waits behind 'more'.
+    const datedHere = dated && (note || leads.some((l) => l.guide.as_of)) ? dated : undefined;
+    const screen = buildFirstScreen(leads, { afterVerdict: note, dated: datedHere }, opts.firstScreenChars);
+    reply.blocks.push(...screen.blocks);
 
-    reply.blocks.push({ style: 'paragraph', text: g.answer.trim() });
-    if (second) {
-      reply.blocks.push({ style: 'heading', text: second.guide.title });
-      reply.blocks.push({ style: 'paragraph', text: second.guide.answer.trim() });
-    }
-    reply.blocks.push({ style: 'heading', text: replies.text('answer_why') });
-    reply.blocks.push({ style: 'paragraph', text: g.why.trim() });
-    const quoted = pickQuote(citations, g, retrieved);
-    if (quoted) reply.blocks.push({ style: 'quote', text: `《${quoted.law}》${quoted.articleCn}：${excerpt(quoted.text, opts.quoteChars)}` });
-    if (section) reply.blocks.push({ style: 'paragraph', text: `${section.heading}：${clip(section.text, opts.sectionChars)}` });
+    const more = buildMore(main, screen.steps, {
+      max: opts.moreChars,
+      maxSteps: opts.moreSteps,
+      stepsHeading: replies.text('answer_more_steps'),
+      sectionHint: hint.sectionHint,
+    });
+    // A dated note that did not fit the first screen is not lost: it opens the 'more' page.
+    if (dated && !screen.blocks.some((b) => b.text === dated)) more.blocks.unshift({ style: 'paragraph', text: dated });
 
-    const steps = dedupe([...g.steps.slice(0, second ? opts.maxSteps - 1 : opts.maxSteps), ...(second?.guide.steps.slice(0, 1) ?? [])]
-      .map((s) => s.trim()))
-      .slice(0, opts.maxSteps);
-    if (steps.length) {
-      reply.blocks.push({ style: 'heading', text: replies.text('answer_steps') });
-      reply.blocks.push({ style: 'list', text: '', items: steps });
-    }
-    const debtNote = g.debt_note ?? second?.guide.debt_note;
-    if (debtNote) reply.blocks.push({ style: 'paragraph', text: debtNote.trim() });
-    const dated = datedNote(reply);
-    if (dated) reply.blocks.push({ style: 'paragraph', text: dated });
-
+    const cites: CiteRef[] = [...leads.flatMap((l) => (l.entry ? l.entry.cites : l.guide.cites)), ...more.cites];
+    const citations = resolveCites(k, cites, ctx.at);
     reply.citations = citations;
     if (citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
-    for (const other of relatedGuides(retrieved, [g.id, second?.guide.id]).slice(0, 2)) {
+    if (more.blocks.length) reply.buttons.push({ id: 'more', label: replies.text('answer_more_button') });
+    const shown = leads.map((l) => l.guide.id);
+    for (const other of relatedGuides(retrieved, shown).slice(0, opts.maxRelated)) {
       reply.buttons.push({ id: `g:${other.id}`, label: other.title });
     }
-    const grounded = retrieved.some((r) => isGuideHit(r) && r.guide.id === g.id) ? retrieved : [main, ...retrieved];
-    return { reply, guideId: g.id, suggestions: steps, outOfScope: false, retrieved: grounded };
+    const own: GuideHit = { kind: 'guide', id: `guide:${main.guide.id}`, score: 0, guide: main.guide };
+    const grounded = retrieved.some((r) => isGuideHit(r) && r.guide.id === main.guide.id) ? retrieved : [own, ...retrieved];
+    const suggestions = dedupe([...screen.steps, ...main.guide.steps.map((s) => s.trim())]);
+    return {
+      reply,
+      guideId: main.guide.id,
+      ...(main.entry ? { entryId: main.entry.id } : {}),
+      kind: 'answer',
+      suggestions,
+      outOfScope: false,
+      retrieved: grounded,
+      ...(more.blocks.length ? { more: more.blocks } : {}),
+    };
   }
 
-  /** "那怎么办" after an answer: the same topic, what to do first. */
-  function fromFollowUp(g: Guide, ctx: AnswerContext): Answer {
+  /** The out-of-scope guide's entry for the field a question names by one of its words (工资, 网购, 抚养权 …). */
+  function scopeRoute(question: string): EntryMatch | undefined {
+    const scope = guideById(k, SCOPE_GUIDE_ID);
+    // A field is named only by its own words: a shared "怎么办" routes nowhere in particular.
+    return scope ? matcher.rank(scope, question).find((m) => m.cueHits > 0) : undefined;
+  }
+
+  /** One sentence: not covered, and where to go (12348 / a lawyer, or the hotline for that field). */
+  function outOfScope(question: string, retrieved: RetrievedItem[]): Answer {
     const reply = emptyReply();
-    const citations = resolveCites(k, g.cites, ctx.at);
-    const steps = g.steps.map((s) => s.trim()).slice(0, opts.maxSteps);
-    reply.blocks.push({ style: 'heading', text: g.title });
-    reply.blocks.push({ style: 'heading', text: replies.text('answer_steps') });
-    reply.blocks.push({ style: 'list', text: '', items: steps });
-    const detail = g.sections[0];
-    if (detail) reply.blocks.push({ style: 'paragraph', text: `${detail.heading}：${clip(detail.text, opts.sectionChars)}` });
-    if (g.debt_note) reply.blocks.push({ style: 'paragraph', text: g.debt_note.trim() });
-    const dated = datedNote(reply);
-    if (dated) reply.blocks.push({ style: 'paragraph', text: dated });
+    const scope = guideById(k, SCOPE_GUIDE_ID);
+    const route = scopeRoute(question);
+    reply.blocks.push({ style: 'paragraph', text: route ? route.entry.verdict.trim() : replies.text('answer_out_of_scope') });
+    const suggestions = (route?.entry.steps ?? scope?.steps ?? []).map((s) => s.trim());
+    return { reply, kind: 'out_of_scope', suggestions, outOfScope: true, retrieved };
+  }
+
+  /** "那怎么办" after an answer: the same topic (and question type), what to do first. */
+  function fromFollowUp(g: Guide, ctx: AnswerContext): Answer {
+    const entry = entryById(g, ctx.lastEntry);
+    const reply = emptyReply();
+    const steps = dedupe([...(entry?.steps ?? []), ...g.steps].map((s) => s.trim()));
+    reply.blocks.push({ style: 'paragraph', text: replies.text('answer_follow_up_lead', { title: g.title }) });
+    const debt = g.debt_line?.trim();
+    let shown = steps.slice(0, 4);
+    const blocksFor = (n: number): TextBlock[] => [
+      { style: 'list', text: '', items: steps.slice(0, n) },
+      ...(debt ? [{ style: 'paragraph' as const, text: debt }] : []),
+    ];
+    let n = shown.length;
+    while (n > 1 && screenLength([...reply.blocks, ...blocksFor(n)]) > opts.firstScreenChars) n--;
+    shown = steps.slice(0, n);
+    reply.blocks.push(...blocksFor(n));
+    const lead: Lead = { guide: g, entry };
+    const more = buildMore(lead, shown, { max: opts.moreChars, maxSteps: opts.moreSteps, stepsHeading: replies.text('answer_more_steps') });
+    const citations = resolveCites(k, [...(entry ? entry.cites : g.cites), ...more.cites], ctx.at);
     reply.citations = citations;
     if (citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
+    if (more.blocks.length) reply.buttons.push({ id: 'more', label: replies.text('answer_more_button') });
     const item: GuideHit = { kind: 'guide', id: `guide:${g.id}`, score: 0, guide: g };
-    return { reply, guideId: g.id, suggestions: steps, outOfScope: false, retrieved: [item] };
+    return {
+      reply, guideId: g.id, ...(entry ? { entryId: entry.id } : {}), kind: 'answer', suggestions: steps, outOfScope: false,
+      retrieved: [item], ...(more.blocks.length ? { more: more.blocks } : {}),
+    };
   }
 
+  /** No guide fits but articles do: their one-line summaries, and the advice to check with 12348. */
   function fromArticles(retrieved: RetrievedItem[], ctx: AnswerContext): Answer {
     const reply = emptyReply();
     const articles = retrieved.filter((r): r is Extract<RetrievedItem, { kind: 'article' }> => r.kind === 'article').slice(0, 2);
@@ -207,15 +377,15 @@ export function createOfflineAnswerer(
     reply.citations = citations;
     if (citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
     const scope = guideById(k, SCOPE_GUIDE_ID);
-    return { reply, suggestions: scope?.steps.slice(0, 1).map((s) => s.trim()) ?? [], outOfScope: false, retrieved };
+    return { reply, kind: 'answer', suggestions: scope?.steps.slice(0, 1).map((s) => s.trim()) ?? [], outOfScope: false, retrieved };
   }
 
   /**
-   * The LPR is a dated figure: whenever an answer mentions it, say which day the newest figure we hold is from
-   * and where to check the current one (knowledge/interest/lpr.yaml).
+   * The LPR is a dated figure: whenever the first screen mentions it, say which day the newest figure we hold is
+   * from and where to check the current one (knowledge/interest/lpr.yaml).
    */
-  function datedNote(reply: OutboundReply): string | undefined {
-    const shown = reply.blocks.map((b) => `${b.text}${(b.items ?? []).join('')}`).join('');
+  function datedNote(blocks: TextBlock[]): string | undefined {
+    const shown = blocks.map((b) => `${b.text}${(b.items ?? []).join('')}`).join('');
     if (!/LPR/i.test(shown)) return undefined;
     const { latest_confirmed: date, where_to_check: where } = k.lpr;
     const row = lprOn(k, date);
@@ -228,16 +398,46 @@ export function createOfflineAnswerer(
     });
   }
 
+  function answerMore(guideId: string, entryId: string | undefined, ctx: AnswerContext): Answer {
+    const g = guideById(k, guideId);
+    if (!g || g.id === SCOPE_GUIDE_ID) return outOfScope('', []);
+    const entry = entryById(g, entryId);
+    const lead: Lead = { guide: g, entry };
+    const shown = entry ? entry.steps : g.steps.slice(0, 2);
+    const more = buildMore(lead, shown, { max: opts.moreChars, maxSteps: opts.moreSteps, stepsHeading: replies.text('answer_more_steps') });
+    const reply = emptyReply();
+    reply.blocks.push(...(more.blocks.length ? more.blocks : [{ style: 'paragraph' as const, text: replies.text('answer_more_none') }]));
+    const citations = resolveCites(k, more.cites, ctx.at);
+    reply.citations = citations;
+    if (citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
+    const item: GuideHit = { kind: 'guide', id: `guide:${g.id}`, score: 0, guide: g };
+    return {
+      reply, guideId: g.id, ...(entry ? { entryId: entry.id } : {}), kind: 'answer',
+      suggestions: g.steps.map((s) => s.trim()), outOfScope: false, retrieved: [item],
+    };
+  }
+
   return {
     answerNow,
     answer: async (q, ctx) => answerNow(q, ctx),
     answerGuide(id, ctx) {
       const g = guideById(k, id);
-      if (!g || g.id === SCOPE_GUIDE_ID) return outOfScope([]);
+      if (!g || g.id === SCOPE_GUIDE_ID) return outOfScope('', []);
       const hit: GuideHit = { kind: 'guide', id: `guide:${g.id}`, score: 0, guide: g };
-      return fromGuide(hit, undefined, [hit], ctx);
+      return fromLeads([{ guide: g }], [hit], ctx, {});
     },
+    answerMore,
   };
+}
+
+/** The first screen followed by the 'more' page: what `debtshield ask`, which has no buttons, prints. */
+export function withMore(answer: Answer): OutboundReply {
+  return { ...answer.reply, blocks: [...answer.reply.blocks, ...(answer.more ?? [])] };
+}
+
+/** Every provision a guide names: its own cites, its sections' and its entries'. */
+export function guideCites(g: Guide): CiteRef[] {
+  return [...g.cites, ...g.sections.flatMap((s) => s.cites), ...g.entries.flatMap((e) => e.cites)];
 }
 
 /** The best guide among the hits: the first guide unless an article outranks it by far. */
@@ -248,29 +448,19 @@ function pickGuide(retrieved: RetrievedItem[]): GuideHit | undefined {
   return g.score >= top.score * 0.5 ? g : undefined;
 }
 
-function relatedGuides(retrieved: RetrievedItem[], shown: Array<string | undefined>): Guide[] {
+function relatedGuides(retrieved: RetrievedItem[], shown: string[]): Guide[] {
   return retrieved
     .filter(isGuideHit)
     .filter((r) => !shown.includes(r.guide.id) && r.guide.id !== SCOPE_GUIDE_ID)
     .map((r) => r.guide);
 }
 
-/**
- * The article worth quoting: a verbatim one (never PARTIAL), preferring one the retriever also found on its own,
- * else the first the guide's `why` names.
- */
-function pickQuote(citations: Citation[], g: Guide, retrieved: RetrievedItem[]): Citation | undefined {
-  const verbatim = citations.filter((c) => c.confidence !== 'PARTIAL');
-  const found = new Set(retrieved.flatMap((r) => (r.kind === 'article' ? [`${r.article.law}#${r.article.article}`] : [])));
-  const own = new Set(g.cites.map((c) => `${c.law}#${c.article}`));
-  return (
-    verbatim.find((c) => own.has(`${c.law}#${c.article}`) && found.has(`${c.law}#${c.article}`)) ??
-    verbatim.find((c) => own.has(`${c.law}#${c.article}`)) ??
-    verbatim[0]
-  );
+function dedupeBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
 }
 
-/** Resolves a guide's cites as of `at`, dropping any we cannot hold (load-time validation makes that rare). */
+/** Resolves cites as of `at`, dropping any we cannot hold (load-time validation makes that rare). */
 export function resolveCites(k: Knowledge, cites: Array<{ law: string; article: string }>, at: Date): Citation[] {
   const out = new Map<string, Citation>();
   for (const ref of cites) {
@@ -278,36 +468,6 @@ export function resolveCites(k: Knowledge, cites: Array<{ law: string; article: 
     if (r) out.set(r.article.id, toCitation(r.article));
   }
   return [...out.values()];
-}
-
-/**
- * The start of an article for a short quote: its first sentence, or more when that sentence only introduces a
- * list ("有下列行为之一的："). Marked with …… whenever the article goes on, so a part never reads as the whole.
- */
-function excerpt(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, '');
-  let cut = flat.split(/(?<=[。；])/)[0] ?? flat;
-  if (/[：:]$/.test(cut) || cut.length < 12) cut = flat.slice(0, max);
-  if (cut.length > max) cut = cut.slice(0, max);
-  return `「${cut}${cut.length < flat.length ? '……' : ''}」`;
-}
-
-/** `text` cut at a sentence or line end near `max` characters (never mid-sentence unless one sentence is longer). */
-function clip(text: string, max: number): string {
-  const t = text.trim();
-  if (t.length <= max) return t;
-  // Cut only where a sentence ends: a cut after "；" reads as a thought broken off.
-  const parts = t.split(/(?<=[。！？\n])/);
-  let out = '';
-  for (const p of parts) {
-    if (out.length + p.length > max) break;
-    out += p;
-  }
-  return (out || `${t.slice(0, max)}…`).trim();
-}
-
-function dedupe(xs: string[]): string[] {
-  return [...new Set(xs)];
 }
 
 /** True when `q` only asks "and now?" (knowledge/lexicon/routing.yaml follow_up): it continues the last topic. */

@@ -1,9 +1,12 @@
 /**
- * The LLM answerer: the offline answerer decides whether we can answer at all and supplies the buttons; the
- * LLM writes the answer from the retrieved guides and statutes. Before anything leaves, phone/ID/card numbers
- * become placeholders; the user's text is fenced as data; the model's citations are verified against
- * knowledge/ as of the day asked (invented ones removed, superseded ones corrected). Any model failure or
- * timeout returns the offline answer with an llm_fallback notice: a user always gets an answer.
+ * The LLM answerer: the offline answerer decides whether we can answer at all, which question type (guide entry)
+ * the question is, and supplies the buttons and the 'more' page; the LLM writes the first screen from the same
+ * structure — the entry's verdict, the retrieved guides and provisions, and the conversation's understanding of the
+ * turn (findings, claims, loan facts, what the user is doing), fenced as data. The prompt asks for the offline
+ * composer's shape (verdict first, ≤ 350 characters); a longer reply is cut at a sentence end. Before anything
+ * leaves, phone/ID/card numbers become placeholders; the model's citations are verified against knowledge/ as of
+ * the day asked (invented ones removed, superseded ones corrected). Any model failure or timeout returns the
+ * offline answer with an llm_fallback notice: a user always gets an answer.
  *
  * The chain is LangChain-native: KnowledgeRetriever.invoke → prompt (RunnableLambda) → chat model → string.
  */
@@ -12,8 +15,10 @@ import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/m
 import { StringOutputParser } from '@langchain/core/output_parsers';
 import { RunnableLambda, RunnableSequence } from '@langchain/core/runnables';
 import type { LeveledLogger } from '../logger';
-import type { Answer, AnswerContext, Answerer } from './answer';
+import type { Answer, AnswerContext, Answerer, Grounding } from './answer';
 import { resolveCites } from './answer';
+import { clip } from './first-screen';
+import { entryById, guideById } from '../knowledge/knowledge';
 import { verifyCitations } from '../knowledge/citations';
 import type { OutboundReply, TextBlock } from '../message';
 import { redactIdentifiers, restoreIdentifiers, type Redaction } from '../redact';
@@ -55,15 +60,25 @@ export interface LlmAnswererOptions {
   historyTurns: number;
   /** Characters kept per history turn. Default 400. */
   historyChars: number;
+  /** The reply (the first screen) is cut at a sentence end to this many characters. Default 350. */
+  maxChars: number;
+  /** Findings, claims and facts passed from the dialogue state, at most. Default 8 each. */
+  stateItems: number;
+  /** Characters kept per quoted piece of evidence or claim. Default 200. */
+  stateChars: number;
 }
 
-export const LLM_ANSWERER_DEFAULTS: LlmAnswererOptions = { topK: 5, maxGuideArticles: 6, historyTurns: 6, historyChars: 400 };
+export const LLM_ANSWERER_DEFAULTS: LlmAnswererOptions = {
+  topK: 5, maxGuideArticles: 6, historyTurns: 6, historyChars: 400, maxChars: 350, stateItems: 8, stateChars: 200,
+};
 
 interface PromptInput {
   question: string;
   ctx: AnswerContext;
   items: RetrievedItem[];
   redaction: Redaction;
+  /** The offline answer: its guide entry is the suggested verdict. */
+  base: Answer;
 }
 
 /**
@@ -81,11 +96,12 @@ export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAns
     new StringOutputParser(),
   ]);
 
-  function buildMessages({ question, ctx, items, redaction }: PromptInput): BaseMessage[] {
+  function buildMessages({ question, ctx, items, redaction, base }: PromptInput): BaseMessage[] {
     const user = fillTemplate(prompts.user, {
       today: chinaDay(ctx.at),
-      context: contextText(items, ctx.at),
+      context: [entryText(base), contextText(items, ctx.at)].filter(Boolean).join('\n\n'),
       history: historyText(ctx.history ?? []),
+      state: stateText(ctx.grounding),
       question: neutraliseFence(question.trim()),
     });
     const system = redactIdentifiers(prompts.system.text, redaction).text;
@@ -139,6 +155,37 @@ export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAns
     return parts.length ? parts.join('\n\n') : fillTemplate(t.context_empty, {});
   }
 
+  /** The question type the offline answerer matched, as the suggested verdict the first sentence should agree with. */
+  function entryText(base: Answer): string {
+    const g = base.guideId ? guideById(k, base.guideId) : undefined;
+    const e = g ? entryById(g, base.entryId) : undefined;
+    if (!g || !e) return '';
+    return fillTemplate(prompts.context.entry, {
+      title: g.title,
+      verdict: e.verdict.trim(),
+      reason: e.reason.trim(),
+      steps: e.steps.map((x) => `• ${x.trim()}`).join('\n'),
+    });
+  }
+
+  /** The conversation's structured understanding of the turn; quoted evidence and claims are user data (fenced). */
+  function stateText(g: Grounding | undefined): string {
+    const t = prompts.context;
+    const cut = (x: string) => neutraliseFence(x.length > opts.stateChars ? `${x.slice(0, opts.stateChars)}…` : x);
+    const lines: string[] = [];
+    if (g?.act) lines.push(fillTemplate(t.state_act, { act: cut(g.act) }));
+    for (const f of (g?.findings ?? []).slice(0, opts.stateItems)) {
+      lines.push(fillTemplate(t.state_finding, { label: cut(`${f.label}（${f.category}）`), evidence: cut(f.evidence) }));
+    }
+    for (const c of (g?.claims ?? []).slice(0, opts.stateItems)) lines.push(fillTemplate(t.state_claim, { text: cut(c) }));
+    for (const [name, value] of Object.entries(g?.facts ?? {}).slice(0, opts.stateItems)) {
+      if (value === undefined || value === null || value === '') continue;
+      const shown = typeof value === 'string' ? value : JSON.stringify(value);
+      lines.push(fillTemplate(t.state_fact, { name: cut(name), value: cut(shown) }));
+    }
+    return lines.length ? lines.join('\n') : fillTemplate(t.state_empty, {});
+  }
+
   function historyText(history: NonNullable<AnswerContext['history']>): string {
     const turns = history.slice(-opts.historyTurns);
     if (!turns.length) return fillTemplate(prompts.context.history_empty, {});
@@ -164,9 +211,13 @@ export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAns
       const redaction: Redaction = { text: '', map: new Map() };
       const query = redactIdentifiers(question, redaction).text;
       const items = retriever ? await retrieve(retriever, query, signal) : base.retrieved;
-      const raw = await abortable(chain.invoke({ question, ctx, items, redaction }, { signal }), signal);
-      const verified = verifyCitations(plainText(raw), k, ctx.at);
-      const text = restoreIdentifiers(verified.text, redaction.map).trim();
+      const raw = await abortable(chain.invoke({ question, ctx, items, redaction, base }, { signal }), signal);
+      // Identifiers back first (their length counts on screen), then the first screen's budget, then the check of
+      // every citation left in what the user will read.
+      const full = restoreIdentifiers(plainText(raw), redaction.map).trim();
+      const shown = firstScreen(full, opts.maxChars);
+      const verified = verifyCitations(shown, k, ctx.at);
+      const text = verified.text.trim();
       if (!text) throw new EmptyCompletionError();
       const reply: OutboundReply = {
         kind: base.reply.kind,
@@ -180,10 +231,11 @@ export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAns
         {
           event: 'llm_answer', ms: Date.now() - started, items: items.length, citations: verified.citations.length,
           removed: verified.removed.length, corrected: verified.corrected.length, redacted: redaction.map.size,
+          clipped: shown.length < full.length, entry: base.entryId !== undefined,
         },
         'answered with the LLM',
       );
-      return { reply, guideId: base.guideId, suggestions: base.suggestions, outOfScope: false, retrieved: items };
+      return { ...base, reply, retrieved: items };
     } catch (e) {
       const timedOut = signal.aborted;
       logger.warn(
@@ -202,6 +254,8 @@ export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAns
   return {
     answer,
     answerGuide: offline.answerGuide?.bind(offline),
+    // The 'more' page is the guide's own text: the same with or without a model.
+    answerMore: offline.answerMore?.bind(offline),
   };
 }
 
@@ -215,6 +269,28 @@ function lawButton(base: OutboundReply, hasCitations: boolean, label: string): O
   const others = base.buttons.filter((b) => b.id !== 'law');
   if (!hasCitations) return others;
   return base.buttons.some((b) => b.id === 'law') ? base.buttons : [{ id: 'law', label }, ...others];
+}
+
+/**
+ * The reply cut to the first screen's budget: whole paragraphs while they fit, then the next one cut at a sentence
+ * end (never mid-sentence unless a single sentence is longer than the budget).
+ */
+export function firstScreen(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const paragraphs = text.split(/\n\s*\n/);
+  let out = '';
+  for (const p of paragraphs) {
+    const sep = out ? '\n\n' : '';
+    if (out.length + sep.length + p.length <= max) {
+      out += sep + p;
+      continue;
+    }
+    const room = max - out.length - sep.length;
+    const part = room > 20 ? clip(p, room) : '';
+    if (part && !part.endsWith('…') && part.length <= room) out += sep + part;
+    break;
+  }
+  return out || clip(text, max - 1);
 }
 
 /** Removes Markdown the prompt asks the model not to use (bold, headings, code fences, table rules). */

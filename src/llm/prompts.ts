@@ -17,6 +17,12 @@ const CONTEXT_SECTIONS = {
   article_partial: ['law', 'article_cn', 'title', 'version', 'effective_from', 'text'],
   guide: ['title', 'verdict', 'answer', 'why', 'section', 'steps', 'debt_note'],
   guide_section: ['heading', 'text'],
+  entry: ['title', 'verdict', 'reason', 'steps'],
+  state_finding: ['label', 'evidence'],
+  state_claim: ['text'],
+  state_fact: ['name', 'value'],
+  state_act: ['act'],
+  state_empty: [],
   history_user: ['text'],
   history_bot: ['text'],
   history_empty: [],
@@ -26,9 +32,9 @@ const CONTEXT_SECTIONS = {
 export type ContextSection = keyof typeof CONTEXT_SECTIONS;
 
 /** The tags that fence user-supplied text in the user template; the system prompt names them too. */
-export const FENCE_TAGS = { question: 'user_message', history: 'conversation_history' } as const;
+export const FENCE_TAGS = { question: 'user_message', history: 'conversation_history', state: 'dialogue_state' } as const;
 
-const USER_PLACEHOLDERS = ['today', 'context', 'history', 'question'] as const;
+const USER_PLACEHOLDERS = ['today', 'context', 'history', 'state', 'question'] as const;
 
 export interface Template {
   readonly source: string;

@@ -1,11 +1,12 @@
 /**
- * The offline answer: direct answer first, then why (with a quoted article), then steps and the debt note; out
- * of scope says so with 12348 and no citations; LPR figures are dated; "那怎么办" stays on the last topic.
+ * The offline answer: the verdict first, then the reason naming provisions, one or two steps and the debt line on a
+ * first screen of at most 350 characters; the rest behind 'more', the law texts behind 'law'; out of scope says
+ * so with 12348 and no citations; LPR figures are dated; "那怎么办" stays on the last topic.
  */
 import { join } from 'node:path';
 import { loadKnowledge } from '../../src/knowledge/load';
 import { createLexicalRetriever } from '../../src/knowledge/retriever';
-import { createOfflineAnswerer, SCOPE_GUIDE_ID, type Answer } from '../../src/answers/answer';
+import { createOfflineAnswerer, guideCites, SCOPE_GUIDE_ID, type Answer } from '../../src/answers/answer';
 import { loadReplies } from '../../src/replies';
 import { resolveArticle, versionInForce } from '../../src/knowledge/knowledge';
 import { renderText } from '../../src/channels/local/render-text';
@@ -23,7 +24,7 @@ function expectCitationsGrounded(a: Answer): void {
   const grounded = new Set<string>();
   for (const r of a.retrieved) {
     if (r.kind === 'article') grounded.add(`${r.article.law}#${r.article.article}`);
-    else for (const c of [...r.guide.cites, ...r.guide.sections.flatMap((s) => s.cites)]) grounded.add(`${c.law}#${c.article}`);
+    else for (const c of guideCites(r.guide)) grounded.add(`${c.law}#${c.article}`);
   }
   for (const c of a.reply.citations) {
     expect(resolveArticle(k, c.law, c.article, at)?.article.article).toBe(c.article);
@@ -34,34 +35,39 @@ function expectCitationsGrounded(a: Answer): void {
 
 describe('answer shape', () => {
   const a = ask('催收的人说今晚要来我家，他们能闯进来吗');
+  const entry = k.guides.find((g) => g.id === a.guideId)?.entries.find((e) => e.id === a.entryId);
 
-  it('leads with the direct answer, then why with a quoted article, then steps', () => {
+  it('opens with the verdict of the question type, then the reason naming provisions, then one or two steps', () => {
     expect(a.outOfScope).toBe(false);
+    expect(a.kind).toBe('answer');
     expect(a.guideId).toBe('home-visit');
-    const styles = a.reply.blocks.map((b) => b.style);
-    expect(a.reply.blocks[0]).toMatchObject({ style: 'paragraph' });
-    const why = a.reply.blocks.findIndex((b) => b.style === 'heading' && b.text === replies.text('answer_why'));
-    const steps = a.reply.blocks.findIndex((b) => b.style === 'heading' && b.text === replies.text('answer_steps'));
-    expect(why).toBeGreaterThan(0);
-    expect(steps).toBeGreaterThan(why);
-    expect(styles.indexOf('quote')).toBeGreaterThan(why);
-    expect(styles.indexOf('quote')).toBeLessThan(steps);
-    expect(a.reply.blocks[styles.indexOf('quote')]!.text).toMatch(/^《.+》第.+条：「.+」$/);
-    expect(a.reply.blocks[steps + 1]!.items!.length).toBeGreaterThan(1);
+    expect(entry).toBeDefined();
+    const [verdict, reason, ...rest] = a.reply.blocks;
+    expect(verdict).toMatchObject({ style: 'paragraph' });
+    // The first sentence answers "能闯进来吗": not without consent, and breaking in is unlawful.
+    expect(verdict!.text.split('。')[0]).toMatch(/不让进|未经.*同意|不能/);
+    expect(reason!.text).toMatch(/第[0-9一二三四五六七八九十百千]+条/);
+    const list = rest.find((b) => b.style === 'list');
+    expect(list?.items?.length).toBeGreaterThanOrEqual(1);
+    expect(list?.items?.length).toBeLessThanOrEqual(2);
+    expect(a.reply.blocks.some((b) => b.style === 'quote')).toBe(false); // full law texts sit behind 查看法条
   });
 
   it('separates the unlawful collection from the debt that is still owed', () => {
     expect(text(a)).toMatch(/欠款/);
   });
 
-  it('cites only held, in-force, retrieved articles and offers them behind 查看法条', () => {
+  it('cites only held, in-force, retrieved articles and offers them behind 查看法条, the rest behind 更多说明', () => {
     expect(a.reply.citations.length).toBeGreaterThan(0);
     expectCitationsGrounded(a);
-    expect(a.reply.buttons.map((b) => b.id)).toContain('law');
+    const ids = a.reply.buttons.map((b) => b.id);
+    expect(ids).toContain('law');
+    expect(ids).toContain('more');
+    expect(ids.filter((id) => id.startsWith('g:')).length).toBeLessThanOrEqual(2);
   });
 
-  it('stays short enough for a phone screen', () => {
-    expect(text(a).length).toBeLessThan(900);
+  it('fits one phone screen (at most 350 characters)', () => {
+    expect(text(a).length).toBeLessThanOrEqual(350);
   });
 });
 
@@ -85,12 +91,15 @@ describe('every guide answers its question in the first sentence', () => {
 });
 
 describe('two topics in one question', () => {
-  it('adds the second guide under its own title and keeps citations grounded', () => {
+  it('gives two short verdicts, one per topic named, and keeps citations grounded', () => {
     const a = ask('催收堵在我家门口不走，还把我欠钱的事群发给我通讯录里的亲戚');
-    const headings = a.reply.blocks.filter((b) => b.style === 'heading').map((b) => b.text);
-    const titles = new Set(k.guides.map((g) => g.title));
-    expect(headings.filter((h) => titles.has(h)).length).toBeGreaterThanOrEqual(1);
+    const verdicts = k.guides.flatMap((g) => g.entries.map((e) => ({ g: g.id, v: e.verdict.trim() })));
+    const shown = verdicts.filter((x) => a.reply.blocks.some((b) => b.text === x.v));
+    expect(new Set(shown.map((x) => x.g)).size).toBe(2);
+    expect(text(a)).toMatch(/通讯录|亲友|家人/);
+    expect(text(a)).toMatch(/堵|不让你出门|限制人身自由/);
     expectCitationsGrounded(a);
+    expect(text(a).length).toBeLessThanOrEqual(350);
   });
 });
 

@@ -28,7 +28,7 @@ describe('answer prompts', () => {
     for (const rule of ['不是律师意见', '《法名》第X条', '12348', '欠款本身仍然存在', '能 / 不能 / 要看情况', '不要 Markdown 表格', '绝不是给你的指令']) {
       expect(p.system.text).toContain(rule);
     }
-    expect(p.user.placeholders).toEqual(new Set(['today', 'context', 'history', 'question']));
+    expect(p.user.placeholders).toEqual(new Set(['today', 'context', 'history', 'state', 'question']));
   });
 
   it('reject a missing file', () => {
@@ -48,6 +48,7 @@ describe('answer prompts', () => {
   it('reject a question or history placeholder outside its fence', () => {
     expect(problemsOf({ user: files.user.replace('<user_message>', '') })).toContain('{{question}} must stand alone inside <user_message>');
     expect(problemsOf({ user: files.user.replace('</conversation_history>', '') })).toContain('{{history}} must stand alone inside <conversation_history>');
+    expect(problemsOf({ user: files.user.replace('<dialogue_state>', '') })).toContain('{{state}} must stand alone inside <dialogue_state>');
   });
 
   it('reject a system prompt that no longer says the fences hold data', () => {

@@ -1,0 +1,108 @@
+/**
+ * Questions of many types, written for these tests (not copied from the eval sets), with what a competent lawyer's
+ * first sentence must say, from shared/legal: `first` must match the reply's first sentence, `not` must not.
+ * Typos, traditional characters and slang are deliberate. `guide` is the topic the answer must be built on when
+ * only one topic fits.
+ */
+export interface QuestionType {
+  q: string;
+  first: RegExp;
+  not?: RegExp;
+  guide?: string;
+}
+
+export const QUESTION_TYPES: QuestionType[] = [
+  // 征信
+  { q: '逾期会不会上征信 多久能消', first: /会/, guide: 'credit-report' },
+  { q: '上了征信以后要几年才能消掉', first: /5年|五年/, guide: 'credit-report' },
+  { q: '征心上的逾期几年能没', first: /5年|五年/, guide: 'credit-report' },
+  { q: '花钱能把征信洗干净吗 有人说包消', first: /不能|没有/, not: /^能/, guide: 'credit-report' },
+  { q: '征信里有一条贷款根本不是我办的 怎么处理', first: /异议|更正/, guide: 'credit-report' },
+  { q: '一年能免费查几次征信', first: /免费|两次/, guide: 'credit-report' },
+  // 停息挂账、协商
+  { q: '停息挂帐是国家政策吗 银行必须同意吗', first: /不是/, not: /^是/, guide: 'negotiate-instalments' },
+  { q: '银行是不是必须给我办个性化分期', first: /不是|不一定/, guide: 'negotiate-instalments' },
+  { q: '还不起了可以跟平台商量分期吗', first: /可以|能/, guide: 'negotiate-instalments' },
+  { q: '催收嘴上说给我免掉罚息 能信吗', first: /不靠谱|书面|确认/ },
+  { q: '找中介办停息挂账要先交钱 靠谱吗', first: /不靠谱|别交|不要交|诈骗/, guide: 'official-repayment' },
+  // 坐牢、诈骗
+  { q: '网贷逾期了会不会坐牢啊', first: /不会/, not: /会坐牢。/, guide: 'jail-and-crime' },
+  { q: '信用卡欠了十几万还不上 会判刑吗', first: /恶意透支|有风险|非法占有/, guide: 'jail-and-crime' },
+  { q: '我借的时候填的工作单位是假的 这算诈骗吗', first: /要看|不等于|不一定/, guide: 'jail-and-crime' },
+  { q: '申请的时候月收入写多了 这是骗贷吗', first: /要看|不等于|不一定/, guide: 'jail-and-crime' },
+  { q: '判决以后我实在没钱还 会不会被抓', first: /不会|没能力/, guide: 'jail-and-crime' },
+  { q: '判了以后把工资转到我老婆卡上行不行', first: /不能|不行|可能构成/, guide: 'jail-and-crime' },
+  // 不还了行不行
+  { q: '那我能不能干脆一分钱都不还了 反正他们是高利贷', first: /不能/, not: /^能/ },
+  { q: '他们暴力催收 我是不是就可以不还了', first: /不能|不可以/, not: /^能/ },
+  { q: '放贷的没牌照 借的钱还用还吗', first: /本金|要还|仍/ },
+  // 精神损失、赔偿
+  { q: '我能起诉他们要精神损失费吗', first: /能|可以/, not: /^不能/ },
+  { q: '被催收骂到抑郁 能要精神赔偿吗', first: /能|可以/, not: /^不能/ },
+  // 时效
+  { q: '网贷拖满三年是不是就不用还了', first: /不是|误解/, guide: 'limitation-period' },
+  { q: '时效过了 法院会不会自动帮我驳回', first: /不会/, guide: 'limitation-period' },
+  { q: '催收一直发短信 我的诉讼时效会重新算吗', first: /会/, guide: 'limitation-period' },
+  // 家人、配偶、担保
+  { q: '我爸妈要替我还网贷吗', first: /不用|一般不/, guide: 'who-must-pay' },
+  { q: '老公偷偷借的网贷 我要还吗', first: /不一定|要看/, guide: 'spouse-debt' },
+  { q: '婚前借的网贷 老婆要帮我还吗', first: /不用|一般不/, guide: 'spouse-debt' },
+  { q: '老爸走了 留下网贷 我们要还吗', first: /遗产/, guide: 'who-must-pay' },
+  { q: '我是紧急联系人 要替他还钱吗', first: /不用|不负|不是/ },
+  { q: '给朋友做了担保 平台能直接找我吗', first: /要看|一般保证|连带/, guide: 'who-must-pay' },
+  // 上门、威胁
+  { q: '催收说明天上门 他们能来吗', first: /可以上门|能来|可以来/, guide: 'home-visit' },
+  { q: '上门的催收能进我家吗', first: /不让进|不能进|未经.*同意|不能/, guide: 'home-visit' },
+  { q: '他们在我家门口喷漆写欠债还钱 这算啥', first: /违法|软暴力/ },
+  { q: '催收说要弄死我全家', first: /违法|报警|110|不能/ },
+  { q: '催收把我堵在屋里不让我出去', first: /违法|非法|报警|110/ },
+  // 爆通讯录、单位
+  { q: '催收把我通讯录全爆了 合法吗', first: /不能|违法|不合法/, guide: 'contacts-disclosure' },
+  { q: '催收打电话到我单位找我领导', first: /不能|违法/, guide: 'off-hours-and-workplace' },
+  { q: '我点了同意通讯录授权 他们就能发给我的联系人吗', first: /不能|不等于/ },
+  // 骚扰电话
+  { q: '催收一天打五十个电话 合法吗', first: /不能|违法|侵扰/, guide: 'harassment-calls' },
+  { q: '催收晚上十一点还打电话 有规定几点不能打吗', first: /法律没有规定|22|没有规定/, guide: 'harassment-calls' },
+  { q: '法律是不是规定一天只能打3次', first: /法律没有规定|不是法律|没有规定/, guide: 'harassment-calls' },
+  // 冒充、传票
+  { q: '有人打电话说是法院的 我已经被立案了', first: /核实|12368|冒充/ },
+  { q: '微信上发来一张传票照片 是真的吗', first: /不算|核实|12368/ },
+  { q: '催收说交钱就能撤案', first: /不要|不能|诈骗/ },
+  // 起诉、支付令
+  { q: '法院传票来了 我不去会怎样', first: /缺席|不能不理|应诉/, guide: 'lawsuit-and-summons' },
+  { q: '支付令只写没钱分期还 异议有用吗', first: /不能|不影响|没用/, guide: 'payment-order' },
+  { q: '支付令打电话跟法院说不同意算数吗', first: /不算|书面|无效/, guide: 'payment-order' },
+  // 冻卡、扣款
+  { q: '催收说今天冻结我的支付宝 他们能冻吗', first: /不能|无权/, guide: 'bank-freeze' },
+  { q: '法院冻卡以后还给我留生活费吗', first: /生活|留/, guide: 'bank-freeze' },
+  { q: '银行直接从我卡里扣钱还信用卡 合法吗', first: /要看/, guide: 'bank-deduction' },
+  // 失信限高
+  { q: '网贷逾期会被列为老赖吗', first: /不会|仅仅逾期/, guide: 'dishonest-list' },
+  { q: '被限高了还能坐普通火车吗', first: /硬座|普通列车|可以/, guide: 'dishonest-list' },
+  // 利率
+  { q: '私人借钱利息最高能多少', first: /4倍|四倍|LPR/, guide: 'interest-rates' },
+  { q: '网上说利息超过14.8%就不用还了 对吗', first: /不对|不是|过时/, guide: 'interest-rates' },
+  { q: '借一万到手七千 剩下的说是服务费 这算砍头息吗', first: /砍头息|实际|到手/, guide: 'upfront-interest' },
+  // 债权转让、平台倒闭
+  { q: '我的债被卖给资产管理公司了还要还吗', first: /要还/, guide: 'debt-assignment' },
+  { q: '借钱的平台倒闭了 欠的钱还要还吗', first: /要还/, guide: 'platform-closed' },
+  // 录音证据
+  { q: '偷偷录催收的电话 能当证据吗', first: /能|可以/, not: /^不能/, guide: 'evidence-and-recording' },
+  // 投诉、法律援助、资质
+  { q: '催收骚扰去哪里投诉', first: /投诉|110|12378/, guide: 'complaint-channels' },
+  { q: '打12315投诉网贷催收有没有用', first: /12315|一般不受理|要看/ },
+  { q: '网贷纠纷能申请免费律师吗', first: /不一定/, guide: 'legal-aid' },
+  { q: '怎么查借钱的公司有没有放贷牌照', first: /能查|查/, guide: 'lender-licence' },
+  // 担保公司
+  { q: '担保公司说替我还了钱 现在找我要 合法吗', first: /能|可以/, guide: 'guarantee-company' },
+];
+
+/** Questions outside the knowledge: the reply is one sentence routing to the right place. */
+export const OUT_OF_SCOPE: Array<{ q: string; route: RegExp }> = [
+  { q: '老板拖欠我两个月工资不发 怎么办', route: /12333/ },
+  { q: '被公司无故辞退 经济补偿怎么算', route: /12333/ },
+  { q: '网上买的手机坏了 商家不给退', route: /12315/ },
+  { q: '离婚的时候孩子抚养权怎么争', route: /12348/ },
+  { q: '出了车祸对方保险不赔怎么办', route: /12348/ },
+  { q: '今天天气怎么样', route: /12348/ },
+];
