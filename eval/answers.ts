@@ -4,9 +4,13 @@
  * guide's cited provisions), citation precision (share of cited articles that exist in knowledge/, are in force
  * today and were retrieved), key-point coverage, out-of-scope handling and offline answer latency.
  *
- * Key-point coverage is reported two ways: per point over in-scope questions (pooled), and, as README.md defines
- * it, the share of each question's points averaged over all questions (out-of-scope ones included: their points
- * check that the answer says so and points to 12348 or a lawyer).
+ * The answer text graded is what `debtshield ask --jsonl` prints: the first screen followed by the 'more' page
+ * (the CLI has no buttons). Key-point coverage is reported two ways: per point over in-scope questions (pooled),
+ * and, as README.md defines it, the share of each question's points averaged over all questions (out-of-scope ones
+ * included: their points check that the answer says so and points to 12348 or a lawyer).
+ *
+ * First-screen figures: the length of what the chat shows before any button (median, p90, max and how many exceed
+ * 350), and the share of in-scope answers built on a guide entry whose first sentence carries that entry's verdict.
  * Timing of the whole CLI (start-up included) is in `npm run bench:answers`.
  */
 import { readFileSync } from 'node:fs';
@@ -15,10 +19,11 @@ import { parse as parseYaml } from 'yaml';
 import { PACKAGE_ROOT } from '../src/paths';
 import { loadKnowledge } from '../src/knowledge/load';
 import { createLexicalRetriever, type RetrievedItem } from '../src/knowledge/retriever';
-import { resolveArticle, versionInForce } from '../src/knowledge/knowledge';
-import { createOfflineAnswerer } from '../src/answers/answer';
+import { entryById, guideById, resolveArticle, versionInForce } from '../src/knowledge/knowledge';
+import { createOfflineAnswerer, guideCites, withMore } from '../src/answers/answer';
 import { loadReplies } from '../src/replies';
 import { renderText } from '../src/channels/local/render-text';
+import { opensWithVerdict, percentile } from './first-screen-stats';
 
 interface Question {
   id: string;
@@ -35,15 +40,13 @@ function articlesOf(items: RetrievedItem[]): Set<string> {
   const out = new Set<string>();
   for (const it of items) {
     if (it.kind === 'article') out.add(key(it.article.law, it.article.article));
-    else for (const c of [...it.guide.cites, ...it.guide.sections.flatMap((s) => s.cites)]) out.add(key(c.law, c.article));
+    else for (const c of guideCites(it.guide)) out.add(key(c.law, c.article));
   }
   return out;
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-}
+/** The first screen may not exceed this many characters (issue 10). */
+const FIRST_SCREEN_MAX = 350;
 
 function main(): void {
   const verbose = process.argv.includes('--verbose');
@@ -61,13 +64,17 @@ function main(): void {
   let points = 0, pointsHit = 0;
   let oosRight = 0, oosTotal = 0, falseOos = 0;
   let perQuestionSum = 0;
+  let withEntry = 0, opens = 0;
   const times: number[] = [];
+  const screens: number[] = [];
   for (const q of questions) answerer.answerNow(q.question, { at: today }); // warm-up
   for (const q of questions) {
     const t0 = process.hrtime.bigint();
     const ans = answerer.answerNow(q.question, { at: today });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    const text = renderText(ans.reply, { buttons: false });
+    const screen = renderText(ans.reply, { buttons: false });
+    screens.push(screen.length);
+    const text = renderText(withMore(ans), { buttons: false });
     const covered = q.key_points.filter((alts) => alts.some((a) => text.includes(String(a)))).length;
     perQuestionSum += q.key_points.length ? covered / q.key_points.length : 1;
     if (q.out_of_scope) {
@@ -78,6 +85,12 @@ function main(): void {
     }
     inScope++;
     if (ans.outOfScope) falseOos++;
+    const guide = ans.guideId ? guideById(k, ans.guideId) : undefined;
+    const entry = guide ? entryById(guide, ans.entryId) : undefined;
+    if (entry) {
+      withEntry++;
+      if (opensWithVerdict(screen, entry.verdict)) opens++;
+    }
     const top3 = articlesOf(retriever.retrieve(q.question, 3));
     const found = q.expect_articles.filter((a) => top3.has(key(a.law, a.article))).length;
     const frac = q.expect_articles.length ? found / q.expect_articles.length : 1;
@@ -96,15 +109,19 @@ function main(): void {
       if (alts.some((a) => text.includes(String(a)))) { pointsHit++; qp++; }
     }
     if (verbose && (frac < 1 || qp < q.key_points.length)) {
-      console.log(`${q.id} recall=${frac.toFixed(2)} points=${qp}/${q.key_points.length} guide=${ans.guideId} ${q.question}`);
+      const missed = q.key_points.filter((alts) => !alts.some((a) => text.includes(String(a)))).map((alts) => alts[0]).join('/');
+      console.log(`${q.id} recall=${frac.toFixed(2)} points=${qp}/${q.key_points.length} guide=${ans.guideId}/${ans.entryId} missed=${missed} ${q.question}`);
     }
   }
   const fmt = (x: number) => x.toFixed(3);
+  const over = screens.filter((n) => n > FIRST_SCREEN_MAX).length;
   console.log(`questions: ${questions.length} (${inScope} in scope, ${oosTotal} out of scope)`);
   console.log(`retrieval recall@3: ${fmt(recallSum / inScope)}   hit@3: ${fmt(hit / inScope)}`);
   console.log(`citation precision: ${fmt(cited ? citedOk / cited : 1)} (${citedOk}/${cited})`);
   console.log(`key-point coverage: ${fmt(pointsHit / points)} (${pointsHit}/${points} in-scope points)   per question, all questions: ${fmt(perQuestionSum / questions.length)}`);
   console.log(`out of scope recognised: ${oosRight}/${oosTotal}; in-scope wrongly refused: ${falseOos}/${inScope}`);
+  console.log(`first screen chars: median ${percentile(screens, 50)}  p90 ${percentile(screens, 90)}  max ${Math.max(...screens)}  over ${FIRST_SCREEN_MAX}: ${over}/${screens.length}`);
+  console.log(`first sentence carries the entry verdict: ${fmt(withEntry ? opens / withEntry : 0)} (${opens}/${withEntry} in-scope answers with an entry; ${inScope - withEntry} fell back to the guide's general verdict)`);
   console.log(`offline answer latency ms: p50 ${fmt(percentile(times, 50))}  p95 ${fmt(percentile(times, 95))}`);
 }
 
