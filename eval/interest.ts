@@ -1,0 +1,84 @@
+/**
+ * `npm run eval:interest`: the loan parser on eval/interest/descriptions.jsonl (110 descriptions written by
+ * someone who did not write the parser). Prints the share of complete descriptions parsed to the right cash
+ * flows (contract principal, received, and every payment's amount and timing, to the cent), the share of
+ * incomplete ones answered with a clarifying question instead of a guess (and how many asked for the number
+ * the writer said was missing), and where complete ones went wrong. `--verbose` lists every miss.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../src/paths';
+import { loadInterestData } from '../src/interest/interest-data';
+import { createLoanTextParser } from '../src/interest/loan-text';
+import { cashFlowsOf } from '../src/interest/facts-to-flows';
+import type { Payment } from '../src/interest/cash-flow';
+
+interface Item {
+  id: string;
+  text: string;
+  complete: boolean;
+  contract_principal: number | null;
+  received: number | null;
+  payments: Array<{ month?: number; day?: number; amount: number }>;
+  lender_type: string;
+  contract_date: string | null;
+  missing?: string[];
+  note: string;
+}
+
+/** The writer's names for a missing number → the parser's. */
+const MISSING_NAMES: Record<string, string> = { payment_amount: 'payment', rate: 'payment', term: 'term', rate_unit: 'rate_unit', received: 'received', principal: 'principal' };
+/** The evaluation date: relative dates ("去年") in the set are read against it. */
+const AT = new Date('2026-11-30T12:00:00+08:00');
+
+const near = (a: number | null | undefined, b: number | null | undefined) => a != null && b != null && Math.abs(a - b) <= 0.011;
+const when = (p: { month?: number; day?: number }) => (p.month !== undefined ? `m${p.month}` : `d${p.day}`);
+
+function samePayments(got: Payment[], want: Item['payments']): boolean {
+  if (got.length !== want.length) return false;
+  const key = (p: { month?: number; day?: number }) => (p.month !== undefined ? p.month * 1000 : p.day ?? 0);
+  const g = [...got].sort((a, b) => key(a) - key(b));
+  const w = [...want].sort((a, b) => key(a) - key(b));
+  return g.every((p, i) => when(p) === when(w[i]!) && near(p.amount, w[i]!.amount));
+}
+
+function main(): void {
+  const verbose = process.argv.includes('--verbose');
+  const items = readFileSync(join(PACKAGE_ROOT, 'eval', 'interest', 'descriptions.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Item);
+  const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
+  let complete = 0, right = 0, askedInstead = 0, wrongGuess = 0;
+  let incomplete = 0, asked = 0, askedRight = 0;
+  const misses: string[] = [];
+  for (const it of items) {
+    const out = cashFlowsOf(parse(it.text, AT));
+    if (it.complete) {
+      complete++;
+      if (out.ok && near(out.flows.contractPrincipal, it.contract_principal) && near(out.flows.received, it.received) && samePayments(out.flows.payments, it.payments)) {
+        right++;
+        continue;
+      }
+      if (out.ok) wrongGuess++;
+      else askedInstead++;
+      const got = out.ok ? `P=${out.flows.contractPrincipal} R=${out.flows.received} ${out.flows.payments.map((p) => `${when(p)}:${p.amount}`).join(' ')}` : `asks for ${out.missing}`;
+      misses.push(`${it.id} ${it.text}\n    want P=${it.contract_principal} R=${it.received} ${it.payments.map((p) => `${when(p)}:${p.amount}`).join(' ')}\n    got  ${got}`);
+    } else {
+      incomplete++;
+      if (!out.ok) {
+        asked++;
+        if ((it.missing ?? []).some((m) => MISSING_NAMES[m] === out.missing)) askedRight++;
+      } else misses.push(`${it.id} (incomplete: ${(it.missing ?? []).join(',')}) ${it.text}\n    guessed P=${out.flows.contractPrincipal} R=${out.flows.received} ${out.flows.payments.map((p) => `${when(p)}:${p.amount}`).join(' ')}`);
+    }
+  }
+  const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '—');
+  console.log(`interest parser on ${items.length} descriptions (eval/interest/descriptions.jsonl)`);
+  console.log(`  complete:   ${right}/${complete} parsed to the right cash flows (${pct(right, complete)} %); of the rest ${askedInstead} asked a question, ${wrongGuess} guessed wrong`);
+  console.log(`  incomplete: ${asked}/${incomplete} got a clarifying question instead of a guess (${pct(asked, incomplete)} %); ${askedRight} asked for the number the writer named`);
+  console.log(`  overall:    ${right + asked}/${items.length} right or asked (${pct(right + asked, items.length)} %); target ≥ 95 % parsed right, the rest asked`);
+  if (verbose) for (const m of misses) console.log(m);
+  else if (misses.length) console.log(`  ${misses.length} misses; --verbose lists them`);
+}
+
+main();

@@ -1,0 +1,141 @@
+/**
+ * From what the borrower told us to cash flows, or to the one number still missing. Nothing is guessed: a loan
+ * whose payments, term or received amount are not known asks for that number instead.
+ */
+import { cents, type LoanCashFlows, type Payment } from './cash-flow';
+import type { LoanFacts, MissingNumber, RepaymentKind } from './loan-facts';
+import { bulletByDay, bulletByMonth, equalInstalments, equalPrincipal, flatRate, interestOnly, level, withFeePerPayment, type Timing } from './schedules';
+
+export type FlowsOutcome =
+  | { ok: true; flows: LoanCashFlows; kind: RepaymentKind | 'instalments' | 'schedule' }
+  | { ok: false; missing: MissingNumber };
+
+/** Days in a month for a rate quoted per day on a monthly loan (日利率 × 30 = 月利率, as lenders quote it). */
+const DAYS_IN_RATE_MONTH = 30;
+
+/** The loan's cash flows, or which number to ask for. */
+export function cashFlowsOf(f: LoanFacts): FlowsOutcome {
+  const fees = f.fees ?? 0;
+  const principal = f.principal ?? (f.received !== undefined ? f.received + fees : undefined);
+  if (principal === undefined || !(principal > 0)) return { ok: false, missing: 'principal' };
+  let received: number;
+  if (f.received !== undefined) {
+    // Fees that explain the gap are already out of what was received; fees on top of it were paid separately.
+    received = fees > 0 && Math.abs(f.received + fees - principal) > 0.005 ? f.received - fees : f.received;
+  } else if (f.deductionWithoutAmount && fees === 0) {
+    return { ok: false, missing: 'received' };
+  } else received = principal - fees;
+
+  const built = payments(f, principal);
+  if ('missing' in built) return { ok: false, missing: built.missing };
+  const withFees = f.feePerPayment ? withFeePerPayment(built.payments, f.feePerPayment) : built.payments;
+  return { ok: true, flows: { contractPrincipal: principal, received: cents(received), payments: withFees }, kind: built.kind };
+}
+
+type Built = { payments: Payment[]; kind: RepaymentKind | 'instalments' | 'schedule' } | { missing: MissingNumber };
+
+function payments(f: LoanFacts, principal: number): Built {
+  if (f.payments && f.payments.length > 0) return { payments: f.payments, kind: 'schedule' };
+  const term = f.term;
+  const timing = timingOf(f);
+
+  if (f.payment !== undefined) {
+    let n = term && (term.unit === 'period' || sameUnit(term.unit, timing)) ? term.count : term ? countFromDuration(term, timing) : undefined;
+    if (n === undefined && f.total !== undefined && f.payment > 0) {
+      const k = f.total / f.payment;
+      if (Math.abs(k - Math.round(k)) < 1e-6) n = Math.round(k);
+    }
+    if (n === undefined || !Number.isInteger(n) || n < 1) return { missing: 'term' };
+    return { payments: level(f.payment, n, timing), kind: 'instalments' };
+  }
+
+  if (f.rate) {
+    if (f.rate.per === 'unknown') return { missing: 'rate_unit' };
+    if (!term) return { missing: 'term' };
+    return byRate(f, principal, term, timing);
+  }
+
+  if (f.interest) {
+    if (!term) return { missing: 'term' };
+    const n = periodsOf(term, timing);
+    if (f.interest.each) {
+      if (n === undefined) return { missing: 'term' };
+      return { payments: level(f.interest.amount, n, timing).map((p, i) => (i === n - 1 ? { ...p, amount: cents(p.amount + principal) } : p)), kind: 'interest_only' };
+    }
+    return totalOver(principal + f.interest.amount, f, term, timing);
+  }
+
+  if (f.total !== undefined) {
+    if (!term) return { missing: 'term' };
+    return totalOver(f.total, f, term, timing);
+  }
+  return { missing: 'payment' };
+}
+
+/** The total repaid once at the end of the term, or in equal parts when the term is a number of instalments. */
+function totalOver(total: number, f: LoanFacts, term: NonNullable<LoanFacts['term']>, timing: Timing): Built {
+  const instalments = term.unit === 'period' && term.count > 1 && f.repayment !== 'bullet';
+  if (instalments) return { payments: level(total / term.count, term.count, timing, total), kind: 'instalments' };
+  if (term.unit === 'day') return { payments: bulletByDay(total, term.count), kind: 'bullet' };
+  if (term.unit === 'week') return { payments: bulletByDay(total, term.count * 7), kind: 'bullet' };
+  if (term.unit === 'period') return timing.unit === 'day' ? { payments: bulletByDay(total, timing.every * term.count), kind: 'bullet' } : { payments: bulletByMonth(total, term.count), kind: 'bullet' };
+  return { payments: bulletByMonth(total, term.count), kind: 'bullet' };
+}
+
+function byRate(f: LoanFacts, principal: number, term: NonNullable<LoanFacts['term']>, timing: Timing): Built {
+  const pct = f.rate!.percent / 100;
+  const per = f.rate!.per as 'day' | 'month' | 'year';
+  // A day loan at a daily rate: simple interest for the days, paid at the end.
+  if (term.unit === 'day' || term.unit === 'week') {
+    const days = term.unit === 'week' ? term.count * 7 : term.count;
+    const daily = per === 'day' ? pct : per === 'month' ? pct / DAYS_IN_RATE_MONTH : pct / 365;
+    const instalmentsByDay = timing.unit === 'day' && timing.every < days && f.repayment !== 'bullet';
+    if (!instalmentsByDay) return { payments: bulletByDay(principal * (1 + daily * days), days), kind: 'bullet' };
+  }
+  const n = periodsOf(term, timing);
+  if (n === undefined) return { missing: 'term' };
+  const periodRate =
+    timing.unit === 'day'
+      ? (per === 'day' ? pct : per === 'month' ? pct / DAYS_IN_RATE_MONTH : pct / 365) * timing.every
+      : per === 'day' ? pct * DAYS_IN_RATE_MONTH : per === 'month' ? pct : pct / 12;
+  const kind: RepaymentKind = f.repayment ?? (term.unit === 'period' ? (per === 'year' ? 'equal_instalments' : 'flat') : 'bullet');
+  switch (kind) {
+    case 'equal_instalments':
+      return { payments: equalInstalments(principal, periodRate, n, timing), kind };
+    case 'equal_principal':
+      return { payments: equalPrincipal(principal, periodRate, n, timing), kind };
+    case 'interest_only':
+      return { payments: interestOnly(principal, periodRate, n, timing), kind };
+    case 'flat':
+      return { payments: flatRate(principal, periodRate, n, timing), kind };
+    case 'bullet':
+      return timing.unit === 'day'
+        ? { payments: bulletByDay(principal * (1 + periodRate * n), timing.every * n), kind }
+        : { payments: bulletByMonth(principal * (1 + periodRate * n), n), kind };
+  }
+}
+
+function timingOf(f: LoanFacts): Timing {
+  if (f.periodDays) return { unit: 'day', every: f.periodDays };
+  if (f.term?.unit === 'week') return { unit: 'day', every: 7 };
+  return { unit: 'month' };
+}
+
+function sameUnit(unit: NonNullable<LoanFacts['term']>['unit'], timing: Timing): boolean {
+  if (timing.unit === 'month') return unit === 'month';
+  return (unit === 'week' && timing.every === 7) || (unit === 'day' && timing.every === 1);
+}
+
+/** How many payments fit a term given as a duration (6个月 paid monthly → 6; 8周 paid weekly → 8). */
+function countFromDuration(term: NonNullable<LoanFacts['term']>, timing: Timing): number | undefined {
+  const days = term.unit === 'day' ? term.count : term.unit === 'week' ? term.count * 7 : term.unit === 'month' ? term.count * (365 / 12) : undefined;
+  if (days === undefined) return term.count;
+  if (timing.unit === 'month') return term.unit === 'month' ? term.count : undefined;
+  const n = days / timing.every;
+  return Math.abs(n - Math.round(n)) < 1e-6 ? Math.round(n) : undefined;
+}
+
+function periodsOf(term: NonNullable<LoanFacts['term']>, timing: Timing): number | undefined {
+  if (term.unit === 'period') return term.count;
+  return countFromDuration(term, timing);
+}

@@ -1,0 +1,81 @@
+/**
+ * Loads and validates knowledge/interest/: the cue words the loan parser reads descriptions with (cues.yaml)
+ * and the rate lines the legal comparison applies (caps.yaml). A bad file stops the boot naming the file and
+ * entry, instead of a cue that silently never matches.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { readYamlFile } from '../knowledge/read-yaml';
+
+const word = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1));
+const words = z.array(word).min(1);
+const day = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'));
+
+const roleWords = z.object({
+  principal: words,
+  received: words,
+  payment: words,
+  total: words,
+  fee: words,
+  interest: words,
+});
+
+export const loanCuesSchema = z.object({
+  window: z.number().int().min(1).max(20),
+  before: roleWords,
+  after: roleWords.partial(),
+  per_period: words,
+  deduction_words: words,
+  not_after: words,
+  not_before: words,
+  bare_min: z.number().min(0),
+  term: z.object({
+    units: z.object({ period: words, month: words, day: words, week: words, year: words }),
+    not_after: words,
+    period_length: words,
+  }),
+  bullet: words,
+  interest_only: words,
+  equal_principal: words,
+  equal_instalments: words,
+  flat: words,
+  instalment_words: words,
+  rates: z.object({ day: words, month: words, year: words, fen_words: words, generic: words }),
+  lender: z.object({ licensed: words, unlicensed: words }),
+  dates: z.object({ contract: words }),
+});
+
+export const capsSchema = z.object({
+  private_lending: z.object({
+    lpr_multiple: z.number().positive(),
+    lpr_rule_from: day,
+    before_rule: z.object({ protected: z.number().positive(), void_above: z.number().positive(), confidence: z.string().min(1) }),
+  }),
+  licensed: z.object({
+    lines: z.array(z.object({ id: z.string().min(1), rate: z.number().positive(), confidence: z.string().min(1) })).min(1),
+  }),
+});
+
+export type LoanCues = z.infer<typeof loanCuesSchema>;
+export type Caps = z.infer<typeof capsSchema>;
+
+export interface InterestData {
+  cues: LoanCues;
+  caps: Caps;
+}
+
+/** Reads knowledge/interest/cues.yaml and caps.yaml under `knowledgeDir`; throws KNOWLEDGE_INVALID listing every problem. */
+export function loadInterestData(knowledgeDir: string): InterestData {
+  const dir = join(knowledgeDir, 'interest');
+  const problems: string[] = [];
+  const cues = readYamlFile(dir, 'cues.yaml', loanCuesSchema, problems);
+  const caps = readYamlFile(dir, 'caps.yaml', capsSchema, problems);
+  if (caps && caps.private_lending.before_rule.void_above < caps.private_lending.before_rule.protected) {
+    problems.push('caps.yaml: private_lending.before_rule: void_above must not be below protected');
+  }
+  if (!cues || !caps || problems.length) {
+    throw new AppError('KNOWLEDGE_INVALID', `knowledge/interest has ${problems.length} problem(s):\n- ${problems.map((p) => `interest/${p}`).join('\n- ')}`);
+  }
+  return { cues, caps };
+}

@@ -1,0 +1,47 @@
+/**
+ * The numbers of one loan as gathered from what the borrower said. Structurally the dialogue state's LoanFacts
+ * (principal, received, payment, total, fees, term, contractDate, lender), so the conversation can merge a
+ * parsed turn into its state and hand the state back; the optional extras say how the loan is repaid when the
+ * borrower gave a rate, a schedule or a fee per instalment instead of a payment.
+ */
+import type { Payment } from './cash-flow';
+
+export type LenderType = 'licensed' | 'unlicensed' | 'unknown';
+export type TermUnit = 'month' | 'day' | 'week' | 'period';
+
+/** How the loan is repaid, when the borrower said so (or a rate implies it). */
+export type RepaymentKind = 'bullet' | 'equal_instalments' | 'equal_principal' | 'interest_only' | 'flat';
+
+export interface LoanFacts {
+  /** What the contract says was lent. */
+  principal?: number;
+  /** What actually reached the borrower. */
+  received?: number;
+  /** The payment each period. */
+  payment?: number;
+  /** Everything repaid, or the one payment at the end. */
+  total?: number;
+  /** Deducted or paid at signing (砍头息, 服务费 …). */
+  fees?: number;
+  term?: { count: number; unit: TermUnit };
+  /** YYYY-MM-DD (the first of the month or year when only those were said). */
+  contractDate?: string;
+  lender?: { name?: string; type: LenderType };
+  // Extras the calculator uses; a state that does not keep them only loses precision, never correctness.
+  /** A stated rate: percent per day, month or year ('unknown' when the borrower did not say which). */
+  rate?: { percent: number; per: 'day' | 'month' | 'year' | 'unknown' };
+  repayment?: RepaymentKind;
+  /** Interest stated as money: in all, or each period. */
+  interest?: { amount: number; each: boolean };
+  /** A fee charged with every payment (每期服务费). */
+  feePerPayment?: number;
+  /** Days between payments when they are not monthly (每周 → 7, 14天一期 → 14). */
+  periodDays?: number;
+  /** Payments on stated days or months (第7天还500，第14天还600). */
+  payments?: Payment[];
+  /** A deduction or fee was mentioned without its amount: what was received must be asked, not guessed. */
+  deductionWithoutAmount?: boolean;
+}
+
+/** The one number to ask for when a loan cannot be computed yet. */
+export type MissingNumber = 'principal' | 'received' | 'payment' | 'term' | 'rate_unit';
