@@ -74,9 +74,21 @@ export function createEntryMatcher(k: Knowledge, correct: (q: string) => string,
   }
   const index = new Bm25Index(docs);
 
+  // One answer asks about the same question (and its clauses) for several guides: keep the last few searches.
+  const recent = new Map<string, ReturnType<Bm25Index['search']>>();
+  const searchAll = (q: string) => {
+    let hits = recent.get(q);
+    if (!hits) {
+      hits = index.search(tokensOf(q), docs.length);
+      recent.set(q, hits);
+      if (recent.size > 16) recent.delete(recent.keys().next().value!);
+    }
+    return hits;
+  };
+
   function rank(guide: Guide, question: string): EntryMatch[] {
     const q = correct(question);
-    const hits = index.search(tokensOf(q), docs.length);
+    const hits = searchAll(q);
     const byEntry = new Map<string, number[]>();
     const prefix = `${guide.id}#`;
     for (const h of hits) {
