@@ -11,6 +11,8 @@ export interface SpaceBreakMarks {
   clause?: string;
   /** Replaces the first space of a run of two or more (a wider gap, e.g. between a pasted message and a question). */
   gap?: string;
+  /** Also mark a space next to a digit ("到手8500 分12期"); by default it is left for the normaliser to drop. */
+  digits?: boolean;
 }
 
 import type { NormalizedText } from './normalize';
@@ -21,8 +23,8 @@ const LATIN_LETTER = /[A-Za-z]/;
 const DIGIT = /[0-9０-９]/;
 
 /**
- * Marks the spaces that separate clauses. A space between two Latin letters ("pay today") or next to a digit
- * ("每期 620") is left alone; a text spaced out letter by letter ("不 想 活 了") is returned unchanged. Line
+ * Marks the spaces that separate clauses. A space between two Latin letters ("pay today") or, unless
+ * `marks.digits`, next to a digit ("每期 620") is left alone; a text spaced out letter by letter ("不 想 活 了") is returned unchanged. Line
  * breaks are never touched. The result has exactly the length of `text`.
  */
 export function markSpaceBreaks(text: string, marks: SpaceBreakMarks = {}): string {
@@ -35,7 +37,7 @@ export function markSpaceBreaks(text: string, marks: SpaceBreakMarks = {}): stri
     const after = text[offset + run.length];
     if (before === undefined || after === undefined || before === '\n' || after === '\n') return run;
     if (LATIN_LETTER.test(before) && LATIN_LETTER.test(after)) return run;
-    if (DIGIT.test(before) || DIGIT.test(after)) return run;
+    if (!marks.digits && (DIGIT.test(before) || DIGIT.test(after))) return run;
     return (run.length >= 2 ? gap : clause) + run.slice(1);
   });
 }

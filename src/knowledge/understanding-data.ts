@@ -84,6 +84,7 @@ export const factCuesSchema = z.object({
       principal: cueList.min(1),
       overdue: cueList.min(1),
     }),
+    after: cueList,
     not_before: cueList,
     not_after: cueList,
     bare_min: z.number().min(0),
@@ -97,6 +98,7 @@ export const factCuesSchema = z.object({
   lender: z.object({
     not_in_header: cueList,
     name_suffixes: cueList.min(1),
+    not_in_name: cueList,
     not_names: cueList,
     kinds: z.object({ unlicensed: patterns, licensed: patterns }),
   }),

@@ -39,7 +39,8 @@ export function createProvisionReader(cues: ProvisionCues, compiler: CueCompiler
     articleRe.lastIndex = 0;
     for (let m = articleRe.exec(t); m; m = articleRe.exec(t)) {
       const lawBefore = [...laws].reverse().find((l) => l.end <= m!.index && m!.index - l.end <= 2);
-      if (!m[1] && !lawBefore) continue;
+      // Without 第, only "民法典1032条" (a law name right before Arabic digits): "哪一条", "一条短信" are not articles.
+      if (!m[1] && !(lawBefore && /^\d+$/.test(m[2]!))) continue;
       const n = toNumber(m[2]!);
       if (!(n > 0)) continue;
       const sub = m[3] ? toNumber(m[3]) : undefined;

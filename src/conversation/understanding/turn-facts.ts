@@ -23,6 +23,9 @@ const ROLE_ORDER = ['received', 'payment', 'total', 'fee', 'principal', 'overdue
 export function createFactReader(cues: FactCues, compiler: CueCompiler): FactReader {
   const roleCues: Array<{ word: string; role: Role }> = ROLE_ORDER.flatMap((role) => cues.money.roles[role].map((word) => ({ word: word.toLowerCase(), role })));
   const breaks = compiler.clauseBreaks.replace(SPACE_BREAK, '');
+  // "借款金额：6000": a colon joins a role word to its amount.
+  const roleBreaks = breaks.replace(/[:：]/g, '');
+  const rolesAfter = roleCues.filter((c) => cues.money.after.includes(c.word));
   const termUnits = (Object.entries(cues.term.units) as Array<[TermUnit, string[]]>).flatMap(([unit, words]) => words.map((w) => ({ unit, w })));
   termUnits.sort((a, b) => b.w.length - a.w.length);
   const termRe = new RegExp(`(\\d{1,3}|[一二两三四五六七八九十]{1,3}|半)(${termUnits.map((u) => escape(u.w)).join('|')})`, 'g');
@@ -52,7 +55,7 @@ export function createFactReader(cues: FactCues, compiler: CueCompiler): FactRea
     const hits = findAmounts(t, cues.money.not_before, cues.money.not_after, cues.money.bare_min);
     const out: MoneyFact[] = [];
     for (const h of hits) {
-      const role = roleBefore(t, h.start);
+      const role = roleBefore(t, h.start) ?? roleAfter(t, h.end);
       if (!h.unit && role === undefined && !/^\s*$/.test(t.replace(t.slice(h.start, h.end), ''))) continue;
       out.push({ value: h.value, role: role ?? 'unknown' });
     }
@@ -80,8 +83,14 @@ export function createFactReader(cues: FactCues, compiler: CueCompiler): FactRea
     return best?.role;
   }
 
+  /** "2万本金", "3000服务费": a role word right after the amount. */
+  function roleAfter(t: string, end: number): Role | undefined {
+    const rest = t.slice(end, end + 8).replace(/^[元块钱的¦\s]{0,2}/, '');
+    return rolesAfter.filter((c) => rest.startsWith(c.word)).sort((a, b) => b.word.length - a.word.length)[0]?.role;
+  }
+
   function hasBreak(s: string): boolean {
-    for (const ch of s) if (breaks.includes(ch)) return true;
+    for (const ch of s) if (roleBreaks.includes(ch)) return true;
     return false;
   }
 
@@ -111,7 +120,9 @@ export function createFactReader(cues: FactCues, compiler: CueCompiler): FactRea
   }
 
   function readLender(t: string): TurnFacts['lender'] | undefined {
-    const type = unlicensed.test(t) ? 'unlicensed' : licensed.test(t) ? 'licensed' : undefined;
+    // "是不是持牌的" asks; it does not say "不是持牌".
+    const said = t.replace(/是不是|是否|有没有|算不算/g, (q) => '_'.repeat(q.length));
+    const type = unlicensed.test(said) ? 'unlicensed' : licensed.test(said) ? 'licensed' : undefined;
     const name = headerName(t) ?? platformName(t);
     if (!name && !type) return undefined;
     return { ...(name ? { name } : {}), type: type ?? 'unknown' };
@@ -128,7 +139,8 @@ export function createFactReader(cues: FactCues, compiler: CueCompiler): FactRea
     for (let m = nameRe.exec(t); m; m = nameRe.exec(t)) {
       const name = m[3] ?? `${m[1]}${m[2]}`;
       if (!name || notNames.has(name) || (m[1] && notNames.has(m[1])) || [...notNames].some((n) => name.endsWith(n) && name.length <= n.length + 1)) continue;
-      if (/[了的我你他们在是要去又还说和跟把被给从向已都就也才找让这那个些]/.test(name)) continue;
+      const head = m[3] ?? m[1]!;
+      if (cues.lender.not_in_name.some((w) => head.includes(w))) continue;
       return name;
     }
     return undefined;

@@ -23,7 +23,7 @@ export interface TurnText {
 export function createTurnTextReader(lexicon: UnderstandingLexicon): (raw: string) => TurnText {
   const normalizer = createNormalizer(Object.entries(lexicon.variants).map(([from, to]) => ({ from, to })));
   return (raw) => {
-    const marked = markSpaceBreaks(raw, { clause: SPACE_BREAK, gap: '\n' });
+    const marked = markSpaceBreaks(raw, { clause: SPACE_BREAK, gap: '\n', digits: true });
     const n = normalizer.normalize(marked);
     const t = n.text.replace(/^[\n¦]+|[\n¦]+$/g, (m) => m.replace(/./g, '\n'));
     return { raw, t, n: { ...n, original: raw, text: t } };
