@@ -282,14 +282,15 @@ export function createOfflineAnswerer(
     const screen = buildFirstScreen(leads, { afterVerdict: note, dated: datedHere }, opts.firstScreenChars);
     reply.blocks.push(...screen.blocks);
 
+    // A dated note that did not fit the first screen is not lost: it opens the 'more' page.
+    const datedLeft = dated && !screen.blocks.some((b) => b.text === dated) ? dated : undefined;
     const more = buildMore(main, screen.steps, {
       max: opts.moreChars,
       maxSteps: opts.moreSteps,
       stepsHeading: replies.text('answer_more_steps'),
       sectionHint: hint.sectionHint,
+      opening: datedLeft,
     });
-    // A dated note that did not fit the first screen is not lost: it opens the 'more' page.
-    if (dated && !screen.blocks.some((b) => b.text === dated)) more.blocks.unshift({ style: 'paragraph', text: dated });
 
     const cites: CiteRef[] = [...leads.flatMap((l) => (l.entry ? l.entry.cites : l.guide.cites)), ...more.cites];
     const citations = resolveCites(k, cites, ctx.at);

@@ -22,6 +22,8 @@ export interface MoreOptions {
   stepsHeading: string;
   /** Index of the guide section retrieval matched for the question, when known. */
   sectionHint?: number;
+  /** A note that opens the page (a dated figure the first screen had no room for); it is shown on top of the budget. */
+  opening?: string;
 }
 
 /** Below this many characters left, a further section is not started. */
@@ -73,6 +75,7 @@ export function buildMore(lead: Lead, shownSteps: string[], opts: MoreOptions): 
       cites.push(...g.cites);
     }
   }
+  if (opts.opening) blocks.unshift({ style: 'paragraph', text: opts.opening });
   return { blocks, cites };
 }
 
