@@ -22,13 +22,15 @@ export function cashFlowsOf(f: LoanFacts): FlowsOutcome {
   if (f.received !== undefined) {
     // Fees that explain the gap are already out of what was received; fees on top of it were paid separately.
     received = fees > 0 && Math.abs(f.received + fees - principal) > 0.005 ? f.received - fees : f.received;
-  } else if (f.deductionWithoutAmount && fees === 0) {
+  } else if (f.unstated === 'received' && fees === 0) {
     return { ok: false, missing: 'received' };
   } else received = principal - fees;
+  if (f.unstated && f.unstated !== 'received' && !f.payments?.length) return { ok: false, missing: f.unstated };
 
   const built = payments(f, principal);
   if ('missing' in built) return { ok: false, missing: built.missing };
-  const withFees = f.feePerPayment ? withFeePerPayment(built.payments, f.feePerPayment) : built.payments;
+  let withFees = f.feePerPayment ? withFeePerPayment(built.payments, f.feePerPayment) : built.payments;
+  if (f.feeWithLast && withFees.length) withFees = withFees.map((p, i) => (i === withFees.length - 1 ? { ...p, amount: cents(p.amount + f.feeWithLast!) } : p));
   return { ok: true, flows: { contractPrincipal: principal, received: cents(received), payments: withFees }, kind: built.kind };
 }
 
@@ -46,13 +48,20 @@ function payments(f: LoanFacts, principal: number): Built {
       if (Math.abs(k - Math.round(k)) < 1e-6) n = Math.round(k);
     }
     if (n === undefined || !Number.isInteger(n) || n < 1) return { missing: 'term' };
+    if (f.repayment === 'interest_only') {
+      const last = level(f.payment, n, timing);
+      last[n - 1]!.amount = cents(f.payment + principal);
+      return { payments: last, kind: 'interest_only' };
+    }
     return { payments: level(f.payment, n, timing), kind: 'instalments' };
   }
 
   if (f.rate) {
     if (f.rate.per === 'unknown') return { missing: 'rate_unit' };
-    if (!term) return { missing: 'term' };
-    return byRate(f, principal, term, timing);
+    const parts = f.principalPerPeriod ? principal / f.principalPerPeriod : undefined;
+    const t = term ?? (parts !== undefined && Number.isInteger(Math.round(parts * 1e6) / 1e6) ? { count: Math.round(parts), unit: 'period' as const } : undefined);
+    if (!t) return { missing: 'term' };
+    return byRate(f, principal, t, timing);
   }
 
   if (f.interest) {

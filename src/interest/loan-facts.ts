@@ -39,8 +39,12 @@ export interface LoanFacts {
   periodDays?: number;
   /** Payments on stated days or months (第7天还500，第14天还600). */
   payments?: Payment[];
-  /** A deduction or fee was mentioned without its amount: what was received must be asked, not guessed. */
-  deductionWithoutAmount?: boolean;
+  /** The principal part of each instalment when interest is given as a rate (每月本金1000，利息按剩余本金1%). */
+  principalPerPeriod?: number;
+  /** Fees paid together with the last payment (还要交200服务费一起还). */
+  feeWithLast?: number;
+  /** A number the borrower mentioned without its value (扣了服务费; 每次交了几百块): asked, never guessed. */
+  unstated?: MissingNumber;
 }
 
 /** The one number to ask for when a loan cannot be computed yet. */

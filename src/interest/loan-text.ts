@@ -1,23 +1,26 @@
 /**
  * Reads a borrower's description of a loan into LoanFacts: "借1万到手7000每月还1050还12期",
- * "借2000，7天后还2600", "借5万月息2分，先息后本12个月", "砍头3000，分12期每期还1050". Which number is what
- * comes from the cue words nearest before it in its clause (or right after it: "7000到手"); a payment cue
- * earlier in the clause turns 还款/利息/服务费 into per-instalment amounts. The numbers are never guessed:
- * a loan that lacks one is completed by asking (see cashFlowsOf).
+ * "借2000，7天后还2600", "借5万月息2分，先息后本12个月", "砍头3000，分12期每期还1050", "7天期，展期了两次，
+ * 每次展期费400，第21天还清2000". Which number is what comes from the cue word nearest to it in its clause
+ * (before it, or right after it: "7000到手"); a payment cue earlier in the clause turns 还款/利息/服务费 into
+ * per-instalment amounts. Numbers are never guessed: a number mentioned without its value is recorded as
+ * `unstated`, and cashFlowsOf asks for it.
  */
 import type { LoanCues } from './interest-data';
 import type { LoanFacts, TermUnit } from './loan-facts';
+import type { Payment } from './cash-flow';
 import { findNumbers, smallCount, type NumberHit } from './numbers-text';
 import { findDates } from './text-dates';
 
-type Role = 'principal' | 'received' | 'payment' | 'total' | 'fee' | 'interest';
-const ROLES: readonly Role[] = ['principal', 'received', 'payment', 'total', 'fee', 'interest'];
+type Role = 'principal' | 'received' | 'payment' | 'total' | 'fee' | 'interest' | 'rollover';
+const ROLES: readonly Role[] = ['principal', 'received', 'payment', 'total', 'fee', 'interest', 'rollover'];
 
 /** Reads one text into loan facts as of `at` (for relative dates). */
 export type LoanTextParser = (text: string, at: Date) => LoanFacts;
 
 const BREAK_CHARS = new Set([...',，。;；!！?？\n、~～()（）:：']);
 const CN_COUNT = '[一二两三四五六七八九十百]{1,4}';
+const AMOUNT = '(\\d+(?:\\.\\d+)?(?:万|k|w|千)?\\d?|[一二两三四五六七八九十百千万]+)(?:元|块钱|块)?';
 
 interface Amount {
   value: number;
@@ -34,11 +37,24 @@ interface Term {
   unit: 'period' | 'month' | 'day' | 'week' | 'year';
   start: number;
   end: number;
+  /** Written as 第N天 / 第N个月: a point in time, not a length. */
+  ordinal: boolean;
 }
 
-/** Lower-cases, folds full-width forms (１万, ％, ，) and drops white space. */
-export function normalizeLoanText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+interface TimedHit extends Payment {
+  start: number;
+  end: number;
+  ordinal: boolean;
+}
+
+/**
+ * Lower-cases and folds full-width forms (１万, ％, ，). White space separates phrases ("借1500到手1000 7天还1500")
+ * and becomes a clause break, except right after a cue word that introduces the number ("到手 7000"), where it
+ * is dropped.
+ */
+export function normalizeLoanText(text: string, joinAfter: readonly string[] = []): string {
+  const t = text.normalize('NFKC').toLowerCase().trim();
+  return t.replace(/\s+/g, (ws: string, i: number) => (joinAfter.some((w) => t.endsWith(w, i)) ? '' : ','));
 }
 
 /** Builds the parser over the cue words of knowledge/interest/cues.yaml. */
@@ -46,30 +62,41 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const lower = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
   const before = ROLES.map((role) => ({ role, words: lower(cues.before[role]) }));
   const after = ROLES.map((role) => ({ role, words: lower(cues.after[role] ?? []) }));
+  const notCues = lower(cues.not_cues);
   const perPeriodWords = lower(cues.per_period);
+  const notPerPeriod = lower(cues.not_per_period);
   const notAfter = lower(cues.not_after);
   const notBefore = lower(cues.not_before);
   const termNotAfter = lower(cues.term.not_after);
   const unitWords = (Object.entries(cues.term.units) as Array<[Term['unit'], string[]]>)
     .flatMap(([unit, ws]) => ws.map((w) => ({ unit, w: w.toLowerCase() })))
     .sort((a, b) => b.w.length - a.w.length);
-  const termRe = new RegExp(`(\\d+(?:\\.\\d+)?|${CN_COUNT}|半)(个半月|${unitWords.map((u) => escapeRe(u.w)).join('|')})`, 'g');
+  const termRe = new RegExp(`(第)?(\\d+(?:\\.\\d+)?|${CN_COUNT}|半)(个半月|${unitWords.map((u) => escapeRe(u.w)).join('|')})`, 'g');
   const rateCue = { day: lower(cues.rates.day), month: lower(cues.rates.month), year: lower(cues.rates.year) };
   const has = (t: string, ws: readonly string[]) => ws.some((w) => t.includes(w.toLowerCase()));
+  const joinAfter = before.flatMap((b) => b.words);
+  const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
+  const basisWords = lower(cues.basis_words);
 
   return (text, at) => {
-    const t = normalizeLoanText(text);
+    const t = normalizeLoanText(text, joinAfter);
     const mask = new Array<boolean>(t.length).fill(false);
     const masked = (s: number, e: number) => {
       for (let i = s; i < e; i++) mask[i] = true;
     };
     const isMasked = (s: number, e: number) => mask.slice(s, e).some(Boolean);
+    const rollover = has(t, cues.rollover);
 
     const dates = findDates(t, at);
     for (const d of dates) masked(d.start, d.end);
+    const rollPct = rollover ? rolloverPercent(t, masked) : undefined;
     const rate = readRate(t, masked, isMasked);
-    const schedule = readSchedule(t, isMasked);
-    for (const s of schedule.spans) masked(s[0], s[1]);
+    const timed = readTimed(t, isMasked);
+    const candidates = rollover ? timed.filter((h) => h.ordinal) : timed;
+    const listed = candidates.length >= 2 ? candidates : [];
+    for (const s of listed) masked(s.start, s.end);
+    const varying = listed.length ? undefined : readVarying(t, isMasked);
+    if (varying) masked(varying.start, varying.end);
     const terms = readTerms(t, isMasked);
     for (const tm of terms) masked(tm.start, tm.end);
 
@@ -78,36 +105,46 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const clauseOf = (pos: number) => breaks.filter((b) => b < pos).length;
     const amounts: Amount[] = [];
     for (const h of numbers) {
-      if (!isAmount(t, h)) continue;
+      if (!plausibleNumber(t, h)) continue;
       amounts.push({ value: h.value, start: h.start, end: h.end, role: 'unknown', perPeriod: false, clause: clauseOf(h.start) });
     }
     for (const [i, a] of amounts.entries()) {
       const clauseStart = breaks.filter((b) => b < a.start).pop() ?? -1;
+      const clauseEnd = breaks.find((b) => b > a.start) ?? t.length;
       const prev = amounts[i - 1];
       const from = Math.max(clauseStart + 1, prev && prev.clause === a.clause ? prev.end : 0);
-      a.role = roleBefore(t, from, a.start) ?? roleAfter(t, a.end, breaks) ?? 'unknown';
-      a.perPeriod = perPeriodWords.some((w) => t.slice(from, a.start).includes(w));
+      const b = roleBefore(t, from, a.start);
+      const f = roleAfter(t, a.end, clauseEnd);
+      a.role = b && (!f || b.dist <= f.dist) ? b.role : f ? f.role : 'unknown';
+      if (a.role === 'rollover' && !rollover) a.role = 'fee';
+      const lead = t.slice(from, a.start);
+      a.perPeriod = perPeriodWords.some((w) => lead.includes(w)) && !notPerPeriod.some((w) => lead.includes(w));
       // 每月还本金800加利息200: a part joined to a per-instalment amount of the same clause is one too.
       if (!a.perPeriod && prev?.perPeriod && prev.clause === a.clause && !/一共|总共|共计|合计|总计|共/.test(t.slice(prev.end, a.start))) a.perPeriod = true;
-      // A fee named in a clause that says 每月/每期 anywhere is charged per instalment (服务费每月50).
-      if (a.role === 'fee' && !a.perPeriod) {
-        const clauseEnd = breaks.find((b) => b > a.start) ?? t.length;
-        a.perPeriod = perPeriodWords.some((w) => t.slice(a.end, clauseEnd).includes(w));
-      }
+      // A fee with 每月/每期 right after it is charged per instalment (服务费50每月, 100一期).
+      if (a.role === 'fee' && !a.perPeriod) a.perPeriod = perPeriodWords.some((w) => t.slice(a.end, Math.min(clauseEnd, a.end + 4)).includes(w));
+      if (a.value < cues.bare_min && a.role !== 'fee' && a.role !== 'interest' && !(a.perPeriod && (a.role as string) !== 'unknown')) a.role = 'ignored' as Role;
     }
 
     const facts: LoanFacts = {};
-    collect(amounts, facts);
+    const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate));
     const term = chooseTerm(terms, t);
     if (term.term) facts.term = term.term;
     if (term.periodDays) facts.periodDays = term.periodDays;
     const every = paymentEvery(t);
     if (every && !facts.periodDays) facts.periodDays = every;
-    if (rate) facts.rate = rate;
-    if (schedule.payments.length >= 2) facts.payments = schedule.payments;
-    const kind = repaymentKind(t);
+    if (rate && !(rollPct !== undefined && rate.percent === rollPct)) facts.rate = rate;
+    const kind = repaymentKind(t, Boolean(facts.principalPerPeriod));
     if (kind) facts.repayment = kind;
-    if (facts.received === undefined && facts.fees === undefined && has(t, cues.deduction_words)) facts.deductionWithoutAmount = true;
+    if (!facts.term && (kind === 'interest_only' || facts.interest?.each)) {
+      const at = terms.find((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period'));
+      if (at) facts.term = { count: at.count, unit: 'month' };
+    }
+    if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, ...p }) => p);
+    else if (varying) facts.payments = varying.payments;
+    else if (rollover) applyRollover(t, terms, timed, amounts, rollPct, facts);
+    if (facts.received === undefined && /全额(到账|到帐|到手|放款)/.test(t) && facts.principal !== undefined) facts.received = facts.principal;
+    if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(t, cues.deduction_words)) facts.unstated ??= 'received';
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
     if (lender) facts.lender = { type: lender };
     const contract = dates.find((d) => has(clauseAround(t, d.start, d.end), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
@@ -115,62 +152,83 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     return facts;
   };
 
-  function isAmount(t: string, h: NumberHit): boolean {
+  function plausibleNumber(t: string, h: NumberHit): boolean {
     if (!h.currency) {
       if (notBefore.some((w) => t.startsWith(w, h.end))) return false;
       if (!h.magnitude && !h.chinese && /^\d{9,}/.test(t.slice(h.start))) return false;
-      if (!h.magnitude && h.value < cues.bare_min) return false;
-      if (h.chinese && h.value < cues.bare_min) return false;
+      if (h.value < 1) return false;
+      if (h.chinese && !h.magnitude) return false;
     }
+    if (basisWords.some((w) => t.slice(Math.max(0, h.start - w.length), h.start) === w)) return false;
     if (notAfter.some((w) => t.slice(Math.max(0, h.start - w.length), h.start) === w)) return false;
     return true;
   }
 
+  /** True when the cue found at `i` is part of a longer phrase that is not a cue (还有, 还款计划). */
+  function insideNotCue(t: string, i: number, len: number): boolean {
+    return notCues.some((nc) => {
+      for (let k = Math.max(0, i - nc.length + 1); k <= i; k++) if (t.startsWith(nc, k) && k + nc.length >= i + Math.min(len, 1)) return true;
+      return false;
+    });
+  }
+
   /** The role of the cue ending nearest before `pos` (from `from` on, within the window); the longer on a tie. */
-  function roleBefore(t: string, from: number, pos: number): Role | undefined {
+  function roleBefore(t: string, from: number, pos: number): { role: Role; dist: number } | undefined {
     const start = Math.max(from, pos - cues.window - 6);
-    const span = t.slice(start, pos);
     let best: { dist: number; len: number; role: Role } | undefined;
     for (const { role, words } of before) {
       for (const w of words) {
-        const i = span.lastIndexOf(w);
-        if (i < 0) continue;
-        const dist = span.length - (i + w.length);
-        if (dist > cues.window) continue;
-        if (!best || dist < best.dist || (dist === best.dist && w.length > best.len)) best = { dist, len: w.length, role };
+        let i = t.lastIndexOf(w, pos - w.length);
+        while (i >= start) {
+          const dist = pos - (i + w.length);
+          if (dist > cues.window) break;
+          if (!insideNotCue(t, i, w.length)) {
+            if (!best || dist < best.dist || (dist === best.dist && w.length > best.len)) best = { dist, len: w.length, role };
+            break;
+          }
+          i = t.lastIndexOf(w, i - 1);
+        }
       }
     }
-    return best?.role;
+    return best ? { role: best.role, dist: best.dist } : undefined;
   }
 
   /** A cue right after the amount ("7000到手", "3000的服务费"), unless that cue introduces the next number. */
-  function roleAfter(t: string, end: number, breaks: number[]): Role | undefined {
-    const clauseEnd = breaks.find((b) => b >= end) ?? t.length;
-    const rest = t.slice(end, Math.min(clauseEnd, end + 8));
+  function roleAfter(t: string, end: number, clauseEnd: number): { role: Role; dist: number } | undefined {
+    const rest = t.slice(end, Math.min(clauseEnd, end + 10));
+    const skip = /^(元|块钱|块)?/.exec(rest)![0].length;
     for (const { role, words } of after) {
       for (const w of words) {
-        const skip = /^(元|块钱|块)?(的)?/.exec(rest)![0].length;
-        if (!rest.startsWith(w, skip) && !rest.startsWith(w)) continue;
+        if (!rest.startsWith(w, skip)) continue;
         const tail = t.slice(end + skip + w.length, clauseEnd);
-        if (/^[^\d一二两三四五六七八九十]{0,3}[\d一二两三四五六七八九]/.test(tail) && role !== 'fee' && role !== 'interest') continue;
-        return role;
+        if ((role === 'received' || role === 'payment') && /^[^\d一二两三四五六七八九十]{0,3}[\d一二两三四五六七八九]/.test(tail)) continue;
+        return { role, dist: w.startsWith('的') ? 1 : 0 };
       }
     }
     return undefined;
   }
 
-  function collect(amounts: Amount[], facts: LoanFacts): void {
-    const parts = new Map<number, { principal: number; interest: number; fee: number; payment: number; n: number }>();
+  /** Puts the amounts into `facts`; returns true when any fee amount was given (upfront or per instalment). */
+  function collect(amounts: Amount[], facts: LoanFacts, t: string, breaks: number[], hasRate: boolean): boolean {
+    const parts = new Map<number, { principal: number; interest: number; fee: number; payment: number }>();
     let upfrontFees = 0;
     let sawFee = false;
     for (const a of amounts) {
-      if (a.perPeriod && a.role !== 'received') {
-        const p = parts.get(a.clause) ?? { principal: 0, interest: 0, fee: 0, payment: 0, n: 0 };
-        if (a.role === 'principal') p.principal += a.value;
-        else if (a.role === 'interest') p.interest += a.value;
-        else if (a.role === 'fee') p.fee += a.value;
-        else if (a.role === 'total' || a.role === 'payment' || a.role === 'unknown') p.payment += a.value;
-        p.n++;
+      if (a.role === 'fee') {
+        sawFee = true;
+        const clause = clauseAround(t, a.start, a.end);
+        if (cues.with_last.some((w) => clause.includes(w))) {
+          facts.feeWithLast = (facts.feeWithLast ?? 0) + a.value;
+          continue;
+        }
+      }
+      if (a.perPeriod && a.role !== 'received' && a.role !== 'rollover') {
+        const p = parts.get(a.clause) ?? { principal: 0, interest: 0, fee: 0, payment: 0 };
+        const kind = partOf(t, a, breaks);
+        if (kind === 'principal') p.principal += a.value;
+        else if (kind === 'interest') p.interest += a.value;
+        else if (kind === 'fee') p.fee += a.value;
+        else p.payment += a.value;
         parts.set(a.clause, p);
         continue;
       }
@@ -189,26 +247,46 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
           break;
         case 'fee':
           upfrontFees += a.value;
-          sawFee = true;
           break;
         case 'interest':
           facts.interest = { amount: a.value, each: false };
+          break;
+        case 'rollover':
           break;
         default:
           if (facts.principal === undefined && facts.received === undefined) facts.principal = a.value;
       }
     }
     for (const p of parts.values()) {
-      const main = p.principal + p.payment;
-      if (main > 0) {
-        facts.payment ??= main + p.interest;
-        if (p.fee) facts.feePerPayment = (facts.feePerPayment ?? 0) + p.fee;
-      } else if (p.interest > 0) {
-        facts.interest = { amount: p.interest, each: true };
-        if (p.fee) facts.feePerPayment = (facts.feePerPayment ?? 0) + p.fee;
-      } else if (p.fee > 0) facts.feePerPayment = (facts.feePerPayment ?? 0) + p.fee;
+      if (p.principal > 0 && p.interest === 0 && p.payment === 0 && hasRate) facts.principalPerPeriod = p.principal;
+      else if (p.principal + p.payment > 0) facts.payment ??= p.principal + p.payment + p.interest;
+      else if (p.interest > 0) facts.interest = { amount: p.interest, each: true };
+      if (p.fee > 0) facts.feePerPayment = (facts.feePerPayment ?? 0) + p.fee;
     }
-    if (sawFee) facts.fees = upfrontFees;
+    if (upfrontFees > 0) facts.fees = upfrontFees;
+    return sawFee;
+  }
+
+  /**
+   * What a per-instalment amount is, from the words before it in its clause (since the previous amount) and
+   * right after it: a fee word makes a fee (每期另交100担保费), 本金 a principal part, 利息/息 an interest part
+   * (本息 is the whole payment), anything else the payment.
+   */
+  function partOf(t: string, a: Amount, breaks: number[]): 'principal' | 'interest' | 'fee' | 'payment' {
+    const clauseStart = (breaks.filter((b) => b < a.start).pop() ?? -1) + 1;
+    const clauseEnd = breaks.find((b) => b > a.start) ?? t.length;
+    const lead = t.slice(clauseStart, a.start);
+    const own = a.role === 'fee' || a.role === 'interest' || a.role === 'principal' ? a.role : undefined;
+    const tail = t.slice(a.end, Math.min(clauseEnd, a.end + 8)).replace(/^(元|块钱|块)/, '');
+    const feeAfter = feeWords.some((w) => {
+      const i = tail.indexOf(w);
+      return i >= 0 && i <= 6;
+    });
+    if (own === 'fee' || feeAfter || feeWords.some((w) => lead.includes(w))) return 'fee';
+    const sinceLast = lead.slice(Math.max(0, lead.length - 12));
+    if (cues.part_words.principal.some((w) => sinceLast.includes(w))) return 'principal';
+    if (cues.part_words.interest.some((w) => sinceLast.includes(w)) && !cues.part_words.not_interest.some((w) => sinceLast.includes(w))) return 'interest';
+    return own === 'principal' ? 'principal' : own === 'interest' ? 'interest' : 'payment';
   }
 
   function readTerms(t: string, isMasked: (s: number, e: number) => boolean): Term[] {
@@ -219,10 +297,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const end = start + m[0].length;
       if (isMasked(start, end)) continue;
       if (/[\d.]/.test(t[start - 1] ?? '')) continue;
+      const ordinal = Boolean(m[1]);
       const lead = t.slice(Math.max(0, start - 6), start);
-      if (termNotAfter.some((w) => lead.endsWith(w))) continue;
-      const word = m[2]!;
-      let count = smallCount(m[1]!);
+      if (!ordinal && termNotAfter.some((w) => lead.endsWith(w))) continue;
+      const word = m[3]!;
+      let count = smallCount(m[2]!);
       if (!(count > 0)) continue;
       let unit: Term['unit'];
       if (word === '个半月') {
@@ -232,7 +311,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // A bare 月 is a term only after 分/共/期限 ("分6月"), never a month of the year.
       if (word === '月' && !cues.instalment_words.some((w) => lead.endsWith(w))) continue;
       if (word === '日' && /^[\d]/.test(t.slice(end))) continue;
-      out.push({ count, unit, start, end });
+      out.push({ count, unit, start, end, ordinal });
     }
     return out;
   }
@@ -242,6 +321,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     let periodDays: number | undefined;
     const rest: Term[] = [];
     for (const tm of terms) {
+      if (tm.ordinal) continue;
       const next = t.slice(tm.end, tm.end + 3);
       const prev = t.slice(Math.max(0, tm.start - 2), tm.start);
       if ((tm.unit === 'day' || tm.unit === 'week') && (lengthWords.some((w) => next.startsWith(w)) || prev.endsWith('每期'))) {
@@ -265,38 +345,117 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     return m[2] === '天' || m[2] === '日' ? n : n * 7;
   }
 
-  function repaymentKind(t: string): LoanFacts['repayment'] {
-    if (has(t, cues.equal_principal)) return 'equal_principal';
+  function repaymentKind(t: string, principalParts: boolean): LoanFacts['repayment'] {
+    if (has(t, cues.equal_principal) || (principalParts && has(t, cues.remaining_principal))) return 'equal_principal';
     if (has(t, cues.equal_instalments)) return 'equal_instalments';
     if (has(t, cues.interest_only)) return 'interest_only';
-    if (has(t, cues.flat)) return 'flat';
+    if (has(t, cues.flat) || /按[\d.,]+(?:万|w|k|千)?\d?(?:元|块)?(?:来)?(?:算|计算|计|收)|按[一二两三四五六七八九十百千万]+(?:元|块)?(?:来)?(?:算|计算|计|收)/.test(t)) return 'flat';
     if (has(t, cues.bullet)) return 'bullet';
+    if (has(t, cues.interest_only_weak)) return 'interest_only';
+    if (principalParts) return 'flat';
     return undefined;
   }
 
-  /** Payments on named days or instalments: 第7天还500，第14天还600 / 第1期还1000，第2期还2000. */
-  function readSchedule(t: string, isMasked: (s: number, e: number) => boolean): { payments: NonNullable<LoanFacts['payments']>; spans: Array<[number, number]> } {
-    const re = new RegExp(`第?(\\d+|${CN_COUNT})(天|日|周|个月|期)(?:后|时|到期)?(?:还款|还|要还|需还|应还|交|付)(?:了)?(\\d+(?:\\.\\d+)?(?:万|k|w|千)?|[一二两三四五六七八九十百千万]+)(?:元|块钱|块)?`, 'g');
-    const payments: NonNullable<LoanFacts['payments']> = [];
-    const spans: Array<[number, number]> = [];
+  /**
+   * Payments at named times: 第7天还500 / 第2期1250 / 1月 2200 / 到第28天还了3000. Two or more make the
+   * schedule; one alone is the last payment of a rolled-over loan, or an ordinary "7天后还2600".
+   */
+  function readTimed(t: string, isMasked: (s: number, e: number) => boolean): TimedHit[] {
+    const re = new RegExp(
+      `(第)?(\\d+|${CN_COUNT})(天|日|周|个月|期|月)(?:后|时|到期)?(?:[又再全都就才把]{0,2}(还款|还清|还了|还|要还|需还|应还|交了|交|付了|付)(?:了)?)?[:：,]?${AMOUNT}`,
+      'g',
+    );
+    const out: TimedHit[] = [];
     for (const m of t.matchAll(re)) {
       const start = m.index!;
       const end = start + m[0].length;
-      if (isMasked(start, end)) continue;
-      const n = smallCount(m[1]!);
-      const amountHit = findNumbers(m[3]!)[0];
-      if (!(n > 0) || !amountHit) continue;
-      const unit = m[2]!;
-      payments.push(unit === '天' || unit === '日' ? { day: n, amount: amountHit.value } : unit === '周' ? { day: 7 * n, amount: amountHit.value } : { month: n, amount: amountHit.value });
-      spans.push([start, end]);
+      if (isMasked(start, end) || /[\d.]/.test(t[start - 1] ?? '')) continue;
+      const ordinal = Boolean(m[1]);
+      const verb = m[4];
+      const unit = m[3]!;
+      if (!verb && !ordinal && unit !== '月') continue;
+      if (unit === '月' && !ordinal && verb) continue;
+      const n = smallCount(m[2]!);
+      const amount = findNumbers(m[5]!)[0];
+      if (!(n > 0) || !amount || amount.value < cues.bare_min) continue;
+      const p: Payment = unit === '天' || unit === '日' ? { day: n } as Payment : unit === '周' ? ({ day: 7 * n } as Payment) : ({ month: n } as Payment);
+      out.push({ ...p, amount: amount.value, start, end, ordinal: ordinal || unit === '月' });
     }
-    // One such phrase is an ordinary "7天后还2600" (a term and a total), read by the general rules.
-    return payments.length >= 2 ? { payments, spans } : { payments: [], spans: [] };
+    return out;
+  }
+
+  /** 第一期还1500，后面11期每期还900 / 第一期还2240，以后每期少20 (等额本金 told by its first payment). */
+  function readVarying(t: string, isMasked: (s: number, e: number) => boolean): { payments: Payment[]; start: number; end: number } | undefined {
+    const first = lower(cues.first_payment).map(escapeRe).join('|');
+    const later = lower(cues.later_payments).map(escapeRe).join('|');
+    const m1 = new RegExp(`(?:${first})[^\\d]{0,3}?${AMOUNT}.{0,12}?(?:${later})(\\d+|${CN_COUNT})期[^\\d]{0,4}?${AMOUNT}`).exec(t);
+    if (m1 && !isMasked(m1.index, m1.index + m1[0].length)) {
+      const a = findNumbers(m1[1]!)[0]?.value;
+      const n = smallCount(m1[2]!);
+      const b = findNumbers(m1[3]!)[0]?.value;
+      if (a && b && n > 0) return { payments: [{ month: 1, amount: a }, ...Array.from({ length: n }, (_, i) => ({ month: i + 2, amount: b }))], start: m1.index, end: m1.index + m1[0].length };
+    }
+    const m2 = new RegExp(`(?:${first})[^\\d]{0,3}?${AMOUNT}.{0,8}?(?:${later})每期(?:少|减少|递减)${AMOUNT}`).exec(t);
+    if (m2) {
+      const a = findNumbers(m2[1]!)[0]?.value;
+      const d = findNumbers(m2[2]!)[0]?.value;
+      const n = readTerms(t, () => false).find((x) => x.unit === 'period' && !x.ordinal)?.count;
+      if (a && d && n && Number.isInteger(n)) return { payments: Array.from({ length: n }, (_, i) => ({ month: i + 1, amount: round2(a - i * d) })), start: m2.index, end: m2.index + m2[0].length };
+    }
+    return undefined;
+  }
+
+  /** 展期费是借款金额的20%: the percent (masked so that it is not read as the loan's rate). */
+  function rolloverPercent(t: string, masked: (s: number, e: number) => void): number | undefined {
+    const m = /(展期|续期|延期)费?[^,，。]{0,10}?(\d+(?:\.\d+)?)%/.exec(t);
+    if (!m) return undefined;
+    const s = m.index + m[0].length - m[2]!.length - 1;
+    masked(s, m.index + m[0].length);
+    return Number(m[2]);
+  }
+
+  /**
+   * A rolled-over loan: a fee at each due date (every `base` days or months), then the last payment. The
+   * number of rollovers is as said (展期了两次) or fills the time up to the last payment.
+   */
+  function applyRollover(t: string, terms: Term[], timed: TimedHit[], amounts: Amount[], pct: number | undefined, facts: LoanFacts): void {
+    const base = terms.find((x) => !x.ordinal && (x.unit === 'day' || x.unit === 'week' || x.unit === 'month'));
+    const last = timed[timed.length - 1] ?? lastOrdinal(terms, amounts);
+    const feeAmount = amounts.find((a) => a.role === 'rollover')?.value ?? (pct !== undefined && facts.principal ? round2((facts.principal * pct) / 100) : undefined);
+    if (feeAmount === undefined) {
+      facts.unstated = 'payment';
+      return;
+    }
+    if (!base || !last) {
+      facts.unstated = 'term';
+      return;
+    }
+    const step = base.unit === 'week' ? 7 * base.count : base.count;
+    const byDay = base.unit !== 'month';
+    const lastAt = byDay ? last.day ?? (last.month ?? 0) * 30 : last.month ?? Math.round((last.day ?? 0) / 30);
+    const said = /(?:展期|续期|延期)了?(\d|[一二两三四五六七八九十])次/.exec(t);
+    const count = said ? smallCount(said[1]!) : Math.round(lastAt / step) - 1;
+    if (!(count >= 1)) {
+      facts.unstated = 'term';
+      return;
+    }
+    const fees: Payment[] = Array.from({ length: count }, (_, i) => (byDay ? { day: step * (i + 1), amount: feeAmount } : { month: step * (i + 1), amount: feeAmount }));
+    facts.payments = [...fees, byDay ? { day: lastAt, amount: last.amount } : { month: lastAt, amount: last.amount }];
+  }
+
+  /** "第6个月还了11000": the ordinal term followed by the amount in its clause. */
+  function lastOrdinal(terms: Term[], amounts: Amount[]): TimedHit | undefined {
+    const o = [...terms].reverse().find((x) => x.ordinal);
+    if (!o) return undefined;
+    const a = amounts.find((x) => x.start > o.end && x.start - o.end <= 8);
+    if (!a) return undefined;
+    const p = o.unit === 'day' ? { day: o.count } : o.unit === 'week' ? { day: 7 * o.count } : { month: o.count };
+    return { ...p, amount: a.value, start: o.start, end: a.end, ordinal: true };
   }
 
   function readRate(t: string, masked: (s: number, e: number) => void, isMasked: (s: number, e: number) => boolean): LoanFacts['rate'] {
-    const hits: Array<{ percent: number; start: number; end: number; fen: boolean }> = [];
-    const add = (percent: number, start: number, end: number, fen = false) => {
+    const hits: Array<{ percent: number; start: number; end: number; fen: 'month' | 'unknown' | false }> = [];
+    const add = (percent: number, start: number, end: number, fen: 'month' | 'unknown' | false = false) => {
       if (!(percent > 0) || isMasked(start, end) || hits.some((h) => h.start < end && start < h.end)) return;
       hits.push({ percent, start, end, fen });
     };
@@ -307,19 +466,22 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 日息万五 = 0.05 % a day; 日息千一 = 0.1 %.
     for (const m of t.matchAll(/(日息|日利率|日利|利息|月息)(万|千)([一二三四五六七八九]|\d)(?![\d万千])/g)) {
       const n = smallCount(m[3]!);
-      const s = m.index! + m[1]!.length;
-      add(m[2] === '万' ? n / 100 : n / 10, s, m.index! + m[0].length);
+      add(m[2] === '万' ? n / 100 : n / 10, m.index! + m[1]!.length, m.index! + m[0].length);
     }
-    // 月息2分 / 2分利 / 三分息: 几分 is percent a month.
+    // 月息2分 / 2分利 / 三分息: 几分 is percent a month; 利息2分 alone does not say per what.
     for (const m of t.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?|${CN_COUNT}|[一二两三四五六七八九]点[一二三四五六七八九])分(利息|利|息|的利)?`, 'g'))) {
       const lead = t.slice(Math.max(0, m.index! - 4), m.index!);
-      if (!m[2] && !/(月息|日息|年息|利息|月利|息)$/.test(lead)) continue;
+      const named = /(月息|月利|日息|年息)$/.test(lead);
+      if (!m[2] && !named && !/(利息|息)$/.test(lead)) continue;
       const raw = m[1]!.includes('点') ? smallCount(m[1]!.split('点')[0]!) + smallCount(m[1]!.split('点')[1]!) / 10 : smallCount(m[1]!);
-      add(raw, m.index!, m.index! + m[0].length, true);
+      add(raw, m.index!, m.index! + m[0].length, named || m[2] ? 'month' : 'unknown');
     }
-    // 月息2 / 年化24: a number right after a named rate, without a unit.
-    for (const m of t.matchAll(/(月息|日息|年息|年化|月利率|日利率|年利率|月费率)(?:是|为|约)?(\d+(?:\.\d+)?)(?![\d.%万千kw元块个分])/g)) {
-      add(Number(m[2]), m.index! + m[0].length - m[2]!.length, m.index! + m[0].length);
+    // 月息2 / 年化24 / 利息1.5: a number right after a rate word, without a unit.
+    for (const m of t.matchAll(/(月息|日息|年息|年化|月利率|日利率|年利率|月费率|利息)(?:是|为|约)?(\d+(?:\.\d+)?)(?![\d.%万千kw元块个分])/g)) {
+      const v = Number(m[2]);
+      const limit = /年/.test(m[1]!) ? 100 : /日/.test(m[1]!) ? 1 : 10;
+      if (v >= limit) continue;
+      add(v, m.index! + m[0].length - m[2]!.length, m.index! + m[0].length, m[1] === '利息' ? 'unknown' : false);
     }
     if (hits.length === 0) return undefined;
     hits.sort((a, b) => a.start - b.start);
@@ -331,10 +493,14 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       for (const w of ws) best = Math.max(best, lead.lastIndexOf(w) >= 0 ? lead.lastIndexOf(w) + w.length : -1);
       return best;
     };
+    if (h.fen === 'unknown') return { percent: h.percent, per: 'unknown' };
     const scores = { day: near(rateCue.day), month: near(rateCue.month), year: near(rateCue.year) };
     const top = (Object.entries(scores) as Array<['day' | 'month' | 'year', number]>).sort((a, b) => b[1] - a[1])[0]!;
     if (top[1] >= 0) return { percent: h.percent, per: top[0] };
-    if (h.fen) return { percent: h.percent, per: 'month' };
+    if (h.fen === 'month') return { percent: h.percent, per: 'month' };
+    // 本金每月1000，再加剩余本金3%的利息: a rate in a clause of monthly instalments is monthly.
+    const wider = t.slice(Math.max(0, h.start - 20), h.start);
+    if (/每月|每个月|每期|月供/.test(wider) && !/年|日|天/.test(wider)) return { percent: h.percent, per: 'month' };
     return { percent: h.percent, per: 'unknown' };
   }
 }
@@ -360,4 +526,8 @@ function clauseAround(t: string, start: number, end: number): string {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
