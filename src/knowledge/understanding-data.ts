@@ -50,7 +50,7 @@ export const speakerCuesSchema = z.object({
 export const followUpKinds = ['explain_provision', 'verify_claims', 'can_report', 'what_to_do', 'more'] as const;
 
 export const actCuesSchema = z.object({
-  whole: z.object({ greeting: cueList.min(1), thanks: cueList.min(1), ack: cueList, fillers: cueList }),
+  whole: z.object({ greeting: cueList.min(1), thanks: cueList.min(1), ack: cueList, fillers: cueList, thanks_words: cueList }),
   emoji: z.object({ distress: cueList, greeting: cueList, thanks: cueList }),
   topic_shift: patterns,
   follow_up_leading: patterns,

@@ -34,6 +34,8 @@ export interface ActSignals {
   followLead: boolean;
   /** Points back at the bot's last reply ("你刚才说", "跟刚才那条比"). */
   refersBack: boolean;
+  /** Opens or closes with thanks ("谢谢你 帮了我大忙"). */
+  thanksAtEdge: boolean;
   /** The first follow-up kind whose cue fired (whatever the context). */
   followKind?: FollowUpKind;
   /** Amounts, terms and rates the turn carries. */
@@ -90,6 +92,11 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
   const domain = new RegExp(cues.domain_words.map(escape).join('|'));
   const whole = wholeMatcher(cues.whole);
   const emojiKinds = (['distress', 'greeting', 'thanks'] as const).map((k) => [k, cues.emoji[k]] as const);
+  const thanksWords = cues.whole.thanks_words.map((w) => w.toLowerCase());
+  const thanksAtEdge = (t: string): boolean => {
+    const bare = t.replace(/[^\p{L}\p{N}]/gu, '');
+    return thanksWords.some((w) => bare.startsWith(w) || bare.endsWith(w) || bare.endsWith(`${w}你`) || bare.endsWith(`${w}您`));
+  };
 
   const signals = (tt: TurnText, facts: TurnFacts): ActSignals => {
     const t = tt.t;
@@ -102,6 +109,7 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
       topicShift: topicShift.test(t),
       followLead: followLead.test(t),
       refersBack: refersBack.test(t),
+      thanksAtEdge: thanksAtEdge(t),
       loanNumbers: facts.amounts.length + (facts.term ? 1 : 0) + (facts.rates?.length ?? 0),
     };
     const kind = followKinds.find(([, matcher]) => matcher.test(t))?.[0];
@@ -121,7 +129,7 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
     const flags: string[] = [`spk:${input.speaker}`, `crisis:${input.crisis}`, `len:${lengthBucket(input.tt.t)}`];
     if (s.emoji) flags.push(`emoji:${s.emoji}`);
     if (s.whole) flags.push(`whole:${s.whole}`);
-    for (const k of ['question', 'ask', 'describe', 'distress', 'domain', 'topicShift', 'followLead', 'refersBack'] as const) if (s[k]) flags.push(k);
+    for (const k of ['question', 'ask', 'describe', 'distress', 'domain', 'topicShift', 'followLead', 'refersBack', 'thanksAtEdge'] as const) if (s[k]) flags.push(k);
     if (s.followKind) flags.push(`fu:${s.followKind}`);
     flags.push(`loan:${Math.min(s.loanNumbers, 3)}`);
     if (input.facts.conduct.length) flags.push('conduct');
@@ -150,6 +158,7 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
     if (s.whole === 'ack') return afterAsk ? { act: 'reply', confidence: 0.9 } : { act: 'other', confidence: 0.8 };
     if (afterAsk) return s.topicShift && s.question ? { act: 'ask', confidence: 0.7 } : { act: 'reply', confidence: 0.9 };
     if (afterReply) {
+      if (s.thanksAtEdge && !s.question && !s.describe && s.loanNumbers === 0) return { act: 'thanks', confidence: 0.85 };
       if (s.topicShift) return s.question || s.ask ? { act: 'ask', confidence: 0.85 } : s.describe ? { act: 'describe', confidence: 0.8 } : { act: 'ask', confidence: 0.6 };
       if (s.refersBack) return { act: 'follow_up', confidence: 0.85 };
       if (s.loanNumbers >= 2) return { act: 'loan_facts', confidence: 0.8 };

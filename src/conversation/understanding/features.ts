@@ -6,7 +6,7 @@
  */
 import type { SpeakerCues } from '../../knowledge/understanding-data';
 import type { CueCompiler } from './cues';
-import { isQuestion } from './question-form';
+import { asksOrWonders } from './question-form';
 import type { FeatureVector } from './turn-classifier';
 
 /** The n-gram range used by every head (recorded in the model file). */
@@ -57,7 +57,7 @@ export function createSpeakerFeaturizer(cues: SpeakerCues, compiler: CueCompiler
       they: they.test(span),
       'my-people': mine.test(span),
       i: /我(?![们司方所])/.test(span),
-      question: isQuestion(span),
+      question: asksOrWonders(span),
     };
     for (const [name, on] of Object.entries(flags)) if (on) addFlag(x, name);
     // A demand or threat that nobody narrates ("明天不还就上门"): the collector's own voice.
