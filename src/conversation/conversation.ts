@@ -49,6 +49,10 @@ async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<Outboun
   const checked = intake(msg, deps.limits.maxMessageChars);
   if (!checked.ok) return turn.say(checked.replyKey, checked.vars, 'error');
 
+  // A command typed as text (a channel that does not mark commands) is still a command.
+  const typed = msg.kind === 'text' ? /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(checked.text) : null;
+  if (typed) msg = { ...msg, kind: 'command', name: typed[1]!, args: typed[2] ?? '' };
+
   // Crisis detection on every text the user sends that is not read as a whole turn below.
   const userWords = msg.kind === 'command' ? msg.args : msg.kind === 'image' ? msg.caption ?? '' : msg.kind === 'forwarded' ? checked.text : '';
   if (userWords && deps.analysis.detectCrisis(userWords)) {

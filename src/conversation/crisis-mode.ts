@@ -17,13 +17,20 @@ export function inCrisis(state: UserState | null): state is UserState & { crisis
   return Boolean(state?.crisis && state.crisis.turnsLeft > 0);
 }
 
-/** The first reply to risk or acute risk; enters (or renews) crisis mode. */
-export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, userText: string, turn: TurnContext): OutboundReply {
+/**
+ * The reply to risk or acute risk; enters (or renews) crisis mode. Said again while already in crisis mode, risk
+ * gets warmth and the question whether they are safe rather than the same first message.
+ */
+export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, userText: string, turn: TurnContext, already = false): OutboundReply {
   const { deps } = turn;
   turn.log.warn({ level: signal }, 'crisis expressed');
   const r = emptyReply('crisis');
   const { crisis } = deps.knowledge;
-  const lead = signal === 'acute' ? deps.replies.text('crisis_acute') : crisis.message.trim();
+  const lead = signal === 'acute'
+    ? deps.replies.text('crisis_acute')
+    : already
+    ? `${deps.replies.text('crisis_mode_opener')}\n${deps.replies.text('crisis_distress')}`
+    : crisis.message.trim();
   r.notices.push({ kind: 'crisis', text: lead });
   r.blocks.push({ style: 'paragraph', text: lead });
   r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });

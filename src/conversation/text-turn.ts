@@ -26,26 +26,34 @@ import type { TurnUnderstanding } from './understanding/types';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
 export const SPEAKER_SURE = 0.8;
+/** In crisis mode these acts get an answer (wrapped in care); anything else gets care alone. */
+const ANSWERABLE: ReadonlySet<TurnUnderstanding['act']> = new Set(['ask', 'describe', 'follow_up', 'loan_facts', 'paste']);
+/** Below this confidence that a text is the user's own, a text that is not a question is asked about too. */
+export const USER_UNSURE = 0.6;
 
 /** Handles one text turn (already checked by intake). */
 export async function textTurn(text: string, receivedAt: Date, turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;
   const state = await turn.state();
   const now = deps.now();
-  const u = deps.understander.understand(text, dialogueContext(state, now), receivedAt);
+  let u = deps.understander.understand(text, dialogueContext(state, now), receivedAt);
   turn.log.info({ speaker: u.speaker, confidence: Math.round(u.speakerConfidence * 100) / 100, act: u.act, crisis: u.crisis, followUp: u.followUp }, 'turn understood');
 
   // 1. Crisis first.
   if (u.crisis === 'risk' || u.crisis === 'acute') {
     turn.crisisHandled = true;
-    return enterCrisis(u.crisis, text, turn);
+    return enterCrisis(u.crisis, text, turn, inCrisis(state));
   }
   if (inCrisis(state)) {
-    if (u.crisis === 'safe') {
+    // In crisis mode every turn reads as a reply to "are you safe?"; what the person is doing is read without it.
+    const plain = deps.understander.understand(text, 'none', receivedAt);
+    // "我不会真的去死的 就是很难受": no longer at risk perhaps, but still hurting — care continues.
+    if (u.crisis === 'safe' && plain.act !== 'distress') {
       turn.crisisHandled = true;
       return leaveCrisis(text, turn);
     }
-    if (u.act === 'distress' || u.act === 'other' || u.act === 'reply' || u.act === 'greeting' || u.act === 'thanks') return crisisDistress(text, turn);
+    if (u.crisis === 'safe' || !ANSWERABLE.has(plain.act)) return crisisDistress(text, turn);
+    u = { ...plain, crisis: u.crisis };
   }
 
   // 2. A button pressed by typing its number or label.
@@ -89,6 +97,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     if (u.speakerConfidence >= SPEAKER_SURE) return analyzeMessage({ text: words, sentAt: null, receivedAt, kind: 'message' }, turn);
     return askSpeaker(text, turn);
   }
+
+  // Read as the user's, but barely, and neither a question nor anything else the user does: ask.
+  if (u.speakerConfidence < USER_UNSURE && (u.act === 'other' || u.act === 'paste')) return askSpeaker(text, turn);
 
   // 7. The user's own words.
   if (u.act === 'describe') {
