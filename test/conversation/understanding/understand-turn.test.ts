@@ -113,12 +113,21 @@ describe('what the user is doing', () => {
 });
 
 describe('crisis', () => {
-  it.each(['我不想活了', '真的好累 想一了百了', 'i want to die', '欠了这么多 还不上 不如死了算了'])('hears risk in %s', (text) => {
+  it.each(['我不想活了', '真的好累 想一了百了', 'i want to die', "I don't want to live anymore", '欠了这么多 还不上 不如死了算了', '我死了他们就找不到我了吧'])('hears risk in %s', (text) => {
     expect(['risk', 'acute']).toContain(read(text).crisis);
   });
 
-  it.each(['我不想活了 药都买好了 今晚就吃', '我现在在楼顶上', '刀就在我手上', '遗书写好了'])('escalates a plan, place, time or means: %s', (text) => {
-    expect(read(text).crisis).toBe('acute');
+  it.each(['我不想活了 药都买好了 今晚就吃', '我现在在楼顶上', '刀就在我手上', '遗书写好了', '我已经买好了安眠药', '我刚吃了一整瓶药', '我割了手腕'])(
+    'escalates a plan, place, time, means or an act: %s',
+    (text) => {
+      expect(read(text).crisis).toBe('acute');
+    },
+  );
+
+  it('takes "not safe" and a means nearby, said to the bot’s "are you safe", seriously', () => {
+    expect(read('不安全', 'asked').crisis).toBe('risk');
+    expect(read('刀在桌子上', 'asked').crisis).toBe('acute');
+    expect(read('我在朋友家', 'crisis').crisis).toBe('safe');
   });
 
   it('hears a person who says they are safe', () => {
