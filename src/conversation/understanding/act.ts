@@ -163,7 +163,7 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
       if (s.refersBack) return { act: 'follow_up', confidence: 0.85 };
       if (s.loanNumbers >= 2) return { act: 'loan_facts', confidence: 0.8 };
       if (!s.question && (atRisk || s.distress) && !s.describe) return { act: 'distress', confidence: 0.8 };
-      if (s.describe && !s.question) return { act: 'describe', confidence: 0.7 };
+      if (s.describe && !s.question) return { act: 'describe', confidence: 0.8 };
       if (s.question || s.followKind || s.followLead) return { act: 'follow_up', confidence: 0.75 };
       return undefined;
     }

@@ -56,7 +56,8 @@ export function createSpeakerFeaturizer(cues: SpeakerCues, compiler: CueCompiler
       you: you.test(span),
       they: they.test(span),
       'my-people': mine.test(span),
-      i: /我(?![们司方所])/.test(span),
+      // The speaker talks about themselves: 我 (not the collector's 我们 / 我司), 自己, 感觉, 觉得.
+      i: /我(?![们司方所])|(?<![你您])自己|感觉|觉得/.test(span),
       question: asksOrWonders(span),
     };
     for (const [name, on] of Object.entries(flags)) if (on) addFlag(x, name);

@@ -185,10 +185,20 @@ export function createQuotationReader(cues: SpeakerCues, compiler: CueCompiler):
       const adjacent = s[o - 1] !== SPACE_BREAK;
       const verbs = adjacent ? [...speech, ...messageVerbs] : [...speech];
       if ([...verbs].some((v) => before.endsWith(v) || before.endsWith(`${v}了`) || before.endsWith(`${v}的`))) continue;
-      if (inner.length < 10) continue;
+      // A few words quoted with no frame ("又来了 “你挂一次我打一次”") stay in the user's sentence; after a frame
+      // ("又来一条 “……”") they are the pasted message.
+      if (inner.length < 10 && !(inner.length >= 5 && endsWithFrame(before))) continue;
       return [o, c + 1];
     }
     return undefined;
+  }
+
+  /** The words right before a quotation end with a frame ("又来一条", "他们发的"). */
+  function endsWithFrame(before: string): boolean {
+    const bare = before.replace(/[¦:]+$/, '');
+    const hits = pasteFrame.all(bare);
+    const last = hits[hits.length - 1];
+    return last !== undefined && bare.length - last.end <= 1;
   }
 
   /** "看下这个", "刚收到的 你看看", "转发：": the segment only introduces what follows. */
