@@ -86,6 +86,8 @@ export interface OutboundReply {
   evidenceSaved: number;
   /** The analysis categories, for analysis replies. */
   categories?: string[];
+  /** Pictures for channels that show them (the interest check's schedule chart); others use the text. */
+  images?: Array<{ mimeType: string; bytes: Buffer; alt: string }>;
 }
 
 /** An empty reply of `kind` to build on. */

@@ -1,11 +1,14 @@
 /**
  * `debtshield ask`: the answering contract. One question → {id, answer, citations, suggestions}, from the same
  * answerer the chat uses. The CLI has no buttons, so `answer` is the first screen followed by what the 'more'
- * button would show (the full law texts behind 'law' are left out; `citations` names them).
+ * button would show (the full law texts behind 'law' are left out; `citations` names them). A question that
+ * describes a whole loan ("借1万到手7000每月还1050还12期 合法吗") is answered by the interest check first: the
+ * computed rate and the law, followed by the repayment table page.
  */
 import type { CoreParts } from '../assemble';
 import { renderText } from '../channels/local/render-text';
 import { withMore } from '../answers/answer';
+import type { InterestKit } from '../interest/interest-kit';
 
 export interface AskOutput {
   id: unknown;
@@ -14,8 +17,19 @@ export interface AskOutput {
   suggestions: string[];
 }
 
-/** Answers one question as of `at`. */
-export async function askOne(core: CoreParts, id: unknown, question: string, at = new Date()): Promise<AskOutput> {
+/** Answers one question as of `at`; with `interest`, a loan described by its numbers gets the computed rate. */
+export async function askOne(core: CoreParts, id: unknown, question: string, at = new Date(), interest?: InterestKit): Promise<AskOutput> {
+  const loan = interest?.answerText(question, at);
+  if (loan) {
+    const facts = interest!.parseLoanText(question, at);
+    const page = interest!.table(facts, at).reply;
+    return {
+      id,
+      answer: [renderText(loan.reply, { buttons: false }), renderText(page, { buttons: false })].join('\n\n'),
+      citations: loan.reply.citations.map((c) => ({ law: c.law, article: c.article })),
+      suggestions: [],
+    };
+  }
   const result = await core.answerer.answer(question, { at });
   return {
     id,

@@ -1,5 +1,5 @@
 /**
- * The `debtshield` command: chat | analyze | ask. Loads the core once per process, then serves one message or
+ * The `debtshield` command: chat | analyze | ask | apr. Loads the core once per process, then serves one message or
  * streams --jsonl lines. Usage errors print what to type instead.
  */
 import type { CliIo } from './io';
@@ -12,6 +12,8 @@ import { streamJsonl } from './jsonl';
 import { runChatJsonl } from './chat-jsonl';
 import { analyzeOne, parseSentAt } from './analyze-command';
 import { askOne } from './ask-command';
+import { runAprCommand } from './apr-command';
+import { createInterestKit } from '../interest/interest-kit';
 import { analyzeImage, requireOcr, runOcrCommand } from './ocr-command';
 import { serveWebChat } from './web-command';
 import { loadCliTexts } from './cli-texts';
@@ -108,8 +110,9 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
       }
       case 'ask': {
         const core = assembleCore(config, logger);
+        const interest = createInterestKit({ knowledge: core.knowledge, replies: core.replies, knowledgeDir: config.knowledgeDir });
         if (args.flags.has('--jsonl')) {
-          await streamJsonl(io.stdin, io.stdout, (o) => askOne(core, o.id ?? null, requireText(o.question, 'question')), {
+          await streamJsonl(io.stdin, io.stdout, (o) => askOne(core, o.id ?? null, requireText(o.question, 'question'), new Date(), interest), {
             answer: '',
             citations: [],
             suggestions: [],
@@ -118,10 +121,12 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
         }
         const q = args.positional.join(' ');
         if (!q.trim()) return usage(io, texts, 'need_question');
-        const out = await askOne(core, null, q);
+        const out = await askOne(core, null, q, new Date(), interest);
         io.stdout.write(`${out.answer}\n`);
         return 0;
       }
+      case 'apr':
+        return await runAprCommand(io.stdin, io.stdout, texts);
       default:
         return usage(io, texts, 'unknown_command', { command: args.command });
     }

@@ -70,7 +70,7 @@ export function loanRates(flows: LoanCashFlows): RateOutcome {
     totalRepaid: paid,
     totalCost: paid - flows.received,
   };
-  if (!Number.isFinite(rates.apr) || !Number.isFinite(rates.apr30)) return { ok: false, problem: 'too_large' };
+  if (![rates.apr, rates.apr30, rates.apr365, rates.ear].every(Number.isFinite)) return { ok: false, problem: 'too_large' };
   return { ok: true, rates };
 }
 
