@@ -1,7 +1,7 @@
 /**
  * Button presses. A press is valid only for the reply that offered it (offered-buttons.ts). Ids are short and
  * stable: "law" (full texts behind the last reply), "more" (the rest of the last answer), "g:<guide>" (a related
- * topic), "s:<step>" (details of a next step), "steps" (every finding explained and every step), "tpl" (a firm reply to send back), "ocr:yes|edit" (a screenshot's
+ * topic), "s:<step>" (details of a next step), "steps" (every finding explained and every step), "tpl" (a firm reply to send back), "prov:<law>:<article>" (explain a provision), "ocr:yes|edit" (a screenshot's
  * text), "spk:c|u" (who wrote a pasted text), "note:save" (keep described conduct as an evidence note),
  * "del:yes|no" (confirm /delete), "export" / "evidence" (the commands).
  */
@@ -17,6 +17,7 @@ import { expiredPress, resolvePress } from './offered-buttons';
 import { confirmSpeaker } from './speaker-check';
 import { saveConductNote } from './conduct-note';
 import { answerReply, moreOfAnswer } from './question';
+import { provisionFromButton } from '../answers/explain-provision';
 import { renderAnalysis } from '../analysis/analysis-reply';
 import { analysisOfFocus } from './collector-message';
 
@@ -64,6 +65,16 @@ async function press(button: Button, receivedAt: Date, turn: TurnContext): Promi
       const r = emptyReply('answer');
       r.blocks.push({ style: 'paragraph', text: deps.replies.text('analysis_reply_heading') });
       r.blocks.push({ style: 'quote', text: deps.analysis.replyTemplate(cats) });
+      return r;
+    }
+    case 'prov': {
+      const mention = provisionFromButton(button.id);
+      if (!mention || !deps.followUps) return turn.say('help');
+      const focus = (await turn.state())?.focus?.analysis;
+      const r = deps.followUps.explainProvision(mention, focus, deps.now());
+      turn.remember(null, (s) => {
+        if (r.citations.length) s.lastCitations = r.citations.map((c) => ({ law: c.law, article: c.article, at: deps.now().toISOString() }));
+      });
       return r;
     }
     case 'ocr':
