@@ -76,8 +76,13 @@ export async function runAprCommand(stdin: Readable, stdout: Writable, texts: Re
   const chunks: Buffer[] = [];
   for await (const c of stdin) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(String(c)));
   const { line, exitCode } = aprLine(Buffer.concat(chunks).toString('utf8'), texts);
-  stdout.write(JSON.stringify(line) + '\n');
+  stdout.write(toJsonLine(line) + '\n');
   return exitCode;
+}
+
+/** JSON with an infinite rate written as 1e999: still a JSON number, and it parses back as infinity. */
+export function toJsonLine(o: object): string {
+  return JSON.stringify(o, (_k, v: unknown) => (v === Infinity ? '__INF__' : v)).replace(/"__INF__"/g, '1e999');
 }
 
 function errorLine(problem: RateProblem | 'invalid_json', texts: Replies): { line: object; exitCode: 2 } {

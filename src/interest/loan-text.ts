@@ -469,12 +469,14 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       add(m[2] === '万' ? n / 100 : n / 10, m.index! + m[1]!.length, m.index! + m[0].length);
     }
     // 月息2分 / 2分利 / 三分息: 几分 is percent a month; 利息2分 alone does not say per what.
-    for (const m of t.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?|${CN_COUNT}|[一二两三四五六七八九]点[一二三四五六七八九])分(利息|利|息|的利)?`, 'g'))) {
+    // 月息1分5 = 1.5 %: a digit after 分 is tenths.
+    for (const m of t.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?|${CN_COUNT}|[一二两三四五六七八九]点[一二三四五六七八九])分(?:([1-9一二三四五六七八九])(?![\\d期天个月周年万千元块]))?(利息|利|息|的利)?`, 'g'))) {
       const lead = t.slice(Math.max(0, m.index! - 4), m.index!);
       const named = /(月息|月利|日息|年息)$/.test(lead);
-      if (!m[2] && !named && !/(利息|息)$/.test(lead)) continue;
-      const raw = m[1]!.includes('点') ? smallCount(m[1]!.split('点')[0]!) + smallCount(m[1]!.split('点')[1]!) / 10 : smallCount(m[1]!);
-      add(raw, m.index!, m.index! + m[0].length, named || m[2] ? 'month' : 'unknown');
+      if (!m[3] && !named && !/(利息|息)$/.test(lead)) continue;
+      const whole = m[1]!.includes('点') ? smallCount(m[1]!.split('点')[0]!) + smallCount(m[1]!.split('点')[1]!) / 10 : smallCount(m[1]!);
+      const raw = whole + (m[2] ? smallCount(m[2]) / 10 : 0);
+      add(raw, m.index!, m.index! + m[0].length, named || m[3] ? 'month' : 'unknown');
     }
     // 月息2 / 年化24 / 利息1.5: a number right after a rate word, without a unit.
     for (const m of t.matchAll(/(月息|日息|年息|年化|月利率|日利率|年利率|月费率|利息)(?:是|为|约)?(\d+(?:\.\d+)?)(?![\d.%万千kw元块个分])/g)) {

@@ -12,7 +12,7 @@ export interface LoanRates {
   monthlyIrr: number;
   /** 12 × monthlyIrr. */
   apr: number;
-  /** (1 + monthlyIrr)^12 − 1. */
+  /** (1 + monthlyIrr)^12 − 1; Infinity when it exceeds what a double holds. */
   ear: number;
   /** 12 × the IRR per 30 days (equal to `apr` when every payment is timed by month). */
   apr30: number;
@@ -70,7 +70,9 @@ export function loanRates(flows: LoanCashFlows): RateOutcome {
     totalRepaid: paid,
     totalCost: paid - flows.received,
   };
-  if (![rates.apr, rates.apr30, rates.apr365, rates.ear].every(Number.isFinite)) return { ok: false, problem: 'too_large' };
+  // The effective rate of a one-day loan that multiplies the money may overflow (it is then Infinity); the
+  // nominal rates must be numbers.
+  if (![rates.apr, rates.apr30, rates.apr365].every(Number.isFinite)) return { ok: false, problem: 'too_large' };
   return { ok: true, rates };
 }
 

@@ -4,6 +4,7 @@
  * binaries from npm; nothing is fetched at run time). Labels come from prompts/interest.yaml; the Chinese
  * legend needs a CJK font on the machine (fonts-noto-cjk), the numbers only a basic one.
  */
+import sharp from 'sharp';
 import type { LoanCashFlows } from './cash-flow';
 import { repaymentTable } from './repayment-table';
 import { yuanText } from './format';
@@ -59,7 +60,6 @@ export function scheduleChartSvg(flows: LoanCashFlows, monthlyIrr: number, label
 
 /** The schedule chart as a PNG buffer. */
 export async function scheduleChartPng(flows: LoanCashFlows, monthlyIrr: number, labels: ChartLabels): Promise<Buffer> {
-  const { default: sharp } = await import('sharp');
   return sharp(Buffer.from(scheduleChartSvg(flows, monthlyIrr, labels))).png().toBuffer();
 }
 

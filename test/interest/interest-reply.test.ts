@@ -1,0 +1,139 @@
+/**
+ * The interest check's replies: the first sentence leads with the computed rate (checked against a brute-force
+ * bisection here), the comparison fits the lender type, PARTIAL lines are reported as such, the first screen
+ * stays within 350 characters, and a missing number gets one clarifying question.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import sharp from 'sharp';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { loadKnowledge } from '../../src/knowledge/load';
+import { createReplies } from '../../src/replies';
+import { createInterestKit, type InterestKit } from '../../src/interest/interest-kit';
+import { INTEREST_BUTTONS, INTEREST_REPLY_KEYS } from '../../src/interest/interest-reply';
+import { FIRST_SCREEN_MAX, shownLength } from '../../src/screen-fit';
+import { renderText } from '../../src/channels/local/render-text';
+
+const knowledge = loadKnowledge(join(PACKAGE_ROOT, 'knowledge'));
+const replies = createReplies(parseYaml(readFileSync(join(PACKAGE_ROOT, 'prompts', 'interest.yaml'), 'utf8')), 'interest.yaml', [...INTEREST_REPLY_KEYS]);
+const kit: InterestKit = createInterestKit({ knowledge, replies, knowledgeDir: join(PACKAGE_ROOT, 'knowledge') });
+const AT = new Date('2026-05-01T12:00:00+08:00');
+
+const text = (t: string) => {
+  const r = kit.reply(kit.parseLoanText(t, AT), AT);
+  return { ...r, shown: renderText(r.reply, { buttons: false }) };
+};
+
+/** 12 × monthly IRR in percent for n equal monthly payments, by bisection. */
+function bruteLevelApr(received: number, payment: number, n: number): number {
+  const pv = (r: number) => Array.from({ length: n }, (_, i) => payment / Math.pow(1 + r, i + 1)).reduce((a, b) => a + b, 0) - received;
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 200; i++) {
+    const mid = (lo + hi) / 2;
+    if (pv(mid) > 0) lo = mid;
+    else hi = mid;
+  }
+  return 1200 * lo;
+}
+
+describe('the first screen', () => {
+  it('leads with the rate on what was received, and the rate on the contract principal', () => {
+    const { reply, shown } = text('借1万到手7000每月还1050还12期 合法吗');
+    expect(reply.kind).toBe('answer');
+    const first = shown.split('。')[0]!;
+    expect(first).toMatch(/^按你给的数字，年化约 /);
+    expect(first).toContain(`${bruteLevelApr(7000, 1050, 12).toFixed(1)}%`);
+    expect(first).toContain(`${bruteLevelApr(10000, 1050, 12).toFixed(1)}%`);
+  });
+
+  it.each([
+    '借1万到手7000每月还1050还12期 合法吗',
+    '借了五千，到手只有三千五，7天后要还五千',
+    '2019年5月找朋友借了5万，每月还3000，还24期',
+    '借2000，14天，到期还2600',
+    '在招联消费金融借了2万，每月还1100，还24期',
+    '借1w 放款时扣了899的权益会员 还有500担保费 到账8601 12期每期950',
+    '2022年3月找私人借了3万，砍头3000，月息3分，先息后本12个月',
+  ])('fits %s within 350 characters, with what to do and the debt line', (t) => {
+    const { reply, shown } = text(t);
+    expect(shownLength(reply.blocks)).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
+    expect(shown).toContain('12378');
+    expect(shown).toContain(replies.text('interest_debt_line'));
+    expect(reply.buttons.map((b) => b.id)).toContain(INTEREST_BUTTONS.table);
+  });
+
+  it('an unknown lender: both cases, the PARTIAL 24 % line as reported, and the question which it is', () => {
+    const { reply, shown } = text('借1万到手7000每月还1050还12期');
+    expect(shown).toContain('4倍');
+    expect(shown).toMatch(/据报道[^。]*24%/);
+    expect(shown).toContain(replies.text('interest_ask_lender'));
+    expect(reply.buttons.map((b) => b.id)).toEqual(expect.arrayContaining([INTEREST_BUTTONS.licensed, INTEREST_BUTTONS.unlicensed]));
+  });
+
+  it('a private lender with a date: the cap of that date, and what was paid above it', () => {
+    const { shown, reply } = text('2022年3月10日找私人借了2万，每月还2000，还12期');
+    expect(shown).toContain('14.8%');
+    expect(shown).toMatch(/多付了约 [\d,]+ 元/);
+    expect(shown).not.toContain('持牌机构（');
+    expect(reply.citations.map((c) => `${c.law}${c.article}`)).toContain('民间借贷规定25');
+  });
+
+  it('a licensed lender: no 4 × LPR cap claimed, 24 % reported', () => {
+    const { shown } = text('在银行借了2万，每月还1100，还24期');
+    expect(shown).not.toContain('签约当天一年期LPR');
+    expect(shown).toMatch(/据报道/);
+  });
+
+  it('an upfront deduction cites 民法典 670 for every lender', () => {
+    for (const t of ['在银行借了1万，到手8000，每月还1000，还12期', '找私人借了1万，到手8000，每月还1000，还12期']) {
+      expect(text(t).reply.citations.map((c) => `${c.law}${c.article}`)).toContain('民法典670');
+    }
+  });
+
+  it('a missing number: one short question, kind clarify', () => {
+    const r = kit.reply(kit.parseLoanText('借1万到手7000每月还1050', AT), AT);
+    expect(r.missing).toBe('term');
+    expect(r.reply.kind).toBe('clarify');
+    expect(r.reply.blocks).toHaveLength(1);
+    expect(r.reply.blocks[0]!.text).toBe(replies.text('interest_ask_term'));
+  });
+});
+
+describe('the table page and the chart', () => {
+  it('has one row per payment and the details', () => {
+    const facts = kit.parseLoanText('借1万到手7000每月还1050还12期', AT);
+    const page = kit.table(facts, AT).reply;
+    const rows = page.blocks.find((b) => b.style === 'list')!.items!;
+    expect(rows).toHaveLength(12);
+    // The split follows the loan's own rate: the last row leaves nothing owed.
+    expect(rows[11]).toMatch(/还剩 0$/);
+    expect(page.citations.map((c) => `${c.law}${c.article}`)).toContain('民间借贷规定13');
+  });
+
+  it('shortens a long schedule to its head and tail', () => {
+    const page = kit.table(kit.parseLoanText('借5万，每月还1800，36期', AT), AT).reply;
+    expect(page.blocks.find((b) => b.style === 'list')!.items).toHaveLength(12);
+  });
+
+  it('attaches the schedule as a PNG', async () => {
+    const result = kit.reply(kit.parseLoanText('借1万到手7000每月还1050还12期', AT), AT);
+    const withChart = await kit.withChart(result);
+    expect(withChart.images).toHaveLength(1);
+    const img = withChart.images![0]!;
+    expect(img.mimeType).toBe('image/png');
+    expect(img.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(img.alt).toBe(replies.text('interest_chart_alt'));
+    const meta = await sharp(img.bytes).metadata();
+    expect(meta.width).toBe(720);
+  });
+});
+
+describe('ask', () => {
+  it('answers only when the text describes a whole loan', () => {
+    expect(kit.answerText('借1万到手7000每月还1050还12期 合法吗', AT)).toBeDefined();
+    expect(kit.answerText('催收能不能打电话给我领导？', AT)).toBeUndefined();
+    expect(kit.answerText('借了1万，逾期3个月了会坐牢吗', AT)).toBeUndefined();
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * The loan parser on descriptions written for these tests (not the blind set in eval/interest): the cash flows
+ * it yields, to the cent and the day, and the one number it asks for when one is missing.
+ */
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { loadInterestData } from '../../src/interest/interest-data';
+import { createLoanTextParser, normalizeLoanText } from '../../src/interest/loan-text';
+import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+
+const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
+const AT = new Date('2026-05-01T12:00:00+08:00');
+
+const months = (n: number, amount: number, last = amount) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount: i === n - 1 ? last : amount }));
+
+const COMPLETE: Array<[string, number, number, Array<{ month?: number; day?: number; amount: number }>]> = [
+  ['借1万到手7000每月还1050还12期 合法吗', 10000, 7000, months(12, 1050)],
+  ['一万块钱，实际到账7千，分12期每期1050', 10000, 7000, months(12, 1050)],
+  ['借款10,000元，放款7,000元，12个月，月供1,050元', 10000, 7000, months(12, 1050)],
+  ['借了1w，只给了我七千，每个月还一千零五十，还一年', 10000, 7000, months(12, 1050)],
+  ['贷了10k 砍头3000 12期 每期1050', 10000, 7000, months(12, 1050)],
+  ['借5000，服务费扣了800，会员费扣了200，每月还500，还12个月', 5000, 4000, months(12, 500)],
+  ['借3000 7天后还4000', 3000, 3000, [{ day: 7, amount: 4000 }]],
+  ['借了两千 到手一千四 十四天后还两千', 2000, 1400, [{ day: 14, amount: 2000 }]],
+  ['30天期限，借款6000，到期还7200', 6000, 6000, [{ day: 30, amount: 7200 }]],
+  ['借1000块，一周后要还1400', 1000, 1000, [{ day: 7, amount: 1400 }]],
+  ['借2万，月息2%，先息后本，6个月', 20000, 20000, months(6, 400, 20400)],
+  ['借十万 年化18% 等额本息 12期', 100000, 100000, []],
+  ['借6000，等额本金，月利率1%，6期', 6000, 6000, [1060, 1050, 1040, 1030, 1020, 1010].map((amount, i) => ({ month: i + 1, amount }))],
+  ['借一万二，月息1分5，12期，等本等息', 12000, 12000, months(12, 1180)],
+  ['借5000 日息0.1% 30天到期一次还清', 5000, 5000, [{ day: 30, amount: 5150 }]],
+  ['借了4000，第10天还1000，第20天还1500，第30天还2000', 4000, 4000, [{ day: 10, amount: 1000 }, { day: 20, amount: 1500 }, { day: 30, amount: 2000 }]],
+  ['借8000，每周还1200，还8周', 8000, 8000, Array.from({ length: 8 }, (_, i) => ({ day: 7 * (i + 1), amount: 1200 }))],
+  ['借1万，到账1万，但当天交了500会员费，每期还1000，12期', 10000, 9500, months(12, 1000)],
+  ['借12000 每月还1100 共12期 每期另收服务费30', 12000, 12000, months(12, 1130)],
+  ['借款2万，一共要还24000，分12期', 20000, 20000, months(12, 2000)],
+  ['借3000，到手2500，7天期，展期一次交了500，第14天还了3000', 3000, 2500, [{ day: 7, amount: 500 }, { day: 14, amount: 3000 }]],
+  ['借1万 到手9000 第一期还2000 后面10期每期还1000', 10000, 9000, [{ month: 1, amount: 2000 }, ...Array.from({ length: 10 }, (_, i) => ({ month: i + 2, amount: 1000 }))]],
+];
+
+describe('parseLoanText → cashFlowsOf on complete descriptions', () => {
+  it.each(COMPLETE)('%s', (text, principal, received, payments) => {
+    const out = cashFlowsOf(parse(text, AT));
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.flows.contractPrincipal).toBeCloseTo(principal, 2);
+    expect(out.flows.received).toBeCloseTo(received, 2);
+    if (payments.length) expect(out.flows.payments).toEqual(payments);
+  });
+
+  it('等额本息 at 年化18 % over 12 months: 12 equal payments worth the principal at 1.5 % a month', () => {
+    const out = cashFlowsOf(parse('借十万 年化18% 等额本息 12期', AT));
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    const pv = out.flows.payments.reduce((s, p) => s + p.amount / Math.pow(1.015, p.month!), 0);
+    expect(pv).toBeCloseTo(100000, 0);
+    expect(new Set(out.flows.payments.slice(0, 11).map((p) => p.amount)).size).toBe(1);
+  });
+});
+
+describe('a missing number is asked for, never guessed', () => {
+  it.each([
+    ['借了1万，每个月还1000', 'term'],
+    ['借1万，扣了一笔服务费，每月还900，12期', 'received'],
+    ['借5万，分24期', 'payment'],
+    ['每个月还1050，还12期', 'principal'],
+    ['借1万 利息2分 半年后连本带息一起还', 'rate_unit'],
+    ['借3000，展期了两次，每次交了点钱，最后第21天还了3000', 'payment'],
+    ['借2000到手1500，到期还2000', 'term'],
+  ])('%s → %s', (text, missing) => {
+    const out = cashFlowsOf(parse(text, AT));
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.missing).toBe(missing);
+  });
+});
+
+describe('facts', () => {
+  it('reads the lender type and the contract date in China time', () => {
+    const f = parse('2023年3月15日在一家小贷公司借了1万', AT);
+    expect(f.lender?.type).toBe('licensed');
+    expect(f.contractDate).toBe('2023-03-15');
+    expect(parse('去年5月找私人借了2万', AT)).toMatchObject({ lender: { type: 'unlicensed' }, contractDate: '2025-05-01' });
+  });
+
+  it('keeps the state shape: principal, received, payment, term', () => {
+    expect(parse('借1万到手7000每月还1050还12期', AT)).toMatchObject({ principal: 10000, received: 7000, payment: 1050, term: { count: 12, unit: 'period' } });
+  });
+
+  it('turns white space between phrases into a clause break, but not after a cue word', () => {
+    expect(normalizeLoanText('借1500到手1000 7天还1500', [])).toBe('借1500到手1000,7天还1500');
+    expect(normalizeLoanText('到手 7000', ['到手'])).toBe('到手7000');
+    expect(normalizeLoanText('借１万，到手７０００', [])).toBe('借1万,到手7000');
+  });
+});
