@@ -45,6 +45,21 @@ function realisticState(s: UserState, now: Date): void {
     { law: 'public-security-administration-punishments-law', article: '42', at: now.toISOString() },
     { law: 'civil-code', article: '1032', at: now.toISOString() },
   ];
+  // The dialogue state: the message in focus (its start, findings and citations), the last answer, loan facts,
+  // the buttons offered, a pending confirmation.
+  s.focus = {
+    kind: 'analysis',
+    analysis: {
+      at: now.toISOString(), source: 'message', lawful: false, categories: ['threat', 'off_hours', 'third_party_contact'],
+      findings: [{ category: 'threat', evidence: hanText(8, 30) }, { category: 'off_hours', evidence: hanText(10, 20) }, { category: 'third_party_contact', evidence: hanText(8, 30) }],
+      citations: [{ law: '治安管理处罚法', article: '50' }, { law: '民法典', article: '1033' }, { law: '民法典', article: '1032' }, { law: '个人信息保护法', article: '10' }],
+      excerpt: hanText(150, 200), evidenceId: 'E250301-a1b2c3d4',
+    },
+    answer: { at: now.toISOString(), guideId: 'contacts-disclosure', entryId: 'workplace', question: hanText(20, 120) },
+  };
+  s.loan = { principal: 10000, received: 7000, payment: 1050, term: { count: 12, unit: 'month' }, contractDate: '2025-03-01', lender: { name: hanText(3, 6), type: 'unknown' } };
+  s.offered = { at: now.toISOString(), buttons: [{ id: 'law', label: '查看法条' }, { id: 'tpl', label: '怎么回复对方' }, { id: 'steps', label: '详细说明和全部步骤' }] };
+  s.pending = { kind: 'confirm_note', since: now.toISOString(), data: { text: hanText(40, 200), categories: ['violence', 'threat'] } };
   s.prefs = { lang: 'zh-CN' };
 }
 

@@ -27,7 +27,7 @@ export interface CollectorMessage {
 }
 
 /** Characters of the collector's text kept in the focus, for follow-ups about its claims. */
-const EXCERPT_CHARS = 300;
+const EXCERPT_CHARS = 200;
 /** Characters of each finding's triggering words kept in the focus. */
 const EVIDENCE_CHARS = 60;
 
