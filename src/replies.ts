@@ -54,10 +54,10 @@ export function createReplies(
 /**
  * The reply files, one per area so each can be edited on its own: replies.yaml (commands, errors, evidence),
  * answers.yaml (the answer composer), analysis.yaml (the analysis's first screen), conversation.yaml (turn understanding, crisis mode, buttons),
- * follow-ups.yaml (follow-up questions about the last reply). A file that is absent is skipped; a key defined in
+ * follow-ups.yaml (follow-up questions about the last reply), interest.yaml (the interest check). A file that is absent is skipped; a key defined in
  * two files stops the boot.
  */
-export const REPLY_FILES = ['replies.yaml', 'answers.yaml', 'analysis.yaml', 'conversation.yaml', 'follow-ups.yaml'] as const;
+export const REPLY_FILES = ['replies.yaml', 'answers.yaml', 'analysis.yaml', 'conversation.yaml', 'follow-ups.yaml', 'interest.yaml'] as const;
 
 /** Loads and merges the reply files under `promptsDir`. */
 export function loadReplies(promptsDir: string): Replies {
