@@ -3,7 +3,7 @@
  * the conversation knows passed along: the topic of the last answer, the message in focus, the loan facts.
  */
 import type { OutboundReply } from '../message';
-import type { Answer, AnswerContext, Answerer } from '../answers/answer';
+import type { Answer, AnswerContext } from '../answers/answer';
 import type { UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
@@ -15,7 +15,7 @@ const QUESTION_CHARS = 120;
 export async function answerQuestion(text: string, u: TurnUnderstanding | undefined, turn: TurnContext, continuing = false): Promise<OutboundReply> {
   const { deps } = turn;
   const state = await turn.state();
-  const ctx: AnswerContext & Record<string, unknown> = {
+  const ctx: AnswerContext = {
     at: deps.now(),
     lastTopic: continuing ? state?.focus?.answer?.guideId ?? state?.lastTopic : undefined,
     history: state?.history.slice(-6).map((t) => ({ role: t.role, text: t.text })),
@@ -30,7 +30,7 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
 /** Makes an answer the reply and the focus of the conversation (for "查看法条", "更多说明" and follow-ups). */
 export function answerReply(result: Answer, question: string, turn: TurnContext): OutboundReply {
   const at = turn.deps.now().toISOString();
-  const entryId = (result as Answer & { entryId?: string }).entryId;
+  const entryId = result.entryId;
   turn.remember(null, (s) => {
     if (result.guideId) s.lastTopic = result.guideId;
     s.focus = {
@@ -59,8 +59,7 @@ export async function moreOfAnswer(turn: TurnContext): Promise<OutboundReply | u
   const { deps } = turn;
   const focus = (await turn.state())?.focus?.answer;
   if (!focus?.guideId) return undefined;
-  const answerer = deps.answerer as Answerer & { answerMore?(guideId: string, entryId: string | undefined, ctx: AnswerContext): Answer };
   const ctx = { at: deps.now() };
-  const result = answerer.answerMore?.(focus.guideId, focus.entryId, ctx) ?? answerer.answerGuide?.(focus.guideId, ctx);
+  const result = deps.answerer.answerMore?.(focus.guideId, focus.entryId, ctx) ?? deps.answerer.answerGuide?.(focus.guideId, ctx);
   return result ? answerReply(result, focus.question, turn) : undefined;
 }
