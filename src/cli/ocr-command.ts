@@ -35,6 +35,11 @@ export interface OcrJson {
   timestamps: Array<{ raw: string; at: string }>;
   messages: Array<{ text: string; timestamp: string | null; sent_at: string | null }>;
   lines: Array<{ text: string; kind: string }>;
+  /**
+   * Every bubble from both sides, top to bottom: side 'collector' (the other side, left) or 'user' (right; never
+   * in text or messages), its time as printed and resolved, and the OCR confidence (0–1).
+   */
+  bubbles: Array<{ side: 'collector' | 'user'; text: string; time: string | null; time_label: string | null; confidence: number }>;
 }
 
 /**
@@ -65,7 +70,10 @@ export async function runOcrCommand(args: OcrCommandArgs, io: OcrCommandIo, conf
  */
 export async function analyzeImage(core: CoreParts, file: string, ocr: OcrPort, now = new Date()): Promise<AnalyzeOutput> {
   const result = await readImageFile(ocr, file);
-  const bubbles = (result.messages ?? []).map((m) => ({ text: m.text, sentAt: m.sentAt }));
+  // The other side's bubbles only, each at its own time; the user's own bubbles are never analysed.
+  const bubbles = result.bubbles
+    ? result.bubbles.filter((b) => b.side === 'collector').map((b) => ({ text: b.text, sentAt: b.time }))
+    : (result.messages ?? []).map((m) => ({ text: m.text, sentAt: m.sentAt }));
   return analyzeOne(core, basename(file), result.text, result.sentAt ?? null, now, bubbles);
 }
 
@@ -88,6 +96,7 @@ export function toOcrJson(file: string, r: Awaited<ReturnType<OcrPort['read']>> 
     timestamps: r.timestamps ?? [],
     messages: (r.messages ?? []).map((m) => ({ text: m.text, timestamp: m.timestamp ?? null, sent_at: m.sentAt ?? null })),
     lines: r.lines ?? [],
+    bubbles: (r.bubbles ?? []).map((b) => ({ side: b.side, text: b.text, time: b.time ?? null, time_label: b.timeLabel ?? null, confidence: b.confidence })),
   };
 }
 

@@ -21,8 +21,57 @@ export interface OcrEngine {
    * fails or exceeds its timeout, IMAGE_UNREADABLE when it cannot decode the image.
    */
   recognize(image: Buffer, info: ImageInfo): Promise<EngineOutput>;
+  /**
+   * Reads an image that is one uniform block of text lines (the collage of bubbles and labels that
+   * read-layout.ts builds), returning each line with its box and confidence. Engines without word positions
+   * (a vision model) leave it out, and screenshots are then read whole.
+   */
+  recognizeLines?(image: Buffer): Promise<RecognizedLine[]>;
   /** Releases the worker or client; recognize may start it again afterwards. */
   close(): Promise<void>;
+}
+
+/** One line of text found by recognizeLines, with its vertical extent in the image and its confidence. */
+export interface RecognizedLine {
+  text: string;
+  /** Mean word confidence weighted by characters, 0–100. */
+  conf: number;
+  top: number;
+  bottom: number;
+  /** Characters (code points) in the line's words. */
+  chars: number;
+}
+
+/**
+ * Page segmentation for a collage of text regions: one uniform block (PSM 6). Each region was scaled to the
+ * same glyph height, so Tesseract's own layout analysis (which dropped small grey labels) has nothing to do.
+ */
+export const BLOCK_PSM = '6';
+
+/** Tesseract's TSV as lines with their boxes and confidences, in reading order (words joined by a space). */
+export function linesFromTsv(tsv: string): RecognizedLine[] {
+  const lines = new Map<string, { words: string[]; conf: number; chars: number; top: number; bottom: number }>();
+  for (const row of tsv.split('\n')) {
+    const c = row.split('\t');
+    if (c.length < 12 || c[0] !== '5') continue;
+    const text = c.slice(11).join('\t').trim();
+    const conf = Number(c[10]);
+    if (!text || !Number.isFinite(conf)) continue;
+    const key = `${c[1]}.${c[2]}.${c[3]}.${c[4]}`;
+    const top = Number(c[7]);
+    const bottom = top + Number(c[9]);
+    const n = [...text].length;
+    const line = lines.get(key);
+    if (!line) lines.set(key, { words: [text], conf: conf * n, chars: n, top, bottom });
+    else {
+      line.words.push(text);
+      line.conf += conf * n;
+      line.chars += n;
+      line.top = Math.min(line.top, top);
+      line.bottom = Math.max(line.bottom, bottom);
+    }
+  }
+  return [...lines.values()].map((l) => ({ text: l.words.join(' '), conf: l.conf / Math.max(1, l.chars), top: l.top, bottom: l.bottom, chars: l.chars }));
 }
 
 /**

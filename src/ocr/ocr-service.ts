@@ -8,8 +8,12 @@ import type { CoreLogger } from '../logger';
 import { AppError } from '../errors';
 import type { OcrEngine } from './engine';
 import { inspectImage, type ImageInfo, type ImageLimits } from './image-probe';
-import { createChatPostprocessor, type ChatReading } from './postprocess';
+import { createChatPostprocessor, createCorrector, type ChatReading, type ReadLine } from './postprocess';
 import type { OcrVocabulary } from './vocabulary';
+import { readLayout } from './read-layout';
+import { assembleChat, type ChatBubbles, type ReadBubble } from './chat-bubbles';
+import { createTimestampParser } from './timestamps';
+import type { ImageQuality, Preprocessing } from './image-quality';
 
 /** A read screenshot: the post-processed reading plus engine, time and what the image was. */
 export interface OcrReading extends ChatReading {
@@ -20,6 +24,12 @@ export interface OcrReading extends ChatReading {
   image: ImageInfo;
   /** Peak RSS of the engine's child process for this read, when measured (bench only). */
   childPeakRssBytes?: number;
+  /** Every bubble from both sides, top to bottom; text and messages hold the collector's only. */
+  bubbles: ReadBubble[];
+  /** How the image was read: by its layout (bubble by bubble), or whole (no bubbles found, or an engine without line positions). */
+  method: 'layout' | 'whole';
+  /** For a layout read: the quality estimate, the preprocessing chosen, and how many passes ran. */
+  layout?: { quality: ImageQuality; preprocessing: Preprocessing; passes: number };
 }
 
 export interface OcrService extends OcrPort {
@@ -42,21 +52,62 @@ export interface OcrServiceOptions {
 /** Creates the service around one engine. */
 export function createOcrService(opts: OcrServiceOptions): OcrService {
   const post = createChatPostprocessor(opts.vocabulary);
+  const chat = { chrome: opts.vocabulary.chrome, correct: createCorrector(opts.vocabulary.corrections), timestamps: createTimestampParser(opts.vocabulary.timestamps) };
   const now = opts.now ?? (() => new Date());
+  const { engine } = opts;
   return {
-    engine: opts.engine.name,
+    engine: engine.name,
     async read(image, mimeType) {
       const info = inspectImage(image, opts.limits);
       if (mimeType && mimeType !== info.mimeType) opts.logger?.debug({ claimed: mimeType, detected: info.mimeType }, 'image type differs from the claimed one');
       const t0 = performance.now();
-      const out = await opts.engine.recognize(image, info);
-      const reading = post.process(out.text, now());
-      const ms = Math.round(performance.now() - t0);
-      opts.logger?.info({ engine: opts.engine.name, ms, width: info.width, height: info.height, messages: reading.messages.length }, 'ocr read');
-      if (!reading.text) throw new AppError('IMAGE_UNREADABLE', `no message text found (${opts.engine.name}, ${info.width}×${info.height})`);
+      const reference = now();
+      const byLayout = engine.recognizeLines ? await readLayout(image, (png) => engine.recognizeLines!(png)) : undefined;
+      const assembled = byLayout ? assembleChat(byLayout.regions, reference, chat) : undefined;
+      let reading: OcrReading;
+      if (byLayout && assembled && assembled.bubbles.length > 0) {
+        reading = { ...fromBubbles(assembled), engine: engine.name, sentAt: null, ms: 0, image: info, method: 'layout', layout: { quality: byLayout.quality, preprocessing: byLayout.preprocessing, passes: byLayout.passes } };
+      } else {
+        const out = await engine.recognize(image, info);
+        const whole = post.process(out.text, reference);
+        // Read whole, the side of each bubble is unknown: everything is taken as the other side's, as before.
+        const bubbles: ReadBubble[] = whole.messages.map((m) => ({ side: 'collector', text: m.text, ...(m.sentAt ? { time: m.sentAt, timeLabel: m.timestamp } : {}), confidence: WHOLE_READ_CONFIDENCE }));
+        reading = { ...whole, engine: engine.name, sentAt: null, ms: 0, image: info, childPeakRssBytes: out.childPeakRssBytes, bubbles, method: 'whole' };
+      }
+      reading.ms = Math.round(performance.now() - t0);
+      opts.logger?.info({ engine: engine.name, method: reading.method, ms: reading.ms, width: info.width, height: info.height, bubbles: reading.bubbles.length }, 'ocr read');
+      if (reading.bubbles.length === 0) throw new AppError('IMAGE_UNREADABLE', `no message text found (${engine.name}, ${info.width}×${info.height})`);
       const last = reading.messages.filter((m) => m.sentAt).at(-1)?.sentAt;
-      return { ...reading, engine: opts.engine.name, sentAt: last ? new Date(last) : null, ms, image: info, childPeakRssBytes: out.childPeakRssBytes };
+      reading.sentAt = last ? new Date(last) : null;
+      return reading;
     },
-    close: () => opts.engine.close(),
+    close: () => engine.close(),
+  };
+}
+
+/** Confidence given to bubbles of an image read whole, where the engine reports none per bubble. */
+export const WHOLE_READ_CONFIDENCE = 0.5;
+
+/**
+ * The ChatReading of a layout read: text, messages and lines hold the collector's bubbles only (what is
+ * analysed and kept as their words); bubbles keep both sides.
+ */
+function fromBubbles(c: ChatBubbles): ChatReading & { bubbles: ReadBubble[] } {
+  const theirs = c.bubbles.filter((b) => b.side === 'collector');
+  const lines: ReadLine[] = c.sender ? [{ text: c.sender, kind: 'sender' }] : [];
+  let label: string | undefined;
+  for (const b of theirs) {
+    if (b.timeLabel && b.timeLabel !== label) lines.push({ text: b.timeLabel, kind: 'timestamp' });
+    label = b.timeLabel ?? label;
+    lines.push({ text: b.text, kind: 'message' });
+  }
+  return {
+    text: theirs.map((b) => b.text).join('\n'),
+    lines,
+    messages: theirs.map((b) => ({ text: b.text, ...(b.time ? { timestamp: b.timeLabel, sentAt: b.time } : {}) })),
+    ...(c.sender !== undefined ? { sender: c.sender } : {}),
+    timestamps: c.timestamps,
+    dropped: c.dropped,
+    bubbles: c.bubbles,
   };
 }

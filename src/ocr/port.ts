@@ -22,6 +22,24 @@ export interface OcrResult {
   timestamps?: Array<{ raw: string; at: string }>;
   /** Wall time of the read in milliseconds. */
   ms?: number;
+  /**
+   * Every bubble, top to bottom, from both sides: the other side's (left) and the user's own (right). Only the
+   * 'collector' bubbles are in `text` and `messages`; the user's are context, never the collector's words.
+   */
+  bubbles?: OcrBubble[];
+}
+
+/** One bubble of a chat screenshot. */
+export interface OcrBubble {
+  /** 'collector': the other side (left bubble); 'user': the person who sent the screenshot (right bubble). */
+  side: 'collector' | 'user';
+  text: string;
+  /** When it was sent, ISO-8601 UTC, from the time separator above it or its own time; absent when none shows. */
+  time?: string;
+  /** The time as printed ("昨天 23:40"). */
+  timeLabel?: string;
+  /** OCR confidence of the text, 0–1. */
+  confidence: number;
 }
 
 /** One kept line of a screenshot. */

@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../errors';
-import { TESSERACT_PARAMS, textFromTsv, type EngineOutput, type OcrEngine } from './engine';
+import { BLOCK_PSM, TESSERACT_PARAMS, linesFromTsv, textFromTsv, type EngineOutput, type OcrEngine, type RecognizedLine } from './engine';
 import { createSerialQueue } from './serial-queue';
 
 export interface TesseractCliInstall {
@@ -46,12 +46,12 @@ export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
   // bubbles (CER 6.9 % clean / 4.8 % noisy on the bench against 2.1 % / 1.1 % with PSM 4, with Sauvola kept;
   // Otsu with PSM 4 lost light grey text: 3.3 % / 14.8 %). The `tsv` config prints words with their
   // confidence: textFromTsv drops lines of noise, as for tesseract.js.
-  const args = ['stdin', 'stdout', '-l', opts.model, '--psm', '4', ...params, 'tsv'];
+  const argsFor = (psm: string) => ['stdin', 'stdout', '-l', opts.model, '--psm', psm, ...params, 'tsv'];
   const queue = createSerialQueue();
 
-  const run = (image: Buffer): Promise<EngineOutput> =>
+  const run = (image: Buffer, psm = '4'): Promise<EngineOutput & { tsv: string }> =>
     new Promise((resolve, reject) => {
-      const child = spawn(opts.binary, args, {
+      const child = spawn(opts.binary, argsFor(psm), {
         // Only what tesseract needs — never the bot's secrets (tokens, API and encryption keys) — with OpenMP
         // pinned to one thread.
         env: { ...(opts.env ?? {}), OMP_THREAD_LIMIT: '1' },
@@ -91,7 +91,8 @@ export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
           const unreadable = /read|image|pix/i.test(stderr);
           return reject(new AppError(unreadable ? 'IMAGE_UNREADABLE' : 'OCR_UNAVAILABLE', `tesseract exited with ${code}: ${stderr.slice(0, 300)}`));
         }
-        resolve({ text: textFromTsv(Buffer.concat(out).toString('utf8')), childPeakRssBytes: opts.measureMemory ? peak : undefined });
+        const tsv = Buffer.concat(out).toString('utf8');
+        resolve({ text: textFromTsv(tsv), tsv, childPeakRssBytes: opts.measureMemory ? peak : undefined });
       });
       if (opts.measureMemory) sample();
       child.stdin.end(image);
@@ -100,7 +101,13 @@ export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
   return {
     name: 'tesseract-cli',
     recognize(image) {
-      return queue.run(() => run(image));
+      return queue.run(async () => {
+        const { tsv: _tsv, ...out } = await run(image);
+        return out;
+      });
+    },
+    recognizeLines(image): Promise<RecognizedLine[]> {
+      return queue.run(async () => linesFromTsv((await run(image, BLOCK_PSM)).tsv));
     },
     async close() {
       await queue.drained();

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { AppError } from '../errors';
-import { TESSERACT_PARAMS, textFromTsv, withTimeout, type EngineOutput, type OcrEngine } from './engine';
+import { BLOCK_PSM, TESSERACT_PARAMS, linesFromTsv, textFromTsv, withTimeout, type EngineOutput, type OcrEngine, type RecognizedLine } from './engine';
 import { createSerialQueue } from './serial-queue';
 
 export interface TesseractJsOptions {
@@ -30,6 +30,8 @@ export function chiSimLangPath(): string | undefined {
 export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
   const langPath = opts.langPath ?? chiSimLangPath();
   let worker: Promise<Worker> | undefined;
+  /** The page segmentation mode the worker is set to: whole screenshots use AUTO, collages BLOCK_PSM. */
+  let psm: string = PSM.AUTO;
   const queue = createSerialQueue();
 
   const start = (): Promise<Worker> => {
@@ -44,6 +46,7 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
       });
       // debug_file: Tesseract's own diagnostics ("Estimating resolution as …") go nowhere, not to the user's terminal.
       await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, ...TESSERACT_PARAMS, debug_file: '/dev/null' });
+      psm = PSM.AUTO;
       return w;
     })().catch((e: unknown) => {
       worker = undefined;
@@ -58,12 +61,17 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
     if (w) await w.then((x) => x.terminate()).catch(() => undefined);
   };
 
-  const run = async (image: Buffer): Promise<EngineOutput> => {
+  /** Recognises with the given page segmentation and returns Tesseract's TSV. */
+  const tsv = async (image: Buffer, mode: string): Promise<string> => {
     const w = await start();
     try {
+      if (psm !== mode) {
+        await w.setParameters({ tessedit_pageseg_mode: mode as PSM });
+        psm = mode;
+      }
       // TSV rather than plain text: its word confidences let textFromTsv drop lines of noise (same cost).
       const r = await withTimeout(w.recognize(image, {}, { text: false, tsv: true }), opts.timeoutMs, () => new AppError('OCR_UNAVAILABLE', `tesseract.js took longer than OCR_TIMEOUT_MS=${opts.timeoutMs}`));
-      return { text: textFromTsv(r.data.tsv ?? '') };
+      return r.data.tsv ?? '';
     } catch (e) {
       if (e instanceof AppError) {
         await stop(); // a timed-out worker may still be busy: replace it
@@ -77,7 +85,10 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
   return {
     name: 'tesseract-js',
     recognize(image) {
-      return queue.run(() => run(image));
+      return queue.run(async (): Promise<EngineOutput> => ({ text: textFromTsv(await tsv(image, PSM.AUTO)) }));
+    },
+    recognizeLines(image): Promise<RecognizedLine[]> {
+      return queue.run(async () => linesFromTsv(await tsv(image, BLOCK_PSM)));
     },
     async close() {
       await queue.drained();

@@ -22,16 +22,43 @@ export interface TimestampParser {
    * line is not exactly a timestamp (so message text that mentions a time is never taken for a label).
    */
   parse(line: string, reference: Date): ResolvedTimestamp | undefined;
+  /**
+   * Parses a whole line as a label that may lack the date ("23:40", "下午3:15": a time under a bubble) or the
+   * clock ("5月12日 星期二", "昨天": Android's date separators). Returns its parts, or undefined.
+   */
+  parseParts(line: string, reference: Date): LabelParts | undefined;
+}
+
+/** A label's parts: the China-time day (see chinaDay) and/or minutes after midnight. */
+export interface LabelParts {
+  raw: string;
+  /** The calendar day shown, as the UTC-based ms of its China midnight; absent for a bare clock. */
+  day?: number;
+  /** Minutes after midnight; absent for a date-only label. */
+  minutes?: number;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+/**
+ * Fixes the digit misreadings OCR makes in small grey clocks: O/o for 0, l/I/| for 1, a semicolon or a full-width
+ * colon for the colon. Only next to digits, so words are untouched.
+ */
+export function normalizeClockText(line: string): string {
+  return line
+    .replace(/(?<=\d)[Oo]|[Oo](?=\d)/g, '0')
+    .replace(/(?<=\d)[lI|]|[lI|](?=\d)/g, '1')
+    .replace(/(?<=\d)\s*[;；:：]\s*(?=\d)/g, ':');
+}
 
 /** Builds the parser from the timestamp words of knowledge/ocr/timestamps.yaml. */
 export function createTimestampParser(vocab: TimestampVocabulary): TimestampParser {
   const { year: Y, month: Mo, day: D } = vocab.date_markers;
   const rel = alternation(Object.keys(vocab.relative_days));
   const wd = alternation(Object.keys(vocab.weekdays));
+  // A weekday standing alone without a clock must be written out (星期二, 周二): a lone numeral is too common.
+  const wdLong = alternation(Object.keys(vocab.weekdays).filter((w) => [...w].length >= 2));
   const period = alternation(Object.keys(vocab.periods));
   const datePart = [
     `(?<rel>${rel})`,
@@ -40,50 +67,89 @@ export function createTimestampParser(vocab: TimestampVocabulary): TimestampPars
     `(?:(?<y2>\\d{4})(?:${alternation(Y)}))?(?<m2>\\d{1,2})(?:${alternation(Mo)})(?<d2>\\d{1,2})(?:${alternation(D)})`,
     `(?<m3>\\d{1,2})/(?<d3>\\d{1,2})`,
   ].join('|');
-  const re = new RegExp(`^(?:${datePart})?\\s*(?<period>${period})?\\s*(?<h>\\d{1,2})[:：](?<min>\\d{2})$`, 'id');
+  const re = new RegExp(`^(?:${datePart})?\\s*(?:${wdLong})?\\s*(?<period>${period})?\\s*(?<h>\\d{1,2}):(?<min>\\d{2})$`, 'id');
+  const dateOnly = new RegExp(`^(?:(?:${datePart})\\s*(?:${wdLong})?|(?<wdOnly>${wdLong}))$`, 'i');
 
-  return {
-    parse(line, reference) {
-      const compact = line.trim().replace(/\s+/g, ' ');
-      const m = re.exec(compact);
-      if (!m?.groups) return undefined;
+  /** The day a matched date part names, or undefined when there is none (or it is not a real date). */
+  const dayOf = (g: Record<string, string | undefined>, reference: Date): number | undefined => {
+    const today = chinaDay(reference);
+    const weekday = g.wd ?? g.wdOnly;
+    if (g.rel) return today + vocab.relative_days[g.rel]! * DAY_MS;
+    if (weekday) {
+      const want = lookup(vocab.weekdays, weekday)!;
+      const back = (new Date(today).getUTCDay() - want + 7) % 7 || 7;
+      return today - back * DAY_MS;
+    }
+    if (g.y1) return utcDay(Number(g.y1), Number(g.m1), Number(g.d1));
+    if (g.m2) return g.y2 ? utcDay(Number(g.y2), Number(g.m2), Number(g.d2)) : inLatestYear(Number(g.m2), Number(g.d2), reference);
+    if (g.m3) return inLatestYear(Number(g.m3), Number(g.d3), reference);
+    return undefined;
+  };
+
+  /** Hour and minute with the 12-hour period applied, or undefined when out of range. */
+  const minutesOf = (g: Record<string, string | undefined>): number | undefined => {
+    let hour = Number(g.h);
+    const minute = Number(g.min);
+    if (g.period) {
+      const kind = lookup(vocab.periods, g.period);
+      if (hour > 12 || hour === 0) {
+        if (hour > 23) return undefined; // "下午 15:00" still means 15:00
+      } else if (kind === 'am') hour = hour === 12 ? 0 : hour;
+      else if (kind === 'pm') hour = hour === 12 ? 12 : hour + 12;
+      else if (kind === 'noon') hour = hour <= 10 ? hour + 12 : hour;
+    }
+    return hour > 23 || minute > 59 ? undefined : hour * 60 + minute;
+  };
+
+  const parseParts = (line: string, reference: Date): LabelParts | undefined => {
+    const compact = normalizeClockText(line.trim().replace(/\s+/g, ' '));
+    const m = re.exec(compact);
+    if (m?.groups) {
       const g = m.groups;
-      let hour = Number(g.h);
-      const minute = Number(g.min);
-      if (g.period) {
-        const kind = lookup(vocab.periods, g.period);
-        if (hour > 12 || hour === 0) {
-          if (hour > 23) return undefined; // "下午 15:00" still means 15:00
-        } else if (kind === 'am') hour = hour === 12 ? 0 : hour;
-        else if (kind === 'pm') hour = hour === 12 ? 12 : hour + 12;
-        else if (kind === 'noon') hour = hour <= 10 ? hour + 12 : hour;
-      }
-      if (hour > 23 || minute > 59) return undefined;
-
-      const today = chinaDay(reference);
-      let day: number | undefined;
-      if (g.rel) day = today + vocab.relative_days[g.rel]! * DAY_MS;
-      else if (g.wd) {
-        const want = lookup(vocab.weekdays, g.wd)!;
-        const back = (new Date(today).getUTCDay() - want + 7) % 7 || 7;
-        day = today - back * DAY_MS;
-      } else if (g.y1) day = utcDay(Number(g.y1), Number(g.m1), Number(g.d1));
-      else if (g.m2) day = g.y2 ? utcDay(Number(g.y2), Number(g.m2), Number(g.d2)) : inLatestYear(Number(g.m2), Number(g.d2), reference);
-      else if (g.m3) day = inLatestYear(Number(g.m3), Number(g.d3), reference);
-      else {
-        // A bare clock is today's, unless that is still to come: then the screenshot is from an earlier day.
-        day = today;
-        if (day + (hour * 60 + minute) * 60_000 - CHINA_OFFSET_MS > reference.getTime() + 5 * 60_000) day -= DAY_MS;
-      }
-      if (day === undefined) return undefined;
-      const at = new Date(day + (hour * 60 + minute) * 60_000 - CHINA_OFFSET_MS);
+      const minutes = minutesOf(g);
+      if (minutes === undefined) return undefined;
+      const hasDate = Boolean(g.rel || g.wd || g.y1 || g.m2 || g.m3);
+      const day = hasDate ? dayOf(g, reference) : undefined;
+      if (hasDate && day === undefined) return undefined;
       // Canonical label: whatever precedes the clock, one space, the clock ("昨天23:40" → "昨天 23:40").
       const clockAt = m.indices?.groups?.h?.[0] ?? 0;
       const written = g.m2 ? `${g.y2 ? `${g.y2}${Y[0]}` : ''}${g.m2}${Mo[0]}${g.d2}${D[0]}${g.period ?? ''}` : compact.slice(0, clockAt).trim();
-      const raw = `${written} ${g.h}:${g.min}`.trim();
-      return { raw, at: at.toISOString() };
+      return { raw: `${written} ${g.h}:${g.min}`.trim(), ...(day !== undefined ? { day } : {}), minutes };
+    }
+    const d = dateOnly.exec(compact);
+    if (!d?.groups || (d.groups.wd && [...d.groups.wd].length < 2)) return undefined;
+    const day = dayOf(d.groups, reference);
+    return day === undefined ? undefined : { raw: compact, day };
+  };
+
+  return {
+    parseParts,
+    parse(line, reference) {
+      const p = parseParts(line, reference);
+      if (!p || p.minutes === undefined) return undefined;
+      return { raw: p.raw, at: resolveLabel(p, reference)!.toISOString() };
     },
   };
+}
+
+/**
+ * The instant of a label's parts, with the day taken from `day` when the label has none (the date separator
+ * above a bubble's own time). A bare clock with no day at all is today's, unless that is still to come: then
+ * the screenshot is from an earlier day. Undefined when there is no clock.
+ */
+export function resolveLabel(p: Pick<LabelParts, 'day' | 'minutes'>, reference: Date, day?: number): Date | undefined {
+  if (p.minutes === undefined) return undefined;
+  let d = p.day ?? day;
+  if (d === undefined) {
+    d = chinaDay(reference);
+    if (d + p.minutes * 60_000 - CHINA_OFFSET_MS > reference.getTime() + 5 * 60_000) d -= DAY_MS;
+  }
+  return new Date(d + p.minutes * 60_000 - CHINA_OFFSET_MS);
+}
+
+/** The China-time day (UTC-based ms of its midnight) an instant falls on. */
+export function chinaDayOf(t: Date): number {
+  return chinaDay(t);
 }
 
 /** Midnight (as a UTC-based day number in ms) of the China-time calendar day containing `t`. */

@@ -9,7 +9,7 @@ import { AppError } from '../../src/errors';
 import { createOcrService, type OcrService } from '../../src/ocr/ocr-service';
 import { chiSimLangPath, createTesseractJsEngine } from '../../src/ocr/tesseract-js-engine';
 import { loadOcrVocabulary } from '../../src/ocr/vocabulary';
-import { characterErrorRate, loadTruth, SCREENSHOTS } from '../../bench/ocr';
+import { characterErrorRate, GENERATED, loadChatTruth, loadTruth, scoreChat, SCREENSHOTS } from '../../bench/ocr';
 
 jest.setTimeout(60_000);
 
@@ -48,6 +48,28 @@ describe('tesseract.js engine', () => {
     expect(r.timestamps.map((s) => s.at)).toEqual(t.timestamps.map((s) => new Date(s.at).toISOString()));
     expect(r.sentAt?.toISOString()).toBe(new Date(t.timestamps.at(-1)!.at).toISOString());
     expect(r.messages).toHaveLength(t.timestamps.length);
+  });
+
+  // A handful of the generated dev screenshots (the bench reads them all): two sides, separators in several
+  // forms, times under bubbles, dark mode, a small image.
+  const chats = loadChatTruth();
+  it.each([
+    'dev-01-wechat-light-clean-1080x2340.jpg', // both sides, 星期六 13:16
+    'dev-07-android-dark-clean-720x1600.png', // date-only separators, each bubble's time under it
+    'dev-13-wechat-dark-small-414x896.jpg', // dark mode, small
+    'dev-14-ios-dark-small-540x1200.png', // blue bubbles with white text
+  ])('reads %s bubble by bubble: text, side and time', async (file) => {
+    const t = chats.images[file]!;
+    const r = await ocr.read(readFileSync(join(GENERATED, file)), '');
+    expect(r.method).toBe('layout');
+    const s = scoreChat(t, r.bubbles);
+    expect(s.cer).toBeLessThanOrEqual(0.05);
+    expect(s.sidesRight).toBe(t.bubbles.length);
+    expect(s.timesRight).toBe(t.bubbles.filter((b) => b.at).length);
+    // Only the other side's bubbles are the collector's words.
+    const theirs = t.bubbles.filter((b) => b.side === 'collector').map((b) => b.text).join('\n');
+    expect(characterErrorRate(theirs, r.text).cer).toBeLessThanOrEqual(0.05);
+    for (const b of r.bubbles) expect(b.confidence).toBeGreaterThan(0.4);
   });
 
   it('reads WebP, GIF and BMP too', async () => {

@@ -1,0 +1,254 @@
+/**
+ * Reads a screenshot region by region: decode once (sharp, off the event loop in libuv's pool), look at a small
+ * copy for noise and tilt, straighten it, find the bubbles and labels (layout.ts), then cut each region out at
+ * full resolution, scale it to one glyph height, map it to black text on white (dark mode, blue bubbles and low
+ * contrast alike), and stack all regions into one collage that the engine reads in a single call (Tesseract in
+ * its worker thread). Regions read with low confidence get a second pass with other preprocessing; the better
+ * reading of each region, by confidence, is kept.
+ */
+import sharp from 'sharp';
+import type { RecognizedLine } from './engine';
+import { alternativePreprocessing, choosePreprocessing, estimateNoise, estimateTilt, textSharpness, type ImageQuality, type Preprocessing } from './image-quality';
+import { dominantColour, findLayout, type Box, type Layout, type RgbImage, type Side, type TextKind } from './layout';
+
+/** Width of the small copy the layout is found on. */
+export const LAYOUT_WIDTH = 360;
+/** Mean confidence (0–100) under which a region is read a second time. */
+export const SECOND_PASS_BELOW = 82;
+/** A collage taller than this is split, so one recognition never holds a huge image. */
+const MAX_COLLAGE_HEIGHT = 6000;
+
+/** Reads one collage; an OcrEngine's recognizeLines. */
+export type LineReader = (image: Buffer) => Promise<RecognizedLine[]>;
+
+/** What was read in one region, in reading order. */
+export interface RegionText {
+  kind: 'bubble' | TextKind;
+  /** Top of the region in the (straightened) image, for ordering. */
+  y: number;
+  side?: Side;
+  /** For an aside under a bubble: that bubble's index among the bubbles. */
+  under?: number;
+  lines: Array<{ text: string; conf: number }>;
+  /** Mean confidence of the lines, 0–100 (0 when nothing was read). */
+  conf: number;
+}
+
+export interface LayoutReading {
+  regions: RegionText[];
+  layout: Layout;
+  quality: ImageQuality;
+  preprocessing: Preprocessing;
+  /** 1, or 2 when some regions were read again. */
+  passes: number;
+}
+
+interface Region {
+  kind: 'bubble' | TextKind;
+  box: Box;
+  /** Glyph height in full-resolution pixels. */
+  glyph: number;
+  side?: Side;
+  under?: number;
+}
+
+interface Raster {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/**
+ * Reads a screenshot by its layout. Returns undefined when the image has no bubbles (a plain photo of text, a
+ * document) or cannot be decoded by sharp (BMP): the caller then reads it whole.
+ */
+export async function readLayout(image: Buffer, read: LineReader): Promise<LayoutReading | undefined> {
+  let full: { data: Buffer; width: number; height: number };
+  try {
+    const { data, info } = await sharp(image, { limitInputPixels: false }).rotate().flatten({ background: '#ffffff' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    full = { data, width: info.width, height: info.height };
+  } catch {
+    return undefined;
+  }
+  let small = await shrink(full, false);
+  const noise = estimateNoise(small);
+  if (noise >= 1.5) small = await shrink(full, true);
+  const tilt = estimateTilt(small, dominantColour(small));
+  if (tilt !== 0) {
+    const bg = dominantColour(small);
+    const rotated = await sharp(full.data, { raw: { width: full.width, height: full.height, channels: 3 } })
+      .rotate(-tilt, { background: { r: bg[0], g: bg[1], b: bg[2] } })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    // Back to the original size, centred: bars span the width again and the corners filled in are cut off.
+    const left = Math.floor((rotated.info.width - full.width) / 2);
+    const top = Math.floor((rotated.info.height - full.height) / 2);
+    const { data, info } = await sharp(rotated.data, { raw: { width: rotated.info.width, height: rotated.info.height, channels: 3 } })
+      .extract({ left, top, width: full.width, height: full.height })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    full = { data, width: info.width, height: info.height };
+    small = await shrink(full, noise >= 1.5);
+  }
+  const quality: ImageQuality = { noise, tilt };
+  const layout = findLayout(small, { tolerance: Math.min(16, 8 + noise * 1.5) });
+  if (layout.bubbles.length === 0) return undefined;
+
+  const f = full.width / small.width;
+  const scaleBox = (b: Box, padX: number, padY: number): Box => ({
+    x0: Math.max(0, Math.floor(b.x0 * f - padX)),
+    y0: Math.max(0, Math.floor(b.y0 * f - padY)),
+    x1: Math.min(full.width, Math.ceil(b.x1 * f + padX)),
+    y1: Math.min(full.height, Math.ceil(b.y1 * f + padY)),
+  });
+  const regions: Region[] = [];
+  for (const b of layout.bubbles) {
+    const glyph = Math.max(6, b.glyphHeight * f);
+    // Inset a little: the rounded corners show the background, which must not read as ink.
+    regions.push({ kind: 'bubble', box: scaleBox(b.box, -glyph * 0.3, -glyph * 0.12), glyph, side: b.side });
+  }
+  for (const t of layout.texts) {
+    if (t.kind === 'footer') continue;
+    const glyph = Math.max(6, t.glyphHeight * f);
+    regions.push({ kind: t.kind, box: scaleBox(t.box, glyph * 0.5, glyph * 0.3), glyph, ...(t.under !== undefined ? { under: t.under } : {}) });
+  }
+  const usable = regions.filter((r) => r.box.x1 - r.box.x0 >= 4 && r.box.y1 - r.box.y0 >= 4);
+
+  // First pass: preprocessing chosen from the noise and from how sharp the text of the largest bubble is.
+  const baseGlyph = choosePreprocessing(quality, 1).glyph;
+  const rasters = await Promise.all(usable.map((r) => rasterize(full, r, baseGlyph)));
+  const largest = usable.reduce((best, r, i) => (r.kind === 'bubble' && area(r.box) > area(usable[best]!.box) ? i : best), 0);
+  const first = choosePreprocessing(quality, textSharpness(rasters[largest]!.data, rasters[largest]!.width, rasters[largest]!.height));
+  const read1 = await readCollages(rasters, first, read);
+
+  // Second pass for what the first read poorly; keep whichever reading of each region is more confident.
+  const weak = usable.map((_, i) => i).filter((i) => read1[i]!.conf < SECOND_PASS_BELOW);
+  let passes = 1;
+  if (weak.length > 0) {
+    passes = 2;
+    const second = alternativePreprocessing(first);
+    const rasters2 = await Promise.all(weak.map((i) => rasterize(full, usable[i]!, second.glyph)));
+    const read2 = await readCollages(rasters2, second, read);
+    weak.forEach((i, j) => {
+      const better = read2[j]!;
+      const now = read1[i]!;
+      if (better.conf > now.conf + 1 || (now.lines.length === 0 && better.lines.length > 0)) read1[i] = better;
+    });
+  }
+  const out: RegionText[] = usable.map((r, i) => ({
+    kind: r.kind,
+    y: r.box.y0,
+    ...(r.side ? { side: r.side } : {}),
+    ...(r.under !== undefined ? { under: r.under } : {}),
+    lines: read1[i]!.lines,
+    conf: read1[i]!.conf,
+  }));
+  out.sort((a, b) => a.y - b.y);
+  return { regions: out, layout, quality, preprocessing: first, passes };
+}
+
+const area = (b: Box) => (b.x1 - b.x0) * (b.y1 - b.y0);
+
+/** The small RGB copy the layout is found on, contrast-stretched, with a median filter for noisy images. */
+async function shrink(full: { data: Buffer; width: number; height: number }, median: boolean): Promise<RgbImage> {
+  const width = Math.min(LAYOUT_WIDTH, full.width);
+  let s = sharp(full.data, { raw: { width: full.width, height: full.height, channels: 3 } }).resize({ width, kernel: 'linear' });
+  if (median) s = sharp(await s.raw().toBuffer(), { raw: { width, height: Math.round((full.height * width) / full.width), channels: 3 } }).median(3);
+  // Min–max stretch: percentiles would map a sparse screenshot's bubble fill to black (its text is under 1 %).
+  const { data, info } = await s.normalise({ lower: 0, upper: 100 }).raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data };
+}
+
+/** Cuts a region out at full resolution, scales its glyphs to `glyph` px and maps it to black ink on white. */
+async function rasterize(full: { data: Buffer; width: number; height: number }, r: Region, glyph: number): Promise<Raster> {
+  const w = r.box.x1 - r.box.x0;
+  const h = r.box.y1 - r.box.y0;
+  const s = Math.min(4, Math.max(0.4, glyph / r.glyph));
+  const tw = Math.max(1, Math.round(w * s));
+  const th = Math.max(1, Math.round(h * s));
+  const { data } = await sharp(full.data, { raw: { width: full.width, height: full.height, channels: 3 } })
+    .extract({ left: r.box.x0, top: r.box.y0, width: w, height: h })
+    .resize(tw, th, { fit: 'fill', kernel: s > 1 ? 'cubic' : 'lanczos3' })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: tw, height: th, data: inkOnWhite(data) };
+}
+
+/**
+ * Maps a grey region so its fill (the most common level) becomes white and its ink black, whichever is darker:
+ * dark mode, white text on blue and washed-out low-contrast images all come out as black text on white.
+ */
+export function inkOnWhite(grey: Uint8Array): Uint8Array {
+  const hist = new Float64Array(256);
+  for (const v of grey) hist[v]! += 1;
+  let fill = 0;
+  let best = -1;
+  for (let v = 0; v < 256; v++) {
+    let s = 0;
+    for (let d = -2; d <= 2; d++) s += hist[Math.min(255, Math.max(0, v + d))]!;
+    if (s > best) [best, fill] = [s, v];
+  }
+  // The smoothed peak finds the fill despite noise; the exact level is the tallest bar next to it.
+  for (let v = Math.max(0, fill - 2), peak = fill; v <= Math.min(255, peak + 2); v++) if (hist[v]! > hist[fill]!) fill = v;
+  let darker = 0;
+  let lighter = 0;
+  for (let v = 0; v < 256; v++) {
+    if (v < fill - 24) darker += hist[v]!;
+    else if (v > fill + 24) lighter += hist[v]!;
+  }
+  const out = new Uint8Array(grey.length);
+  if (darker + lighter === 0) return out.fill(255);
+  // The ink level: 1 % into the ink side's tail (the deepest ink, not a lone outlier).
+  const want = Math.max(1, (darker >= lighter ? darker : lighter) * 0.02);
+  let ink = darker >= lighter ? 0 : 255;
+  let seen = 0;
+  if (darker >= lighter) for (let v = 0; v < 256 && seen < want; v++) [seen, ink] = [seen + hist[v]!, v];
+  else for (let v = 255; v >= 0 && seen < want; v--) [seen, ink] = [seen + hist[v]!, v];
+  const span = fill - ink;
+  for (let i = 0; i < grey.length; i++) {
+    const v = ((grey[i]! - ink) * 255) / span;
+    out[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+  }
+  return out;
+}
+
+/** Stacks rasters into collages (white gaps between), reads each, and gives every raster its lines back. */
+async function readCollages(rasters: Raster[], p: Preprocessing, read: LineReader): Promise<Array<{ lines: Array<{ text: string; conf: number }>; conf: number }>> {
+  const gap = Math.round(p.glyph * 0.9);
+  const margin = Math.round(p.glyph * 0.8);
+  const results = rasters.map(() => ({ lines: [] as Array<{ text: string; conf: number; top: number }>, conf: 0, chars: 0 }));
+  let start = 0;
+  while (start < rasters.length) {
+    let end = start;
+    let height = margin;
+    while (end < rasters.length && (end === start || height + rasters[end]!.height + gap <= MAX_COLLAGE_HEIGHT)) height += rasters[end++]!.height + gap;
+    height += margin - gap;
+    const width = Math.max(...rasters.slice(start, end).map((r) => r.width)) + 2 * margin;
+    const canvas = new Uint8Array(width * height).fill(255);
+    const spans: Array<[number, number]> = [];
+    let y = margin;
+    for (let i = start; i < end; i++) {
+      const r = rasters[i]!;
+      for (let row = 0; row < r.height; row++) canvas.set(r.data.subarray(row * r.width, (row + 1) * r.width), (y + row) * width + margin);
+      spans.push([y, y + r.height]);
+      y += r.height + gap;
+    }
+    let img = sharp(canvas, { raw: { width, height, channels: 1 } });
+    if (p.median) img = img.median(3);
+    if (p.sharpen) img = img.sharpen({ sigma: 1 });
+    const png = await img.png({ compressionLevel: 1 }).toBuffer();
+    const lines = await read(png);
+    for (const line of lines) {
+      const mid = (line.top + line.bottom) / 2;
+      const k = spans.findIndex(([a, b]) => mid >= a - gap / 2 && mid < b + gap / 2);
+      if (k < 0) continue;
+      const res = results[start + k]!;
+      res.lines.push({ text: line.text, conf: line.conf, top: line.top });
+      res.conf += line.conf * line.chars;
+      res.chars += line.chars;
+    }
+    start = end;
+  }
+  return results.map((r) => ({ lines: r.lines.sort((a, b) => a.top - b.top).map(({ text, conf }) => ({ text, conf })), conf: r.chars === 0 ? 0 : r.conf / r.chars }));
+}
