@@ -53,11 +53,13 @@ export function renderConduct(
   const basis = basisList(refs, deps.knowledge, when);
   const steps = stepsOf(acts, analysis.categories, kit);
   const debt = replies.text('fu_debt_line');
+  // Violence happening now: safety before anything else.
+  const urgent = para(conduct.happeningNow ? replies.text('conduct_urgent') : '');
   const basisLine = (n: number) => (n > 0 && basis.length ? replies.text('conduct_basis', { list: basis.slice(0, n).join('；') }) : '');
   const stepBlock = (n: number): TextBlock[] => (n > 0 && steps.length ? [{ style: 'heading', text: replies.text('conduct_steps_heading') }, ...list(steps.slice(0, n).map((s) => s.text))] : []);
   const variants: TextBlock[][] = [];
   for (const [b, s, withAlso] of [[3, 4, true], [3, 3, true], [2, 3, true], [2, 2, true], [1, 2, true], [1, 2, false], [0, 2, false], [0, 1, false]] as const) {
-    variants.push([...para(lead), ...para(withAlso ? also : ''), ...para(basisLine(b)), ...stepBlock(s), ...para(debt)]);
+    variants.push([...urgent, ...para(lead), ...para(withAlso ? also : ''), ...para(basisLine(b)), ...stepBlock(s), ...para(debt)]);
   }
   reply.blocks = fitted(variants);
   reply.citations = citationsFor(analysis.findings, deps.knowledge, when);

@@ -62,6 +62,8 @@ export const conductFileSchema = z.object({
   negation: cueList.min(1),
   hypothetical: cueList.min(1),
   question: z.object({ frames: cueList, endings: cueList, tails: cueList }),
+  /** With violence found, these words mean it is happening now: the reply opens with "call 110 now". */
+  happening_now: cueList.default([]),
   time: z.object({ words: z.record(z.string(), days), units: z.record(z.string(), days) }),
   acts: z.array(actSchema).min(1),
   steps: z.array(z.object({ id: z.string().min(1), text: z.string().min(1) })).min(1),

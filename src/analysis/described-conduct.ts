@@ -41,6 +41,8 @@ export interface ConductAnalysis extends Analysis {
   acts: ConductActHit[];
   /** When the conduct happened as far as the words date it ("昨天", "三个月前"); otherwise the report time. */
   occurredAt: Date;
+  /** Violence that the words say is happening now ("现在有三个男的堵在我家门口"): the reply opens with 110. */
+  happeningNow: boolean;
 }
 
 /** Assesses one description; `at` is when the user wrote it. */
@@ -181,8 +183,14 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
     return out;
   }
 
+  /** An account names the user (我, 我家) or someone doing it (他们, 催收, 被); text in neither voice is not one. */
+  function isAccount(t: string): boolean {
+    return [...cues.user, ...cues.collector, ...c.passive].some((x) => t.includes(x)) || (collectorPatterns !== undefined && testOnce(collectorPatterns, t));
+  }
+
   return (text: string, at: Date): ConductAnalysis => {
-    const raw = splitClauses(text);
+    const whole = plain.normalize(text).text;
+    const raw = isAccount(whole) ? splitClauses(text) : [];
     const kept: Array<{ clause: RawClause; kind: 'fact' | 'said' }> = [];
     let carried: Subject = 'collector';
     let speech = false;
@@ -245,6 +253,7 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
     }
 
     const ordered = CATEGORY_IDS.filter((id) => findings.has(id)).map((id) => findings.get(id)!);
+    const happeningNow = findings.has('violence') && c.happening_now.some((w) => whole.includes(w));
     return {
       findings: ordered,
       categories: ordered.map((f) => f.category),
@@ -252,7 +261,8 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       looksLikeCollectorMessage: kept.length > 0,
       clauses: kept.map((k) => ({ text: text.slice(k.clause.start, k.clause.end).trim(), kind: k.kind })),
       acts,
-      occurredAt: occurredAt(plain.normalize(text).text, at, c.time),
+      occurredAt: happeningNow ? at : occurredAt(whole, at, c.time),
+      happeningNow,
     };
   };
 
@@ -262,6 +272,11 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
     const m = p.re.exec(t);
     return m && m.index === 0 ? m[0].length : undefined;
   }
+}
+
+function testOnce(p: CompiledPattern, t: string): boolean {
+  p.re.lastIndex = 0;
+  return p.re.test(t);
 }
 
 /** A finding for `category` from its data (explanation and provisions), with this evidence. */

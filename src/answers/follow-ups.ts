@@ -12,7 +12,8 @@ import { verifyClaims } from './verify-claims';
 import { whatToDo } from './what-to-do';
 
 export interface FollowUpAnswers {
-  verifyClaims(focus: FollowUpFocus, now: Date): OutboundReply;
+  /** `question`: the user's words, so the claim they ask about is answered first (optional). */
+  verifyClaims(focus: FollowUpFocus, now: Date, question?: string): OutboundReply;
   whatToDo(focus: FollowUpFocus, now: Date): OutboundReply;
   explainProvision(mention: ProvisionRequest, focus: FollowUpFocus | undefined, now: Date): OutboundReply;
   canReport(focus: FollowUpFocus, now: Date): OutboundReply;
@@ -22,7 +23,7 @@ export interface FollowUpAnswers {
 export function createFollowUpAnswers(deps: FollowUpDeps): FollowUpAnswers {
   checkFollowUpReplies(deps.replies);
   return {
-    verifyClaims: (focus, now) => verifyClaims(focus, deps, now),
+    verifyClaims: (focus, now, question) => verifyClaims(focus, deps, now, question),
     whatToDo: (focus, now) => whatToDo(focus, deps, now),
     explainProvision: (mention, focus, now) => explainProvision(mention, focus, deps, now),
     canReport: (focus, now) => canReport(focus, deps, now),

@@ -17,13 +17,16 @@ const SHOWN = 3;
 const DOUBTFUL: ReadonlySet<ClaimVerdict> = new Set(['false', 'verify']);
 const POSSIBLY_TRUE: ReadonlySet<ClaimVerdict> = new Set(['maybe', 'true', 'depends']);
 
-/** The claims of the focus, in the data's order (most serious first). */
-export function claimsOf(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'data'>): Claim[] {
+/**
+ * The claims of the focus, in the data's order (most serious first) — except that claims the user's own question
+ * names ("真的会抓我吗" names arrest) come first.
+ */
+export function claimsOf(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'data'>, question = ''): Claim[] {
   const { negation, negation_window: window, claims } = deps.data.claims;
   const words = focusWords(focus);
   const cats = new Set(focus.categories);
   const seen = new Set<string>();
-  return claims.filter((c) => {
+  const found = claims.filter((c) => {
     if (c.when.any.length && !c.when.any.some((x) => cats.has(x))) return false;
     if (c.when.none.some((x) => cats.has(x))) return false;
     if (!c.cues.some((cue) => hasCue(words, cue, negation, window))) return false;
@@ -32,13 +35,30 @@ export function claimsOf(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'data'>)
     seen.add(c.name);
     return true;
   });
+  const asked = askedIn(question, found);
+  return [...found.filter((c) => asked.has(c)), ...found.filter((c) => !asked.has(c))];
 }
 
-/** Answers "are their claims true?" for the message in focus; `now` dates nothing but a focus without a time. */
-export function verifyClaims(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): OutboundReply {
+/**
+ * The claims whose cue words the question itself uses. Cues are written as collectors say them ("抓你"); the
+ * question is the user's ("会抓我吗"), so it is also read with 我 as 你.
+ */
+function askedIn(question: string, claims: Claim[]): Set<Claim> {
+  const q = question.replace(/\s+/g, '');
+  if (!q) return new Set();
+  const asCollector = q.replace(/我/g, '你');
+  return new Set(claims.filter((c) => c.cues.some((cue) => q.includes(cue) || asCollector.includes(cue))));
+}
+
+/**
+ * Answers "are their claims true?" for the message in focus; `now` dates nothing but a focus without a time. With
+ * the user's `question`, the claim it asks about is answered first ("真的会抓我吗" → arrest).
+ */
+export function verifyClaims(focus: FollowUpFocus, deps: FollowUpDeps, now: Date, question = ''): OutboundReply {
   const { replies } = deps;
   const at = focusDate(focus, now);
-  const claims = claimsOf(focus, deps);
+  const claims = claimsOf(focus, deps, question);
+  const asked = askedIn(question, claims.slice(0, 1));
   const reply = emptyReply('answer');
   const debt = replies.text(focus.lawful ? 'fu_debt_line_lawful' : 'fu_debt_line');
 
@@ -60,21 +80,24 @@ export function verifyClaims(focus: FollowUpFocus, deps: FollowUpDeps, now: Date
       [...para(c.answer), ...para(debt)],
     ];
   } else {
-    const lead = overall(claims, replies.text.bind(replies));
+    // The claim the user asked about answers first; otherwise one sentence on all of them.
+    const lead = asked.size ? claims[0]!.answer : overall(claims, replies.text.bind(replies));
+    const listed = asked.size ? claims.slice(1) : claims;
     const item = (c: Claim) => replies.text('fu_claims_item', { name: c.name, answer: c.answer });
     const more = (shown: number) =>
-      claims.length > shown ? replies.text('fu_claims_more', { names: claims.slice(shown).map((c) => `「${c.name}」`).join('、') }) : '';
+      listed.length > shown ? replies.text('fu_claims_more', { names: listed.slice(shown).map((c) => `「${c.name}」`).join('、') }) : '';
     // How to check: the claims that may be true or need verifying first, else the first claim.
     const checks = (shown: Claim[]) => {
       const toCheck = shown.filter((c) => c.verdict === 'verify' || c.verdict === 'maybe');
       return (toCheck.length ? toCheck : shown.slice(0, 1)).map(checkOf);
     };
     variants = [];
-    for (let shown = Math.min(SHOWN, claims.length); shown >= 1; shown--) {
-      const items = claims.slice(0, shown);
-      const all = checks(items);
+    for (let shown = Math.min(SHOWN, listed.length); shown >= 1; shown--) {
+      const items = listed.slice(0, shown);
+      const all = checks(asked.size ? [claims[0]!, ...items] : items);
+      const heading = asked.size ? para(replies.text('fu_claims_also')) : [];
       for (let n = all.length; n >= 0; n--) {
-        variants.push([...para(lead), ...list(items.map(item)), ...all.slice(0, n).flatMap(para), ...para(more(shown)), ...para(debt)]);
+        variants.push([...para(lead), ...heading, ...list(items.map(item)), ...all.slice(0, n).flatMap(para), ...para(more(shown)), ...para(debt)]);
       }
     }
   }

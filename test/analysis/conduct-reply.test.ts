@@ -47,6 +47,29 @@ describe('renderConduct', () => {
     expectWellFormed(r, AT);
   });
 
+  it('opens with 110 when the blockade is happening now', () => {
+    const r = reply('现在有三个男的堵在我家门口 一直拍门 说不还钱今天别想出门 我和我女儿在家 好怕');
+    expect(firstSentence(r)).toMatch(/110/);
+    expect(textOf(r)).toMatch(/不要开门/);
+    expectWellFormed(r, AT);
+  });
+
+  it('a lawyer letter with false crimes sent to the parents: how to check the firm, that it is not a court paper, no jail for debt', () => {
+    const r = reply('催收给我爸妈老家寄了一封律师函 抬头写着 北京正义天平律师事务所 说我涉嫌合同诈骗 七天内不还就移交公安 我爸妈吓坏了');
+    const text = textOf(r);
+    expect(text).toMatch(/12348|司法局/);
+    expect(text).toMatch(/不是法院文书/);
+    expect(text).toMatch(/不会坐牢|虚构后果/);
+    expect(r.citations.map((c) => `${c.law}${c.article}`)).not.toContain('刑法280');
+    expectWellFormed(r, AT);
+  });
+
+  it('words that threaten jail are answered as a false consequence, not only as a threat', () => {
+    const r = reply('崔收说我再不还就要抓我去坐劳 真的假的');
+    expect(firstSentence(r)).toMatch(/虚构后果|不会坐牢/);
+    expectWellFormed(r, AT);
+  });
+
   it('tells calls to the boss as contacting others and revealing the debt', () => {
     const r = reply('他们给我领导打电话说我欠钱不还');
     expect(firstSentence(r)).toMatch(/单位|领导/);

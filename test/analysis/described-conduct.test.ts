@@ -60,6 +60,8 @@ const NOT_CONDUCT: string[] = [
   '我换了手机号，他们找不到我',
   '我明天去派出所报案可以吗',
   '他们说会依法起诉我',
+  // A collector's words typed in without saying who did what to whom: not an account of conduct.
+  '明天上门，家里人都会知道。',
 ];
 
 describe('assessConduct: what collectors did, with the user as the victim', () => {
@@ -107,6 +109,14 @@ describe('assessConduct: reading the account', () => {
   it('drops the question and the user own feelings around the account', () => {
     const a = assess('他们说要来我家泼油漆 是真的吗 我好怕', AT);
     expect(a.clauses.map((c) => c.kind)).toEqual(['said']);
+  });
+
+  it('knows violence that is happening now from the words, and dates it now', () => {
+    const now = assess('现在有三个男的堵在我家门口 一直拍门 说不还钱今天别想出门 这可咋整', AT);
+    expect(now.happeningNow).toBe(true);
+    expect(now.occurredAt.getTime()).toBe(AT.getTime());
+    expect(assess('昨天三个人堵在我家门口', AT).happeningNow).toBe(false);
+    expect(assess('现在他们天天给我打电话', AT).happeningNow).toBe(false); // not violence
   });
 
   it('dates the conduct from the words (昨天, 三个月前), else from when it was written', () => {

@@ -26,6 +26,17 @@ describe('verifyClaims', () => {
     expectWellFormed(reply, new Date(RECENT));
   });
 
+  it('answers first the claim the user asks about ("真的会抓我吗"), then the others', () => {
+    const focus = messageFocus(MESSAGES.consequences, RECENT);
+    const reply = followUps.verifyClaims(focus, NOW, '真的会抓我吗');
+    expect(firstSentence(reply)).toMatch(/不是真的/);
+    expect(firstSentence(reply)).toMatch(/坐牢|抓/);
+    expect(textOf(reply)).toMatch(/冻结/); // the other claims still follow
+    const asked = followUps.verifyClaims(focus, NOW, '银行卡真的会被冻结吗');
+    expect(firstSentence(asked)).toMatch(/冻结/);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
   it('a lawful lawsuit notice: may be true, how to check, and to answer the suit — never a crime', () => {
     const { focus, reply } = verify(MESSAGES.lawsuit);
     expect(focus.lawful).toBe(true);
