@@ -2,7 +2,8 @@
  * Sends one OutboundReply to a chat: rendered as HTML, split into parts Telegram accepts, sent in order through
  * the chat's send queue, with the next steps as an inline keyboard under the last part. A part whose HTML
  * Telegram refuses ("can't parse entities") is sent again as plain text with the same words; the refused
- * payload itself is never sent again, retries included.
+ * payload itself is never sent again, retries included. A reply's pictures (the interest check's chart) follow
+ * the text as photos, captioned with their alt text.
  */
 import type { Telegram } from 'telegraf';
 import type { CoreLogger } from '../../logger';
@@ -14,7 +15,7 @@ import type { SendQueue } from './send-queue';
 import { splitMessage } from './split-message';
 
 export interface ReplySenderDeps {
-  telegram: Pick<Telegram, 'sendMessage'>;
+  telegram: Pick<Telegram, 'sendMessage'> & Partial<Pick<Telegram, 'sendPhoto'>>;
   queue: SendQueue;
   ids: CallbackIds;
   /** Longest part; Telegram's limit is 4 096. */
@@ -49,6 +50,10 @@ export async function sendReply(chatId: number, reply: OutboundReply, deps: Repl
       }
       return deps.telegram.sendMessage(chatId, htmlToPlainText(html), { link_preview_options: { is_disabled: true }, ...markup });
     });
+  }
+  const sendPhoto = deps.telegram.sendPhoto?.bind(deps.telegram);
+  for (const image of sendPhoto ? reply.images ?? [] : []) {
+    await deps.queue.send(chatId, () => sendPhoto!(chatId, { source: image.bytes }, { caption: image.alt }));
   }
   return parts.length;
 }

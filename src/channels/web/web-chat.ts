@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleTurn } from '../../conversation/conversation';
+import { replyForBrowser } from './reply-images';
 import type { TurnDeps } from '../../conversation/deps';
 import type { InboundMessage } from '../../message';
 import { readBody } from '../../http/read-body';
@@ -39,7 +40,7 @@ export function webChatRoute(deps: TurnDeps, promptsDir: string): WebChatRoute {
       }
       const msg = toInbound(input);
       if (!msg) return sendError(res, 400, 'expected {user, text} or {user, button} or {user, image, mime}');
-      sendJson(res, 200, { ok: true, reply: await handleTurn(msg, deps) });
+      sendJson(res, 200, { ok: true, reply: replyForBrowser(await handleTurn(msg, deps)) });
     },
   };
 }
