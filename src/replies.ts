@@ -27,7 +27,9 @@ export const REQUIRED_REPLY_KEYS = [
   'export_summary_evidence', 'export_summary_last_analysis', 'export_summary_summary', 'citation_removed', 'call_usage',
   'call_saved', 'call_over_limit', 'analysis_payment_warning', 'step_official_pay_label', 'step_official_pay_detail',
   'interest_cap_on_date', 'interest_cap_range', 'interest_rate_compare_over', 'interest_rate_compare_under', 'interest_cap_unverified',
-  'interest_cap_after_known', 'law_more',
+  'interest_cap_after_known', 'law_more', 'ocr_sender_line', 'ocr_bubble_collector', 'ocr_bubble_user', 'ocr_bubble_time',
+  'ocr_bubbles_note', 'ocr_button_fix', 'ocr_cmd_side_user', 'ocr_cmd_side_collector', 'ocr_send_fix', 'ocr_send_correction_bubbles',
+  'ocr_fix_unknown', 'ocr_no_collector',
 ] as const;
 
 /** Builds Replies from a key → template map, checking that every required key (by default: the bot's) is there. */
@@ -54,10 +56,11 @@ export function createReplies(
 /**
  * The reply files, one per area so each can be edited on its own: replies.yaml (commands, errors, evidence),
  * answers.yaml (the answer composer), analysis.yaml (the analysis's first screen), conversation.yaml (turn understanding, crisis mode, buttons),
- * follow-ups.yaml (follow-up questions about the last reply), interest.yaml (the interest check). A file that is absent is skipped; a key defined in
+ * follow-ups.yaml (follow-up questions about the last reply), interest.yaml (the interest check), screenshot.yaml (the
+ * screenshot read-back). A file that is absent is skipped; a key defined in
  * two files stops the boot.
  */
-export const REPLY_FILES = ['replies.yaml', 'answers.yaml', 'analysis.yaml', 'conversation.yaml', 'follow-ups.yaml', 'interest.yaml'] as const;
+export const REPLY_FILES = ['replies.yaml', 'answers.yaml', 'analysis.yaml', 'conversation.yaml', 'follow-ups.yaml', 'interest.yaml', 'screenshot.yaml'] as const;
 
 /** Loads and merges the reply files under `promptsDir`. */
 export function loadReplies(promptsDir: string): Replies {
