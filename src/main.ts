@@ -1,84 +1,118 @@
 /**
- * Composition root: config → logger → core deps → channel. With TELEGRAM_BOT_TOKEN set the Telegram bot runs;
- * otherwise the terminal chat opens. SIGINT/SIGTERM close the channel and the store before exit.
+ * Composition root: config → logger → core deps → queue → channels → HTTP. With TELEGRAM_BOT_TOKEN, WECHAT_TOKEN
+ * or WECOM_TOKEN set (or a PROCESS_ROLE other than "all") the bot serves; otherwise the terminal chat opens.
+ * PROCESS_ROLE=web serves the webhooks and queues the work, PROCESS_ROLE=worker runs the queued turns and sends
+ * (and serves only /healthz, /readyz and /metrics), "all" does both. SIGINT/SIGTERM stop the intake, let running
+ * jobs finish, and close the queue and the store before exit.
  */
-import type { Server } from 'node:http';
-import { loadConfig } from './config';
-import { createLogger } from './logger';
+import { loadConfig, type Config } from './config';
+import { createLogger, type Logger } from './logger';
 import { assembleDeps } from './assemble';
 import { runTerminalChat } from './channels/local/terminal';
 import { loadCliTexts } from './cli/cli-texts';
 import { createTelegramBot } from './channels/telegram/bot';
 import { startPolling, startWebhook, type RunningTelegramBot } from './channels/telegram/launch';
-import { createHttpServer } from './http/server';
+import { buildHttpApp } from './http/app';
+import { telegramWebhookRoutes } from './http/webhook';
 import { AppError } from './errors';
 import { RedisStore } from './state/redis-store';
+import { createMetrics } from './metrics';
+import { createQueue } from './queue/create-queue';
+import { createWechatChannel, type PlatformChannel } from './channels/wechat/channel';
+import { createWecomChannel } from './channels/wecom/channel';
+import { startWorkers } from './channels/workers';
+import type { TurnDeps } from './conversation/deps';
+import type { FastifyPluginAsync } from 'fastify';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const chat = !config.telegram;
+  const serving = Boolean(config.telegram || config.wechat || config.wecom) || config.role !== 'all';
   const logger = createLogger({
-    level: config.log.level ?? (chat ? 'error' : 'info'),
+    level: config.log.level ?? (serving ? 'info' : 'error'),
     format: config.log.format,
-    destination: chat ? process.stderr : undefined,
+    destination: serving ? undefined : process.stderr,
   });
   const deps = assembleDeps(config, logger);
   if (deps.store instanceof RedisStore) {
     // A wrong REDIS_URL shows at boot; the bot still starts and answers (saving resumes when Redis is back).
     await deps.store.connect().catch((e: unknown) => logger.error({ err: e }, 'Redis is not reachable: check REDIS_URL; answering without saving until it is'));
   }
+  if (serving) return serve(config, logger, deps);
+
+  if (config.env === 'production' && !process.stdin.isTTY) {
+    throw new AppError('CONFIG_INVALID', 'No TELEGRAM_BOT_TOKEN, WECHAT_TOKEN or WECOM_TOKEN and no terminal: nothing to serve. Set one (see README), or run `debtshield chat` in a terminal.');
+  }
+  await runTerminalChat({ deps, texts: loadCliTexts(config.promptsDir), userId: 'local', input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  await deps.ocr?.close?.();
+  await deps.store.close();
+}
+
+/** Runs the configured channels in this process's role until a signal (or Telegram polling) ends it. */
+async function serve(config: Config, logger: Logger, deps: TurnDeps): Promise<void> {
+  const web = config.role !== 'worker';
+  const metrics = createMetrics({ defaults: true });
+  const jobs = createQueue(config, (queue, _id, e) => {
+    metrics.error('job_failed');
+    logger.error({ queue, err: { name: (e as Error)?.name, reason: (e as Error)?.message } }, 'job failed for good');
+  });
+  metrics.watchQueue(() => jobs.queue.depth());
+  const common = { turnDeps: deps, queue: jobs.queue, memo: jobs.memo, metrics, logger, promptsDir: config.promptsDir, ratePerMinute: config.limits.ratePerMinute };
+  const platforms: PlatformChannel[] = [];
+  if (config.wechat) platforms.push(createWechatChannel({ ...config.wechat, ...common }));
+  if (config.wecom) platforms.push(createWecomChannel({ ...config.wecom, ...common }));
+
+  const routes: FastifyPluginAsync[] = web ? platforms.map((p) => p.routes) : [];
+  const t = web ? config.telegram : undefined;
+  const telegramBot = t
+    ? createTelegramBot(deps, {
+        token: t.token,
+        apiRoot: t.apiRoot,
+        allowGroups: t.allowGroups,
+        ratePerMinute: config.limits.ratePerMinute,
+        promptsDir: config.promptsDir,
+        onUpdateHandled: (e) => {
+          if (e.outcome === 'replied') metrics.turn('telegram', 'reply', e.ms / 1000);
+          else if (e.outcome === 'failed') metrics.error('telegram_update_failed');
+        },
+      })
+    : undefined;
+  if (t?.webhookUrl && t.webhookSecret && telegramBot) {
+    routes.push(telegramWebhookRoutes({ path: new URL(t.webhookUrl).pathname, secret: t.webhookSecret, handleUpdate: (u) => telegramBot.handleUpdate(u) }, logger));
+  }
+  if (config.role !== 'web') startWorkers(jobs.queue, platforms.map((p) => p.jobs), config.queue);
+
+  const app = await buildHttpApp({ logger, store: deps.store, metrics, queue: jobs.queue, routes, trustProxy: config.env === 'production' });
+  await app.listen({ host: config.http.host, port: config.http.port });
+  logger.info({ host: config.http.host, port: config.http.port, role: config.role, queue: jobs.queue.kind, wechat: Boolean(config.wechat), wecom: Boolean(config.wecom) }, 'http server listening');
+  if (web) {
+    if (config.wechat?.publishMenu) await platforms[0]!.publishMenu().catch((e: unknown) => logger.warn({ err: e }, 'WeChat menu not published'));
+    if (config.wecom?.publishMenu) await platforms[platforms.length - 1]!.publishMenu().catch((e: unknown) => logger.warn({ err: e }, 'WeCom menu not published'));
+  }
+
   let bot: RunningTelegramBot | undefined;
-  let server: Server | undefined;
   let closing = false;
+  let release!: () => void;
+  const stopped = new Promise<void>((resolve) => (release = resolve));
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
     await bot?.stop(signal).catch(() => undefined);
-    if (server) await new Promise((resolve) => server!.close(resolve));
+    await app.close().catch(() => undefined);
+    await jobs.close(10_000).catch(() => undefined);
     await deps.ocr?.close?.().catch(() => undefined);
     await deps.store.close().catch(() => undefined);
-    process.exit(0);
+    release();
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (config.telegram) {
-    const t = config.telegram;
-    const telegramBot = createTelegramBot(deps, {
-      token: t.token,
-      apiRoot: t.apiRoot,
-      allowGroups: t.allowGroups,
-      ratePerMinute: config.limits.ratePerMinute,
-      promptsDir: config.promptsDir,
-    });
-    if (t.webhookUrl && t.webhookSecret) {
-      server = createHttpServer({
-        logger,
-        store: deps.store,
-        webhook: { path: new URL(t.webhookUrl).pathname, secret: t.webhookSecret, handleUpdate: (u) => telegramBot.handleUpdate(u) },
-      });
-      const listening = server;
-      await new Promise<void>((resolve, reject) => {
-        listening.once('error', reject);
-        listening.listen(config.http.port, config.http.host, () => resolve());
-      });
-      logger.info({ host: config.http.host, port: config.http.port }, 'http server listening');
-      bot = await startWebhook(telegramBot, { url: t.webhookUrl, secret: t.webhookSecret }, logger);
-    } else {
-      bot = await startPolling(telegramBot, logger);
-    }
-    await bot.stopped;
-    if (!closing) await shutdown('polling ended');
-    return;
+  if (telegramBot && t) {
+    bot = t.webhookUrl && t.webhookSecret ? await startWebhook(telegramBot, { url: t.webhookUrl, secret: t.webhookSecret }, logger) : await startPolling(telegramBot, logger);
+    void bot.stopped.then(() => shutdown('telegram stopped'), () => shutdown('telegram failed'));
   }
-
-  if (config.env === 'production' && !process.stdin.isTTY) {
-    throw new AppError('CONFIG_INVALID', 'No TELEGRAM_BOT_TOKEN and no terminal: nothing to serve. Set TELEGRAM_BOT_TOKEN (see README), or run `debtshield chat` in a terminal.');
-  }
-  await runTerminalChat({ deps, texts: loadCliTexts(config.promptsDir), userId: 'local', input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
-  await deps.ocr?.close?.();
-  await deps.store.close();
+  await stopped;
+  process.exit(0);
 }
 
 main().catch((e: unknown) => {

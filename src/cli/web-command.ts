@@ -5,8 +5,8 @@
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { assembleDeps } from '../assemble';
-import { createHttpServer } from '../http/server';
-import { webChatRoute } from '../channels/web/web-chat';
+import { buildHttpApp } from '../http/app';
+import { webChatRoutes } from '../channels/web/web-chat';
 import type { CliIo } from './io';
 import type { Replies } from '../replies';
 
@@ -18,19 +18,21 @@ export async function serveWebChat(config: Config, logger: Logger, args: { flags
     io.stderr.write(`${texts.text('port_invalid')}\n`);
     return 2;
   }
-  const server = createHttpServer({ logger, store: deps.store, webChat: webChatRoute(deps, config.promptsDir) });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, config.http.host, () => resolve());
+  const allowedHosts = args.flags.has('--port') ? [...new Set([config.http.host, '127.0.0.1', 'localhost'])].map((h) => `${h}:${port}`) : config.web.allowedHosts;
+  const app = await buildHttpApp({
+    logger,
+    store: deps.store,
+    routes: [webChatRoutes({ deps, promptsDir: config.promptsDir, allowedHosts, ratePerIpPerMinute: config.web.ratePerIpPerMinute, ratePerUserPerMinute: config.limits.ratePerMinute })],
   });
-  const address = server.address();
+  await app.listen({ port, host: config.http.host });
+  const address = app.server.address();
   const shown = typeof address === 'object' && address ? `http://${config.http.host}:${address.port}/` : String(address);
   io.stdout.write(`${texts.text('web_started', { url: shown })}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-  await new Promise((resolve) => server.close(resolve));
+  await app.close();
   await deps.ocr?.close?.();
   await deps.store.close();
   return 0;

@@ -1,26 +1,25 @@
 /**
- * GET /healthz: the process answers, and whether the store does. The bot keeps answering (without saving)
- * while the store is down, so a down store is reported, not treated as the process being unhealthy.
+ * The store probe behind /healthz and /readyz. The bot keeps answering (without saving) while the store is down,
+ * so /healthz reports a down store without failing (the process is alive), while /readyz fails (send traffic
+ * elsewhere).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConversationStore } from '../state/store';
-import { sendJson } from './respond';
 
 /** A user key no real channel produces, read to see whether the store answers. */
 const PROBE_KEY = 'health:probe';
 
-/** Handles GET /healthz: 200 {ok: true, store: "up" | "down"}; the store gets `timeoutMs` to answer. */
-export function healthHandler(store: Pick<ConversationStore, 'read'>, timeoutMs: number) {
-  return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_r, reject) => {
-      timer = setTimeout(() => reject(new Error('store health probe timed out')), timeoutMs);
-    });
-    const up = await Promise.race([store.read(PROBE_KEY), timeout]).then(
-      () => true,
-      () => false,
-    );
+/** True when the store answers a read within `timeoutMs`. */
+export async function probeStore(store: Pick<ConversationStore, 'read'>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_r, reject) => {
+    timer = setTimeout(() => reject(new Error('store health probe timed out')), timeoutMs);
+  });
+  try {
+    await Promise.race([store.read(PROBE_KEY), timeout]);
+    return true;
+  } catch {
+    return false;
+  } finally {
     clearTimeout(timer);
-    sendJson(res, 200, { ok: true, store: up ? 'up' : 'down' });
-  };
+  }
 }

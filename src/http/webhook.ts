@@ -1,14 +1,14 @@
 /**
- * POST <webhook path>: Telegram's update delivery. Checks X-Telegram-Bot-Api-Secret-Token in constant time (403
- * otherwise), reads at most `maxBodyBytes` (413), rejects a body that is not a JSON update (400), and answers
- * 200 as soon as the update is accepted — the turn runs after, so a slow answer never makes Telegram time out
- * and redeliver. Knows nothing of telegraf: it hands the parsed update to `handleUpdate`.
+ * POST <webhook path>: Telegram's update delivery, as a fastify route plugin. Checks
+ * X-Telegram-Bot-Api-Secret-Token in constant time before the body is read (403 otherwise), reads at most
+ * `maxBodyBytes` (413), rejects a body that is not a JSON update (400), and answers 200 as soon as the update is
+ * accepted — the turn runs after, so a slow answer never makes Telegram time out and redeliver. Knows nothing of
+ * telegraf: it hands the parsed update to `handleUpdate`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyPluginAsync } from 'fastify';
 import type { CoreLogger } from '../logger';
-import { sendError, sendJson } from './respond';
-import { readBody } from './read-body';
+import { methodNotAllowed } from './app';
 
 export interface WebhookRoute {
   /** Path part of TELEGRAM_WEBHOOK_URL, e.g. "/telegram/webhook". */
@@ -29,25 +29,24 @@ export function secretMatches(given: string | string[] | undefined, secret: stri
   return timingSafeEqual(a, b);
 }
 
-/** The handler for POSTs to the webhook path. */
-export function webhookHandler(route: WebhookRoute, log: CoreLogger, maxBodyBytes: number) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!secretMatches(req.headers[SECRET_HEADER], route.secret)) {
-      log.warn({}, 'webhook call with a wrong or missing secret');
-      req.resume();
-      return sendError(res, 403, 'forbidden');
-    }
-    const body = await readBody(req, maxBodyBytes);
-    if (body === 'too_large') return sendError(res, 413, 'body too large');
-    let update: unknown;
-    try {
-      update = JSON.parse(body.toString('utf8'));
-    } catch {
-      return sendError(res, 400, 'body is not JSON');
-    }
-    if (!isUpdate(update)) return sendError(res, 400, 'body is not a Telegram update');
-    await route.handleUpdate(update);
-    sendJson(res, 200, { ok: true });
+/** The Telegram webhook route. */
+export function telegramWebhookRoutes(route: WebhookRoute, log: CoreLogger, maxBodyBytes = 1_000_000): FastifyPluginAsync {
+  return async (app) => {
+    app.post(route.path, {
+      bodyLimit: maxBodyBytes,
+      onRequest: async (req, reply) => {
+        if (!secretMatches(req.headers[SECRET_HEADER], route.secret)) {
+          log.warn({}, 'webhook call with a wrong or missing secret');
+          return reply.code(403).send({ ok: false, error: 'forbidden' });
+        }
+      },
+      handler: async (req, reply) => {
+        if (!isUpdate(req.body)) return reply.code(400).send({ ok: false, error: 'body is not a Telegram update' });
+        await route.handleUpdate(req.body);
+        return { ok: true };
+      },
+    });
+    methodNotAllowed(app, route.path, ['POST']);
   };
 }
 

@@ -1,12 +1,12 @@
 /**
- * The HTTP server in webhook mode: the real bot (no polling) behind it, replies going to the fake Bot API
- * server, Redis behind the core. Also /healthz with the store up and down.
+ * The HTTP app in webhook mode: the real bot (no polling) behind it, replies going to the fake Bot API
+ * server, Redis behind the core; requests are injected (no port). Also /healthz with the store up and down.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { createTelegramBot, type TelegramBot } from '../../src/channels/telegram/bot';
 import { startWebhook, type RunningTelegramBot } from '../../src/channels/telegram/launch';
-import { createHttpServer } from '../../src/http/server';
+import { buildHttpApp } from '../../src/http/app';
+import { telegramWebhookRoutes } from '../../src/http/webhook';
 import { createLogger } from '../../src/logger';
 import { FakeTelegram } from '../support/fake-telegram';
 import { logSink, testDeps } from '../support/core-deps';
@@ -16,16 +16,12 @@ import type { RedisStore } from '../../src/state/redis-store';
 const SECRET = 'test-secret_123';
 const PATH = '/telegram/webhook';
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-async function close(server: Server): Promise<void> {
-  await new Promise((resolve) => {
-    server.close(resolve);
-    server.closeAllConnections();
-  });
+/** A fetch-like call answered by app.inject. */
+function injector(app: FastifyInstance) {
+  return async (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
+    const res = await app.inject({ method: (init.method ?? 'GET') as 'GET', url: path, headers: init.headers, payload: init.body });
+    return { status: res.statusCode, json: () => res.json() as unknown };
+  };
 }
 
 const update = (id: number, chatId: number, text: string) => ({
@@ -37,8 +33,8 @@ describe('http server: telegram webhook', () => {
   let fake: FakeTelegram;
   let bot: TelegramBot;
   let running: RunningTelegramBot;
-  let server: Server;
-  let base: string;
+  let app: FastifyInstance;
+  let call: ReturnType<typeof injector>;
   let store: RedisStore;
   let cleanup: () => Promise<void>;
 
@@ -47,13 +43,13 @@ describe('http server: telegram webhook', () => {
     ({ store, cleanup } = redisStore());
     const deps = testDeps(store, logSink());
     bot = createTelegramBot(deps, { token: fake.token, apiRoot: fake.apiRoot });
-    server = createHttpServer({ logger: deps.logger, store, webhook: { path: PATH, secret: SECRET, handleUpdate: (u) => bot.handleUpdate(u) } });
-    base = await listen(server);
+    app = await buildHttpApp({ logger: deps.logger, store, routes: [telegramWebhookRoutes({ path: PATH, secret: SECRET, handleUpdate: (u) => bot.handleUpdate(u) }, deps.logger)] });
+    call = injector(app);
     running = await startWebhook(bot, { url: `https://bot.example.org${PATH}`, secret: SECRET }, deps.logger);
   });
 
   afterAll(async () => {
-    await close(server);
+    await app.close();
     await running.stop('test done', 5000);
     await fake.close();
     await cleanup();
@@ -61,7 +57,7 @@ describe('http server: telegram webhook', () => {
   });
 
   const post = (body: string, headers: Record<string, string> = { 'x-telegram-bot-api-secret-token': SECRET }) =>
-    fetch(`${base}${PATH}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    call(PATH, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
   it('registers the webhook with its secret and the command menu', async () => {
     expect(fake.webhook).toEqual({ url: `https://bot.example.org${PATH}`, secret_token: SECRET });
@@ -93,7 +89,7 @@ describe('http server: telegram webhook', () => {
     ['an empty body', ''],
   ])('answers 400 to %s and keeps serving', async (_name, body) => {
     expect((await post(body)).status).toBe(400);
-    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await call('/healthz')).status).toBe(200);
   });
 
   it('refuses a body over the size limit (413)', async () => {
@@ -111,34 +107,34 @@ describe('http server: telegram webhook', () => {
   });
 
   it('answers 404 elsewhere and 405 to the wrong method', async () => {
-    expect((await fetch(`${base}/nope`)).status).toBe(404);
-    expect((await fetch(`${base}${PATH}`)).status).toBe(405);
+    expect((await call('/nope')).status).toBe(404);
+    expect((await call(PATH)).status).toBe(405);
   });
 
   it('reports the store up on /healthz', async () => {
-    const res = await fetch(`${base}/healthz`);
+    const res = await call('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, store: 'up' });
+    expect(res.json()).toEqual({ ok: true, store: 'up' });
   });
 });
 
 describe('http server: health with the store down', () => {
-  it('still answers 200 and says the store is down', async () => {
+  it('still answers 200 on /healthz and says the store is down; /readyz answers 503', async () => {
     const logger = createLogger({ level: 'warn', format: 'json', destination: logSink().stream });
-    const server = createHttpServer({ logger, store: { read: () => Promise.reject(new Error('down')) } });
-    const slow = createHttpServer({ logger, store: { read: () => new Promise(() => undefined) }, healthTimeoutMs: 100 });
+    const app = await buildHttpApp({ logger, store: { read: () => Promise.reject(new Error('down')) } });
+    const slow = await buildHttpApp({ logger, store: { read: () => new Promise(() => undefined) }, probeTimeoutMs: 100 });
     try {
-      const base = await listen(server);
-      const res = await fetch(`${base}/healthz`);
+      const call = injector(app);
+      const res = await call('/healthz');
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ ok: true, store: 'down' });
-      const slowBase = await listen(slow);
-      expect(await (await fetch(`${slowBase}/healthz`)).json()).toEqual({ ok: true, store: 'down' });
+      expect(res.json()).toEqual({ ok: true, store: 'down' });
+      expect((await call('/readyz')).status).toBe(503);
+      expect((await injector(slow)('/healthz')).json()).toEqual({ ok: true, store: 'down' });
       // Without a webhook configured there is no webhook route.
-      expect((await fetch(`${base}${PATH}`, { method: 'POST', body: '{}' })).status).toBe(404);
+      expect((await call(PATH, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).status).toBe(404);
     } finally {
-      await close(server);
-      await close(slow);
+      await app.close();
+      await slow.close();
     }
   });
 });
