@@ -39,6 +39,11 @@ export interface ConductAnalysis extends Analysis {
   clauses: ConductClause[];
   /** The specific acts found in what was done, in conduct.yaml's order. */
   acts: ConductActHit[];
+  /**
+   * The user's own questions in the description, in their words ("这算什么", "这利息合法吗"): the conversation may
+   * answer one that is not about the conduct itself.
+   */
+  questions: string[];
   /** When the conduct happened as far as the words date it ("昨天", "三个月前"); otherwise the report time. */
   occurredAt: Date;
   /** Violence that the words say is happening now ("现在有三个男的堵在我家门口"): the reply opens with 110. */
@@ -69,6 +74,8 @@ interface Reading {
   subject: Subject;
   /** Reported speech goes on into the following clauses of the sentence. */
   speech: boolean;
+  /** The clause is (or ends with) the user's own question. */
+  asks: boolean;
 }
 
 /** Builds the assessor from the loaded rules: compiles the conduct patterns and a user-words-blind analyzer once. */
@@ -107,9 +114,10 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
     speech: longestFirst(c.speech.verbs),
   };
 
-  function readClause(t: string, carried: Subject, inSpeech: boolean): Reading {
-    const drop = (subject: Subject = 'none'): Reading => ({ keep: false, kind: 'fact', subject, speech: false });
+  function readClause(t: string, carried: Subject, inSpeech: boolean, namesCollector: boolean): Reading {
     const body = stripTails(t, cues.tails);
+    const asks = body.length < t.replace(/[?？。.!！\s]+$/u, '').length || isQuestion(body, true);
+    const drop = (subject: Subject = 'none'): Reading => ({ keep: false, kind: 'fact', subject, speech: false, asks });
     if (!body) return drop();
     const rest = skipLeading(body, cues.leading);
     const passive = c.passive.some((p) => body.includes(p));
@@ -127,11 +135,15 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       else if (!passive) return drop('user');
       else subject = 'other';
       subjectEnd = user;
+      // "我妈接到他们的电话" reports conduct; "我们公司三个月没发工资" does not: someone close to the user counts as
+      // the scene of collector conduct only when the words say something was received or done to them, or name a
+      // collector somewhere.
+      if (subject === 'other' && !passive && !namesCollector && !cues.witness.some((w) => body.includes(w))) return drop('user');
     }
     // Still inside what a collector said ("他们说，如果不还，就去你家泼油漆"): kept unless it is the user's question.
     if (inSpeech && subject === 'none') {
       if (isQuestion(body, false)) return drop();
-      return { keep: true, kind: 'said', subject: 'none', speech: true };
+      return { keep: true, kind: 'said', subject: 'none', speech: true, asks };
     }
     const actor: Subject = subject === 'none' ? carried : subject;
     if (actor === 'user' && !passive) return drop();
@@ -141,11 +153,11 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
     // party ("给我领导打电话说…") is something done to that person, not words said to the user.
     if (actor === 'collector') {
       const said = speechAt(predicate);
-      if (said !== undefined) return { keep: true, kind: 'said', subject, speech: true };
+      if (said !== undefined) return { keep: true, kind: 'said', subject, speech: true, asks };
     }
     if (c.hypothetical.some((h) => body.includes(h))) return drop(subject);
     if (isQuestion(body, true)) return drop(subject);
-    return { keep: true, kind: 'fact', subject, speech: false };
+    return { keep: true, kind: 'fact', subject, speech: false, asks };
   }
 
   function speechAt(predicate: string): number | undefined {
@@ -191,7 +203,9 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
   return (text: string, at: Date): ConductAnalysis => {
     const whole = plain.normalize(text).text;
     const raw = isAccount(whole) ? splitClauses(text) : [];
+    const namesCollector = cues.collector.some((x) => whole.includes(x)) || (collectorPatterns !== undefined && testOnce(collectorPatterns, whole));
     const kept: Array<{ clause: RawClause; kind: 'fact' | 'said' }> = [];
+    const questions: string[] = [];
     let carried: Subject = 'collector';
     let speech = false;
     let sentence = -1;
@@ -202,7 +216,8 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       }
       const t = plain.normalize(text.slice(cl.start, cl.end)).text.trim();
       if (!t) continue;
-      const r = readClause(t, carried, speech);
+      const r = readClause(t, carried, speech, namesCollector);
+      if (r.asks) questions.push(text.slice(cl.start, cl.end).trim());
       if (r.subject !== 'none') carried = r.subject === 'other' ? 'collector' : r.subject;
       speech = r.keep && r.speech;
       if (r.keep) kept.push({ clause: cl, kind: r.kind });
@@ -260,6 +275,7 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       lawful: ordered.length === 0,
       looksLikeCollectorMessage: kept.length > 0,
       clauses: kept.map((k) => ({ text: text.slice(k.clause.start, k.clause.end).trim(), kind: k.kind })),
+      questions,
       acts,
       occurredAt: happeningNow ? at : occurredAt(whole, at, c.time),
       happeningNow,

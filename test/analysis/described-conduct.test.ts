@@ -62,6 +62,8 @@ const NOT_CONDUCT: string[] = [
   '他们说会依法起诉我',
   // A collector's words typed in without saying who did what to whom: not an account of conduct.
   '明天上门，家里人都会知道。',
+  // Someone close to the user doing something, with no collector in it.
+  '我们公司已经三个月没发工资了 我就是因为这个才还不上网贷 工资怎么要回来',
 ];
 
 describe('assessConduct: what collectors did, with the user as the victim', () => {
@@ -109,6 +111,13 @@ describe('assessConduct: reading the account', () => {
   it('drops the question and the user own feelings around the account', () => {
     const a = assess('他们说要来我家泼油漆 是真的吗 我好怕', AT);
     expect(a.clauses.map((c) => c.kind)).toEqual(['said']);
+  });
+
+  it('keeps the user own questions apart, so one not about the conduct can be answered', () => {
+    const a = assess('去年7月找朋友的朋友借了3万 说好月息3分 现在他天天打电话催 这利息合法吗', AT);
+    expect(a.categories).toContain('harassment_frequency');
+    expect(a.questions).toEqual(['这利息合法吗']);
+    expect(assess('他们在我家门上喷了字 这算什么 能报警吗', AT).questions).toEqual(['这算什么', '能报警吗']);
   });
 
   it('knows violence that is happening now from the words, and dates it now', () => {
