@@ -4,6 +4,7 @@
  */
 import { runCli } from '../../src/cli/main';
 import { ioWith } from '../support/streams';
+import { bruteApr } from '../support/brute-apr';
 
 async function apr(input: string): Promise<{ code: number; out: Record<string, unknown> }> {
   const io = ioWith(input);
@@ -13,39 +14,25 @@ async function apr(input: string): Promise<{ code: number; out: Record<string, u
   return { code, out: JSON.parse(text) as Record<string, unknown> };
 }
 
-/** 12 × monthly IRR in percent; days are 12/365 of a month. */
-function brute(received: number, payments: Array<{ t: number; amount: number }>): number {
-  const pv = (r: number) => payments.reduce((s, p) => s + p.amount / Math.pow(1 + r, p.t), 0) - received;
-  let lo = 0;
-  let hi = 1;
-  while (pv(hi) > 0) hi *= 2;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (pv(mid) > 0) lo = mid;
-    else hi = mid;
-  }
-  return 1200 * lo;
-}
-
 describe('debtshield apr --json', () => {
   it('monthly payments: apr, ear, monthly_irr, totals and the rate on the contract principal', async () => {
     const payments = Array.from({ length: 12 }, (_, i) => ({ day: 30 * (i + 1), month: i + 1, amount: 1050 }));
     const { code, out } = await apr(JSON.stringify({ contract_principal: 10000, received: 7000, payments }));
     expect(code).toBe(0);
     expect(Object.keys(out).sort()).toEqual(['apr', 'apr_on_contract_principal', 'ear', 'monthly_irr', 'total_cost', 'total_repaid']);
-    const want = brute(7000, payments.map((p) => ({ t: p.month, amount: p.amount })));
+    const want = bruteApr(7000, payments.map((p) => ({ t: p.month, amount: p.amount })));
     expect(Math.abs((out.apr as number) - want)).toBeLessThan(0.01);
     expect(out.monthly_irr as number).toBeCloseTo(want / 12, 4);
     expect(out.ear as number).toBeCloseTo(100 * (Math.pow(1 + want / 1200, 12) - 1), 3);
     expect(out.total_repaid).toBe(12600);
     expect(out.total_cost).toBe(5600);
-    expect(Math.abs((out.apr_on_contract_principal as number) - brute(10000, payments.map((p) => ({ t: p.month, amount: p.amount }))))).toBeLessThan(0.01);
+    expect(Math.abs((out.apr_on_contract_principal as number) - bruteApr(10000, payments.map((p) => ({ t: p.month, amount: p.amount }))))).toBeLessThan(0.01);
   });
 
   it('day-counted payments use the day', async () => {
     const { code, out } = await apr('{"contract_principal":2000,"received":1400,"payments":[{"day":7,"amount":400},{"day":14,"amount":400},{"day":21,"amount":2000}]}');
     expect(code).toBe(0);
-    const want = brute(1400, [7, 14, 21].map((d, i) => ({ t: (d * 12) / 365, amount: [400, 400, 2000][i]! })));
+    const want = bruteApr(1400, [7, 14, 21].map((d, i) => ({ t: (d * 12) / 365, amount: [400, 400, 2000][i]! })));
     expect(Math.abs((out.apr as number) - want)).toBeLessThan(0.01);
   });
 

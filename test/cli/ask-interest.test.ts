@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { ioWith } from '../support/streams';
+import { bruteLevelApr } from '../support/brute-apr';
 
 let dataDir: string;
 beforeAll(() => {
@@ -15,26 +16,13 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** 12 × monthly IRR in percent for equal monthly payments, by bisection. */
-function brute(received: number, payment: number, n: number): number {
-  let lo = 0;
-  let hi = 1;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    const pv = Array.from({ length: n }, (_, k) => payment / Math.pow(1 + mid, k + 1)).reduce((a, b) => a + b, 0) - received;
-    if (pv > 0) lo = mid;
-    else hi = mid;
-  }
-  return 1200 * lo;
-}
-
 describe('ask with a loan description', () => {
   it('prints the computed rate first, then the comparison and the table', async () => {
     const io = ioWith('');
     const code = await runCli(['ask', '借1万到手7000每月还1050还12期 合法吗'], io);
     expect(code).toBe(0);
     const out = io.stdout.text();
-    expect(out.startsWith(`按你给的数字，年化约 ${brute(7000, 1050, 12).toFixed(1)}%`)).toBe(true);
+    expect(out.startsWith(`按你给的数字，年化约 ${bruteLevelApr(7000, 1050, 12).toFixed(1)}%`)).toBe(true);
     expect(out).toContain('12378');
     expect(out).toMatch(/第12期/);
   });
@@ -44,7 +32,7 @@ describe('ask with a loan description', () => {
     await runCli(['ask', '--jsonl'], io);
     const line = JSON.parse(io.stdout.text().trim()) as { id: string; answer: string; citations: Array<{ law: string; article: string }> };
     expect(line.id).toBe('q1');
-    expect(line.answer).toContain(`${brute(7000, 1050, 12).toFixed(1)}%`);
+    expect(line.answer).toContain(`${bruteLevelApr(7000, 1050, 12).toFixed(1)}%`);
     expect(line.citations).toEqual(expect.arrayContaining([{ law: '民法典', article: '670' }]));
   });
 });

@@ -14,6 +14,7 @@ import { createInterestKit, type InterestKit } from '../../src/interest/interest
 import { INTEREST_BUTTONS, INTEREST_REPLY_KEYS } from '../../src/interest/interest-reply';
 import { FIRST_SCREEN_MAX, shownLength } from '../../src/screen-fit';
 import { renderText } from '../../src/channels/local/render-text';
+import { bruteLevelApr } from '../support/brute-apr';
 
 const knowledge = loadKnowledge(join(PACKAGE_ROOT, 'knowledge'));
 const replies = createReplies(parseYaml(readFileSync(join(PACKAGE_ROOT, 'prompts', 'interest.yaml'), 'utf8')), 'interest.yaml', [...INTEREST_REPLY_KEYS]);
@@ -24,19 +25,6 @@ const text = (t: string) => {
   const r = kit.reply(kit.parseLoanText(t, AT), AT);
   return { ...r, shown: renderText(r.reply, { buttons: false }) };
 };
-
-/** 12 × monthly IRR in percent for n equal monthly payments, by bisection. */
-function bruteLevelApr(received: number, payment: number, n: number): number {
-  const pv = (r: number) => Array.from({ length: n }, (_, i) => payment / Math.pow(1 + r, i + 1)).reduce((a, b) => a + b, 0) - received;
-  let lo = 0;
-  let hi = 1;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (pv(mid) > 0) lo = mid;
-    else hi = mid;
-  }
-  return 1200 * lo;
-}
 
 describe('the first screen', () => {
   it('leads with the rate on what was received, and the rate on the contract principal', () => {

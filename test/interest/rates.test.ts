@@ -1,5 +1,5 @@
 /**
- * The rate of a loan against an independent brute-force bisection written here (present value in plain
+ * The rate of a loan against an independent brute-force bisection (test/support/brute-apr.ts: present value in plain
  * powers, 200 halvings), over every loan kind: bullet, 等额本息, 等额本金, interest-only, flat 月息, 7/14/30-day
  * loans, payments on arbitrary days, upfront and per-instalment fees. Exact to 0.01 percentage points.
  */
@@ -18,26 +18,13 @@ import {
   onDays,
   withFeePerPayment,
 } from '../../src/interest/schedules';
+import { bruteApr } from '../support/brute-apr';
 
 /** Months after disbursement: a payment's month, or its day as 12/365 of a month (the issue's convention). */
 const monthsAt = (p: Payment) => (p.month !== undefined ? p.month : (p.day as number) * (12 / 365));
 
-/** 12 × the monthly IRR in percent, by bisection on the monthly rate (independent of src/interest/irr.ts). */
-function bruteApr(received: number, payments: Payment[]): number {
-  const pv = (r: number) => payments.reduce((s, p) => s + p.amount / Math.pow(1 + r, monthsAt(p)), 0) - received;
-  let lo = 0;
-  let hi = 1;
-  while (pv(hi) > 0) {
-    lo = hi;
-    hi *= 2;
-  }
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (pv(mid) > 0) lo = mid;
-    else hi = mid;
-  }
-  return 1200 * ((lo + hi) / 2);
-}
+/** 12 × the monthly IRR in percent by bisection (test/support, independent of src/interest/irr.ts). */
+const brute = (received: number, payments: Payment[], negative = false) => bruteApr(received, payments.map((p) => ({ t: monthsAt(p), amount: p.amount })), negative);
 
 function rates(flows: LoanCashFlows): LoanRates {
   const out = loanRates(flows);
@@ -116,7 +103,7 @@ describe('loanRates against brute-force bisection', () => {
 
   it.each(CASES)('%s', (_name, flows) => {
     const got = rates(flows);
-    const want = bruteApr(flows.received, flows.payments);
+    const want = brute(flows.received, flows.payments);
     expect(Math.abs(got.apr * 100 - want)).toBeLessThan(0.01);
     // The other outputs follow from the same monthly IRR.
     expect(got.monthlyIrr * 1200).toBeCloseTo(want, 2);
@@ -124,23 +111,9 @@ describe('loanRates against brute-force bisection', () => {
     const repaid = flows.payments.reduce((s, p) => s + p.amount, 0);
     expect(got.totalRepaid).toBeCloseTo(repaid, 6);
     expect(got.totalCost).toBeCloseTo(repaid - flows.received, 6);
-    expect(Math.abs(got.aprOnContractPrincipal * 100 - bruteAprSigned(flows.contractPrincipal, flows.payments))).toBeLessThan(0.01);
+    expect(Math.abs(got.aprOnContractPrincipal * 100 - brute(flows.contractPrincipal, flows.payments, true))).toBeLessThan(0.01);
   });
 });
-
-/** Like bruteApr but allowing a negative rate (a contract principal above everything repaid). */
-function bruteAprSigned(received: number, payments: Payment[]): number {
-  const pv = (r: number) => payments.reduce((s, p) => s + p.amount / Math.pow(1 + r, monthsAt(p)), 0) - received;
-  let lo = -0.999999;
-  let hi = 1;
-  while (pv(hi) > 0) hi *= 2;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (pv(mid) > 0) lo = mid;
-    else hi = mid;
-  }
-  return 1200 * ((lo + hi) / 2);
-}
 
 describe('the issue example', () => {
   it('借1万到手7000每月还1050还12期: about 125 % on what was received, about 45 % on the 10,000', () => {
