@@ -9,7 +9,9 @@ import type { Replies } from '../replies';
 import { cashFlowsOf } from './facts-to-flows';
 import { loadInterestData, type InterestData } from './interest-data';
 import { assertInterestReplies, interestReply, interestTableReply, type InterestResult } from './interest-reply';
-import type { LoanFacts } from './loan-facts';
+import type { LoanFacts, MissingNumber } from './loan-facts';
+import { findNumbers } from './numbers-text';
+import { normalizeLoanText } from './loan-text';
 import { createLoanTextParser, type LoanTextParser } from './loan-text';
 import { scheduleChartPng } from './schedule-chart';
 
@@ -28,6 +30,12 @@ export interface InterestKit {
    * undefined when it does not carry enough numbers (the caller answers it another way).
    */
   answerText(text: string, at: Date): InterestResult | undefined;
+  /**
+   * `previous` completed by the user's answer to the question for `missing`: the facts the answer states
+   * ("12期", "到手7000"), or else its one bare number read as the number asked for ("12" after 还几期?), or for
+   * rate_unit the unit it names (按月 / 每天 / 年化). Returns `previous` merged with what was found.
+   */
+  answerTo(missing: MissingNumber, text: string, at: Date, previous: LoanFacts): LoanFacts;
 }
 
 /** Loads knowledge/interest/ under `knowledgeDir`, checks the replies, and builds the kit. */
@@ -54,6 +62,23 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
       } catch {
         return result.reply;
       }
+    },
+    answerTo(missing, text, at, previous) {
+      const said = parseLoanText(text, at);
+      const merged: LoanFacts = { ...previous, ...said };
+      const t = normalizeLoanText(text);
+      if (missing === 'rate_unit' && previous.rate) {
+        const per = (['day', 'month', 'year'] as const).find((p) => data.cues.rates[p].some((w) => t.includes(w.toLowerCase())));
+        return per ? { ...merged, rate: { percent: said.rate?.percent ?? previous.rate.percent, per } } : merged;
+      }
+      const field = { principal: 'principal', received: 'received', payment: 'payment', term: 'term' } as const;
+      const key = field[missing as keyof typeof field];
+      if (!key || said[key] !== undefined) return merged;
+      const numbers = findNumbers(t);
+      if (numbers.length !== 1) return merged;
+      const value = numbers[0]!.value;
+      if (key === 'term') return Number.isInteger(value) && value > 0 ? { ...merged, term: { count: value, unit: 'period' } } : merged;
+      return value > 0 ? { ...merged, [key]: value } : merged;
     },
     answerText(text, at) {
       const facts = parseLoanText(text, at);

@@ -118,6 +118,26 @@ describe('the table page and the chart', () => {
   });
 });
 
+describe('answers to the clarifying question', () => {
+  it('a bare number fills the number asked for; a stated fact counts as said', () => {
+    const before = kit.parseLoanText('借1万到手7000每月还1050', AT);
+    expect(kit.reply(before, AT).missing).toBe('term');
+    const after = kit.answerTo('term', '12', AT, before);
+    expect(after.term).toEqual({ count: 12, unit: 'period' });
+    expect(kit.reply(after, AT).missing).toBeUndefined();
+    expect(kit.answerTo('term', '还18个月', AT, before).term).toEqual({ count: 18, unit: 'month' });
+    expect(kit.answerTo('received', '8500', AT, kit.parseLoanText('借1万扣了服务费每月还1000共12期', AT)).received).toBe(8500);
+  });
+
+  it('the rate unit from the words of the answer', () => {
+    const before = kit.parseLoanText('借1万 利息2分 一年后还本付息', AT);
+    expect(kit.reply(before, AT).missing).toBe('rate_unit');
+    const after = kit.answerTo('rate_unit', '按月算的', AT, before);
+    expect(after.rate).toEqual({ percent: 2, per: 'month' });
+    expect(kit.reply(after, AT).missing).toBeUndefined();
+  });
+});
+
 describe('ask', () => {
   it('answers only when the text describes a whole loan', () => {
     expect(kit.answerText('借1万到手7000每月还1050还12期 合法吗', AT)).toBeDefined();
