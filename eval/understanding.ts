@@ -9,7 +9,7 @@
  *   --cv K       k-fold cross-validation on F instead (heads retrained per fold); refused for held-out files.
  *   --errors     list the misread turns (refused for held-out files, so nobody tunes on them by accident).
  */
-import { join, relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { crossValidate, FIXED_NOW, loadSetup, pipelineWith, readTurns, TRAIN_FILE, type LabelledTurn } from '../bench/train-understanding';
 import { ACTS } from '../src/conversation/understanding/act';
 import type { TurnUnderstanding } from '../src/conversation/understanding/types';
@@ -110,7 +110,7 @@ function arg(name: string): string | undefined {
 }
 
 function main(): void {
-  const file = arg('--file') ? join(process.cwd(), arg('--file')!) : TRAIN_FILE;
+  const file = arg('--file') ? resolve(arg('--file')!) : TRAIN_FILE;
   const name = relative(PACKAGE_ROOT, file);
   const heldOut = /heldout/i.test(name);
   const cvFolds = arg('--cv') ? Number(arg('--cv')) : undefined;

@@ -16,12 +16,12 @@ const BOUNDARY = /[\s¦，,。.！!？?；;…~～:：、“”"'‘’「」『
 
 /** Adds the character n-grams of `text` (already normalised) to `out`, each weighted 1/√(number of grams). */
 export function addNgrams(text: string, out: FeatureVector, prefix = ''): void {
-  const folded = `|${text.replace(/\d+(?:[.,]\d+)*/g, '0').replace(BOUNDARY, '|')}|`;
-  const chars = Array.from(folded);
+  // Normalised text has no emoji left, so a UTF-16 unit is a character (astral ones are dropped, rare as they are).
+  const folded = `|${text.replace(/\d+(?:[.,]\d+)*/g, '0').replace(BOUNDARY, '|').replace(/[\ud800-\udfff]/g, '')}|`;
   const grams = new Set<string>();
-  for (let i = 0; i < chars.length; i++) {
-    for (let n = NGRAM.min; n <= NGRAM.max && i + n <= chars.length; n++) {
-      const g = chars.slice(i, i + n).join('');
+  for (let i = 0; i < folded.length; i++) {
+    for (let n = NGRAM.min; n <= NGRAM.max && i + n <= folded.length; n++) {
+      const g = folded.substr(i, n);
       if (g === '|' || g === '||') continue;
       grams.add(g);
     }

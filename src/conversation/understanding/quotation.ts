@@ -28,6 +28,8 @@ export interface Part {
 export type QuotationReader = (tt: TurnText) => Part[];
 
 const SENTENCE_END = '。！？!?';
+/** The longest run of the user's own words looked for after a paste (characters). */
+const MAX_TAIL = 120;
 const COLON = ':';
 
 /** Builds the reader for the speaker cues. */
@@ -124,10 +126,13 @@ export function createQuotationReader(cues: SpeakerCues, compiler: CueCompiler):
     if (cut < end) parts.push({ start: cut, end, role: 'own', why: 'tail' });
   }
 
-  /** Where the user's own words at the end of a pasted span begin (`end` when there are none). */
+  /**
+   * Where the user's own words at the end of a pasted span begin (`end` when there are none). Only the last
+   * MAX_TAIL characters are searched: a question after a paste is short, and a long paste stays linear.
+   */
   function tailStart(t: string, from: number, end: number): number {
     let best = end;
-    for (let i = from + 1; i < end; i++) {
+    for (let i = Math.max(from + 1, end - MAX_TAIL); i < end; i++) {
       const prev = t[i - 1]!;
       if (prev !== SPACE_BREAK && !SENTENCE_END.includes(prev)) continue;
       if (t[i] === SPACE_BREAK) continue;
