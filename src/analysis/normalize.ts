@@ -40,6 +40,8 @@ interface TrieNode {
 
 const toSimplified: (s: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' }) as (s: string) => string;
 const charCache = new Map<string, string>();
+/** Already simplified characters the Taiwan → mainland table turns into something else (么 → 幺: "在么" is not "在幺"). */
+const KEEP = new Set(['么']);
 
 const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e]/u;
 const DROPPED = /[\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u20e3]/u;
@@ -130,14 +132,14 @@ function convertUnits(units: Unit[]): Unit[] {
   if (chars.length === units.length) {
     return units.map((u, k) => {
       const ch = chars[k]!;
-      return ch === u.ch ? u : { ...u, ch };
+      return ch === u.ch || KEEP.has(u.ch) ? u : { ...u, ch };
     });
   }
   // A phrase conversion changed the length: fall back to character by character.
   return units.map((u) => {
     let c = charCache.get(u.ch);
     if (c === undefined) {
-      c = toSimplified(u.ch);
+      c = KEEP.has(u.ch) ? u.ch : toSimplified(u.ch);
       if (Array.from(c).length !== 1) c = u.ch;
       charCache.set(u.ch, c);
     }

@@ -16,6 +16,11 @@ describe('createNormalizer', () => {
     expect(text('你這個老賴，再不還錢')).toBe('你这个老赖,再不还钱');
   });
 
+  it('keeps a simplified 么 (the Taiwan table would make it 幺)', () => {
+    expect(text('在么 有人么')).toBe('在么有人么');
+    expect(text('還錢么')).toBe('还钱么');
+  });
+
   it('turns full-width forms into half-width ones and lower-cases Latin', () => {
     expect(text('ＡＰＰ还款３２０００元！')).toBe('app还款32000元!');
   });
