@@ -11,6 +11,8 @@ export interface EngineOutput {
   text: string;
   /** Peak resident memory of a child process used for this image, when the engine runs one and measures it. */
   childPeakRssBytes?: number;
+  /** Mean confidence (0–100) of the lines kept in `text`, weighted by characters, when the engine gives one. */
+  confidence?: number;
 }
 
 export interface OcrEngine {
@@ -133,6 +135,13 @@ export function textFromTsv(tsv: string, minLineConfidence = MIN_LINE_CONFIDENCE
     close();
   }
   return out.length > 0 ? `${out.join('\n\n')}\n` : '';
+}
+
+/** The mean confidence (0–100, weighted by characters) of the TSV lines textFromTsv keeps; 0 when none. */
+export function keptConfidence(tsv: string, minLineConfidence = MIN_LINE_CONFIDENCE): number {
+  const kept = linesFromTsv(tsv).filter((l) => l.conf >= minLineConfidence);
+  const chars = kept.reduce((a, l) => a + l.chars, 0);
+  return chars === 0 ? 0 : kept.reduce((a, l) => a + l.conf * l.chars, 0) / chars;
 }
 
 /** Rejects with `onTimeout()` when `work` has not settled within `ms`; clears its timer either way. */

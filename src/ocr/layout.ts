@@ -55,6 +55,11 @@ export interface Layout {
   texts: TextRegion[];
   /** Where the header (status bar and title) ends, in layout pixels. */
   headerBottom: number;
+  /**
+   * False when bubbles overlap one another, which no chat app draws: the colours did not separate (a photo of
+   * a screen with moiré and uneven light), and the layout is not to be trusted over a whole-image read.
+   */
+  plausible: boolean;
 }
 
 export interface LayoutOptions {
@@ -188,7 +193,10 @@ export function findLayout(img: RgbImage, opts: LayoutOptions = {}): Layout {
     if (diff(background, c.mean[0], c.mean[1], c.mean[2]) < Math.max(5, tol * 0.6)) continue;
     const density = c.area / (bw * bh);
     if (density < 0.45) continue;
-    if (bw > W * 0.93) continue; // status, title and input bars
+    // Status, title and input bars: wider than any bubble (apps keep bubbles within about 80 % of the width),
+    // or touching an edge of the image, as bubbles never do (a bar straightened from a tilted photo is narrower).
+    if (bw > W * 0.86) continue;
+    if (c.box.x0 <= 1 || c.box.x1 >= W - 1 || c.box.y0 <= 1) continue;
     if (bw < W * 0.1 && Math.abs(bw - bh) <= 2) {
       solids.push(c); // a round or square avatar, however it is filled
       continue;
@@ -323,7 +331,16 @@ export function findLayout(img: RgbImage, opts: LayoutOptions = {}): Layout {
     }
     texts.push({ box, kind, glyphHeight: y1 - y0, ...(under !== undefined ? { under } : {}) });
   }
-  return { width: W, height: H, background, dark, bubbles: bubbles.map(({ id: _id, ...b }) => b), texts, headerBottom };
+  const plausible = bubbles.every((a, i) => bubbles.every((b, j) => j <= i || overlap(a.box, b.box) < 0.1));
+  return { width: W, height: H, background, dark, bubbles: bubbles.map(({ id: _id, ...b }) => b), texts, headerBottom, plausible };
+}
+
+/** The area two boxes share, over the smaller box's area. */
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  if (w <= 0 || h <= 0) return 0;
+  return (w * h) / Math.min((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0));
 }
 
 /** The height of the tallest run of text rows inside a bubble (about a line of glyphs). */

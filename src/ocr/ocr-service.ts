@@ -6,11 +6,11 @@ import { performance } from 'node:perf_hooks';
 import type { OcrPort } from './port';
 import type { CoreLogger } from '../logger';
 import { AppError } from '../errors';
-import type { OcrEngine } from './engine';
+import type { EngineOutput, OcrEngine } from './engine';
 import { inspectImage, type ImageInfo, type ImageLimits } from './image-probe';
 import { createChatPostprocessor, createCorrector, type ChatReading, type ReadLine } from './postprocess';
 import type { OcrVocabulary } from './vocabulary';
-import { readLayout } from './read-layout';
+import { createLayoutRunner, type LayoutRunner } from './layout-runner';
 import { assembleChat, type ChatBubbles, type ReadBubble } from './chat-bubbles';
 import { createTimestampParser } from './timestamps';
 import type { ImageQuality, Preprocessing } from './image-quality';
@@ -44,6 +44,8 @@ export interface OcrServiceOptions {
   engine: OcrEngine;
   limits: ImageLimits;
   vocabulary: OcrVocabulary;
+  /** Where layout reading runs: a worker thread in the compiled build (the default), or this thread. */
+  layoutRunner?: LayoutRunner;
   /** The reading time that 今天 / 昨天 / 周二 labels are relative to; the wall clock by default. */
   now?: () => Date;
   logger?: CoreLogger;
@@ -55,6 +57,7 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
   const chat = { chrome: opts.vocabulary.chrome, correct: createCorrector(opts.vocabulary.corrections), timestamps: createTimestampParser(opts.vocabulary.timestamps) };
   const now = opts.now ?? (() => new Date());
   const { engine } = opts;
+  const layout = opts.layoutRunner ?? createLayoutRunner();
   return {
     engine: engine.name,
     async read(image, mimeType) {
@@ -62,17 +65,25 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
       if (mimeType && mimeType !== info.mimeType) opts.logger?.debug({ claimed: mimeType, detected: info.mimeType }, 'image type differs from the claimed one');
       const t0 = performance.now();
       const reference = now();
-      const byLayout = engine.recognizeLines ? await readLayout(image, (png) => engine.recognizeLines!(png)) : undefined;
+      const byLayout = engine.recognizeLines ? await layout.read(image, (png) => engine.recognizeLines!(png)) : undefined;
       const assembled = byLayout ? assembleChat(byLayout.regions, reference, chat) : undefined;
+      // A layout that cannot be right (overlapping bubbles) competes with a whole-image read: the more
+      // confident reading wins.
+      let whole: EngineOutput | undefined;
+      if (byLayout && assembled && !byLayout.layout.plausible) {
+        whole = await engine.recognize(image, info);
+        if (!whole.text.trim() || (whole.confidence ?? 0) <= bubbleConfidence(assembled) * 100) whole = undefined;
+      }
       let reading: OcrReading;
-      if (byLayout && assembled && assembled.bubbles.length > 0) {
+      if (byLayout && assembled && assembled.bubbles.length > 0 && !whole) {
         reading = { ...fromBubbles(assembled), engine: engine.name, sentAt: null, ms: 0, image: info, method: 'layout', layout: { quality: byLayout.quality, preprocessing: byLayout.preprocessing, passes: byLayout.passes } };
       } else {
-        const out = await engine.recognize(image, info);
-        const whole = post.process(out.text, reference);
+        const out = whole ?? (await engine.recognize(image, info));
+        const read = post.process(out.text, reference);
         // Read whole, the side of each bubble is unknown: everything is taken as the other side's, as before.
-        const bubbles: ReadBubble[] = whole.messages.map((m) => ({ side: 'collector', text: m.text, ...(m.sentAt ? { time: m.sentAt, timeLabel: m.timestamp } : {}), confidence: WHOLE_READ_CONFIDENCE }));
-        reading = { ...whole, engine: engine.name, sentAt: null, ms: 0, image: info, childPeakRssBytes: out.childPeakRssBytes, bubbles, method: 'whole' };
+        const confidence = out.confidence !== undefined ? Math.round(out.confidence) / 100 : WHOLE_READ_CONFIDENCE;
+        const bubbles: ReadBubble[] = read.messages.map((m) => ({ side: 'collector', text: m.text, ...(m.sentAt ? { time: m.sentAt, timeLabel: m.timestamp } : {}), confidence }));
+        reading = { ...read, engine: engine.name, sentAt: null, ms: 0, image: info, childPeakRssBytes: out.childPeakRssBytes, bubbles, method: 'whole' };
       }
       reading.ms = Math.round(performance.now() - t0);
       opts.logger?.info({ engine: engine.name, method: reading.method, ms: reading.ms, width: info.width, height: info.height, bubbles: reading.bubbles.length }, 'ocr read');
@@ -81,11 +92,20 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
       reading.sentAt = last ? new Date(last) : null;
       return reading;
     },
-    close: () => engine.close(),
+    async close() {
+      await layout.close();
+      await engine.close();
+    },
   };
 }
 
-/** Confidence given to bubbles of an image read whole, where the engine reports none per bubble. */
+/** The mean confidence (0–1) of a chat's bubbles, weighted by their length. */
+function bubbleConfidence(c: ChatBubbles): number {
+  const chars = c.bubbles.reduce((a, b) => a + b.text.length, 0);
+  return chars === 0 ? 0 : c.bubbles.reduce((a, b) => a + b.confidence * b.text.length, 0) / chars;
+}
+
+/** Confidence given to bubbles of an image read whole by an engine that reports none (a vision model). */
 export const WHOLE_READ_CONFIDENCE = 0.5;
 
 /**

@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../errors';
-import { BLOCK_PSM, TESSERACT_PARAMS, linesFromTsv, textFromTsv, type EngineOutput, type OcrEngine, type RecognizedLine } from './engine';
+import { BLOCK_PSM, TESSERACT_PARAMS, keptConfidence, linesFromTsv, textFromTsv, type EngineOutput, type OcrEngine, type RecognizedLine } from './engine';
 import { createSerialQueue } from './serial-queue';
 
 export interface TesseractCliInstall {
@@ -92,7 +92,7 @@ export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
           return reject(new AppError(unreadable ? 'IMAGE_UNREADABLE' : 'OCR_UNAVAILABLE', `tesseract exited with ${code}: ${stderr.slice(0, 300)}`));
         }
         const tsv = Buffer.concat(out).toString('utf8');
-        resolve({ text: textFromTsv(tsv), tsv, childPeakRssBytes: opts.measureMemory ? peak : undefined });
+        resolve({ text: textFromTsv(tsv), confidence: keptConfidence(tsv), tsv, childPeakRssBytes: opts.measureMemory ? peak : undefined });
       });
       if (opts.measureMemory) sample();
       child.stdin.end(image);

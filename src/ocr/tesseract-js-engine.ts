@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { AppError } from '../errors';
-import { BLOCK_PSM, TESSERACT_PARAMS, linesFromTsv, textFromTsv, withTimeout, type EngineOutput, type OcrEngine, type RecognizedLine } from './engine';
+import { BLOCK_PSM, TESSERACT_PARAMS, keptConfidence, linesFromTsv, textFromTsv, withTimeout, type EngineOutput, type OcrEngine, type RecognizedLine } from './engine';
 import { createSerialQueue } from './serial-queue';
 
 export interface TesseractJsOptions {
@@ -85,7 +85,10 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
   return {
     name: 'tesseract-js',
     recognize(image) {
-      return queue.run(async (): Promise<EngineOutput> => ({ text: textFromTsv(await tsv(image, PSM.AUTO)) }));
+      return queue.run(async (): Promise<EngineOutput> => {
+        const out = await tsv(image, PSM.AUTO);
+        return { text: textFromTsv(out), confidence: keptConfidence(out) };
+      });
     },
     recognizeLines(image): Promise<RecognizedLine[]> {
       return queue.run(async () => linesFromTsv(await tsv(image, BLOCK_PSM)));

@@ -77,6 +77,14 @@ describe('findLayout', () => {
     expect(layout.texts.some((t) => t.kind !== 'header' && t.box.x0 < 40 && t.box.y0 >= 140 && t.box.y1 <= 168)).toBe(false);
   });
 
+  it('calls a layout of overlapping bubbles implausible (colours that did not separate), and a clean one plausible', () => {
+    expect(findLayout(thread(light)).plausible).toBe(true);
+    const img = thread(light);
+    fill(img, 100, 180, 240, 230, [200, 230, 250]); // a box of another colour across the left bubble's corner
+    text(img, 110, 190, 230, 2, 13, light.ink);
+    expect(findLayout(img).plausible).toBe(false);
+  });
+
   it('finds no bubbles on a plain page of text', () => {
     const img = canvas(300, [255, 255, 255]);
     text(img, 20, 20, 340, 6, 14, [0, 0, 0]);

@@ -1,0 +1,47 @@
+/**
+ * The worker-thread side of layout-runner.ts: reads screenshots by their layout (read-layout.ts) off the main
+ * event loop. Each collage to recognise is sent back to the main thread, whose OCR engine reads it (Tesseract
+ * has its own worker); the lines come back here. Messages: read → (lines? ↔ lines)* → done | failed.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { RecognizedLine } from './engine';
+import { readLayout } from './read-layout';
+
+interface ReadRequest {
+  type: 'read';
+  id: number;
+  image: Uint8Array;
+}
+
+interface LinesReply {
+  type: 'lines';
+  id: number;
+  seq: number;
+  lines?: RecognizedLine[];
+  error?: string;
+}
+
+const waiting = new Map<string, { resolve: (l: RecognizedLine[]) => void; reject: (e: Error) => void }>();
+let seq = 0;
+
+parentPort?.on('message', (m: ReadRequest | LinesReply) => {
+  if (m.type === 'lines') {
+    const key = `${m.id}:${m.seq}`;
+    const w = waiting.get(key);
+    waiting.delete(key);
+    if (m.error !== undefined) w?.reject(new Error(m.error));
+    else w?.resolve(m.lines ?? []);
+    return;
+  }
+  const { id } = m;
+  const read = (png: Buffer) =>
+    new Promise<RecognizedLine[]>((resolve, reject) => {
+      const s = ++seq;
+      waiting.set(`${id}:${s}`, { resolve, reject });
+      parentPort!.postMessage({ type: 'recognize', id, seq: s, png });
+    });
+  readLayout(Buffer.from(m.image.buffer, m.image.byteOffset, m.image.byteLength), read).then(
+    (result) => parentPort!.postMessage({ type: 'done', id, result }),
+    (e: unknown) => parentPort!.postMessage({ type: 'failed', id, error: e instanceof Error ? e.message : String(e) }),
+  );
+});

@@ -1,0 +1,119 @@
+/**
+ * Assembling the regions read from a screenshot into bubbles with sides and times, on strings (no OCR): the
+ * sender from the title bar, separators in every written form, Android's date-only separators with each
+ * bubble's own time under it, a clock inside a bubble, chrome and noise dropped.
+ */
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { assembleChat } from '../../src/ocr/chat-bubbles';
+import { createCorrector } from '../../src/ocr/postprocess';
+import type { RegionText } from '../../src/ocr/read-layout';
+import { createTimestampParser } from '../../src/ocr/timestamps';
+import { loadOcrVocabulary } from '../../src/ocr/vocabulary';
+
+const vocab = loadOcrVocabulary(join(PACKAGE_ROOT, 'knowledge', 'ocr'));
+const k = { chrome: vocab.chrome, correct: createCorrector(vocab.corrections), timestamps: createTimestampParser(vocab.timestamps) };
+/** Thursday 14 May 2026, 10:00 China time. */
+const REF = new Date('2026-05-14T10:00:00+08:00');
+
+let y = 0;
+const region = (kind: RegionText['kind'], lines: string[], extra: Partial<RegionText> = {}): RegionText => ({ kind, y: (y += 10), lines: lines.map((text) => ({ text, conf: 90 })), conf: 90, ...extra });
+
+describe('assembleChat', () => {
+  it('reads a WeChat thread: sender, separators, both sides, each bubble at the separator above it', () => {
+    const r = assembleChat(
+      [
+        region('header', ['9:41 5G 87%']),
+        region('header', ['<']),
+        region('header', ['张 经理']),
+        region('header', ['···']),
+        region('separator', ['星期二 晚上11:40']),
+        region('bubble', ['再不还钱我们明天就上', '门找你。'], { side: 'collector' }),
+        region('bubble', ['我现在真的没钱，能不能分期?'], { side: 'user' }),
+        region('separator', ['昨天 07:05']),
+        region('bubble', ['你爸妈的电话我们有。'], { side: 'collector' }),
+        region('separator', ['2026年5月12日 下午3:15']),
+        region('bubble', ['在吗'], { side: 'collector' }),
+        region('separator', ['00:10']),
+        region('bubble', ['今晚必须还'], { side: 'collector' }),
+      ],
+      REF,
+      k,
+    );
+    expect(r.sender).toBe('张经理');
+    expect(r.bubbles.map((b) => [b.side, b.text, b.time, b.timeLabel])).toEqual([
+      ['collector', '再不还钱我们明天就上门找你。', '2026-05-12T15:40:00.000Z', '星期二晚上 11:40'],
+      ['user', '我现在真的没钱，能不能分期?', '2026-05-12T15:40:00.000Z', '星期二晚上 11:40'],
+      ['collector', '你爸妈的电话我们有。', '2026-05-12T23:05:00.000Z', '昨天 07:05'],
+      ['collector', '在吗', '2026-05-12T07:15:00.000Z', '2026年5月12日下午 3:15'],
+      // A bare clock separator is today's, not the day of the separator above it.
+      ['collector', '今晚必须还', '2026-05-13T16:10:00.000Z', '00:10'],
+    ]);
+    expect(r.bubbles[0]!.confidence).toBe(0.9);
+  });
+
+  it('reads Android SMS: date-only separators, and each bubble\'s own time under it on that day', () => {
+    const r = assembleChat(
+      [
+        region('separator', ['5月12日 星期二']),
+        region('bubble', ['明天上门'], { side: 'collector' }),
+        region('aside', ['23:40'], { under: 0 }),
+        region('bubble', ['别来'], { side: 'user' }),
+        region('aside', ['晚上11:52'], { under: 1 }),
+        region('separator', ['今天']),
+        region('bubble', ['已经在你楼下了'], { side: 'collector' }),
+        region('aside', ['凌晨1:05'], { under: 2 }),
+      ],
+      REF,
+      k,
+    );
+    expect(r.bubbles.map((b) => [b.side, b.time])).toEqual([
+      ['collector', '2026-05-12T15:40:00.000Z'],
+      ['user', '2026-05-12T15:52:00.000Z'],
+      ['collector', '2026-05-13T17:05:00.000Z'],
+    ]);
+  });
+
+  it('takes a clock alone on a bubble\'s last line as its own time, and drops chrome, input hints and noise', () => {
+    const r = assembleChat(
+      [
+        region('separator', ['昨天']),
+        region('bubble', ['今天不还就上门', '22:31'], { side: 'collector' }),
+        region('bubble', ['短信'], { side: 'collector' }),
+        region('bubble', ['Tri 1二/7'], { side: 'user', conf: 34 }),
+        region('separator', ['以下为新消息']),
+      ],
+      REF,
+      k,
+    );
+    expect(r.bubbles).toEqual([{ side: 'collector', text: '今天不还就上门', time: '2026-05-13T14:31:00.000Z', timeLabel: '22:31', confidence: 0.9 }]);
+    expect(r.dropped).toEqual(expect.arrayContaining(['短信', 'Tri 1二/7', '以下为新消息']));
+  });
+
+  it('leaves a bubble without a time when none is shown', () => {
+    const r = assembleChat([region('bubble', ['在吗'], { side: 'collector' })], REF, k);
+    expect(r.bubbles[0]!.time).toBeUndefined();
+  });
+});
+
+describe('timestamp labels in parts', () => {
+  const parser = createTimestampParser(vocab.timestamps);
+  const at = (label: string) => parser.parse(label, REF)?.at;
+  it('resolves every form phones print, in China time', () => {
+    expect(at('星期二 22:41')).toBe('2026-05-12T14:41:00.000Z');
+    expect(at('周二 下午3:15')).toBe('2026-05-12T07:15:00.000Z');
+    expect(at('5月12日 星期二 23:40')).toBe('2026-05-12T15:40:00.000Z');
+    expect(at('2026年5月12日 晚上11:40')).toBe('2026-05-12T15:40:00.000Z');
+    expect(at('昨天 凌晨1:20')).toBe('2026-05-12T17:20:00.000Z');
+    // Still to come today at 10:00, so yesterday's.
+    expect(at('中午12:05')).toBe('2026-05-13T04:05:00.000Z');
+    expect(at('昨天 23：4O')).toBe('2026-05-13T15:40:00.000Z');
+  });
+  it('reads date-only labels and bare clocks as parts, and refuses a lone weekday numeral', () => {
+    expect(parser.parseParts('5月12日 星期二', REF)).toMatchObject({ day: Date.UTC(2026, 4, 12) });
+    expect(parser.parseParts('昨天', REF)).toMatchObject({ day: Date.UTC(2026, 4, 13) });
+    expect(parser.parseParts('下午3:15', REF)).toEqual({ raw: '下午 3:15', minutes: 15 * 60 + 15 });
+    expect(parser.parseParts('二', REF)).toBeUndefined();
+    expect(parser.parseParts('明天上门', REF)).toBeUndefined();
+  });
+});
