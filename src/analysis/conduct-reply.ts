@@ -41,7 +41,10 @@ export function renderConduct(
   let lead: string;
   let also = '';
   if (acts.length) {
-    lead = replies.text('conduct_is', { acts: unique(acts.map((h) => h.act.label)).join('，'), charges: unique(acts.map((h) => h.act.charge)).join('；') });
+    // An act only threatened ("说要把你欠钱的事告诉所有好友") is named as the threat it is.
+    const label = (h: ConductActHit) => (h.said && h.act.said_label) || h.act.label;
+    const charge = (h: ConductActHit) => (h.said && h.act.said_charge) || h.act.charge;
+    lead = replies.text('conduct_is', { acts: unique(acts.map(label)).join('，'), charges: unique(acts.map(charge)).join('；') });
     if (others.length) also = replies.text('conduct_also', { labels: labels(others) });
   } else {
     const onlySaid = (conduct.clauses ?? []).length > 0 && conduct.clauses!.every((c) => c.kind === 'said');

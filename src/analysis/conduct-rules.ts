@@ -33,6 +33,9 @@ const actSchema = z.object({
   label: z.string().min(1),
   /** What it may amount to, with its condition ("可能构成寻衅滋事（任意损毁公私财物）"). */
   charge: z.string().min(1),
+  /** For an act found only in what collectors said (a threat to do it): how to name it and what that is. */
+  said_label: z.string().min(1).optional(),
+  said_charge: z.string().min(1).optional(),
   provisions: z
     .array(z.object({ law: z.string().min(1), article: articleNumber, item: z.string().optional().nullable() }))
     .min(1),

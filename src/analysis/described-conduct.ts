@@ -27,6 +27,8 @@ export interface ConductClause {
 export interface ConductActHit {
   act: ConductAct;
   evidence: string;
+  /** Found only in what collectors said (a threat to do it), not in what they did. */
+  said: boolean;
   /** The act's steps, most useful first, as conduct.yaml words them. */
   steps: Array<{ id: string; text: string }>;
 }
@@ -190,7 +192,7 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       const start = read.n.starts[hit.start]!;
       const end = read.n.ends[hit.end - 1]!;
       const steps = a.act.steps.flatMap((id) => (c.steps.has(id) ? [{ id, text: c.steps.get(id)! }] : []));
-      out.push({ act: a.act, evidence: mapBack(start, end) ?? read.n.original.slice(start, end), steps });
+      out.push({ act: a.act, evidence: mapBack(start, end) ?? read.n.original.slice(start, end), said, steps });
     }
     return out;
   }
@@ -249,8 +251,9 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       const read = reader(clauseText);
       const said = kept[part.index]!.kind === 'said';
       for (const h of actHits(read, said, (s, e) => swapped.back(clauseText.slice(s, e), part.start + s))) {
-        if (hits.some((x) => x.act.id === h.act.id)) continue;
-        hits.push(h);
+        const seen = hits.findIndex((x) => x.act.id === h.act.id);
+        if (seen < 0) hits.push(h);
+        else if (hits[seen]!.said && !h.said) hits[seen] = h; // done outweighs said
       }
     }
     const present = new Set<CategoryId>([...findings.keys(), ...hits.map((h) => h.act.category)]);

@@ -70,6 +70,12 @@ describe('renderConduct', () => {
     expectWellFormed(r, AT);
   });
 
+  it('names a threat to tell everyone as the threat it is, not as done', () => {
+    const r = reply('催收说要把我欠钱的事告诉我所有的微信好友');
+    expect(firstSentence(r)).toMatch(/扬言/);
+    expectWellFormed(r, AT);
+  });
+
   it('tells calls to the boss as contacting others and revealing the debt', () => {
     const r = reply('他们给我领导打电话说我欠钱不还');
     expect(firstSentence(r)).toMatch(/单位|领导/);

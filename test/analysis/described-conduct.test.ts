@@ -41,6 +41,9 @@ const DESCRIBED: Array<[string, CategoryId[]]> = [
   ['他们打了我一巴掌', ['violence']],
   ['半年前他们在村里到处说我欠钱不还', ['privacy_disclosure']],
   ['他们打电话说我已经涉嫌诈骗，马上要坐牢', ['deception']],
+  ['昨晚十二点了还有人一直敲我家门，喊我名字让我还钱', ['violence']],
+  ['今天上午两个人跑到我店里闹，把门口的东西都砸了', ['violence']],
+  ['催收说要把我欠钱的事告诉我所有的微信好友', ['privacy_disclosure']],
 ];
 
 /** Questions, hypotheticals, negations and the user's own plans or acts: no collector conduct. */
@@ -111,6 +114,10 @@ describe('assessConduct: reading the account', () => {
   it('drops the question and the user own feelings around the account', () => {
     const a = assess('他们说要来我家泼油漆 是真的吗 我好怕', AT);
     expect(a.clauses.map((c) => c.kind)).toEqual(['said']);
+  });
+
+  it('finds nothing unlawful in lawful conduct described', () => {
+    for (const t of ['他们敲了一下门就走了', '催收打电话提醒我今天还款', '他们发短信说逾期会上报征信']) expect(assess(t, AT).findings).toEqual([]);
   });
 
   it('keeps the user own questions apart, so one not about the conduct can be answered', () => {
