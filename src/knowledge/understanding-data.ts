@@ -25,7 +25,12 @@ export const understandingLexiconSchema = z.object({
 });
 
 export const speakerCuesSchema = z.object({
-  transcript: z.object({ collector_labels: cueList.min(1), user_labels: cueList.min(1), time_words: cueList }),
+  transcript: z.object({
+    collector_labels: cueList.min(1),
+    user_labels: cueList.min(1),
+    collector_title_suffixes: cueList.default([]),
+    time_words: cueList,
+  }),
   headers: z.object({ brackets: z.array(pair).min(1), document_titles: cueList }),
   frames: z.object({
     paste: patterns,

@@ -35,7 +35,8 @@ const COLON = ':';
 /** Builds the reader for the speaker cues. */
 export function createQuotationReader(cues: SpeakerCues, compiler: CueCompiler): QuotationReader {
   const esc = (s: string) => s.toLowerCase().replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
-  const collectorLabel = new RegExp(`^(?:${cues.transcript.collector_labels.map(esc).join('|')})${SPACE_BREAK}?${COLON}`);
+  const titled = cues.transcript.collector_title_suffixes.length ? `|[\\p{Script=Han}a-z]{0,3}(?:${cues.transcript.collector_title_suffixes.map(esc).join('|')})` : '';
+  const collectorLabel = new RegExp(`^(?:${cues.transcript.collector_labels.map(esc).join('|')}${titled})${SPACE_BREAK}?${COLON}`, 'u');
   const userLabel = new RegExp(`^(?:${cues.transcript.user_labels.map(esc).join('|')})${SPACE_BREAK}?${COLON}`);
   const timeLine = new RegExp(`^[\\[(]?(?:(?:${cues.transcript.time_words.map(esc).join('|')})${SPACE_BREAK}?)?\\d{1,2}:\\d{2}`);
   const clock = /\d{1,2}:\d{2}/g;
