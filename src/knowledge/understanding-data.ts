@@ -17,6 +17,7 @@ const patterns = z.array(text).min(1);
 const probability = z.number().gt(0).lt(1);
 const pair = z.string().length(2, 'an opening and a closing character, e.g. "【】"');
 
+/** lexicon.yaml: variants, clause breaks and the term groups every other file's patterns may use. */
 export const understandingLexiconSchema = z.object({
   variants: z.record(z.string(), text).default({}),
   clause_breaks: z.string().min(1),
@@ -24,6 +25,7 @@ export const understandingLexiconSchema = z.object({
   terms: z.record(z.string().regex(/^[A-Z_]+$/, 'group names are UPPER_CASE'), cueList.min(1)),
 });
 
+/** speaker.yaml: the structure of pastes, the user's and the collector's cues, the decision's thresholds. */
 export const speakerCuesSchema = z.object({
   transcript: z.object({
     collector_labels: cueList.min(1),
@@ -52,8 +54,10 @@ export const speakerCuesSchema = z.object({
   }),
 });
 
+/** The follow-up kinds acts.yaml gives cues for (`generic` is what none of them matches). */
 export const followUpKinds = ['explain_provision', 'verify_claims', 'can_report', 'what_to_do', 'more'] as const;
 
+/** acts.yaml: whole-message small talk, act cues and follow-up kinds. */
 export const actCuesSchema = z.object({
   whole: z.object({ greeting: cueList.min(1), thanks: cueList.min(1), ack: cueList, fillers: cueList, thanks_words: cueList }),
   emoji: z.object({ distress: cueList, greeting: cueList, thanks: cueList }),
@@ -67,6 +71,7 @@ export const actCuesSchema = z.object({
   follow_up: z.object(Object.fromEntries(followUpKinds.map((k) => [k, patterns])) as Record<(typeof followUpKinds)[number], typeof patterns>),
 });
 
+/** crisis.yaml: acute, safe and after-care cues (risk itself is knowledge/analysis/crisis.yaml). */
 export const crisisCuesSchema = z.object({
   acute_alone: patterns,
   acute_upgrade: patterns,
@@ -78,6 +83,7 @@ export const crisisCuesSchema = z.object({
 
 const patternMap = z.record(z.string().regex(/^[a-z_]+$/, 'ids are lower_snake_case'), patterns);
 
+/** facts.yaml: money roles, term, rates, date roles, lenders, contacted people, conduct. */
 export const factCuesSchema = z.object({
   money: z.object({
     window: z.number().int().min(1),
@@ -111,6 +117,7 @@ export const factCuesSchema = z.object({
   conduct: patternMap,
 });
 
+/** provisions.yaml: vague pointers at a provision and the words for its parts. */
 export const provisionCuesSchema = z.object({
   vague: patterns,
   parts: cueList.min(1),
@@ -137,6 +144,7 @@ export const classifierHeadSchema = z
     }
   });
 
+/** model.json: the classifier's two heads (speaker: user / collector; act: the ten acts). */
 export const understandingModelSchema = z.object({
   version: z.literal(1),
   kind: z.literal('char-ngram-softmax'),
