@@ -92,6 +92,27 @@ describe('verifyClaims', () => {
     expectWellFormed(reply, new Date(RECENT));
   });
 
+  it('family told they must pay: only that claim, not a threat to expose that was never made', () => {
+    const { reply } = verify('你爸妈是紧急联系人，必须替你还钱');
+    expect(firstSentence(reply)).toMatch(/^不是真的/);
+    expect(textOf(reply)).not.toMatch(/爆通讯录/);
+  });
+
+  it('a threat to tell the whole village: they may do it, and it is unlawful', () => {
+    const { reply } = verify('不还钱就告诉你全村的人你是老赖');
+    expect(firstSentence(reply)).toMatch(/违法/);
+    expect(textOf(reply)).toMatch(/报警/);
+  });
+
+  it('a suit, the dishonest list and the children: mixed, and the list binds only the person under enforcement', () => {
+    const { reply } = verify('逾期超过3个月将被起诉，届时将被列入失信名单，全家人都无法乘坐高铁，子女也无法就读好学校。');
+    expect(firstSentence(reply)).toMatch(/有真有假/);
+    const text = textOf(reply);
+    expect(text).toMatch(/被执行人本人/);
+    expect(text).toMatch(/不会影响孩子/);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
   it('a threat: they may or may not come, but it is unlawful and can be reported', () => {
     const { reply } = verify(MESSAGES.threat);
     expect(firstSentence(reply)).toMatch(/违法/);
