@@ -170,6 +170,8 @@ async function benchEngine(name: string, engine: OcrEngine, truth: ChatTruth, sp
   const startupMs = performance.now() - t0;
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const elu0 = performance.eventLoopUtilization();
+  const wall0 = performance.now();
   const results: ImageResult[] = [];
   for (const file of files) {
     const t = truth.images[file]!;
@@ -191,6 +193,8 @@ async function benchEngine(name: string, engine: OcrEngine, truth: ChatTruth, sp
     }
   }
   loop.disable();
+  const elu = performance.eventLoopUtilization(elu0);
+  const wallAll = performance.now() - wall0;
   await service.close();
 
   const out: string[] = [`\n== ${name}`, `start-up (first read, incl. worker start): ${startupMs.toFixed(0)} ms`];
@@ -223,7 +227,7 @@ async function benchEngine(name: string, engine: OcrEngine, truth: ChatTruth, sp
   }
   out.push(
     ``,
-    `event loop: longest stall while reading ${(loop.max / 1e6).toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms (OCR runs in a worker thread; decoding and resizing in libuv's pool)`,
+    `event loop: busy ${(elu.utilization * 100).toFixed(0)} % of the time, ${((elu.utilization * wallAll) / files.length).toFixed(0)} ms per image; longest stall ${(loop.max / 1e6).toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms (stalls include waiting for a core on a loaded machine; layout and OCR run in worker threads, decoding and resizing in libuv's pool)`,
     `peak memory: process RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target ≤ 400 MB)`,
   );
   process.stdout.write(out.join('\n') + '\n');

@@ -20,12 +20,16 @@ export interface Preprocessing {
   median: boolean;
   /** Unsharp masking (soft or blurred text). */
   sharpen: boolean;
+  /** Gaussian smoothing (sigma, in pixels at the region's own resolution) before scaling; 0 for none. */
+  smooth: number;
 }
 
 /** Glyph height regions are scaled to on the first pass: Tesseract's LSTM models read 30–40 px glyphs best. */
 export const TARGET_GLYPH_PX = 34;
 /** Noise (see ImageQuality.noise) above which regions get a median filter. */
 export const NOISY = 2.5;
+/** Noise above which each region is smoothed before it is scaled (grey labels drown in speckle otherwise). */
+export const GRAINY = 1.5;
 /** Edge sharpness (see textSharpness) below which text counts as soft and is sharpened and scaled up. */
 export const SOFT = 0.32;
 
@@ -130,10 +134,14 @@ export function textSharpness(grey: Uint8Array, width: number, height: number): 
 
 /** The first pass's preprocessing for an image of this quality and text sharpness. */
 export function choosePreprocessing(q: ImageQuality, sharpness: number): Preprocessing {
-  return { glyph: TARGET_GLYPH_PX, median: q.noise >= NOISY, sharpen: sharpness < SOFT };
+  return { glyph: TARGET_GLYPH_PX, median: q.noise >= NOISY, sharpen: sharpness < SOFT, smooth: q.noise >= GRAINY ? 0.8 : 0 };
 }
 
-/** The second pass for regions the first read with low confidence: larger, with the median choice flipped. */
+/**
+ * The second pass for regions the first read with low confidence: larger; on a grainy image smoothed harder and
+ * median-filtered, else with the median choice flipped.
+ */
 export function alternativePreprocessing(p: Preprocessing): Preprocessing {
-  return { glyph: Math.round(p.glyph * 1.3), median: !p.median, sharpen: p.sharpen };
+  const glyph = Math.round(p.glyph * 1.3);
+  return p.smooth > 0 ? { glyph, median: true, sharpen: false, smooth: p.smooth * 1.5 } : { glyph, median: !p.median, sharpen: p.sharpen, smooth: 0 };
 }

@@ -11,6 +11,10 @@ import type { RecognizedLine } from './engine';
 import { alternativePreprocessing, choosePreprocessing, estimateNoise, estimateTilt, textSharpness, type ImageQuality, type Preprocessing } from './image-quality';
 import { dominantColour, findLayout, type Box, type Layout, type RgbImage, type Side, type TextKind } from './layout';
 
+// Every image is decoded once and its pieces cut from raw pixels: libvips' operation cache would only hold
+// memory (tens of megabytes) for results never asked for again.
+sharp.cache(false);
+
 /** Width of the small copy the layout is found on. */
 export const LAYOUT_WIDTH = 360;
 /** Mean confidence (0–100) under which a region is read a second time. */
@@ -70,9 +74,10 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
   } catch {
     return undefined;
   }
-  let small = await shrink(full, false);
+  // No median on the small copy: it would erase the one-pixel strokes of grey separators; shrinking averages
+  // the noise away well enough for the layout.
+  let small = await shrink(full);
   const noise = estimateNoise(small);
-  if (noise >= 1.5) small = await shrink(full, true);
   const tilt = estimateTilt(small, dominantColour(small));
   if (tilt !== 0) {
     const bg = dominantColour(small);
@@ -88,7 +93,7 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
       .raw()
       .toBuffer({ resolveWithObject: true });
     full = { data, width: info.width, height: info.height };
-    small = await shrink(full, noise >= 1.5);
+    small = await shrink(full);
   }
   const quality: ImageQuality = { noise, tilt };
   const layout = findLayout(small, { tolerance: Math.min(16, 8 + noise * 1.5) });
@@ -115,8 +120,8 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
   const usable = regions.filter((r) => r.box.x1 - r.box.x0 >= 4 && r.box.y1 - r.box.y0 >= 4);
 
   // First pass: preprocessing chosen from the noise and from how sharp the text of the largest bubble is.
-  const baseGlyph = choosePreprocessing(quality, 1).glyph;
-  const rasters = await Promise.all(usable.map((r) => rasterize(full, r, baseGlyph)));
+  const base = choosePreprocessing(quality, 1);
+  const rasters = await Promise.all(usable.map((r) => rasterize(full, r, base.glyph, base.smooth)));
   const largest = usable.reduce((best, r, i) => (r.kind === 'bubble' && area(r.box) > area(usable[best]!.box) ? i : best), 0);
   const first = choosePreprocessing(quality, textSharpness(rasters[largest]!.data, rasters[largest]!.width, rasters[largest]!.height));
   const read1 = await readCollages(rasters, first, read);
@@ -127,7 +132,7 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
   if (weak.length > 0) {
     passes = 2;
     const second = alternativePreprocessing(first);
-    const rasters2 = await Promise.all(weak.map((i) => rasterize(full, usable[i]!, second.glyph)));
+    const rasters2 = await Promise.all(weak.map((i) => rasterize(full, usable[i]!, second.glyph, second.smooth)));
     const read2 = await readCollages(rasters2, second, read);
     weak.forEach((i, j) => {
       const better = read2[j]!;
@@ -149,25 +154,31 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
 
 const area = (b: Box) => (b.x1 - b.x0) * (b.y1 - b.y0);
 
-/** The small RGB copy the layout is found on, contrast-stretched, with a median filter for noisy images. */
-async function shrink(full: { data: Buffer; width: number; height: number }, median: boolean): Promise<RgbImage> {
+/** The small RGB copy the layout is found on, contrast-stretched. */
+async function shrink(full: { data: Buffer; width: number; height: number }): Promise<RgbImage> {
   const width = Math.min(LAYOUT_WIDTH, full.width);
-  let s = sharp(full.data, { raw: { width: full.width, height: full.height, channels: 3 } }).resize({ width, kernel: 'linear' });
-  if (median) s = sharp(await s.raw().toBuffer(), { raw: { width, height: Math.round((full.height * width) / full.width), channels: 3 } }).median(3);
   // Min–max stretch: percentiles would map a sparse screenshot's bubble fill to black (its text is under 1 %).
-  const { data, info } = await s.normalise({ lower: 0, upper: 100 }).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(full.data, { raw: { width: full.width, height: full.height, channels: 3 } })
+    .resize({ width, kernel: 'linear' })
+    .normalise({ lower: 0, upper: 100 })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { width: info.width, height: info.height, data };
 }
 
-/** Cuts a region out at full resolution, scales its glyphs to `glyph` px and maps it to black ink on white. */
-async function rasterize(full: { data: Buffer; width: number; height: number }, r: Region, glyph: number): Promise<Raster> {
+/**
+ * Cuts a region out at full resolution, smooths it (sigma `smooth`, 0 for none), scales its glyphs to `glyph` px
+ * and maps it to black ink on white.
+ */
+async function rasterize(full: { data: Buffer; width: number; height: number }, r: Region, glyph: number, smooth: number): Promise<Raster> {
   const w = r.box.x1 - r.box.x0;
   const h = r.box.y1 - r.box.y0;
   const s = Math.min(4, Math.max(0.4, glyph / r.glyph));
   const tw = Math.max(1, Math.round(w * s));
   const th = Math.max(1, Math.round(h * s));
-  const { data } = await sharp(full.data, { raw: { width: full.width, height: full.height, channels: 3 } })
-    .extract({ left: r.box.x0, top: r.box.y0, width: w, height: h })
+  let cut = sharp(full.data, { raw: { width: full.width, height: full.height, channels: 3 } }).extract({ left: r.box.x0, top: r.box.y0, width: w, height: h });
+  if (smooth > 0) cut = sharp(await cut.blur(Math.max(0.3, smooth)).raw().toBuffer(), { raw: { width: w, height: h, channels: 3 } });
+  const { data } = await cut
     .resize(tw, th, { fit: 'fill', kernel: s > 1 ? 'cubic' : 'lanczos3' })
     .greyscale()
     .raw()
