@@ -50,18 +50,35 @@ export interface RecognizedLine {
  */
 export const BLOCK_PSM = '6';
 
-/** Tesseract's TSV as lines with their boxes and confidences, in reading order (words joined by a space). */
-export function linesFromTsv(tsv: string): RecognizedLine[] {
-  const lines = new Map<string, { words: string[]; conf: number; chars: number; top: number; bottom: number }>();
+/** One word row of Tesseract's TSV (level 5), with its paragraph and line keys and its vertical extent. */
+interface TsvRow {
+  text: string;
+  conf: number;
+  /** page.block.paragraph */
+  para: string;
+  line: string;
+  top: number;
+  bottom: number;
+}
+
+/** The word rows of Tesseract's TSV; other levels, the header row and empty words are skipped. */
+function* tsvWords(tsv: string): Generator<TsvRow> {
   for (const row of tsv.split('\n')) {
     const c = row.split('\t');
     if (c.length < 12 || c[0] !== '5') continue;
     const text = c.slice(11).join('\t').trim();
     const conf = Number(c[10]);
     if (!text || !Number.isFinite(conf)) continue;
-    const key = `${c[1]}.${c[2]}.${c[3]}.${c[4]}`;
     const top = Number(c[7]);
-    const bottom = top + Number(c[9]);
+    yield { text, conf, para: `${c[1]}.${c[2]}.${c[3]}`, line: c[4]!, top, bottom: top + Number(c[9]) };
+  }
+}
+
+/** Tesseract's TSV as lines with their boxes and confidences, in reading order (words joined by a space). */
+export function linesFromTsv(tsv: string): RecognizedLine[] {
+  const lines = new Map<string, { words: string[]; conf: number; chars: number; top: number; bottom: number }>();
+  for (const { text, conf, para, line: ln, top, bottom } of tsvWords(tsv)) {
+    const key = `${para}.${ln}`;
     const n = [...text].length;
     const line = lines.get(key);
     if (!line) lines.set(key, { words: [text], conf: conf * n, chars: n, top, bottom });
@@ -106,18 +123,12 @@ interface TsvWord {
  */
 export function textFromTsv(tsv: string, minLineConfidence = MIN_LINE_CONFIDENCE): string {
   const paragraphs = new Map<string, Map<string, TsvWord[]>>();
-  for (const row of tsv.split('\n')) {
-    const c = row.split('\t');
-    if (c.length < 12 || c[0] !== '5') continue;
-    const text = c.slice(11).join('\t').trim();
-    const conf = Number(c[10]);
-    if (!text || !Number.isFinite(conf)) continue;
-    const para = `${c[1]}.${c[2]}.${c[3]}`;
+  for (const { text, conf, para, line: ln } of tsvWords(tsv)) {
     let lines = paragraphs.get(para);
     if (!lines) paragraphs.set(para, (lines = new Map()));
-    const line = lines.get(c[4]!) ?? [];
+    const line = lines.get(ln) ?? [];
     line.push({ text, conf });
-    lines.set(c[4]!, line);
+    lines.set(ln, line);
   }
   const out: string[] = [];
   for (const lines of paragraphs.values()) {
