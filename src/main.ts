@@ -1,8 +1,8 @@
 /**
  * Composition root: config → logger → core deps → queue → channels → HTTP. With TELEGRAM_BOT_TOKEN, WECHAT_TOKEN
  * or WECOM_TOKEN set (or a PROCESS_ROLE other than "all") the bot serves; otherwise the terminal chat opens.
- * PROCESS_ROLE=web serves the webhooks and queues the work, PROCESS_ROLE=worker runs the queued turns and sends
- * (and serves only /healthz, /readyz and /metrics), "all" does both. SIGINT/SIGTERM stop the intake, let running
+ * PROCESS_ROLE=web serves the webhooks, queues the turns and delivers the replies (the send queues);
+ * PROCESS_ROLE=worker runs the queued turns (and serves only /healthz, /readyz and /metrics); "all" does both. SIGINT/SIGTERM stop the intake, let running
  * jobs finish, and close the queue and the store before exit.
  */
 import { loadConfig, type Config } from './config';
@@ -79,7 +79,8 @@ async function serve(config: Config, logger: Logger, deps: TurnDeps): Promise<vo
   if (t?.webhookUrl && t.webhookSecret && telegramBot) {
     routes.push(telegramWebhookRoutes({ path: new URL(t.webhookUrl).pathname, secret: t.webhookSecret, handleUpdate: (u) => telegramBot.handleUpdate(u) }, logger));
   }
-  if (config.role !== 'web') startWorkers(jobs.queue, platforms.map((p) => p.jobs), config.queue);
+  // Turns (CPU: OCR, analysis, LLM) run in workers; sends run beside the webhooks, on an event loop never held up.
+  startWorkers(jobs.queue, platforms.map((p) => p.jobs), { ...config.queue, turns: config.role !== 'web', sends: config.role !== 'worker' });
 
   const app = await buildHttpApp({ logger, store: deps.store, metrics, queue: jobs.queue, routes, trustProxy: config.env === 'production' });
   await app.listen({ host: config.http.host, port: config.http.port });

@@ -27,14 +27,20 @@ const originalId = (id: string) => id.replace(/~/g, ':');
 
 export class BullmqQueue implements JobQueue {
   readonly kind = 'bullmq' as const;
-  private readonly connection: Redis;
+  /** Adds, counts and pings: fails at once while Redis is away, so a caller never waits on a dead connection. */
+  private readonly producer: Redis;
+  /** Workers' connection (BullMQ needs maxRetriesPerRequest null for its blocking calls). */
+  private readonly consumer: Redis;
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
 
   constructor(private readonly options: BullmqQueueOptions) {
-    // BullMQ's blocking worker connections need maxRetriesPerRequest null; adds wait for a reconnect (callers bound the wait).
-    this.connection = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: false });
-    this.connection.on('error', () => undefined);
+    // An add that fails fast is safe to retry (the job id dedupes); one held in an offline queue could run after the
+    // caller gave up and told the user to resend, and be answered twice.
+    this.producer = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+    this.consumer = new Redis(options.url, { maxRetriesPerRequest: null });
+    this.producer.on('error', () => undefined);
+    this.consumer.on('error', () => undefined);
   }
 
   async add<T>(queue: string, id: string, data: T, opts: JobOptions = {}): Promise<void> {
@@ -65,7 +71,7 @@ export class BullmqQueue implements JobQueue {
         }
       },
       {
-        connection: this.connection,
+        connection: this.consumer,
         prefix: this.options.prefix,
         concurrency: opts.concurrency,
         limiter: opts.limiter ? { max: opts.limiter.max, duration: opts.limiter.durationMs } : undefined,
@@ -96,7 +102,7 @@ export class BullmqQueue implements JobQueue {
     let timer: NodeJS.Timeout | undefined;
     try {
       return await Promise.race([
-        this.connection.ping().then((r) => r === 'PONG'),
+        this.producer.ping().then((r) => r === 'PONG'),
         new Promise<boolean>((resolve) => (timer = setTimeout(resolve, 1000, false))),
       ]);
     } catch {
@@ -111,13 +117,13 @@ export class BullmqQueue implements JobQueue {
     const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(r, drainMs, true).unref())]);
     if (timedOut) await Promise.all(this.workers.map((w) => w.close(true).catch(() => undefined)));
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
-    await this.connection.quit().catch(() => this.connection.disconnect());
+    for (const c of [this.producer, this.consumer]) await c.quit().catch(() => c.disconnect());
   }
 
   private queue(name: string): Queue {
     let q = this.queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection: this.connection, prefix: this.options.prefix });
+      q = new Queue(name, { connection: this.producer, prefix: this.options.prefix });
       q.on('error', () => undefined);
       this.queues.set(name, q);
     }

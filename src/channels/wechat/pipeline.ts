@@ -78,6 +78,8 @@ export interface ChannelPipeline extends ChannelJobs {
 }
 
 const DAY = 86_400_000;
+/** How long a run's claim on sending one part lasts: the longest a send takes, with room. */
+const PART_CLAIM_MS = 30_000;
 
 export function createPipeline(o: PipelineOptions): ChannelPipeline {
   const now = o.now ?? Date.now;
@@ -95,26 +97,25 @@ export function createPipeline(o: PipelineOptions): ChannelPipeline {
     o.metrics.error('reply_held');
   }
 
-  /** The passive reply for a user with held parts: the late-reply line and as much as fits; the rest is queued. */
-  async function releaseHeld(msg: WechatMessage): Promise<string | undefined> {
-    const raw = await o.memo.get(key('held', msg.user));
-    if (!raw) return undefined;
+  /** The passive reply that delivers held parts: the late-reply line and as much as fits; the rest is queued. */
+  async function releaseHeld(msg: WechatMessage, raw: string): Promise<string | undefined> {
     await o.memo.delete(key('held', msg.user));
     const [first, ...rest] = splitByBytes(`${o.texts.text('held_intro')}\n\n${(JSON.parse(raw) as string[]).join('\n\n')}`, maxPart);
     if (rest.length) await o.queue.add<SendJob>(o.sendQueue, key('held', msg.id), { user: msg.user, parts: rest });
     return first;
   }
 
+  /** Queues the turn, retrying for up to enqueueTimeoutMs (a Redis restart takes about a second); the id dedupes retries. */
   async function enqueue(msg: WechatMessage): Promise<void> {
     const queue = msg.content.type === 'image' ? QUEUES.ocr : QUEUES.turns;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        o.queue.add<TurnJob>(queue, key('turn', msg.id), { msg, receivedAt: now() }),
-        new Promise((_r, reject) => (timer = setTimeout(() => reject(new Error('enqueue timed out')), o.enqueueTimeoutMs ?? 3000))),
-      ]);
-    } finally {
-      clearTimeout(timer);
+    const deadline = now() + (o.enqueueTimeoutMs ?? 3000);
+    for (;;) {
+      try {
+        return await o.queue.add<TurnJob>(queue, key('turn', msg.id), { msg, receivedAt: now() });
+      } catch (e) {
+        if (now() + 200 > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
     }
   }
 
@@ -124,17 +125,19 @@ export function createPipeline(o: PipelineOptions): ChannelPipeline {
     }
     const decision = carriesEvidence(msg.content) ? { allowed: true as const } : limiter.hit(`${o.channel}:${msg.user}`);
     if (!decision.allowed) return decision.notify ? o.turnDeps.replies.text('rate_limited') : undefined;
-    let passive: string | undefined;
+    // Noting the time and reading held replies are best effort; only queuing the message decides the answer.
+    const noted = o.serviceWindowMs ? o.memo.set(key('last', msg.user), String(now()), o.serviceWindowMs + DAY).catch(() => undefined) : undefined;
+    const heldRead = o.memo.get(key('held', msg.user)).catch(() => null);
     try {
-      if (o.serviceWindowMs) await o.memo.set(key('last', msg.user), String(now()), o.serviceWindowMs + DAY);
-      passive = await releaseHeld(msg);
       await enqueue(msg);
+      await noted;
     } catch (e) {
       log.warn({ err: { name: (e as Error).name, reason: (e as Error).message } }, 'message not queued');
       o.metrics.error('enqueue_failed');
       return o.texts.text('busy');
     }
-    return passive;
+    const held = await heldRead;
+    return held ? releaseHeld(msg, held).catch(() => undefined) : undefined;
   }
 
   async function runTurn(job: Job<TurnJob>): Promise<void> {
@@ -157,7 +160,9 @@ export function createPipeline(o: PipelineOptions): ChannelPipeline {
           if (reply.kind === 'error') o.metrics.error('turn_error_reply');
           out = replyParts(reply, o.texts, maxPart);
         }
-        await o.memo.set(memoKey, JSON.stringify(out), 2 * DAY);
+        // Two runs of one job (a worker thought dead that was only slow) keep the first reply, so what is sent
+        // never mixes two different replies.
+        if (!(await o.memo.setIfAbsent(memoKey, JSON.stringify(out), 2 * DAY))) return JSON.parse((await o.memo.get(memoKey))!) as string[];
         o.metrics.turn(o.channel, kind, (now() - receivedAt) / 1000);
         return out;
       });
@@ -174,9 +179,17 @@ export function createPipeline(o: PipelineOptions): ChannelPipeline {
         const last = Number((await o.memo.get(key('last', user))) ?? 0);
         if (last && now() - last > o.serviceWindowMs) return hold(user, parts.slice(next));
       }
+      // One run at a time per part: a second run of this job (its lock lapsed while Redis restarted) waits for the
+      // first run's record instead of sending the part again; after a crash the claim lapses and the part is sent.
+      if (!(await o.memo.setIfAbsent(key('claim', `${job.id}#${next}`), '1', PART_CLAIM_MS))) {
+        await new Promise((r) => setTimeout(r, 250));
+        next = Math.max(next, Number((await o.memo.get(progressKey)) ?? 0));
+        continue;
+      }
       try {
         await o.api.sendText(user, parts[next]!);
       } catch (e) {
+        await o.memo.delete(key('claim', `${job.id}#${next}`)).catch(() => undefined);
         if (!(e instanceof PlatformApiError)) throw e;
         if (e.kind === 'window_closed') return hold(user, parts.slice(next));
         if (e.kind === 'rate_limited') throw new RetryLaterError(backoffMsFor(e.errcode), e.message);
@@ -184,7 +197,23 @@ export function createPipeline(o: PipelineOptions): ChannelPipeline {
         throw new PermanentJobError(e.message, { cause: e });
       }
       next++;
-      await o.memo.set(progressKey, String(next), 2 * DAY);
+      await persist(() => o.memo.set(progressKey, String(next), 2 * DAY));
+    }
+  }
+
+  /**
+   * Writes a sent part's record, retrying through a Redis outage (up to a minute): failing here would run the job
+   * again and send the part twice.
+   */
+  async function persist(write: () => Promise<void>): Promise<void> {
+    const deadline = now() + 60_000;
+    for (;;) {
+      try {
+        return await write();
+      } catch (e) {
+        if (now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 250));
+      }
     }
   }
 
