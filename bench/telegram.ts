@@ -17,7 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../src/config';
-import { assembleCore, turnUnderstanderOf } from '../src/assemble';
+import { assembleCore } from '../src/assemble';
 import { createLogger } from '../src/logger';
 import { createTelegramBot } from '../src/channels/telegram/bot';
 import { startPolling } from '../src/channels/telegram/launch';
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   // Logs at the production level, into /dev/null: their cost is part of a turn.
   const logger = createLogger({ level: 'info', format: 'json', destination: createWriteStream('/dev/null') });
   const core = assembleCore(config);
-  const deps: TurnDeps = { ...core, understander: turnUnderstanderOf(core), store, logger, now: () => new Date(), limits: { maxMessageChars: 4000 } };
+  const deps: TurnDeps = { ...core, store, logger, now: () => new Date(), limits: { maxMessageChars: 4000 } };
 
   const pending = new Map<number, Pending>();
   const handledCount = new Map<number, number>();

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { PACKAGE_ROOT } from '../src/paths';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { assembleCore, turnUnderstanderOf } from '../src/assemble';
+import { assembleCore } from '../src/assemble';
 import { handleTurn } from '../src/conversation/conversation';
 import type { TurnDeps } from '../src/conversation/deps';
 import type { InboundMessage } from '../src/message';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ KNOWLEDGE_DIR: join(PACKAGE_ROOT, 'knowledge'), PROMPTS_DIR: join(PACKAGE_ROOT, 'prompts') }, false);
   const core = assembleCore(config);
   const logger = createLogger({ level: 'info', format: 'json', destination: { write: () => undefined } as never });
-  const depsOver = (store: ConversationStore): TurnDeps => ({ ...core, understander: turnUnderstanderOf(core), store, logger, now: () => new Date(), limits: { maxMessageChars: 4000 } });
+  const depsOver = (store: ConversationStore): TurnDeps => ({ ...core, store, logger, now: () => new Date(), limits: { maxMessageChars: 4000 } });
   await measure('memory', depsOver(new MemoryStore()));
   const dir = mkdtempSync(join(tmpdir(), 'ds-bench-turns-'));
   try {

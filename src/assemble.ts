@@ -37,8 +37,11 @@ import { RedisStore } from './state/redis-store';
 import { loadOrCreateKey } from './state/key-file';
 import type { ConversationStore } from './state/store';
 import { createOcr } from './ocr/create-ocr';
-import { baselineUnderstander } from './conversation/route';
+import { loadLawfulNotes } from './analysis/lawful-notes';
+import { createInterestKit, type InterestKit } from './interest/interest-kit';
 import type { TurnUnderstander } from './conversation/understanding/types';
+import { createTurnUnderstander, lawNamesOf } from './conversation/understanding/understand-turn';
+import { loadUnderstandingData } from './knowledge/understanding-data';
 
 /** The parts that need no I/O beyond reading knowledge/ and prompts/: enough for `analyze` and `ask`. */
 export interface CoreParts {
@@ -46,8 +49,12 @@ export interface CoreParts {
   replies: Replies;
   analysis: AnalysisKit;
   answerer: TurnDeps['answerer'];
+  /** Reads each text turn before anything else: who speaks, what the user does, crisis, facts (knowledge/understanding/). */
+  understander: TurnUnderstander;
   /** Follow-ups on the message or described conduct in focus (是真的吗, 怎么办, 那条法律, 能报警吗). */
   followUps: FollowUpAnswers;
+  /** The interest check: loan numbers from Chinese, the real rate, the legal comparison (src/interest). */
+  interest: InterestKit;
 }
 
 /**
@@ -71,8 +78,11 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
     });
   }
   kit.renderConduct = (analysis, at) => renderConduct(analysis, at, { knowledge, replies, analysis: kit });
+  kit.lawfulNotes = loadLawfulNotes(join(config.knowledgeDir, 'analysis'), replies);
   const followUps = followUpAnswers(kit, knowledge, replies, config.knowledgeDir);
-  return { knowledge, replies, analysis: kit, answerer, followUps };
+  const understander = createTurnUnderstander(loadUnderstandingData(join(config.knowledgeDir, 'understanding')), kit, { lawNames: lawNamesOf(knowledge) });
+  const interest = createInterestKit({ knowledge, replies, knowledgeDir: config.knowledgeDir });
+  return { knowledge, replies, analysis: kit, answerer, followUps, understander, interest };
 }
 
 const isCategory = (c: string): c is CategoryId => (CATEGORY_IDS as readonly string[]).includes(c);
@@ -170,17 +180,10 @@ export function createStore(config: Config, logger?: Logger): ConversationStore 
 export function assembleDeps(config: Config, logger: Logger, core: CoreParts = assembleCore(config, logger)): TurnDeps {
   return {
     ...core,
-    understander: turnUnderstanderOf(core),
     store: createStore(config, logger),
     ocr: createOcr(config, logger),
     logger,
     now: () => new Date(),
     limits: { maxMessageChars: config.limits.maxMessageChars },
   };
-}
-
-/** The core's trained turn understander, or the routing rules when none is built. */
-export function turnUnderstanderOf(core: CoreParts): TurnUnderstander {
-  const built = (core as CoreParts & { understander?: TurnUnderstander }).understander;
-  return built ?? baselineUnderstander(core.analysis, core.knowledge);
 }

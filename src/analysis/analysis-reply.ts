@@ -9,6 +9,7 @@ import { emptyReply, type Citation, type OutboundReply } from '../message';
 import { toCitation } from '../knowledge/citations';
 import type { Analysis, CategoryId, Finding, NextStep } from './findings';
 import type { AnalysisKit } from './kit';
+import { lawfulNoteFor } from './lawful-notes';
 import { resolveArticle, type Knowledge } from '../knowledge/knowledge';
 import type { Replies } from '../replies';
 
@@ -56,8 +57,6 @@ function basisOf(f: Finding, k: Knowledge, at: Date): string[] {
 const EVIDENCE_SHOWN = 18;
 /** Steps named on the first screen. */
 const FIRST_STEPS = 2;
-/** Words of a lawsuit notice or a lawyer's letter: a lawful message that has them gets "how to verify". */
-const LITIGATION = /法院|起诉|诉讼|立案|律师|仲裁|传票/;
 
 /** Builds the analysis reply. `at` is when the message was sent, or when it was received if unknown. */
 export function renderAnalysis(
@@ -86,7 +85,7 @@ export function renderAnalysis(
 
   if (analysis.lawful) {
     reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_verdict_lawful') });
-    reply.blocks.push({ style: 'paragraph', text: replies.text(LITIGATION.test(text) ? 'analysis_lawful_litigation' : 'analysis_lawful_short') });
+    reply.blocks.push({ style: 'paragraph', text: replies.text(lawfulNoteFor(text, kit.lawfulNotes ?? []) ?? 'analysis_lawful_short') });
   } else {
     reply.blocks.push({ style: 'paragraph', text: replies.text(standardOnly ? 'analysis_verdict_standard_only' : 'analysis_verdict_unlawful', { labels }) });
     reply.blocks.push({ style: 'list', text: '', items: firstScreenFindings(analysis.findings, deps, at) });

@@ -5,6 +5,7 @@
 import type { OutboundReply } from '../message';
 import type { ConductAnalysis } from './described-conduct';
 import type { Analysis, Analyzer, CategoryId, NextStep } from './findings';
+import type { LawfulNote } from './lawful-notes';
 import type { DescribeCategory, SecondOpinion, SecondOpinionSync } from './second-opinion';
 
 /** The analyzer and what goes with its findings (crisis check, next steps, reply templates, labels). */
@@ -36,4 +37,6 @@ export interface AnalysisKit {
    * button (note:save). Set by the composition root, which holds the knowledge and replies.
    */
   renderConduct?(analysis: Analysis, at: Date): OutboundReply;
+  /** Notes for lawful messages (how to verify a lawsuit notice, what a visitor may not do), from knowledge/analysis. */
+  lawfulNotes?: LawfulNote[];
 }

@@ -1,7 +1,7 @@
 /**
  * Button presses. A press is valid only for the reply that offered it (offered-buttons.ts). Ids are short and
  * stable: "law" (full texts behind the last reply), "more" (the rest of the last answer), "g:<guide>" (a related
- * topic), "s:<step>" (details of a next step), "steps" (every finding explained and every step), "tpl" (a firm reply to send back), "prov:<law>:<article>" (explain a provision), "ocr:yes|edit" (a screenshot's
+ * topic), "s:<step>" (details of a next step), "steps" (every finding explained and every step), "tpl" (a firm reply to send back), "prov:<law>:<article>" (explain a provision), "apr:table" / "apr:lender:licensed|unlicensed" (the interest check), "ocr:yes|edit" (a screenshot's
  * text), "spk:c|u" (who wrote a pasted text), "note:save" (keep described conduct as an evidence note),
  * "del:yes|no" (confirm /delete), "export" / "evidence" (the commands).
  */
@@ -18,6 +18,7 @@ import { confirmSpeaker } from './speaker-check';
 import { saveConductNote } from './conduct-note';
 import { answerReply, moreOfAnswer } from './question';
 import { provisionFromButton } from '../answers/explain-provision';
+import { loanLender, loanTable } from './loan-facts';
 import { renderAnalysis } from '../analysis/analysis-reply';
 import { analysisOfFocus } from './collector-message';
 
@@ -66,6 +67,10 @@ async function press(button: Button, receivedAt: Date, turn: TurnContext): Promi
       r.blocks.push({ style: 'paragraph', text: deps.replies.text('analysis_reply_heading') });
       r.blocks.push({ style: 'quote', text: deps.analysis.replyTemplate(cats) });
       return r;
+    }
+    case 'apr': {
+      const r = arg === 'table' ? await loanTable(turn) : arg.startsWith('lender:') ? await loanLender(arg.endsWith(':licensed') ? 'licensed' : 'unlicensed', turn) : undefined;
+      return r ?? turn.say('help');
     }
     case 'prov': {
       const mention = provisionFromButton(button.id);

@@ -10,6 +10,7 @@ import type { AnalysisFocus, ConversationStore } from '../state/store';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { OutboundReply } from '../message';
 import type { Replies } from '../replies';
+import type { InterestKit } from '../interest/interest-kit';
 import type { ProvisionMention, TurnUnderstander } from './understanding/types';
 
 /**
@@ -30,6 +31,8 @@ export interface TurnDeps {
   answerer: Answerer;
   /** Reads each text turn: who speaks, what they do, crisis, facts. */
   understander: TurnUnderstander;
+  /** The interest check (loan numbers → the real rate and the law); without it loan questions go to the answerer. */
+  interest?: InterestKit;
   /** Follow-ups about the message in focus; without them a follow-up is answered as a question. */
   followUps?: FollowUpAnswers;
   replies: Replies;

@@ -1,12 +1,73 @@
 /**
- * Loan numbers gathered over the conversation: each turn's facts are merged into the dialogue state, so
- * "借1万" now and "到手7000 每月还1050" later make one loan.
+ * Loan numbers over the conversation and the interest check. A turn that describes a loan ("借1万，到手7000，
+ * 每月还1050，还12期") gets the real rate and what the law says; a missing number gets one short question, and the
+ * answer ("12期", or a bare "12") completes the loan kept in the dialogue state. Buttons: "apr:table" (the
+ * repayment table, with a chart for channels that show pictures), "apr:lender:licensed|unlicensed" (who lent).
  */
+import type { OutboundReply } from '../message';
 import type { LoanFacts } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
 
-/** Merges the money, term, dates and lender a turn carries into the state's loan facts. */
+/** True when `facts` describe a loan well enough to be worth computing (an amount and how it is repaid). */
+export function describesLoan(facts: LoanFacts): boolean {
+  const amount = facts.principal !== undefined || facts.received !== undefined;
+  const repaid = facts.payment !== undefined || facts.total !== undefined || facts.rate !== undefined || facts.interest !== undefined || (facts.payments?.length ?? 0) > 0;
+  return amount && repaid;
+}
+
+/**
+ * The interest reply for the loan this turn describes, merged with what the conversation already holds; asks for
+ * the one missing number when there is one. Undefined when there is no interest check or no loan to compute.
+ */
+export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, turn: TurnContext, held: LoanFacts | undefined): OutboundReply | undefined {
+  const kit = turn.deps.interest;
+  if (!kit) return undefined;
+  const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  const merged = { ...(held ?? {}), ...said };
+  // About a loan: it gives loan numbers, or asks about the interest of the loan already described.
+  const asksInterest = held !== undefined && describesLoan(held) && turn.deps.knowledge.interestCues.some((c) => text.includes(c));
+  if (u.act !== 'loan_facts' && !describesLoan(said) && !asksInterest) return undefined;
+  return interestFor(merged, text, turn);
+}
+
+/** The user answered the bot's question for `missing`: complete the loan and reply again. */
+export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: string, receivedAt: Date, held: LoanFacts, turn: TurnContext): OutboundReply | undefined {
+  const kit = turn.deps.interest;
+  if (!kit) return undefined;
+  return interestFor(kit.answerTo(missing, text, receivedAt, held) as LoanFacts, text, turn);
+}
+
+/** The reply for `facts`, remembered with them (and the question asked, if a number is missing). */
+export function interestFor(facts: LoanFacts, userText: string | null, turn: TurnContext): OutboundReply {
+  const kit = turn.deps.interest!;
+  const now = turn.deps.now();
+  const result = kit.reply(facts, now);
+  const since = now.toISOString();
+  turn.remember(userText, (s) => {
+    s.loan = facts;
+    s.pending = result.missing ? { kind: 'loan_details', since, data: { missing: result.missing } } : s.pending?.kind === 'loan_details' ? undefined : s.pending;
+    s.lastCitations = result.reply.citations.map((c) => ({ law: c.law, article: c.article, at: since }));
+  });
+  return result.reply;
+}
+
+/** "apr:table": the repayment table of the loan in the state, with its chart. */
+export async function loanTable(turn: TurnContext): Promise<OutboundReply | undefined> {
+  const kit = turn.deps.interest;
+  const loan = (await turn.state())?.loan;
+  if (!kit || !loan) return undefined;
+  return kit.withChart(kit.table(loan, turn.deps.now()));
+}
+
+/** "apr:lender:licensed|unlicensed": the user says who lent; the comparison follows. */
+export async function loanLender(type: 'licensed' | 'unlicensed', turn: TurnContext): Promise<OutboundReply | undefined> {
+  const loan = (await turn.state())?.loan;
+  if (!turn.deps.interest || !loan) return undefined;
+  return interestFor({ ...loan, lender: { ...(loan.lender ?? {}), type } }, null, turn);
+}
+
+/** Merges the money, term, dates and lender a turn carries into the state's loan facts (no reply). */
 export function mergeLoanFacts(u: TurnUnderstanding, turn: TurnContext): void {
   const f = u.facts;
   const update: LoanFacts = {};

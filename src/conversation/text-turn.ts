@@ -21,7 +21,8 @@ import { describeConduct, saveConductNote } from './conduct-note';
 import { answerFollowUp } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
-import { mergeLoanFacts } from './loan-facts';
+import { loanAnswer, loanTurn, mergeLoanFacts } from './loan-facts';
+import { asksOrWonders } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
@@ -73,6 +74,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     if (who) return confirmSpeaker(who, receivedAt, turn);
   }
   if (pending?.kind === 'confirm_note' && isYes(text)) return saveConductNote(receivedAt, turn);
+  if (awaitingNumber && state?.loan && (u.act === 'reply' || u.act === 'loan_facts' || typedNumber(text) !== undefined || /\d/.test(text))) {
+    const missing = pending!.data?.missing as Parameters<typeof loanAnswer>[0] | undefined;
+    const r = missing ? loanAnswer(missing, text, receivedAt, state.loan, turn) : undefined;
+    if (r) return r;
+  }
 
   // 4. Small talk.
   if (u.act === 'greeting' && u.speaker === 'user') return say('greeting', 'greeting', text, turn);
@@ -101,13 +107,17 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // Read as the user's, but barely, and neither a question nor anything else the user does: ask.
   if (u.speakerConfidence < USER_UNSURE && (u.act === 'other' || u.act === 'paste')) return askSpeaker(text, turn);
 
-  // 7. The user's own words.
+  // 7. The user's own words: a loan to compute, conduct to assess, fear to meet, a question to answer.
+  const loan = loanTurn(text, u, receivedAt, turn, state?.loan);
+  if (loan) return loan;
   if (u.act === 'describe') {
     const r = describeConduct(text, receivedAt, turn);
+    // A report that asks something ("…真的假的", "…这算什么") is answered; a bare report is an analysis.
+    if (r && asksOrWonders(text)) r.kind = 'answer';
     if (r) return r;
   }
   if (u.act === 'distress') return distress(text, turn);
-  if (u.act === 'loan_facts' || (u.act === 'reply' && awaitingNumber)) mergeLoanFacts(u, turn);
+  if (u.act === 'reply' && awaitingNumber) mergeLoanFacts(u, turn);
   return answerQuestion(text, u, turn, u.act === 'follow_up' || u.act === 'reply');
 }
 

@@ -64,6 +64,16 @@ export interface LoanFacts {
   term?: { count: number; unit: 'month' | 'day' | 'week' | 'period' };
   contractDate?: string;
   lender?: { name?: string; type: 'licensed' | 'unlicensed' | 'unknown' };
+  // How the loan is repaid when the borrower gave a rate, a schedule or per-instalment fees (see src/interest).
+  rate?: { percent: number; per: 'day' | 'month' | 'year' | 'unknown' };
+  repayment?: 'bullet' | 'equal_instalments' | 'equal_principal' | 'interest_only' | 'flat';
+  interest?: { amount: number; each: boolean };
+  feePerPayment?: number;
+  periodDays?: number;
+  payments?: Array<{ month?: number; day?: number; amount: number }>;
+  principalPerPeriod?: number;
+  feeWithLast?: number;
+  unstated?: 'principal' | 'received' | 'payment' | 'term' | 'rate_unit';
 }
 
 /** Crisis mode: once risk is expressed, the next replies open with care until it ends. */

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
-import { assembleCore, turnUnderstanderOf, type CoreParts } from '../../src/assemble';
+import { assembleCore, type CoreParts } from '../../src/assemble';
 import { createLogger } from '../../src/logger';
 import type { TurnDeps } from '../../src/conversation/deps';
 import type { ConversationStore } from '../../src/state/store';
@@ -27,7 +27,6 @@ export function logSink(): { stream: Writable; text: () => string } {
 export function testDeps(store: ConversationStore, sink = logSink(), overrides: Partial<TurnDeps> = {}): TurnDeps {
   return {
     ...testCore(),
-    understander: turnUnderstanderOf(testCore()),
     store,
     logger: createLogger({ level: 'debug', format: 'json', destination: sink.stream }),
     now: () => new Date(),

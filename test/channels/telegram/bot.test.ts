@@ -295,7 +295,8 @@ describe('telegram bot typing indicator', () => {
 
   it('repeats the typing action while a slow turn runs, and stops after the reply', async () => {
     const u = { id: 3001 };
-    await exchange(h, u.id, () => h.fake.sendText(u, QUESTION));
+    // A plain question, answered by the (slowed) answerer.
+    await exchange(h, u.id, () => h.fake.sendText(u, '逾期会上征信吗 多久能消'));
     const replyAt = h.fake.messagesTo(u.id)[0]!.at;
     const typing = h.fake.callsOf('sendChatAction', u.id);
     expect(typing.length).toBeGreaterThanOrEqual(3);

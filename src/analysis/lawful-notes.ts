@@ -1,0 +1,37 @@
+/**
+ * Notes for lawful collector messages (knowledge/analysis/lawful-notes.yaml): a lawful lawsuit notice still
+ * needs "how to verify it, and answer it if it is real"; a lawful visit notice still needs "you may keep the door
+ * shut, and what they may not do". The first note whose cue words occur in the message is shown.
+ */
+import { z } from 'zod';
+import { readYamlFile } from '../knowledge/read-yaml';
+import { AppError } from '../errors';
+import type { Replies } from '../replies';
+
+const schema = z.object({
+  notes: z.array(z.object({ cues: z.array(z.string().min(1)).min(1), reply: z.string().min(1) }).strict()),
+}).strict();
+
+export interface LawfulNote {
+  cues: string[];
+  /** A key of prompts/analysis.yaml. */
+  reply: string;
+}
+
+export const LAWFUL_NOTES_FILE = 'lawful-notes.yaml';
+
+/** Loads the notes, checking that each names a reply that exists; throws KNOWLEDGE_INVALID naming the entry. */
+export function loadLawfulNotes(analysisDir: string, replies: Replies): LawfulNote[] {
+  const problems: string[] = [];
+  const data = readYamlFile(analysisDir, LAWFUL_NOTES_FILE, schema, problems);
+  data?.notes.forEach((n, i) => {
+    if (!replies.has(n.reply)) problems.push(`${LAWFUL_NOTES_FILE}: notes[${i}].reply: no reply "${n.reply}" in prompts/`);
+  });
+  if (problems.length || !data) throw new AppError('KNOWLEDGE_INVALID', `knowledge/analysis has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  return data.notes;
+}
+
+/** The reply key of the first note whose cues occur in `text`, if any. */
+export function lawfulNoteFor(text: string, notes: readonly LawfulNote[]): string | undefined {
+  return notes.find((n) => n.cues.some((c) => text.includes(c)))?.reply;
+}

@@ -1,0 +1,229 @@
+/**
+ * Multi-turn behaviour of the conversation through handleTurn with the real core (turn understanding, analyzer,
+ * answerer, follow-ups) over the memory store: who is speaking, what counts as evidence, follow-ups on the focus,
+ * crisis mode, buttons that expire, described conduct kept only on request.
+ */
+import { handleTurn } from '../../src/conversation/conversation';
+import type { InboundMessage, OutboundReply } from '../../src/message';
+import { MemoryStore } from '../../src/state/memory-store';
+import { renderText } from '../../src/channels/local/render-text';
+import type { TurnDeps } from '../../src/conversation/deps';
+import { testDeps } from '../support/core-deps';
+
+const AT = new Date('2026-06-01T10:00:00+08:00');
+
+/** A conversation with one user: say(), forward() and press() return the reply and its plain text. */
+function conversation(user = 'u1') {
+  const store = new MemoryStore();
+  const deps: TurnDeps = testDeps(store, undefined, { now: () => AT });
+  let n = 0;
+  const base = () => ({ channel: 'test', userId: user, receivedAt: AT, messageId: String(++n) });
+  const run = async (m: InboundMessage) => {
+    const r = await handleTurn(m, deps);
+    return Object.assign(r, { shown: renderText(r, { buttons: false }) });
+  };
+  return {
+    store,
+    deps,
+    evidence: () => store.listEvidence(`test:${user}`),
+    say: (text: string) => run({ ...base(), kind: 'text', text }),
+    forward: (text: string, sentAt: Date | null = null) => run({ ...base(), kind: 'forwarded', text, sentAt }),
+    press: (id: string) => run({ ...base(), kind: 'button', id }),
+  };
+}
+
+type Shown = OutboundReply & { shown: string };
+const firstSentence = (r: Shown) => (/^[\s\S]*?[。！？\n]/.exec(r.shown.trim())?.[0] ?? r.shown).trim();
+
+describe('who is speaking: the user\'s own words never become evidence', () => {
+  it('answers a worried question that quotes a collector, and keeps nothing', async () => {
+    const c = conversation();
+    for (const q of ['孩子真的不能考公吗', '他们说我孩子以后不能考公 是真的吗', '催收说要爆我通讯录 能投诉吗']) {
+      const r = await c.say(q);
+      // A report of what a collector said may be assessed (kind analysis), but it is never kept as their words.
+      expect(['answer', 'analysis']).toContain(r.kind);
+      expect(r.evidenceSaved).toBe(0);
+      expect(r.notices.some((n) => n.kind === 'saved')).toBe(false);
+    }
+    expect(await c.evidence()).toHaveLength(0);
+  });
+
+  it('keeps nothing when the user repeats a complaint many times', async () => {
+    const c = conversation();
+    for (let i = 0; i < 23; i++) await c.say('催收一直打电话');
+    expect(await c.evidence()).toHaveLength(0);
+  });
+
+  it('analyses and keeps a pasted collector message it is sure of, once', async () => {
+    const c = conversation();
+    const msg = '【速借宝】张伟，你已逾期87天，今天下午5点前不还款，我们的人就上门找你，后果自负，别逼我们动手。';
+    const first = await c.say(msg);
+    expect(['analysis', 'confirmation']).toContain(first.kind);
+    if (first.kind === 'confirmation') await c.press('spk:c');
+    const again = await c.forward(msg);
+    expect(again.evidenceSaved).toBe(0);
+    expect(await c.evidence()).toHaveLength(1);
+  });
+
+  /** The state after the bot asked who wrote `text` (as askSpeaker leaves it). */
+  async function asked(c: ReturnType<typeof conversation>, text: string): Promise<void> {
+    await c.store.update('test:u1', (s) => {
+      s.pending = { kind: 'confirm_speaker', since: AT.toISOString(), data: { text } };
+      s.offered = { at: AT.toISOString(), buttons: [{ id: 'spk:c', label: '这是催收发来的原话' }, { id: 'spk:u', label: '这是我自己的问题' }] };
+    });
+  }
+
+  it('analyses and keeps the text when the user says a collector wrote it', async () => {
+    const c = conversation();
+    await asked(c, '不还钱就等着，你家住哪我们都清楚，明天让你好看');
+    const r = await c.press('spk:c');
+    expect(r.kind).toBe('analysis');
+    expect(r.evidenceSaved).toBe(1);
+    expect(await c.evidence()).toHaveLength(1);
+  });
+
+  it('answers the text as a question, and keeps nothing, when the user says it is theirs', async () => {
+    const c = conversation();
+    await asked(c, '不还钱会坐牢吗');
+    const r = await c.say('这是我自己的问题');
+    expect(r.kind).not.toBe('analysis');
+    expect(r.shown).toMatch(/坐牢|刑事|诈骗/);
+    expect(await c.evidence()).toHaveLength(0);
+  });
+
+  it('asks with the two buttons rather than guess, for a short threat-like line with no sender', async () => {
+    const c = conversation();
+    const r = await c.say('不还就等着');
+    expect(r.evidenceSaved).toBe(0);
+    expect(r.kind).toBe('confirmation');
+    expect(r.buttons.map((b) => b.label)).toEqual(['这是催收发来的原话', '这是我自己的问题']);
+  });
+});
+
+describe('buttons are valid only for the reply that offered them', () => {
+  it('calls a number expired when no button was offered, and never analyses it', async () => {
+    const c = conversation();
+    const r = await c.say('1');
+    expect(r.kind).not.toBe('analysis');
+    expect(r.shown).toMatch(/已过期/);
+    expect(await c.evidence()).toHaveLength(0);
+  });
+
+  it('presses the current reply\'s buttons by number and retires the previous reply\'s', async () => {
+    const c = conversation();
+    const analysed = await c.forward('再不还钱，明天就上门泼油漆，让你全家不得安宁');
+    const law = analysed.buttons.findIndex((b) => b.id === 'law');
+    expect(law).toBeGreaterThanOrEqual(0);
+    const shown = await c.say(String(law + 1));
+    expect(shown.shown).toMatch(/第五十条/);
+    const stale = await c.press('tpl');
+    expect(stale.shown).toMatch(/已过期/);
+  });
+
+  it('lists the options that are valid now when a stale one is pressed', async () => {
+    const c = conversation();
+    await c.say('/delete');
+    const r = await c.say('5');
+    expect(r.shown).toMatch(/已过期/);
+    expect(r.buttons.map((b) => b.id)).toEqual(['del:yes', 'del:no']);
+  });
+});
+
+describe('crisis mode', () => {
+  it('keeps care and the lines for the next turns, with no cold verdict', async () => {
+    const c = conversation();
+    const first = await c.say('活着没意思 想从楼上跳下去一了百了');
+    expect(first.kind).toBe('crisis');
+    expect(first.shown).toContain('12356');
+    for (const next of ['没人能帮我 打热线有什么用', '我不会真的去死的 就是很难受', '那我欠的钱到底怎么办']) {
+      const r = await c.say(next);
+      expect(r.kind).toBe('crisis');
+      expect(r.shown).toMatch(/12356/);
+      expect(r.shown).toMatch(/安全/);
+      expect(r.shown).not.toMatch(/正常的催收提醒|超出了我掌握的资料/);
+    }
+  });
+
+  it('ends when the person says they are safe, with a caring reply', async () => {
+    const c = conversation();
+    await c.say('真的不想活了');
+    const safe = await c.say('我现在好多了 我是安全的');
+    expect(safe.kind).toBe('crisis');
+    expect(safe.shown).toMatch(/12356/);
+    const after = await c.say('催收能上门吗');
+    expect(after.kind).toBe('answer');
+    expect(firstSentence(after)).not.toMatch(/安全吗/);
+  });
+
+  it('escalates a plan, a place or means at hand to calling 120 / 110 now', async () => {
+    const c = conversation();
+    const r = await c.say('药我都买好了 今晚就全吃了');
+    expect(r.kind).toBe('crisis');
+    expect(firstSentence(r)).toMatch(/120|110/);
+  });
+
+  it('runs crisis detection on forwarded text and command words too', async () => {
+    const c = conversation();
+    const r = await c.say('/call 13800001111 我真的不想活了');
+    expect(r.kind).toBe('crisis');
+  });
+});
+
+describe('follow-ups resolve against the last reply', () => {
+  it('checks a fake court notice\'s claims and says how to verify', async () => {
+    const c = conversation();
+    await c.forward('【XX区人民法院】你因恶意拖欠网贷已被立案，传票已发出，请于今日18点前转账至以下个人账户结清，否则明天派人上门拘传。');
+    const r = await c.say('他们说的是真的吗');
+    expect(r.kind).toBe('answer');
+    expect(r.shown).toMatch(/12368/);
+    expect(r.shown).not.toMatch(/超出了我掌握的资料/);
+  });
+
+  it('gives the steps for the findings on "那我该怎么办"', async () => {
+    const c = conversation();
+    await c.forward('再不还钱，明天就上门泼油漆，让你全家不得安宁');
+    const r = await c.say('那我该怎么办');
+    expect(r.shown).toMatch(/110|报警/);
+    expect(r.shown).toMatch(/证据|截图|录音/);
+  });
+
+  it('answers "这个能报警吗" for the conduct in focus', async () => {
+    const c = conversation();
+    await c.forward('再不还钱，明天就上门泼油漆，让你全家不得安宁');
+    const r = await c.say('这个能报警吗');
+    expect(firstSentence(r)).toMatch(/能|可以/);
+    expect(r.shown).toMatch(/110|派出所/);
+  });
+
+  it('explains the provision the user points at', async () => {
+    const c = conversation();
+    await c.forward('再不还钱，明天就上门泼油漆，让你全家不得安宁');
+    const r = await c.say('刚才说的那条法律是什么意思');
+    expect(r.shown).toMatch(/治安管理处罚法|第五十条/);
+  });
+});
+
+describe('described conduct', () => {
+  it('assesses what collectors did, and keeps it as a note only when the user asks', async () => {
+    const c = conversation();
+    const r = await c.say('他们在我家门上贴了欠债不还的纸 还用红油漆喷了字 这算什么');
+    // It asks "what is this": answered, with the assessment as the answer.
+    expect(r.kind).toBe('answer');
+    expect(r.categories).toEqual(expect.arrayContaining(['privacy_disclosure']));
+    expect(r.evidenceSaved).toBe(0);
+    expect(r.buttons.map((b) => b.id)).toContain('note:save');
+    expect(await c.evidence()).toHaveLength(0);
+    const saved = await c.press('note:save');
+    expect(saved.evidenceSaved).toBe(1);
+    const [note] = await c.evidence();
+    expect(note!.kind).toBe('note');
+  });
+
+  it('calls a bare report of conduct an analysis', async () => {
+    const c = conversation();
+    const r = await c.say('昨天晚上三个人堵在我家门口不让我出门 一直骂我是老赖');
+    expect(r.kind).toBe('analysis');
+    expect(r.categories).toEqual(expect.arrayContaining(['violence']));
+    expect(r.evidenceSaved).toBe(0);
+  });
+});
