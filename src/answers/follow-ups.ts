@@ -8,7 +8,7 @@ import { canReport } from './can-report';
 import { explainProvision, type ProvisionRequest } from './explain-provision';
 import { checkFollowUpReplies, type FollowUpDeps } from './follow-up-deps';
 import type { FollowUpFocus } from './follow-up-focus';
-import { verifyClaims } from './verify-claims';
+import { claimsOf, verifyClaims } from './verify-claims';
 import { whatToDo } from './what-to-do';
 
 export interface FollowUpAnswers {
@@ -17,6 +17,8 @@ export interface FollowUpAnswers {
   whatToDo(focus: FollowUpFocus, now: Date): OutboundReply;
   explainProvision(mention: ProvisionRequest, focus: FollowUpFocus | undefined, now: Date): OutboundReply;
   canReport(focus: FollowUpFocus, now: Date): OutboundReply;
+  /** The claims of the focus (most serious first; those `question` names first), for a first screen to lead with. */
+  claims(focus: FollowUpFocus, question?: string): Array<{ name: string; verdict: string; answer: string }>;
 }
 
 /** Binds the four follow-up answers to `deps`; throws PROMPTS_INVALID at boot when a reply they use is missing. */
@@ -27,5 +29,6 @@ export function createFollowUpAnswers(deps: FollowUpDeps): FollowUpAnswers {
     whatToDo: (focus, now) => whatToDo(focus, deps, now),
     explainProvision: (mention, focus, now) => explainProvision(mention, focus, deps, now),
     canReport: (focus, now) => canReport(focus, deps, now),
+    claims: (focus, question) => claimsOf(focus, deps, question).map((c) => ({ name: c.name, verdict: c.verdict, answer: c.answer })),
   };
 }

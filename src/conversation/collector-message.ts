@@ -45,6 +45,7 @@ export async function analyzeMessage(m: CollectorMessage, turn: TurnContext): Pr
   }
   const focus = analysisFocus(analysis, { at: sentAt ?? receivedAt, source: m.kind, excerpt: text, evidenceId });
   focus.citations = view.citations.map((c) => ({ law: c.law, article: c.article }));
+  leadWithClaim(reply, focus, turn);
   turn.remember(m.kind === 'message' ? text : '[screenshot]', (s) => {
     s.pending = undefined;
     s.focus = { kind: 'analysis', analysis: focus };
@@ -74,6 +75,26 @@ export function analysisFocus(
 export function analysisOfFocus(focus: AnalysisFocus, kit: AnalysisKit): Analysis {
   const findings = focus.findings.map((f) => ({ category: f.category as CategoryId, evidence: f.evidence, ...kit.describe(f.category as CategoryId) }));
   return { findings, categories: focus.categories as CategoryId[], lawful: focus.lawful, looksLikeCollectorMessage: true };
+}
+
+/** Verdicts of a claim worth answering on the first screen: it is false, or probably false and to be checked. */
+const DEBUNKED = new Set(['false', 'verify']);
+
+/**
+ * A message that frightens with a false consequence or a fake authority ("冻结你名下所有银行卡", "已立案") gets
+ * that claim answered right under the verdict ("不是真的：冻结只能由法院…"), in place of the generic line for
+ * deception or impersonation: the frightened reader's first question is "is it true?".
+ */
+function leadWithClaim(reply: OutboundReply, focus: AnalysisFocus, turn: TurnContext): void {
+  const cats = new Set(focus.categories);
+  if (!cats.has('deception') && !cats.has('impersonation')) return;
+  const claim = turn.deps.followUps?.claims?.(focus).find((c) => DEBUNKED.has(c.verdict));
+  if (!claim) return;
+  const { categoryLabel } = turn.deps.analysis;
+  const generic = [categoryLabel('deception'), categoryLabel('impersonation')];
+  for (const b of reply.blocks) if (b.style === 'list' && b.items) b.items = b.items.filter((i) => !generic.some((g) => i.startsWith(g)));
+  reply.blocks = reply.blocks.filter((b) => b.style !== 'list' || (b.items?.length ?? 0) > 0);
+  reply.blocks.splice(1, 0, { style: 'paragraph', text: `「${claim.name}」${claim.answer}` });
 }
 
 /**

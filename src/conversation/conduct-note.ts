@@ -9,13 +9,7 @@ import { analysisFocus, keepEvidence } from './collector-message';
 import { formatChinaTime } from '../china-time';
 import type { TurnContext } from './turn-context';
 import { emptyReply } from '../message';
-import type { Analysis } from '../analysis/findings';
 
-/** The analysis kit's described-conduct pass (optional until it is built). */
-interface ConductKit {
-  assessConduct?(text: string, at: Date): Analysis;
-  renderConduct?(analysis: Analysis, at: Date): OutboundReply;
-}
 
 /** How long the offer to keep the note stays open. */
 const NOTE_PENDING_MS = 24 * 3600_000;
@@ -26,21 +20,23 @@ const NOTE_PENDING_MS = 24 * 3600_000;
  */
 export function describeConduct(text: string, receivedAt: Date, turn: TurnContext): OutboundReply | undefined {
   const { deps } = turn;
-  const kit = deps.analysis as typeof deps.analysis & ConductKit;
-  if (!kit.assessConduct || !kit.renderConduct) return undefined;
+  const kit = deps.analysis;
+  if (!kit.renderConduct) return undefined;
   const analysis = kit.assessConduct(text, receivedAt);
   if (analysis.lawful || analysis.findings.length === 0) return undefined;
-  const reply = kit.renderConduct(analysis, receivedAt);
+  // Judged when it happened ("三个月前…"): the law then in force, and the six-month limit from then.
+  const reply = kit.renderConduct(analysis, analysis.occurredAt);
   reply.kind = 'analysis';
   reply.categories = analysis.categories;
   if (!reply.buttons.some((b) => b.id === 'note:save')) reply.buttons.unshift({ id: 'note:save', label: deps.replies.text('note_button_save') });
   const since = deps.now().toISOString();
-  const focus = analysisFocus(analysis, { at: receivedAt, source: 'conduct', excerpt: text });
+  const focus = analysisFocus(analysis, { at: analysis.occurredAt, source: 'conduct', excerpt: text });
   focus.citations = reply.citations.map((c) => ({ law: c.law, article: c.article }));
+  const at = analysis.occurredAt.toISOString();
   turn.remember(text, (s) => {
     s.pending = { kind: 'confirm_note', since, data: { text, categories: analysis.categories } };
     s.focus = { kind: 'analysis', analysis: focus };
-    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: since }));
+    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
   });
   return reply;
 }

@@ -18,7 +18,10 @@ import type { ProvisionMention, TurnUnderstander } from './understanding/types';
  * what to do, what a provision means, can it be reported. Each returns a short reply for the focus's date.
  */
 export interface FollowUpAnswers {
-  verifyClaims(focus: AnalysisFocus, now: Date): OutboundReply;
+  /** `question`: the user's words, so the claim they ask about is answered first. */
+  verifyClaims(focus: AnalysisFocus, now: Date, question?: string): OutboundReply;
+  /** The claims of the focus, most serious first (those `question` names first): name, verdict and first sentence. */
+  claims?(focus: AnalysisFocus, question?: string): Array<{ name: string; verdict: string; answer: string }>;
   whatToDo(focus: AnalysisFocus, now: Date): OutboundReply;
   explainProvision(mention: ProvisionMention, focus: AnalysisFocus | undefined, now: Date): OutboundReply;
   canReport(focus: AnalysisFocus, now: Date): OutboundReply;

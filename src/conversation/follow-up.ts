@@ -20,7 +20,7 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   if (f) {
     switch (kind) {
       case 'verify_claims':
-        if (analysis) reply = f.verifyClaims(analysis, now);
+        if (analysis) reply = f.verifyClaims(analysis, now, text);
         break;
       case 'what_to_do':
         if (analysis) reply = f.whatToDo(analysis, now);

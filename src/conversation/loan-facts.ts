@@ -25,17 +25,29 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   if (!kit) return undefined;
   const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
   const merged = { ...(held ?? {}), ...said };
-  // About a loan: it gives loan numbers, or asks about the interest of the loan already described.
-  const asksInterest = held !== undefined && describesLoan(held) && turn.deps.knowledge.interestCues.some((c) => text.includes(c));
-  if (u.act !== 'loan_facts' && !describesLoan(said) && !asksInterest) return undefined;
+  // About a loan's cost: it describes a loan (an amount and how it is repaid), or gives loan numbers and asks about
+  // interest, or asks about the interest of the loan already described. Numbers alone ("信用卡欠了五万") are not.
+  const asksInterest = turn.deps.knowledge.interestCues.some((c) => text.includes(c));
+  const about = describesLoan(said) || (u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held));
+  if (!about) return undefined;
   return interestFor(merged, text, turn);
 }
 
-/** The user answered the bot's question for `missing`: complete the loan and reply again. */
+/**
+ * The user answered the bot's question for `missing`: complete the loan and reply again. Undefined when the text
+ * supplies nothing new (the user moved on): the question is then dropped and the turn read as usual.
+ */
 export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: string, receivedAt: Date, held: LoanFacts, turn: TurnContext): OutboundReply | undefined {
   const kit = turn.deps.interest;
   if (!kit) return undefined;
-  return interestFor(kit.answerTo(missing, text, receivedAt, held) as LoanFacts, text, turn);
+  const completed = kit.answerTo(missing, text, receivedAt, held) as LoanFacts;
+  if (JSON.stringify(completed) === JSON.stringify(held)) {
+    turn.remember(null, (s) => {
+      if (s.pending?.kind === 'loan_details') s.pending = undefined;
+    });
+    return undefined;
+  }
+  return interestFor(completed, text, turn);
 }
 
 /** The reply for `facts`, remembered with them (and the question asked, if a number is missing). */

@@ -74,7 +74,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     if (who) return confirmSpeaker(who, receivedAt, turn);
   }
   if (pending?.kind === 'confirm_note' && isYes(text)) return saveConductNote(receivedAt, turn);
-  if (awaitingNumber && state?.loan && (u.act === 'reply' || u.act === 'loan_facts' || typedNumber(text) !== undefined || /\d/.test(text))) {
+  if (awaitingNumber && state?.loan) {
     const missing = pending!.data?.missing as Parameters<typeof loanAnswer>[0] | undefined;
     const r = missing ? loanAnswer(missing, text, receivedAt, state.loan, turn) : undefined;
     if (r) return r;
