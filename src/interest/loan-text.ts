@@ -49,13 +49,17 @@ interface TimedHit extends Payment {
 
 /**
  * Lower-cases and folds full-width forms (１万, ％, ，). White space separates phrases ("借1500到手1000 7天还1500")
- * and becomes a clause break, except right after a cue word that introduces the number ("到手 7000"), where it
- * is dropped.
+ * and becomes a clause break, except between a cue word and the number it introduces ("到手 7000"), where it is
+ * dropped. A cue word followed by words, not a number, ends its phrase: in "扣了服务费 每个月还1000" the fee
+ * word must not reach into the next phrase.
  */
 export function normalizeLoanText(text: string, joinAfter: readonly string[] = []): string {
   const t = text.normalize('NFKC').toLowerCase().trim();
-  return t.replace(/\s+/g, (ws: string, i: number) => (joinAfter.some((w) => t.endsWith(w, i)) ? '' : ','));
+  return t.replace(/\s+/g, (ws: string, i: number) => (NUMBER_START.test(t.slice(i + ws.length, i + ws.length + 1)) && joinAfter.some((w) => t.endsWith(w, i)) ? '' : ','));
 }
+
+/** The first character of an amount, in digits or Chinese numerals. */
+const NUMBER_START = /^[\d零一二两三四五六七八九十百千万半]/;
 
 /** Builds the parser over the cue words of knowledge/interest/cues.yaml. */
 export function createLoanTextParser(cues: LoanCues): LoanTextParser {
@@ -282,11 +286,26 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const i = tail.indexOf(w);
       return i >= 0 && i <= 6;
     });
-    if (own === 'fee' || feeAfter || feeWords.some((w) => lead.includes(w))) return 'fee';
+    if (own === 'fee' || feeAfter || feeInLead(lead)) return 'fee';
     const sinceLast = lead.slice(Math.max(0, lead.length - 12));
     if (cues.part_words.principal.some((w) => sinceLast.includes(w))) return 'principal';
     if (cues.part_words.interest.some((w) => sinceLast.includes(w)) && !cues.part_words.not_interest.some((w) => sinceLast.includes(w))) return 'interest';
     return own === 'principal' ? 'principal' : own === 'interest' ? 'interest' : 'payment';
+  }
+
+  /**
+   * A fee word earlier in the clause makes a per-instalment amount a fee (每期服务费另交100), unless the verb 还
+   * stands between them: 还 binds the amount to the repayment (扣了服务费每个月还1000 is a payment of 1000).
+   */
+  function feeInLead(lead: string): boolean {
+    let last = -1;
+    for (const w of feeWords) {
+      const i = lead.lastIndexOf(w);
+      if (i >= 0) last = Math.max(last, i + w.length);
+    }
+    if (last < 0) return false;
+    for (let i = lead.indexOf('还', last); i >= 0; i = lead.indexOf('还', i + 1)) if (!insideNotCue(lead, i, 1)) return false;
+    return true;
   }
 
   function readTerms(t: string, isMasked: (s: number, e: number) => boolean): Term[] {

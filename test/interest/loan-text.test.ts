@@ -90,5 +90,30 @@ describe('facts', () => {
     expect(normalizeLoanText('借1500到手1000 7天还1500', [])).toBe('借1500到手1000,7天还1500');
     expect(normalizeLoanText('到手 7000', ['到手'])).toBe('到手7000');
     expect(normalizeLoanText('借１万，到手７０００', [])).toBe('借1万,到手7000');
+    expect(normalizeLoanText('扣了服务费 每个月还1000', ['服务费'])).toBe('扣了服务费,每个月还1000');
+    expect(normalizeLoanText('扣了服务费 八百', ['服务费'])).toBe('扣了服务费八百');
+  });
+});
+
+describe('clause boundaries: a fee word does not claim the next phrase\'s number', () => {
+  // Described: 10,000 lent, 8,000 received (the 2,000 gap is the fee), then 12 monthly repayments of 1,000.
+  it.each([
+    '借了一万 到手只有八千 说是扣了服务费 每个月还1000 还12个月 这利息算多少啊',
+    '借了一万到手只有八千说是扣了服务费每个月还1000还12个月',
+    '借了一万，到手八千，扣了服务费，每月还一千，还12期',
+  ])('%s', (text) => {
+    const facts = parse(text, AT);
+    expect(facts.feePerPayment).toBeUndefined();
+    const out = cashFlowsOf(facts);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.flows.contractPrincipal).toBe(10000);
+    expect(out.flows.received).toBe(8000);
+    expect(out.flows.payments).toEqual(months(12, 1000));
+  });
+
+  it('a fee charged with every instalment is still a fee', () => {
+    const out = cashFlowsOf(parse('借12000 每月还1100 共12期 每期服务费30', AT));
+    expect(out.ok && out.flows.payments).toEqual(months(12, 1130));
   });
 });
