@@ -21,6 +21,8 @@ import { createQueue } from './queue/create-queue';
 import { createWechatChannel, type PlatformChannel } from './channels/wechat/channel';
 import { createWecomChannel } from './channels/wecom/channel';
 import { startWorkers } from './channels/workers';
+import { createTelegramJobs, telegramApi } from './channels/telegram/queued';
+import { loadTelegramTexts } from './channels/telegram/texts';
 import type { TurnDeps } from './conversation/deps';
 import type { FastifyPluginAsync } from 'fastify';
 
@@ -61,6 +63,11 @@ async function serve(config: Config, logger: Logger, deps: TurnDeps): Promise<vo
   if (config.wechat) platforms.push(createWechatChannel({ ...config.wechat, ...common }));
   if (config.wecom) platforms.push(createWecomChannel({ ...config.wecom, ...common }));
 
+  // With Redis, Telegram turns go through the queue too (embedded, the bot runs them in process as before).
+  const telegramJobs = config.telegram && jobs.queue.kind === 'bullmq'
+    ? createTelegramJobs({ ...common, telegram: telegramApi(config.telegram.token, config.telegram.apiRoot), texts: loadTelegramTexts(config.promptsDir) })
+    : undefined;
+
   const routes: FastifyPluginAsync[] = web ? platforms.map((p) => p.routes) : [];
   const t = web ? config.telegram : undefined;
   const telegramBot = t
@@ -70,6 +77,7 @@ async function serve(config: Config, logger: Logger, deps: TurnDeps): Promise<vo
         allowGroups: t.allowGroups,
         ratePerMinute: config.limits.ratePerMinute,
         promptsDir: config.promptsDir,
+        jobs: telegramJobs,
         onUpdateHandled: (e) => {
           if (e.outcome === 'replied') metrics.turn('telegram', 'reply', e.ms / 1000);
           else if (e.outcome === 'failed') metrics.error('telegram_update_failed');
@@ -80,7 +88,8 @@ async function serve(config: Config, logger: Logger, deps: TurnDeps): Promise<vo
     routes.push(telegramWebhookRoutes({ path: new URL(t.webhookUrl).pathname, secret: t.webhookSecret, handleUpdate: (u) => telegramBot.handleUpdate(u) }, logger));
   }
   // Turns (CPU: OCR, analysis, LLM) run in workers; sends run beside the webhooks, on an event loop never held up.
-  startWorkers(jobs.queue, platforms.map((p) => p.jobs), { ...config.queue, turns: config.role !== 'web', sends: config.role !== 'worker' });
+  const channelJobs = [...platforms.map((p) => p.jobs), ...(telegramJobs ? [telegramJobs] : [])];
+  startWorkers(jobs.queue, channelJobs, { ...config.queue, turns: config.role !== 'web', sends: config.role !== 'worker' });
 
   const app = await buildHttpApp({ logger, store: deps.store, metrics, queue: jobs.queue, routes, trustProxy: config.env === 'production' });
   await app.listen({ host: config.http.host, port: config.http.port });

@@ -15,6 +15,7 @@ export const QUEUES = {
   ocr: 'ocr',
   sendWechat: 'send-wechat',
   sendWecom: 'send-wecom',
+  sendTelegram: 'send-telegram',
 } as const;
 
 export interface Job<T = unknown> {

@@ -89,6 +89,19 @@ export function createTelegramBot(deps: TurnDeps, options: TelegramBotOptions): 
         done('rate_limited');
       });
     }
+    if (o.jobs) {
+      const queued = await o.jobs.enqueue(env).then(
+        () => true,
+        (e: unknown) => {
+          ulog.warn({ error: describeError(e) }, 'turn not queued; running it here');
+          return false;
+        },
+      );
+      if (queued) {
+        telegram.sendChatAction(env.chatId, 'typing').catch(() => undefined);
+        return done('queued');
+      }
+    }
     await scheduler.schedule(chatKey, () => runTurn(env, ulog).then(done));
   }
 

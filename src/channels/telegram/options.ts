@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths';
 import type { RetryOptions } from './send-queue';
 import type { TelegramTexts } from './texts';
+import type { UpdateEnvelope } from './inbound';
 
 /** What became of one update, for metrics and the bench. */
-export type UpdateOutcome = 'replied' | 'duplicate' | 'ignored' | 'group_ignored' | 'rate_limited' | 'failed';
+export type UpdateOutcome = 'replied' | 'queued' | 'duplicate' | 'ignored' | 'group_ignored' | 'rate_limited' | 'failed';
 
 export interface TelegramBotOptions {
   /** Bot token from @BotFather. Required. */
@@ -34,12 +35,17 @@ export interface TelegramBotOptions {
   maxPendingTurns?: number;
   /** Retry policy for Bot API calls; see send-queue.ts. Default 5 attempts, 250 ms–5 s backoff. */
   retry?: Partial<RetryOptions>;
+  /**
+   * Queue for turns (queued.ts): when set, an accepted update is queued for a worker instead of run here; if the
+   * queue cannot take it (Redis down), the turn runs here as without a queue.
+   */
+  jobs?: { enqueue(env: UpdateEnvelope): Promise<void> };
   /** Called once per update when it is done with (replied, ignored, …) and how long that took. */
   onUpdateHandled?: (e: { updateId: number; ms: number; outcome: UpdateOutcome }) => void;
 }
 
-export type ResolvedTelegramBotOptions = Required<Omit<TelegramBotOptions, 'texts' | 'onUpdateHandled' | 'retry'>> &
-  Pick<TelegramBotOptions, 'texts' | 'onUpdateHandled' | 'retry'>;
+export type ResolvedTelegramBotOptions = Required<Omit<TelegramBotOptions, 'texts' | 'onUpdateHandled' | 'retry' | 'jobs'>> &
+  Pick<TelegramBotOptions, 'texts' | 'onUpdateHandled' | 'retry' | 'jobs'>;
 
 export const TELEGRAM_BOT_DEFAULTS = {
   apiRoot: 'https://api.telegram.org',

@@ -7,9 +7,8 @@
  *
  * Exactly-once as far as the platform allows: a turn's reply is memoised by message id before it is queued for
  * sending, so a turn job run again after a crash sends the memoised reply instead of running the turn twice;
- * the sender records each part it delivered, so a send job run again skips them. (The core is not handed the
- * message id: its own redelivery check would turn a retried job into an empty reply.) The one window left is a
- * crash between the platform accepting a part and the record of it: that part arrives twice.
+ * the sender claims and records each part (../deliver-parts.ts), so a send job run again skips them. (The core is
+ * not handed the message id: its own redelivery check would turn a retried job into an empty reply.)
  *
  * The Official Account may only send customer-service messages within 48 hours of the user's last message. A
  * reply that meets a closed window (errcode 45015/45047, or a last message known to be older) is held and
@@ -29,6 +28,7 @@ import { replyParts } from './render';
 import { splitByBytes, WECHAT_TEXT_MAX_BYTES } from './split-bytes';
 import type { WechatTexts } from './texts';
 import type { ChannelJobs } from '../workers';
+import { deliverParts } from '../deliver-parts';
 
 export interface PipelineOptions {
   /** "wechat" or "wecom": the channel name in user keys, memo keys, job ids and metrics. */
@@ -78,8 +78,6 @@ export interface ChannelPipeline extends ChannelJobs {
 }
 
 const DAY = 86_400_000;
-/** How long a run's claim on sending one part lasts: the longest a send takes, with room. */
-const PART_CLAIM_MS = 30_000;
 
 export function createPipeline(o: PipelineOptions): ChannelPipeline {
   const now = o.now ?? Date.now;
@@ -172,49 +170,34 @@ export function createPipeline(o: PipelineOptions): ChannelPipeline {
 
   async function runSend(job: Job<SendJob>): Promise<void> {
     const { user, parts } = job.data;
-    const progressKey = key('sent', job.id);
-    let next = Number((await o.memo.get(progressKey)) ?? 0);
-    while (next < parts.length) {
-      if (o.serviceWindowMs) {
+    await deliverParts({
+      memo: o.memo,
+      key: key('sent', job.id),
+      count: parts.length,
+      now,
+      before: async (i) => {
+        if (!o.serviceWindowMs) return true;
         const last = Number((await o.memo.get(key('last', user))) ?? 0);
-        if (last && now() - last > o.serviceWindowMs) return hold(user, parts.slice(next));
-      }
-      // One run at a time per part: a second run of this job (its lock lapsed while Redis restarted) waits for the
-      // first run's record instead of sending the part again; after a crash the claim lapses and the part is sent.
-      if (!(await o.memo.setIfAbsent(key('claim', `${job.id}#${next}`), '1', PART_CLAIM_MS))) {
-        await new Promise((r) => setTimeout(r, 250));
-        next = Math.max(next, Number((await o.memo.get(progressKey)) ?? 0));
-        continue;
-      }
-      try {
-        await o.api.sendText(user, parts[next]!);
-      } catch (e) {
-        await o.memo.delete(key('claim', `${job.id}#${next}`)).catch(() => undefined);
-        if (!(e instanceof PlatformApiError)) throw e;
-        if (e.kind === 'window_closed') return hold(user, parts.slice(next));
-        if (e.kind === 'rate_limited') throw new RetryLaterError(backoffMsFor(e.errcode), e.message);
-        o.metrics.error('send_refused');
-        throw new PermanentJobError(e.message, { cause: e });
-      }
-      next++;
-      await persist(() => o.memo.set(progressKey, String(next), 2 * DAY));
-    }
-  }
-
-  /**
-   * Writes a sent part's record, retrying through a Redis outage (up to a minute): failing here would run the job
-   * again and send the part twice.
-   */
-  async function persist(write: () => Promise<void>): Promise<void> {
-    const deadline = now() + 60_000;
-    for (;;) {
-      try {
-        return await write();
-      } catch (e) {
-        if (now() > deadline) throw e;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
+        if (!last || now() - last <= o.serviceWindowMs) return true;
+        await hold(user, parts.slice(i));
+        return false;
+      },
+      send: async (i) => {
+        try {
+          await o.api.sendText(user, parts[i]!);
+          return 'sent';
+        } catch (e) {
+          if (!(e instanceof PlatformApiError)) throw e;
+          if (e.kind === 'window_closed') {
+            await hold(user, parts.slice(i));
+            return 'stop';
+          }
+          if (e.kind === 'rate_limited') throw new RetryLaterError(backoffMsFor(e.errcode), e.message);
+          o.metrics.error('send_refused');
+          throw new PermanentJobError(e.message, { cause: e });
+        }
+      },
+    });
   }
 
   return {
