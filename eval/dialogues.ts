@@ -7,7 +7,8 @@
  * - crisis follow-up turns (after the first crisis turn of a dialogue) handled;
  * - the first-screen length (characters of the reply text, spaces excluded): median and p90;
  * - per-check failure counts.
- * --verbose lists every failing turn with its reply (use it on development sets only, never on heldout.yaml).
+ * --verbose lists every failing turn with its reply, --only a01,a02 plays those dialogues (development sets only,
+ * never on heldout.yaml); --all with --verbose shows passing turns too.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,10 +82,14 @@ export function checkTurn(expect: Expect, line: ChatLine): string[] {
   return out;
 }
 
-/** The contract's event line for a turn. */
-function eventOf(d: Dialogue, t: Turn): Record<string, unknown> {
+/**
+ * The contract's event line for a turn. A turn without `at` is sent a minute after the previous turn of its
+ * dialogue (a conversation happens in one sitting), or now when no turn before it had a time.
+ */
+function eventOf(d: Dialogue, t: Turn, previousAt: string | undefined): Record<string, unknown> {
   const e: Record<string, unknown> = { user: d.id };
   if (t.at) e.at = t.at;
+  else if (previousAt) e.at = new Date(Date.parse(previousAt) + 60_000).toISOString();
   if (t.text !== undefined) e.text = t.text;
   else if (t.forward) e.forward = { text: t.forward.text, sent_at: t.forward.sent_at ?? null };
   else if (t.button !== undefined) e.button = String(t.button);
@@ -111,10 +116,15 @@ export async function playDialogues(dialogues: Dialogue[]): Promise<TurnResult[]
       }
     });
     const order: Array<{ d: Dialogue; i: number }> = [];
-    for (const d of dialogues) d.turns.forEach((t, i) => {
-      order.push({ d, i });
-      input.write(JSON.stringify(eventOf(d, t)) + '\n');
-    });
+    for (const d of dialogues) {
+      let previousAt: string | undefined;
+      d.turns.forEach((t, i) => {
+        order.push({ d, i });
+        const e = eventOf(d, t, previousAt);
+        previousAt = typeof e.at === 'string' ? e.at : undefined;
+        input.write(JSON.stringify(e) + '\n');
+      });
+    }
     input.end();
     await runChatJsonl(deps, loadCliTexts(), input, output);
     await deps.store.close();
@@ -143,7 +153,10 @@ async function main(): Promise<void> {
   const name = fileArg > 0 ? process.argv[fileArg + 1]! : 'dev.yaml';
   const verbose = process.argv.includes('--verbose');
   if (verbose && name.includes('heldout')) throw new Error('--verbose is for development sets only: the held-out set is scored, never read');
-  const dialogues = parseYaml(readFileSync(join(PACKAGE_ROOT, 'eval', 'dialogues', name), 'utf8')) as Dialogue[];
+  const onlyArg = process.argv.indexOf('--only');
+  const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]!.split(',')) : undefined;
+  if (only && name.includes('heldout')) throw new Error('--only is for development sets only');
+  const dialogues = (parseYaml(readFileSync(join(PACKAGE_ROOT, 'eval', 'dialogues', name), 'utf8')) as Dialogue[]).filter((d) => !only || only.has(d.id));
   const started = Date.now();
   const results = await playDialogues(dialogues);
   const ms = Date.now() - started;
@@ -168,9 +181,9 @@ async function main(): Promise<void> {
   console.log(`first screen (chars)           median ${percentile(lengths, 50)}, p90 ${percentile(lengths, 90)}, max ${Math.max(...lengths)}`);
   console.log(`failures by check              ${[...byCheck].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
   if (verbose) {
-    for (const r of results.filter((x) => x.failures.length)) {
+    for (const r of results.filter((x) => x.failures.length || process.argv.includes('--all'))) {
       const said = r.turn.text ?? (r.turn.forward ? `[forward] ${r.turn.forward.text}` : `[button] ${r.turn.button}`);
-      console.log(`\n— ${r.dialogue}#${r.index + 1} ${said.slice(0, 80)}\n  ✗ ${r.failures.join('\n  ✗ ')}\n  → [${r.line.kind}] ${r.line.text.slice(0, 300).replace(/\n/g, ' ⏎ ')}`);
+      console.log(`\n— ${r.dialogue}#${r.index + 1} ${said.slice(0, 80)}${r.failures.length ? `\n  ✗ ${r.failures.join('\n  ✗ ')}` : ' ✓'}\n  → [${r.line.kind}] ${r.line.text.slice(0, 300).replace(/\n/g, ' ⏎ ')}`);
     }
   }
 }

@@ -1,10 +1,11 @@
 /**
  * Follow-ups resolved against the dialogue's focus: "他们说的是真的吗" checks the claims of the message in focus,
  * "那我该怎么办" gives the steps for its findings (or the last answer's topic), "刚才那条法律" / "第50条第二款呢"
- * explains the provision, "这个能报警吗" answers for the conduct in focus, "详细点" opens the rest of the answer.
+ * explains the provision, "这个能报警吗" answers for the conduct in focus (at the date the user names, if any),
+ * "这算威胁吗" recalls the verdict on it, "详细点" opens the rest of the answer.
  */
-import type { OutboundReply } from '../message';
-import type { UserState } from '../state/store';
+import { emptyReply, type OutboundReply } from '../message';
+import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import { answerQuestion } from './question';
 import type { TurnContext } from './turn-context';
@@ -13,28 +14,31 @@ import type { TurnContext } from './turn-context';
 export async function answerFollowUp(text: string, u: TurnUnderstanding, state: UserState, turn: TurnContext): Promise<OutboundReply | undefined> {
   const { deps } = turn;
   const now = deps.now();
-  const analysis = state.focus?.kind === 'analysis' ? state.focus.analysis : undefined;
+  // The message in focus stays in focus across answers about it; "what to do" follows whichever came last.
+  const analysis = datedBy(u, state.focus?.analysis);
+  const lastWasAnalysis = state.focus?.kind === 'analysis';
   const f = deps.followUps;
   const kind = u.provision && u.followUp !== 'can_report' && u.followUp !== 'verify_claims' ? 'explain_provision' : u.followUp ?? 'generic';
   let reply: OutboundReply | undefined;
-  if (f) {
+  if (f && analysis) {
     switch (kind) {
       case 'verify_claims':
-        if (analysis) reply = f.verifyClaims(analysis, now, text);
+        reply = f.verifyClaims(analysis, now, text);
         break;
       case 'what_to_do':
-        if (analysis) reply = f.whatToDo(analysis, now);
-        break;
-      case 'explain_provision':
-        if (u.provision) reply = f.explainProvision(u.provision, state.focus?.analysis, now);
+        if (lastWasAnalysis) reply = f.whatToDo(analysis, now);
         break;
       case 'can_report':
-        if (analysis) reply = f.canReport(analysis, now);
+        reply = f.canReport(analysis, now);
+        break;
+      case 'judge':
+        reply = recallVerdict(analysis, turn);
         break;
       default:
         break;
     }
   }
+  if (!reply && f && kind === 'explain_provision' && u.provision) reply = f.explainProvision(u.provision, state.focus?.analysis, now);
   if (reply) {
     turn.remember(text, (s) => {
       if (reply!.citations.length) s.lastCitations = reply!.citations.map((c) => ({ law: c.law, article: c.article, at: now.toISOString() }));
@@ -44,4 +48,30 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // A follow-up on an answer (or one the focus cannot settle) continues the last answer's topic.
   if (state.focus?.answer || state.lastTopic) return answerQuestion(text, u, turn, true);
   return undefined;
+}
+
+/**
+ * The focus, dated by a past date the follow-up names ("其实去年8月就被喷过一次 现在还能追究吗"): the question
+ * is then about that earlier conduct, judged at its own time (the six-month limit, the law then in force).
+ */
+function datedBy(u: TurnUnderstanding, focus: AnalysisFocus | undefined): AnalysisFocus | undefined {
+  if (!focus) return undefined;
+  const named = u.facts.dates.map((d) => d.iso).filter((iso) => Date.parse(iso) < Date.parse(focus.at)).sort()[0];
+  return named ? { ...focus, at: new Date(`${named}T12:00:00+08:00`).toISOString() } : focus;
+}
+
+/**
+ * "这算威胁吗" / "这样合法吗" right after an analysis: the verdict on the message in focus, in a first sentence
+ * that answers yes or no, then the steps.
+ */
+function recallVerdict(focus: AnalysisFocus, turn: TurnContext): OutboundReply {
+  const { deps } = turn;
+  const r = deps.followUps!.whatToDo(focus, deps.now());
+  const labels = [...new Set(focus.categories)].map((c) => deps.analysis.categoryLabel(c as never)).join('、');
+  const lead = focus.lawful ? deps.replies.text('recall_lawful') : deps.replies.text('recall_unlawful', { labels });
+  const out = emptyReply('answer');
+  out.blocks = [{ style: 'paragraph', text: lead }, ...r.blocks.slice(1)];
+  out.citations = r.citations;
+  out.buttons = r.buttons;
+  return out;
 }

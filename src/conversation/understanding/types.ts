@@ -36,6 +36,10 @@ export type FollowUpKind =
   | 'explain_provision'
   /** "这个能报警吗": can the last conduct be reported to the police? */
   | 'can_report'
+  /** "报警了 民警说是经济纠纷": what to do now that they reported it (answered from the guides). */
+  | 'after_report'
+  /** "这算威胁吗" / "这样合法吗": is the message in focus unlawful, and as what? */
+  | 'judge'
   /** "详细点" / "还有呢": more of the same answer. */
   | 'more'
   /** Anything else that leans on the last reply. */
