@@ -86,15 +86,24 @@ const DEBUNKED = new Set(['false', 'verify']);
  * deception or impersonation: the frightened reader's first question is "is it true?".
  */
 function leadWithClaim(reply: OutboundReply, focus: AnalysisFocus, turn: TurnContext): void {
-  const cats = new Set(focus.categories);
-  if (!cats.has('deception') && !cats.has('impersonation')) return;
-  const claim = turn.deps.followUps?.claims?.(focus).find((c) => DEBUNKED.has(c.verdict));
-  if (!claim) return;
+  const line = claimLine(focus, turn);
+  if (!line) return;
   const { categoryLabel } = turn.deps.analysis;
   const generic = [categoryLabel('deception'), categoryLabel('impersonation')];
   for (const b of reply.blocks) if (b.style === 'list' && b.items) b.items = b.items.filter((i) => !generic.some((g) => i.startsWith(g)));
   reply.blocks = reply.blocks.filter((b) => b.style !== 'list' || (b.items?.length ?? 0) > 0);
-  reply.blocks.splice(1, 0, { style: 'paragraph', text: `「${claim.name}」${claim.answer}` });
+  reply.blocks.splice(1, 0, { style: 'paragraph', text: line });
+}
+
+/**
+ * The answer to the most serious false claim of a message that frightens with a false consequence or a fake
+ * authority ("「冻结你的银行卡、账户」不是真的：…"), with what is real; the claim `question` names comes first.
+ */
+export function claimLine(focus: AnalysisFocus, turn: TurnContext, question?: string): string | undefined {
+  const cats = new Set(focus.categories);
+  if (!cats.has('deception') && !cats.has('impersonation')) return undefined;
+  const claim = turn.deps.followUps?.claims?.(focus, question).find((c) => DEBUNKED.has(c.verdict));
+  return claim ? `「${claim.name}」${claim.answer}${claim.real}` : undefined;
 }
 
 /**

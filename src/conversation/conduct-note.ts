@@ -5,10 +5,11 @@
  */
 import type { OutboundReply } from '../message';
 import { buildEvidence } from './evidence';
-import { analysisFocus, keepEvidence } from './collector-message';
+import { analysisFocus, claimLine, keepEvidence } from './collector-message';
 import { formatChinaTime } from '../china-time';
 import type { TurnContext } from './turn-context';
 import { emptyReply } from '../message';
+import { asksOrWonders } from './understanding/question-form';
 
 
 /** How long the offer to keep the note stays open. */
@@ -26,12 +27,19 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   if (analysis.lawful || analysis.findings.length === 0) return undefined;
   // Judged when it happened ("三个月前…"): the law then in force, and the six-month limit from then.
   const reply = kit.renderConduct(analysis, analysis.occurredAt);
-  reply.kind = 'analysis';
+  // A report that asks something ("…真的假的", "…我该怎么跟他们说") is answered; a bare report is an analysis.
+  reply.kind = analysis.questions.length > 0 || asksOrWonders(text) ? 'answer' : 'analysis';
   reply.categories = analysis.categories;
   if (!reply.buttons.some((b) => b.id === 'note:save')) reply.buttons.unshift({ id: 'note:save', label: deps.replies.text('note_button_save') });
   const since = deps.now().toISOString();
   const focus = analysisFocus(analysis, { at: analysis.occurredAt, source: 'conduct', excerpt: text });
   focus.citations = reply.citations.map((c) => ({ law: c.law, article: c.article }));
+  // What collectors claimed ("会影响我儿子考公"): the user wants to know whether it is true — that comes first.
+  const claim = claimLine(focus, turn, text);
+  if (claim && reply.blocks[0]) {
+    reply.blocks[0] = { style: 'paragraph', text: claim };
+    reply.kind = 'answer';
+  }
   const at = analysis.occurredAt.toISOString();
   turn.remember(text, (s) => {
     s.pending = { kind: 'confirm_note', since, data: { text, categories: analysis.categories } };

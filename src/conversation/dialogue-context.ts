@@ -16,7 +16,9 @@ export function dialogueContext(state: UserState | null, now: Date): DialogueCon
   if (!state) return 'none';
   if (inCrisis(state)) return 'crisis';
   const p = state.pending;
-  if (p && (p.kind === 'loan_details' || p.kind === 'confirm_speaker' || p.kind === 'confirm_note') && now.getTime() - Date.parse(p.since) < ASKED_MS) {
+  // Only a question the user is expected to answer frames the next turn as a reply; an offer behind a button
+  // ("保存为证据记录") does not.
+  if (p && (p.kind === 'loan_details' || p.kind === 'confirm_speaker') && now.getTime() - Date.parse(p.since) < ASKED_MS) {
     return 'asked';
   }
   const f = state.focus;

@@ -70,7 +70,8 @@ function recallVerdict(focus: AnalysisFocus, turn: TurnContext): OutboundReply {
   const labels = [...new Set(focus.categories)].map((c) => deps.analysis.categoryLabel(c as never)).join('、');
   const lead = focus.lawful ? deps.replies.text('recall_lawful') : deps.replies.text('recall_unlawful', { labels });
   const out = emptyReply('answer');
-  out.blocks = [{ style: 'paragraph', text: lead }, ...r.blocks.slice(1)];
+  const standards = focus.categories.some((c) => c === 'off_hours' || c === 'harassment_frequency');
+  out.blocks = [{ style: 'paragraph', text: lead }, ...(standards ? [{ style: 'paragraph' as const, text: deps.replies.text('analysis_standard_note') }] : []), ...r.blocks.slice(1)];
   out.citations = r.citations;
   out.buttons = r.buttons;
   return out;

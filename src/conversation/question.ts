@@ -22,7 +22,13 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
     lastEntry: continuing ? state?.focus?.answer?.entryId : undefined,
     grounding: grounding(state, u, deps.analysis.categoryLabel),
   };
-  const result = await deps.answerer.answer(text, ctx);
+  let result = await deps.answerer.answer(text, ctx);
+  // A follow-up too short to stand alone ("他们一直发短信催 算吗") is asked again within the last answer's topic.
+  const topic = ctx.lastTopic ? deps.knowledge.guides.find((g) => g.id === ctx.lastTopic) : undefined;
+  if (result.outOfScope && continuing && topic) {
+    const within = await deps.answerer.answer(`${topic.title} ${text}`, ctx);
+    if (!within.outOfScope) result = within;
+  }
   turn.remember(text);
   return answerReply(result, text, turn);
 }

@@ -22,7 +22,6 @@ import { answerFollowUp } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
 import { loanAnswer, loanTurn, mergeLoanFacts } from './loan-facts';
-import { asksOrWonders } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
@@ -112,8 +111,6 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (loan) return loan;
   if (u.act === 'describe') {
     const r = describeConduct(text, receivedAt, turn);
-    // A report that asks something ("…真的假的", "…这算什么") is answered; a bare report is an analysis.
-    if (r && asksOrWonders(text)) r.kind = 'answer';
     if (r) return r;
   }
   if (u.act === 'distress') return distress(text, turn);

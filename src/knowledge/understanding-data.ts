@@ -55,7 +55,7 @@ export const speakerCuesSchema = z.object({
 });
 
 /** The follow-up kinds acts.yaml gives cues for (`generic` is what none of them matches). */
-export const followUpKinds = ['explain_provision', 'verify_claims', 'after_report', 'can_report', 'judge', 'what_to_do', 'more'] as const;
+export const followUpKinds = ['explain_provision', 'verify_claims', 'after_report', 'judge', 'can_report', 'what_to_do', 'more'] as const;
 
 /** acts.yaml: whole-message small talk, act cues and follow-up kinds. */
 export const actCuesSchema = z.object({

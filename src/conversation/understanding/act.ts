@@ -69,7 +69,7 @@ export const RULE_WINS_AT = 0.8;
 /** Words about the debt and who pays it: a question at risk that names them asks what happens to the debt. */
 const DEBT = /还|债|钱|贷|家人|家里|爸妈|我妈|我爸|父母/;
 
-const FOLLOW_UP_ORDER: FollowUpKind[] = ['explain_provision', 'verify_claims', 'after_report', 'can_report', 'judge', 'what_to_do', 'more'];
+const FOLLOW_UP_ORDER: FollowUpKind[] = ['explain_provision', 'verify_claims', 'after_report', 'judge', 'can_report', 'what_to_do', 'more'];
 
 /** Reads the signals, the rule call and the classifier's features of a turn. */
 export interface ActReader {
