@@ -283,7 +283,7 @@ async function main(): Promise<void> {
     }
   }
   const serverSide = await fetch(`http://127.0.0.1:${webPort}/metrics`).then((r) => r.text()).catch(() => '');
-  const bucket = (le: string) => Number(new RegExp(`debtshield_ack_seconds_bucket\\{le="${le}",channel="wechat"\\} (\\d+)`).exec(serverSide)?.[1] ?? NaN);
+  const bucket = (le: string) => Number(new RegExp(`debtshield_ack_seconds_bucket\\{le="${le.replace('+', '\\+')}",channel="wechat"\\} (\\d+)`).exec(serverSide)?.[1] ?? NaN);
   process.stdout.write(`server side (web process /metrics): ${bucket('0.05')} of ${bucket('+Inf')} webhook answers within 50 ms, ${bucket('0.2')} within 200 ms\n`);
   redis.disconnect();
   for (const p of [web, ...workers]) p.kill('SIGTERM');

@@ -9,19 +9,8 @@ import { BullmqQueue } from '../../src/queue/bullmq-queue';
 import { InProcessQueue } from '../../src/queue/in-process-queue';
 import { MemoryMemo, RedisMemo } from '../../src/queue/memo';
 import { PermanentJobError, RetryLaterError, type Job, type JobQueue } from '../../src/queue/port';
+import { deleteKeys, TEST_REDIS_URL as REDIS_URL } from '../support/redis-keys';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function deleteKeys(prefix: string): Promise<void> {
-  const raw = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  do {
-    const [next, keys] = await raw.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await raw.del(...keys);
-  } while (cursor !== '0');
-  await raw.quit();
-}
 
 const until = async (check: () => boolean, timeoutMs = 8000) => {
   const deadline = Date.now() + timeoutMs;

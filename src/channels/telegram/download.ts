@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { FileTooLargeError } from './inbound';
+import { readBounded } from '../read-bounded';
 
 /** The slice of telegraf's Telegram client used here. */
 export interface FileLinkSource {
@@ -30,23 +31,7 @@ export async function downloadFile(telegram: FileLinkSource, fileId: string, opt
     await res.body?.cancel().catch(() => undefined);
     throw new Error(`file download failed with HTTP ${res.status}`);
   }
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > opts.maxBytes) {
-    await res.body.cancel().catch(() => undefined);
-    throw new FileTooLargeError(opts.maxBytes);
-  }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const reader = res.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > opts.maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new FileTooLargeError(opts.maxBytes);
-    }
-    chunks.push(Buffer.from(value));
-  }
-  return Buffer.concat(chunks);
+  const body = await readBounded(res, opts.maxBytes);
+  if (body === 'too_large') throw new FileTooLargeError(opts.maxBytes);
+  return body;
 }

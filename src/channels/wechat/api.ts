@@ -8,6 +8,7 @@
  */
 import { AccessTokenCache, type TokenGrant } from './token-cache';
 import { MediaTooLargeError } from './inbound';
+import { readBounded } from '../read-bounded';
 import type { JobMemo } from '../../queue/memo';
 
 /** What a caller should do about an errcode. */
@@ -114,24 +115,9 @@ export class PlatformApi {
         this.o.onError?.(`http_${res.status}`);
         throw new Error(`media download failed with HTTP ${res.status}`);
       }
-      if (Number(res.headers.get('content-length') ?? NaN) > maxBytes) {
-        await res.body.cancel().catch(() => undefined);
-        throw new MediaTooLargeError(maxBytes);
-      }
-      const chunks: Buffer[] = [];
-      let total = 0;
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          throw new MediaTooLargeError(maxBytes);
-        }
-        chunks.push(Buffer.from(value));
-      }
-      return { bytes: Buffer.concat(chunks), mimeType: type.split(';')[0]!.trim() || 'image/jpeg' };
+      const bytes = await readBounded(res, maxBytes);
+      if (bytes === 'too_large') throw new MediaTooLargeError(maxBytes);
+      return { bytes, mimeType: type.split(';')[0]!.trim() || 'image/jpeg' };
     });
   }
 

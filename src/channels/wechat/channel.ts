@@ -1,7 +1,7 @@
 /**
- * The Official Account (公众号) channel assembled: the API client (customer-service messages, media, menu), the
- * pipeline over the queue, and the callback routes. main.ts mounts `routes` on the HTTP app (web role) and hands
- * `jobs` to the workers (worker role); one process may do both.
+ * The Official Account (公众号) channel assembled, and the assembly WeCom shares: the API client (sends, media,
+ * menu), the pipeline over the queue, and the callback routes. main.ts mounts `routes` on the HTTP app and hands
+ * `jobs` to the workers; one process may do both.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { TurnDeps } from '../../conversation/deps';
@@ -10,7 +10,7 @@ import type { Metrics } from '../../metrics';
 import type { JobMemo } from '../../queue/memo';
 import { QUEUES, type JobQueue } from '../../queue/port';
 import type { ChannelJobs } from '../workers';
-import { officialAccountEndpoints, PlatformApi } from './api';
+import { officialAccountEndpoints, PlatformApi, type PlatformEndpoints } from './api';
 import { createPipeline, type ChannelPipeline } from './pipeline';
 import { wechatRoutes } from './routes';
 import { loadWechatTexts, platformMenu, type WechatTexts } from './texts';
@@ -18,11 +18,8 @@ import { loadWechatTexts, platformMenu, type WechatTexts } from './texts';
 /** The platform's customer-service window: 48 hours after the user's last message. */
 export const SERVICE_WINDOW_MS = 48 * 3_600_000;
 
-export interface WechatChannelOptions {
-  token: string;
-  appId: string;
-  appSecret: string;
-  encodingAesKey?: string;
+/** What every platform channel is built from, besides its own credentials. */
+export interface ChannelCommon {
   apiRoot: string;
   sendPerMinute: number;
   /** Messages per user per minute (RATE_LIMIT_PER_MINUTE). */
@@ -38,6 +35,13 @@ export interface WechatChannelOptions {
   maxSkewS?: number;
 }
 
+export interface WechatChannelOptions extends ChannelCommon {
+  token: string;
+  appId: string;
+  appSecret: string;
+  encodingAesKey?: string;
+}
+
 export interface PlatformChannel {
   routes: FastifyPluginAsync;
   jobs: ChannelJobs;
@@ -47,18 +51,24 @@ export interface PlatformChannel {
   publishMenu(): Promise<void>;
 }
 
-export function createWechatChannel(o: WechatChannelOptions): PlatformChannel {
+/** How one platform differs: its name, endpoints, send queue, window and routes. */
+export interface PlatformSpec {
+  channel: 'wechat' | 'wecom';
+  endpoints: PlatformEndpoints;
+  tokenKey: string;
+  sendQueue: string;
+  serviceWindowMs?: number;
+  greetEveryMs?: number;
+  routes(pipeline: ChannelPipeline): FastifyPluginAsync;
+}
+
+/** Builds a platform channel from its spec and the shared parts. */
+export function createPlatformChannel(spec: PlatformSpec, o: ChannelCommon): PlatformChannel {
   const texts = o.texts ?? loadWechatTexts(o.promptsDir);
-  const api = new PlatformApi({
-    apiRoot: o.apiRoot,
-    endpoints: officialAccountEndpoints(o.appId, o.appSecret),
-    memo: o.memo,
-    tokenKey: `wechat:token:${o.appId}`,
-    onError: (code) => o.metrics.apiError('wechat', code),
-  });
+  const api = new PlatformApi({ apiRoot: o.apiRoot, endpoints: spec.endpoints, memo: o.memo, tokenKey: spec.tokenKey, onError: (code) => o.metrics.apiError(spec.channel, code) });
   const pipeline = createPipeline({
-    channel: 'wechat',
-    sendQueue: QUEUES.sendWechat,
+    channel: spec.channel,
+    sendQueue: spec.sendQueue,
     turnDeps: o.turnDeps,
     queue: o.queue,
     memo: o.memo,
@@ -68,13 +78,23 @@ export function createWechatChannel(o: WechatChannelOptions): PlatformChannel {
     logger: o.logger,
     ratePerMinute: o.ratePerMinute,
     sendPerMinute: o.sendPerMinute,
-    serviceWindowMs: SERVICE_WINDOW_MS,
+    serviceWindowMs: spec.serviceWindowMs,
+    greetEveryMs: spec.greetEveryMs,
   });
-  return {
-    routes: wechatRoutes({ token: o.token, appId: o.appId, encodingAesKey: o.encodingAesKey, pipeline, metrics: o.metrics, logger: o.logger, maxSkewS: o.maxSkewS }),
-    jobs: pipeline,
-    pipeline,
-    api,
-    publishMenu: () => api.createMenu(platformMenu(texts.menu)),
-  };
+  return { routes: spec.routes(pipeline), jobs: pipeline, pipeline, api, publishMenu: () => api.createMenu(platformMenu(texts.menu)) };
+}
+
+/** The Official Account channel: customer-service messages within the 48-hour window. */
+export function createWechatChannel(o: WechatChannelOptions): PlatformChannel {
+  return createPlatformChannel(
+    {
+      channel: 'wechat',
+      endpoints: officialAccountEndpoints(o.appId, o.appSecret),
+      tokenKey: `wechat:token:${o.appId}`,
+      sendQueue: QUEUES.sendWechat,
+      serviceWindowMs: SERVICE_WINDOW_MS,
+      routes: (pipeline) => wechatRoutes({ token: o.token, appId: o.appId, encodingAesKey: o.encodingAesKey, pipeline, metrics: o.metrics, logger: o.logger, maxSkewS: o.maxSkewS }),
+    },
+    o,
+  );
 }

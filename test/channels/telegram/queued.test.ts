@@ -17,8 +17,9 @@ import { join } from 'node:path';
 import { FakeTelegram } from '../../support/fake-telegram';
 import { logSink, testDeps } from '../../support/core-deps';
 import { redisStore } from './harness';
+import { deleteKeys, TEST_REDIS_URL } from '../../support/redis-keys';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 
 const message = (updateId: number, chatId: number, messageId: number, extra: Record<string, unknown>) => ({
   update_id: updateId,
@@ -60,12 +61,7 @@ describe('telegram on the queue', () => {
   afterAll(async () => {
     await queue.close(3000);
     await fake.close();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
+    await deleteKeys(prefix);
     await redis.quit();
     await cleanup();
     await closeStore();

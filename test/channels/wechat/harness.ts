@@ -23,8 +23,9 @@ import type { OcrPort } from '../../../src/ocr/port';
 import { PACKAGE_ROOT } from '../../../src/paths';
 import { FakeWechat, platformCallback, type PlatformKeys } from '../../support/fake-wechat';
 import { logSink, testDeps } from '../../support/core-deps';
+import { deleteKeys, TEST_REDIS_URL } from '../../support/redis-keys';
 
-export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const REDIS_URL = TEST_REDIS_URL;
 
 /** Credentials shaped like real ones (the config check would refuse others). */
 export const CREDS = {
@@ -123,13 +124,8 @@ export async function startHarness(o: HarnessOptions): Promise<Harness> {
       await queue.close(3000);
       if (!o.fake) await fake.close();
       if (redis) {
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-          cursor = next;
-          if (keys.length) await redis.del(...keys);
-        } while (cursor !== '0');
         await redis.quit();
+        await deleteKeys(prefix);
       }
       await store.close();
     },
