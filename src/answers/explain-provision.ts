@@ -215,8 +215,10 @@ function versionLine(c: Candidate, mention: ProvisionRequest, at: Date, now: Dat
       current: current && current.id !== a.id ? current.article_cn : a.article_cn,
     });
   }
-  const base = replies.text('fu_prov_version', { version: a.version, from: a.effectiveFrom });
-  const notThen = c.notThen ? replies.text('fu_prov_not_then', { from: a.effectiveFrom, day: chinaDay(at) }) : '';
+  // A date the sheets do not verify is never stated as fact: reported dates say so, unverified ones are left out.
+  const dated = a.effectiveFromConfidence === 'UNVERIFIED' ? 'fu_prov_version_undated' : a.effectiveFromConfidence === 'PARTIAL' ? 'fu_prov_version_reported' : 'fu_prov_version';
+  const base = replies.text(dated, { version: a.version, from: a.effectiveFrom });
+  const notThen = c.notThen && a.effectiveFromConfidence !== 'UNVERIFIED' ? replies.text('fu_prov_not_then', { from: a.effectiveFrom, day: chinaDay(at) }) : '';
   const corrected =
     c.hit.correctedFrom && mention.article && c.hit.correctedFrom.article === mention.article
       ? replies.text('fu_prov_corrected', { old: articleCn(mention.article).replace(/^第|条$/g, ''), new: a.article_cn })

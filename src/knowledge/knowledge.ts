@@ -8,6 +8,7 @@ import type {
   ChannelEntry,
   CiteRef,
   CrisisFile,
+  DateConfidence,
   Expansion,
   FollowUpCues,
   GuideEntry,
@@ -23,6 +24,8 @@ export interface LawVersion {
   kind: string;
   version: string;
   effectiveFrom: string;
+  /** Present when the in-force date is not verified (see statuteFileSchema). */
+  effectiveFromConfidence?: DateConfidence;
   effectiveUntil: string | null;
   notes: string | null;
   summaryPoints: string[];
@@ -40,6 +43,8 @@ export interface Article extends ArticleEntry {
   kind: string;
   version: string;
   effectiveFrom: string;
+  /** Present when the in-force date is not verified: never state an UNVERIFIED date, a PARTIAL one as reported. */
+  effectiveFromConfidence?: DateConfidence;
   effectiveUntil: string | null;
 }
 

@@ -208,6 +208,7 @@ function toVersion(s: StatuteFile, file: string, problems: string[]): LawVersion
       kind: s.kind,
       version: s.version,
       effectiveFrom: s.effective_from,
+      ...(s.effective_from_confidence ? { effectiveFromConfidence: s.effective_from_confidence } : {}),
       effectiveUntil: s.effective_until ?? null,
     });
   }
@@ -217,6 +218,7 @@ function toVersion(s: StatuteFile, file: string, problems: string[]): LawVersion
     kind: s.kind,
     version: s.version,
     effectiveFrom: s.effective_from,
+    ...(s.effective_from_confidence ? { effectiveFromConfidence: s.effective_from_confidence } : {}),
     effectiveUntil: s.effective_until ?? null,
     notes: s.notes ?? null,
     summaryPoints: s.summary_points ?? [],

@@ -26,9 +26,17 @@ export const LAW_KINDS = [
   'administrative_regulation',
   'departmental_rule',
   'normative_document',
+  'local_regulation',
   'national_standard',
   'self_regulation',
 ] as const;
+
+/**
+ * How well a file's in-force date is established when the fact sheets do not settle it (a 施行 date nobody has
+ * verified, a local regulation's date known only from reports). Absent means the sheets verify the date.
+ */
+export const DATE_CONFIDENCE = ['VERIFIED-2+', 'VERIFIED-1', 'PARTIAL', 'UNVERIFIED'] as const;
+export type DateConfidence = (typeof DATE_CONFIDENCE)[number];
 
 export const articleSchema = z.object({
   article: articleNumber,
@@ -50,6 +58,8 @@ export const statuteFileSchema = z.object({
   version: z.string().min(1),
   adopted: dateField.optional().nullable(),
   effective_from: dateField,
+  /** Set when the 施行 date is not verified: PARTIAL dates are told as reported, UNVERIFIED ones never shown. */
+  effective_from_confidence: z.enum(DATE_CONFIDENCE).optional().nullable(),
   effective_until: dateField.optional().nullable(),
   source: z.string().optional().nullable(),
   notes: z.string().optional().nullable(),

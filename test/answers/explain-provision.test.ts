@@ -93,6 +93,15 @@ describe('explainProvision', () => {
     }
   });
 
+  it('a provision whose in-force date is unverified never shows a date; a reported one says 据报道', () => {
+    const focus = messageFocus(MESSAGES.threat, RECENT);
+    const card = textOf(followUps.explainProvision({ law: '信用卡业务监管办法', article: '70', vague: false }, focus, NOW));
+    expect(card).toMatch(/施行日期未核实/);
+    expect(card).not.toMatch(/2011-01-01/);
+    const sure = textOf(followUps.explainProvision({ law: '民法典', article: '538', vague: false }, focus, NOW));
+    expect(sure).toMatch(/2021-01-01 起施行/);
+  });
+
   it('reads back the provision a "prov:" button stands for', () => {
     expect(provisionFromButton('prov:刑法:293-1')).toEqual({ law: '刑法', article: '293-1', vague: false });
     expect(provisionFromButton('law')).toBeUndefined();
