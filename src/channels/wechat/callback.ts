@@ -4,7 +4,11 @@
  * Also the XML body parser both routes register.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import { performance } from 'node:perf_hooks';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Metrics } from '../../metrics';
+import { EnvelopeError } from './envelope';
+import { XmlError } from './xml';
 import { describeMessage } from './inbound';
 import { sealReply, type EnvelopeKeys } from './envelope';
 import { buildXml } from './xml';
@@ -37,4 +41,33 @@ export async function answerCallback(fields: Record<string, string>, pipeline: P
 export function param(query: unknown, name: string): string | undefined {
   const v = (query as Record<string, unknown> | null)?.[name];
   return typeof v === 'string' ? v : undefined;
+}
+
+/** What a callback route needs to answer an opened callback. */
+export interface AnswerDeps {
+  channel: string;
+  pipeline: Pick<ChannelPipeline, 'accept'>;
+  keys: EnvelopeKeys | undefined;
+  metrics?: Metrics;
+  now: () => number;
+}
+
+/**
+ * Opens a POSTed callback with `open` (which checks signatures and decrypts, returning the message's fields or
+ * null for 403), answers it, and records the acknowledgement time. Malformed XML answers 400; a body that does not
+ * decrypt for this receiver answers 403.
+ */
+export async function answerPost(reply: FastifyReply, d: AnswerDeps, open: () => Record<string, string> | null): Promise<FastifyReply> {
+  const started = performance.now();
+  try {
+    const fields = open();
+    if (!fields) return reply.code(403).type('text/plain').send('forbidden');
+    const body = await answerCallback(fields, d.pipeline, d.keys, d.now());
+    d.metrics?.ack(d.channel, (performance.now() - started) / 1000);
+    return reply.type(body.startsWith('<xml>') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8').send(body);
+  } catch (e) {
+    if (e instanceof XmlError) return reply.code(400).type('text/plain').send('bad request');
+    if (e instanceof EnvelopeError) return reply.code(403).type('text/plain').send('forbidden');
+    throw e;
+  }
 }

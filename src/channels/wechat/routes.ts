@@ -5,15 +5,14 @@
  * secure mode (WECHAT_ENCODING_AES_KEY set) the body must be encrypted, its msg_signature valid and its plaintext
  * addressed to this AppID. The answer is "success" or a short passive reply, always well within five seconds.
  */
-import { performance } from 'node:perf_hooks';
 import type { FastifyPluginAsync } from 'fastify';
 import type { CoreLogger } from '../../logger';
 import type { Metrics } from '../../metrics';
 import { methodNotAllowed } from '../../http/app';
-import { acceptXmlBodies, answerCallback, param } from './callback';
-import { EnvelopeError, openCipher, type EnvelopeKeys } from './envelope';
+import { acceptXmlBodies, answerPost, param } from './callback';
+import { openCipher, type EnvelopeKeys } from './envelope';
 import { msgSignature, plainSignature, sameDigest, withinWindow, DEFAULT_MAX_SKEW_S } from './signature';
-import { parseFlatXml, XmlError } from './xml';
+import { parseFlatXml } from './xml';
 import type { ChannelPipeline } from './pipeline';
 
 export interface WechatRouteOptions {
@@ -52,32 +51,23 @@ export function wechatRoutes(o: WechatRouteOptions): FastifyPluginAsync {
       if (!signed(req.query) || echo === undefined || echo.length > 512) return reply.code(403).type('text/plain').send('forbidden');
       return reply.type('text/plain; charset=utf-8').send(echo);
     });
-    app.post(path, async (req, reply) => {
-      const started = performance.now();
-      if (!signed(req.query)) {
-        log.warn({}, 'callback with a bad signature or outside the time window');
-        return reply.code(403).type('text/plain').send('forbidden');
-      }
-      try {
-        let fields = parseFlatXml(typeof req.body === 'string' ? req.body : '');
-        if (keys) {
-          const ts = param(req.query, 'timestamp')!;
-          const cipher = fields.Encrypt;
-          if (param(req.query, 'encrypt_type') !== 'aes' || !cipher || !sameDigest(param(req.query, 'msg_signature'), msgSignature(o.token, ts, param(req.query, 'nonce') ?? '', cipher))) {
-            log.warn({}, 'secure-mode callback without a valid msg_signature');
-            return reply.code(403).type('text/plain').send('forbidden');
-          }
-          fields = parseFlatXml(openCipher(keys, cipher));
+    app.post(path, async (req, reply) =>
+      answerPost(reply, { channel: 'wechat', pipeline: o.pipeline, keys, metrics: o.metrics, now }, () => {
+        if (!signed(req.query)) {
+          log.warn({}, 'callback with a bad signature or outside the time window');
+          return null;
         }
-        const body = await answerCallback(fields, o.pipeline, keys, now());
-        o.metrics?.ack('wechat', (performance.now() - started) / 1000);
-        return reply.type(body.startsWith('<xml>') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8').send(body);
-      } catch (e) {
-        if (e instanceof XmlError) return reply.code(400).type('text/plain').send('bad request');
-        if (e instanceof EnvelopeError) return reply.code(403).type('text/plain').send('forbidden');
-        throw e;
-      }
-    });
+        const fields = parseFlatXml(typeof req.body === 'string' ? req.body : '');
+        if (!keys) return fields;
+        const cipher = fields.Encrypt;
+        const ts = param(req.query, 'timestamp')!;
+        if (param(req.query, 'encrypt_type') !== 'aes' || !cipher || !sameDigest(param(req.query, 'msg_signature'), msgSignature(o.token, ts, param(req.query, 'nonce') ?? '', cipher))) {
+          log.warn({}, 'secure-mode callback without a valid msg_signature');
+          return null;
+        }
+        return parseFlatXml(openCipher(keys, cipher));
+      }),
+    );
     methodNotAllowed(app, path, ['GET', 'HEAD', 'POST']);
   };
 }

@@ -5,15 +5,14 @@
  * id must be this CorpID) and answers "success" or a short encrypted passive reply. The message itself goes the
  * same way as the Official Account's (../wechat/pipeline.ts), sent back through the app message API.
  */
-import { performance } from 'node:perf_hooks';
 import type { FastifyPluginAsync } from 'fastify';
 import type { CoreLogger } from '../../logger';
 import type { Metrics } from '../../metrics';
 import { methodNotAllowed } from '../../http/app';
-import { acceptXmlBodies, answerCallback, param } from '../wechat/callback';
-import { EnvelopeError, openCipher, type EnvelopeKeys } from '../wechat/envelope';
+import { acceptXmlBodies, answerPost, param } from '../wechat/callback';
+import { openCipher, type EnvelopeKeys } from '../wechat/envelope';
 import { msgSignature, sameDigest, withinWindow, DEFAULT_MAX_SKEW_S } from '../wechat/signature';
-import { parseFlatXml, XmlError } from '../wechat/xml';
+import { parseFlatXml } from '../wechat/xml';
 import type { ChannelPipeline } from '../wechat/pipeline';
 
 export interface WecomRouteOptions {
@@ -53,24 +52,16 @@ export function wecomRoutes(o: WecomRouteOptions): FastifyPluginAsync {
         return reply.code(403).type('text/plain').send('forbidden');
       }
     });
-    app.post(path, async (req, reply) => {
-      const started = performance.now();
-      try {
+    app.post(path, async (req, reply) =>
+      answerPost(reply, { channel: 'wecom', pipeline: o.pipeline, keys, metrics: o.metrics, now }, () => {
         const outer = parseFlatXml(typeof req.body === 'string' ? req.body : '');
         if (!signed(req.query, outer.Encrypt)) {
           log.warn({}, 'callback with a bad msg_signature or outside the time window');
-          return reply.code(403).type('text/plain').send('forbidden');
+          return null;
         }
-        const fields = parseFlatXml(openCipher(keys, outer.Encrypt!));
-        const body = await answerCallback(fields, o.pipeline, keys, now());
-        o.metrics?.ack('wecom', (performance.now() - started) / 1000);
-        return reply.type(body.startsWith('<xml>') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8').send(body);
-      } catch (e) {
-        if (e instanceof XmlError) return reply.code(400).type('text/plain').send('bad request');
-        if (e instanceof EnvelopeError) return reply.code(403).type('text/plain').send('forbidden');
-        throw e;
-      }
-    });
+        return parseFlatXml(openCipher(keys, outer.Encrypt!));
+      }),
+    );
     methodNotAllowed(app, path, ['GET', 'HEAD', 'POST']);
   };
 }

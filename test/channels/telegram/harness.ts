@@ -3,7 +3,6 @@
  * and a real Redis store under a prefix unique to this run (removed in stop()).
  */
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { createTelegramBot, type TelegramBot } from '../../../src/channels/telegram/bot';
 import { startPolling, type RunningTelegramBot } from '../../../src/channels/telegram/launch';
 import type { TelegramBotOptions } from '../../../src/channels/telegram/options';
@@ -11,6 +10,7 @@ import type { TurnDeps } from '../../../src/conversation/deps';
 import { RedisStore } from '../../../src/state/redis-store';
 import { FakeTelegram } from '../../support/fake-telegram';
 import { logSink, testDeps } from '../../support/core-deps';
+import { deleteKeys } from '../../support/redis-keys';
 
 export const REDIS_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 
@@ -28,17 +28,7 @@ export interface Harness {
 export function redisStore(): { store: RedisStore; prefix: string; cleanup: () => Promise<void> } {
   const prefix = `dstest:tg:${randomBytes(6).toString('hex')}:`;
   const store = new RedisStore({ url: REDIS_URL, prefix, key: randomBytes(32), ttlDays: 30, historyTurns: 20 });
-  const cleanup = async () => {
-    const raw = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await raw.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await raw.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await raw.del(...keys);
-    } while (cursor !== '0');
-    await raw.quit();
-  };
+  const cleanup = () => deleteKeys(prefix, REDIS_URL);
   return { store, prefix, cleanup };
 }
 
