@@ -8,6 +8,8 @@ import type { UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
 
+/** A follow-up at most this long (characters, spaces aside) may lean on the last topic when it cannot stand alone. */
+const SHORT_FOLLOW_UP = 16;
 /** Characters of the question kept in the focus. */
 const QUESTION_CHARS = 120;
 
@@ -25,7 +27,7 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   let result = await deps.answerer.answer(text, ctx);
   // A follow-up too short to stand alone ("他们一直发短信催 算吗") is asked again within the last answer's topic.
   const topic = ctx.lastTopic ? deps.knowledge.guides.find((g) => g.id === ctx.lastTopic) : undefined;
-  if (result.outOfScope && continuing && topic) {
+  if (result.outOfScope && continuing && topic && [...text.replace(/\s/g, '')].length <= SHORT_FOLLOW_UP) {
     const within = await deps.answerer.answer(`${topic.title} ${text}`, ctx);
     if (!within.outOfScope) result = within;
   }

@@ -22,6 +22,7 @@ import { answerFollowUp } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
 import { loanAnswer, loanTurn, mergeLoanFacts } from './loan-facts';
+import { asksOrWonders } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
@@ -104,7 +105,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   }
 
   // Read as the user's, but barely, and neither a question nor anything else the user does: ask.
-  if (u.speakerConfidence < USER_UNSURE && (u.act === 'other' || u.act === 'paste')) return askSpeaker(text, turn);
+  if (u.speakerConfidence < USER_UNSURE && (u.act === 'paste' || u.act === 'describe')) return askSpeaker(text, turn);
+  // Chit-chat, tests, nonsense: what the bot is for, not an out-of-scope verdict.
+  if (u.act === 'other' && !asksOrWonders(text)) return say('greeting', 'greeting', text, turn);
 
   // 7. The user's own words: a loan to compute, conduct to assess, fear to meet, a question to answer.
   const loan = loanTurn(text, u, receivedAt, turn, state?.loan);

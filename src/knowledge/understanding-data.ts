@@ -51,7 +51,9 @@ export const speakerCuesSchema = z.object({
     inside_collector_threshold: probability,
     after_question_threshold: probability,
     structure_confidence: probability,
+    unanchored_user_confidence: probability,
   }),
+  speaker_anchors: z.string().min(1),
 });
 
 /** The follow-up kinds acts.yaml gives cues for (`generic` is what none of them matches). */

@@ -11,6 +11,7 @@ import type { SpeakerFeaturizer } from './features';
 import type { Part } from './quotation';
 import { probabilities, type SoftmaxHead } from './turn-classifier';
 import { rawSpan, SPACE_BREAK, type TurnText } from './turn-text';
+import { isQuestion } from './question-form';
 import type { DialogueContext, Speaker } from './types';
 
 /** The speaker call with the parts behind it (normalised offsets). */
@@ -40,6 +41,8 @@ export interface SpeakerDecision {
   after_question_threshold: number;
   /** Confidence of a call made by structure alone. */
   structure_confidence: number;
+  /** The most a one-part text with no speaker anchor and no question may be the user's ("明天上门，家里人都会知道。"). */
+  unanchored_user_confidence: number;
 }
 
 /** "我" as the speaker (not 我们 / 我司 / 我方 / 我所, which collectors say). */
@@ -65,6 +68,8 @@ export function createCollectorScorer(featurize: SpeakerFeaturizer, head: Softma
 export function createSpeakerCaller(
   decision: SpeakerDecision,
   score: CollectorScorer,
+  /** Words that say who speaks (我, 他们, 催收 …): a text without any of them is not confidently the user's. */
+  anchors?: RegExp,
 ): (tt: TurnText, parts: Part[], context: DialogueContext) => SpeakerCall {
   return (tt, parts, context) => {
     const threshold = context === 'asked' || context === 'crisis' ? decision.after_question_threshold : decision.collector_threshold;
@@ -84,6 +89,8 @@ export function createSpeakerCaller(
       if (onlyFree && free.length === 1) {
         const p = free[0]!;
         p.role = p.p! >= threshold ? 'quoted' : 'own';
+        // No one is named as speaking and nothing is asked: whoever the classifier favours, the bot should ask.
+        if (p.role === 'own' && anchors && !anchors.test(t) && !isQuestion(t)) p.p = Math.max(p.p!, 1 - decision.unanchored_user_confidence);
       } else if (onlyFree) {
         const collectorText = whole >= threshold;
         // Inside a text that reads as one speaker's, a line is the other's only with clear signs of it.

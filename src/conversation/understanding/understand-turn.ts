@@ -70,7 +70,7 @@ export function createUnderstandingPipeline(
   const read = createTurnTextReader(data.lexicon);
   const parts = createQuotationReader(data.speaker, compiler);
   const speakerFeatures = createSpeakerFeaturizer(data.speaker, compiler);
-  const speaker = createSpeakerCaller(speakerDecision(data.speaker), createCollectorScorer(speakerFeatures, heads.speaker));
+  const speaker = createSpeakerCaller(speakerDecision(data.speaker), createCollectorScorer(speakerFeatures, heads.speaker), new RegExp(data.speaker.speaker_anchors));
   const crisis = createCrisisReader(data.crisis, compiler, (text) => kit.detectCrisis(text));
   const facts = createFactReader(data.facts, compiler);
   const provision = createProvisionReader(data.provisions, compiler, options.lawNames ?? new Map());
