@@ -158,7 +158,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
 
   function plausibleNumber(t: string, h: NumberHit): boolean {
     if (!h.currency) {
-      if (notBefore.some((w) => t.startsWith(w, h.end))) return false;
+      // 12期, 7天 are counts; an amount with its magnitude (1万日息…) is money whatever follows.
+      if (!h.magnitude && notBefore.some((w) => t.startsWith(w, h.end))) return false;
       if (!h.magnitude && !h.chinese && /^\d{9,}/.test(t.slice(h.start))) return false;
       if (h.value < 1) return false;
       if (h.chinese && !h.magnitude) return false;

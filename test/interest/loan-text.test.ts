@@ -117,3 +117,19 @@ describe('clause boundaries: a fee word does not claim the next phrase\'s number
     expect(out.ok && out.flows.payments).toEqual(months(12, 1130));
   });
 });
+
+describe('amounts and lenders as borrowers write them', () => {
+  it('an amount with its magnitude is money even when a day word follows (借1万日息万五)', () => {
+    expect(parse('借1万日息0.05%，到手9000', AT)).toMatchObject({ principal: 10000, received: 9000, rate: { percent: 0.05, per: 'day' } });
+  });
+
+  it('a 网络小额贷款有限公司 named on the contract is a licensed lender; 去年11月 is the contract month', () => {
+    const at = new Date('2026-05-05T12:30:00+08:00');
+    const f = parse('是一个APP上借的 叫金满仓 合同上写的是瑞丰网络小额贷款有限公司 去年11月借的', at);
+    expect(f.lender?.type).toBe('licensed');
+    expect(f.contractDate).toBe('2025-11-01');
+    // Nothing else in it is a loan number.
+    expect(f.principal).toBeUndefined();
+    expect(f.term).toBeUndefined();
+  });
+});
