@@ -9,11 +9,15 @@ import type { Replies } from '../replies';
 import { cashFlowsOf } from './facts-to-flows';
 import { loadInterestData, type InterestData } from './interest-data';
 import { assertInterestReplies, interestReply, interestTableReply, type InterestResult } from './interest-reply';
+import { lawfulAmountReply, type LawfulQuestion } from './lawful-amount';
 import type { LoanFacts, MissingNumber } from './loan-facts';
 import { findNumbers } from './numbers-text';
+import { findDates } from './text-dates';
 import { normalizeLoanText } from './loan-text';
 import { createLoanTextParser, type LoanTextParser } from './loan-text';
 import { scheduleChartPng } from './schedule-chart';
+
+export type { LawfulQuestion } from './lawful-amount';
 
 export interface InterestKit {
   data: InterestData;
@@ -21,6 +25,13 @@ export interface InterestKit {
   parseLoanText: LoanTextParser;
   /** The first screen for `facts` (or one clarifying question when a number is missing). */
   reply(facts: LoanFacts, at: Date): InterestResult;
+  /**
+   * The follow-up on the loan already described: what is lawfully owed ('how_much', for "那合法的话我应该还多少":
+   * the first sentence is the lawful total, principal as received plus interest at the cap, per lender type), or
+   * whether only the principal is owed ('principal_only', for "是不是只要还本金就行了": 不是, then the amounts). A
+   * loan known by its stated rate gets what the cap allows a month and a year; a missing number one question.
+   */
+  lawfulAmount(facts: LoanFacts, at: Date, question?: LawfulQuestion): InterestResult;
   /** The 'apr:table' page. */
   table(facts: LoanFacts, at: Date): InterestResult;
   /** `result.reply` with the schedule chart attached (unchanged when there is nothing to draw or drawing fails). */
@@ -49,6 +60,7 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
     parseLoanText,
     reply: (facts, at) => interestReply(facts, rdeps, at),
     table: (facts, at) => interestTableReply(facts, rdeps, at),
+    lawfulAmount: (facts, at, question) => lawfulAmountReply(facts, rdeps, at, question),
     async withChart(result) {
       if (!result.flows || !result.rates) return result.reply;
       const r = deps.replies;
@@ -74,7 +86,9 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
       const field = { principal: 'principal', received: 'received', payment: 'payment', term: 'term' } as const;
       const key = field[missing as keyof typeof field];
       if (!key || said[key] !== undefined) return merged;
-      const numbers = findNumbers(t);
+      // A date's numbers ("去年11月借的") are the contract date, never the number asked for.
+      const dates = findDates(t, at);
+      const numbers = findNumbers(t).filter((h) => !dates.some((d) => d.start < h.end && h.start < d.end));
       if (numbers.length !== 1) return merged;
       const value = numbers[0]!.value;
       if (key === 'term') return Number.isInteger(value) && value > 0 ? { ...merged, term: { count: value, unit: 'period' } } : merged;

@@ -145,3 +145,38 @@ describe('ask', () => {
     expect(kit.answerText('借了1万，逾期3个月了会坐牢吗', AT)).toBeUndefined();
   });
 });
+
+describe('a 砍头息 loan told over three turns', () => {
+  const at = new Date('2026-05-05T12:30:00+08:00');
+  const told = kit.parseLoanText('借了一万 到手只有八千 说是扣了服务费 每个月还1000 还12个月 这利息算多少啊', at);
+
+  it('first: the rate on the 8,000 received, the deduction under 民法典 670, within 350 characters', () => {
+    const r = kit.reply(told, at);
+    expect(r.missing).toBeUndefined();
+    const shown = renderText(r.reply, { buttons: false });
+    const first = shown.split('。')[0]!;
+    expect(first).toContain(`${bruteLevelApr(8000, 1000, 12).toFixed(1)}%`);
+    expect(first).toContain('8,000');
+    expect(r.reply.citations.map((c) => `${c.law}${c.article}`)).toContain('民法典670');
+    expect(shownLength(r.reply.blocks)).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
+  });
+
+  it('then who lent and when: a 网络小额贷款有限公司 is licensed; no 4 × LPR cap, 24 % as reported, and 670 binds it too', () => {
+    const said = kit.parseLoanText('是一个APP上借的 叫金满仓 合同上写的是瑞丰网络小额贷款有限公司 去年11月借的', at);
+    const r = kit.reply({ ...told, ...said }, at);
+    const shown = renderText(r.reply, { buttons: false });
+    expect(shown).not.toContain('签约当天一年期LPR');
+    expect(shown).toMatch(/不受4倍LPR/);
+    expect(shown).toMatch(/据报道[^。]*24%/);
+    expect(shown).toMatch(/第670条[^。]*持牌机构也适用/);
+    expect(r.reply.buttons.map((b) => b.id)).not.toContain(INTEREST_BUTTONS.licensed);
+    expect(shownLength(r.reply.blocks)).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
+  });
+
+  it('an answer that names a date is not read as the number asked for', () => {
+    const before = kit.parseLoanText('借1万到手7000每月还1050', at);
+    const after = kit.answerTo('term', '去年11月借的', at, before);
+    expect(after.term).toBeUndefined();
+    expect(after.contractDate).toBe('2025-11-01');
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The follow-up after an interest reply: what the borrower lawfully owes ("那合法的话我应该还多少"), or whether only
+ * the principal is owed ("是不是只要还本金就行了"; no: interest up to the cap is owed too). The principal is what
+ * was received (民法典 670); the interest is what the cap allows, as a court recomputes it: the loan's own payments
+ * applied to interest at the cap, then to the principal, and whatever is paid beyond that is above the cap
+ * (the same ledger as the first screen's "多付了约 … 元", so the two agree). A loan known only by its stated rate
+ * gets what the cap allows a month and a year. Each lender type gets its own line; an unknown one gets both and
+ * the question which it is.
+ */
+import { emptyReply } from '../message';
+import { fitted, para } from '../screen-fit';
+import type { LoanCashFlows } from './cash-flow';
+import { paidAboveCap } from './cap-excess';
+import type { LegalFrame, PrivateCap } from './legal-cap';
+import type { LoanFacts } from './loan-facts';
+import type { LoanRates } from './rates';
+import { percentText } from './format';
+import {
+  CAP_TOLERANCE_PP, DEDUCTION_MIN, INTEREST_BUTTONS, citationsFor, clarify, compute, dateText, frameOf, licensedLinePct, privateCapPct, rateNumber, wholeYuan,
+  type InterestDeps, type InterestResult,
+} from './reply-frame';
+import { statedRateOf, type StatedRate } from './stated-rate';
+
+/** Which follow-up is answered: the lawful amount, or whether only the principal is owed. */
+export type LawfulQuestion = 'how_much' | 'principal_only';
+
+/** The lawful-amount reply for `facts` as of `at`; one clarifying question when a number is still missing. */
+export function lawfulAmountReply(facts: LoanFacts, deps: InterestDeps, at: Date, question: LawfulQuestion = 'how_much'): InterestResult {
+  const computed = compute(facts);
+  const frame = frameOf(facts, deps, at);
+  let sentences: string[];
+  let deducted = false;
+  if ('missing' in computed) {
+    const stated = computed.missing === 'term' ? statedRateOf(facts) : undefined;
+    if (!stated) return clarify(computed.missing, deps.replies);
+    sentences = statedSentences(stated, frame, deps);
+  } else {
+    deducted = computed.flows.contractPrincipal - computed.flows.received >= DEDUCTION_MIN;
+    sentences = flowSentences(computed.flows, computed.rates, frame, deducted, deps);
+  }
+  const r = deps.replies;
+  if (frame.lender === 'unknown') sentences.push(r.text('interest_ask_lender'));
+  // "How much": the lawful total is the first sentence. "Only the principal?": no, first; then the amounts.
+  const answer = question === 'principal_only' ? [...para(r.text('interest_lawful_not_principal_only')), ...para(sentences.join(''))] : para(r.text('interest_lawful_open') + sentences.join(''));
+  const steps = para(r.text('interest_steps'));
+  const debt = question === 'principal_only' ? [] : para(r.text('interest_debt_line'));
+  const reply = emptyReply('answer');
+  reply.blocks = fitted([
+    [...answer, ...steps, ...debt],
+    [...answer, ...debt],
+  ]);
+  reply.citations = citationsFor(frame, deducted, deps.knowledge, at);
+  if (!('missing' in computed)) reply.buttons.push({ id: INTEREST_BUTTONS.table, label: r.text('interest_button_table') });
+  if (frame.lender === 'unknown') {
+    reply.buttons.push({ id: INTEREST_BUTTONS.licensed, label: r.text('interest_button_licensed') });
+    reply.buttons.push({ id: INTEREST_BUTTONS.unlicensed, label: r.text('interest_button_unlicensed') });
+  }
+  return 'missing' in computed ? { reply } : { reply, flows: computed.flows, rates: computed.rates };
+}
+
+/** The lawful total of a loan with known payments: one sentence per lender type the frame holds. */
+function flowSentences(flows: LoanCashFlows, rates: LoanRates, frame: LegalFrame, deducted: boolean, deps: InterestDeps): string[] {
+  const r = deps.replies;
+  const received = wholeYuan(flows.received);
+  const principal = r.text(deducted ? 'interest_lawful_principal_deducted' : 'interest_lawful_principal', { received });
+  const repaid = wholeYuan(rates.totalRepaid);
+  const aprPct = rates.apr * 100;
+  /** Repaid minus what is above `cap` (0 when the rate is within it). */
+  const lawful = (capPct: number, byDay: Parameters<typeof paidAboveCap>[2]) => {
+    const above = aprPct > capPct + CAP_TOLERANCE_PP ? paidAboveCap(flows.received, flows.payments, byDay).aboveCap : 0;
+    const total = rates.totalRepaid - above;
+    return { over: above >= DEDUCTION_MIN, vars: { total: wholeYuan(total), interest: wholeYuan(total - flows.received), above: wholeYuan(above), repaid } };
+  };
+  const out: string[] = [];
+  if (frame.unlicensed) {
+    const { pct, byDay } = privateCapPct(frame.unlicensed);
+    const l = lawful(pct, byDay);
+    out.push(r.text(l.over ? 'interest_lawful_private_over' : 'interest_lawful_private_under', { principal, capLabel: capLabel(frame.unlicensed, deps), ...l.vars }));
+  }
+  if (frame.licensed) {
+    const line = licensedLinePct(frame);
+    const l = lawful(line, line / 100);
+    if (frame.unlicensed) out.push(r.text(l.over ? 'interest_lawful_licensed_also_over' : 'interest_lawful_licensed_also_under', l.vars));
+    else out.push(r.text(l.over ? 'interest_lawful_licensed_over' : 'interest_lawful_licensed_under', { principal, ...l.vars }));
+  }
+  return out;
+}
+
+/** What the cap allows on a loan known by its stated rate: a month and a year of interest, against the rate agreed. */
+function statedSentences(stated: StatedRate, frame: LegalFrame, deps: InterestDeps): string[] {
+  const r = deps.replies;
+  const principal = r.text('interest_lawful_stated_principal', { principal: wholeYuan(stated.principal) });
+  const aprPct = stated.annual * 100;
+  const monthly = (pct: number) => (stated.principal * pct) / 100 / 12;
+  const vars = (capPct: number) => ({
+    principal,
+    capMonthly: wholeYuan(monthly(capPct)),
+    capYearly: wholeYuan(monthly(capPct) * 12),
+    statedMonthly: wholeYuan(monthly(aprPct)),
+    overMonthly: wholeYuan(monthly(aprPct) - monthly(capPct)),
+    rate: r.text(`interest_rate_said_${stated.per}`, { percent: rateNumber(stated.percent) }),
+  });
+  const out: string[] = [];
+  const cap = frame.unlicensed;
+  if (cap) {
+    if (cap.kind === 'before_rule') out.push(r.text('interest_lawful_stated_private_split', { principal, filingCap: percentText(cap.filing.cap / 100) }));
+    else {
+      const { pct } = privateCapPct(cap);
+      const key = aprPct > pct + CAP_TOLERANCE_PP ? 'interest_lawful_stated_private_over' : 'interest_lawful_stated_private_under';
+      out.push(r.text(key, { ...vars(pct), capLabel: capLabel(cap, deps) }));
+    }
+  }
+  if (frame.licensed) {
+    const line = licensedLinePct(frame);
+    const over = aprPct > line + CAP_TOLERANCE_PP;
+    if (cap) out.push(r.text(over ? 'interest_lawful_stated_licensed_also_over' : 'interest_lawful_licensed_also_under', vars(line)));
+    else out.push(r.text(over ? 'interest_lawful_stated_licensed_over' : 'interest_lawful_stated_licensed_under', vars(line)));
+  }
+  return out;
+}
+
+/** How the private cap was set, for the sentence that names it. */
+function capLabel(cap: PrivateCap, deps: InterestDeps): string {
+  const r = deps.replies;
+  switch (cap.kind) {
+    case 'on_date':
+      return r.text('interest_lawful_cap_on_date', { date: dateText(cap.date), cap: percentText(cap.cap.cap / 100) });
+    case 'date_unknown':
+      return r.text('interest_lawful_cap_unknown_date', { cap: percentText(cap.high.cap / 100) });
+    case 'before_rule':
+      return r.text('interest_lawful_cap_before_rule');
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The first screen for a loan known by its stated rate alone ("找朋友借了3万，月息3分"): the annual rate on the
+ * principal first, with the verdict in the same sentence when the lender is private, then what the cap allows
+ * each month, the comparison for the other lender types, what to do and that the principal and lawful interest
+ * are still owed. No term is asked for: the rate does not depend on it.
+ */
+import { emptyReply } from '../message';
+import { fitted, para } from '../screen-fit';
+import type { LegalFrame } from './legal-cap';
+import type { LoanFacts } from './loan-facts';
+import { percentText } from './format';
+import {
+  CAP_TOLERANCE_PP, INTEREST_BUTTONS, citationsFor, dateText, frameOf, licensedLinePct, privateCapPct, privateHead, rateNumber, wholeYuan, type InterestDeps, type InterestResult,
+} from './reply-frame';
+import type { StatedRate } from './stated-rate';
+
+/** The stated-rate first screen for `facts` (whose rate `stated` is), as of `at`. */
+export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: InterestDeps, at: Date): InterestResult {
+  const r = deps.replies;
+  const frame = frameOf(facts, deps, at);
+  const apr = percentText(stated.annual);
+  const aprPct = stated.annual * 100;
+  const lead = (verdict = '') => r.text(`interest_stated_lead_${stated.per}`, { percent: rateNumber(stated.percent), apr, verdict });
+  const monthly = (pct: number) => wholeYuan((stated.principal * pct) / 100 / 12);
+
+  let first = lead();
+  let money: string | undefined;
+  const compare: string[] = [];
+  const cap = frame.unlicensed;
+  if (frame.lender === 'unlicensed' && cap && cap.kind !== 'before_rule') {
+    // A private lender: the verdict joins the rate in the first sentence.
+    const { pct } = privateCapPct(cap);
+    const over = aprPct > pct + CAP_TOLERANCE_PP;
+    if (cap.kind === 'on_date') {
+      const vars = { date: dateText(cap.date), cap: percentText(cap.cap.cap / 100) };
+      first = lead(r.text(over ? 'interest_stated_private_over' : 'interest_stated_private_under', vars));
+      if (cap.cap.stale) compare.push(r.text('interest_private_stale', { latest: deps.knowledge.lpr.latest_confirmed, lpr: cap.cap.lpr }));
+    } else {
+      const vars = { low: percentText(cap.low.cap / 100), high: percentText(cap.high.cap / 100) };
+      const key = over ? 'interest_stated_private_over_range' : aprPct <= cap.low.cap + CAP_TOLERANCE_PP ? 'interest_stated_private_under_range' : 'interest_stated_private_depends';
+      first = lead(r.text(key, vars));
+    }
+    if (over) money = r.text('interest_stated_money', { principal: wholeYuan(stated.principal), capMonthly: monthly(pct), statedMonthly: monthly(aprPct) });
+  } else {
+    if (cap) compare.push(privateHead(cap, deps) + (aprPct > privateCapPct(cap).pct + CAP_TOLERANCE_PP ? r.text('interest_private_over_nothing_extra', { apr }) : r.text('interest_private_under', { apr })));
+    if (frame.licensed) compare.push(licensedVerdict(frame, aprPct, deps));
+    if (frame.lender === 'unknown') compare.push(r.text('interest_ask_lender'));
+  }
+
+  const steps = para(r.text('interest_steps'));
+  const debt = para(r.text('interest_debt_line'));
+  const comparison = para(compare.join(''));
+  const reply = emptyReply('answer');
+  reply.blocks = fitted([
+    [...para(first), ...para(money), ...comparison, ...steps, ...debt],
+    [...para(first), ...comparison, ...steps, ...debt],
+    [...para(first), ...comparison, ...debt],
+  ]);
+  reply.citations = citationsFor(frame, false, deps.knowledge, at);
+  if (frame.lender === 'unknown') {
+    reply.buttons.push({ id: INTEREST_BUTTONS.licensed, label: r.text('interest_button_licensed') });
+    reply.buttons.push({ id: INTEREST_BUTTONS.unlicensed, label: r.text('interest_button_unlicensed') });
+  }
+  return { reply };
+}
+
+/** Licensed lenders: not bound by 4 × LPR; the 24 % line as reported, and whether the rate is above it. */
+function licensedVerdict(frame: LegalFrame, aprPct: number, deps: InterestDeps): string {
+  const r = deps.replies;
+  const apr = percentText(aprPct / 100);
+  return r.text('interest_licensed') + (aprPct > licensedLinePct(frame) + CAP_TOLERANCE_PP ? r.text('interest_stated_licensed_over', { apr }) : r.text('interest_licensed_under', { apr }));
+}

@@ -1,0 +1,38 @@
+/**
+ * A rate the borrower stated (月息3分, 日息万五, 年化24%) as an annual rate on the principal: 12 × a monthly rate,
+ * 365 × a daily one. Interest at a stated rate costs the same share of the principal every year however long
+ * the loan runs, so comparing it with a cap needs no term. It is the whole cost only when nothing else is
+ * charged: a deduction at signing or a payment that may hide fees makes the real rate depend on the term, and
+ * then the term is asked for instead.
+ */
+import type { LoanFacts } from './loan-facts';
+
+export interface StatedRate {
+  percent: number;
+  per: 'day' | 'month' | 'year';
+  /** The annual rate on the principal, as a fraction (月息3% → 0.36). */
+  annual: number;
+  /** The principal the rate is charged on (what was lent, all of which was received). */
+  principal: number;
+}
+
+/** Days in a year for a daily rate (日息 × 365, the convention of the first screen's 按天×365). */
+const DAYS_PER_YEAR = 365;
+
+/**
+ * The stated rate of `facts` when it alone tells what the loan costs a year: a rate with its unit, a principal,
+ * nothing deducted or charged at signing, and no payment, total, interest amount or schedule that could carry
+ * more. Undefined otherwise (the loan is computed from its cash flows, or a number is asked for).
+ */
+export function statedRateOf(facts: LoanFacts): StatedRate | undefined {
+  const rate = facts.rate;
+  if (!rate || rate.per === 'unknown' || !(rate.percent > 0)) return undefined;
+  const principal = facts.principal ?? facts.received;
+  if (principal === undefined || !(principal > 0)) return undefined;
+  if ((facts.fees ?? 0) > 0 || (facts.received !== undefined && Math.abs(facts.received - principal) > 0.005)) return undefined;
+  if (facts.unstated !== undefined) return undefined;
+  if (facts.payment !== undefined || facts.total !== undefined || facts.interest !== undefined || facts.payments?.length) return undefined;
+  if (facts.feePerPayment || facts.feeWithLast) return undefined;
+  const perYear = rate.per === 'day' ? DAYS_PER_YEAR : rate.per === 'month' ? 12 : 1;
+  return { percent: rate.percent, per: rate.per, annual: (rate.percent * perYear) / 100, principal };
+}
