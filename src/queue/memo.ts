@@ -56,9 +56,11 @@ export class MemoryMemo implements JobMemo {
     this.entries.set(key, { value, until: this.now() + ttlMs });
   }
 
+  /** Atomic like Redis's SET NX: checks and sets without yielding, so two callers cannot both win. */
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
-    if ((await this.get(key)) !== null) return false;
-    await this.set(key, value, ttlMs);
+    const e = this.entries.get(key);
+    if (e && e.until > this.now()) return false;
+    this.entries.set(key, { value, until: this.now() + ttlMs });
     return true;
   }
 
