@@ -10,7 +10,7 @@
  */
 import { CATEGORY_IDS, type Analysis, type Analyzer, type AnalysisInput, type CategoryId, type Finding, type ProvisionRef } from './findings';
 import { createNormalizer, originalSpan, type NormalizedText, type Normalizer } from './normalize';
-import { categorySpec, type AnalysisRule, type AnalysisRules, type LexiconFile } from './rules';
+import { categorySpec, type AnalysisRule, type AnalysisRules, type CategorySpec, type LexiconFile } from './rules';
 
 export interface AnalyzerOptions {
   /**
@@ -158,32 +158,92 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
   const secondPass = compiled.filter((c) => c.rule.needs_category.length > 0);
   const negation = new CueSet(lex.negation.cues);
   const counter = createCounter(lex);
+  const burst = createBurstReader(lex);
+  const tense = { done: new CueSet(lex.tense.done), future: new CueSet(lex.tense.future), conditional: new CueSet(lex.tense.conditional) };
+  const judge = createConditionJudge(rules, compiler, negation);
+  const conditionTexts = new Map(rules.conditions.map((c) => [c.id, c.text]));
   const offFrom = minutes(lex.off_hours.from);
   const offUntil = minutes(lex.off_hours.until);
 
+  /**
+   * How a hit's words tell the act: done (or happening), future, or neither. Done and conditional words count in
+   * the hit's own clause ("那边已经找了人，你腿保不住" is a threat); time words also anywhere in its sentence
+   * ("过了今天，我们就到你家坐着不走了" is future).
+   */
+  const tenseOf = (t: string, hit: Hit, conditionalIsFuture: boolean): 'done' | 'future' | undefined => {
+    const cs = boundaryBefore(t, hit.start, lex.clause_breaks);
+    const ce = boundaryAfter(t, hit.end, lex.clause_breaks);
+    if (tense.done.firstIn(t, cs, ce) !== undefined) return 'done';
+    if (tense.future.firstIn(t, cs, ce) !== undefined) return 'future';
+    if (conditionalIsFuture && tense.conditional.firstIn(t, cs, ce) !== undefined) return 'future';
+    const ss = boundaryBefore(t, hit.start, lex.sentence_breaks);
+    const se = boundaryAfter(t, hit.end, lex.sentence_breaks);
+    if (tense.future.firstIn(t, ss, se) !== undefined) return 'future';
+    return undefined;
+  };
+
+  /** Categories found in `read`, each with the words that triggered it; `burstHit` when times show a burst. */
+  const categorize = (read: ReadText): { hits: Map<CategoryId, Hit>; burstHit?: Hit } => {
+    const t = read.n.text;
+    const hits = new Map<CategoryId, Hit>();
+    const add = (cats: readonly CategoryId[], hit: Hit) => {
+      for (const c of cats) if (!hits.has(c)) hits.set(c, hit);
+    };
+    const run = (c: CompiledRule) => {
+      if (c.rule.needs_category.length && !c.rule.needs_category.some((k) => hits.has(k))) return;
+      let unless = c.unless;
+      if (unless && c.unlessExcept && findHit(read, c.unlessExcept, negation, lex.negation.window, lex)) unless = undefined;
+      const neg = c.rule.negatable ? negation : undefined;
+      let hit = findHit(read, c.patterns, neg, lex.negation.window, lex, unless, c.rule.unless_scope);
+      if (!hit) return;
+      if (c.needs && !findHit(read, c.needs, negation, lex.negation.window, lex)) return;
+      const { future_categories: future, done_categories: done, conditional_is_future: conditional } = c.rule;
+      if (!future && !done) {
+        add(c.rule.categories, hit);
+        return;
+      }
+      // A tense-sensitive act: what a hit gives depends on how its sentence tells the act. An act only announced
+      // gives the future categories, and a later sentence may still tell it as done.
+      for (let tries = 0; hit && tries < 4; tries++) {
+        const when = tenseOf(t, hit, conditional);
+        const cats = when === 'done' ? done ?? c.rule.categories : when === 'future' ? future ?? c.rule.categories : c.rule.categories;
+        add(cats, hit);
+        if (cats.every((k) => hits.has(k)) && (done ?? c.rule.categories).every((k) => hits.has(k))) return;
+        hit = findHit(read, c.patterns, neg, lex.negation.window, lex, unless, c.rule.unless_scope, boundaryAfter(t, hit.end, lex.sentence_breaks) + 1);
+      }
+    };
+    for (const c of firstPass) run(c);
+    for (const c of secondPass) run(c);
+
+    let burstHit: Hit | undefined;
+    if (!hits.has('harassment_frequency')) {
+      burstHit = burst(read);
+      const counted = burstHit ?? counter(read, negation);
+      if (counted) hits.set('harassment_frequency', counted);
+    }
+    return { hits, burstHit };
+  };
+
+  const describe = (id: CategoryId, text?: string) => {
+    const spec = categorySpec(rules, id);
+    if (text === undefined) return { explanation: spec.explanation, provisions: provisionsFor(spec, conditionTexts, undefined, null, options.resolveProvision) };
+    const read = reader(text);
+    const { hits, burstHit } = categorize(read);
+    const found = new Set<CategoryId>([...hits.keys(), id]);
+    return { explanation: spec.explanation, provisions: provisionsFor(spec, conditionTexts, judge(read, found, burstHit !== undefined), null, options.resolveProvision) };
+  };
+
   return {
+    describe,
     analyze(input: AnalysisInput): Analysis {
       const read = reader(input.text);
-      const hits = new Map<CategoryId, Hit>();
-      const add = (cats: CategoryId[], hit: Hit) => {
-        for (const c of cats) if (!hits.has(c)) hits.set(c, hit);
-      };
-      const run = (c: CompiledRule) => {
-        if (c.rule.needs_category.length && !c.rule.needs_category.some((k) => hits.has(k))) return;
-        let unless = c.unless;
-        if (unless && c.unlessExcept && findHit(read, c.unlessExcept, negation, lex.negation.window, lex)) unless = undefined;
-        const hit = findHit(read, c.patterns, c.rule.negatable ? negation : undefined, lex.negation.window, lex, unless, c.rule.unless_scope);
-        if (!hit) return;
-        if (c.needs && !findHit(read, c.needs, negation, lex.negation.window, lex)) return;
-        add(c.rule.categories, hit);
-      };
-      for (const c of firstPass) run(c);
-      for (const c of secondPass) run(c);
-
-      if (!hits.has('harassment_frequency')) {
-        const counted = counter(read, negation);
-        if (counted) hits.set('harassment_frequency', counted);
-      }
+      const { hits, burstHit } = categorize(read);
+      const offHours = !hits.has('off_hours') && input.sentAt !== null && isOffHours(input.sentAt, lex.off_hours.utc_offset_hours, offFrom, offUntil);
+      const calls = !hits.has('harassment_frequency') && (input.callsToday ?? 0) >= lex.frequency.min;
+      const found = new Set<CategoryId>(hits.keys());
+      if (offHours) found.add('off_hours');
+      if (calls) found.add('harassment_frequency');
+      const met = found.size ? judge(read, found, burstHit !== undefined || calls) : new Set<string>();
 
       const findings: Finding[] = [];
       for (const id of CATEGORY_IDS) {
@@ -191,9 +251,9 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
         let evidence: string | undefined;
         const hit = hits.get(id);
         if (hit) evidence = originalSpan(read.n, hit.start, hit.end);
-        else if (id === 'off_hours' && input.sentAt && isOffHours(input.sentAt, lex.off_hours.utc_offset_hours, offFrom, offUntil)) {
-          evidence = (spec.evidence_template ?? '{time}').replace('{time}', localTime(input.sentAt, lex.off_hours.utc_offset_hours));
-        } else if (id === 'harassment_frequency' && (input.callsToday ?? 0) >= lex.frequency.min) {
+        else if (id === 'off_hours' && offHours) {
+          evidence = (spec.evidence_template ?? '{time}').replace('{time}', localTime(input.sentAt!, lex.off_hours.utc_offset_hours));
+        } else if (id === 'harassment_frequency' && calls) {
           evidence = String(input.callsToday);
         }
         if (evidence === undefined) continue;
@@ -201,12 +261,56 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
           category: id,
           evidence,
           explanation: spec.explanation,
-          provisions: provisionsFor(spec.provisions, input.sentAt, options.resolveProvision),
+          provisions: provisionsFor(spec, conditionTexts, met, input.sentAt, options.resolveProvision),
         });
       }
       const categories = findings.map((f) => f.category);
-      return { findings, categories, lawful: categories.length === 0, looksLikeCollectorMessage: !read.userWords };
+      return { findings, categories, lawful: categories.length === 0, looksLikeCollectorMessage: !read.userWords, conditions: [...met] };
     },
+  };
+}
+
+/**
+ * Judges the conditions of categories.yaml on a read message: a condition is met when one of its patterns occurs
+ * in the collector's words (not negated), when a category it lists was found, or, for `burst` conditions, when the
+ * message is a burst of timed messages. Returns the ids met.
+ */
+function createConditionJudge(rules: AnalysisRules, compiler: PatternCompiler, negation: CueSet): (read: ReadText, found: ReadonlySet<CategoryId>, burst: boolean) => Set<string> {
+  const lex = rules.lexicon;
+  const compiled = rules.conditions.map((c) => ({ spec: c, patterns: c.patterns.length ? compiler.compile(c.patterns, 'message') : undefined }));
+  return (read, found, burst) => {
+    const met = new Set<string>();
+    for (const { spec, patterns } of compiled) {
+      if ((spec.burst && burst) || spec.categories.some((c) => found.has(c)) || (patterns && findHit(read, patterns, negation, lex.negation.window, lex))) met.add(spec.id);
+    }
+    return met;
+  };
+}
+
+/**
+ * Reads a forwarded burst: lines that start with a clock time ("10:01 还钱", "[23:05] 人呢"), at least
+ * `burst.messages` of them in the collector's words, the first and the last within `burst.within_minutes` (a burst
+ * may run past midnight). Returns the span from the first time to the end of the last line.
+ */
+function createBurstReader(lex: LexiconFile): (read: ReadText) => Hit | undefined {
+  const { messages, within_minutes: within } = lex.frequency.burst;
+  const stamp = /^[\s\[(【]*([01]?\d|2[0-3])[:：]([0-5]\d)(?::[0-5]\d)?[\])】]?/;
+  return (read) => {
+    const t = read.n.text;
+    const lines: Array<{ at: number; start: number; end: number }> = [];
+    let pos = 0;
+    for (const line of t.split('\n')) {
+      const m = stamp.exec(line);
+      if (m && !read.masked[pos + m.index] && line.length > m[0].length) lines.push({ at: Number(m[1]) * 60 + Number(m[2]), start: pos, end: pos + line.length });
+      pos += line.length + 1;
+    }
+    if (lines.length < messages) return undefined;
+    for (let i = 0; i + messages - 1 < lines.length; i++) {
+      let span = 0;
+      for (let j = i + 1; j < i + messages; j++) span += (lines[j]!.at - lines[j - 1]!.at + 1440) % 1440;
+      if (span <= within) return { start: lines[i]!.start, end: lines[i + messages - 1]!.end };
+    }
+    return undefined;
   };
 }
 
@@ -296,12 +400,14 @@ export function findHit(
   lex: Pick<LexiconFile, 'clause_breaks' | 'sentence_breaks'>,
   unless?: CompiledPattern,
   unlessScope: 'sentence' | 'message' = 'sentence',
+  /** Where to start looking (a later sentence, after a hit that did not count). */
+  from = 0,
 ): Hit | undefined {
-  const first = scan(read, patterns.re, negation, window, lex, unless, unlessScope);
+  const first = scan(read, patterns.re, negation, window, lex, unless, unlessScope, from);
   if (first.hit || !first.rejected) return first.hit;
   let best: Hit | undefined;
   for (const part of patterns.parts) {
-    const r = scan(read, part, negation, window, lex, unless, unlessScope);
+    const r = scan(read, part, negation, window, lex, unless, unlessScope, from);
     if (r.hit && (!best || r.hit.start < best.start)) best = r.hit;
   }
   return best;
@@ -316,10 +422,12 @@ function scan(
   lex: Pick<LexiconFile, 'clause_breaks' | 'sentence_breaks'>,
   unless: CompiledPattern | undefined,
   unlessScope: 'sentence' | 'message',
+  from: number,
 ): { hit?: Hit; rejected: boolean } {
   let rejected = false;
   const t = read.n.text;
-  re.lastIndex = 0;
+  if (from >= t.length) return { rejected };
+  re.lastIndex = from;
   for (;;) {
     const m = re.exec(t);
     if (!m) return { rejected };
@@ -428,21 +536,41 @@ export function parseCount(s: string): number {
   return total;
 }
 
-function provisionsFor(
-  list: { law: string; article: string; item?: string | null }[],
+/**
+ * A category's provisions for one message: each provision with a condition carries it, with `met` as judged
+ * (`met` undefined: not judged, counts as not shown); an unmet one marked `unmet: omit` is left out. The same
+ * article listed twice (治安管理处罚法第六十二条 第一款 for a fake court, 第三款 for a fake law firm) keeps the first
+ * entry that applies.
+ */
+export function provisionsFor(
+  spec: CategorySpec,
+  conditions: ReadonlyMap<string, string>,
+  met: ReadonlySet<string> | undefined,
   sentAt: Date | null,
   resolve: AnalyzerOptions['resolveProvision'],
 ): ProvisionRef[] {
   const out: ProvisionRef[] = [];
-  const seen = new Set<string>();
-  for (const p of list) {
-    const ref = resolve && sentAt ? resolve({ law: p.law, article: p.article }, sentAt) : { law: p.law, article: p.article };
+  const seen = new Map<string, number>();
+  for (const p of spec.provisions) {
+    const ok = p.when ? met?.has(p.when) ?? false : true;
+    if (!ok && p.unmet === 'omit') continue;
+    const ref: ProvisionRef | undefined = resolve && sentAt ? resolve({ law: p.law, article: p.article }, sentAt) : { law: p.law, article: p.article };
     if (!ref) continue;
     const key = `${ref.law}#${ref.article}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const before = seen.get(key);
+    // An entry whose condition holds replaces an earlier conditional one for the same article.
+    if (before !== undefined && (out[before]!.met !== false || !ok)) continue;
     // The condition belongs to the article as listed; an old article it maps back to keeps the same condition.
-    out.push(p.item ? { ...ref, item: p.item } : ref);
+    const entry: ProvisionRef = { ...ref, ...(p.item ? { item: p.item } : {}) };
+    if (p.when) {
+      entry.condition = conditions.get(p.when) ?? p.when;
+      entry.met = ok;
+    }
+    if (before !== undefined) out[before] = entry;
+    else {
+      seen.set(key, out.length);
+      out.push(entry);
+    }
   }
   return out;
 }

@@ -22,6 +22,12 @@ export interface ProvisionRef {
   article: string;
   /** The part or condition that applies (第一款第（一）项, 催收高利放贷等非法债务的), as the category data states it. */
   item?: string | null;
+  /**
+   * The condition this provision needs, in plain words (对方多次发送这类信息), when it has one; `met` says whether
+   * the message shows it. A provision whose condition is not met is not cited: it is explained as "如果…".
+   */
+  condition?: string;
+  met?: boolean;
 }
 
 /** One thing wrong with a message. */
@@ -59,9 +65,21 @@ export interface Analysis {
   lawful: boolean;
   /** The text reads as a collector's message at all (vs. the user's own question). */
   looksLikeCollectorMessage: boolean;
+  /** Ids of the conditions (knowledge/analysis/categories.yaml) the message shows, e.g. "state_authority". */
+  conditions?: string[];
 }
 
 /** The analyzer port the conversation core calls. */
 export interface Analyzer {
   analyze(input: AnalysisInput): Analysis;
+  /**
+   * A category's explanation and provisions for a finding the rules did not make themselves (a second opinion's):
+   * with `text`, each provision's condition is judged on it; without, conditional provisions count as not shown.
+   */
+  describe?(id: CategoryId, text?: string): { explanation: string; provisions: ProvisionRef[] };
+}
+
+/** True when a provision may be cited: it has no condition, or the message shows it. */
+export function isCited(p: ProvisionRef): boolean {
+  return p.met !== false;
 }

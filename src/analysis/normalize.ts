@@ -43,7 +43,14 @@ const charCache = new Map<string, string>();
 /** Already simplified characters the Taiwan → mainland table turns into something else (么 → 幺: "在么" is not "在幺"). */
 const KEEP = new Set(['么']);
 
-const ZERO_WIDTH = /[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u034f\u180e]/u;
+/**
+ * Characters that render as nothing (or only steer layout) and are slipped inside words to dodge filters
+ * ("法\u061c院", "拘\u{e0020}传"): soft hyphen, combining grapheme joiner, the Arabic letter mark, Hangul and
+ * Khmer fillers, Mongolian free variation selectors and vowel separator, zero-width and bidi marks, embeddings
+ * and isolates, word joiner and invisible operators, deprecated format characters, the BOM, and the whole tag
+ * block (U+E0000–E007F).
+ */
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\u{e0000}-\u{e007f}]/u;
 const DROPPED = /[\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u20e3]/u;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 const ASCII_ALNUM = /[a-z0-9]/;
@@ -57,12 +64,15 @@ const SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
  */
 export function createNormalizer(variants: VariantEntry[]): Normalizer {
   const root: TrieNode = { next: new Map() };
+  // Emoji are dropped, except those a variant names ("🔪" → "[凶器]"): they carry meaning the rules read.
+  const kept = new Set<string>();
+  for (const v of variants) for (const ch of v.from) if (DROPPED.test(ch) && !/[\ufe00-\ufe0f]/u.test(ch)) kept.add(ch);
   for (const v of variants) {
-    const key = baseUnits(v.from)
+    const key = baseUnits(v.from, kept)
       .map((u) => u.ch)
       .join('')
       .replace(/\s+/g, '');
-    const simplified = convertUnits(baseUnits(key)).map((u) => u.ch).join('');
+    const simplified = convertUnits(baseUnits(key, kept)).map((u) => u.ch).join('');
     if (simplified.length === 0) continue;
     let node = root;
     for (const ch of simplified) {
@@ -83,7 +93,7 @@ export function createNormalizer(variants: VariantEntry[]): Normalizer {
 
   return {
     normalize(input: string): NormalizedText {
-      let units = baseUnits(input);
+      let units = baseUnits(input, kept);
       units = convertUnits(units);
       units = squeezeSpaces(units);
       units = applyVariants(units, root, shortLatin);
@@ -100,8 +110,11 @@ export function originalSpan(n: NormalizedText, start: number, end: number): str
   return n.original.slice(from, to);
 }
 
-/** Step 1: code points → units; drops emoji, zero-width and control characters; full-width → half-width. */
-function baseUnits(input: string): Unit[] {
+/**
+ * Step 1: code points → units; drops emoji (except those in `keep`), invisible and control characters;
+ * full-width → half-width.
+ */
+function baseUnits(input: string, keep: ReadonlySet<string>): Unit[] {
   const out: Unit[] = [];
   let i = 0;
   while (i < input.length) {
@@ -114,7 +127,7 @@ function baseUnits(input: string): Unit[] {
       if (input[i] === '\n') continue;
       ch = '\n';
     }
-    if (ZERO_WIDTH.test(ch) || CONTROL.test(ch) || DROPPED.test(ch) || ch === '\u200d') continue;
+    if (INVISIBLE.test(ch) || CONTROL.test(ch) || (DROPPED.test(ch) && !keep.has(ch)) || ch === '\u200d') continue;
     if (cp >= 0xff01 && cp <= 0xff5e) ch = String.fromCharCode(cp - 0xfee0);
     else if (cp === 0x3000) ch = ' ';
     ch = ch.toLowerCase();

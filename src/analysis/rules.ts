@@ -22,6 +22,24 @@ const provisionSchema = z.object({
   law: z.string().min(1),
   article: articleNumber,
   item: z.string().optional().nullable(),
+  /** A condition (conditions[].id) the message must show for this provision to be cited. */
+  when: z.string().min(1).optional().nullable(),
+  /** When the condition is not shown: `mention` it as "如果…，还可能…" (default) or `omit` the provision. */
+  unmet: z.enum(['mention', 'omit']).default('mention'),
+});
+
+/**
+ * A condition a provision depends on (反复发送, 公开, 非法债务, 出售或提供个人信息, 冒充国家机关 …), as the message
+ * shows it: one of `patterns` (anywhere in the collector's words), or one of `categories` found in the message.
+ */
+const conditionSchema = z.object({
+  id: z.string().regex(/^[a-z_]+$/, 'lower-case letters and underscores'),
+  /** The condition in plain words, completing "如果…": 对方多次发送这类信息. */
+  text: z.string().min(1),
+  patterns: z.array(pattern).default([]),
+  categories: z.array(categoryId).default([]),
+  /** Whether the message's burst of timestamped messages (harassment_frequency from times) shows it. */
+  burst: z.boolean().default(false),
 });
 
 const categorySchema = z.object({
@@ -34,9 +52,11 @@ const categorySchema = z.object({
 });
 
 export const categoriesFileSchema = z.object({
+  conditions: z.array(conditionSchema).default([]),
   categories: z.array(categorySchema),
   next_steps: z.array(z.object({ id: z.string().min(1), label: z.string().min(1), detail: z.string().min(1) })).min(1),
-  replies: z.array(z.object({ categories: z.array(categoryId).min(1), text: z.string().min(1) })),
+  /** Reply templates, most serious first; `when` limits one to messages that show that condition. */
+  replies: z.array(z.object({ categories: z.array(categoryId).min(1), when: z.string().min(1).optional().nullable(), text: z.string().min(1) })),
   generic_reply: z.string().min(1),
 });
 
@@ -52,6 +72,15 @@ const ruleSchema = z.object({
   needs: z.array(pattern).default([]),
   needs_category: z.array(categoryId).default([]),
   negatable: z.boolean().default(true),
+  /**
+   * For acts that count only once they happen (violence): the categories a hit gives when its sentence speaks of
+   * the act as future or conditional (tense.future cues and no tense.done cue), e.g. [threat].
+   */
+  future_categories: z.array(categoryId).optional(),
+  /** The categories a hit gives when its sentence tells the act as done or happening (tense.done), e.g. [violence, threat]. */
+  done_categories: z.array(categoryId).optional(),
+  /** Whether a condition ("不还钱就别想走") makes the act future; false for restraint said on the spot. */
+  conditional_is_future: z.boolean().default(true),
 });
 
 const cueList = z.array(z.string().min(1));
@@ -73,11 +102,18 @@ export const lexiconFileSchema = z.object({
   sentence_breaks: z.string().min(1),
   frequency: z.object({
     min: z.number().int().min(1),
+    /**
+     * A forwarded burst: at least `messages` lines that start with a clock time ("10:01 还钱"), the first and the
+     * last at most `within_minutes` apart.
+     */
+    burst: z.object({ messages: z.number().int().min(2), within_minutes: z.number().int().min(1) }),
     units: cueList.min(1),
     not_followed_by: cueList.default([]),
     context: cueList.min(1),
   }),
   off_hours: z.object({ utc_offset_hours: z.number(), from: clock, until: clock }),
+  /** Words that date an act: done or happening (已经, 正在, 昨天) versus future or conditional (明天, 再不, 否则). */
+  tense: z.object({ done: cueList.min(1), future: cueList.min(1), conditional: cueList.default([]) }),
   terms: z.record(z.string().regex(/^[A-Z_]+$/, 'group names are UPPER_CASE'), z.array(z.preprocess((v) => String(v), z.string().min(1))).min(1)),
   rules: z.array(ruleSchema).min(1),
 });
@@ -94,6 +130,7 @@ export const crisisRulesFileSchema = z.object({
 });
 
 export type CategoriesFile = z.infer<typeof categoriesFileSchema>;
+export type ConditionSpec = CategoriesFile['conditions'][number];
 export type CategorySpec = CategoriesFile['categories'][number];
 export type LexiconFile = z.infer<typeof lexiconFileSchema>;
 export type AnalysisRule = LexiconFile['rules'][number];
@@ -103,6 +140,8 @@ export type CrisisRules = z.infer<typeof crisisRulesFileSchema>;
 export interface AnalysisRules {
   /** In the order of CATEGORY_IDS; one entry per category. */
   categories: CategorySpec[];
+  /** Conditions that provisions and reply templates depend on, by id. */
+  conditions: ConditionSpec[];
   nextSteps: Map<string, NextStep>;
   replies: CategoriesFile['replies'];
   genericReply: string;
@@ -136,6 +175,7 @@ export function loadAnalysisRules(dir: string): AnalysisRules {
   }
   return {
     categories: CATEGORY_IDS.map((id) => categories.categories.find((c) => c.id === id)!),
+    conditions: categories.conditions,
     nextSteps: new Map(categories.next_steps.map((s) => [s.id, { id: s.id, label: s.label, detail: s.detail }])),
     replies: categories.replies,
     genericReply: categories.generic_reply,
@@ -170,6 +210,13 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
     seen.add(spec.id);
   }
   for (const id of CATEGORY_IDS) if (!seen.has(id)) problems.push(`${cat}: categories: no entry for "${id}"`);
+  const conditionIds = new Set(c.conditions.map((x) => x.id));
+  for (const spec of c.categories) {
+    for (const p of spec.provisions) {
+      if (p.when && !conditionIds.has(p.when)) problems.push(`${cat}: categories (${spec.id}).provisions (${p.law} ${p.article}): unknown condition "${p.when}"`);
+    }
+  }
+  for (const r of c.replies) if (r.when && !conditionIds.has(r.when)) problems.push(`${cat}: replies: unknown condition "${r.when}"`);
   const stepIds = new Set(c.next_steps.map((s) => s.id));
   if (!stepIds.has('evidence')) problems.push(`${cat}: next_steps: the "evidence" step is required`);
   for (const spec of c.categories) {
@@ -192,5 +239,6 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
     ruleIds.add(rule.id);
     for (const p of [...rule.patterns, ...rule.unless, ...rule.needs, ...rule.unless_except]) checkRefs(lexName, `rules (${rule.id})`, p);
   }
+  for (const cond of c.conditions) for (const p of cond.patterns) checkRefs(cat, `conditions (${cond.id})`, p);
   for (const p of [...crisis.expressions, ...crisis.exclusions]) checkRefs(ANALYSIS_FILES.crisis, 'expressions/exclusions', p);
 }

@@ -20,7 +20,7 @@ const cats = (text: string, sentAt: string | null = null, callsToday?: number): 
 const UNSEEN: Array<[string, string, string | null, CategoryId[]]> = [
   ["u01", "再不还钱，我们就把你的欠款信息群发给你所有微信好友。", null, ["privacy_disclosure", "third_party_contact"]],
   ["u02", "你妹妹在师范大学读书吧？我们下午去学校找她问问你的情况。", null, ["third_party_contact", "threat"]],
-  ["u03", "明天九点前不到账，我们外访组就直接去你单位门口堵你。", null, ["threat", "violence", "third_party_contact"]],
+  ["u03", "明天九点前不到账，我们外访组就直接去你单位门口堵你。", null, ["threat", "third_party_contact"]],
   ["u04", "本人系市中级人民法院执行局工作人员，你的案件已进入执行程序，限今日内还款。", null, ["impersonation"]],
   ["u05", "你这种人渣就是社会的败类，借钱不还还有脸活着？", null, ["insult"]],
   ["u06", "今天已经给你拨了18次了，明天继续。", null, ["harassment_frequency"]],
@@ -42,7 +42,7 @@ const UNSEEN: Array<[string, string, string | null, CategoryId[]]> = [
   ["u22", "这是最后通知，今晚12点前不还款，明天就把你P的照片发到你们小区业主群。", null, ["privacy_disclosure", "insult"]],
   ["u23", "我是XX律师事务所的王律师，受平台委托，你的行为已构成恶意欠款，我们将报警处理，追究刑事责任。", null, ["deception", "impersonation"]],
   ["u24", "我们已经给你爸打了电话，他说会帮你还。", null, ["third_party_contact"]],
-  ["u25", "你等着，明天就找人卸你一条腿。", null, ["threat", "violence"]],
+  ["u25", "你等着，明天就找人卸你一条腿。", null, ["threat"]],
   ["u26", "您好，今天是您的还款日，请保持账户余额充足，避免逾期。", "2026-05-01T08:00:00+08:00", []],
   ["u27", "您好，今天是您的还款日，请保持账户余额充足，避免逾期。", "2026-05-01T07:59:00+08:00", ["off_hours"]],
   ["u28", "您好，今天是您的还款日，请保持账户余额充足，避免逾期。", "2026-05-01T21:59:00+08:00", []],
@@ -57,14 +57,14 @@ const UNSEEN: Array<[string, string, string | null, CategoryId[]]> = [
   ["u37", "经协商一致，您的账单可分10期偿还，每期560元，请确认。", null, []],
   ["u38", "你老婆单位我们已经打过电话了，领导说会找她谈话。", null, ["third_party_contact"]],
   ["u39", "你的欠款已经移交公安机关处理，请等待民警联系。", null, ["impersonation"]],
-  ["u40", "我跟你说，你要是再不接电话，你的家门以后天天有人守着。", null, ["threat", "violence"]],
+  ["u40", "我跟你说，你要是再不接电话，你的家门以后天天有人守着。", null, ["threat"]],
   ["u41", "我想问一下，他们说要给我爸妈打电话，这合法吗？", null, []],
   ["u42", "本平台不会以任何形式向您的通讯录联系人催收。", null, []],
   ["u43", "您的账单已经逾期，若您有还款困难，可以申请延期或分期，我们会尽力协助。", null, []],
   ["u44", "不还钱你全家都会倒霉的，等着吧。", null, ["threat"]],
   ["u45", "我们已经把你的借款合同和身份证复印件寄到你老家村委会了。", null, ["privacy_disclosure", "third_party_contact"]],
   ["u46", "Hi，您的账单已逾期，请尽快还款。", "2026-07-01T02:00:00+08:00", ["off_hours"]],
-  ["u47", "你女儿读几年级我们都知道，放学别让她一个人走。", null, ["threat", "violence"]],
+  ["u47", "你女儿读几年级我们都知道，放学别让她一个人走。", null, ["threat"]],
   ["u48", "明天开始我们会每天给你发100条短信。", null, ["harassment_frequency"]],
   ["u49", "催收员：你好，哪位？\n我：我要报警了，你们天天打电话骚扰我！\n催收员：您可以报警，我们只是正常提醒。", null, []],
   ["u50", "你的逾期记录将保存在征信系统中，结清后五年内消除。", null, []],
@@ -86,7 +86,7 @@ const UNSEEN: Array<[string, string, string | null, CategoryId[]]> = [
   ["v06", "您好，请问您今天方便还款吗？如有困难可以和我们商量。", "2026-06-01T12:00:00+08:00", []],
   ["v07", "您尾号8812的借款已逾期，请于今日18点前还款，逾期将按合同收取违约金。", null, []],
   ["v08", "一天给你打五十通电话，看你接不接。", null, ["harassment_frequency"]],
-  ["v09", "你再躲，我们就天天去你爸妈家门口等着。", null, ["threat", "violence", "third_party_contact"]],
+  ["v09", "你再躲，我们就天天去你爸妈家门口等着。", null, ["threat", "third_party_contact"]],
   ["v10", "这个月不还，下个月就上门，到时候别怪我们手下不留情。", null, ["threat"]],
   ["v11", "把你的欠条照片发抖音，标题就写“老赖XXX”。", null, ["insult", "privacy_disclosure"]],
   ["v12", "不还钱以后你孩子考大学都会受影响的。", null, ["deception"]],
@@ -95,13 +95,13 @@ const UNSEEN: Array<[string, string, string | null, CategoryId[]]> = [
   ["v15", "你的联系人我们已经全部打了一遍，他们都知道你欠钱了。", null, ["privacy_disclosure", "third_party_contact"]],
   ["v16", "我们的外访人员将依法依规上门，会出示证件，您有权拒绝。", null, []],
   ["v17", "死猪不怕开水烫是吧？", null, ["insult"]],
-  ["v18", "我们会安排人每天在你小区门口转悠，直到你出来为止。", null, ["threat", "violence"]],
+  ["v18", "我们会安排人每天在你小区门口转悠，直到你出来为止。", null, ["threat"]],
   ["v19", "你欠的钱我们已经通过你微信通讯录通知了你的同事。", null, ["privacy_disclosure", "third_party_contact"]],
   ["v20", "催收员：你今天必须还。\n我：我没钱，你们爱怎么样怎么样。\n催收员：那行，我们明天去你单位找你领导。", null, ["third_party_contact"]],
   ["v21", "【恒通分期】您好，本月账单已出，请在还款日前还款。如需分期请联系客服。", "2026-04-10T06:30:00+08:00", ["off_hours"]],
   ["v22", "我们会起诉你，诉讼费、律师费都由你承担，法院判了以后还会强制执行你的财产。", null, []],
   ["v23", "再不还，后果你自己掂量，我们什么人都认识。", null, ["threat"]],
-  ["v24", "已经安排好了，明天一早就在你家楼道里等你。", null, ["threat", "violence"]],
+  ["v24", "已经安排好了，明天一早就在你家楼道里等你。", null, ["threat"]],
   ["v25", "你公司的同事我都加上微信了，要不要我挨个跟他们说说你的光荣事迹？", null, ["privacy_disclosure", "third_party_contact"]],
   ["v26", "我们已经把你列入行业黑名单，所有平台都不会再借钱给你。", null, ["deception"]],
   ["v27", "您的家人曾来电代为咨询，我们仅告知其请您本人联系我们。", null, []],
@@ -111,7 +111,7 @@ const UNSEEN: Array<[string, string, string | null, CategoryId[]]> = [
   ["v31", "你的案子我们已经报给经侦了，这两天会有警察联系你。", null, ["deception"]],
   ["v32", "不接电话是吧，那我就打你媳妇的电话，打到她接为止。", null, ["harassment_frequency", "third_party_contact"]],
   ["v33", "老子告诉你，今天不还钱你就完蛋了。", null, ["threat"]],
-  ["v34", "你要是不还，我们就在你们单位大门口拉横幅。", null, ["privacy_disclosure"]],
+  ["v34", "你要是不还，我们就在你们单位大门口拉横幅。", null, ["privacy_disclosure", "third_party_contact"]],
   ["v35", "温馨提示：请勿相信任何自称“法院”“公安”的催收电话，我司只通过官方渠道联系您。", null, []],
   ["w01", "你再不回消息，我们就把你借钱的截图发给你大学室友。", null, ["privacy_disclosure", "third_party_contact"]],
   ["w02", "这是你们家的地址吧？我们周末过去坐坐。", null, ["threat"]],
@@ -121,11 +121,11 @@ const UNSEEN: Array<[string, string, string | null, CategoryId[]]> = [
   ["w07", "您好，根据您的申请，本期账单已延期至下月15日，请按时还款。", null, []],
   ["w08", "你儿子幼儿园的老师我们已经联系过了。", null, ["third_party_contact"]],
   ["w09", "逾期超过90天，平台有权将债权转让或委托第三方机构依法催收。", null, []],
-  ["w10", "我这边是市人民法院诉讼服务中心，你被起诉了，请立即还款撤诉。", null, ["impersonation"]],
+  ["w10", "我这边是市人民法院诉讼服务中心，你被起诉了，请立即还款撤诉。", null, ["deception", "impersonation"]],
   ["w11", "你欠钱不还会影响你爸妈的医保报销。", null, ["deception"]],
   ["w12", "你躲得了初一躲不过十五，我们的人迟早会找到你。", null, ["threat"]],
   ["w13", "请您于本周内联系我们商量还款方案，我们可以为您减免部分费用。", null, []],
-  ["w14", "今晚不还，明天就在你们公司楼下发传单，上面印着你的照片。", null, ["privacy_disclosure"]],
+  ["w14", "今晚不还，明天就在你们公司楼下发传单，上面印着你的照片。", null, ["privacy_disclosure", "third_party_contact"]],
   ["w15", "你媳妇的电话我们有，要不要跟她聊聊你欠了多少？", null, ["privacy_disclosure", "third_party_contact"]],
   ["w16", "我们会一直跟着你，直到你还钱。", null, ["threat", "violence"]],
   ["w17", "您好，我们注意到您已逾期，如有特殊情况请告知，我们会酌情处理。", null, []],
@@ -160,7 +160,7 @@ describe('createAnalyzer: lawful messages stay lawful', () => {
 describe('createAnalyzer: unlawful conduct is found', () => {
   it.each<[string, string, CategoryId[]]>([
     ['a menace', '你今天要是不还，我保证让你好看。', ['threat']],
-    ['fake police, arrest at the door', '明天警察上门抓你。', ['deception', 'impersonation', 'threat']],
+    ['fake police, arrest at the door (a false legal consequence, not a threat: categories.md)', '明天警察上门抓你。', ['deception', 'impersonation']],
     ['fake court filing only', '法院已立案，传票已发出，请注意查收。', ['impersonation']],
     ['contact-list blasting', '再不还就爆你通讯录，让你全家都知道你欠钱。', ['privacy_disclosure', 'third_party_contact']],
     ['calling the boss', '明天打给你领导，让他评评理。', ['third_party_contact']],
@@ -173,7 +173,7 @@ describe('createAnalyzer: unlawful conduct is found', () => {
   });
 
   it('reads traditional characters, full-width forms, OCR spacing and evasive spellings', () => {
-    expect(cats('你這個老賴，再不還錢就去你家門口堵你')).toEqual(['insult', 'threat', 'violence']);
+    expect(cats('你這個老賴，再不還錢就去你家門口堵你')).toEqual(['insult', 'threat']);
     expect(cats('你 欠 款 ３ ２ ０ ０ ０ 元 ， 已 构 成 诈 骗 罪')).toEqual(['deception']);
     expect(cats('再不还，家银都会收到你的暴光视频')).toEqual(['privacy_disclosure', 'third_party_contact']);
     expect(cats('亻尔 要 坐 牢 了，珐院已经立案')).toEqual(['deception', 'impersonation']);
@@ -188,7 +188,7 @@ describe('createAnalyzer: unlawful conduct is found', () => {
     expect(a.findings[0]).toMatchObject({ category: 'insult', evidence: '老 賴' });
     expect(a.findings[0]!.explanation.length).toBeGreaterThan(5);
     const b = analyzer.analyze({ text: '兄弟，你Ｑ我也没用，明天就去你家門口潑油漆。', sentAt: null });
-    expect(b.findings.find((f) => f.category === 'violence')?.evidence).toBe('潑油漆');
+    expect(b.findings.find((f) => f.category === 'threat')?.evidence).toBe('潑油漆');
   });
 
   it('attaches the provisions data lists for the category', () => {
@@ -349,7 +349,7 @@ describe('createAnalyzer: new phrasings of unlawful conduct', () => {
     ["你以为换了手机号我们就找不到你了？天真。", "threat"],
     ["我们已经有人在你公司楼下了，你今天别想走。", "violence"],
     ["昨天你去超市买菜我们都看到了，穿红衣服那个是你吧。", "violence"],
-    ["再不还钱就把你家门给撬了。", "violence"],
+    ["再不还钱就把你家门给撬了。", "threat"],
     ["你的那些联系人我们明天开始挨个打电话。", "third_party_contact"],
     ["我们已经找到你哥的微信，正在跟他聊你的情况。", "third_party_contact"],
     ["要不要我打给你岳父，让他评评理？", "third_party_contact"],
@@ -380,11 +380,11 @@ describe('createAnalyzer: new phrasings of unlawful conduct', () => {
     ["催收员：你在哪？\n我：在外地打工。\n催收员：别骗我，我们的人刚在你家门口看见你老婆了，你不出来我们就不走。", "violence"],
     ["我们外访人员会一直在你家门口坐着，直到你还钱为止。", "violence"],
     ["再不还，就让你出不了这个门。", "violence"],
-    ["兄弟几个今晚去你家喝茶，记得开门。", "violence"],
-    ["你家住三楼吧，窗户挺好砸的。", "violence"],
-    ["信不信我找人把你店给砸了？", "violence"],
-    ["我们会安排人每天跟着你上下班。", "violence"],
-    ["再躲，我们就去你孩子学校门口等着。", "violence"],
+    ["兄弟几个今晚去你家喝茶，记得开门。", "threat"],
+    ["你家住三楼吧，窗户挺好砸的。", "threat"],
+    ["信不信我找人把你店给砸了？", "threat"],
+    ["我们会安排人每天跟着你上下班。", "threat"],
+    ["再躲，我们就去你孩子学校门口等着。", "threat"],
     ["你跑不掉的，天涯海角我们都能找到你。", "threat"],
     ["给你脸你不要，那就别怪我们手段狠了。", "threat"],
     ["你要为你的家人想想，他们的安全你不在乎吗？", "threat"],
@@ -416,14 +416,14 @@ describe('createAnalyzer: new phrasings of unlawful conduct', () => {
     ["催收：你记住，我们找得到你，你家人我们也找得到。", "threat"],
     ["催收：你是不是聋了？打了多少次都不接，垃圾东西。", "insult"],
     ["催收员：你这个已经属于诈骗了，我们随时可以报警抓你。", "deception"],
-    ["你 家 住 哪 我 们 清 清 楚 楚 ， 明 晚 派 人 去 你 家 门 口 等 你", "violence"],
+    ["你 家 住 哪 我 们 清 清 楚 楚 ， 明 晚 派 人 去 你 家 门 口 等 你", "threat"],
     ["再 不 还 就 把 你 照 片 发 到 网 上", "privacy_disclosure"],
     ["我們是公安局經偵大隊的，你涉嫌詐騙，請配合調查。", "impersonation"],
     ["nmsl，欠钱不还的东西", "insult"],
     ["你jia ren的电话我们都有，一个一个打", "third_party_contact"],
     ["你已经上了征信黑名单，以后高铁飞机都坐不了，子女也受影响", "deception"],
     ["小心点，我们有的是时间陪你玩", "threat"],
-    ["我们的人会去你公司楼下等你下班，一起聊聊", "violence"],
+    ["我们的人会去你公司楼下等你下班，一起聊聊", "threat"],
     ["你的照片和身份证号我们会发到你老家的村民群，让乡亲们评评理", "privacy_disclosure"],
     ["你们辅导员的电话我们查到了，明天打给他", "third_party_contact"],
     ["你的欠款截图已经在你们公司年会群里了。", "privacy_disclosure"],
@@ -492,14 +492,14 @@ describe('createAnalyzer: new phrasings of unlawful conduct', () => {
 describe('createAnalyzer: implicit menace, unusual audiences, fake court acts, rhetorical insults', () => {
   it.each<[string, CategoryId[]]>([
     // lying in wait, stalking, routines
-    ["你每天早上七点半送孩子去幼儿园，走的哪条路我们都清楚。", ["threat", "violence"]],
-    ["你老婆每天几点下班我们都摸清了。", ["threat", "violence"]],
+    ["你每天早上七点半送孩子去幼儿园，走的哪条路我们都清楚。", ["threat"]],
+    ["你老婆每天几点下班我们都摸清了。", ["threat"]],
     ["我们的人已经在你家楼下，今晚等到天亮也要见到你。", ["threat", "violence"]],
-    ["哪天在半路上把你的电动车拦下来，咱们当面聊。", ["threat", "violence"]],
-    ["再拖下去，我们的人就住进你家，坐着不走了。", ["threat", "violence"]],
+    ["哪天在半路上把你的电动车拦下来，咱们当面聊。", ["threat"]],
+    ["再拖下去，我们的人就住进你家，坐着不走了。", ["threat"]],
     // confinement, past damage and "this is only the start"
-    ["再不还把你拉到郊区关几天，让你清醒清醒。", ["threat", "violence"]],
-    ["不还钱就把你软禁起来，什么时候还清什么时候放人。", ["threat", "violence"]],
+    ["再不还把你拉到郊区关几天，让你清醒清醒。", ["threat"]],
+    ["不还钱就把你软禁起来，什么时候还清什么时候放人。", ["threat"]],
     ["你家门口的字看到了吧，这只是警告。", ["threat", "violence"]],
     // disclosure to unusual audiences
     ["你儿子的老师我们已经联系上了，跟她说了你欠钱不还的事。", ["privacy_disclosure", "third_party_contact"]],
@@ -516,7 +516,7 @@ describe('createAnalyzer: implicit menace, unusual audiences, fake court acts, r
     ["你脑子进水了吧，欠钱还敢不接电话？", ["insult"]],
     ["你还有脸活着吗？", ["insult"]],
     // the collector's own report in a different wording
-    ["我们已经报了案，你就等着吧。", ["deception", "threat"]],
+    ["我们已经报了案，你就等着吧。", ["deception"]],
   ])('%s', (text, expected) => {
     expect(cats(text)).toEqual([...expected].sort());
   });
@@ -723,6 +723,9 @@ describe('createAnalyzer: the labelled set (eval/analyze/messages.jsonl)', () =>
 });
 
 /**
+ * Since categories.md (issue 11) an act only announced or threatened is a threat, and violence is an act that is
+ * happening or has happened; the expectations below follow it.
+ *
  * Third round of unseen-style messages (written while generalising to fresh-4/5; none is copied from eval/):
  * described or implied violence (watching, following, routines, damage already done, confinement, maiming told as
  * a warning), implicit menace, fake regulators, letters to employers and landlords, dialect and pinyin. Each
@@ -730,26 +733,26 @@ describe('createAnalyzer: the labelled set (eval/analyze/messages.jsonl)', () =>
  */
 describe('createAnalyzer: described violence, implicit menace, addressed third parties (round 3)', () => {
   it.each<[string, CategoryId[]]>([
-    ['你女儿每天下午四点半放学，走的是学校后门那条路吧。', ['threat', 'violence']],
-    ['你家那辆白色电动车停在楼下挺显眼的，哪天被人点了可别怪我们。', ['threat', 'violence']],
-    ['你再躲，我们就把你老妈从老家接过来住几天。', ['threat', 'violence']],
-    ['找几个兄弟陪你好好聊聊，聊到你想还为止。', ['threat', 'violence']],
+    ['你女儿每天下午四点半放学，走的是学校后门那条路吧。', ['threat']],
+    ['你家那辆白色电动车停在楼下挺显眼的，哪天被人点了可别怪我们。', ['threat']],
+    ['你再躲，我们就把你老妈从老家接过来住几天。', ['threat']],
+    ['找几个兄弟陪你好好聊聊，聊到你想还为止。', ['threat']],
     ['我们外访的兄弟脾气不好，上次有人不还被打进了医院。', ['threat', 'violence']],
     ['你猜我们现在在哪？抬头看看你家窗户外面。', ['threat', 'violence']],
-    ['门口那桶油漆是给你准备的。', ['threat', 'violence']],
-    ['今晚我们就去你家，把你家能搬的都搬走。', ['threat', 'violence']],
+    ['门口那桶油漆是给你准备的。', ['threat']],
+    ['今晚我们就去你家，把你家能搬的都搬走。', ['threat']],
     ['你老婆上班的那个商场，我们去逛过了。', ['threat', 'violence']],
     ['有人看见你昨天在万达吃饭。', ['threat', 'violence']],
     ['今天你去超市买菜，我们的人就在你后面排队。', ['threat', 'violence']],
     ['我们已经在你家对面租了房，你一出门就有人跟着。', ['threat', 'violence']],
-    ['你老公每天7点从小区东门出来，那条路没监控。', ['threat', 'violence']],
+    ['你老公每天7点从小区东门出来，那条路没监控。', ['threat']],
     ['上周你家窗户玻璃是怎么碎的，心里有数吧', ['threat', 'violence']],
     ['兄弟，那伙人下手狠，上次有个人手指头都没了', ['threat', 'violence']],
-    ['明儿哥几个上你家坐着，啥时候还钱啥时候走', ['threat', 'violence']],
+    ['明儿哥几个上你家坐着，啥时候还钱啥时候走', ['threat']],
     ['别以为搬家就没事，你新家地址我们已经拿到了。', ['threat']],
     ['我劝你别出门了，外面不太平。', ['threat']],
     ['你的遗像我们都做好了，挂你家门口正合适。', ['threat']],
-    ['三日内不到案，我们将依法对你采取强制措施。', ['impersonation', 'deception', 'threat']],
+    ['三日内不到案，我们将依法对你采取强制措施。', ['impersonation', 'deception']],
     ['【网信办】您的账号涉嫌逃废债，将封禁所有社交账号', ['impersonation', 'deception']],
     ['贵单位职工李某在我司借款逾期，请协助督促。', ['privacy_disclosure', 'third_party_contact']],
     ['你们单位的王某在我们这欠了三万，麻烦转告他', ['privacy_disclosure', 'third_party_contact']],
@@ -759,10 +762,10 @@ describe('createAnalyzer: described violence, implicit menace, addressed third p
     ['你不还钱，你孩子以后上不了公办学校。', ['deception']],
     ['你的征信已经是黑户，全国银行都不会再给你开卡。', ['deception']],
     ['你个衰人，再唔还就搵你老细。', ['insult', 'third_party_contact']],
-    ['听说你老家的房子是木头的？挺容易着火吧。', ['threat', 'violence']],
-    ['你出门的时候最好回头看看。', ['threat', 'violence']],
+    ['听说你老家的房子是木头的？挺容易着火吧。', ['threat']],
+    ['你出门的时候最好回头看看。', ['threat']],
     ['我已经在你们小区门口了，下来聊聊。', ['threat', 'violence']],
-    ['不还钱就把你卖到缅甸去。', ['threat', 'violence']],
+    ['不还钱就把你卖到缅甸去。', ['threat']],
     ['我们兄弟已经在你老家村口等着了。', ['threat', 'violence']],
     ['你给你家人买保险了吗？最近意外挺多的。', ['threat']],
     ['你儿子长得挺可爱，路上车多，可得看好了。', ['threat']],
@@ -801,25 +804,25 @@ describe('createAnalyzer: described violence, implicit menace, addressed third p
 describe('createAnalyzer: workplace visits, third parties told the debt, implied damage, authorities acting (round 4)', () => {
   it.each<[string, CategoryId[]]>([
     ['今天不还，我们下午就去你工作的地方拉横幅，让你同事都看看。', ['privacy_disclosure', 'third_party_contact']],
-    ['我们的人明早去你们厂门口等你。', ['third_party_contact', 'threat', 'violence']],
+    ['我们的人明早去你们厂门口等你。', ['third_party_contact', 'threat']],
     ['你的身份证、欠款截图很快会出现在你每个微信好友的聊天框里。', ['privacy_disclosure', 'third_party_contact']],
     ['已经打给你父亲了，把你借了三万逾期半年的事全跟他讲清楚了。', ['privacy_disclosure', 'third_party_contact']],
     ['联系过你爱人了，她气得直哭，你好意思吗？', ['privacy_disclosure', 'third_party_contact']],
     ['再拖着不还，逾期记录直接甩群里。', ['privacy_disclosure']],
-    ['明天法院的工作人员会到你家来，你准备一下。', ['impersonation', 'deception', 'threat']],
+    ['明天法院的工作人员会到你家来，你准备一下。', ['impersonation', 'deception']],
     ['你名下的房子将由当地公安局查封。', ['impersonation', 'deception']],
     ['到时候上门可就没这么客气了，你自己想想。', ['threat']],
-    ['我们过去以后，你店里的玻璃要是碎了可别怪我们。', ['threat', 'violence']],
-    ['不开门我们就踹门进去。', ['threat', 'violence']],
-    ['不还就让你在医院躺几个月。', ['threat', 'violence']],
+    ['我们过去以后，你店里的玻璃要是碎了可别怪我们。', ['threat']],
+    ['不开门我们就踹门进去。', ['threat']],
+    ['不还就让你在医院躺几个月。', ['threat']],
     ['借钱不还的孙子，你躲哪去了？', ['insult']],
     ['你个玩意儿，电话都不敢接？', ['insult']],
     ['电话不会断的，一天三十个，直到你接为止。', ['harassment_frequency']],
-    ['你家门上我们会用油漆写上欠债还钱四个大字。', ['privacy_disclosure', 'threat', 'violence']],
+    ['你家门上我们会用油漆写上欠债还钱四个大字。', ['privacy_disclosure', 'threat']],
     ['我们把你的借款资料复印了几十份，下周在你们镇上发。', ['privacy_disclosure']],
     ['再拖下去就让你在亲戚面前社死。', ['privacy_disclosure']],
     ['律师函我们已经给你单位寄了一份。', ['privacy_disclosure', 'third_party_contact']],
-    ['你不在也没关系，我们把你家的电视冰箱搬走抵债。', ['threat', 'violence']],
+    ['你不在也没关系，我们把你家的电视冰箱搬走抵债。', ['threat']],
     ['真以为我们弄不死你？', ['threat']],
     ['我们的人现在就在你家附近了。', ['threat', 'violence']],
     ['你爸妈住哪我们早就清楚。', ['threat']],

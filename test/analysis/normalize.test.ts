@@ -35,6 +35,23 @@ describe('createNormalizer', () => {
     expect(text('还钱😡👍🏻❤️\u200b吧')).toBe('还钱吧');
   });
 
+  it('drops invisible characters slipped inside words: the tag block, bidi and letter marks, fillers, the BOM', () => {
+    for (const ch of ['\u{e0020}', '\u{e0001}', '\u{e007f}', '\u061c', '\u200b', '\u200e', '\u200f', '\u202e', '\u2060', '\u2064', '\u2066', '\ufeff', '\u00ad', '\u3164', '\u180e']) {
+      expect(text(`法${ch}院`)).toBe('法院');
+    }
+  });
+
+  it('maps a span across a dropped invisible character back to the original', () => {
+    const r = n.normalize('拘\u{e0020}传你');
+    const at = r.text.indexOf('拘传');
+    expect(originalSpan(r, at, at + 2)).toBe('拘\u{e0020}传');
+  });
+
+  it('keeps the emoji a variant names, as its mapped text, and drops the rest', () => {
+    const withEmoji = createNormalizer([{ from: '🔪', to: '[凶器]' }]);
+    expect(withEmoji.normalize('🔪🔪 六点前😡').text).toBe('[凶器][凶器]六点前');
+  });
+
   it('maps variant and evasive spellings, also when spaced out', () => {
     expect(text('暴光')).toBe('曝光');
     expect(text('家 银')).toBe('家人');
