@@ -34,6 +34,30 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
 }
 
 /**
+ * A follow-up on the loan already described: "那合法的话我应该还多少" / "是不是只要还本金" (what is lawfully owed),
+ * or who lent and when ("合同上写的是XX小额贷款有限公司 去年11月借的"). Undefined when the turn is not one.
+ */
+export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Date, turn: TurnContext, held: LoanFacts | undefined): OutboundReply | undefined {
+  const kit = turn.deps.interest;
+  if (!kit || !held || !(describesLoan(held) || held.rate)) return undefined;
+  const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  const merged = { ...held, ...said };
+  const question = kit.lawfulQuestionOf(text);
+  if (question) {
+    const result = kit.lawfulAmount(merged, turn.deps.now(), question);
+    turn.remember(text, (s) => {
+      s.loan = merged;
+    });
+    return result.reply;
+  }
+  // Who lent and when, said on its own (a report of what collectors did is not: "让我同事都知道" names no lender).
+  const onlyWhoAndWhen = Object.keys(said).length > 0 && Object.keys(said).every((k) => k === 'lender' || k === 'contractDate');
+  const reportsConduct = u.facts.conduct.length > 0 || u.facts.contacted.length > 0;
+  if (onlyWhoAndWhen && !reportsConduct && u.act !== 'distress') return interestFor(merged, text, turn);
+  return undefined;
+}
+
+/**
  * The user answered the bot's question for `missing`: complete the loan and reply again. Undefined when the text
  * supplies nothing new (the user moved on): the question is then dropped and the turn read as usual.
  */

@@ -21,7 +21,7 @@ import { describeConduct, saveConductNote } from './conduct-note';
 import { answerFollowUp } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
-import { loanAnswer, loanTurn, mergeLoanFacts } from './loan-facts';
+import { loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts } from './loan-facts';
 import { asksOrWonders } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
 
@@ -79,6 +79,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const r = missing ? loanAnswer(missing, text, receivedAt, state.loan, turn) : undefined;
     if (r) return r;
   }
+
+  // A follow-up on the loan being checked ("那合法的话我应该还多少", "合同上写的是XX小贷公司").
+  const onLoan = loanFollowUp(text, u, receivedAt, turn, state?.loan);
+  if (onLoan) return onLoan;
 
   // 4. Small talk.
   if (u.act === 'greeting' && u.speaker === 'user') return say('greeting', 'greeting', text, turn);

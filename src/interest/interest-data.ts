@@ -55,6 +55,7 @@ export const loanCuesSchema = z.object({
   rates: z.object({ day: words, month: words, year: words, fen_words: words, generic: words }),
   lender: z.object({ licensed: words, unlicensed: words }),
   dates: z.object({ contract: words }),
+  lawful_questions: z.object({ how_much: words, principal_only: words }),
 });
 
 export const capsSchema = z.object({

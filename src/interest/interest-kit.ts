@@ -32,6 +32,8 @@ export interface InterestKit {
    * loan known by its stated rate gets what the cap allows a month and a year; a missing number one question.
    */
   lawfulAmount(facts: LoanFacts, at: Date, question?: LawfulQuestion): InterestResult;
+  /** Which lawful-amount follow-up `text` asks (knowledge/interest/cues.yaml lawful_questions), if any. */
+  lawfulQuestionOf(text: string): LawfulQuestion | undefined;
   /** The 'apr:table' page. */
   table(facts: LoanFacts, at: Date): InterestResult;
   /** `result.reply` with the schedule chart attached (unchanged when there is nothing to draw or drawing fails). */
@@ -61,6 +63,14 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
     reply: (facts, at) => interestReply(facts, rdeps, at),
     table: (facts, at) => interestTableReply(facts, rdeps, at),
     lawfulAmount: (facts, at, question) => lawfulAmountReply(facts, rdeps, at, question),
+    lawfulQuestionOf(text) {
+      const t = normalizeLoanText(text);
+      const q = data.cues.lawful_questions;
+      // "只还本金" is the narrower question: it wins when both are asked.
+      if (q.principal_only.some((w) => t.includes(w))) return 'principal_only';
+      if (q.how_much.some((w) => t.includes(w))) return 'how_much';
+      return undefined;
+    },
     async withChart(result) {
       if (!result.flows || !result.rates) return result.reply;
       const r = deps.replies;
