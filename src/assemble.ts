@@ -30,6 +30,7 @@ import { renderConduct } from './analysis/conduct-reply';
 import { loadReplies, type Replies } from './replies';
 import { createChatModel, createEmbeddings } from './llm/client';
 import { loadAnswerPrompts } from './llm/prompts';
+import { createOutputGuard, loadGuardFile, type OutputGuard } from './llm/output-guard';
 import { createLlmAnswerer, type AnswererLogger } from './answers/llm-answerer';
 import { createHybridRetriever } from './knowledge/hybrid-retriever';
 import { FileStore } from './state/file-store';
@@ -67,7 +68,9 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
   const rules = loadAnalysisRules(join(config.knowledgeDir, 'analysis'));
   const retriever = createLexicalRetriever(knowledge, { typos: loadTypos(join(config.knowledgeDir, 'lexicon', 'typos.yaml')) });
   const offline = createOfflineAnswerer({ knowledge, retriever, replies });
-  const answerer = config.llm ? llmAnswerer(config.llm, config.promptsDir, { knowledge, replies, offline, retriever }, logger ?? QUIET) : offline;
+  // Every model reply passes the output guard; its opinion cues may name the rules' own term groups.
+  const guard = config.llm ? createOutputGuard(loadGuardFile(config.promptsDir), rules.lexicon.terms) : undefined;
+  const answerer = config.llm && guard ? llmAnswerer(config.llm, config.promptsDir, { knowledge, replies, offline, retriever, guard }, logger ?? QUIET) : offline;
   const kit = analysisKit(rules, join(config.knowledgeDir, 'analysis'));
   if (config.llm) {
     kit.secondOpinion = createLlmOpinion({
@@ -75,6 +78,7 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
       prompts: loadOpinionPrompts(config.promptsDir),
       timeoutMs: config.llm.timeoutMs,
       logger: logger ?? QUIET,
+      guard,
     });
   }
   kit.renderConduct = (analysis, at) => renderConduct(analysis, at, { knowledge, replies, analysis: kit });
@@ -109,7 +113,7 @@ const QUIET: AnswererLogger = { info: () => undefined, warn: () => undefined, de
 function llmAnswerer(
   llm: NonNullable<Config['llm']>,
   promptsDir: string,
-  parts: { knowledge: Knowledge; replies: Replies; offline: ReturnType<typeof createOfflineAnswerer>; retriever: ReturnType<typeof createLexicalRetriever> },
+  parts: { knowledge: Knowledge; replies: Replies; offline: ReturnType<typeof createOfflineAnswerer>; retriever: ReturnType<typeof createLexicalRetriever>; guard: OutputGuard },
   logger: AnswererLogger,
 ): TurnDeps['answerer'] {
   const embeddings = createEmbeddings(llm);
@@ -125,6 +129,7 @@ function llmAnswerer(
     retriever,
     timeoutMs: llm.timeoutMs,
     logger,
+    guard: parts.guard,
   });
 }
 

@@ -14,6 +14,9 @@ import { redactIdentifiers, restoreIdentifiers } from '../redact';
 import { AppError } from '../errors';
 import { neutraliseFence } from '../llm/prompts';
 import type { LeveledLogger } from '../logger';
+import { withDeadline } from '../llm/deadline';
+import { defaultOutputGuard, type OutputGuard } from '../llm/output-guard';
+import { PACKAGE_ROOT } from '../paths';
 
 /** What the model must return. */
 export const opinionSchema = z.object({
@@ -38,26 +41,35 @@ export function loadOpinionPrompts(promptsDir: string): OpinionPrompts {
   return prompts;
 }
 
-/** The second-opinion reviewer over a chat model. */
-export function createLlmOpinion(deps: { model: BaseChatModel; prompts: OpinionPrompts; timeoutMs: number; logger: LeveledLogger }): SecondOpinion {
+/**
+ * The second-opinion reviewer over a chat model. `timeoutMs` is a hard deadline (retries and Retry-After waits
+ * included); `guard` keeps only claims whose evidence the rules' words for that category back (default: the
+ * package's prompts/output-guard.yaml without the lexicon's term groups).
+ */
+export function createLlmOpinion(deps: { model: BaseChatModel; prompts: OpinionPrompts; timeoutMs: number; logger: LeveledLogger; guard?: OutputGuard }): SecondOpinion {
+  const guard = deps.guard ?? defaultOutputGuard(join(PACKAGE_ROOT, 'prompts'));
   return {
     async review(text: string): Promise<OpinionClaim[]> {
       const started = Date.now();
       const redaction = redactIdentifiers(text);
       const user = deps.prompts.user.replace('{{message}}', () => neutraliseFence(redaction.text));
       try {
-        const result = await deps.model.invoke([new SystemMessage(deps.prompts.system), new HumanMessage(user)], {
-          signal: AbortSignal.timeout(deps.timeoutMs),
-          response_format: { type: 'json_object' },
-        } as Parameters<BaseChatModel['invoke']>[1]);
+        const result = await withDeadline(deps.timeoutMs, (signal) =>
+          deps.model.invoke([new SystemMessage(deps.prompts.system), new HumanMessage(user)], {
+            signal,
+            response_format: { type: 'json_object' },
+          } as Parameters<BaseChatModel['invoke']>[1]),
+        );
         const raw = typeof result.content === 'string' ? result.content : JSON.stringify(result.content);
         const parsed = opinionSchema.safeParse(JSON.parse(extractJson(raw)));
         if (!parsed.success) {
           deps.logger.warn({ event: 'opinion_invalid', issues: parsed.error.issues.length, ms: Date.now() - started });
           return [];
         }
-        deps.logger.info({ event: 'opinion', claims: parsed.data.findings.length, ms: Date.now() - started });
-        return parsed.data.findings.map((f) => ({ category: f.category, evidence: restoreIdentifiers(f.evidence, redaction.map) }));
+        const claims = parsed.data.findings.map((f) => ({ category: f.category, evidence: restoreIdentifiers(f.evidence, redaction.map) }));
+        const { kept, dropped } = guard.keepBackedClaims(claims, text);
+        deps.logger.info({ event: 'opinion', claims: kept.length, dropped, ms: Date.now() - started });
+        return kept;
       } catch (e) {
         deps.logger.warn({ event: 'opinion_failed', err: (e as Error).name, ms: Date.now() - started });
         return [];

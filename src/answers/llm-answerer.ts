@@ -10,6 +10,7 @@
  *
  * The chain is LangChain-native: KnowledgeRetriever.invoke → prompt (RunnableLambda) → chat model → string.
  */
+import { join } from 'node:path';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { StringOutputParser } from '@langchain/core/output_parsers';
@@ -21,7 +22,7 @@ import { clip } from './first-screen';
 import { entryById, guideById } from '../knowledge/knowledge';
 import { verifyCitations } from '../knowledge/citations';
 import type { OutboundReply, TextBlock } from '../message';
-import { redactIdentifiers, restoreIdentifiers, type Redaction } from '../redact';
+import { redactIdentifiers, type Redaction } from '../redact';
 import { chinaDay, resolveArticle, type Article, type Knowledge } from '../knowledge/knowledge';
 import { KnowledgeRetriever } from '../knowledge/langchain-retriever';
 import type { Retriever, RetrievedItem } from '../knowledge/retriever';
@@ -29,6 +30,8 @@ import type { Replies } from '../replies';
 import { abortable } from '../llm/abort';
 import { errorSummary } from '../error-summary';
 import { fillTemplate, neutraliseFence, type AnswerPrompts } from '../llm/prompts';
+import { defaultOutputGuard, type OutputGuard } from '../llm/output-guard';
+import { PACKAGE_ROOT } from '../paths';
 
 /** The offline answerer as built by createOfflineAnswerer: its synchronous core is what we lean on. */
 export type OfflineAnswerer = Answerer & { answerNow(question: string, ctx: AnswerContext): Answer };
@@ -49,6 +52,8 @@ export interface LlmAnswererDeps {
   /** Whole-answer budget (retrieval + model), LLM_TIMEOUT_MS. */
   timeoutMs: number;
   logger: AnswererLogger;
+  /** Checks the model's reply before it is shown (src/llm/output-guard.ts). Default: the package's prompts/output-guard.yaml. */
+  guard?: OutputGuard;
 }
 
 export interface LlmAnswererOptions {
@@ -88,6 +93,7 @@ interface PromptInput {
 export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAnswererOptions> = {}): Answerer {
   const opts = { ...LLM_ANSWERER_DEFAULTS, ...options };
   const { offline, knowledge: k, prompts, replies, logger } = deps;
+  const guard = deps.guard ?? defaultOutputGuard(join(PACKAGE_ROOT, 'prompts'));
   const retriever = deps.retriever ? new KnowledgeRetriever({ retriever: deps.retriever, knowledge: k, k: opts.topK }) : undefined;
 
   const chain = RunnableSequence.from<PromptInput, string>([
@@ -212,9 +218,15 @@ export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAns
       const query = redactIdentifiers(question, redaction).text;
       const items = retriever ? await retrieve(retriever, query, signal) : base.retrieved;
       const raw = await abortable(chain.invoke({ question, ctx, items, redaction, base }, { signal }), signal);
-      // Identifiers back first (their length counts on screen), then the first screen's budget, then the check of
-      // every citation left in what the user will read.
-      const full = restoreIdentifiers(plainText(raw), redaction.map).trim();
+      // The guard first: a reply that instructs a payment, names an account, leaks the prompt or carries markup is
+      // not shown at all (the offline answer is). It puts back only the identifiers the user typed this turn, before
+      // the first screen's budget (their length counts on screen); then every citation left is checked.
+      const checked = guard.checkAnswer(raw, { redaction: redaction.map, typedThisTurn: question, systemPrompt: prompts.system.text });
+      if (!checked.ok) {
+        logger.warn({ event: 'llm_guard', violations: checked.violations, ms: Date.now() - started }, 'LLM answer refused by the output guard; offline answer used');
+        return base;
+      }
+      const full = plainText(checked.text).trim();
       const shown = firstScreen(full, opts.maxChars);
       const verified = verifyCitations(shown, k, ctx.at);
       const text = verified.text.trim();

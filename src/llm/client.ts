@@ -6,6 +6,7 @@
 import OpenAI from 'openai';
 import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
 import type { Config } from '../config';
+import { retryAfterCap, stopOnLongRetryAfter } from './deadline';
 
 export type LlmSettings = Pick<NonNullable<Config['llm']>, 'apiKey' | 'baseURL' | 'model' | 'timeoutMs' | 'embeddingsModel'>;
 
@@ -30,9 +31,11 @@ export function createChatModel(settings: LlmSettings, options: Partial<ChatMode
   return new ChatOpenAI({
     model: settings.model,
     apiKey: settings.apiKey,
-    configuration: { baseURL: settings.baseURL },
+    // A Retry-After longer than half the budget is not waited for: the turn's deadline would pass first.
+    configuration: { baseURL: settings.baseURL, fetch: retryAfterCap(settings.timeoutMs / 2) },
     timeout: settings.timeoutMs,
     maxRetries: o.maxRetries,
+    onFailedAttempt: stopOnLongRetryAfter(settings.timeoutMs / 2),
     temperature: o.temperature,
     maxTokens: o.maxTokens,
     // `streaming` stays unset: `true` makes invoke() estimate token usage with tiktoken, which downloads its
@@ -67,9 +70,10 @@ export function createEmbeddings(settings: LlmSettings, options: Partial<Embeddi
   return new OpenAIEmbeddings({
     model: settings.embeddingsModel,
     apiKey: settings.apiKey,
-    configuration: { baseURL: settings.baseURL },
+    configuration: { baseURL: settings.baseURL, fetch: retryAfterCap(settings.timeoutMs / 2) },
     timeout: settings.timeoutMs,
     maxRetries: o.maxRetries,
+    onFailedAttempt: stopOnLongRetryAfter(settings.timeoutMs / 2),
     batchSize: o.batchSize,
     // Omitting the field makes the SDK request base64 and decode it itself.
     encodingFormat: o.encodingFormat === 'float' ? 'float' : undefined,
@@ -81,5 +85,5 @@ export function createEmbeddings(settings: LlmSettings, options: Partial<Embeddi
  * the vision OCR engine). No retries by default: a user is waiting.
  */
 export function createOpenAIClient(settings: Pick<LlmSettings, 'apiKey' | 'baseURL' | 'timeoutMs'>, maxRetries = 0): OpenAI {
-  return new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, timeout: settings.timeoutMs, maxRetries });
+  return new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseURL, timeout: settings.timeoutMs, maxRetries, fetch: retryAfterCap(settings.timeoutMs / 2) });
 }

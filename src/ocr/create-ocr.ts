@@ -13,6 +13,7 @@ import { chiSimLangPath, createTesseractJsEngine } from './tesseract-js-engine';
 import { createTesseractCliEngine, detectTesseractCli, type TesseractCliInstall } from './tesseract-cli-engine';
 import { createVisionEngine, loadVisionPrompt } from './vision-engine';
 import { loadOcrVocabulary } from './vocabulary';
+import { defaultOutputGuard } from '../llm/output-guard';
 
 export type EngineChoice = 'tesseract-cli' | 'tesseract-js' | 'vision';
 
@@ -77,7 +78,10 @@ function buildEngine(choice: EngineChoice, config: Config, available: EngineAvai
       return createTesseractJsEngine({ timeoutMs });
     case 'vision': {
       const llm = config.llm!;
-      return createVisionEngine({ apiKey: llm.apiKey, baseURL: llm.baseURL, model: llm.visionModel!, timeoutMs, prompt: loadVisionPrompt(join(dir, 'vision-prompt.md')) });
+      return createVisionEngine({
+        apiKey: llm.apiKey, baseURL: llm.baseURL, model: llm.visionModel!, timeoutMs, prompt: loadVisionPrompt(join(dir, 'vision-prompt.md')),
+        guard: defaultOutputGuard(config.promptsDir),
+      });
     }
   }
 }

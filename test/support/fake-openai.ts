@@ -35,6 +35,8 @@ export interface FakeOpenAI {
   /** When set, every request to that endpoint fails with this HTTP status. */
   failChat?: number;
   failEmbeddings?: number;
+  /** Headers sent with a scripted failure, e.g. { 'retry-after': '30' } with failChat = 429. */
+  failHeaders?: Record<string, string>;
   /** Text → vector; default: a deterministic hashed bag of character bigrams. */
   embed: (text: string) => number[];
   /** Forget recorded requests and restore defaults. */
@@ -60,6 +62,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       fake.delayMs = 0;
       fake.failChat = undefined;
       fake.failEmbeddings = undefined;
+      fake.failHeaders = undefined;
       fake.embed = hashedEmbedding;
     },
     close: () =>
@@ -94,7 +97,7 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     if (res.destroyed) return;
     const url = req.url ?? '';
     if (req.method === 'POST' && url === '/v1/chat/completions') {
-      if (fake.failChat) return send(res, fake.failChat, { error: { message: 'scripted failure', type: 'server_error' } });
+      if (fake.failChat) return send(res, fake.failChat, { error: { message: 'scripted failure', type: 'server_error' } }, fake.failHeaders);
       const text = typeof fake.complete === 'function' ? fake.complete(body.messages as ChatMessage[], body) : fake.complete;
       return body.stream ? streamChat(res, body, text) : send(res, 200, chatJson(body, text));
     }
@@ -116,8 +119,8 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
   return fake;
 }
 
-function send(res: ServerResponse, status: number, obj: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function send(res: ServerResponse, status: number, obj: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(obj));
 }
 
