@@ -177,8 +177,11 @@ function loadStatistical(rules: AnalysisRules, analysisDir: string): NgramModel 
 export function createStore(config: Config, logger?: Logger): ConversationStore {
   const key = config.state.encryptionKey ?? loadOrCreateKey(config.dataDir);
   const { ttlDays, historyTurns, prefix } = config.state;
-  if (config.redis) return new RedisStore({ url: config.redis.url, prefix, key, ttlDays, historyTurns, logger });
-  return new FileStore({ dataDir: config.dataDir, key, ttlDays, historyTurns });
+  const maxEvidence = config.limits.maxEvidence;
+  // Evidence waiting for a retry is journaled on this machine's disk: in Redis mode it is what Redis could not take.
+  const queueDir = join(config.dataDir, 'evidence-queue');
+  if (config.redis) return new RedisStore({ url: config.redis.url, prefix, key, ttlDays, historyTurns, logger, maxEvidence, queueDir });
+  return new FileStore({ dataDir: config.dataDir, key, ttlDays, historyTurns, maxEvidence, logger });
 }
 
 /** All TurnDeps for a long-running bot or chat. */

@@ -60,6 +60,8 @@ export const envSchema = z
     HTTP_PORT: int(0, 65535).default(8080),
     RATE_LIMIT_PER_MINUTE: int(1, 10000).default(20),
     MAX_MESSAGE_CHARS: int(100, 100000).default(4000),
+    MAX_EVIDENCE_PER_USER: int(1, 100_000).default(500),
+    RATE_LIMIT_EVIDENCE_PER_MINUTE: int(1, 10000).default(60),
 
     OCR_ENGINE: z.enum(['auto', 'tesseract-cli', 'tesseract-js', 'vision', 'none']).default('auto'),
     OCR_MAX_BYTES: int(1024, 100_000_000).default(10_000_000),
@@ -150,7 +152,12 @@ export interface Config {
   redis?: { url: string };
   state: { prefix: string; ttlDays: number; historyTurns: number; encryptionKey?: Buffer };
   http: { host: string; port: number };
-  limits: { ratePerMinute: number; maxMessageChars: number };
+  /**
+   * ratePerMinute: messages per user per minute; evidencePerMinute: forwards and images per user per minute (a
+   * higher limit: evidence often comes in bursts); maxMessageChars: the one length limit on text that enters;
+   * maxEvidence: evidence items one user may keep.
+   */
+  limits: { ratePerMinute: number; evidencePerMinute: number; maxMessageChars: number; maxEvidence: number };
   ocr: {
     engine: Env['OCR_ENGINE'];
     maxBytes: number;
@@ -221,7 +228,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, isTty = Bool
       encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
     },
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
-    limits: { ratePerMinute: e.RATE_LIMIT_PER_MINUTE, maxMessageChars: e.MAX_MESSAGE_CHARS },
+    limits: {
+      ratePerMinute: e.RATE_LIMIT_PER_MINUTE,
+      evidencePerMinute: e.RATE_LIMIT_EVIDENCE_PER_MINUTE,
+      maxMessageChars: e.MAX_MESSAGE_CHARS,
+      maxEvidence: e.MAX_EVIDENCE_PER_USER,
+    },
     ocr: {
       engine: e.OCR_ENGINE,
       maxBytes: e.OCR_MAX_BYTES,

@@ -15,6 +15,11 @@ export const ERROR_CODES = {
   IMAGE_UNREADABLE: { reply: 'image_unreadable', hint: 'The image could not be decoded or held no text.' },
   OCR_UNAVAILABLE: { reply: 'ocr_unavailable', hint: 'No OCR engine is configured or it failed to start.' },
   STORE_UNAVAILABLE: { reply: 'store_unavailable', hint: 'Check REDIS_URL and that Redis is running.' },
+  EVIDENCE_LIMIT: { reply: 'evidence_limit', hint: 'The user keeps MAX_EVIDENCE_PER_USER items already: nothing new is stored until they /export and /delete, or the cap is raised.' },
+  DATA_DIR_UNWRITABLE: {
+    reply: 'data_dir_unwritable',
+    hint: 'DATA_DIR must be a folder this user can write (it holds the encryption key and the embedded store): set DATA_DIR=/path/to/a/writable/folder (a volume in Docker), fix its permissions, or set REDIS_URL and ENCRYPTION_KEY to keep nothing on this disk.',
+  },
   LLM_UNAVAILABLE: { reply: 'llm_fallback', hint: 'Check LLM_BASE_URL, LLM_API_KEY and LLM_MODEL; the offline answer was used.' },
   RATE_LIMITED: { reply: 'rate_limited', hint: 'The user sent more messages than RATE_LIMIT_PER_MINUTE allows.' },
   UNKNOWN_COMMAND: { reply: 'unknown_command', hint: 'The command is not one the bot knows.' },

@@ -5,6 +5,7 @@
 import { applyUpdate, isExpired } from './history';
 import { asFirstSeen, countRepeat, firstSeen } from './evidence-count';
 import { UserLock } from './user-lock';
+import { AppError } from '../errors';
 import { freshState, type AppendResult, type ConversationStore, type EvidenceItem, type UserState } from './store';
 
 export class MemoryStore implements ConversationStore {
@@ -13,7 +14,8 @@ export class MemoryStore implements ConversationStore {
   private readonly seen = new Map<string, Set<string>>();
   private readonly lock = new UserLock();
 
-  constructor(private readonly opts: { ttlDays: number; historyTurns: number; now?: () => Date } = { ttlDays: 30, historyTurns: 20 }) {}
+  /** `maxEvidence`: items one user may keep (MAX_EVIDENCE_PER_USER); default 500. */
+  constructor(private readonly opts: { ttlDays: number; historyTurns: number; now?: () => Date; maxEvidence?: number } = { ttlDays: 30, historyTurns: 20 }) {}
 
   private now(): Date {
     return this.opts.now ? this.opts.now() : new Date();
@@ -44,6 +46,8 @@ export class MemoryStore implements ConversationStore {
     const list = this.evidence.get(userKey) ?? [];
     const kept = list.find((e) => e.contentSha256 === item.contentSha256);
     if (kept) return countRepeat(kept, item, this.now());
+    const max = this.opts.maxEvidence ?? 500;
+    if (list.length >= max) throw new AppError('EVIDENCE_LIMIT', `the user keeps ${list.length} evidence items (MAX_EVIDENCE_PER_USER=${max})`);
     list.push(structuredClone(asFirstSeen(item)));
     this.evidence.set(userKey, list);
     return firstSeen(item);

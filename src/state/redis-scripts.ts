@@ -21,10 +21,10 @@ return 1`;
  *   KEYS: [1] the evidence list, [2] its index (content tag -> list position), [3] its counts
  *         (list position -> "count:lastSeenMs:sha", only for records seen more than once)
  *   ARGV: [1] the content tag (a keyed hash: the content hash itself never reaches Redis), [2] the sealed record,
- *         [3] its receivedAt in ms
+ *         [3] its receivedAt in ms, [4] how many records the user may keep
  * Returns {1, position, count} when the record is (or already was) stored at that position; {2, position,
  * count, sealed record kept} when it was counted as a repeat; {-1} when the list predates the index, which the
- * caller must build first (dsIndexEvidence). A record is sealed once and retried as the same string, so a retry
+ * caller must build first (dsIndexEvidence); {-2} when new content would pass the cap (nothing written). A record is sealed once and retried as the same string, so a retry
  * of a write whose reply was lost is recognised and not counted again: the stored record itself, or the last
  * repeat counted (its SHA-1 prefix is kept with the count).
  */
@@ -69,7 +69,7 @@ return 1`;
 export type ScriptedRedis = Redis & {
   /** 1 if `value` was written (the key still held what hashes to `expectedSha1`), 0 if another write won. */
   dsCasState(key: string, expectedSha1: string, value: string, ttlSeconds: number): Promise<number>;
-  /** See APPEND_EVIDENCE: [1, position, count], [2, position, count, kept record] or [-1]. */
+  /** See APPEND_EVIDENCE: [1, position, count], [2, position, count, kept record], [-1] or [-2]. */
   dsAppendEvidence(
     listKey: string,
     indexKey: string,
@@ -77,6 +77,7 @@ export type ScriptedRedis = Redis & {
     tag: string,
     sealed: string,
     receivedMs: string,
+    maxRecords: string,
   ): Promise<[number, number?, number?, string?]>;
   /** 1 if the index of a pre-index list was written from `pairs` (tag, position, …), 0 if not. */
   dsIndexEvidence(listKey: string, indexKey: string, listLength: number, ...pairs: string[]): Promise<number>;

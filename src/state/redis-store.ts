@@ -25,8 +25,10 @@
  *
  * Failure: Redis being down must not hang a turn. Calls fail within about a second with STORE_UNAVAILABLE (the
  * core then says it could not save) while the client keeps reconnecting in the background. Evidence that could
- * not be written is kept in a bounded in-memory queue and written exactly once when the connection is back
- * (evidence-retry-queue.ts).
+ * not be written waits in a bounded, fair retry queue — journaled to `queueDir` on this machine's disk, since it
+ * holds what Redis could not take — and is written exactly once when the connection is back, also by the next
+ * process after a restart (evidence-retry-queue.ts, queue-journal.ts). When the queue cannot take an item, the
+ * append rejects: no retry is promised that will not happen.
  */
 import type { StoreLogger } from './store';
 import { applyUpdate, isExpired } from './history';
@@ -35,10 +37,26 @@ import { Redis } from 'ioredis';
 import { AppError } from '../errors';
 import { open, seal } from './crypto';
 import { asFirstSeen, receivedMs } from './evidence-count';
-import { EvidenceRetryQueue, isRetryable, reasonOf, type QueuedEvidence } from './evidence-retry-queue';
+import { EvidenceRetryQueue, isRetryable, reasonOf } from './evidence-retry-queue';
+import { DirJournal } from './queue-journal';
+import type { FsPort } from './durable-fs';
 import { defineScripts, type ScriptedRedis } from './redis-scripts';
 import { UserLock } from './user-lock';
-import { freshState, type AppendResult, type ConversationStore, type EvidenceItem, type UserState } from './store';
+import { freshState, type AppendResult, type ConversationStore, type EvidenceItem, type EvidenceList, type UserState } from './store';
+
+/** One evidence write waiting for Redis. */
+export interface QueuedEvidence {
+  userKey: string;
+  listKey: string;
+  /** Same item, same identity: id, receivedAt and content hash (ids alone carry little randomness). */
+  identity: string;
+  /** Sealed once, retried as the same string, so the append script recognises a retry. */
+  sealed: string;
+  /** The keyed hash of the content the append script dedupes on. */
+  tag: string;
+  /** receivedAt in ms, for the kept item's lastSeenAt when this is a repeat. */
+  receivedMs: number;
+}
 
 export interface RedisStoreOptions {
   /** redis:// or rediss:// URL. */
@@ -57,8 +75,19 @@ export interface RedisStoreOptions {
   seenKeep?: number;
   /** update() gives up after this many lost compare-and-set races in a row. Default 50. */
   maxUpdateAttempts?: number;
-  /** Evidence writes held in memory while Redis is unreachable; the oldest is dropped beyond this. Default 1000. */
+  /** Evidence writes held while Redis is unreachable; beyond this new ones are refused (never old ones dropped). Default 1000. */
   evidenceQueueMax?: number;
+  /** Of those, at most this many for one user: the fair share. Default 50. */
+  evidenceQueuePerUserMax?: number;
+  /**
+   * Folder on this machine's disk where queued evidence is journaled, so a restart does not lose it (DATA_DIR/
+   * evidence-queue). Without it the queue lives in memory only and is lost on exit.
+   */
+  queueDir?: string;
+  /** The file system for the journal (a seam for tests). Default node:fs. */
+  fs?: FsPort;
+  /** Evidence items one user may keep (MAX_EVIDENCE_PER_USER). Default 500. */
+  maxEvidence?: number;
   /** A command not answered within this fails. Default 1500 ms. */
   commandTimeoutMs?: number;
   /** A call made while a connection attempt is under way waits this long for it. Default 1000 ms. */
@@ -75,6 +104,8 @@ const DEFAULTS = {
   seenKeep: 500,
   maxUpdateAttempts: 50,
   evidenceQueueMax: 1000,
+  evidenceQueuePerUserMax: 50,
+  maxEvidence: 500,
   commandTimeoutMs: 1500,
   connectWaitMs: 1000,
   maxReconnectDelayMs: 2000,
@@ -99,12 +130,12 @@ const INDEX_ATTEMPTS = 5;
 /** ConversationStore over Redis: encrypted, TTL'd state, durable evidence, fails fast when Redis is down. */
 export class RedisStore implements ConversationStore {
   private readonly redis: ScriptedRedis;
-  private readonly o: Required<Omit<RedisStoreOptions, 'logger' | 'now'>>;
+  private readonly o: Required<Omit<RedisStoreOptions, 'logger' | 'now' | 'queueDir' | 'fs'>>;
   private readonly log: StoreLogger;
   private readonly now: () => Date;
   private readonly nameKey: Buffer;
   private readonly lock = new UserLock();
-  private readonly evidenceQueue: EvidenceRetryQueue;
+  private readonly evidenceQueue: EvidenceRetryQueue<QueuedEvidence>;
   /** The sealed value and plaintext each user's last read() saw, for the update() that follows in the turn. */
   private readonly lastRead = new Map<string, { raw: string; plain: string; at: number }>();
   private readyWait: Promise<void> | undefined;
@@ -112,7 +143,7 @@ export class RedisStore implements ConversationStore {
   private closed = false;
 
   constructor(opts: RedisStoreOptions) {
-    this.o = { ...DEFAULTS, ...stripUndefined(opts) } as Required<Omit<RedisStoreOptions, 'logger' | 'now'>>;
+    this.o = { ...DEFAULTS, ...stripUndefined(opts) } as Required<Omit<RedisStoreOptions, 'logger' | 'now' | 'queueDir' | 'fs'>>;
     this.log = opts.logger ?? stderrLogger;
     this.now = opts.now ?? (() => new Date());
     this.nameKey = createHmac('sha256', opts.key).update('debtshield/redis-key-names').digest();
@@ -131,14 +162,19 @@ export class RedisStore implements ConversationStore {
       // Never give up: the bot keeps answering (without saving) and recovers when Redis returns.
       retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay) + Math.floor(Math.random() * 50),
     }));
-    this.evidenceQueue = new EvidenceRetryQueue({
+    this.evidenceQueue = new EvidenceRetryQueue<QueuedEvidence>({
       append: (entry) => this.writeEvidence(entry),
       ready: () => this.redis.status === 'ready',
       lockUser: (userKey, fn) => this.lock.run(`${userKey}#evidence`, fn),
+      retryable: isRetryable,
       log: this.log,
       max: this.o.evidenceQueueMax,
+      perUserMax: this.o.evidenceQueuePerUserMax,
       retryDelayMs: this.o.maxReconnectDelayMs,
+      journal: opts.queueDir ? new DirJournal<QueuedEvidence>({ dir: opts.queueDir, key: opts.key, fs: opts.fs }) : undefined,
     });
+    // What an earlier process queued and did not write: written once Redis is ready.
+    void this.evidenceQueue.restore();
     this.redis.on('error', (err: Error) => {
       if (this.down || this.closed) return;
       this.down = true;
@@ -192,8 +228,8 @@ export class RedisStore implements ConversationStore {
 
   /**
    * When Redis is unreachable the item is queued and the result says `queued`; it is written (or counted) exactly
-   * once when the connection is back, unless the user deletes their data first or the process ends. Rejects
-   * when Redis refused the write (an error reply) or the store is closed: then nothing is queued.
+   * once when the connection is back, unless the user deletes their data first. Rejects — nothing queued — when
+   * Redis refused the write (an error reply, the user's cap), the store is closed, or the queue cannot take it.
    */
   appendEvidence(userKey: string, item: EvidenceItem): Promise<AppendResult> {
     const entry: QueuedEvidence = {
@@ -216,13 +252,14 @@ export class RedisStore implements ConversationStore {
         }
       }
       if (!isRetryable(err)) throw asUnavailable(err);
-      this.evidenceQueue.add(entry);
+      const queued = await this.evidenceQueue.add(entry);
+      if (!queued.accepted) throw new AppError('STORE_UNAVAILABLE', `redis unavailable and evidence not queued (${queued.because})`, { cause: err });
       return { id: item.id, duplicate: false, count: 1, queued: true };
     });
   }
 
-  /** One snapshot (MULTI/EXEC) of the list and the counts, so an item and its count agree. */
-  async listEvidence(userKey: string): Promise<EvidenceItem[]> {
+  /** One snapshot (MULTI/EXEC) of the list and the counts, so an item and its count agree. Unreadable rows are skipped and counted. */
+  async listEvidence(userKey: string): Promise<EvidenceList> {
     const k = this.keys(userKey);
     const res = await this.cmd(() => this.redis.multi().lrange(k.evidence, 0, -1).hgetall(k.evidenceCounts).exec());
     if (!res) throw asUnavailable(new Error('transaction aborted'));
@@ -230,15 +267,25 @@ export class RedisStore implements ConversationStore {
       if (err) throw asUnavailable(err);
       return value;
     }) as [string[], Record<string, string>];
-    return rows.map((r, position) => {
-      const item = JSON.parse(open(this.o.key, r, `evidence:${userKey}`)) as EvidenceItem;
+    const items: EvidenceList = rows.flatMap((r, position) => {
+      let item: EvidenceItem;
+      try {
+        item = JSON.parse(open(this.o.key, r, `evidence:${userKey}`)) as EvidenceItem;
+      } catch {
+        return [];
+      }
       const m = /^(\d+):(\d+):/.exec(counts[String(position)] ?? '');
       if (m) {
         item.count = Number(m[1]);
         item.lastSeenAt = new Date(Number(m[2])).toISOString();
       }
-      return item;
+      return [item];
     });
+    if (items.length < rows.length) {
+      items.unreadable = rows.length - items.length;
+      this.log.warn({ unreadable: items.unreadable }, 'evidence records unreadable: skipped');
+    }
+    return items;
   }
 
   /** One round trip (MULTI/EXEC): ZADD NX decides, then old and surplus ids are trimmed and the TTL renewed. */
@@ -270,7 +317,7 @@ export class RedisStore implements ConversationStore {
     return this.lock.run(userKey, () =>
       this.lock.run(`${userKey}#evidence`, async () => {
         this.lastRead.delete(userKey);
-        const dropped = this.evidenceQueue.drop(userKey);
+        const dropped = await this.evidenceQueue.drop(userKey);
         if (dropped > 0) this.log.info({ dropped }, 'queued evidence dropped on user deletion');
         // The evidence index and counts are part of the evidence record: removed, not counted.
         const parts = [k.evidenceIndex, k.evidenceCounts];
@@ -289,15 +336,16 @@ export class RedisStore implements ConversationStore {
     return this.evidenceQueue.size;
   }
 
-  /** Makes a last attempt to write queued evidence, logs what is lost, then closes the connection. */
+  /** Makes a last attempt to write queued evidence, logs what waits for the next start (or is lost), then closes. */
   async close(): Promise<void> {
     if (this.closed) return;
     if (this.evidenceQueue.size > 0 && this.redis.status === 'ready') await this.evidenceQueue.flush();
     this.closed = true;
     this.lastRead.clear();
     this.evidenceQueue.close();
-    const lost = this.evidenceQueue.size;
-    if (lost > 0) this.log.error({ lost }, 'queued evidence lost on close: redis unavailable');
+    const left = this.evidenceQueue.size;
+    if (left > 0 && this.evidenceQueue.durable) this.log.warn({ pending: left }, 'queued evidence kept on disk for the next start: redis unavailable');
+    else if (left > 0) this.log.error({ lost: left }, 'queued evidence lost on close: redis unavailable');
     if (this.redis.status === 'ready') {
       await this.redis.quit().catch(() => this.redis.disconnect());
     } else {
@@ -338,7 +386,9 @@ export class RedisStore implements ConversationStore {
         entry.tag,
         entry.sealed,
         String(entry.receivedMs),
+        String(this.o.maxEvidence),
       );
+      if (status === -2) throw new AppError('EVIDENCE_LIMIT', `the user keeps ${this.o.maxEvidence} evidence items (MAX_EVIDENCE_PER_USER)`);
       if (status === -1) {
         await this.indexEvidence(entry.userKey, k);
         continue;

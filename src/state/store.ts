@@ -150,12 +150,19 @@ export interface AppendResult {
   /** How many times the content has now been appended (1 for a new item). */
   count: number;
   /**
-   * Redis only: Redis was unreachable and the item waits in the store's in-memory retry queue; it is written
-   * (and deduplicated then) when the connection is back, but lost if the process ends first. duplicate is
-   * false and count 1 as far as is known.
+   * The store could not write the item now (Redis unreachable, a transient disk error) and its retry queue
+   * accepted it: it is kept (on disk, so a restart does not lose it) and written, deduplicated then, when the
+   * store is back. A retry is promised only then; when none can be promised, appendEvidence rejects instead.
+   * duplicate is false and count 1 as far as is known.
    */
   queued?: boolean;
 }
+
+/**
+ * The user's evidence. `unreadable`: records that exist but could not be read (a broken disk write of an earlier
+ * version, a wrong key); they are skipped, never failing the list, and counted here so the user can be told.
+ */
+export type EvidenceList = EvidenceItem[] & { unreadable?: number };
 
 export interface ConversationStore {
   /** The user's state, or null if none is kept (never created, expired or deleted). */
@@ -169,10 +176,13 @@ export interface ConversationStore {
    * Appends one evidence item; evidence does not expire. Content already kept for this user (same
    * contentSha256) is stored once: the existing item's count goes up and its lastSeenAt moves to the new item's
    * receivedAt, atomically per user (concurrent appends of one content leave one item with their total count).
+   * Resolves `queued: true` when a retry is promised (see AppendResult). Rejects — nothing kept, no retry — with
+   * AppError EVIDENCE_LIMIT when new content would pass the user's cap, or STORE_UNAVAILABLE when the store
+   * cannot take the item and its retry queue cannot either (full, the user's share used, no journal space).
    */
   appendEvidence(userKey: string, item: EvidenceItem): Promise<AppendResult>;
   /** The user's evidence in the order first received, each with its count and lastSeenAt when seen more than once. */
-  listEvidence(userKey: string): Promise<EvidenceItem[]>;
+  listEvidence(userKey: string): Promise<EvidenceList>;
   /** Records that a channel message was processed; false if it already was (a redelivery). */
   markProcessed(userKey: string, messageId: string): Promise<boolean>;
   /** Removes everything kept about the user; returns how many records were removed. */

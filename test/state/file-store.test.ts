@@ -23,9 +23,13 @@ function makeStore(dataDir = tempDir(), key = randomBytes(32)): FileStore {
   return new FileStore({ dataDir, key, ttlDays: 30, historyTurns: 50 });
 }
 
-/** The user files' names, extensions stripped, deduplicated. */
+/** The user files' names, extensions stripped, deduplicated (the disk reserve is not a user's). */
 function names(dataDir: string): string[] {
-  return [...new Set(readdirSync(join(dataDir, 'users')).map((f) => f.replace(/\.(state|evidence|seen)$/, '')))];
+  return [...new Set(userFiles(dataDir).map((f) => f.replace(/\.(state|evidence|seen|records)$/, '')))];
+}
+
+function userFiles(dataDir: string): string[] {
+  return readdirSync(join(dataDir, 'users')).filter((f) => f !== '.reserve');
 }
 
 const sha256Name = (userKey: string) => createHash('sha256').update(userKey).digest('hex').slice(0, 32);
@@ -72,7 +76,7 @@ describe('FileStore file names', () => {
     expect((await store.listEvidence(USER)).map((e) => e.id)).toEqual(['E1']);
     expect(names(dir)).not.toContain(sha256Name(USER));
     expect(await store.deleteUser(USER)).toBe(2);
-    expect(readdirSync(join(dir, 'users'))).toEqual([]);
+    expect(userFiles(dir)).toEqual([]);
   });
 });
 
@@ -80,13 +84,13 @@ describe('FileStore evidence counts', () => {
   it('reads evidence written before counting existed, and counts repeats on its first copy', async () => {
     const dir = tempDir();
     const key = randomBytes(32);
-    const store = makeStore(dir, key);
-    await store.appendEvidence(USER, item('E0')); // creates the file under the user's name
+    await makeStore(dir, key).update(USER, () => undefined); // creates a file under the user's name
     const [name] = names(dir);
-    // As the previous version wrote them: one sealed line per item, repeats kept as separate items.
+    // As earlier versions wrote them: one sealed line per item, repeats kept as separate items.
     const legacy = [item('E1'), { ...item('E2'), text: '别的内容', contentSha256: 'ab'.repeat(32) }, item('E3')];
     writeFileSync(join(dir, 'users', `${name}.evidence`), legacy.map((e) => `${seal(key, JSON.stringify(e), `evidence:${USER}`)}\n`).join(''));
 
+    const store = makeStore(dir, key);
     expect(await store.listEvidence(USER)).toEqual(legacy);
     expect(await store.appendEvidence(USER, { ...item('E4'), receivedAt: '2025-03-02T00:00:00.000Z' })).toEqual({ id: 'E1', duplicate: true, count: 2 });
     const after = await makeStore(dir, key).listEvidence(USER);
@@ -96,6 +100,7 @@ describe('FileStore evidence counts', () => {
       ['E3', undefined, undefined],
     ]);
     expect(readdirSync(join(dir, 'users')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(userFiles(dir).filter((f) => f.endsWith('.evidence'))).toEqual([]); // moved into records
   });
 });
 

@@ -321,10 +321,10 @@ describe('RedisStore through an outage', () => {
     await expect(settlesFirst(store.appendEvidence('telegram:gone', evidence('G1')))).resolves.toMatchObject({ queued: true });
     expect(store.pendingEvidence()).toBe(3);
 
-    // Full queue: the oldest (E1) makes room for E3, and that loss is logged as an error.
-    await expect(store.appendEvidence(USER, evidence('E3', '第三条'))).resolves.toMatchObject({ queued: true });
+    // Full queue: nothing accepted is dropped to make room; E3 is refused, so the caller can say it was not kept.
+    await expect(store.appendEvidence(USER, evidence('E3', '第三条'))).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
     expect(store.pendingEvidence()).toBe(3);
-    expect(logger.lines.filter((l) => l.level === 'error').map((l) => l.msg)).toEqual(['evidence retry queue full: oldest queued item dropped']);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
 
     // A user who deletes their data during the outage never gets queued evidence written back.
     await expect(store.deleteUser('telegram:gone')).rejects.toBeInstanceOf(AppError);
@@ -333,7 +333,7 @@ describe('RedisStore through an outage', () => {
     server = await startRedis(port); // empty: this Redis keeps nothing on disk
     await waitFor(() => store.pendingEvidence() === 0, 10_000);
 
-    expect((await store.listEvidence(USER)).map((e) => e.id)).toEqual(['E2', 'E3']);
+    expect((await store.listEvidence(USER)).map((e) => e.id)).toEqual(['E1', 'E2']);
     expect(await store.listEvidence('telegram:gone')).toEqual([]);
     const after = await store.update(USER, (s) => (s.summary = 'after'));
     expect(after.summary).toBe('after');
