@@ -13,7 +13,7 @@ import { loadKnowledge } from './knowledge/load';
 import type { Knowledge } from './knowledge/knowledge';
 import { createLexicalRetriever } from './knowledge/retriever';
 import { loadTypos } from './knowledge/tokenize';
-import { categorySpec, loadAnalysisRules, type AnalysisRules } from './analysis/rules';
+import { loadAnalysisRules, type AnalysisRules } from './analysis/rules';
 import { createLlmOpinion, loadOpinionPrompts } from './analysis/llm-opinion';
 import { createAnalyzer } from './analysis/classify';
 import { createNgramModel, NGRAM_MODEL_FILE, parseNgramModel, userLineRe, type NgramModel } from './analysis/ngram-model';
@@ -146,12 +146,11 @@ export function analysisKit(rules: AnalysisRules, analysisDir?: string): Analysi
     assessConduct: createConductAssessor(rules),
     detectCrisis: (text) => detectCrisis(text, rules),
     nextSteps: (cats) => nextStepsFor(cats, rules),
-    replyTemplate: (cats) => replyTemplateFor(cats, rules),
+    ...(rules.timeLimit ? { timeLimit: rules.timeLimit } : {}),
+    replyTemplate: (cats, conditions) => replyTemplateFor(cats, rules, conditions),
     categoryLabel: (id) => rules.categories.find((c) => c.id === id)?.label ?? id,
-    describe: (id) => {
-      const spec = categorySpec(rules, id);
-      return { explanation: spec.explanation, provisions: spec.provisions };
-    },
+    // Provisions with their conditions judged on the message when there is one (see Analyzer.describe).
+    describe: (id, text) => analyzer.describe(id, text),
   };
 }
 

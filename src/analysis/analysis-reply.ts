@@ -7,10 +7,10 @@
  */
 import { emptyReply, type Citation, type OutboundReply } from '../message';
 import { toCitation } from '../knowledge/citations';
-import type { Analysis, CategoryId, Finding, NextStep } from './findings';
+import { isCited, type Analysis, type CategoryId, type Finding, type NextStep, type ProvisionRef } from './findings';
 import type { AnalysisKit } from './kit';
 import { lawfulNoteFor } from './lawful-notes';
-import { resolveArticle, type Knowledge } from '../knowledge/knowledge';
+import { chinaDay, notYetInForce, resolveInForce, type Knowledge } from '../knowledge/knowledge';
 import type { Replies } from '../replies';
 
 export interface AnalysisView {
@@ -25,32 +25,102 @@ export interface AnalysisView {
 
 const STANDARD_CATEGORIES: ReadonlySet<CategoryId> = new Set(['off_hours', 'harassment_frequency']);
 
-/** Resolves each finding's provisions for the send date (or `fallbackAt`), deduplicated across findings. */
+/**
+ * The provisions the findings rest on, as in force on `at` (the send date, or when it was received): only those
+ * whose condition the message shows, only texts in force that day, deduplicated across findings.
+ */
 export function citationsFor(findings: Finding[], k: Knowledge, at: Date): Citation[] {
   const out = new Map<string, Citation>();
   for (const f of findings) {
     for (const p of f.provisions) {
-      const r = resolveArticle(k, p.law, p.article, at);
+      if (!isCited(p)) continue;
+      const r = resolveInForce(k, p.law, p.article, at);
       if (r) out.set(r.article.id, toCitation(r.article));
     }
   }
   return [...out.values()];
 }
 
+/** The part of `p` as the article actually cited reads it (an older article's own wording when it maps back). */
+function itemFor(p: ProvisionRef, cited: string): string | null | undefined {
+  return cited !== p.article && p.oldItem ? p.oldItem : p.item;
+}
+
+/** 《法名》第X条（part）as a basis line names a provision. */
+function provisionName(law: string, articleCn: string, item?: string | null): string {
+  return `《${law}》${articleCn}${item ? `（${item}）` : ''}`;
+}
+
 /**
- * Up to three verbatim provisions behind a finding, each with the condition under which it applies as the
- * category data states it (刑法第二百九十三条之一 only "催收高利放贷等非法债务的"), so a basis never reads broader
- * than the law.
+ * Up to three verbatim provisions behind a finding, each with the part or condition under which it applies as the
+ * category data states it, so a basis never reads broader than the law. Provisions whose condition the message
+ * does not show are left for conditionalBasis.
  */
 function basisOf(f: Finding, k: Knowledge, at: Date): string[] {
   const out: string[] = [];
   for (const p of f.provisions) {
-    const r = resolveArticle(k, p.law, p.article, at);
+    if (!isCited(p)) continue;
+    const r = resolveInForce(k, p.law, p.article, at);
     if (!r || r.article.confidence === 'PARTIAL') continue;
-    out.push(`《${r.article.law}》${r.article.article_cn}${p.item ? `（${p.item}）` : ''}`);
+    out.push(provisionName(r.article.law, r.article.article_cn, itemFor(p, r.article.article)));
     if (out.length === 3) break;
   }
   return out;
+}
+
+/**
+ * "如果对方已经反复发送这类信息，还可能适用《治安管理处罚法》第五十条（第一款第（五）项…）": the provisions of a finding
+ * whose condition the message does not show, grouped by condition, as in force on `at`.
+ */
+function conditionalBasis(f: Finding, k: Knowledge, at: Date, replies: Replies): string[] {
+  const byCondition = new Map<string, string[]>();
+  for (const p of f.provisions) {
+    if (isCited(p) || !p.condition) continue;
+    const r = resolveInForce(k, p.law, p.article, at);
+    if (!r || r.article.confidence === 'PARTIAL') continue;
+    const list = byCondition.get(p.condition) ?? [];
+    list.push(provisionName(r.article.law, r.article.article_cn, itemFor(p, r.article.article)));
+    byCondition.set(p.condition, list);
+  }
+  return [...byCondition].map(([condition, laws]) => replies.text('analysis_conditional_basis', { condition, laws: laws.join('、') }));
+}
+
+/**
+ * For provisions the findings name that were not yet in force when the message was sent (民法典 for a 2020
+ * message): one line saying so, grouped by law and in-force date, instead of citing them.
+ */
+function notYetLine(findings: Finding[], k: Knowledge, at: Date, replies: Replies): string | undefined {
+  const groups = new Map<string, { law: string; from: string; articles: string[] }>();
+  const refs: ProvisionRef[] = findings.flatMap((f) => f.provisions.filter(isCited));
+  for (const p of refs) {
+    const a = notYetInForce(k, p.law, p.article, at);
+    if (!a) continue;
+    const key = `${a.law}@${a.effectiveFrom}`;
+    const g = groups.get(key) ?? { law: a.law, from: a.effectiveFrom, articles: [] };
+    if (!g.articles.includes(a.article_cn)) g.articles.push(a.article_cn);
+    groups.set(key, g);
+  }
+  if (!groups.size) return undefined;
+  const list = [...groups.values()].map((g) => replies.text('analysis_not_yet_item', { law: g.law, articles: g.articles.join('、'), from: g.from })).join('；');
+  return replies.text('analysis_not_yet_in_force', { list, day: chinaDay(at) });
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The six-month limit on public-security penalties (治安管理处罚法第二十五条, 旧法第二十二条 for conduct before 2026),
+ * for conduct older than the data's warn_after_days whose categories a public-security penalty could follow; the
+ * article as in force when the message was sent.
+ */
+function timeLimitLine(analysis: Analysis, at: Date, now: Date, deps: { knowledge: Knowledge; analysis: AnalysisKit; replies: Replies }): string | undefined {
+  const t = deps.analysis.timeLimit;
+  if (!t || !analysis.categories.some((c) => t.categories.includes(c))) return undefined;
+  const days = (now.getTime() - at.getTime()) / DAY_MS;
+  if (days < t.warn_after_days) return undefined;
+  const hit = resolveInForce(deps.knowledge, t.law, t.article, at);
+  if (!hit) return undefined;
+  const months = Math.max(1, Math.round(days / 30));
+  return deps.replies.text(days < t.limit_days ? 'analysis_time_limit_soon' : 'analysis_time_limit_passed', { cite: provisionName(hit.article.law, hit.article.article_cn), months });
 }
 
 /** Characters of a finding's triggering words shown on the first screen. */
@@ -58,13 +128,17 @@ const EVIDENCE_SHOWN = 18;
 /** Steps named on the first screen. */
 const FIRST_STEPS = 2;
 
-/** Builds the analysis reply. `at` is when the message was sent, or when it was received if unknown. */
+/**
+ * Builds the analysis reply. `at` is when the message was sent, or when it was received if unknown; `now` is when
+ * the user asks (for the six-month limit on reporting).
+ */
 export function renderAnalysis(
   analysis: Analysis,
   at: Date,
   deps: { knowledge: Knowledge; analysis: AnalysisKit; replies: Replies },
   /** The message itself, to warn about requests for money outside official channels. */
   text = '',
+  now: Date = at,
 ): AnalysisView {
   const { replies, analysis: kit } = deps;
   const reply = emptyReply('analysis');
@@ -79,7 +153,7 @@ export function renderAnalysis(
       detail: replies.text('step_official_pay_detail'),
     });
   }
-  const replyTemplate = analysis.lawful ? '' : kit.replyTemplate(analysis.categories);
+  const replyTemplate = analysis.lawful ? '' : kit.replyTemplate(analysis.categories, analysis.conditions);
   const labels = [...new Set(analysis.findings.map((f) => kit.categoryLabel(f.category)))].join('、');
   const standardOnly = !analysis.lawful && analysis.categories.every((c) => STANDARD_CATEGORIES.has(c));
 
@@ -99,7 +173,7 @@ export function renderAnalysis(
   if (replyTemplate) reply.buttons.push({ id: 'tpl', label: replies.text('analysis_button_reply') });
   if (nextSteps.length) reply.buttons.push({ id: 'steps', label: replies.text('analysis_button_steps') });
 
-  return { reply, detail: renderDetail(analysis, at, deps, nextSteps, payWarning), citations, nextSteps, replyTemplate };
+  return { reply, detail: renderDetail(analysis, at, now, deps, nextSteps, payWarning), citations, nextSteps, replyTemplate };
 }
 
 /** One line per category on the first screen: its label, the words, what it means, and its main provision. */
@@ -122,6 +196,7 @@ function firstScreenFindings(findings: Finding[], deps: { knowledge: Knowledge; 
 function renderDetail(
   analysis: Analysis,
   at: Date,
+  now: Date,
   deps: { knowledge: Knowledge; analysis: AnalysisKit; replies: Replies },
   nextSteps: NextStep[],
   payWarning: boolean,
@@ -135,9 +210,14 @@ function renderDetail(
       text: '',
       items: analysis.findings.map((f) => {
         const laws = basisOf(f, deps.knowledge, at);
-        return `【${kit.categoryLabel(f.category)}】「${f.evidence}」：${f.explanation}${laws.length ? `（${laws.join('、')}）` : ''}`;
+        const ifs = conditionalBasis(f, deps.knowledge, at, replies);
+        return `【${kit.categoryLabel(f.category)}】「${f.evidence}」：${f.explanation}${laws.length ? `（${laws.join('、')}）` : ''}${ifs.join('')}`;
       }),
     });
+    const notYet = notYetLine(analysis.findings, deps.knowledge, at, replies);
+    if (notYet) r.blocks.push({ style: 'paragraph', text: notYet });
+    const limit = timeLimitLine(analysis, at, now, deps);
+    if (limit) r.blocks.push({ style: 'paragraph', text: limit });
   } else {
     r.blocks.push({ style: 'paragraph', text: replies.text('analysis_lawful_note') });
   }

@@ -142,7 +142,7 @@ export class PatternCompiler {
  * Builds the analyzer from loaded rules. Compiles every pattern once; `analyze` is then pure and takes well
  * under a millisecond for a typical message.
  */
-export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = {}): Analyzer {
+export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = {}): Analyzer & Required<Pick<Analyzer, 'describe'>> {
   const lex = rules.lexicon;
   const compiler = new PatternCompiler(lex);
   const normalizer = createNormalizer(Object.entries(lex.variants).map(([from, to]) => ({ from, to })));
@@ -277,7 +277,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
  */
 function createConditionJudge(rules: AnalysisRules, compiler: PatternCompiler, negation: CueSet): (read: ReadText, found: ReadonlySet<CategoryId>, burst: boolean) => Set<string> {
   const lex = rules.lexicon;
-  const compiled = rules.conditions.map((c) => ({ spec: c, patterns: c.patterns.length ? compiler.compile(c.patterns, 'message') : undefined }));
+  const compiled = rules.conditions.map((c) => ({ spec: c, patterns: c.patterns.length ? compiler.compile(c.patterns, 'sentence') : undefined }));
   return (read, found, burst) => {
     const met = new Set<string>();
     for (const { spec, patterns } of compiled) {
@@ -552,7 +552,8 @@ export function provisionsFor(
   const out: ProvisionRef[] = [];
   const seen = new Map<string, number>();
   for (const p of spec.provisions) {
-    const ok = p.when ? met?.has(p.when) ?? false : true;
+    const when = p.when ?? [];
+    const ok = when.every((w) => met?.has(w) ?? false);
     if (!ok && p.unmet === 'omit') continue;
     const ref: ProvisionRef | undefined = resolve && sentAt ? resolve({ law: p.law, article: p.article }, sentAt) : { law: p.law, article: p.article };
     if (!ref) continue;
@@ -560,10 +561,14 @@ export function provisionsFor(
     const before = seen.get(key);
     // An entry whose condition holds replaces an earlier conditional one for the same article.
     if (before !== undefined && (out[before]!.met !== false || !ok)) continue;
-    // The condition belongs to the article as listed; an old article it maps back to keeps the same condition.
-    const entry: ProvisionRef = { ...ref, ...(p.item ? { item: p.item } : {}) };
-    if (p.when) {
-      entry.condition = conditions.get(p.when) ?? p.when;
+    // The condition belongs to the article as listed; an old article it maps back to keeps the same condition, with
+    // the part as the old article reads when data gives it.
+    const mapped = ref.article !== p.article;
+    const item = mapped && p.old_item ? p.old_item : p.item;
+    const entry: ProvisionRef = { ...ref, ...(item ? { item } : {}), ...(p.old_item && !mapped ? { oldItem: p.old_item } : {}) };
+    if (when.length) {
+      const unmet = when.filter((w) => !(met?.has(w) ?? false));
+      entry.condition = (unmet.length ? unmet : when).map((w) => conditions.get(w) ?? w).join('，且');
       entry.met = ok;
     }
     if (before !== undefined) out[before] = entry;

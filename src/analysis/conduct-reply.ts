@@ -5,12 +5,12 @@
  * the debt is still owed, and a "保存为证据记录" button the conversation wires to keep the account as a note.
  */
 import { emptyReply, type OutboundReply, type TextBlock } from '../message';
-import { resolveArticle, type Knowledge } from '../knowledge/knowledge';
+import { resolveInForce, type Knowledge } from '../knowledge/knowledge';
 import type { Replies } from '../replies';
 import { fitted, list, para } from '../screen-fit';
 import { citationsFor } from './analysis-reply';
 import type { ConductAnalysis, ConductActHit } from './described-conduct';
-import type { Analysis, CategoryId, ProvisionRef } from './findings';
+import { isCited, type Analysis, type CategoryId, type ProvisionRef } from './findings';
 import type { AnalysisKit } from './kit';
 
 /** The button that keeps the description as an evidence note (the conversation handles it). */
@@ -79,7 +79,8 @@ function basisList(refs: ProvisionRef[], k: Knowledge, at: Date): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const p of refs) {
-    const r = resolveArticle(k, p.law, p.article, at);
+    if (!isCited(p)) continue;
+    const r = resolveInForce(k, p.law, p.article, at);
     if (!r || r.article.confidence === 'PARTIAL' || seen.has(r.article.id)) continue;
     seen.add(r.article.id);
     out.push(`《${r.article.law}》${r.article.article_cn}${p.item ? `（${p.item}）` : ''}`);

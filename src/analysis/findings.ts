@@ -22,6 +22,8 @@ export interface ProvisionRef {
   article: string;
   /** The part or condition that applies (第一款第（一）项, 催收高利放贷等非法债务的), as the category data states it. */
   item?: string | null;
+  /** The part as an older article this one maps back to reads it (旧法第四十二条第（一）项, without 第一款). */
+  oldItem?: string | null;
   /**
    * The condition this provision needs, in plain words (对方多次发送这类信息), when it has one; `met` says whether
    * the message shows it. A provision whose condition is not met is not cited: it is explained as "如果…".

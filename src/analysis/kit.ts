@@ -14,8 +14,11 @@ export interface AnalysisKit {
   /** True when the USER (not a collector) expresses wanting to die or hurt themselves. */
   detectCrisis(text: string): boolean;
   nextSteps(categories: CategoryId[]): NextStep[];
-  /** A short, firm, lawful message the user can send back. */
-  replyTemplate(categories: CategoryId[]): string;
+  /**
+   * A short, firm, lawful message the user can send back. `conditions` (Analysis.conditions) let it answer what the
+   * sender actually claimed (a fake court and a fake law firm get different replies).
+   */
+  replyTemplate(categories: CategoryId[], conditions?: readonly string[]): string;
   categoryLabel(id: CategoryId): string;
   /** Explanation and provisions of a category, for findings the second opinion adds. */
   describe: DescribeCategory;
@@ -39,4 +42,6 @@ export interface AnalysisKit {
   renderConduct?(analysis: Analysis, at: Date): OutboundReply;
   /** Notes for lawful messages (how to verify a lawsuit notice, what a visitor may not do), from knowledge/analysis. */
   lawfulNotes?: LawfulNote[];
+  /** The six-month limit on public-security penalties (categories.yaml time_limit), for conduct months old. */
+  timeLimit?: { law: string; article: string; warn_after_days: number; limit_days: number; categories: CategoryId[] };
 }

@@ -11,7 +11,10 @@ export interface Bubble {
   sentAt?: string;
 }
 
-/** Merges analyses: findings deduplicated by category and evidence, categories in the contract's order. */
+/**
+ * Merges analyses: findings deduplicated by category and evidence, categories in the contract's order, and the
+ * conditions any part showed.
+ */
 export function mergeAnalyses(parts: Analysis[]): Analysis {
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -25,7 +28,8 @@ export function mergeAnalyses(parts: Analysis[]): Analysis {
   }
   const present = new Set<CategoryId>(findings.map((f) => f.category));
   const categories = CATEGORY_IDS.filter((c) => present.has(c));
-  return { findings, categories, lawful: categories.length === 0, looksLikeCollectorMessage: parts.some((p) => p.looksLikeCollectorMessage) };
+  const conditions = [...new Set(parts.flatMap((p) => p.conditions ?? []))];
+  return { findings, categories, lawful: categories.length === 0, looksLikeCollectorMessage: parts.some((p) => p.looksLikeCollectorMessage), conditions };
 }
 
 /** Analyses the whole text at `sentAt` and each timed bubble at its own time, merged. */

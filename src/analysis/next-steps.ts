@@ -38,11 +38,20 @@ export function nextStepsFor(categories: readonly CategoryId[], rules: AnalysisR
 }
 
 /**
- * The reply template for the first entry in data whose categories intersect these; the generic reply otherwise.
- * Data lists replies from most to least serious, so a threat outranks an insult in the same message.
+ * The reply template for the first entry in data whose categories intersect these and whose conditions hold
+ * (`when` shown, `unless` not shown); the generic reply otherwise. Data lists replies from most to least serious,
+ * so a threat outranks an insult in the same message, and a reply that names what the sender claimed to be (公检法,
+ * a law firm) is only chosen when the message shows that claim. Without `conditions` (not judged), an entry with
+ * `when` is never chosen.
  */
-export function replyTemplateFor(categories: readonly CategoryId[], rules: AnalysisRules): string {
+export function replyTemplateFor(categories: readonly CategoryId[], rules: AnalysisRules, conditions: readonly string[] = []): string {
   const present = new Set(categories.filter((c) => (CATEGORY_IDS as readonly string[]).includes(c)));
-  for (const r of rules.replies) if (r.categories.some((c) => present.has(c))) return r.text;
+  const met = new Set(conditions);
+  for (const r of rules.replies) {
+    if (!r.categories.some((c) => present.has(c))) continue;
+    if (r.when && !met.has(r.when)) continue;
+    if (r.unless && met.has(r.unless)) continue;
+    return r.text;
+  }
   return rules.genericReply;
 }

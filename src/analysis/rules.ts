@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CATEGORY_IDS, type CategoryId, type NextStep, type ProvisionRef } from './findings';
 import { AppError } from '../errors';
-import { resolveArticle, type Knowledge } from '../knowledge/knowledge';
+import { resolveInForce, type Knowledge } from '../knowledge/knowledge';
 import { checkConductRules, CONDUCT_FILE, conductFileSchema, toConductRules, type ConductRules } from './conduct-rules';
 import { patternProblems } from '../knowledge/pattern-syntax';
 import { readYamlFile } from '../knowledge/read-yaml';
@@ -22,8 +22,10 @@ const provisionSchema = z.object({
   law: z.string().min(1),
   article: articleNumber,
   item: z.string().optional().nullable(),
-  /** A condition (conditions[].id) the message must show for this provision to be cited. */
-  when: z.string().min(1).optional().nullable(),
+  /** Conditions (conditions[].id) the message must all show for this provision to be cited. */
+  when: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1)).min(1)).optional().nullable(),
+  /** The part as it reads in an older version this article maps back to (旧法第五十一条 has no 第一款/第三款). */
+  old_item: z.string().optional().nullable(),
   /** When the condition is not shown: `mention` it as "如果…，还可能…" (default) or `omit` the provision. */
   unmet: z.enum(['mention', 'omit']).default('mention'),
 });
@@ -34,11 +36,11 @@ const provisionSchema = z.object({
  */
 const conditionSchema = z.object({
   id: z.string().regex(/^[a-z_]+$/, 'lower-case letters and underscores'),
-  /** The condition in plain words, completing "如果…": 对方多次发送这类信息. */
+  /** The condition in plain words, completing "如果…，还可能适用…": 对方反复发送这类信息. */
   text: z.string().min(1),
   patterns: z.array(pattern).default([]),
   categories: z.array(categoryId).default([]),
-  /** Whether the message's burst of timestamped messages (harassment_frequency from times) shows it. */
+  /** Whether a burst of timed messages, or the user's own call log, shows it (repeated contact). */
   burst: z.boolean().default(false),
 });
 
@@ -51,12 +53,25 @@ const categorySchema = z.object({
   next_steps: z.array(z.string().min(1)).default([]),
 });
 
+/**
+ * The time limit on public-security penalties (治安管理处罚法第二十五条, 旧法第二十二条): the analysis detail states it
+ * for conduct older than `warn_after_days`, and says it has passed after `limit_days`.
+ */
+const timeLimitSchema = z.object({
+  law: z.string().min(1),
+  article: articleNumber,
+  warn_after_days: z.number().int().min(1),
+  limit_days: z.number().int().min(1),
+  categories: z.array(categoryId).min(1),
+});
+
 export const categoriesFileSchema = z.object({
   conditions: z.array(conditionSchema).default([]),
+  time_limit: timeLimitSchema.optional(),
   categories: z.array(categorySchema),
   next_steps: z.array(z.object({ id: z.string().min(1), label: z.string().min(1), detail: z.string().min(1) })).min(1),
   /** Reply templates, most serious first; `when` limits one to messages that show that condition. */
-  replies: z.array(z.object({ categories: z.array(categoryId).min(1), when: z.string().min(1).optional().nullable(), text: z.string().min(1) })),
+  replies: z.array(z.object({ categories: z.array(categoryId).min(1), when: z.string().min(1).optional().nullable(), unless: z.string().min(1).optional().nullable(), text: z.string().min(1) })),
   generic_reply: z.string().min(1),
 });
 
@@ -142,6 +157,8 @@ export interface AnalysisRules {
   categories: CategorySpec[];
   /** Conditions that provisions and reply templates depend on, by id. */
   conditions: ConditionSpec[];
+  /** The six-month limit on public-security penalties, when data states it. */
+  timeLimit?: CategoriesFile['time_limit'];
   nextSteps: Map<string, NextStep>;
   replies: CategoriesFile['replies'];
   genericReply: string;
@@ -176,6 +193,7 @@ export function loadAnalysisRules(dir: string): AnalysisRules {
   return {
     categories: CATEGORY_IDS.map((id) => categories.categories.find((c) => c.id === id)!),
     conditions: categories.conditions,
+    ...(categories.time_limit ? { timeLimit: categories.time_limit } : {}),
     nextSteps: new Map(categories.next_steps.map((s) => [s.id, { id: s.id, label: s.label, detail: s.detail }])),
     replies: categories.replies,
     genericReply: categories.generic_reply,
@@ -192,12 +210,12 @@ export function categorySpec(rules: AnalysisRules, id: CategoryId): CategorySpec
 
 /**
  * Maps a provision as data lists it (current numbering) to the one in force on `at`, using the statutes. Returns
- * undefined when no version in force then holds it (e.g. an article new in 2026 for conduct in 2025): the caller
- * must then not cite it. Pass the result to createAnalyzer as `resolveProvision`.
+ * undefined when no text in force then is held (an article new in 2026 for conduct in 2025, 民法典 for conduct in
+ * 2020): the caller must then not cite it. Pass the result to createAnalyzer as `resolveProvision`.
  */
 export function provisionResolver(k: Knowledge): (ref: ProvisionRef, at: Date) => ProvisionRef | undefined {
   return (ref, at) => {
-    const hit = resolveArticle(k, ref.law, ref.article, at);
+    const hit = resolveInForce(k, ref.law, ref.article, at);
     return hit ? { law: hit.article.law, article: hit.article.article } : undefined;
   };
 }
@@ -213,10 +231,14 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
   const conditionIds = new Set(c.conditions.map((x) => x.id));
   for (const spec of c.categories) {
     for (const p of spec.provisions) {
-      if (p.when && !conditionIds.has(p.when)) problems.push(`${cat}: categories (${spec.id}).provisions (${p.law} ${p.article}): unknown condition "${p.when}"`);
+      for (const w of p.when ?? []) {
+        if (!conditionIds.has(w)) problems.push(`${cat}: categories (${spec.id}).provisions (${p.law} ${p.article}): unknown condition "${w}"`);
+      }
     }
   }
-  for (const r of c.replies) if (r.when && !conditionIds.has(r.when)) problems.push(`${cat}: replies: unknown condition "${r.when}"`);
+  for (const r of c.replies) {
+    for (const w of [r.when, r.unless]) if (w && !conditionIds.has(w)) problems.push(`${cat}: replies: unknown condition "${w}"`);
+  }
   const stepIds = new Set(c.next_steps.map((s) => s.id));
   if (!stepIds.has('evidence')) problems.push(`${cat}: next_steps: the "evidence" step is required`);
   for (const spec of c.categories) {

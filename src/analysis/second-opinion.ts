@@ -25,8 +25,11 @@ export interface SecondOpinionSync {
   review(text: string, sentAt: Date | null): OpinionClaim[];
 }
 
-/** What a category means, for findings the rules did not produce themselves. */
-export type DescribeCategory = (id: CategoryId) => { explanation: string; provisions: ProvisionRef[] };
+/**
+ * What a category means, for findings the rules did not produce themselves; with `text`, each provision's condition
+ * is judged on that message (Analyzer.describe).
+ */
+export type DescribeCategory = (id: CategoryId, text?: string) => { explanation: string; provisions: ProvisionRef[] };
 
 const strip = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
@@ -39,7 +42,7 @@ export function mergeOpinion(analysis: Analysis, claims: OpinionClaim[], text: s
     const evidence = c.evidence.trim();
     if (evidence.length < 2 || !haystack.includes(strip(evidence))) continue;
     if (analysis.categories.includes(c.category)) continue;
-    const d = describe(c.category);
+    const d = describe(c.category, text);
     extra.push({ category: c.category, evidence, explanation: d.explanation, provisions: d.provisions });
   }
   if (extra.length === 0) return analysis;

@@ -18,7 +18,7 @@ export interface AnalyzeOutput {
 /** Analyses one message sent at `sentAt` (null when unknown), exactly as the chat does. */
 export async function analyzeOne(core: CoreParts, id: unknown, text: string, sentAt: Date | null, now = new Date(), bubbles?: Bubble[]): Promise<AnalyzeOutput> {
   const analysis = await analyzeCollectorText(core.analysis, text, sentAt, bubbles);
-  const view = renderAnalysis(analysis, sentAt ?? now, core, text);
+  const view = renderAnalysis(analysis, sentAt ?? now, core, text, now);
   return {
     id,
     categories: analysis.categories,

@@ -146,6 +146,40 @@ export function resolveArticle(
   return undefined;
 }
 
+/** True when `a`'s text was in force on `at` (China's calendar day), by the article's own in-force date. */
+export function inForceOn(a: Article, at: Date): boolean {
+  const day = chinaDay(at);
+  return a.effectiveFrom <= day && (a.effectiveUntil === null || day <= a.effectiveUntil);
+}
+
+/**
+ * resolveArticle, keeping only a text that was in force on `at`: 民法典 (2021-01-01), 个人信息保护法 (2021-11-01) or
+ * 刑法第二百九十三条之一 (2021-03-01) for conduct in 2020 give undefined. Use it wherever a provision is cited for
+ * conduct on a date; say that the provision did not yet apply (notYetInForce) rather than citing it.
+ */
+export function resolveInForce(k: Knowledge, law: string, article: string, at: Date): ResolvedArticle | undefined {
+  const hit = resolveArticle(k, law, article, at);
+  return hit && inForceOn(hit.article, at) ? hit : undefined;
+}
+
+/**
+ * The article a provision names, as we hold it, when it was not yet in force on `at` (so it is not cited): for
+ * saying "《民法典》第一千零三十二条自 2021-01-01 起施行，这条消息发送时还不适用". Undefined when it was in force, or
+ * when we do not hold it at all.
+ */
+export function notYetInForce(k: Knowledge, law: string, article: string, at: Date): Article | undefined {
+  if (resolveInForce(k, law, article, at)) return undefined;
+  const name = canonicalLawName(k, law);
+  if (!name) return undefined;
+  const day = chinaDay(at);
+  // The earliest held text under this number that starts after `at`.
+  for (const v of k.laws.get(name)!) {
+    const a = v.articles.get(article);
+    if (a && a.effectiveFrom > day) return a;
+  }
+  return undefined;
+}
+
 function forward(versions: LawVersion[], from: number, to: number, num: string): Article | undefined {
   let n = num;
   for (let i = from; i <= to; i++) {

@@ -207,8 +207,9 @@ function toVersion(s: StatuteFile, file: string, problems: string[]): LawVersion
       lawTitle: s.title,
       kind: s.kind,
       version: s.version,
-      effectiveFrom: s.effective_from,
-      ...(s.effective_from_confidence ? { effectiveFromConfidence: s.effective_from_confidence } : {}),
+      // The article's own in-force date when data gives one (an amendment's article), else its version's.
+      effectiveFrom: a.effective_from ?? s.effective_from,
+      ...(s.effective_from_confidence && !a.effective_from ? { effectiveFromConfidence: s.effective_from_confidence } : {}),
       effectiveUntil: s.effective_until ?? null,
     });
   }

@@ -49,6 +49,12 @@ export const articleSchema = z.object({
   keywords: words.default([]),
   superseded_by: articleNumber.optional().nullable(),
   source: z.string().optional().nullable(),
+  /**
+   * The day this article's text came into force when that is not its version's effective_from: an article added
+   * by an amendment (刑法第二百九十三条之一, 2021-03-01) or left unchanged by a later revision. A message sent
+   * before it must not cite the article.
+   */
+  effective_from: dateField.optional().nullable(),
 });
 
 export const statuteFileSchema = z.object({
