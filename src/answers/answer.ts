@@ -103,6 +103,11 @@ export interface OfflineAnswererOptions {
   tieRatio: number;
   /** How much closer (BM25 over entry examples) another guide's entry must be to take over from the best guide. */
   entryFitRatio: number;
+  /**
+   * A follow-up stays on the last answer's topic when that guide has a question type naming at least as many of the
+   * question's cue words as the retrieved guide's best type, and at least this share of its closeness to an example.
+   */
+  contextFitRatio: number;
   /** First screen budget in characters (rendered, line breaks included). */
   firstScreenChars: number;
   /** Budget of the 'more' page. */
@@ -126,6 +131,7 @@ export const OFFLINE_ANSWERER_DEFAULTS: OfflineAnswererOptions = {
   secondEntryRatio: 0.6,
   tieRatio: 0.5,
   entryFitRatio: 1.5,
+  contextFitRatio: 0.5,
   firstScreenChars: 350,
   moreChars: 350,
   moreSteps: 4,
@@ -173,14 +179,16 @@ export function createOfflineAnswerer(
 
     const coverage = retriever.coverage(question);
     const weak = !top || top.score < opts.minScore || coverage < opts.minCoverage || top.score * coverage < opts.minSupport;
-    const elsewhere = scope !== undefined && (inDomain.length === 0 || scope.score >= inDomain[0]!.score * opts.scopeRatio);
+    // A question split between a neighbouring field and our topics is settled by what it asks.
+    const split = scope !== undefined && inDomain.length > 0 && inDomain[0]!.score >= scope.score * opts.tieRatio;
+    const elsewhere = scope !== undefined && (inDomain.length === 0 || scope.score >= inDomain[0]!.score * opts.scopeRatio) && !(split && askedWithin(question));
     if (weak || elsewhere) {
       if (followUp && question.trim().length <= 8) return fromFollowUp(followUp, ctx);
       return outOfScope(question, grounded);
     }
     const picked = pickGuide(grounded);
     if (!picked) return fromArticles(grounded, ctx);
-    const main = preferFittingEntry(picked, inDomain, question);
+    const main = continueTopic(preferAskedClause(preferFittingEntry(picked, inDomain, question), inDomain, question), followUp, question);
     // A question that names a field we do not cover (抚养权, 工资 …) more plainly than any question type of the
     // guide is that field's question: route it rather than answer a neighbouring one.
     const fit = matcher.best(main.guide, question);
@@ -193,8 +201,8 @@ export function createOfflineAnswerer(
 
   /**
    * Among the guides retrieval ranks close to the best (within `tieRatio`), one whose question type fits the
-   * question clearly better takes over: its entry names at least as many of the question's cue words and is at
-   * least `entryFitRatio` times closer to one of its examples. "老公不知道…催收把我欠多少全说了" retrieves the spouse
+   * question clearly better takes over: its entry names more of the question's cue words and is not `entryFitRatio`
+   * times farther from one of its examples, or names as many and is at least `entryFitRatio` times closer. "老公不知道…催收把我欠多少全说了" retrieves the spouse
    * guide first, but asks what the contacts guide's "告诉了我老公" entry answers.
    */
   function preferFittingEntry(best: GuideHit, inDomain: GuideHit[], question: string): GuideHit {
@@ -206,12 +214,77 @@ export function createOfflineAnswerer(
       .filter((f): f is { g: GuideHit; m: EntryMatch } => {
         if (!f.m) return false;
         const ownCues = own?.cueHits ?? 0;
-        // Tied in retrieval: the better-fitting entry decides. Otherwise it must fit clearly better.
+        // Tied in retrieval: the better-fitting entry decides. Otherwise it must fit clearly better: naming more of
+        // the question's cue words while not `entryFitRatio` times farther from an example, or as many and that much closer.
         if (f.g.score >= best.score * 0.98) return f.m.cueHits > ownCues || (f.m.cueHits === ownCues && f.m.bm25 > (own?.bm25 ?? 0));
-        return f.m.cueHits >= ownCues && f.m.bm25 >= opts.entryFitRatio * (own?.bm25 ?? 0);
+        if (f.m.cueHits > ownCues) return f.m.bm25 * opts.entryFitRatio >= (own?.bm25 ?? 0);
+        return f.m.cueHits === ownCues && f.m.bm25 >= opts.entryFitRatio * (own?.bm25 ?? 0);
       })
       .sort((a, b) => b.m.bm25 - a.m.bm25);
     return better[0]?.g ?? best;
+  }
+
+  /**
+   * When only one clause of a longer question asks ("那我转到那个个人账户行不行 他说能减免罚息"), that clause names
+   * the question type; the other clauses are its background. The guide that clause retrieves on its own takes over
+   * when the whole question ranks it near the best (within `tieRatio`), one of its question types names a cue word of
+   * the clause, and the best guide's types name none.
+   */
+  function preferAskedClause(main: GuideHit, inDomain: GuideHit[], question: string): GuideHit {
+    const asked = askedClause(question);
+    if (asked === undefined || matcher.best(main.guide, asked)?.cueHits) return main;
+    const own = askedGuide(asked);
+    if (!own || own.guide.id === main.guide.id) return main;
+    return inDomain.find((g) => g.guide.id === own.guide.id && g.score >= main.score * opts.tieRatio) ?? main;
+  }
+
+  /** The one clause of a longer question that asks, if exactly one does. */
+  function askedClause(question: string): string | undefined {
+    const clauses = questionClauses(question);
+    const asking = clauses.filter((c) => c.asks);
+    return clauses.length >= 2 && asking.length === 1 ? asking[0]!.text : undefined;
+  }
+
+  /**
+   * The in-scope guide an asking clause retrieves on its own, when one of its question types names a cue word of the
+   * clause ("是真的吗", "靠谱吗" name no topic and retrieve nothing that strong).
+   */
+  function askedGuide(asked: string): GuideHit | undefined {
+    const own = retriever.retrieve(asked, 3).filter(isGuideHit).find((g) => g.guide.id !== SCOPE_GUIDE_ID);
+    return own && own.score >= opts.minScore && (matcher.best(own.guide, asked)?.cueHits ?? 0) > 0 ? own : undefined;
+  }
+
+  /**
+   * Whether what is asked lies within our topics when the whole question is split between a neighbouring field and
+   * ours ("工资拖欠了 网贷还不上 能申请延期吗": the wages are background, the question is the deferral): the asking
+   * clause retrieves an in-scope question type on its own, names no field we route elsewhere, and another clause
+   * names one of our topics too.
+   */
+  function askedWithin(question: string): boolean {
+    const asked = askedClause(question);
+    if (asked === undefined || askedGuide(asked) === undefined || scopeRoute(asked)) return false;
+    // Our topic is named outside the asking clause too ("网贷还不上了"): the neighbouring field is not the whole story
+    // ("房贷想提前还款 … 要交违约金吗" asks about the 房贷's penalty).
+    return questionClauses(question).some((c) => {
+      if (c.text === asked) return false;
+      const top = retriever.retrieve(c.text, 1)[0];
+      return top !== undefined && top.score >= opts.minScore && !(isGuideHit(top) && top.guide.id === SCOPE_GUIDE_ID);
+    });
+  }
+
+  /**
+   * A follow-up ("我不是不想还 是真的没钱" right after the 恶意透支 answer) is read within the last answer's topic when
+   * that guide has a question type for it: one naming at least as many of the question's cue words as the retrieved
+   * guide's best type, and not far from one of its examples (`contextFitRatio`). A follow-up that names another
+   * topic's question type more plainly ("那征信多久能消" after 失信: 多久 and 能消) moves on.
+   */
+  function continueTopic(main: GuideHit, last: Guide | undefined, question: string): GuideHit {
+    if (!last || last.id === main.guide.id) return main;
+    const there = matcher.best(last, question);
+    if (!there || there.cueHits === 0) return main;
+    const here = matcher.best(main.guide, question);
+    if (here && (there.cueHits < here.cueHits || there.bm25 < opts.contextFitRatio * here.bm25)) return main;
+    return { kind: 'guide', id: `guide:${last.id}`, score: main.score, guide: last };
   }
 
   /**

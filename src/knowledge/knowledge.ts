@@ -71,6 +71,8 @@ export interface Knowledge {
   allArticles: Article[];
   /** Words too common to help retrieval. */
   stopwords: ReadonlySet<string>;
+  /** English lay words and phrases → the Chinese words the guides use (lexicon/english.yaml), glossed in queries. */
+  englishGlossary: Array<[string, string]>;
   /** Cues that a text is the user's own question rather than a pasted collector message. */
   questionCues: string[];
   /** How a bare "那怎么办" is recognised as a follow-up to the last topic. */

@@ -15,6 +15,7 @@ import {
   lprFileSchema,
   crisisFileSchema,
   stopwordsSchema,
+  englishGlossarySchema,
   routingSchema,
   type StatuteFile,
 } from './schema';
@@ -137,11 +138,17 @@ export function loadKnowledge(dir: string): Knowledge {
     existsSync(stopFile) ? (validate(stopwordsSchema, stopFile, readYaml(stopFile)) ?? []) : [],
   );
 
+  const englishFile = join(dir, 'lexicon', 'english.yaml');
+  const englishGlossary = Object.entries(
+    existsSync(englishFile) ? (validate(englishGlossarySchema, englishFile, readYaml(englishFile)) ?? {}) : {},
+  );
+
   const routingFile = join(dir, 'lexicon', 'routing.yaml');
   const routing = requireFile(routingFile, () => validate(routingSchema, routingFile, readYaml(routingFile)), problems, rel);
 
   const k: Knowledge = {
     stopwords,
+    englishGlossary,
     questionCues: routing?.question_cues ?? [],
     followUp: routing?.follow_up ?? { leading: [], trailing: '', phrases: [] },
     paymentWarningCues: routing?.payment_warning_cues ?? [],

@@ -1,13 +1,13 @@
 /**
  * Lexical retrieval over the knowledge base: topic guides (and their sections) and the articles in force,
  * ranked by BM25. Queries are folded (traditional → simplified), corrected for common slips (崔收 → 催收, from
- * knowledge/lexicon/typos.yaml), cut into jieba words and character bigrams, and expanded with lay-word
- * expansions (爆通讯录 → 个人信息、隐私 …). This is the offline default; a hybrid retriever adds vectors when an
+ * knowledge/lexicon/typos.yaml) with English lay words glossed in Chinese ("harass" → 骚扰, english.yaml), cut into
+ * jieba words and character bigrams, and expanded with lay-word expansions (爆通讯录 → 个人信息、隐私 …). This is the offline default; a hybrid retriever adds vectors when an
  * embeddings model is configured.
  */
 import { join } from 'node:path';
 import { Bm25Index, type Bm25Doc } from './bm25';
-import { addWords, bigrams, foldText, isBigram, loadTypos, words, type TypoTable } from './tokenize';
+import { addWords, bigrams, compileTypos, foldText, isBigram, loadTypos, words, type TypoTable } from './tokenize';
 import type { Article, Guide, Knowledge } from './knowledge';
 import { PACKAGE_ROOT } from '../paths';
 
@@ -79,6 +79,9 @@ const repeat = <T>(xs: T[], n: number): T[] => Array.from({ length: n }, () => x
 /** Builds the BM25 retriever once; retrieval is then a pure in-memory lookup. */
 export function createLexicalRetriever(k: Knowledge, options: Partial<RetrieverOptions> = {}): Retriever {
   const opts: RetrieverOptions = { ...RETRIEVER_DEFAULTS, typos: options.typos ?? loadTypos(DEFAULT_TYPOS_FILE), ...options };
+  // English lay words are glossed after the slips are fixed (knowledge/lexicon/english.yaml).
+  const glossary = compileTypos(k.englishGlossary);
+  const fix = (folded: string) => glossary.fix(opts.typos.fix(folded));
   const inForce = k.allArticles.filter((a) => a.effectiveUntil === null); // only what is in force is retrieved
   // Teach the segmenter the domain's own words so queries and documents are cut alike.
   addWords([
@@ -151,7 +154,7 @@ export function createLexicalRetriever(k: Knowledge, options: Partial<RetrieverO
 
   /** The query as the index sees it: corrected text, then weighted tokens. */
   function queryTokens(query: string): { folded: string; tokens: string[]; weights: Map<string, number> } {
-    const folded = opts.typos.fix(foldText(query));
+    const folded = fix(foldText(query));
     const own = words(folded, k.stopwords);
     const grams = bigrams(folded, k.stopwords);
     const weights = new Map<string, number>();
@@ -202,10 +205,10 @@ export function createLexicalRetriever(k: Knowledge, options: Partial<RetrieverO
       return ranked.sort((a, b) => b.score - a.score).slice(0, n);
     },
     correct(query) {
-      return opts.typos.fix(foldText(query));
+      return fix(foldText(query));
     },
     coverage(query) {
-      const folded = opts.typos.fix(foldText(query));
+      const folded = fix(foldText(query));
       const ws = [...new Set(words(folded, k.stopwords))].filter((t) => !isBigram(t));
       if (ws.length === 0) return 0;
       let known = 0;

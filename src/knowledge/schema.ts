@@ -134,6 +134,12 @@ export const expansionsSchema = z.array(
 
 export const stopwordsSchema = words;
 
+/** English lay word or phrase → Chinese words (lexicon/english.yaml); keys are lower-case words and spaces only. */
+export const englishGlossarySchema = z.record(
+  z.string().regex(/^[a-z0-9']+( [a-z0-9']+)*$/, "lower-case English words separated by single spaces"),
+  z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1)),
+);
+
 export const routingSchema = z.object({
   question_cues: words.min(1),
   follow_up: z.object({ leading: words, trailing: z.string(), phrases: words.min(1) }),

@@ -48,7 +48,10 @@ export function addWords(words: Iterable<string>): void {
   if (lines.length) tools().jieba.loadDict(Buffer.from(lines.join('\n') + '\n'));
 }
 
-/** A compiled table of slips: Han entries are replaced anywhere, Latin ones (cs, zfb) only as whole words. */
+/**
+ * A compiled table of slips and glosses: Han entries are replaced anywhere, Latin ones (cs, zfb, "call me", "is this
+ * legal") only as whole words, longest first.
+ */
 export interface TypoTable {
   /** Corrects `folded` (output of foldText). */
   fix(folded: string): string;
@@ -63,19 +66,23 @@ export function compileTypos(pairs: Iterable<[string, string]>): TypoTable {
     const wrong = foldText(String(w)).trim();
     const right = foldText(String(r)).trim();
     if (!wrong || wrong === right) continue;
-    if (/^[a-z0-9]+$/.test(wrong)) latin.set(wrong, right);
+    if (/^[a-z0-9']+( [a-z0-9']+)*$/.test(wrong)) latin.set(wrong, right);
     else han.push([wrong, right]);
   }
   han.sort((a, b) => b[0].length - a[0].length); // longest first: 诉讼实效 before 实效
   const hanRe = han.length ? new RegExp(han.map(([w]) => escapeRe(w)).join('|'), 'g') : null;
   const hanMap = new Map(han);
-  const latinRe = latin.size ? new RegExp(`(?<![a-z0-9])(${[...latin.keys()].map(escapeRe).join('|')})(?![a-z0-9])`, 'g') : null;
+  // Longest first too ("is this legal" before "legal"); spaces inside a phrase match any run of spaces.
+  const latinKeys = [...latin.keys()].sort((a, b) => b.length - a.length);
+  const latinRe = latin.size
+    ? new RegExp(`(?<![a-z0-9'])(${latinKeys.map((k) => escapeRe(k).replace(/ /g, '\\s+')).join('|')})(?![a-z0-9'])`, 'g')
+    : null;
   return {
     size: han.length + latin.size,
     fix(folded) {
       let out = folded;
       if (hanRe) out = out.replace(hanRe, (m) => hanMap.get(m) ?? m);
-      if (latinRe) out = out.replace(latinRe, (m) => ` ${latin.get(m) ?? m} `);
+      if (latinRe) out = out.replace(latinRe, (m) => ` ${latin.get(m.replace(/\s+/g, ' ')) ?? m} `);
       return out;
     },
   };

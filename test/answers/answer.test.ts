@@ -16,7 +16,8 @@ const k = loadKnowledge(join(PACKAGE_ROOT, 'knowledge'));
 const replies = loadReplies(join(PACKAGE_ROOT, 'prompts'));
 const answerer = createOfflineAnswerer({ knowledge: k, retriever: createLexicalRetriever(k), replies });
 const at = new Date('2026-11-30T10:00:00+08:00');
-const ask = (q: string, lastTopic?: string): Answer => answerer.answerNow(q, { at, ...(lastTopic ? { lastTopic } : {}) });
+const ask = (q: string, lastTopic?: string, lastEntry?: string): Answer =>
+  answerer.answerNow(q, { at, ...(lastTopic ? { lastTopic } : {}), ...(lastEntry ? { lastEntry } : {}) });
 const text = (a: Answer) => renderText(a.reply, { buttons: false });
 
 /** Every citation must exist, be in force at `at`, and come from a retrieved guide or article. */
@@ -111,6 +112,24 @@ describe('out of scope', () => {
     expect(text(a)).toContain('12348');
   });
 
+  it('routes a neighbouring field to its own hotline, even when the debt is mentioned as background', () => {
+    const wages = ask('单位好几个月没发工资 害得我网贷也逾期了 这工资怎么讨回来');
+    expect(wages.outOfScope).toBe(true);
+    expect(text(wages)).toMatch(/12333/);
+    const crash = ask('上周骑电动车被人撞了 对方一直拖着不赔');
+    expect(crash.outOfScope).toBe(true);
+    expect(text(crash)).toMatch(/122|交警/);
+    const divorce = ask('准备和老公离婚 房子写的是他的名字 我能分到一半吗');
+    expect(divorce.outOfScope).toBe(true);
+    expect(text(divorce)).toMatch(/12348|律师/);
+  });
+
+  it('answers what is asked when a neighbouring field is only the background', () => {
+    const a = ask('工资一直拖欠 网贷还不上了 能找平台申请延期吗');
+    expect(a.outOfScope).toBe(false);
+    expect(a.guideId).toBe('negotiate-instalments');
+  });
+
   it('does not refuse short in-scope questions', () => {
     for (const q of ['催收电话打爆了', '债主说要告我', '网贷还不上了怎么办']) expect(ask(q).outOfScope).toBe(false);
   });
@@ -146,6 +165,28 @@ describe('follow-ups', () => {
     expect(ask('那征信上的记录多久能消', 'home-visit').guideId).toBe('credit-report');
   });
 
+  it('a follow-up the last topic has a question type for stays on it', () => {
+    const within = ask('不是不想还 实在是拿不出钱', 'jail-and-crime', 'credit-card');
+    expect(within.guideId).toBe('jail-and-crime');
+    expect(text(within)).toMatch(/非法占有/);
+    expect(text(within)).toMatch(/协商|分期/);
+    // The same words without that context are a negotiation question.
+    expect(ask('不是不想还 实在是拿不出钱').guideId).toBe('negotiate-instalments');
+    const part = ask('先还上一部分 有没有用', 'jail-and-crime', 'card-no-money');
+    expect(part.guideId).toBe('jail-and-crime');
+    expect(text(part)).toMatch(/本金/);
+  });
+
+  it('a follow-up naming another topic more plainly moves on', () => {
+    expect(ask('那征信上的不良记录多久能消', 'dishonest-list', 'how-long').guideId).toBe('credit-report');
+  });
+
+  it('when one clause of a longer question asks, that clause decides the question type', () => {
+    const a = ask('他说可以减免罚息 那我转到他给的私人账户行不行');
+    expect(a.guideId).toBe('official-repayment');
+    expect(text(a)).toMatch(/^(不要|不行|别)/);
+  });
+
   it('without a last topic, "那怎么办" is not answered from a guide', () => {
     expect(ask('那怎么办').guideId).toBeUndefined();
   });
@@ -172,5 +213,19 @@ describe('key facts reach the answer', () => {
     const t = text(ask('被限制高消费了 过年回家能坐动车二等座吗 还是只能坐绿皮车'));
     expect(t).toContain('G字头');
     expect(t).toContain('一等');
+  });
+});
+
+describe('English questions', () => {
+  it.each([
+    ['they keep calling me like 30 times a day, is this legal', 'harassment-calls', /骚扰|侵扰|轰炸/],
+    ['which number do i call to complain about debt collectors', 'complaint-channels', /12378|110/],
+    ['can they tell my parents about my loan', 'contacts-disclosure', /不能|不可以/],
+    ['will i go to jail if i cannot pay my online loan', 'jail-and-crime', /不会/],
+  ])('%s → %s', (q, guide, first) => {
+    const a = ask(q);
+    expect(a.outOfScope).toBe(false);
+    expect(a.guideId).toBe(guide);
+    expect(text(a).split(/[。\n]/)[0]).toMatch(first);
   });
 });

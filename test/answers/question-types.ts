@@ -31,7 +31,7 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '我借的时候填的工作单位是假的 这算诈骗吗', first: /要看|不等于|不一定/, guide: 'jail-and-crime' },
   { q: '申请的时候月收入写多了 这是骗贷吗', first: /要看|不等于|不一定/, guide: 'jail-and-crime' },
   { q: '判决以后我实在没钱还 会不会被抓', first: /不会|没能力/, guide: 'jail-and-crime' },
-  { q: '判了以后把工资转到我老婆卡上行不行', first: /不能|不行|可能构成/, guide: 'jail-and-crime' },
+  { q: '判了以后把工资转到我老婆卡上行不行', first: /不能|不行|可能构成/, guide: 'moving-assets' },
   // 不还了行不行
   { q: '那我能不能干脆一分钱都不还了 反正他们是高利贷', first: /不能/, not: /^能/ },
   { q: '他们暴力催收 我是不是就可以不还了', first: /不能|不可以/, not: /^能/ },
@@ -95,6 +95,32 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '怎么查借钱的公司有没有放贷牌照', first: /能查|查/, guide: 'lender-licence' },
   // 担保公司
   { q: '担保公司说替我还了钱 现在找我要 合法吗', first: /能|可以/, guide: 'guarantee-company' },
+  // 躲、转私人账户、卡被限制、警察不管、删帖
+  { q: '换个手机号搬到外地 让他们找不到我行不行', first: /不行|不建议|躲不|挡不住/, not: /^能/, guide: 'lawsuit-and-summons' },
+  { q: '能免罚息 那转到他给的个人账户行不行', first: /不要|不行|别/, guide: 'official-repayment' },
+  { q: '银行卡突然不能转账了 是不是网贷公司弄的', first: /银行|做不到|不能|不是/, guide: 'bank-freeze' },
+  { q: '派出所说欠钱是民事纠纷不管 我还能怎么办', first: /治安|回执|民事纠纷/, guide: 'complaint-channels' },
+  { q: '业主群的群主能先帮我把那条挂我的消息删掉吗', first: /可以|能/, not: /^不/ },
+  { q: '征信不良记录的五年从哪天开始算', first: /5年|五年|终止|还清/, not: /从(第一次)?逾期(之日|那天)/ },
+  { q: '银行说我信用卡恶意透支要报案 我会坐牢吗', first: /有风险|恶意透支|关键/, guide: 'jail-and-crime' },
+  { q: '老公婚内偷偷借的网贷 离了婚我要一起还吗', first: /不一定|要看/, guide: 'spouse-debt' },
+  // 仲裁、赋强公证
+  { q: '借网贷时签了仲裁条款 现在裁决书下来了 还能撤销吗', first: /能|三个月|撤销/, not: /六个月/, guide: 'arbitration-and-notarization' },
+  { q: '我根本没去过公证处 怎么就被强制执行了', first: /可以|不予执行|能/, guide: 'arbitration-and-notarization' },
+  // 起诉通知、律师函：先核实，真的合法
+  { q: '收到律师事务所寄的律师函 律师能这么催我吗', first: /不违法|合法/, not: /^违法/, guide: 'notices-and-letters' },
+  { q: '怎么查这个律所和律师是不是真的', first: /12348|司法局|能查/, guide: 'notices-and-letters' },
+  { q: '假冒律所发的律师函 算伪造国家机关公文吗', first: /不是|第62条第三款|其他组织/, not: /^是/, guide: 'notices-and-letters' },
+  // 套路贷、赌债、转移财产
+  { q: '借条写三万 实际只打给我两万 这是不是套路贷', first: /要看|套路/, guide: 'taolu-loan' },
+  { q: '他明知道我借钱是去赌 还借给我 这钱还用还吗', first: /本金|无效/, not: /一分(钱)?(都|也)?不用还/, guide: 'gambling-debts' },
+  { q: '把房子过户给我爸 法院就执行不了了吧', first: /不行|撤销|不能/, guide: 'moving-assets' },
+  // 个性化分期、个人破产、持牌机构利率、费用、违约金
+  { q: '信用卡个性化分期最长能分几年', first: /5年|五年/, guide: 'negotiate-instalments' },
+  { q: '欠了几十万网贷 我能申请个人破产吗', first: /要看|深圳/, not: /^能/, guide: 'personal-bankruptcy' },
+  { q: '消费金融公司的年化超过24% 我能要求调低吗', first: /24%|调减|要看/, guide: 'interest-rates' },
+  { q: '银行放款的时候先把利息扣了 本金也按到手的算吗', first: /实际到手|到手|也按/, guide: 'upfront-interest' },
+  { q: '合同写逾期违约金每天千分之五 能要求减少吗', first: /可以|减少/, guide: 'contract-terms' },
 ];
 
 /** Questions outside the knowledge: the reply is one sentence routing to the right place. */
@@ -104,5 +130,8 @@ export const OUT_OF_SCOPE: Array<{ q: string; route: RegExp }> = [
   { q: '网上买的手机坏了 商家不给退', route: /12315/ },
   { q: '离婚的时候孩子抚养权怎么争', route: /12348/ },
   { q: '出了车祸对方保险不赔怎么办', route: /12348/ },
+  { q: '单位三个月没发工资了 工资怎么讨回来', route: /12333/ },
+  { q: '要离婚了 房产证只写了老公名字 我能分到多少', route: /12348|律师/ },
+  { q: '骑车被电动车撞了 对方拖着不赔钱', route: /122|交警/ },
   { q: '今天天气怎么样', route: /12348/ },
 ];

@@ -33,6 +33,19 @@ describe('folding and slips', () => {
     expect(t.fix('docs and csv')).toBe('docs and csv');
   });
 
+  it('glosses English phrases as whole words, longer phrases first', () => {
+    const t = compileTypos([['legal', '合法'], ['is this legal', '合法吗'], ['call', '打电话']]);
+    expect(t.fix('is  this legal??')).toContain('合法吗');
+    expect(t.fix('is this legal??')).not.toMatch(/is|this/);
+    expect(t.fix('illegal or recall')).toBe('illegal or recall');
+  });
+
+  it('reads English questions with the knowledge base\'s English glossary', () => {
+    const q = retriever.correct?.('Can they CALL my mom?') ?? '';
+    expect(q).toContain('打电话');
+    expect(q).toContain('我妈');
+  });
+
   it('ships a typo table that knows the usual slips', () => {
     expect(typos.fix(foldText('征心 坐劳 網代 支付领'))).toBe('征信坐牢网贷支付令');
   });
