@@ -9,7 +9,9 @@ import { loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { assembleDeps } from './assemble';
 import { runTerminalChat } from './channels/local/terminal';
-import { loadCliTexts } from './cli/cli-texts';
+import { describeFailure, loadCliTexts } from './cli/cli-texts';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './paths';
 import { createTelegramBot } from './channels/telegram/bot';
 import { startPolling, startWebhook, type RunningTelegramBot } from './channels/telegram/launch';
 import { buildHttpApp } from './http/app';
@@ -126,7 +128,14 @@ async function serve(config: Config, logger: Logger, deps: TurnDeps): Promise<vo
 }
 
 main().catch((e: unknown) => {
-  const msg = e instanceof AppError ? `${e.message}\n(${e.hint})` : e instanceof Error ? e.stack ?? e.message : String(e);
-  process.stderr.write(`债盾 DebtShield failed to start:\n${msg}\n`);
+  // What to do, in Chinese (prompts/) and English (the error registry's hint); no stack trace.
+  let msg: string;
+  try {
+    const texts = loadCliTexts();
+    msg = `${texts.text('error_start')}\n${describeFailure(e, texts, join(PACKAGE_ROOT, 'prompts'))}`;
+  } catch {
+    msg = e instanceof AppError ? `${e.message}\n(${e.hint})` : e instanceof Error ? e.message : String(e);
+  }
+  process.stderr.write(`DebtShield failed to start:\n${msg}\n`);
   process.exit(1);
 });

@@ -88,6 +88,11 @@ export interface OutboundReply {
   categories?: string[];
   /** Pictures for channels that show them (the interest check's schedule chart); others use the text. */
   images?: Array<{ mimeType: string; bytes: Buffer; alt: string }>;
+  /**
+   * Files sent with the reply (the /export file): a document on Telegram, a download in the web chat; text
+   * channels print a text file's content after the reply (not part of the chat --jsonl contract's fields).
+   */
+  files?: Array<{ name: string; mimeType: string; bytes: Buffer }>;
 }
 
 /** An empty reply of `kind` to build on. */

@@ -13,6 +13,7 @@ import { renderText } from '../channels/local/render-text';
 import { detectImageFormat } from '../ocr/image-probe';
 import type { Replies } from '../replies';
 import { streamJsonl } from './jsonl';
+import { maxLineBytesFor } from '../channels/local/read-lines';
 
 /** One reply line of the contract. */
 export interface ChatLine {
@@ -44,7 +45,8 @@ export async function runChatJsonl(deps: TurnDeps, texts: Replies, input: Readab
       return toLine(user, await handleTurn(inbound, timed));
     },
     { user: null, text: texts.text('chat_bad_line'), ...empty },
-    { invalidJson: texts.text('jsonl_invalid_json'), notObject: texts.text('jsonl_not_object') },
+    { invalidJson: texts.text('jsonl_invalid_json'), notObject: texts.text('jsonl_not_object'), lineTooLong: texts.text('jsonl_line_too_long', { max: deps.limits.maxMessageChars }) },
+    maxLineBytesFor(deps.limits.maxMessageChars),
   );
 }
 

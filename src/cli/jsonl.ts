@@ -1,9 +1,18 @@
 /**
  * Line-by-line JSON processing for the measured CLI contract: load once, then stream. A bad line yields an error
- * line with the same id (when readable) and processing continues.
+ * line with the same id (when readable) and processing continues; a line longer than the limit is refused while
+ * it is read (read-lines.ts), never parsed.
  */
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { readLines } from '../channels/local/read-lines';
+
+/** The Chinese error texts of the contract (prompts/cli.yaml). */
+export interface JsonlErrors {
+  invalidJson: string;
+  notObject: string;
+  /** A line longer than the limit. */
+  lineTooLong: string;
+}
 
 /** Reads JSON objects line by line from `input`, writes `handle`'s result for each as one JSON line. */
 export async function streamJsonl(
@@ -12,12 +21,19 @@ export async function streamJsonl(
   handle: (obj: Record<string, unknown>) => Promise<object> | object,
   /** The contract's fields with empty values, so an error line still parses like a result line. */
   emptyResult: object = {},
-  /** The error texts for a line that is not JSON, or not an object (in Chinese, from prompts/cli.yaml). */
-  errors: { invalidJson: string; notObject: string } = { invalidJson: '这一行不是有效的 JSON', notObject: '每一行必须是一个 JSON 对象' },
+  /** The error texts for a line that is not JSON, not an object or too long (prompts/cli.yaml). */
+  errors: JsonlErrors,
+  /** Longest line read, in bytes (maxLineBytesFor(MAX_MESSAGE_CHARS)). */
+  maxLineBytes: number,
 ): Promise<number> {
-  const rl = createInterface({ input, crlfDelay: Infinity });
   let n = 0;
-  for await (const line of rl) {
+  for await (const read of readLines(input, maxLineBytes)) {
+    if ('tooLong' in read) {
+      n++;
+      output.write(JSON.stringify({ id: null, ...emptyResult, error: errors.lineTooLong }) + '\n');
+      continue;
+    }
+    const line = read.line;
     if (line.trim() === '') continue;
     n++;
     let out: object;

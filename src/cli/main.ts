@@ -16,8 +16,10 @@ import { runAprCommand } from './apr-command';
 import { createInterestKit } from '../interest/interest-kit';
 import { analyzeImage, requireOcr, runOcrCommand } from './ocr-command';
 import { serveWebChat } from './web-command';
-import { loadCliTexts } from './cli-texts';
+import { describeFailure, loadCliTexts } from './cli-texts';
 import type { Replies } from '../replies';
+import { cleanText } from '../conversation/intake';
+import { maxLineBytesFor } from '../channels/local/read-lines';
 
 interface Args {
   command: string;
@@ -55,7 +57,7 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
   try {
     config = loadConfig();
   } catch (e) {
-    io.stderr.write(`${(e as Error).message}\n`);
+    io.stderr.write(`${texts.text('error_config')}\n${(e as Error).message}\n`);
     return 2;
   }
   const logger = createLogger({ level: config.log.level ?? 'error', format: 'json', destination: io.stderr });
@@ -94,34 +96,42 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
           return 0;
         }
         if (args.flags.has('--jsonl')) {
+          const line = lineChecks(texts, config.limits.maxMessageChars);
           await streamJsonl(
             io.stdin,
             io.stdout,
-            (o) => analyzeOne(core, o.id ?? null, requireText(o.text, 'text'), parseSentAt(o.sent_at)),
+            (o) => analyzeOne(core, o.id ?? null, line.text(o.text, 'text'), line.sentAt(o.sent_at)),
             { categories: [], lawful: true, citations: [], next_steps: [] },
+            line.errors,
+            maxLineBytesFor(config.limits.maxMessageChars),
           );
           return 0;
         }
         const text = args.positional.join(' ');
         if (!text.trim()) return usage(io, texts, 'need_text');
         const at = args.flags.get('--at');
-        io.stdout.write(JSON.stringify(await analyzeOne(core, null, text, parseSentAt(typeof at === 'string' ? at : null)), null, 2) + '\n');
+        const one = lineChecks(texts, config.limits.maxMessageChars);
+        io.stdout.write(JSON.stringify(await analyzeOne(core, null, one.text(text, 'text'), one.sentAt(typeof at === 'string' ? at : null, '--at')), null, 2) + '\n');
         return 0;
       }
       case 'ask': {
         const core = assembleCore(config, logger);
         const interest = createInterestKit({ knowledge: core.knowledge, replies: core.replies, knowledgeDir: config.knowledgeDir });
         if (args.flags.has('--jsonl')) {
-          await streamJsonl(io.stdin, io.stdout, (o) => askOne(core, o.id ?? null, requireText(o.question, 'question'), new Date(), interest), {
-            answer: '',
-            citations: [],
-            suggestions: [],
-          });
+          const line = lineChecks(texts, config.limits.maxMessageChars);
+          await streamJsonl(
+            io.stdin,
+            io.stdout,
+            (o) => askOne(core, o.id ?? null, line.text(o.question, 'question'), new Date(), interest),
+            { answer: '', citations: [], suggestions: [] },
+            line.errors,
+            maxLineBytesFor(config.limits.maxMessageChars),
+          );
           return 0;
         }
         const q = args.positional.join(' ');
         if (!q.trim()) return usage(io, texts, 'need_question');
-        const out = await askOne(core, null, q, new Date(), interest);
+        const out = await askOne(core, null, lineChecks(texts, config.limits.maxMessageChars).text(q, 'question'), new Date(), interest);
         io.stdout.write(`${out.answer}\n`);
         return 0;
       }
@@ -131,10 +141,34 @@ export async function runCli(argv: string[], io: CliIo = { stdin: process.stdin,
         return usage(io, texts, 'unknown_command', { command: args.command });
     }
   } catch (e) {
-    const err = e instanceof AppError ? `${e.message}\n(${e.hint})` : (e as Error).message;
-    io.stderr.write(`${err}\n`);
+    io.stderr.write(`${describeFailure(e, texts, config.promptsDir)}\n`);
     return 1;
   }
+}
+
+/**
+ * The checks every text entering through the CLI passes, with Chinese error lines (prompts/cli.yaml): a field
+ * must be a string, clean (intake's cleanText) and within MAX_MESSAGE_CHARS; a time must be ISO-8601 or null.
+ */
+function lineChecks(texts: Replies, maxChars: number) {
+  return {
+    errors: {
+      invalidJson: texts.text('jsonl_invalid_json'),
+      notObject: texts.text('jsonl_not_object'),
+      lineTooLong: texts.text('jsonl_line_too_long', { max: maxChars }),
+    },
+    text(v: unknown, field: string): string {
+      if (typeof v !== 'string') throw new Error(texts.text('jsonl_need_string', { field }));
+      const clean = cleanText(v);
+      if ([...clean].length > maxChars) throw new Error(texts.text('jsonl_text_too_long', { field, max: maxChars }));
+      return clean;
+    },
+    sentAt(v: unknown, field = 'sent_at'): Date | null {
+      if (v === null || v === undefined || v === '') return null;
+      if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw new Error(texts.text('jsonl_bad_time', { field }));
+      return parseSentAt(v);
+    },
+  };
 }
 
 function usage(io: CliIo, texts: Replies, why: string, vars?: Record<string, string>): number {
@@ -142,7 +176,3 @@ function usage(io: CliIo, texts: Replies, why: string, vars?: Record<string, str
   return 2;
 }
 
-function requireText(v: unknown, field: string): string {
-  if (typeof v !== 'string') throw new Error(`"${field}" must be a string`);
-  return v;
-}

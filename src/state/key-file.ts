@@ -1,9 +1,9 @@
 /**
  * The embedded mode's encryption key: created once in the data folder, readable only by its owner.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { AppError } from '../errors';
 
 /**
@@ -30,8 +30,21 @@ export function loadOrCreateKey(dataDir: string): Buffer {
   return key;
 }
 
-/** The boot error for a data folder that cannot be written (read-only, no permission), saying what to do. */
+/**
+ * The boot error for a data folder that cannot be written (read-only, no permission), saying what to do. A
+ * recursive mkdir on a read-only file system reports ENOENT; the nearest existing folder then tells the real
+ * reason (EROFS, EACCES).
+ */
 export function dataDirError(dataDir: string, cause: unknown): AppError {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? (cause instanceof Error ? cause.message : String(cause));
+  let code = (cause as NodeJS.ErrnoException | undefined)?.code ?? (cause instanceof Error ? cause.message : String(cause));
+  if (code === 'ENOENT') {
+    let dir = dataDir;
+    while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch (e) {
+      code = (e as NodeJS.ErrnoException).code ?? code;
+    }
+  }
   return new AppError('DATA_DIR_UNWRITABLE', `DATA_DIR ${dataDir} cannot be written (${code})`, { cause });
 }

@@ -1,6 +1,7 @@
 /**
  * Renders an OutboundReply as plain text for terminals, pipes and the CLI: blocks as paragraphs, lists with
- * bullets, quotes indented, notices first (crisis) or last, and buttons numbered so typing the number presses it.
+ * bullets, quotes indented, notices first (crisis) or last, a text file's content (the /export file: text has no
+ * attachments), and buttons numbered so typing the number presses it.
  */
 import type { OutboundReply } from '../../message';
 
@@ -34,6 +35,7 @@ export function renderText(reply: OutboundReply, opts: RenderOptions = { buttons
     }
   }
   for (const n of trailing) out.push(n.text);
+  for (const f of reply.files ?? []) if (f.mimeType.startsWith('text/')) out.push(f.bytes.toString('utf8').trimEnd());
   if (opts.buttons && reply.buttons.length) {
     out.push(reply.buttons.map((btn, i) => `[${i + 1}] ${btn.label}`).join('  '));
   }

@@ -3,9 +3,10 @@
  * when stdin is a pipe it reads one message per line and prints each reply, so conversations can be scripted.
  * Typing a button's number or label presses it; a line starting with / is a command.
  */
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { handleTurn } from '../../conversation/conversation';
+import { withoutControls } from '../../conversation/intake';
+import { maxLineBytesFor, readLines } from './read-lines';
 import type { TurnDeps } from '../../conversation/deps';
 import type { Button, InboundMessage } from '../../message';
 import { renderText } from './render-text';
@@ -21,10 +22,13 @@ export interface TerminalChatOptions {
   interactive: boolean;
 }
 
-/** Runs the chat until the input ends (Ctrl-D, end of pipe) or the user types /quit. */
+/**
+ * Runs the chat until the input ends (Ctrl-D, end of pipe) or the user types /quit. A line longer than
+ * MAX_MESSAGE_CHARS allows is refused unread; replies are printed without control sequences, so nothing a
+ * collector's message or a /call note holds can recolour or move the terminal.
+ */
 export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> {
   const { deps, output } = opts;
-  const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
   let buttons: Button[] = [];
   let seq = 0;
   const prompt = () => {
@@ -33,7 +37,7 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
   const send = async (msg: InboundMessage) => {
     const reply = await handleTurn(msg, deps);
     buttons = reply.buttons;
-    const text = renderText(reply, { buttons: true });
+    const text = withoutControls(renderText(reply, { buttons: true }));
     if (text) output.write(`${opts.interactive ? `\n${opts.texts.text('chat_bot')}` : ''}${text}\n${opts.interactive ? '' : '\n'}`);
   };
   if (opts.interactive) {
@@ -41,13 +45,17 @@ export async function runTerminalChat(opts: TerminalChatOptions): Promise<void> 
     output.write(`\n${opts.texts.text('chat_hint')}\n`);
   }
   prompt();
-  for await (const line of rl) {
-    const text = line.trim();
+  for await (const read of readLines(opts.input, maxLineBytesFor(deps.limits.maxMessageChars))) {
+    if ('tooLong' in read) {
+      output.write(`${opts.texts.text('chat_line_too_long', { max: deps.limits.maxMessageChars })}\n`);
+      prompt();
+      continue;
+    }
+    const text = read.line.trim();
     if (text === '/quit' || text === '/exit') break;
     if (text.length > 0 || !opts.interactive) await send(toInbound(text, buttons, opts.userId, ++seq));
     prompt();
   }
-  rl.close();
 }
 
 /** Maps one typed line to an inbound message: a command, a button press, or text. */
