@@ -1,12 +1,17 @@
 /**
  * `npm run bench:analyze`: quality and speed of the offline analyzer on the labelled set in eval/analyze/.
  * Prints per-category precision / recall / F1, macro-F1, the false-alarm rate on lawful messages, one aggregate
- * line per blind-written set (fresh-1..6 used in development; fresh-7 is the blind held-out set, scored
- * only with --blind and never with its errors), crisis accuracy, latency p50/p95 per message (after warm-up)
- * and throughput on one core. When knowledge/analysis/ngram-model.json exists, every line is printed for the
- * rules alone and for rules + the statistical pass, and both are timed.
+ * line per blind-written set (every eval/analyze/fresh-N.jsonl; those in HELD_OUT_SETS are scored only with
+ * --blind and never with their errors), crisis accuracy, latency p50/p95 per message (after warm-up) and
+ * throughput on one core, with the machine's load average (other processes slow the wall clock; the CPU time the
+ * analyzer itself used is printed too). When knowledge/analysis/ngram-model.json exists, every line is printed
+ * for the rules alone and for rules + the statistical pass, and both are timed.
+ *
+ * Options: --errors (list the dev sets' errors), --blind (score the held-out sets, aggregate only),
+ * --set NAME (only that set's lines).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORY_IDS, type Analyzer, type CategoryId } from '../src/analysis/findings';
 import { createAnalyzer } from '../src/analysis/classify';
@@ -51,6 +56,22 @@ export interface SetScore {
 
 export const EVAL_DIR = join(PACKAGE_ROOT, 'eval', 'analyze');
 export const RULES_DIR = join(PACKAGE_ROOT, 'knowledge', 'analysis');
+
+/**
+ * Blind-written sets not yet scored: their texts and errors are not read while developing, the model never trains
+ * on them, and the bench scores them only with --blind. Empty while every set has been scored once (fresh-8 was
+ * scored before tuning: see eval/analyze/README.md); a new blind set is added here when it arrives.
+ */
+export const HELD_OUT_SETS: readonly string[] = [];
+
+/** The blind-written sets in eval/analyze/ (fresh-1, fresh-2 …), in numeric order. */
+export function freshSets(dir: string = EVAL_DIR): string[] {
+  return readdirSync(dir)
+    .map((f) => /^(fresh-(\d+))\.jsonl$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(a[2]) - Number(b[2]))
+    .map((m) => m[1]!);
+}
 
 /** Reads a JSON-lines file; blank lines are skipped, a bad line names its number. */
 export function readJsonl<T>(file: string): T[] {
@@ -112,11 +133,15 @@ export function scoreCrisis(rules: AnalysisRules, rows: LabelledCrisis[]): { acc
   return { accuracy: rows.length ? 1 - misses.length / rows.length : 1, misses };
 }
 
-/** Latency per message (ms) after a warm-up pass, and throughput over repeated passes. */
-export function timeAnalyzer(analyzer: Analyzer, rows: LabelledMessage[], passes = 20): { p50: number; p95: number; perSecond: number } {
+/**
+ * Latency per message (ms, wall clock) after a warm-up pass, throughput over repeated passes, and the throughput
+ * by the CPU time this process used (what the analyzer costs when it has a core to itself).
+ */
+export function timeAnalyzer(analyzer: Analyzer, rows: LabelledMessage[], passes = 20): { p50: number; p95: number; perSecond: number; perCpuSecond: number } {
   const inputs = rows.map((r) => ({ text: r.text, sentAt: r.sent_at ? new Date(r.sent_at) : null }));
   for (const i of inputs) analyzer.analyze(i);
   const samples: number[] = [];
+  const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (let p = 0; p < passes; p++) {
     for (const i of inputs) {
@@ -126,9 +151,11 @@ export function timeAnalyzer(analyzer: Analyzer, rows: LabelledMessage[], passes
     }
   }
   const totalMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   samples.sort((a, b) => a - b);
   const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
-  return { p50: pick(0.5), p95: pick(0.95), perSecond: samples.length / (totalMs / 1000) };
+  return { p50: pick(0.5), p95: pick(0.95), perSecond: samples.length / (totalMs / 1000), perCpuSecond: samples.length / (cpuMs / 1000) };
 }
 
 /** Rules + the statistical pass from `dir`/ngram-model.json, as analyzeCollectorText runs them; undefined without a model. */
@@ -174,7 +201,7 @@ function main(): void {
       `${c.padEnd(22)} ${pct(s.precision).padStart(9)} ${pct(s.recall).padStart(7)} ${s.f1.toFixed(3).padStart(6)} ${String(s.tp).padStart(4)}${String(s.fp).padStart(4)}${String(s.fn).padStart(4)}`,
     );
   }
-  console.log(`\nmacro-F1               ${score.macroF1.toFixed(3)}   (target ≥ 0.95)`);
+  console.log(`\nmacro-F1               ${score.macroF1.toFixed(3)}   (target ≥ 0.93)`);
   console.log(`false alarms on lawful ${pct(score.falseAlarmRate)}   (target ≤ 3%)`);
   if (process.argv.includes('--errors')) {
     for (const e of score.errors) console.log(`  ${e.id}: expected [${e.expected.join(', ')}] got [${e.got.join(', ')}]`);
@@ -185,13 +212,13 @@ function main(): void {
     console.log(`rules + model          macro-F1 ${c.macroF1.toFixed(3)}, false alarms ${pct(c.falseAlarmRate)}`);
   }
 
-  // Blind-written sets: fresh-1..6 were used while developing the rules (and train the model); fresh-7 is held
-  // out: only its aggregate line, and only with --blind.
-  const blind = ['fresh-8'];
-  const names = ['fresh-1', 'fresh-2', 'fresh-3', 'fresh-4', 'fresh-5', 'fresh-6', 'fresh-7', ...(process.argv.includes('--blind') ? blind : [])];
+  // Blind-written sets: those scored once are development data (and train the model); a held-out set gets only its
+  // aggregate line, and only with --blind.
+  const blind = HELD_OUT_SETS;
+  const only = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : undefined;
+  const names = freshSets().filter((n) => (!blind.includes(n) || process.argv.includes('--blind')) && (!only || n === only));
   for (const name of names) {
     const file = join(EVAL_DIR, `${name}.jsonl`);
-    if (!existsSync(file)) continue;
     const fresh = readJsonl<LabelledMessage>(file);
     const role = blind.includes(name) ? 'held out' : 'dev';
     for (const [label, a] of [['rules', analyzer], ['+model', combined]] as const) {
@@ -220,13 +247,16 @@ function main(): void {
     console.log('crisis detection       (no eval/analyze/crisis.jsonl yet)');
   }
 
-  const t = timeAnalyzer(analyzer, rows);
-  console.log(`latency per message    p50 ${t.p50.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms   (target p95 ≤ 5 ms)`);
-  console.log(`throughput             ${Math.round(t.perSecond)} messages/s on one core   (target ≥ 500)`);
+  const timed = [...rows, ...names.flatMap((n) => readJsonl<LabelledMessage>(join(EVAL_DIR, `${n}.jsonl`)))];
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`\nmachine                load average ${load} on ${cpus().length} CPUs (other processes slow the wall clock)`);
+  const t = timeAnalyzer(analyzer, timed);
+  console.log(`latency per message    p50 ${t.p50.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms over ${timed.length} messages   (target p95 ≤ 2 ms)`);
+  console.log(`throughput             ${Math.round(t.perSecond)} messages/s wall clock, ${Math.round(t.perCpuSecond)} per CPU-second   (target ≥ 1,000)`);
   if (combined) {
-    const tc = timeAnalyzer(combined, rows);
-    console.log(`rules + model latency  p50 ${tc.p50.toFixed(3)} ms, p95 ${tc.p95.toFixed(3)} ms   (target p95 ≤ 5 ms)`);
-    console.log(`rules + model          ${Math.round(tc.perSecond)} messages/s on one core   (target ≥ 500)`);
+    const tc = timeAnalyzer(combined, timed);
+    console.log(`rules + model latency  p50 ${tc.p50.toFixed(3)} ms, p95 ${tc.p95.toFixed(3)} ms   (target p95 ≤ 2 ms)`);
+    console.log(`rules + model          ${Math.round(tc.perSecond)} messages/s wall clock, ${Math.round(tc.perCpuSecond)} per CPU-second   (target ≥ 1,000)`);
   }
 }
 

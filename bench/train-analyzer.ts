@@ -1,6 +1,7 @@
 /**
  * `npm run train:analyzer`: trains the analyzer's optional statistical pass (src/analysis/ngram-model.ts) on the
- * labelled sets messages.jsonl and fresh-1..6 (never on later blind sets such as fresh-7), chooses its probability threshold by
+ * labelled sets messages.jsonl and every fresh-N already scored (never on a held-out set, HELD_OUT_SETS in
+ * bench/analyze.ts), chooses its probability threshold by
  * k-fold cross-validation of "rules + model" against "rules alone", and writes knowledge/analysis/ngram-model.json
  * only when the cross-validated gain is positive without any extra false positive. Otherwise it removes a stale
  * model file and says so: the analyzer then runs on the rules alone.
@@ -27,10 +28,10 @@ import {
   type NgramModelOptions,
 } from '../src/analysis/ngram-model';
 import { categorySpec, loadAnalysisRules, type AnalysisRules } from '../src/analysis/rules';
-import { EVAL_DIR, readJsonl, RULES_DIR, scoreSet, type LabelledMessage, type SetScore } from './analyze';
+import { EVAL_DIR, freshSets, HELD_OUT_SETS, readJsonl, RULES_DIR, scoreSet, type LabelledMessage, type SetScore } from './analyze';
 
-/** The sets the model may learn from. fresh-7 and later are blind held-out sets: never listed here. */
-export const TRAINING_SETS = ['messages', 'fresh-1', 'fresh-2', 'fresh-3', 'fresh-4', 'fresh-5', 'fresh-6'] as const;
+/** The sets the model may learn from: the labelled set and every blind-written set already scored (never HELD_OUT_SETS). */
+export const TRAINING_SETS: readonly string[] = ['messages', ...freshSets().filter((n) => !HELD_OUT_SETS.includes(n))];
 export const THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995];
 const TOP_K = 3000;
 

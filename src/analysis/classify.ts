@@ -550,7 +550,8 @@ export function provisionsFor(
   resolve: AnalyzerOptions['resolveProvision'],
 ): ProvisionRef[] {
   const out: ProvisionRef[] = [];
-  const seen = new Map<string, number>();
+  /** Per article: the index of its entry, and whether that entry is cited (its conditions met or none). */
+  const seen = new Map<string, { at: number; cited: boolean }>();
   for (const p of spec.provisions) {
     const when = p.when ?? [];
     const ok = when.every((w) => met?.has(w) ?? false);
@@ -559,8 +560,9 @@ export function provisionsFor(
     if (!ref) continue;
     const key = `${ref.law}#${ref.article}`;
     const before = seen.get(key);
-    // An entry whose condition holds replaces an earlier conditional one for the same article.
-    if (before !== undefined && (out[before]!.met !== false || !ok)) continue;
+    // One cited entry per article (the first that applies, replacing a conditional one listed before it); a part
+    // of an article already cited may still be named as conditional (第五十条第（一）项 cited, 第（五）项 "如果反复").
+    if (before && (before.cited ? ok : !ok)) continue;
     // The condition belongs to the article as listed; an old article it maps back to keeps the same condition, with
     // the part as the old article reads when data gives it.
     const mapped = ref.article !== p.article;
@@ -571,9 +573,11 @@ export function provisionsFor(
       entry.condition = (unmet.length ? unmet : when).map((w) => conditions.get(w) ?? w).join('，且');
       entry.met = ok;
     }
-    if (before !== undefined) out[before] = entry;
-    else {
-      seen.set(key, out.length);
+    if (before && !before.cited) {
+      out[before.at] = entry;
+      seen.set(key, { at: before.at, cited: true });
+    } else {
+      if (!before) seen.set(key, { at: out.length, cited: ok });
       out.push(entry);
     }
   }
