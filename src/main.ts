@@ -60,7 +60,7 @@ async function serve(config: Config, logger: Logger, deps: TurnDeps): Promise<vo
     logger.error({ queue, err: { name: (e as Error)?.name, reason: (e as Error)?.message } }, 'job failed for good');
   });
   metrics.watchQueue(() => jobs.queue.depth());
-  const common = { turnDeps: deps, queue: jobs.queue, memo: jobs.memo, metrics, logger, promptsDir: config.promptsDir, ratePerMinute: config.limits.ratePerMinute };
+  const common = { turnDeps: deps, queue: jobs.queue, memo: jobs.memo, metrics, logger, promptsDir: config.promptsDir, ratePerMinute: config.limits.ratePerMinute, evidencePerMinute: config.limits.evidencePerMinute };
   const platforms: PlatformChannel[] = [];
   if (config.wechat) platforms.push(createWechatChannel({ ...config.wechat, ...common }));
   if (config.wecom) platforms.push(createWecomChannel({ ...config.wecom, ...common }));
@@ -78,6 +78,7 @@ async function serve(config: Config, logger: Logger, deps: TurnDeps): Promise<vo
         apiRoot: t.apiRoot,
         allowGroups: t.allowGroups,
         ratePerMinute: config.limits.ratePerMinute,
+        evidencePerMinute: config.limits.evidencePerMinute,
         promptsDir: config.promptsDir,
         jobs: telegramJobs,
         onUpdateHandled: (e) => {

@@ -74,3 +74,46 @@ export class SlidingWindowRateLimiter {
     }
   }
 }
+
+/**
+ * What a message is, for its limit. Evidence — forwarded messages, images, links — often comes in bursts (a
+ * user forwarding a night's threats), so it gets its own, higher limit; but a limit: without one, a script
+ * forwarding hundreds of items a second filled the store.
+ */
+export type TrafficKind = 'message' | 'evidence';
+
+export interface ChannelRateLimitOptions {
+  /** Messages (text, commands, buttons) per user per window: RATE_LIMIT_PER_MINUTE. */
+  messagesPerMinute: number;
+  /** Forwards, images and links per user per window: RATE_LIMIT_EVIDENCE_PER_MINUTE. */
+  evidencePerMinute: number;
+  /** Default 60 000 ms. */
+  windowMs?: number;
+  now?: () => number;
+}
+
+/** The reply a refused message gets, by kind: evidence refused is evidence not kept, and the user must hear that. */
+export const RATE_LIMIT_REPLY: Record<TrafficKind, string> = { message: 'rate_limited', evidence: 'rate_limited_evidence' };
+
+/** The per-user limits every channel applies: messages and evidence counted apart, each against its own limit. */
+export class ChannelRateLimits {
+  private readonly limiters: Record<TrafficKind, SlidingWindowRateLimiter>;
+
+  constructor(o: ChannelRateLimitOptions) {
+    const common = { windowMs: o.windowMs, now: o.now };
+    this.limiters = {
+      message: new SlidingWindowRateLimiter({ limit: o.messagesPerMinute, ...common }),
+      evidence: new SlidingWindowRateLimiter({ limit: o.evidencePerMinute, ...common }),
+    };
+  }
+
+  /** Counts one message of `kind` from `userKey` if its window has room; never throws. */
+  hit(userKey: string, kind: TrafficKind): RateDecision {
+    return this.limiters[kind].hit(userKey);
+  }
+}
+
+/** The evidence limit when none is configured: three times the message limit, and at least 60 a minute. */
+export function defaultEvidencePerMinute(messagesPerMinute: number): number {
+  return Math.max(60, messagesPerMinute * 3);
+}

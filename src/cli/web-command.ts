@@ -22,7 +22,7 @@ export async function serveWebChat(config: Config, logger: Logger, args: { flags
   const app = await buildHttpApp({
     logger,
     store: deps.store,
-    routes: [webChatRoutes({ deps, promptsDir: config.promptsDir, allowedHosts, ratePerIpPerMinute: config.web.ratePerIpPerMinute, ratePerUserPerMinute: config.limits.ratePerMinute })],
+    routes: [webChatRoutes({ deps, promptsDir: config.promptsDir, allowedHosts, ratePerIpPerMinute: config.web.ratePerIpPerMinute, ratePerUserPerMinute: config.limits.ratePerMinute, evidencePerUserPerMinute: config.limits.evidencePerMinute })],
   });
   await app.listen({ port, host: config.http.host });
   const address = app.server.address();

@@ -24,14 +24,17 @@ return 1`;
  *         [3] its receivedAt in ms, [4] how many records the user may keep
  * Returns {1, position, count} when the record is (or already was) stored at that position; {2, position,
  * count, sealed record kept} when it was counted as a repeat; {-1} when the list predates the index, which the
- * caller must build first (dsIndexEvidence); {-2} when new content would pass the cap (nothing written). A record is sealed once and retried as the same string, so a retry
- * of a write whose reply was lost is recognised and not counted again: the stored record itself, or the last
- * repeat counted (its SHA-1 prefix is kept with the count).
+ * caller must build first (dsIndexEvidence); {-2} when new content would pass the cap (nothing written). A
+ * record is sealed once and retried as the same string, so a retry of a write whose reply was lost is recognised
+ * and not counted again: the stored record itself, or the last repeat counted (its SHA-1 prefix is kept with the
+ * count).
  */
 const APPEND_EVIDENCE = `
 local pos = redis.call('HGET', KEYS[2], ARGV[1])
 if not pos then
-  if redis.call('HLEN', KEYS[2]) == 0 and redis.call('LLEN', KEYS[1]) > 0 then return {-1} end
+  local n = redis.call('LLEN', KEYS[1])
+  if redis.call('HLEN', KEYS[2]) == 0 and n > 0 then return {-1} end
+  if n >= tonumber(ARGV[4]) then return {-2} end
   local len = redis.call('RPUSH', KEYS[1], ARGV[2])
   redis.call('HSET', KEYS[2], ARGV[1], len - 1)
   return {1, len - 1, 1}

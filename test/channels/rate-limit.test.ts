@@ -1,5 +1,5 @@
 /** The shared sliding-window limiter, on a clock the test moves. */
-import { SlidingWindowRateLimiter } from '../../src/channels/rate-limit';
+import { ChannelRateLimits, SlidingWindowRateLimiter } from '../../src/channels/rate-limit';
 
 function limiter(limit: number) {
   let t = 1_000_000;
@@ -53,5 +53,14 @@ describe('SlidingWindowRateLimiter', () => {
 
   it('rejects a nonsensical limit at construction', () => {
     expect(() => new SlidingWindowRateLimiter({ limit: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('ChannelRateLimits', () => {
+  it('counts evidence apart from messages, each against its own limit', () => {
+    const limits = new ChannelRateLimits({ messagesPerMinute: 2, evidencePerMinute: 3, now: () => 0 });
+    expect([1, 2, 3].map(() => limits.hit('u', 'message').allowed)).toEqual([true, true, false]);
+    expect([1, 2, 3, 4].map(() => limits.hit('u', 'evidence').allowed)).toEqual([true, true, true, false]);
+    expect(limits.hit('v', 'evidence').allowed).toBe(true);
   });
 });

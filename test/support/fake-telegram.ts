@@ -241,7 +241,7 @@ export class FakeTelegram {
     const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
     if (file) return this.serveFile(file[1]!, file[2]!, res);
     const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
-    const body = { ...Object.fromEntries(url.searchParams), ...(await readJson(req)) };
+    const body = { ...Object.fromEntries(url.searchParams), ...(await readBody(req)) };
     if (!m) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, method] = m as unknown as [string, string, string];
     if (token !== this.token) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
@@ -272,6 +272,9 @@ export class FakeTelegram {
       case 'setWebhook':
         this.webhook = { url: String(body.url), secret_token: body.secret_token as string | undefined };
         return ok(true);
+      case 'sendDocument':
+      case 'sendPhoto':
+        return ok({ message_id: this.nextMessageId++, date: now(), chat: { id: Number(body.chat_id), type: 'private' } });
       case 'getFile': {
         const f = this.files.get(String(body.file_id));
         if (!f) return reply(res, 400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
@@ -376,15 +379,45 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   res.end(data);
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
   if (chunks.length === 0) return {};
-  const text = Buffer.concat(chunks).toString('utf8');
+  const raw = Buffer.concat(chunks);
+  const boundary = /multipart\/form-data;.*boundary=("?)([^";]+)\1/i.exec(String(req.headers['content-type'] ?? ''))?.[2];
+  if (boundary) return readMultipart(raw, boundary);
+  const text = raw.toString('utf8');
   try {
     const v = JSON.parse(text) as unknown;
     return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
   } catch {
     return Object.fromEntries(new URLSearchParams(text));
   }
+}
+
+/** An uploaded file as the fake records it (sendDocument, sendPhoto with bytes). */
+export interface UploadedFile {
+  filename: string;
+  bytes: Buffer;
+}
+
+/** Fields of a multipart body: text fields as strings, files as UploadedFile. */
+function readMultipart(raw: Buffer, boundary: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length + 2; // past CRLF
+    const next = raw.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = raw.subarray(start, next - 2); // before CRLF
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]*)"/.exec(head)?.[1];
+    const filename = /filename="([^"]*)"/.exec(head)?.[1];
+    if (name) out[name] = filename !== undefined ? ({ filename, bytes: Buffer.from(content) } satisfies UploadedFile) : content.toString('utf8');
+    at = next;
+  }
+  return out;
 }

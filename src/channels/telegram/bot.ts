@@ -1,8 +1,10 @@
 /**
  * The Telegram channel: a thin telegraf bot over the conversation core. One middleware takes every update and,
  * in order: drops a repeated update_id, reads the update, answers a button press at once, stays silent in
- * groups (unless allowed), applies the per-user rate limit (to text, commands and buttons: forwarded messages
- * and images are evidence and always go through), and schedules the turn on the chat's queue. The turn shows
+ * groups (unless allowed), applies the per-user rate limits (text, commands and buttons against
+ * RATE_LIMIT_PER_MINUTE; forwarded messages and images, which are evidence and come in bursts, against the higher
+ * RATE_LIMIT_EVIDENCE_PER_MINUTE — refused evidence is said to be not kept), and schedules the turn on the chat's
+ * queue. The turn shows
  * "typing…", hands the message to handleTurn, and sends the reply. Parsing, rendering, splitting, sending and
  * retrying each live in their own module; this file only wires them.
  */
@@ -13,7 +15,7 @@ import { handleTurn } from '../../conversation/conversation';
 import type { TurnDeps } from '../../conversation/deps';
 import type { CoreLogger } from '../../logger';
 import { emptyReply, userKeyOf, type OutboundReply } from '../../message';
-import { SlidingWindowRateLimiter } from '../rate-limit';
+import { ChannelRateLimits, RATE_LIMIT_REPLY, type TrafficKind } from '../rate-limit';
 import { describeError } from './api-errors';
 import { downloadFile } from './download';
 import { describeUpdate, toInbound, type TgUpdate, type UpdateEnvelope } from './inbound';
@@ -58,7 +60,7 @@ export function createTelegramBot(deps: TurnDeps, options: TelegramBotOptions): 
   const queue = new SendQueue(retry);
   const scheduler = new TurnScheduler(o.maxPendingTurns);
   const seen = new SeenUpdates();
-  const limiter = new SlidingWindowRateLimiter({ limit: o.ratePerMinute });
+  const limits = new ChannelRateLimits({ messagesPerMinute: o.ratePerMinute, evidencePerMinute: o.evidencePerMinute });
   const ids = new CallbackIds();
   const sender: ReplySenderDeps = { telegram, queue, ids, maxLength: o.maxMessageLength };
 
@@ -76,14 +78,15 @@ export function createTelegramBot(deps: TurnDeps, options: TelegramBotOptions): 
     if (env.chatType !== 'private' && !o.allowGroups) return done('group_ignored');
 
     const chatKey = String(env.chatId);
-    // Evidence is never refused: the rate_limited reply promises "之前的消息我都收到了", and a forwarded threat
-    // or a screenshot may be the only copy the user has. The scheduler's bound still applies to it.
-    const decision = carriesEvidence(env) ? { allowed: true as const } : limiter.hit(userKeyOf(env.origin));
+    // Evidence has its own, higher limit; refused evidence is not kept, and the notice says so (a forwarded
+    // threat may be the only copy the user has: they must know to send it again).
+    const kind: TrafficKind = carriesEvidence(env) ? 'evidence' : 'message';
+    const decision = limits.hit(userKeyOf(env.origin), kind);
     if (!decision.allowed) {
       if (!decision.notify) return done('rate_limited');
       return scheduler.schedule(chatKey, async () => {
-        ulog.info({ retryAfterMs: decision.retryAfterMs }, 'user rate limited');
-        await sendPlain(env.chatId, deps.replies.text('rate_limited'), sender).catch((e: unknown) =>
+        ulog.info({ retryAfterMs: decision.retryAfterMs, kind }, 'user rate limited');
+        await sendPlain(env.chatId, deps.replies.text(RATE_LIMIT_REPLY[kind]), sender).catch((e: unknown) =>
           ulog.warn({ error: describeError(e) }, 'rate-limit notice not sent'),
         );
         done('rate_limited');
@@ -166,7 +169,7 @@ export function createTelegramBot(deps: TurnDeps, options: TelegramBotOptions): 
   };
 }
 
-/** Forwarded messages and images (photos, image documents) may be evidence: they bypass the rate limit. */
+/** Forwarded messages and images (photos, image documents) may be evidence: they count against the evidence limit. */
 function carriesEvidence(env: UpdateEnvelope): boolean {
   return env.content.type === 'forwarded' || env.content.type === 'image';
 }

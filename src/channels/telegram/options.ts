@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../paths';
 import type { RetryOptions } from './send-queue';
 import type { TelegramTexts } from './texts';
+import { defaultEvidencePerMinute } from '../rate-limit';
 import type { UpdateEnvelope } from './inbound';
 
 /** What became of one update, for metrics and the bench. */
@@ -19,6 +20,8 @@ export interface TelegramBotOptions {
   allowGroups?: boolean;
   /** Messages accepted per user per minute (RATE_LIMIT_PER_MINUTE). Default 20. */
   ratePerMinute?: number;
+  /** Forwards and images accepted per user per minute (RATE_LIMIT_EVIDENCE_PER_MINUTE). Default 3 × ratePerMinute, at least 60. */
+  evidencePerMinute?: number;
   /** Command descriptions and channel texts; default loaded from `<promptsDir>/telegram.yaml`. */
   texts?: TelegramTexts;
   /** Where telegram.yaml is read from when `texts` is not given. Default the package's prompts/. */
@@ -62,5 +65,6 @@ export const TELEGRAM_BOT_DEFAULTS = {
 /** Options with every default filled in; undefined values count as unset. */
 export function resolveOptions(opts: TelegramBotOptions): ResolvedTelegramBotOptions {
   const set = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as TelegramBotOptions;
-  return { ...TELEGRAM_BOT_DEFAULTS, ...set };
+  const merged = { ...TELEGRAM_BOT_DEFAULTS, ...set };
+  return { ...merged, evidencePerMinute: set.evidencePerMinute ?? defaultEvidencePerMinute(merged.ratePerMinute) };
 }

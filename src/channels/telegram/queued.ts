@@ -2,7 +2,7 @@
  * Telegram on the job queue (when the app has Redis): the bot's update loop only reads the update and queues it;
  * a worker runs the turn (downloading images, OCR, LLM) and queues the reply; the sender delivers its parts —
  * HTML, the keyboard under the last part, the plain-text fallback when Telegram refuses the HTML, photos after —
- * within Telegram's global rate, each part once (../deliver-parts.ts). Job ids are the update's chat and message
+ * and documents (the /export file) after — within Telegram's global rate, each part once (../deliver-parts.ts). Job ids are the update's chat and message
  * ids, so a redelivered update is one job. A turn's reply is memoised before it is queued for sending, so a turn
  * job run again after a crash sends the same reply instead of running the turn twice.
  *
@@ -31,6 +31,7 @@ import type { TelegramTexts } from './texts';
 export interface TelegramApi {
   sendMessage(chatId: number, text: string, extra?: object): Promise<unknown>;
   sendPhoto(chatId: number, photo: { source: Buffer }, extra?: object): Promise<unknown>;
+  sendDocument(chatId: number, document: { source: Buffer; filename: string }, extra?: object): Promise<unknown>;
   getFileLink(fileId: string): Promise<URL>;
 }
 
@@ -65,6 +66,8 @@ interface SendJob {
   parts: string[];
   keyboard?: unknown;
   images: Array<{ base64: string; alt: string }>;
+  /** Absent in replies memoised before files existed. */
+  files?: Array<{ base64: string; name: string }>;
 }
 
 export interface TelegramJobs extends ChannelJobs {
@@ -92,13 +95,14 @@ export function createTelegramJobs(o: TelegramJobsOptions): TelegramJobs {
         parts: replyParts(reply, maxLength),
         ...(keyboard ? { keyboard } : {}),
         images: (reply.images ?? []).map((i) => ({ base64: i.bytes.toString('base64'), alt: i.alt })),
+        files: (reply.files ?? []).map((f) => ({ base64: f.bytes.toString('base64'), name: f.name })),
       };
       if (await o.memo.setIfAbsent(memoKey, JSON.stringify(fresh), 2 * DAY)) {
         rendered = fresh;
         o.metrics.turn('telegram', reply.kind, (Date.now() - env.origin.receivedAt.getTime()) / 1000);
       } else rendered = JSON.parse((await o.memo.get(memoKey))!) as Omit<SendJob, 'chatId'>;
     }
-    if (rendered.parts.length || rendered.images.length) {
+    if (rendered.parts.length || rendered.images.length || rendered.files?.length) {
       await o.queue.add<SendJob>(QUEUES.sendTelegram, key('send', env.origin.messageId ?? job.id), { chatId: env.chatId, ...rendered });
     }
   }
@@ -121,13 +125,19 @@ export function createTelegramJobs(o: TelegramJobsOptions): TelegramJobs {
 
   async function runSend(job: Job<SendJob>): Promise<void> {
     const { chatId, parts, keyboard, images } = job.data;
+    const files = job.data.files ?? [];
     const link = { link_preview_options: { is_disabled: true } };
     await deliverParts({
       memo: o.memo,
       key: key('sent', job.id),
-      count: parts.length + images.length,
+      count: parts.length + images.length + files.length,
       send: async (i) => {
         try {
+          if (i >= parts.length + images.length) {
+            const file = files[i - parts.length - images.length]!;
+            await o.telegram.sendDocument(chatId, { source: Buffer.from(file.base64, 'base64'), filename: file.name });
+            return 'sent';
+          }
           if (i >= parts.length) {
             const image = images[i - parts.length]!;
             await o.telegram.sendPhoto(chatId, { source: Buffer.from(image.base64, 'base64') }, { caption: image.alt });

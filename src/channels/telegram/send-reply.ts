@@ -3,7 +3,7 @@
  * the chat's send queue, with the next steps as an inline keyboard under the last part. A part whose HTML
  * Telegram refuses ("can't parse entities") is sent again as plain text with the same words; the refused
  * payload itself is never sent again, retries included. A reply's pictures (the interest check's chart) follow
- * the text as photos, captioned with their alt text.
+ * the text as photos, captioned with their alt text, and its files (the /export file) as documents.
  */
 import type { Telegram } from 'telegraf';
 import type { CoreLogger } from '../../logger';
@@ -15,7 +15,7 @@ import type { SendQueue } from './send-queue';
 import { splitMessage } from './split-message';
 
 export interface ReplySenderDeps {
-  telegram: Pick<Telegram, 'sendMessage'> & Partial<Pick<Telegram, 'sendPhoto'>>;
+  telegram: Pick<Telegram, 'sendMessage'> & Partial<Pick<Telegram, 'sendPhoto' | 'sendDocument'>>;
   queue: SendQueue;
   ids: CallbackIds;
   /** Longest part; Telegram's limit is 4 096. */
@@ -54,6 +54,10 @@ export async function sendReply(chatId: number, reply: OutboundReply, deps: Repl
   const sendPhoto = deps.telegram.sendPhoto?.bind(deps.telegram);
   for (const image of sendPhoto ? reply.images ?? [] : []) {
     await deps.queue.send(chatId, () => sendPhoto!(chatId, { source: image.bytes }, { caption: image.alt }));
+  }
+  const sendDocument = deps.telegram.sendDocument?.bind(deps.telegram);
+  for (const file of sendDocument ? reply.files ?? [] : []) {
+    await deps.queue.send(chatId, () => sendDocument!(chatId, { source: file.bytes, filename: file.name }));
   }
   return parts.length;
 }

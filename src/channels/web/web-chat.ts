@@ -6,7 +6,8 @@
  * POST must come from the page's own origin (Origin and Sec-Fetch-Site checked when sent) and carry the CSRF
  * token the page was served with, which must match its SameSite=Strict, HttpOnly cookie (double submit); the page
  * runs under a CSP with per-response nonces and frame-ancestors 'none'; POSTs are rate limited per IP
- * (@fastify/rate-limit) and per user id.
+ * (@fastify/rate-limit) and per user id (screenshots against their own, higher limit). A reply's files (the
+ * /export file) come back as data URLs the page offers for download.
  */
 import { randomBytes, randomUUID, createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ import { replyForBrowser } from './reply-images';
 import type { TurnDeps } from '../../conversation/deps';
 import type { InboundMessage } from '../../message';
 import { methodNotAllowed } from '../../http/app';
-import { SlidingWindowRateLimiter } from '../rate-limit';
+import { ChannelRateLimits, defaultEvidencePerMinute, RATE_LIMIT_REPLY } from '../rate-limit';
 
 export interface WebChatOptions {
   deps: TurnDeps;
@@ -28,6 +29,8 @@ export interface WebChatOptions {
   ratePerIpPerMinute?: number;
   /** Messages per user id per minute (RATE_LIMIT_PER_MINUTE). Default 20. */
   ratePerUserPerMinute?: number;
+  /** Screenshots per user id per minute (RATE_LIMIT_EVIDENCE_PER_MINUTE). Default 3 × the message limit, at least 60. */
+  evidencePerUserPerMinute?: number;
 }
 
 /** Largest request accepted: a screenshot in base64 plus some JSON. */
@@ -38,7 +41,8 @@ const CSRF_COOKIE = 'ds_csrf';
 export function webChatRoutes(o: WebChatOptions): FastifyPluginAsync {
   const page = readFileSync(join(o.promptsDir, 'web-chat.html'), 'utf8');
   const allowed = new Set(o.allowedHosts.map((h) => h.toLowerCase()));
-  const users = new SlidingWindowRateLimiter({ limit: o.ratePerUserPerMinute ?? 20 });
+  const messagesPerMinute = o.ratePerUserPerMinute ?? 20;
+  const users = new ChannelRateLimits({ messagesPerMinute, evidencePerMinute: o.evidencePerUserPerMinute ?? defaultEvidencePerMinute(messagesPerMinute) });
 
   const hostAllowed = async (req: FastifyRequest, reply: FastifyReply) => {
     if (!allowed.has((req.headers.host ?? '').toLowerCase())) return reply.code(403).send({ ok: false, error: 'host not allowed' });
@@ -71,8 +75,9 @@ export function webChatRoutes(o: WebChatOptions): FastifyPluginAsync {
       handler: async (req, reply) => {
         const msg = toInbound(req.body);
         if (!msg) return reply.code(400).send({ ok: false, error: 'expected {user, text} or {user, button} or {user, image, mime}' });
-        const decision = users.hit(`web:${msg.userId}`);
-        if (!decision.allowed) return reply.code(429).send({ ok: false, error: 'rate limited', notice: o.deps.replies.text('rate_limited') });
+        const kind = msg.kind === 'image' ? 'evidence' : 'message';
+        const decision = users.hit(`web:${msg.userId}`, kind);
+        if (!decision.allowed) return reply.code(429).send({ ok: false, error: 'rate limited', notice: o.deps.replies.text(RATE_LIMIT_REPLY[kind]) });
         return { ok: true, reply: replyForBrowser(await handleTurn(msg, o.deps)) };
       },
     });

@@ -24,6 +24,8 @@ export interface ChannelCommon {
   sendPerMinute: number;
   /** Messages per user per minute (RATE_LIMIT_PER_MINUTE). */
   ratePerMinute: number;
+  /** Images and links per user per minute (RATE_LIMIT_EVIDENCE_PER_MINUTE). */
+  evidencePerMinute?: number;
   promptsDir: string;
   turnDeps: TurnDeps;
   queue: JobQueue;
@@ -77,6 +79,7 @@ export function createPlatformChannel(spec: PlatformSpec, o: ChannelCommon): Pla
     metrics: o.metrics,
     logger: o.logger,
     ratePerMinute: o.ratePerMinute,
+    evidencePerMinute: o.evidencePerMinute,
     sendPerMinute: o.sendPerMinute,
     serviceWindowMs: spec.serviceWindowMs,
     greetEveryMs: spec.greetEveryMs,

@@ -20,7 +20,7 @@ import type { CoreLogger } from '../../logger';
 import type { Metrics } from '../../metrics';
 import type { JobMemo } from '../../queue/memo';
 import { PermanentJobError, QUEUES, RetryLaterError, type Job, type JobQueue } from '../../queue/port';
-import { SlidingWindowRateLimiter } from '../rate-limit';
+import { ChannelRateLimits, defaultEvidencePerMinute, RATE_LIMIT_REPLY } from '../rate-limit';
 import { backoffMsFor, PlatformApiError, type PlatformApi } from './api';
 import { carriesEvidence, toInbound, type WechatMessage } from './inbound';
 import { KeyedChain } from './keyed-chain';
@@ -42,8 +42,10 @@ export interface PipelineOptions {
   texts: WechatTexts;
   metrics: Metrics;
   logger: CoreLogger;
-  /** Messages per user per minute before the "slow down" reply (images and links always pass). */
+  /** Messages per user per minute before the "slow down" reply (RATE_LIMIT_PER_MINUTE). */
   ratePerMinute: number;
+  /** Images and links per user per minute (RATE_LIMIT_EVIDENCE_PER_MINUTE). Default 3 × ratePerMinute, at least 60. */
+  evidencePerMinute?: number;
   /** Sends per minute across every process (the platform's limit, with room to spare). */
   sendPerMinute: number;
   /** The customer-service window; undefined where the platform has none (WeCom apps). */
@@ -83,7 +85,7 @@ export function createPipeline(o: PipelineOptions): ChannelPipeline {
   const now = o.now ?? Date.now;
   const maxPart = o.maxPartBytes ?? WECHAT_TEXT_MAX_BYTES;
   const maxDownload = o.maxDownloadBytes ?? 10_000_000;
-  const limiter = new SlidingWindowRateLimiter({ limit: o.ratePerMinute });
+  const limits = new ChannelRateLimits({ messagesPerMinute: o.ratePerMinute, evidencePerMinute: o.evidencePerMinute ?? defaultEvidencePerMinute(o.ratePerMinute) });
   const chain = new KeyedChain();
   const log = o.logger.child({ channel: o.channel });
   const key = (what: string, id: string) => `${o.channel}:${what}:${id}`;
@@ -121,8 +123,10 @@ export function createPipeline(o: PipelineOptions): ChannelPipeline {
     if (msg.content.type === 'greeting' && o.greetEveryMs) {
       if (!(await o.memo.setIfAbsent(key('greeted', msg.user), '1', o.greetEveryMs).catch(() => true))) return undefined;
     }
-    const decision = carriesEvidence(msg.content) ? { allowed: true as const } : limiter.hit(`${o.channel}:${msg.user}`);
-    if (!decision.allowed) return decision.notify ? o.turnDeps.replies.text('rate_limited') : undefined;
+    // Images and links are evidence: a higher limit, and a refusal that says they were not kept.
+    const kind = carriesEvidence(msg.content) ? 'evidence' : 'message';
+    const decision = limits.hit(`${o.channel}:${msg.user}`, kind);
+    if (!decision.allowed) return decision.notify ? o.turnDeps.replies.text(RATE_LIMIT_REPLY[kind]) : undefined;
     // Noting the time and reading held replies are best effort; only queuing the message decides the answer.
     const noted = o.serviceWindowMs ? o.memo.set(key('last', msg.user), String(now()), o.serviceWindowMs + DAY).catch(() => undefined) : undefined;
     const heldRead = o.memo.get(key('held', msg.user)).catch(() => null);

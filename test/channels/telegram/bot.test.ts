@@ -12,6 +12,7 @@ import type { RecordedCall } from '../../support/fake-telegram';
 import { testCore } from '../../support/core-deps';
 import { tagProblem } from './html-check';
 import { startHarness, type Harness } from './harness';
+import type { UploadedFile } from '../../support/fake-telegram';
 
 const THREAT = '再不还钱，明天就上门泼油漆，让你全家不得安宁';
 const QUESTION = '催收说要打电话给我领导和同事，他们能这样吗？';
@@ -83,8 +84,14 @@ describe('telegram bot (polling, real core, Redis)', () => {
     // The first screen names its provisions (e.g. 民法典第1032条); the full texts sit behind 查看法条.
     expect(textOf(answer)).toMatch(/第[0-9一二三四五六七八九十百千]+条/);
 
+    // /export is one document (the readable text, then the JSON), not the whole record as messages.
     const exported = await exchange(h, u.id, () => h.fake.sendCommand(u, '/export'));
-    expect(textOf(exported)).toContain(evidence[0]!.id);
+    expect(exported.length).toBeLessThanOrEqual(2);
+    const [doc] = h.fake.callsOf('sendDocument', u.id);
+    const file = doc!.body.document as UploadedFile;
+    expect(file.filename).toMatch(/^debtshield-export-\d{8}\.txt$/);
+    expect(file.bytes.toString('utf8')).toContain(evidence[0]!.id);
+    expect(file.bytes.toString('utf8')).toContain('"evidence"');
 
     const confirm = await exchange(h, u.id, () => h.fake.sendCommand(u, '/delete'));
     const yes = keysOf(confirm[confirm.length - 1]!).find((k) => k.callback_data === 'del:yes');
@@ -104,24 +111,6 @@ describe('telegram bot (polling, real core, Redis)', () => {
     expect(typing.length).toBeGreaterThanOrEqual(1);
     expect(typing[0]!.body.action).toBe('typing');
     expect(typing[0]!.at).toBeLessThanOrEqual(h.fake.messagesTo(u.id)[0]!.at);
-  });
-
-  it('splits a reply of 5,000+ characters into valid HTML parts of at most 4,096', async () => {
-    const u = { id: 1003 };
-    const long = Array.from({ length: 60 }, (_, i) => `第${i + 1}次提醒：${THREAT}，<别想跑> & 不还就曝光你。`).join('\n');
-    await exchange(h, u.id, () => h.fake.forward(u, long, AT_2340_CHINA));
-    const parts = await exchange(h, u.id, () => h.fake.sendCommand(u, '/export'));
-    const total = parts.reduce((n, p) => n + String(p.body.text).length, 0);
-    expect(total).toBeGreaterThan(5000);
-    expect(parts.length).toBeGreaterThan(1);
-    for (const p of parts) {
-      expect(p.body.parse_mode).toBe('HTML');
-      expect(String(p.body.text).length).toBeLessThanOrEqual(TELEGRAM_MESSAGE_LIMIT);
-      expect(tagProblem(String(p.body.text))).toBe('');
-    }
-    const plain = parts.map((p) => htmlToPlainText(String(p.body.text))).join('');
-    expect(plain).toContain('<别想跑> & 不还就曝光你');
-    expect(plain).toContain('第60次提醒');
   });
 
   it('resends a part Telegram cannot parse as plain text, never the same payload again', async () => {
@@ -219,6 +208,41 @@ describe('telegram bot (polling, real core, Redis)', () => {
   });
 });
 
+describe('telegram bot long replies', () => {
+  let h: Harness;
+  const long = Array.from({ length: 120 }, (_, i) => `第${i + 1}次提醒：${THREAT}，<别想跑> & 不还就曝光你。`);
+  // An answerer whose first screen is 5,000+ characters of text that needs escaping.
+  const verbose = (inner: Answerer): Answerer => ({
+    ...inner,
+    answer: async (...args: Parameters<Answerer['answer']>) => {
+      const a = await inner.answer(...args);
+      return { ...a, reply: { ...a.reply, blocks: long.map((text) => ({ style: 'paragraph' as const, text })) } };
+    },
+  });
+  beforeAll(async () => {
+    h = await startHarness({}, { answerer: verbose(testCore().answerer) });
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('splits a reply of 5,000+ characters into valid HTML parts of at most 4,096', async () => {
+    const u = { id: 1003 };
+    const parts = await exchange(h, u.id, () => h.fake.sendText(u, '催收能不能打电话给我领导？'));
+    const total = parts.reduce((n, p) => n + String(p.body.text).length, 0);
+    expect(total).toBeGreaterThan(5000);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      expect(p.body.parse_mode).toBe('HTML');
+      expect(String(p.body.text).length).toBeLessThanOrEqual(TELEGRAM_MESSAGE_LIMIT);
+      expect(tagProblem(String(p.body.text))).toBe('');
+    }
+    const plain = parts.map((p) => htmlToPlainText(String(p.body.text))).join('');
+    expect(plain).toContain('<别想跑> & 不还就曝光你');
+    expect(plain).toContain('第120次提醒');
+  });
+});
+
 describe('telegram bot rate limit', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -274,6 +298,26 @@ describe('telegram bot rate limit', () => {
     await h.fake.waitForMessages(u.id, 4);
     const q = h.fake.press(u, 'law');
     await h.fake.waitForCalls((c) => c.method === 'answerCallbackQuery' && c.body.callback_query_id === q);
+  });
+});
+
+describe('telegram bot evidence limit', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ ratePerMinute: 3, evidencePerMinute: 5 });
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('limits forwards too, at their own higher limit, and says once that the rest was not kept', async () => {
+    const u = { id: 2005 };
+    for (let i = 0; i < 8; i++) h.fake.forward(u, `${THREAT}（第${i + 1}条）`, AT_2340_CHINA);
+    const notice = h.deps.replies.text('rate_limited_evidence');
+    await h.fake.waitForCalls((c) => c.method === 'sendMessage' && String(c.body.text) === notice && Number(c.body.chat_id) === u.id);
+    await h.bot.drain(10_000);
+    expect(await h.store.listEvidence('telegram:2005')).toHaveLength(5);
+    expect(h.fake.messagesTo(u.id).filter((c) => String(c.body.text) === notice)).toHaveLength(1);
   });
 });
 

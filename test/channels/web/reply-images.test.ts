@@ -11,6 +11,13 @@ describe('replyForBrowser', () => {
     expect(JSON.stringify(out)).not.toContain('"type":"Buffer"');
   });
 
+  it('turns files (the /export file) into data URLs the page offers for download', () => {
+    const reply = emptyReply('command');
+    reply.files = [{ name: 'debtshield-export-20260601.txt', mimeType: 'text/plain; charset=utf-8', bytes: Buffer.from('导出') }];
+    const out = replyForBrowser(reply);
+    expect(out.files).toEqual([{ name: 'debtshield-export-20260601.txt', mimeType: 'text/plain; charset=utf-8', href: `data:text/plain;charset=utf-8;base64,${Buffer.from('导出').toString('base64')}` }]);
+  });
+
   it('leaves replies without images as they are', () => {
     const reply = emptyReply('answer');
     expect(replyForBrowser(reply)).toEqual(reply);
