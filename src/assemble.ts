@@ -37,6 +37,7 @@ import { FileStore } from './state/file-store';
 import { RedisStore } from './state/redis-store';
 import { loadOrCreateKey } from './state/key-file';
 import type { ConversationStore } from './state/store';
+import { logKeyOf } from './message';
 import { createOcr } from './ocr/create-ocr';
 import { loadLawfulNotes } from './analysis/lawful-notes';
 import { createInterestKit, type InterestKit } from './interest/interest-kit';
@@ -169,12 +170,17 @@ function loadStatistical(rules: AnalysisRules, analysisDir: string): NgramModel 
   return createNgramModel(model, { normalize: (t) => normalizer.normalize(t).text, userLine: userLineRe(rules.lexicon.speaker.user) });
 }
 
+/** The instance secret: ENCRYPTION_KEY, or the key the embedded mode keeps in DATA_DIR (created on first use). */
+export function instanceSecret(config: Config): Buffer {
+  return config.state.encryptionKey ?? loadOrCreateKey(config.dataDir);
+}
+
 /**
  * The store the config asks for: Redis when REDIS_URL is set, else the embedded encrypted file store. Pass the
  * logger so Redis outages and queued evidence are logged with the rest (without it they go to stderr).
  */
 export function createStore(config: Config, logger?: Logger): ConversationStore {
-  const key = config.state.encryptionKey ?? loadOrCreateKey(config.dataDir);
+  const key = instanceSecret(config);
   const { ttlDays, historyTurns, prefix } = config.state;
   const maxEvidence = config.limits.maxEvidence;
   // Evidence waiting for a retry is journaled on this machine's disk: in Redis mode it is what Redis could not take.
@@ -192,5 +198,6 @@ export function assembleDeps(config: Config, logger: Logger, core: CoreParts = a
     logger,
     now: () => new Date(),
     limits: { maxMessageChars: config.limits.maxMessageChars },
+    logKey: logKeyOf(instanceSecret(config)),
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 /**
  * The conversation core's vocabulary: what a channel hands in (InboundMessage) and what it gets back
  * (OutboundReply). Channels map their own updates into these and render replies out of them; nothing
@@ -105,7 +105,20 @@ export function userKeyOf(origin: Pick<Origin, 'channel' | 'userId'>): string {
   return `${origin.channel}:${origin.userId}`;
 }
 
-/** A stable, non-reversible id for a user in logs (never the raw channel id). */
-export function logIdOf(userKey: string): string {
-  return createHash('sha256').update(`debtshield-log:${userKey}`).digest('hex').slice(0, 12);
+/** Used when no instance key is given: ids then stay stable only within one process. */
+const PROCESS_LOG_KEY = randomBytes(32);
+
+/**
+ * A user's id in logs: an HMAC of the user key under `key` (logKeyOf the instance secret), never the raw channel
+ * id and never an unkeyed hash — Telegram chat ids are few enough to hash them all, which recovered four ids of
+ * five from a log in seconds. The same secret gives the same id across restarts and processes; without a key, a
+ * random one per process is used.
+ */
+export function logIdOf(userKey: string, key: Buffer = PROCESS_LOG_KEY): string {
+  return createHmac('sha256', key).update(userKey).digest('hex').slice(0, 12);
+}
+
+/** The key logIdOf takes, derived from the instance secret (ENCRYPTION_KEY or DATA_DIR/secret.key). */
+export function logKeyOf(secret: Buffer): Buffer {
+  return createHmac('sha256', secret).update('debtshield/log-ids').digest();
 }

@@ -25,7 +25,7 @@ import { errorSummary } from '../error-summary';
 /** Handles one inbound message and returns the reply. Never throws: failures become a Chinese reply. */
 export async function handleTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundReply> {
   const key = userKeyOf(msg);
-  const log = deps.logger.child({ turn: randomBytes(4).toString('hex'), user: logIdOf(key), channel: msg.channel, kind: msg.kind });
+  const log = deps.logger.child({ turn: randomBytes(4).toString('hex'), user: logIdOf(key, deps.logKey), channel: msg.channel, kind: msg.kind });
   const started = Date.now();
   const turn = new TurnContext(deps, key, log);
   try {

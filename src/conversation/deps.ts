@@ -43,4 +43,6 @@ export interface TurnDeps {
   ocr?: OcrPort;
   now: () => Date;
   limits: { maxMessageChars: number };
+  /** The key user ids in logs are hashed under (logKeyOf the instance secret); default a random one per process. */
+  logKey?: Buffer;
 }

@@ -13,7 +13,7 @@ import { Telegram } from 'telegraf';
 import { handleTurn } from '../../conversation/conversation';
 import type { TurnDeps } from '../../conversation/deps';
 import type { CoreLogger } from '../../logger';
-import { emptyReply, type OutboundReply } from '../../message';
+import { emptyReply, logIdOf, type OutboundReply } from '../../message';
 import type { Metrics } from '../../metrics';
 import type { JobMemo } from '../../queue/memo';
 import { PermanentJobError, QUEUES, RetryLaterError, type Job, type JobQueue } from '../../queue/port';
@@ -89,7 +89,8 @@ export function createTelegramJobs(o: TelegramJobsOptions): TelegramJobs {
     const memoKey = key('reply', env.origin.messageId ?? job.id);
     let rendered = JSON.parse((await o.memo.get(memoKey)) ?? 'null') as Omit<SendJob, 'chatId'> | null;
     if (!rendered) {
-      const reply = await turnReply(env, log.child({ job: job.id, attempt: job.attempt }));
+      // The job id holds the chat id: logged only as a keyed hash, like user ids.
+      const reply = await turnReply(env, log.child({ job: logIdOf(job.id, o.turnDeps.logKey), attempt: job.attempt }));
       const keyboard = inlineKeyboard(reply.buttons, ids);
       const fresh = {
         parts: replyParts(reply, maxLength),
