@@ -18,6 +18,11 @@ export interface AnalyzerOptions {
    * drop it. Without it, provisions are as data lists them for conduct today. See provisionResolver().
    */
   resolveProvision?: (ref: ProvisionRef, at: Date) => ProvisionRef | undefined;
+  /**
+   * Scan only the patterns whose anchor words occur in the message (default true). false runs every pattern, for
+   * checking that the shortcut changes nothing.
+   */
+  indexAnchors?: boolean;
 }
 
 export type Scope = 'clause' | 'sentence' | 'message';
@@ -31,6 +36,13 @@ export interface CompiledPattern {
    * can shadow another pattern matching at the same place; findHit then retries the patterns one by one.
    */
   parts: RegExp[];
+  /** Each pattern on its own, always (one per pattern), for scanning only the patterns a message can match. */
+  each: RegExp[];
+  /**
+   * For each pattern, the literal words one of which it cannot match without (its mandatory token with the fewest
+   * words), or undefined when it has none. A message that holds none of them cannot match that pattern.
+   */
+  anchors: Array<readonly string[] | undefined>;
 }
 
 /** Reads a message: normalised text plus which positions are not the collector's own words. */
@@ -40,6 +52,11 @@ export interface ReadText {
   masked: Uint8Array;
   /** The whole message reads as the user's own question or report, not a forwarded collector message. */
   userWords: boolean;
+  /**
+   * The anchor words (CompiledPattern.anchors) that occur in the text, when an AnchorIndex has looked: findHit then
+   * scans only the patterns whose anchors occur.
+   */
+  present?: ReadonlySet<string>;
 }
 
 interface CompiledRule {
@@ -78,7 +95,30 @@ export class PatternCompiler {
     const gap = scope === 'clause' ? this.clauseClass : scope === 'sentence' ? this.sentenceClass : '[\\s\\S]';
     const compiled = patterns.map((p) => this.compileOne(p, gap));
     const source = compiled.map((p) => `(?:${p})`).join('|');
-    return { re: new RegExp(source, 'dg'), source, parts: compiled.length > 1 ? compiled.map((p) => new RegExp(p, 'dg')) : [] };
+    const each = compiled.map((p) => new RegExp(p, 'dg'));
+    return { re: new RegExp(source, 'dg'), source, parts: compiled.length > 1 ? each : [], each, anchors: patterns.map((p) => this.anchorsOf(p)) };
+  }
+
+  /**
+   * The literal words of `pattern`'s mandatory token with the fewest words (a word with a "!tail" counts by its
+   * head), or undefined when no mandatory token is all literal (only gaps, #, ^ and $, or optional tokens).
+   */
+  private anchorsOf(pattern: string): string[] | undefined {
+    let best: string[] | undefined;
+    for (const raw of pattern.trim().split(/\s+/)) {
+      if (/^~\d*$/.test(raw) || raw === '^' || raw === '$' || (raw.length > 1 && raw.endsWith('?'))) continue;
+      const words: string[] = [];
+      let literal = true;
+      const head = (w: string) => (w.indexOf('!', 1) > 0 ? w.slice(0, w.indexOf('!', 1)) : w);
+      for (const a of raw.split('|')) {
+        if (a === '#') literal = false;
+        else if (a.startsWith('@')) words.push(...[...this.flatten(a.slice(1), 0)].map(head));
+        else words.push(head(a));
+      }
+      if (!literal || words.some((w) => w.length === 0)) continue;
+      if (!best || words.length < best.length) best = [...new Set(words)];
+    }
+    return best;
   }
 
   private compileOne(pattern: string, gap: string): string {
@@ -161,6 +201,17 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
   const burst = createBurstReader(lex);
   const tense = { done: new CueSet(lex.tense.done), future: new CueSet(lex.tense.future), conditional: new CueSet(lex.tense.conditional) };
   const judge = createConditionJudge(rules, compiler, negation);
+  // Every pattern findHit runs on an indexed read must have its anchors here.
+  const anchors = new AnchorIndex([
+    ...compiled.flatMap((c) => [c.patterns, c.unless, c.needs, c.unlessExcept].flatMap((p) => (p ? p.anchors.flatMap((a) => a ?? []) : []))),
+    ...judge.anchors,
+  ]);
+  /** Reads a message and notes which anchor words it holds (so findHit scans only patterns that can match). */
+  const readIndexed = (text: string): ReadText => {
+    const read = reader(text);
+    if (options.indexAnchors !== false) read.present = anchors.present(read.n.text);
+    return read;
+  };
   const conditionTexts = new Map(rules.conditions.map((c) => [c.id, c.text]));
   const offFrom = minutes(lex.off_hours.from);
   const offUntil = minutes(lex.off_hours.until);
@@ -227,7 +278,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
   const describe = (id: CategoryId, text?: string) => {
     const spec = categorySpec(rules, id);
     if (text === undefined) return { explanation: spec.explanation, provisions: provisionsFor(spec, conditionTexts, undefined, null, options.resolveProvision) };
-    const read = reader(text);
+    const read = readIndexed(text);
     const { hits, burstHit } = categorize(read);
     const found = new Set<CategoryId>([...hits.keys(), id]);
     return { explanation: spec.explanation, provisions: provisionsFor(spec, conditionTexts, judge(read, found, burstHit !== undefined), null, options.resolveProvision) };
@@ -236,7 +287,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
   return {
     describe,
     analyze(input: AnalysisInput): Analysis {
-      const read = reader(input.text);
+      const read = readIndexed(input.text);
       const { hits, burstHit } = categorize(read);
       const offHours = !hits.has('off_hours') && input.sentAt !== null && isOffHours(input.sentAt, lex.off_hours.utc_offset_hours, offFrom, offUntil);
       const calls = !hits.has('harassment_frequency') && (input.callsToday ?? 0) >= lex.frequency.min;
@@ -275,16 +326,21 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
  * in the collector's words (not negated), when a category it lists was found, or, for `burst` conditions, when the
  * message is a burst of timed messages. Returns the ids met.
  */
-function createConditionJudge(rules: AnalysisRules, compiler: PatternCompiler, negation: CueSet): (read: ReadText, found: ReadonlySet<CategoryId>, burst: boolean) => Set<string> {
+function createConditionJudge(
+  rules: AnalysisRules,
+  compiler: PatternCompiler,
+  negation: CueSet,
+): ((read: ReadText, found: ReadonlySet<CategoryId>, burst: boolean) => Set<string>) & { anchors: string[] } {
   const lex = rules.lexicon;
   const compiled = rules.conditions.map((c) => ({ spec: c, patterns: c.patterns.length ? compiler.compile(c.patterns, 'sentence') : undefined }));
-  return (read, found, burst) => {
+  const judge = (read: ReadText, found: ReadonlySet<CategoryId>, burst: boolean) => {
     const met = new Set<string>();
     for (const { spec, patterns } of compiled) {
       if ((spec.burst && burst) || spec.categories.some((c) => found.has(c)) || (patterns && findHit(read, patterns, negation, lex.negation.window, lex))) met.add(spec.id);
     }
     return met;
   };
+  return Object.assign(judge, { anchors: compiled.flatMap((c) => c.patterns?.anchors.flatMap((a) => a ?? []) ?? []) });
 }
 
 /**
@@ -403,6 +459,19 @@ export function findHit(
   /** Where to start looking (a later sentence, after a hit that did not count). */
   from = 0,
 ): Hit | undefined {
+  if (read.present) {
+    // Only the patterns whose anchor words occur can match: scan those, earliest acceptable hit wins (as the
+    // combined RegExp would find it).
+    let best: Hit | undefined;
+    const present = read.present;
+    for (let i = 0; i < patterns.each.length; i++) {
+      const anchors = patterns.anchors[i];
+      if (anchors && !anchors.some((w) => present.has(w))) continue;
+      const r = scan(read, patterns.each[i]!, negation, window, lex, unless, unlessScope, from);
+      if (r.hit && (!best || r.hit.start < best.start)) best = r.hit;
+    }
+    return best;
+  }
   const first = scan(read, patterns.re, negation, window, lex, unless, unlessScope, from);
   if (first.hit || !first.rejected) return first.hit;
   let best: Hit | undefined;
@@ -462,6 +531,46 @@ function scan(
     }
     return { hit: { start, end }, rejected: false };
   }
+}
+
+/**
+ * Finds which of many literal words occur in a text, in one pass (a trie walked from every position): the analyzer
+ * asks it once per message, then scans only the patterns whose anchors occur.
+ */
+export class AnchorIndex {
+  private readonly root: AnchorNode = { next: new Map() };
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      let node = this.root;
+      for (const ch of w) {
+        let n = node.next.get(ch);
+        if (!n) node.next.set(ch, (n = { next: new Map() }));
+        node = n;
+      }
+      node.word = w;
+    }
+  }
+
+  /** The indexed words that occur in `text`. */
+  present(text: string): Set<string> {
+    const found = new Set<string>();
+    const chars = Array.from(text);
+    for (let i = 0; i < chars.length; i++) {
+      let node: AnchorNode | undefined = this.root;
+      for (let j = i; j < chars.length; j++) {
+        node = node.next.get(chars[j]!);
+        if (!node) break;
+        if (node.word !== undefined) found.add(node.word);
+      }
+    }
+    return found;
+  }
+}
+
+interface AnchorNode {
+  next: Map<string, AnchorNode>;
+  word?: string;
 }
 
 /** A set of literal cue words with a fast "first occurrence in a range" lookup. */

@@ -705,6 +705,18 @@ describe('createAnalyzer: lawful contexts (true consequences, policies, anti-fra
   });
 });
 
+describe('createAnalyzer: scanning only the patterns whose anchor words occur', () => {
+  it('finds exactly what scanning every pattern finds, with the same evidence', () => {
+    const all = createAnalyzer(rules, { indexAnchors: false });
+    const rows = ['messages', 'fresh-8'].flatMap((s) => readJsonl<LabelledMessage>(join(PACKAGE_ROOT, 'eval', 'analyze', `${s}.jsonl`)));
+    for (const r of rows) {
+      const input = { text: r.text, sentAt: r.sent_at ? new Date(r.sent_at) : null };
+      const fast = analyzer.analyze(input).findings.map((f) => `${f.category}:${f.evidence}`);
+      expect([r.id, fast]).toEqual([r.id, all.analyze(input).findings.map((f) => `${f.category}:${f.evidence}`)]);
+    }
+  });
+});
+
 describe('createAnalyzer: the labelled set (eval/analyze/messages.jsonl)', () => {
   const file = join(PACKAGE_ROOT, 'eval', 'analyze', 'messages.jsonl');
 
