@@ -344,12 +344,12 @@ function createConditionJudge(
 }
 
 /**
- * Reads a forwarded burst: lines that start with a clock time ("10:01 还钱", "[23:05] 人呢"), at least
- * `burst.messages` of them in the collector's words, the first and the last within `burst.within_minutes` (a burst
- * may run past midnight). Returns the span from the first time to the end of the last line.
+ * Reads a forwarded burst: lines that start with a clock time ("10:01 还钱", "[23:05] 人呢"), at least `messages`
+ * of them in the collector's words, the first and the last within `within_minutes`, for any of the lexicon's burst
+ * windows (a burst may run past midnight). Returns the span from the first time to the end of the last line.
  */
 function createBurstReader(lex: LexiconFile): (read: ReadText) => Hit | undefined {
-  const { messages, within_minutes: within } = lex.frequency.burst;
+  const windows = lex.frequency.burst;
   const stamp = /^[\s\[(【]*([01]?\d|2[0-3])[:：]([0-5]\d)(?::[0-5]\d)?[\])】]?/;
   return (read) => {
     const t = read.n.text;
@@ -360,11 +360,12 @@ function createBurstReader(lex: LexiconFile): (read: ReadText) => Hit | undefine
       if (m && !read.masked[pos + m.index] && line.length > m[0].length) lines.push({ at: Number(m[1]) * 60 + Number(m[2]), start: pos, end: pos + line.length });
       pos += line.length + 1;
     }
-    if (lines.length < messages) return undefined;
-    for (let i = 0; i + messages - 1 < lines.length; i++) {
-      let span = 0;
-      for (let j = i + 1; j < i + messages; j++) span += (lines[j]!.at - lines[j - 1]!.at + 1440) % 1440;
-      if (span <= within) return { start: lines[i]!.start, end: lines[i + messages - 1]!.end };
+    for (const { messages, within_minutes: within } of windows) {
+      for (let i = 0; i + messages - 1 < lines.length; i++) {
+        let span = 0;
+        for (let j = i + 1; j < i + messages; j++) span += (lines[j]!.at - lines[j - 1]!.at + 1440) % 1440;
+        if (span <= within) return { start: lines[i]!.start, end: lines[i + messages - 1]!.end };
+      }
     }
     return undefined;
   };

@@ -119,9 +119,9 @@ export const lexiconFileSchema = z.object({
     min: z.number().int().min(1),
     /**
      * A forwarded burst: at least `messages` lines that start with a clock time ("10:01 还钱"), the first and the
-     * last at most `within_minutes` apart.
+     * last at most `within_minutes` apart; any one of the listed windows is enough.
      */
-    burst: z.object({ messages: z.number().int().min(2), within_minutes: z.number().int().min(1) }),
+    burst: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(z.object({ messages: z.number().int().min(2), within_minutes: z.number().int().min(1) })).min(1)),
     units: cueList.min(1),
     not_followed_by: cueList.default([]),
     context: cueList.min(1),
