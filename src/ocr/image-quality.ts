@@ -10,6 +10,10 @@ export interface ImageQuality {
   noise: number;
   /** Tilt of the text lines in degrees (positive = clockwise), 0 when none is found. */
   tilt: number;
+  /** Whether the image is a photo of a screen whose surround was cut away (see screen-photo.ts). */
+  screen?: boolean;
+  /** Spread of the background's light in levels (see illumination.ts); evened out from EVEN_BELOW up. */
+  unevenness?: number;
 }
 
 /** How each region is prepared for OCR. */

@@ -7,13 +7,10 @@
  * Left bubbles are the other side's (grey or white in WeChat, QQ, iOS and Android SMS), right bubbles the user's
  * (green or blue). Position decides; colour only breaks ties for bubbles that span the width.
  */
+import { blockedByEdges } from './edges';
+import type { RgbImage } from './raster';
 
-export interface RgbImage {
-  width: number;
-  height: number;
-  /** Packed RGB, 3 bytes a pixel, rows top to bottom. */
-  data: Uint8Array;
-}
+export type { RgbImage } from './raster';
 
 /** A box in pixels: x0/y0 inclusive, x1/y1 exclusive. */
 export interface Box {
@@ -65,6 +62,12 @@ export interface Layout {
 export interface LayoutOptions {
   /** Colour tolerance for growing a filled region, per channel (0–255). Larger for noisy images. */
   tolerance?: number;
+  /**
+   * How filled regions are found: 'colour' grows each from a seed while the colour stays near the region's mean
+   * (screenshots: exact fills); 'edges' takes the regions between edges (photos of screens: a fill that drifts
+   * with the light and moiré is still one region, and a pale bubble's outline still separates it).
+   */
+  segmentation?: 'colour' | 'edges';
 }
 
 const diff = (a: Rgb, r: number, g: number, b: number) => Math.max(Math.abs(a[0] - r), Math.abs(a[1] - g), Math.abs(a[2] - b));
@@ -149,6 +152,53 @@ function labelRegions(img: RgbImage, tol: number): { labels: Int32Array; compone
   return { labels, components };
 }
 
+/**
+ * Labels the regions between edges (see blockedByEdges): 4-connected pixels none of which is on or next to an
+ * edge. Edge pixels keep the label -1. Each component's mean is its pixels' mean colour.
+ */
+function labelFlatRegions(img: RgbImage): { labels: Int32Array; components: Component[] } {
+  const { width: w, height: h, data } = img;
+  const n = w * h;
+  const blocked = blockedByEdges(img);
+  const labels = new Int32Array(n).fill(-1);
+  const components: Component[] = [];
+  const stack = new Int32Array(n);
+  for (let start = 0; start < n; start++) {
+    if (labels[start] !== -1 || blocked[start]) continue;
+    const id = components.length;
+    let top = 0;
+    let area = 0;
+    let sr = 0;
+    let sg = 0;
+    let sb = 0;
+    let x0 = w;
+    let y0 = h;
+    let x1 = 0;
+    let y1 = 0;
+    stack[top++] = start;
+    labels[start] = id;
+    while (top > 0) {
+      const p = stack[--top]!;
+      const x = p % w;
+      const y = (p - x) / w;
+      area += 1;
+      sr += data[p * 3]!;
+      sg += data[p * 3 + 1]!;
+      sb += data[p * 3 + 2]!;
+      if (x < x0) x0 = x;
+      if (x >= x1) x1 = x + 1;
+      if (y < y0) y0 = y;
+      if (y >= y1) y1 = y + 1;
+      if (x > 0 && labels[p - 1] === -1 && !blocked[p - 1]) (labels[p - 1] = id), (stack[top++] = p - 1);
+      if (x < w - 1 && labels[p + 1] === -1 && !blocked[p + 1]) (labels[p + 1] = id), (stack[top++] = p + 1);
+      if (y > 0 && labels[p - w] === -1 && !blocked[p - w]) (labels[p - w] = id), (stack[top++] = p - w);
+      if (y < h - 1 && labels[p + w] === -1 && !blocked[p + w]) (labels[p + w] = id), (stack[top++] = p + w);
+    }
+    components.push({ id, area, box: { x0, y0, x1, y1 }, mean: [sr / area, sg / area, sb / area] });
+  }
+  return { labels, components };
+}
+
 /** Runs of consecutive true rows: [start, end) pairs. */
 function runs(flags: boolean[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -171,7 +221,8 @@ function runs(flags: boolean[]): Array<[number, number]> {
 export function findLayout(img: RgbImage, opts: LayoutOptions = {}): Layout {
   const { width: W, height: H, data } = img;
   const tol = opts.tolerance ?? 10;
-  const { labels, components } = labelRegions(img, tol);
+  const byEdges = opts.segmentation === 'edges';
+  const { labels, components } = byEdges ? labelFlatRegions(img) : labelRegions(img, tol);
   const bg = components.reduce((a, b) => (b.area > a.area ? b : a));
   const background = bg.mean.map(Math.round) as Rgb;
   const dark = luma(background) < 100;
@@ -191,7 +242,9 @@ export function findLayout(img: RgbImage, opts: LayoutOptions = {}): Layout {
     const bh = c.box.y1 - c.box.y0;
     if (bw < minSide || bh < Math.max(5, Math.round(W * 0.03)) || c.area < minSide * minSide * 0.5) continue;
     if (diff(background, c.mean[0], c.mean[1], c.mean[2]) < Math.max(5, tol * 0.6)) continue;
-    const density = c.area / (bw * bh);
+    // Between edges, the pixels around each glyph belong to no region: count the shape's rows from its first to
+    // its last pixel instead.
+    const density = (byEdges ? spanArea(labels, W, c) : c.area) / (bw * bh);
     if (density < 0.45) continue;
     // Status, title and input bars: wider than any bubble (apps keep bubbles within about 80 % of the width),
     // or touching an edge of the image, as bubbles never do (a bar straightened from a tilted photo is narrower).
@@ -333,6 +386,23 @@ export function findLayout(img: RgbImage, opts: LayoutOptions = {}): Layout {
   }
   const plausible = bubbles.every((a, i) => bubbles.every((b, j) => j <= i || overlap(a.box, b.box) < 0.1));
   return { width: W, height: H, background, dark, bubbles: bubbles.map(({ id: _id, ...b }) => b), texts, headerBottom, plausible };
+}
+
+/** The pixels of a component's rows from its first to its last pixel on each (its area with the holes filled). */
+function spanArea(labels: Int32Array, W: number, c: Component): number {
+  let sum = 0;
+  for (let y = c.box.y0; y < c.box.y1; y++) {
+    let first = -1;
+    let last = -1;
+    for (let x = c.box.x0; x < c.box.x1; x++) {
+      if (labels[y * W + x] === c.id) {
+        if (first < 0) first = x;
+        last = x;
+      }
+    }
+    if (first >= 0) sum += last - first + 1;
+  }
+  return sum;
 }
 
 /** The area two boxes share, over the smaller box's area. */

@@ -9,7 +9,9 @@
 import sharp from 'sharp';
 import type { RecognizedLine } from './engine';
 import { alternativePreprocessing, choosePreprocessing, estimateNoise, estimateTilt, textSharpness, type ImageQuality, type Preprocessing } from './image-quality';
+import { evenIllumination } from './illumination';
 import { dominantColour, findLayout, type Box, type Layout, type RgbImage, type Side, type TextKind } from './layout';
+import { findScreen, straightenScreen } from './screen-photo';
 
 // Every image is decoded once and its pieces cut from raw pixels: libvips' operation cache would only hold
 // memory (tens of megabytes) for results never asked for again.
@@ -77,6 +79,17 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
   // No median on the small copy: it would erase the one-pixel strokes of grey separators; shrinking averages
   // the noise away well enough for the layout.
   let small = await shrink(full);
+  // A photo of a screen: the screen cut out of its surround and made upright (rotation, shear and keystone).
+  const screen = findScreen(small);
+  if (screen) {
+    const f = full.width / small.width;
+    const at = (p: { x: number; y: number }) => ({ x: p.x * f, y: p.y * f });
+    full = straightenScreen(full, { tl: at(screen.tl), tr: at(screen.tr), br: at(screen.br), bl: at(screen.bl) });
+    small = await shrink(full);
+  }
+  // Uneven light (a lamp, vignetting, moiré bands) evened out on the small copy the layout is found on.
+  let light = evenIllumination(small);
+  small = light.image;
   const noise = estimateNoise(small);
   const tilt = estimateTilt(small, dominantColour(small));
   if (tilt !== 0) {
@@ -93,10 +106,12 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
       .raw()
       .toBuffer({ resolveWithObject: true });
     full = { data, width: info.width, height: info.height };
-    small = await shrink(full);
+    light = evenIllumination(await shrink(full));
+    small = light.image;
   }
-  const quality: ImageQuality = { noise, tilt };
-  const layout = findLayout(small, { tolerance: Math.min(16, 8 + noise * 1.5) });
+  const photo = screen !== undefined || light.corrected;
+  const quality: ImageQuality = { noise, tilt, screen: screen !== undefined, unevenness: Math.round(light.unevenness * 10) / 10 };
+  const layout = findLayout(small, { tolerance: Math.min(16, 8 + noise * 1.5), segmentation: photo ? 'edges' : 'colour' });
   if (layout.bubbles.length === 0) return undefined;
 
   const f = full.width / small.width;
