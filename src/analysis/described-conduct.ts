@@ -13,7 +13,7 @@
 import { CATEGORY_IDS, type Analysis, type CategoryId, type Finding, type ProvisionRef } from './findings';
 import { createAnalyzer, createReader, CueSet, findHit, parseCount, PatternCompiler, type CompiledPattern, type ReadText } from './classify';
 import { createNormalizer } from './normalize';
-import { categorySpec, type AnalysisRules } from './rules';
+import type { AnalysisRules } from './rules';
 import type { ConductAct } from './conduct-rules';
 
 /** One clause of the description kept as the collector's conduct: something done (`fact`) or said (`said`). */
@@ -234,11 +234,14 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       const parts = swapped.parts.filter((p) => p.start < i + evidence.length && i < p.end);
       return parts.length > 0 && parts.every((p) => kept[p.index]!.kind === 'said');
     };
+    // A finding for a category the analyzer did not give itself: its provisions with their conditions judged on
+    // the same words (a described fake law firm is not given 刑法第二百七十九条).
+    const withSpec = (category: CategoryId, evidence: string): Finding => ({ category, evidence, ...analyzer.describe(category, swapped.text) });
     const findings = new Map<CategoryId, Finding>();
     for (const f of analysis.findings) {
       const evidence = swapped.back(f.evidence) ?? f.evidence;
       if (f.category === 'violence' && inSaidOnly(f.evidence)) {
-        if (!findings.has('threat') && !analysis.categories.includes('threat')) findings.set('threat', withSpec(rules, 'threat', evidence));
+        if (!findings.has('threat') && !analysis.categories.includes('threat')) findings.set('threat', withSpec('threat', evidence));
         continue;
       }
       findings.set(f.category, { ...f, evidence });
@@ -261,7 +264,7 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       .filter((h) => h.act.needs_category.length === 0 || h.act.needs_category.some((x) => present.has(x)))
       .sort((a, b) => c.acts.indexOf(a.act) - c.acts.indexOf(b.act));
     for (const h of acts) {
-      const f = findings.get(h.act.category) ?? withSpec(rules, h.act.category, h.evidence);
+      const f = findings.get(h.act.category) ?? withSpec(h.act.category, h.evidence);
       findings.set(h.act.category, f);
     }
     // A category shown by specific acts cites the acts' provisions (with their conditions), not the whole list.
@@ -296,12 +299,6 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
 function testOnce(p: CompiledPattern, t: string): boolean {
   p.re.lastIndex = 0;
   return p.re.test(t);
-}
-
-/** A finding for `category` from its data (explanation and provisions), with this evidence. */
-function withSpec(rules: AnalysisRules, category: CategoryId, evidence: string): Finding {
-  const spec = categorySpec(rules, category);
-  return { category, evidence, explanation: spec.explanation, provisions: spec.provisions.map((p) => ({ law: p.law, article: p.article, ...(p.item ? { item: p.item } : {}) })) };
 }
 
 function dedupeProvisions(list: Array<{ law: string; article: string; item?: string | null }>): ProvisionRef[] {

@@ -49,6 +49,18 @@ describe('replyTemplateFor', () => {
     expect(replyTemplateFor(['insult'], rules)).not.toBe(threat);
   });
 
+  it('names what the sender claimed to be, and nothing it did not claim', () => {
+    const official = replyTemplateFor(['impersonation'], rules, ['state_official']);
+    const firm = replyTemplateFor(['impersonation'], rules, ['law_firm']);
+    const unjudged = replyTemplateFor(['impersonation'], rules);
+    expect(official).toMatch(/公检法/);
+    expect(firm).not.toMatch(/公检法|国家机关/);
+    expect(firm).toMatch(/执业证号/);
+    // Without judged conditions (a message restored from state), only the reply that accuses no identity.
+    expect(unjudged).not.toMatch(/你自称|你并非|公检法或法院的工作人员/);
+    for (const r of rules.replies) if (r.categories.includes('impersonation') && !r.when) expect(r.text).not.toMatch(/你自称|你并非/);
+  });
+
   it('has a template for every category and a generic one', () => {
     for (const c of CATEGORY_IDS) expect(replyTemplateFor([c], rules)).not.toBe(rules.genericReply);
     expect(replyTemplateFor([], rules)).toBe(rules.genericReply);

@@ -62,6 +62,18 @@ describe('loadAnalysisRules', () => {
     expect((e as AppError).message).toMatch(/categories\.yaml: categories\[\d+\] \(insults\)\.id/);
   });
 
+  it('names a provision or reply that depends on a condition that does not exist', () => {
+    const e = withCopy((d) => replaceIn(d, 'categories.yaml', 'when: illegal_debt}', 'when: illegal_debts}'));
+    expect((e as AppError).message).toMatch(/categories\.yaml: categories \(threat\)\.provisions \(刑法 293-1\): unknown condition "illegal_debts"/);
+    const r = withCopy((d) => replaceIn(d, 'categories.yaml', 'when: law_firm\n', 'when: law_firms\n'));
+    expect((r as AppError).message).toMatch(/categories\.yaml: replies: unknown condition "law_firms"/);
+  });
+
+  it('names a condition pattern with an unknown term group', () => {
+    const e = withCopy((d) => replaceIn(d, 'categories.yaml', '"@SELF_ID ~12 @POLICE|', '"@SELF_ID ~12 @POLICES|'));
+    expect((e as AppError).message).toMatch(/categories\.yaml: conditions \(state_official\): unknown term group @POLICES/);
+  });
+
   it('names the rule with an unknown term group', () => {
     const e = withCopy((d) => replaceIn(d, 'lexicon.yaml', '"@SELF_ID ~12 @AUTHORITY"', '"@SELF_ID ~12 @AUTHORITIES"'));
     expect((e as AppError).message).toMatch(/lexicon\.yaml: rules \(self-id-authority\): unknown term group @AUTHORITIES/);
