@@ -10,6 +10,8 @@ import { formatChinaTime } from '../china-time';
 import type { TurnContext } from './turn-context';
 import { emptyReply } from '../message';
 import { asksOrWonders } from './understanding/question-form';
+import type { FollowUpKind } from './understanding/types';
+import type { AnalysisFocus } from '../state/store';
 
 
 /** How long the offer to keep the note stays open. */
@@ -19,7 +21,7 @@ const NOTE_PENDING_MS = 24 * 3600_000;
  * Assesses described conduct. Returns undefined when the description shows nothing the analyzer recognises
  * (the turn is then answered as a question).
  */
-export function describeConduct(text: string, receivedAt: Date, turn: TurnContext): OutboundReply | undefined {
+export function describeConduct(text: string, receivedAt: Date, turn: TurnContext, asks?: FollowUpKind): OutboundReply | undefined {
   const { deps } = turn;
   const kit = deps.analysis;
   if (!kit.renderConduct) return undefined;
@@ -40,6 +42,14 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
     reply.blocks[0] = { style: 'paragraph', text: claim };
     reply.kind = 'answer';
   }
+  // A report that asks whether it can be reported or whether it is unlawful ("…当时不敢报警 现在还能报警吗",
+  // "…能投诉吗") is answered as that question about the conduct just described, with the note offer kept.
+  const answered = answerAbout(asks, focus, turn);
+  if (answered) {
+    reply.blocks = answered.blocks;
+    reply.citations = answered.citations;
+    reply.kind = 'answer';
+  }
   const at = analysis.occurredAt.toISOString();
   turn.remember(text, (s) => {
     s.pending = { kind: 'confirm_note', since, data: { text, categories: analysis.categories } };
@@ -47,6 +57,16 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
     s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
   });
   return reply;
+}
+
+/** The follow-up answer `asks` calls for about the conduct in `focus`, if it is one the report can carry. */
+function answerAbout(asks: FollowUpKind | undefined, focus: AnalysisFocus, turn: TurnContext): OutboundReply | undefined {
+  const f = turn.deps.followUps;
+  if (!f || !asks) return undefined;
+  const now = turn.deps.now();
+  if (asks === 'can_report') return f.canReport(focus, now);
+  if (asks === 'what_to_do') return f.whatToDo(focus, now);
+  return undefined;
 }
 
 /** "保存为证据记录": keeps the described conduct as an evidence note, once. */

@@ -8,6 +8,7 @@ import { emptyReply, type OutboundReply } from '../message';
 import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import { answerQuestion } from './question';
+import { claimLine } from './collector-message';
 import type { TurnContext } from './turn-context';
 
 /** Answers a follow-up, or returns undefined when the focus holds nothing it can lean on. */
@@ -71,7 +72,14 @@ function recallVerdict(focus: AnalysisFocus, turn: TurnContext): OutboundReply {
   const lead = focus.lawful ? deps.replies.text('recall_lawful') : deps.replies.text('recall_unlawful', { labels });
   const out = emptyReply('answer');
   const standards = focus.categories.some((c) => c === 'off_hours' || c === 'harassment_frequency');
-  out.blocks = [{ style: 'paragraph', text: lead }, ...(standards ? [{ style: 'paragraph' as const, text: deps.replies.text('analysis_standard_note') }] : []), ...r.blocks.slice(1)];
+  // Why: the false claim answered, or each category in one line.
+  const why = claimLine(focus, turn) ?? [...new Set(focus.categories)].map((c) => `${deps.analysis.categoryLabel(c as never)}：${deps.replies.text(`finding_short_${c}`)}`).join('；');
+  out.blocks = [
+    { style: 'paragraph', text: lead },
+    ...(why && !focus.lawful ? [{ style: 'paragraph' as const, text: why }] : []),
+    ...(standards ? [{ style: 'paragraph' as const, text: deps.replies.text('analysis_standard_note') }] : []),
+    ...r.blocks.slice(1),
+  ];
   out.citations = r.citations;
   out.buttons = r.buttons;
   return out;

@@ -28,7 +28,7 @@ import type { TurnUnderstanding } from './understanding/types';
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
 export const SPEAKER_SURE = 0.8;
 /** In crisis mode these acts get an answer (wrapped in care); anything else gets care alone. */
-const ANSWERABLE: ReadonlySet<TurnUnderstanding['act']> = new Set(['ask', 'describe', 'follow_up', 'loan_facts', 'paste']);
+const ANSWERABLE: ReadonlySet<TurnUnderstanding['act']> = new Set(['ask', 'describe', 'follow_up', 'loan_facts']);
 /** Below this confidence that a text is the user's own, a text that is not a question is asked about too. */
 export const USER_UNSURE = 0.6;
 
@@ -53,8 +53,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       turn.crisisHandled = true;
       return leaveCrisis(text, turn);
     }
-    if (u.crisis === 'safe' || !ANSWERABLE.has(plain.act)) return crisisDistress(text, turn);
-    u = { ...plain, crisis: u.crisis };
+    // A person at risk is never asked "who wrote this?": only a clearly pasted collector message is analysed.
+    const pasted = plain.speaker !== 'user' && plain.speakerConfidence >= SPEAKER_SURE;
+    if (u.crisis === 'safe' || (!pasted && !ANSWERABLE.has(plain.act))) return crisisDistress(text, turn);
+    u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }
 
   // 2. A button pressed by typing its number or label.
@@ -117,7 +119,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   const loan = loanTurn(text, u, receivedAt, turn, state?.loan);
   if (loan) return loan;
   if (u.act === 'describe') {
-    const r = describeConduct(text, receivedAt, turn);
+    // What the report asks, read as if it followed an analysis ("…还能报警吗" asks can_report).
+    const asks = deps.understander.understand(text, 'analysis', receivedAt).followUp;
+    const r = describeConduct(text, receivedAt, turn, asks);
     if (r) return r;
   }
   if (u.act === 'distress') return distress(text, turn);
