@@ -61,6 +61,11 @@ export class EvidenceRetryQueue<E extends RetryEntry> {
     return this.items.length;
   }
 
+  /** Settles once what an earlier process journaled is loaded (at once without a journal). */
+  whenRestored(): Promise<void> {
+    return this.restored;
+  }
+
   /** Whether the queue keeps its items across a restart. */
   get durable(): boolean {
     return this.deps.journal !== undefined;

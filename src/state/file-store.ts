@@ -280,6 +280,11 @@ export class FileStore implements ConversationStore {
     return this.queue.size;
   }
 
+  /** Settles once evidence an earlier process queued is loaded from the journal (pendingEvidence counts it then). */
+  evidenceRestored(): Promise<void> {
+    return this.queue.whenRestored();
+  }
+
   async close(): Promise<void> {
     if (this.queue.size > 0) await this.queue.flush().catch(() => undefined);
     this.queue.close();

@@ -336,6 +336,11 @@ export class RedisStore implements ConversationStore {
     return this.evidenceQueue.size;
   }
 
+  /** Settles once evidence an earlier process queued is loaded from the journal (pendingEvidence counts it then). */
+  evidenceRestored(): Promise<void> {
+    return this.evidenceQueue.whenRestored();
+  }
+
   /** Makes a last attempt to write queued evidence, logs what waits for the next start (or is lost), then closes. */
   async close(): Promise<void> {
     if (this.closed) return;
