@@ -225,31 +225,42 @@ export function allowedAct(act: TurnAct, input: Pick<ActInput, 'context' | 'spea
   return true;
 }
 
-/** Whether the whole text is made of greeting, thanks or short-answer words (plus fillers). */
-function wholeMatcher(lists: ActCues['whole']): (t: string) => 'greeting' | 'thanks' | 'ack' | undefined {
-  const words: Array<{ w: string; kind: 'greeting' | 'thanks' | 'ack' | 'filler' }> = [
-    ...lists.greeting.map((w) => ({ w, kind: 'greeting' as const })),
-    ...lists.thanks.map((w) => ({ w, kind: 'thanks' as const })),
-    ...lists.ack.map((w) => ({ w, kind: 'ack' as const })),
-    ...lists.fillers.map((w) => ({ w, kind: 'filler' as const })),
-  ].map((e) => ({ ...e, w: e.w.toLowerCase().replace(/\s+/g, '') }));
-  words.sort((a, b) => b.w.length - a.w.length);
+/** The longest text (letters and digits only) that can be a whole-message greeting, thanks or short answer. */
+const WHOLE_MAX = 24;
+
+type WholeKind = 'greeting' | 'thanks' | 'ack';
+
+/**
+ * Whether the whole text is made of greeting, thanks or short-answer words (plus fillers). The text is split
+ * into listed words longest first, as a backtracking search would, but decided right to left in one pass
+ * (whether the rest from each position splits at all), so a text that almost splits ("嗯嗯嗯…x") costs
+ * length × words instead of growing exponentially.
+ */
+function wholeMatcher(lists: ActCues['whole']): (t: string) => WholeKind | undefined {
+  // One entry per word: a word listed twice (嗯 as a short answer and as a filler) keeps its first kind, in the
+  // order greeting, thanks, ack, filler — the one a longest-first split would have tried first.
+  const byWord = new Map<string, WholeKind | 'filler'>();
+  const ordered: Array<[WholeKind | 'filler', readonly string[]]> = [['greeting', lists.greeting], ['thanks', lists.thanks], ['ack', lists.ack], ['filler', lists.fillers]];
+  for (const [kind, list] of ordered) {
+    for (const raw of list) {
+      const w = raw.toLowerCase().replace(/\s+/g, '');
+      if (w && !byWord.has(w)) byWord.set(w, kind);
+    }
+  }
+  const words = [...byWord].map(([w, kind]) => ({ w, kind })).sort((a, b) => b.w.length - a.w.length);
   return (t) => {
     const bare = t.replace(/[^\p{L}\p{N}]/gu, '');
-    if (!bare || bare.length > 24) return undefined;
+    if (!bare || bare.length > WHOLE_MAX) return undefined;
+    const n = bare.length;
+    // choice[i]: the first word (longest first) at i after which the rest splits too; -1 when none does.
+    const choice = new Array<number>(n + 1).fill(-1);
+    const splits = (i: number) => i === n || (i < n && choice[i]! >= 0);
+    for (let i = n - 1; i >= 0; i--) {
+      choice[i] = words.findIndex((e) => splits(i + e.w.length) && bare.startsWith(e.w, i));
+    }
+    if (choice[0]! < 0) return undefined;
     const kinds = new Set<string>();
-    // Longest-first segmentation with backtracking (the strings are short).
-    const seg = (i: number): boolean => {
-      if (i === bare.length) return true;
-      for (const e of words) {
-        if (bare.startsWith(e.w, i) && seg(i + e.w.length)) {
-          kinds.add(e.kind);
-          return true;
-        }
-      }
-      return false;
-    };
-    if (!seg(0)) return undefined;
+    for (let i = 0; i < n; i += words[choice[i]!]!.w.length) kinds.add(words[choice[i]!]!.kind);
     if (kinds.has('greeting')) return 'greeting';
     if (kinds.has('thanks')) return 'thanks';
     return 'ack';

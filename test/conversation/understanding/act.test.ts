@@ -1,0 +1,36 @@
+/**
+ * The act reader's whole-message small talk: a message made only of greeting, thanks or short-answer words. The
+ * split into listed words must stay linear: 嗯 is both a short answer and a filler, and a text that almost splits
+ * ("嗯嗯…嗯x") once made the search try every way of cutting it (211 s for eighteen 嗯).
+ */
+import { realUnderstanding } from './setup';
+import type { TurnFacts } from '../../../src/conversation/understanding/types';
+
+const { pipeline } = realUnderstanding();
+const at = new Date('2026-03-10T10:00:00+08:00');
+const noFacts: TurnFacts = { amounts: [], dates: [], contacted: [], conduct: [] };
+const whole = (text: string) => pipeline.acts.signals(pipeline.read(text), noFacts).whole;
+
+describe('whole-message small talk', () => {
+  it('reads greetings, thanks and bare answers made of listed words and fillers', () => {
+    expect(whole('你好呀')).toBe('greeting');
+    expect(whole('好的 谢谢')).toBe('thanks');
+    expect(whole('嗯嗯 是的')).toBe('ack');
+    expect(whole('嗯'.repeat(24))).toBe('ack');
+  });
+
+  it('rejects a text one character short of splitting, at the longest length it considers', () => {
+    // 23 × 嗯 + x: every way of cutting the 嗯 run fails at the x; the backtracking split never returned.
+    expect(whole(`${'嗯'.repeat(23)}x`)).toBeUndefined();
+    expect(whole(`${'嗯嗯好的'.repeat(5)}好的x`)).toBeUndefined();
+  });
+
+  it('understands 10,000 characters of 嗯 followed by x', () => {
+    const text = `${'嗯'.repeat(10_000)}x`;
+    expect(whole(text)).toBeUndefined();
+    const u = pipeline.understand(text, 'asked', at);
+    expect(u.speaker).toBe('user');
+    expect(u.act).toBe('reply');
+    expect(u.crisis).toBe('none');
+  });
+});
