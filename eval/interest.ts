@@ -1,12 +1,12 @@
 /**
- * `npm run eval:interest`: the loan parser on eval/interest/descriptions.jsonl (110 descriptions written by
+ * `npm run eval:interest [-- --file F]`: the loan parser on eval/interest/descriptions.jsonl (110 descriptions written by
  * someone who did not write the parser). Prints the share of complete descriptions parsed to the right cash
  * flows (contract principal, received, and every payment's amount and timing, to the cent), the share of
  * incomplete ones answered with a clarifying question instead of a guess (and how many asked for the number
  * the writer said was missing), and where complete ones went wrong. `--verbose` lists every miss.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths';
 import { loadInterestData } from '../src/interest/interest-data';
 import { createLoanTextParser } from '../src/interest/loan-text';
@@ -44,7 +44,9 @@ function samePayments(got: Payment[], want: Item['payments']): boolean {
 
 function main(): void {
   const verbose = process.argv.includes('--verbose');
-  const items = readFileSync(join(PACKAGE_ROOT, 'eval', 'interest', 'descriptions.jsonl'), 'utf8')
+  const fileArg = process.argv.indexOf('--file');
+  const file = fileArg > 0 && process.argv[fileArg + 1] ? process.argv[fileArg + 1]! : join(PACKAGE_ROOT, 'eval', 'interest', 'descriptions.jsonl');
+  const items = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Item);
@@ -73,7 +75,7 @@ function main(): void {
     }
   }
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '—');
-  console.log(`interest parser on ${items.length} descriptions (eval/interest/descriptions.jsonl)`);
+  console.log(`interest parser on ${items.length} descriptions (${relative(PACKAGE_ROOT, file)})`);
   console.log(`  complete:   ${right}/${complete} parsed to the right cash flows (${pct(right, complete)} %); of the rest ${askedInstead} asked a question, ${wrongGuess} guessed wrong`);
   console.log(`  incomplete: ${asked}/${incomplete} got a clarifying question instead of a guess (${pct(asked, incomplete)} %); ${askedRight} asked for the number the writer named`);
   console.log(`  overall:    ${right + asked}/${items.length} right or asked (${pct(right + asked, items.length)} %); target ≥ 95 % parsed right, the rest asked`);

@@ -40,6 +40,7 @@ import type { ConversationStore } from './state/store';
 import { logKeyOf } from './message';
 import { createOcr } from './ocr/create-ocr';
 import { loadLawfulNotes } from './analysis/lawful-notes';
+import { loadConversationCues, type ConversationCues } from './knowledge/conversation-cues';
 import { createInterestKit, type InterestKit } from './interest/interest-kit';
 import type { TurnUnderstander } from './conversation/understanding/types';
 import { createTurnUnderstander, lawNamesOf } from './conversation/understanding/understand-turn';
@@ -57,6 +58,8 @@ export interface CoreParts {
   followUps: FollowUpAnswers;
   /** The interest check: loan numbers from Chinese, the real rate, the legal comparison (src/interest). */
   interest: InterestKit;
+  /** The conversation's own cue words (knowledge/conversation/cues.yaml). */
+  cues: ConversationCues;
 }
 
 /**
@@ -87,7 +90,8 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
   const followUps = followUpAnswers(kit, knowledge, replies, config.knowledgeDir);
   const understander = createTurnUnderstander(loadUnderstandingData(join(config.knowledgeDir, 'understanding')), kit, { lawNames: lawNamesOf(knowledge) });
   const interest = createInterestKit({ knowledge, replies, knowledgeDir: config.knowledgeDir });
-  return { knowledge, replies, analysis: kit, answerer, followUps, understander, interest };
+  const cues = loadConversationCues(config.knowledgeDir);
+  return { knowledge, replies, analysis: kit, answerer, followUps, understander, interest, cues };
 }
 
 const isCategory = (c: string): c is CategoryId => (CATEGORY_IDS as readonly string[]).includes(c);

@@ -30,6 +30,8 @@ export const REQUIRED_REPLY_KEYS = [
   'interest_cap_after_known', 'law_more', 'ocr_sender_line', 'ocr_bubble_collector', 'ocr_bubble_user', 'ocr_bubble_time',
   'ocr_bubbles_note', 'ocr_button_fix', 'ocr_cmd_side_user', 'ocr_cmd_side_collector', 'ocr_send_fix', 'ocr_send_correction_bubbles',
   'ocr_fix_unknown', 'ocr_no_collector',
+  'evidence_not_kept', 'evidence_unreadable', 'evidence_more', 'export_file_header', 'export_file_title', 'export_file_sha256',
+  'export_file_json', 'command_too_long', 'image_animated', 'image_not_an_image', 'rate_limited_evidence',
 ] as const;
 
 /** Builds Replies from a key → template map, checking that every required key (by default: the bot's) is there. */

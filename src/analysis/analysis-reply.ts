@@ -130,7 +130,8 @@ const FIRST_STEPS = 2;
 
 /**
  * Builds the analysis reply. `at` is when the message was sent, or when it was received if unknown; `now` is when
- * the user asks (for the six-month limit on reporting).
+ * the user asks (for the six-month limit on reporting): pass the turn's clock (deps.now()); it defaults to the
+ * system clock.
  */
 export function renderAnalysis(
   analysis: Analysis,

@@ -25,7 +25,7 @@ import { analysisOfFocus } from './collector-message';
 /** Handles a press: `value` is a button id, label or number; presses not offered by the last reply have expired. */
 export async function pressButton(value: string, receivedAt: Date, turn: TurnContext): Promise<OutboundReply> {
   const state = await turn.state();
-  const button = resolvePress(value, state);
+  const button = resolvePress(value, state, turn.deps.cues.button_number);
   if (!button) return expiredPress(state, turn);
   turn.remember(`[${button.label}]`);
   return press(button, receivedAt, turn);
@@ -77,8 +77,9 @@ async function press(button: Button, receivedAt: Date, turn: TurnContext): Promi
       if (!mention || !deps.followUps) return turn.say('help');
       const focus = (await turn.state())?.focus?.analysis;
       const r = deps.followUps.explainProvision(mention, focus, deps.now());
+      const at = focus?.at ?? deps.now().toISOString();
       turn.remember(null, (s) => {
-        if (r.citations.length) s.lastCitations = r.citations.map((c) => ({ law: c.law, article: c.article, at: deps.now().toISOString() }));
+        if (r.citations.length) s.lastCitations = r.citations.map((c) => ({ law: c.law, article: c.article, at }));
       });
       return r;
     }

@@ -4,23 +4,15 @@
  * effective calls a day — a standard, not law).
  */
 import { errorSummary } from '../error-summary';
-import { AppError } from '../errors';
 import type { OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { buildEvidence } from './evidence';
 import { analysisFocus } from './collector-message';
+import { notKeptReplyKey } from './evidence';
 import { renderAnalysis } from '../analysis/analysis-reply';
 import { chinaDay } from '../knowledge/knowledge';
 import { formatChinaTime } from '../china-time';
 
-/**
- * The reply for evidence appendEvidence refused (it rejected: nothing kept, no retry promised): the cap, or
- * "not kept — keep your own copy". Only a result with `queued: true` may use evidence_not_saved, which promises
- * the retry.
- */
-export function notKeptReplyKey(e: unknown): 'evidence_limit' | 'evidence_not_kept' {
-  return e instanceof AppError && e.code === 'EVIDENCE_LIMIT' ? 'evidence_limit' : 'evidence_not_kept';
-}
 
 /** Effective calls a day above which contact counts as excessive (the national standard's figure). */
 export const DAILY_CALL_LIMIT = 3;
@@ -67,7 +59,10 @@ export async function logCall(args: string, at: Date, turn: TurnContext): Promis
     const result = await deps.store.appendEvidence(turn.key, item);
     // Queued: not kept yet, but the store promised a retry (evidence_not_saved says so).
     if (result.queued) reply.notices.push({ kind: 'not_saved', text: deps.replies.text('evidence_not_saved') });
-    else reply.blocks.unshift({ style: 'paragraph', text: deps.replies.text('call_saved', { id: item.id, time: formatChinaTime(at), count: callsToday }) });
+    else {
+      if (!result.duplicate) reply.evidenceSaved += 1;
+      reply.blocks.unshift({ style: 'paragraph', text: deps.replies.text('call_saved', { id: result.id, time: formatChinaTime(at), count: callsToday }) });
+    }
   } catch (e) {
     turn.log.error({ err: errorSummary(e) }, 'call evidence write failed');
     reply.notices.push({ kind: 'not_saved', text: deps.replies.text(notKeptReplyKey(e)) });

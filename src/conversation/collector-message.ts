@@ -12,6 +12,7 @@ import type { AnalysisFocus, EvidenceItem } from '../state/store';
 import { buildEvidence } from './evidence';
 import type { TurnContext } from './turn-context';
 import { errorSummary } from '../error-summary';
+import { notKeptReplyKey } from './evidence';
 
 export interface CollectorMessage {
   text: string;
@@ -128,8 +129,9 @@ export async function keepEvidence(item: EvidenceItem, reply: OutboundReply, tur
     reply.notices.push({ kind: 'saved', text: deps.replies.text('evidence_kept', { id: result.id }) });
     return result.id;
   } catch (e) {
+    // Refused (the per-user cap) or not queued: no retry was promised, so none is announced.
     turn.log.error({ err: errorSummary(e) }, 'evidence write failed');
-    reply.notices.push({ kind: 'not_saved', text: deps.replies.text('evidence_not_saved') });
+    reply.notices.push({ kind: 'not_saved', text: deps.replies.text(notKeptReplyKey(e)) });
     return undefined;
   }
 }

@@ -52,7 +52,7 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   }
   const at = analysis.occurredAt.toISOString();
   turn.remember(text, (s) => {
-    s.pending = { kind: 'confirm_note', since, data: { text, categories: analysis.categories } };
+    s.pending = { kind: 'confirm_note', since, data: { text, categories: analysis.categories, occurredAt: at } };
     s.focus = { kind: 'analysis', analysis: focus };
     s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
   });
@@ -76,12 +76,16 @@ export async function saveConductNote(receivedAt: Date, turn: TurnContext): Prom
   const text = pending?.kind === 'confirm_note' && typeof pending.data?.text === 'string' ? pending.data.text : undefined;
   if (!text || deps.now().getTime() - Date.parse(pending!.since) > NOTE_PENDING_MS) return turn.say('note_expired', undefined, 'confirmation');
   const categories = Array.isArray(pending!.data?.categories) ? (pending!.data!.categories as string[]) : [];
-  const item = buildEvidence({ kind: 'note' as never, text, receivedAt, sentAt: null, categories });
+  // When the conduct happened, as the description dated it ("昨天半夜"); unknown → null.
+  const occurredAt = typeof pending!.data?.occurredAt === 'string' ? new Date(pending!.data.occurredAt) : null;
+  const item = buildEvidence({ kind: 'note', text, receivedAt, sentAt: occurredAt, categories });
   const r = emptyReply('confirmation');
   const id = await keepEvidence(item, r, turn);
+  const saved = r.notices.find((n) => n.kind === 'saved');
   r.notices = r.notices.filter((n) => n.kind !== 'saved');
+  // Stored now, already kept before, or (a not_saved notice) queued or refused: each says only what is true.
   if (id && r.evidenceSaved) r.blocks.push({ style: 'paragraph', text: deps.replies.text('note_saved', { id, time: formatChinaTime(receivedAt) }) });
-  else if (id) r.blocks.push({ style: 'paragraph', text: deps.replies.text('note_duplicate', { id }) });
+  else if (id && saved) r.blocks.push({ style: 'paragraph', text: deps.replies.text('note_duplicate', { id }) });
   turn.remember(null, (s) => {
     s.pending = undefined;
   });

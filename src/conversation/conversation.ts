@@ -18,12 +18,17 @@ import { pressButton } from './buttons';
 import { readScreenshot } from './screenshot';
 import { analyzeMessage } from './collector-message';
 import { TurnContext } from './turn-context';
-import { enterCrisis, inCrisis, withCrisisCare } from './crisis-mode';
+import { inCrisis, withCrisisCare, withCrisisLead } from './crisis-mode';
+import { userTurns } from './turn-lock';
 import { textTurn } from './text-turn';
 import { errorSummary } from '../error-summary';
 
 /** Handles one inbound message and returns the reply. Never throws: failures become a Chinese reply. */
 export async function handleTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundReply> {
+  return userTurns(deps.store).run(userKeyOf(msg), () => runTurn(msg, deps));
+}
+
+async function runTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundReply> {
   const key = userKeyOf(msg);
   const log = deps.logger.child({ turn: randomBytes(4).toString('hex'), user: logIdOf(key, deps.logKey), channel: msg.channel, kind: msg.kind });
   const started = Date.now();
@@ -53,13 +58,19 @@ async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<Outboun
   const typed = msg.kind === 'text' ? /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(checked.text) : null;
   if (typed) msg = { ...msg, kind: 'command', name: typed[1]!, args: typed[2] ?? '' };
 
-  // Crisis detection on every text the user sends that is not read as a whole turn below.
+  // Crisis detection on every text the user sends that is not read as a whole turn below (typed text is read in
+  // text-turn.ts): the command still runs and the forward is still analysed and kept, inside care.
   const userWords = msg.kind === 'command' ? msg.args : msg.kind === 'image' ? msg.caption ?? '' : msg.kind === 'forwarded' ? checked.text : '';
-  if (userWords && deps.analysis.detectCrisis(userWords)) {
+  const signal = userWords ? deps.understander.understand(userWords, 'none', msg.receivedAt).crisis : 'none';
+  const reply = await byKind(msg, checked, turn);
+  if (signal === 'risk' || signal === 'acute') {
     turn.crisisHandled = true;
-    return enterCrisis('risk', userWords, turn);
+    return withCrisisLead(reply, signal, turn);
   }
+  return reply;
+}
 
+async function byKind(msg: InboundMessage, checked: Extract<ReturnType<typeof intake>, { ok: true }>, turn: TurnContext): Promise<OutboundReply> {
   switch (msg.kind) {
     case 'command':
       return runCommand(msg, turn);

@@ -35,12 +35,24 @@ export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, use
   r.blocks.push({ style: 'paragraph', text: lead });
   r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });
   const since = deps.now().toISOString();
-  turn.remember(userText, (s) => {
+  turn.remember(userText || null, (s) => {
     const level = signal === 'acute' || s.crisis?.level === 'acute' ? 'acute' : 'risk';
     s.crisis = { level, since, turnsLeft: CRISIS_TURNS };
     s.pending = undefined;
   });
   return r;
+}
+
+/**
+ * A reply to something other than a typed turn (a forward, a command's words, a caption) that carried a wish to
+ * die: the crisis lead and the lines come first, the reply follows, and crisis mode begins.
+ */
+export function withCrisisLead(reply: OutboundReply, signal: Extract<CrisisSignal, 'risk' | 'acute'>, turn: TurnContext): OutboundReply {
+  const lead = enterCrisis(signal, '', turn);
+  reply.blocks = [...lead.blocks, ...reply.blocks];
+  reply.notices = [...lead.notices, ...reply.notices];
+  reply.kind = 'crisis';
+  return reply;
 }
 
 /** Despair while in crisis mode: warmth and the lines, no verdict. */

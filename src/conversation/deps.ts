@@ -11,6 +11,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { OutboundReply } from '../message';
 import type { Replies } from '../replies';
 import type { InterestKit } from '../interest/interest-kit';
+import type { ConversationCues } from '../knowledge/conversation-cues';
 import type { ProvisionMention, TurnUnderstander } from './understanding/types';
 
 /**
@@ -32,6 +33,8 @@ export interface TurnDeps {
   knowledge: Knowledge;
   analysis: AnalysisKit;
   answerer: Answerer;
+  /** The conversation's own cue words (typed button numbers, typed answers, a short yes). */
+  cues: ConversationCues;
   /** Reads each text turn: who speaks, what they do, crisis, facts. */
   understander: TurnUnderstander;
   /** The interest check (loan numbers → the real rate and the law); without it loan questions go to the answerer. */

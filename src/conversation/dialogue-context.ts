@@ -24,6 +24,7 @@ export function dialogueContext(state: UserState | null, now: Date): DialogueCon
   const f = state.focus;
   if (!f) return 'none';
   // The focus frames the next turn while the conversation is fresh (the last turn was recent).
-  if (now.getTime() - Date.parse(state.updatedAt) > FOCUS_MS) return 'none';
+  const last = Date.parse(state.lastTurnAt ?? state.updatedAt);
+  if (Math.abs(now.getTime() - last) > FOCUS_MS) return 'none';
   return f.kind;
 }

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { EvidenceItem } from '../state/store';
+import { AppError } from '../errors';
 
 /** Builds an evidence item for a collector's message (forwarded text, or OCR text with the image's hash). */
 export function buildEvidence(input: {
@@ -36,4 +37,13 @@ export function buildEvidence(input: {
 
 export function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * The reply for evidence appendEvidence refused (it rejected: nothing kept, no retry promised): the cap, or
+ * "not kept — keep your own copy". Only a result with `queued: true` may use evidence_not_saved, which promises
+ * the retry.
+ */
+export function notKeptReplyKey(e: unknown): 'evidence_limit' | 'evidence_not_kept' {
+  return e instanceof AppError && e.code === 'EVIDENCE_LIMIT' ? 'evidence_limit' : 'evidence_not_kept';
 }

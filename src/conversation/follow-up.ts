@@ -11,12 +11,17 @@ import { answerQuestion } from './question';
 import { claimLine } from './collector-message';
 import type { TurnContext } from './turn-context';
 
+/** Answers given after an analysis during which follow-ups still lean on it. */
+const RECENT_ANSWERS = 2;
+
 /** Answers a follow-up, or returns undefined when the focus holds nothing it can lean on. */
 export async function answerFollowUp(text: string, u: TurnUnderstanding, state: UserState, turn: TurnContext): Promise<OutboundReply | undefined> {
   const { deps } = turn;
   const now = deps.now();
-  // The message in focus stays in focus across answers about it; "what to do" follows whichever came last.
-  const analysis = datedBy(u, state.focus?.analysis);
+  // The message in focus stays in focus across a couple of answers about it; "what to do" follows whichever came last.
+  const held = state.focus?.analysis;
+  const recent = held && (state.focus?.kind === 'analysis' || (held.answersSince ?? 0) <= RECENT_ANSWERS) ? held : undefined;
+  const analysis = datedBy(u, recent);
   const lastWasAnalysis = state.focus?.kind === 'analysis';
   const f = deps.followUps;
   const kind = u.provision && u.followUp !== 'can_report' && u.followUp !== 'verify_claims' ? 'explain_provision' : u.followUp ?? 'generic';
@@ -41,8 +46,10 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   }
   if (!reply && f && kind === 'explain_provision' && u.provision) reply = f.explainProvision(u.provision, state.focus?.analysis, now);
   if (reply) {
+    // "查看法条" then shows the versions in force when the conduct happened.
+    const at = analysis?.at ?? now.toISOString();
     turn.remember(text, (s) => {
-      if (reply!.citations.length) s.lastCitations = reply!.citations.map((c) => ({ law: c.law, article: c.article, at: now.toISOString() }));
+      if (reply!.citations.length) s.lastCitations = reply!.citations.map((c) => ({ law: c.law, article: c.article, at }));
     });
     return reply;
   }
@@ -57,7 +64,8 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
  */
 function datedBy(u: TurnUnderstanding, focus: AnalysisFocus | undefined): AnalysisFocus | undefined {
   if (!focus) return undefined;
-  const named = u.facts.dates.map((d) => d.iso).filter((iso) => Date.parse(iso) < Date.parse(focus.at)).sort()[0];
+  // Only when the conduct happened: a contract date ("我是2023年借的") says nothing about it.
+  const named = u.facts.dates.filter((d) => d.role !== 'contract').map((d) => d.iso).filter((iso) => Date.parse(iso) < Date.parse(focus.at)).sort()[0];
   return named ? { ...focus, at: new Date(`${named}T12:00:00+08:00`).toISOString() } : focus;
 }
 

@@ -6,26 +6,31 @@
 import { emptyReply, type Button, type OutboundReply } from '../message';
 import type { UserState } from '../state/store';
 import type { TurnContext } from './turn-context';
+import type { ConversationCues } from '../knowledge/conversation-cues';
 
-/** Chinese ordinals a user may type for a button ("第一个", "选2"). */
-const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+type NumberCues = ConversationCues['button_number'];
 
-/** The 1-based number a short text presses ("1", "２", "第一个", "选2"), if it is only that. */
-export function typedNumber(text: string): number | undefined {
-  const t = text.normalize('NFKC').trim().replace(/[。.！!~～\s]/g, '');
-  const m = /^(?:选|按|点)?(?:第)?([1-9]|[一二两三四五六七八九])(?:个|项|号)?$/.exec(t);
-  if (!m) return undefined;
-  const d = m[1]!;
-  return /[1-9]/.test(d) ? Number(d) : ORDINALS[d];
+/** The 1-based number a short text presses ("1", "２", "第一个", "选2"; words from knowledge/conversation), if it is only that. */
+export function typedNumber(text: string, cues: NumberCues): number | undefined {
+  let t = text.normalize('NFKC').trim().replace(/[\p{P}\p{S}\s]/gu, '');
+  const strip = (words: readonly string[], at: 'start' | 'end') => {
+    const w = words.find((x) => (at === 'start' ? t.startsWith(x) : t.endsWith(x)) && t.length > x.length);
+    if (w) t = at === 'start' ? t.slice(w.length) : t.slice(0, -w.length);
+  };
+  strip(cues.prefixes, 'start');
+  strip([cues.ordinal_marker], 'start');
+  strip(cues.suffixes, 'end');
+  if (/^[1-9]$/.test(t)) return Number(t);
+  return cues.ordinals[t];
 }
 
 /** The offered button a press means: by id, by label, or by its 1-based number. */
-export function resolvePress(value: string, state: UserState | null): Button | undefined {
+export function resolvePress(value: string, state: UserState | null, cues: NumberCues): Button | undefined {
   const offered = state?.offered?.buttons ?? [];
   const v = value.trim();
   const byId = offered.find((b) => b.id === v) ?? offered.find((b) => b.label === v);
   if (byId) return byId;
-  const n = typedNumber(v);
+  const n = typedNumber(v, cues);
   return n !== undefined ? offered[n - 1] : undefined;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { OutboundReply } from '../message';
 import type { Answer, AnswerContext } from '../answers/answer';
-import type { UserState } from '../state/store';
+import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
 
@@ -22,7 +22,7 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
     lastTopic: continuing ? state?.focus?.answer?.guideId ?? state?.lastTopic : undefined,
     history: state?.history.slice(-6).map((t) => ({ role: t.role, text: t.text })),
     lastEntry: continuing ? state?.focus?.answer?.entryId : undefined,
-    grounding: grounding(state, u, deps.analysis.categoryLabel),
+    grounding: grounding(state, u, deps.analysis.categoryLabel, deps.followUps?.claims ? (f) => deps.followUps!.claims!(f) : undefined),
   };
   let result = await deps.answerer.answer(text, ctx);
   // A follow-up too short to stand alone ("他们一直发短信催 算吗") is asked again within the last answer's topic.
@@ -41,9 +41,10 @@ export function answerReply(result: Answer, question: string, turn: TurnContext)
   const entryId = result.entryId;
   turn.remember(null, (s) => {
     if (result.guideId) s.lastTopic = result.guideId;
+    const analysis = s.focus?.analysis ? { ...s.focus.analysis, answersSince: (s.focus.analysis.answersSince ?? 0) + 1 } : undefined;
     s.focus = {
       kind: 'answer',
-      ...(s.focus?.analysis ? { analysis: s.focus.analysis } : {}),
+      ...(analysis ? { analysis } : {}),
       answer: { at, question: question.slice(0, QUESTION_CHARS), ...(result.guideId ? { guideId: result.guideId } : {}), ...(entryId ? { entryId } : {}) },
     };
     s.lastCitations = result.reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
@@ -53,10 +54,16 @@ export function answerReply(result: Answer, question: string, turn: TurnContext)
 }
 
 /** What the LLM path is told besides the question: findings and claims of the message in focus, the loan facts. */
-function grounding(state: UserState | null, u: TurnUnderstanding | undefined, label: (id: never) => string): Record<string, unknown> | undefined {
+function grounding(
+  state: UserState | null,
+  u: TurnUnderstanding | undefined,
+  label: (id: never) => string,
+  claims?: (focus: AnalysisFocus) => Array<{ name: string; answer: string }>,
+): Record<string, unknown> | undefined {
   const a = state?.focus?.analysis;
   const out: Record<string, unknown> = {};
   if (a) out.findings = a.findings.map((f) => ({ category: f.category, label: label(f.category as never), evidence: f.evidence }));
+  if (a && claims) out.claims = claims(a).map((c) => `${c.name}：${c.answer}`);
   if (state?.loan) out.facts = state.loan;
   if (u) out.act = u.act;
   return Object.keys(out).length ? out : undefined;

@@ -146,6 +146,13 @@ export function parseTypedFix(text: string, templates: { fix: string; sideUser: 
   return undefined;
 }
 
+/** Whether `text` is surely a correction: a bubble's new text after 改第N条 was pressed, or a typed fix. */
+export function isSurelyCorrection(text: string, data: Record<string, unknown>, replies: TurnContext['deps']['replies']): boolean {
+  if (typeof data.fixIndex === 'number') return true;
+  if (!Array.isArray(data.bubbles)) return false;
+  return parseTypedFix(text, { fix: replies.text('ocr_button_fix'), sideUser: replies.text('ocr_cmd_side_user'), sideCollector: replies.text('ocr_cmd_side_collector') }) !== undefined;
+}
+
 /**
  * A text sent while a correction is awaited. With a 改第N条 button pressed, it is that bubble's new text; a typed
  * fix ("改第2条：…", "第2条是我发的") changes one bubble; either way the bubbles are shown again for confirmation.

@@ -7,6 +7,7 @@ import { emptyReply, type OutboundReply } from '../message';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion } from './question';
 import type { TurnContext } from './turn-context';
+import type { ConversationCues } from '../knowledge/conversation-cues';
 
 /** How long the question stays open. */
 const SPEAKER_PENDING_MS = 30 * 60_000;
@@ -40,11 +41,25 @@ export async function confirmSpeaker(who: 'collector' | 'user', receivedAt: Date
   return answerQuestion(text, u, turn);
 }
 
-/** A typed answer to the question ("是催收发的", "我自己问的"), matched against the two button labels' cues. */
-export function typedSpeakerAnswer(text: string): 'collector' | 'user' | undefined {
+/**
+ * A typed answer to the question ("是催收发的", "我自己问的"), read with the cue words of knowledge/conversation; a
+ * negation right before a cue turns it around ("不是催收发的" is the user's own). Undefined when it is no answer.
+ */
+export function typedSpeakerAnswer(text: string, cues: ConversationCues['speaker_answer']): 'collector' | 'user' | undefined {
   const t = text.replace(/\s/g, '');
-  if (t.length > 16) return undefined;
-  if (/(我自己|我的问题|我问的|我写的|我打的|自己问)/.test(t)) return 'user';
-  if (/(催收|原话|他们发|对方发|他发|她发|发来的|转发)/.test(t)) return 'collector';
+  if ([...t].length > cues.max_chars) return undefined;
+  const hit = (words: readonly string[]) => {
+    for (const w of words) {
+      const at = t.indexOf(w);
+      if (at < 0) continue;
+      const before = t.slice(Math.max(0, at - 3), at);
+      return { negated: cues.negation.some((n) => before.includes(n)) };
+    }
+    return undefined;
+  };
+  const user = hit(cues.user);
+  if (user) return user.negated ? 'collector' : 'user';
+  const collector = hit(cues.collector);
+  if (collector) return collector.negated ? 'user' : 'collector';
   return undefined;
 }

@@ -15,7 +15,7 @@ import { dialogueContext } from './dialogue-context';
 import { crisisDistress, enterCrisis, inCrisis, leaveCrisis } from './crisis-mode';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
-import { analyzeScreenshotText, isCorrectionAwaited } from './screenshot';
+import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
 import { askSpeaker, confirmSpeaker, typedSpeakerAnswer } from './speaker-check';
 import { describeConduct, saveConductNote } from './conduct-note';
 import { answerFollowUp } from './follow-up';
@@ -45,6 +45,14 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     turn.crisisHandled = true;
     return enterCrisis(u.crisis, text, turn, inCrisis(state));
   }
+
+  // 2. A button pressed by typing its number or label (in crisis mode too: the reply is then wrapped in care).
+  const cues = deps.cues;
+  const awaitingNumber = state?.pending?.kind === 'loan_details';
+  if (!awaitingNumber && (typedNumber(text, cues.button_number) !== undefined || state?.offered?.buttons.some((b) => b.label === text.trim()))) {
+    return pressButton(text, receivedAt, turn);
+  }
+
   if (inCrisis(state)) {
     // In crisis mode every turn reads as a reply to "are you safe?"; what the person is doing is read without it.
     const plain = deps.understander.understand(text, 'none', receivedAt);
@@ -59,23 +67,21 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }
 
-  // 2. A button pressed by typing its number or label.
-  const awaitingNumber = state?.pending?.kind === 'loan_details';
-  if (!awaitingNumber && (typedNumber(text) !== undefined || state?.offered?.buttons.some((b) => b.label === text.trim()))) {
-    return pressButton(text, receivedAt, turn);
-  }
-
   // 3. What the bot was waiting for.
   const pending = state?.pending;
-  if (pending?.kind === 'ocr_correction' && isCorrectionAwaited(pending.since, now)) {
+  // A correction of a screenshot's text — unless the user asks something of their own instead.
+  const ownQuestion = u.speaker === 'user' && (u.act === 'ask' || u.act === 'follow_up' || u.act === 'distress' || u.act === 'greeting' || u.act === 'thanks');
+  if (pending?.kind === 'ocr_correction' && isCorrectionAwaited(pending.since, now) && (!ownQuestion || isSurelyCorrection(text, pending.data ?? {}, deps.replies))) {
     turn.remember(text);
     return analyzeScreenshotText(text, pending.data ?? {}, receivedAt, turn);
   }
   if (pending?.kind === 'confirm_speaker') {
-    const who = typedSpeakerAnswer(text);
+    const who = typedSpeakerAnswer(text, cues.speaker_answer);
     if (who) return confirmSpeaker(who, receivedAt, turn);
   }
-  if (pending?.kind === 'confirm_note' && isYes(text)) return saveConductNote(receivedAt, turn);
+  // A typed yes keeps the note only while the last reply still offers it.
+  const noteOffered = state?.offered?.buttons.some((b) => b.id === 'note:save');
+  if (pending?.kind === 'confirm_note' && noteOffered && isYes(text, cues.yes)) return saveConductNote(receivedAt, turn);
   if (awaitingNumber && state?.loan) {
     const missing = pending!.data?.missing as Parameters<typeof loanAnswer>[0] | undefined;
     const r = missing ? loanAnswer(missing, text, receivedAt, state.loan, turn) : undefined;
@@ -107,7 +113,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (u.speaker !== 'user') {
     const words = u.speaker === 'mixed' && u.quoted ? u.quoted : text;
     if (u.speakerConfidence >= SPEAKER_SURE) return analyzeMessage({ text: words, sentAt: null, receivedAt, kind: 'message' }, turn);
-    return askSpeaker(text, turn);
+    // Only the pasted part would be kept if the user says a collector wrote it, never their own words around it.
+    return askSpeaker(words, turn);
   }
 
   // Read as the user's, but barely, and neither a question nor anything else the user does: ask.
@@ -144,9 +151,10 @@ function distress(text: string, turn: TurnContext): OutboundReply {
   return r;
 }
 
-/** A short yes: "好", "要", "保存", "可以". */
-function isYes(text: string): boolean {
-  return /^(好|好的|行|可以|要|需要|保存|存|存一下|保存吧|嗯|是|是的|ok|yes)[。！!.~～]*$/i.test(text.trim());
+/** A short yes ("好", "要", "保存"; words from knowledge/conversation), with nothing else said. */
+function isYes(text: string, yes: readonly string[]): boolean {
+  const t = text.trim().replace(/[\p{P}\p{S}\s]+$/u, '').toLowerCase();
+  return yes.includes(t);
 }
 
 export type { TurnUnderstanding };

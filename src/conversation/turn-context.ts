@@ -87,6 +87,7 @@ export class TurnContext {
         for (const m of this.mutations) m(s);
         extra?.(s);
         s.offered = reply.buttons.length ? { at, buttons: reply.buttons.map((b) => ({ id: b.id, label: b.label })) } : undefined;
+        s.lastTurnAt = at;
       });
     } catch (e) {
       this.storeFailed = true;

@@ -32,7 +32,7 @@ import {
 import { DirJournal } from './queue-journal';
 import { dataDirError } from './key-file';
 import { UserLock } from './user-lock';
-import { freshState, type AppendResult, type ConversationStore, type EvidenceItem, type EvidenceList, type StoreLogger, type UserState } from './store';
+import { freshState, type AppendResult, type ConversationStore, type EvidenceItem, type EvidenceList, stderrStoreLogger, type StoreLogger, type UserState } from './store';
 
 export interface FileStoreOptions {
   dataDir: string;
@@ -90,7 +90,7 @@ export class FileStore implements ConversationStore {
     }
     this.fs = opts.fs ?? nodeFs;
     this.now = opts.now ?? (() => new Date());
-    this.log = opts.logger ?? stderrLogger;
+    this.log = opts.logger ?? stderrStoreLogger;
     this.maxEvidence = opts.maxEvidence ?? 500;
     this.reserveBytes = opts.reserveBytes ?? 256 * 1024;
     this.nameKey = createHmac('sha256', opts.key).update('debtshield/file-names').digest();
@@ -419,9 +419,3 @@ function removeTempFiles(dir: string): void {
     }
   }
 }
-
-const stderrLogger: StoreLogger = {
-  info: () => undefined,
-  warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...obj })}\n`),
-  error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'error', msg, ...obj })}\n`),
-};

@@ -11,7 +11,6 @@ import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { open, seal } from './crypto';
 import { listOrEmpty, nodeFs, readOrNull, TEMP_SUFFIX, unlinkIfPresent, writeDurably, type FsPort } from './durable-fs';
-import type { RetryEntry } from './evidence-retry-queue';
 
 export interface QueueJournal<E> {
   /** Every item kept, oldest first; files that cannot be opened are counted, not returned. */
@@ -24,11 +23,16 @@ export interface QueueJournal<E> {
   dropUser(userKey: string): Promise<void>;
 }
 
+/** What the journal needs of an entry: whose it is (for the file name, so /delete can drop it unopened). */
+export interface JournalEntry {
+  userKey: string;
+}
+
 const AAD = 'evidence-queue';
 const SUFFIX = '.q';
 
 /** The journal in `dir` (created on first use), sealed with `key`. */
-export class DirJournal<E extends RetryEntry> implements QueueJournal<E> {
+export class DirJournal<E extends JournalEntry> implements QueueJournal<E> {
   private readonly fs: FsPort;
   private readonly nameKey: Buffer;
   private readonly files = new WeakMap<E, string>();

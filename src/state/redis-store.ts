@@ -30,7 +30,7 @@
  * process after a restart (evidence-retry-queue.ts, queue-journal.ts). When the queue cannot take an item, the
  * append rejects: no retry is promised that will not happen.
  */
-import type { StoreLogger } from './store';
+import { stderrStoreLogger, type StoreLogger } from './store';
 import { applyUpdate, isExpired } from './history';
 import { createHash, createHmac } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -144,7 +144,7 @@ export class RedisStore implements ConversationStore {
 
   constructor(opts: RedisStoreOptions) {
     this.o = { ...DEFAULTS, ...stripUndefined(opts) } as Required<Omit<RedisStoreOptions, 'logger' | 'now' | 'queueDir' | 'fs'>>;
-    this.log = opts.logger ?? stderrLogger;
+    this.log = opts.logger ?? stderrStoreLogger;
     this.now = opts.now ?? (() => new Date());
     this.nameKey = createHmac('sha256', opts.key).update('debtshield/redis-key-names').digest();
     const maxDelay = this.o.maxReconnectDelayMs;
@@ -520,9 +520,3 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
-
-const stderrLogger: StoreLogger = {
-  info: () => undefined,
-  warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...obj })}\n`),
-  error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'error', msg, ...obj })}\n`),
-};

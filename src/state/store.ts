@@ -43,6 +43,8 @@ export interface AnalysisFocus {
   /** The start of the collector's text (or the user's description), for follow-ups about its claims. */
   excerpt: string;
   evidenceId?: string;
+  /** Answers given since this message was in focus: after a few, follow-ups no longer lean on it. */
+  answersSince?: number;
 }
 
 /** The question the conversation last answered. */
@@ -108,6 +110,8 @@ export interface UserState {
   loan?: LoanFacts;
   crisis?: CrisisMode;
   offered?: OfferedButtons;
+  /** When the last turn happened, by the conversation's clock (a scripted chat's `at`), not the store's. */
+  lastTurnAt?: string;
   prefs: Record<string, string>;
 }
 
@@ -205,3 +209,10 @@ export interface StoreLogger {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
+
+/** The default StoreLogger: warnings and errors to stderr as JSON lines, info dropped. */
+export const stderrStoreLogger: StoreLogger = {
+  info: () => undefined,
+  warn: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...obj })}\n`),
+  error: (obj, msg) => process.stderr.write(`${JSON.stringify({ level: 'error', msg, ...obj })}\n`),
+};

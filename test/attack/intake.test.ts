@@ -34,7 +34,7 @@ describe('finding 5: one length limit wherever text enters', () => {
     const ms = figure('/call with 1.05 M characters (ms)', Date.now() - started);
     expect(shown(r)).toContain(deps.replies.text('command_too_long', { max: MAX }));
     expect(await store.listEvidence('attack:u1')).toEqual([]);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(5000); // it was about a minute
   });
 
   it('a typed "/call …" of 1.05 M characters is refused the same way, not cut into a different note', async () => {
@@ -48,7 +48,7 @@ describe('finding 5: one length limit wherever text enters', () => {
     const deps = testDeps(store);
     const started = Date.now();
     const r = await handleTurn(msg.forward(`再不还钱就上门泼油漆。${'催收'.repeat(525_000)}`), deps);
-    expect(figure('forwarded message of 1.05 M characters (ms)', Date.now() - started)).toBeLessThan(3000);
+    expect(figure('forwarded message of 1.05 M characters (ms)', Date.now() - started)).toBeLessThan(5000);
     expect(r.notices.map((n) => n.kind)).toContain('truncated');
     const [kept] = await store.listEvidence('attack:u1');
     expect([...kept!.text].length).toBeLessThanOrEqual(MAX);
@@ -70,7 +70,7 @@ describe('finding 5: one length limit wherever text enters', () => {
         headers: { host, origin: `http://${host}`, 'content-type': 'application/json', 'x-csrf-token': token, cookie },
         payload: JSON.stringify({ user: 'browser-big', text: `/call 13800001111 ${'明天不还钱就上门'.repeat(131_250)}` }),
       });
-      expect(figure('web chat POST of a 1.05 M-character /call (ms)', Date.now() - started)).toBeLessThan(2000);
+      expect(figure('web chat POST of a 1.05 M-character /call (ms)', Date.now() - started)).toBeLessThan(5000); // it was 62 s
       expect(res.statusCode).toBe(200);
       expect(JSON.stringify(res.json())).toContain(deps.replies.text('command_too_long', { max: MAX }));
     } finally {
@@ -90,13 +90,13 @@ describe('finding 5: one length limit wherever text enters', () => {
     const t = Date.now();
     const reads = [];
     for await (const r of readLines(ioWith(`${big}\n`).stdin, maxLineBytesFor(MAX))) reads.push(r);
-    figure('reading and refusing the 5 MB line (ms)', Date.now() - t);
+    expect(figure('reading and refusing the 5 MB line (ms)', Date.now() - t)).toBeLessThan(2000);
     expect(reads).toEqual([{ tooLong: true, bytes: Buffer.byteLength(big) }]);
     const lines = io.stdout.text().trim().split('\n').map((l) => JSON.parse(l) as { id: unknown; error?: string; lawful?: boolean });
     expect(lines).toHaveLength(2);
     expect(lines[0]!.error).toBe(loadCliTexts().text('jsonl_line_too_long', { max: MAX }));
     expect(lines[1]).toMatchObject({ id: 'ok', lawful: false });
-    expect(ms).toBeLessThan(5000);
+    expect(ms).toBeLessThan(20_000); // loading the core included; the line alone was 140 s
   });
 
   it('a text within the line limit but over MAX_MESSAGE_CHARS is refused with a Chinese error line', async () => {
@@ -115,7 +115,7 @@ describe('finding 5: one length limit wherever text enters', () => {
       const io = ioWith(`${big}\n${JSON.stringify({ user: 'a', text: '/help' })}\n`);
       const started = Date.now();
       expect(await runCli(['chat', '--jsonl'], io)).toBe(0);
-      expect(figure('chat --jsonl with a 5 MB line (ms)', Date.now() - started)).toBeLessThan(5000);
+      expect(figure('chat --jsonl with a 5 MB line, whole command with loading (ms)', Date.now() - started)).toBeLessThan(20_000);
       const lines = io.stdout.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines).toHaveLength(2);
       expect(lines[0]!.error).toBe(loadCliTexts().text('jsonl_line_too_long', { max: MAX }));

@@ -1,0 +1,35 @@
+/**
+ * The conversation's own cue words (knowledge/conversation/cues.yaml): a button pressed by typing its number, a
+ * typed answer to "who wrote this?", a short yes to an offer. Loaded and validated at boot.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { readYamlFile } from './read-yaml';
+import { AppError } from '../errors';
+
+const words = z.array(z.string().min(1)).min(1);
+
+const schema = z
+  .object({
+    button_number: z.object({
+      ordinals: z.record(z.string().min(1), z.number().int().min(1).max(9)),
+      prefixes: words,
+      ordinal_marker: z.string().min(1),
+      suffixes: words,
+    }),
+    speaker_answer: z.object({ user: words, collector: words, negation: words, max_chars: z.number().int().min(1) }),
+    yes: words,
+  })
+  .strict();
+
+export type ConversationCues = z.infer<typeof schema>;
+
+export const CONVERSATION_CUES_FILE = 'cues.yaml';
+
+/** Loads knowledge/conversation/cues.yaml under `knowledgeDir`; throws KNOWLEDGE_INVALID naming each problem. */
+export function loadConversationCues(knowledgeDir: string): ConversationCues {
+  const problems: string[] = [];
+  const data = readYamlFile(join(knowledgeDir, 'conversation'), CONVERSATION_CUES_FILE, schema, problems);
+  if (!data) throw new AppError('KNOWLEDGE_INVALID', `knowledge/conversation has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  return data;
+}
