@@ -47,6 +47,8 @@ export async function runChatJsonl(deps: TurnDeps, texts: Replies, input: Readab
     { user: null, text: texts.text('chat_bad_line'), ...empty },
     { invalidJson: texts.text('jsonl_invalid_json'), notObject: texts.text('jsonl_not_object'), lineTooLong: texts.text('jsonl_line_too_long', { max: deps.limits.maxMessageChars }) },
     maxLineBytesFor(deps.limits.maxMessageChars),
+    // The chat contract's lines have one shape: an error is a reply line of kind "error" with the reason as text.
+    (message) => errorLine(null, message),
   );
 }
 
@@ -95,10 +97,17 @@ async function toInbound(o: Record<string, unknown>, user: string, at: Date, tex
   return texts.text('chat_bad_line');
 }
 
-/** undefined when absent, null when present but not a time, else the Date. */
-function parseAt(v: unknown): Date | undefined | null {
+/**
+ * undefined when absent, null when present but not an ISO 8601 time, else the Date. A time without an offset is
+ * China time (+08:00), as the people who send these messages read it, never the machine's zone.
+ */
+export function parseAt(v: unknown): Date | undefined | null {
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v !== 'string') return null;
-  const d = new Date(v);
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim());
+  if (!m) return null;
+  const [, day, time = '00:00:00', zone] = m;
+  const offset = zone ? (zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`) : '+08:00';
+  const d = new Date(`${day}T${time}${offset}`);
   return Number.isNaN(d.getTime()) ? null : d;
 }

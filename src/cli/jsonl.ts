@@ -25,12 +25,14 @@ export async function streamJsonl(
   errors: JsonlErrors,
   /** Longest line read, in bytes (maxLineBytesFor(MAX_MESSAGE_CHARS)). */
   maxLineBytes: number,
+  /** The line written for a line that cannot be handled (default: `{id, ...emptyResult, error}`). */
+  errorLine: (message: string, id: unknown) => object = (error, id) => ({ id, ...emptyResult, error }),
 ): Promise<number> {
   let n = 0;
   for await (const read of readLines(input, maxLineBytes)) {
     if ('tooLong' in read) {
       n++;
-      output.write(JSON.stringify({ id: null, ...emptyResult, error: errors.lineTooLong }) + '\n');
+      output.write(JSON.stringify(errorLine(errors.lineTooLong, null)) + '\n');
       continue;
     }
     const line = read.line;
@@ -41,17 +43,17 @@ export async function streamJsonl(
     try {
       obj = JSON.parse(line);
     } catch {
-      output.write(JSON.stringify({ id: null, ...emptyResult, error: errors.invalidJson }) + '\n');
+      output.write(JSON.stringify(errorLine(errors.invalidJson, null)) + '\n');
       continue;
     }
     if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
-      output.write(JSON.stringify({ id: null, ...emptyResult, error: errors.notObject }) + '\n');
+      output.write(JSON.stringify(errorLine(errors.notObject, null)) + '\n');
       continue;
     }
     try {
       out = await handle(obj as Record<string, unknown>);
     } catch (e) {
-      out = { id: (obj as Record<string, unknown>).id ?? null, ...emptyResult, error: (e as Error).message };
+      out = errorLine((e as Error).message, (obj as Record<string, unknown>).id ?? null);
     }
     if (!output.write(JSON.stringify(out) + '\n')) await new Promise((r) => output.once('drain', r));
   }

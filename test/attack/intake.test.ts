@@ -118,8 +118,9 @@ describe('finding 5: one length limit wherever text enters', () => {
       expect(figure('chat --jsonl with a 5 MB line, whole command with loading (ms)', Date.now() - started)).toBeLessThan(20_000);
       const lines = io.stdout.text().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines).toHaveLength(2);
-      expect(lines[0]!.error).toBe(loadCliTexts().text('jsonl_line_too_long', { max: MAX }));
-      expect(Object.keys(lines[1]!).sort()).toEqual(['buttons', 'citations', 'evidence_saved', 'kind', 'text', 'user']);
+      // An error is a reply line of the same shape: kind "error", the reason as its text.
+      expect(lines[0]).toMatchObject({ user: null, kind: 'error', text: loadCliTexts().text('jsonl_line_too_long', { max: MAX }) });
+      for (const l of lines) expect(Object.keys(l).sort()).toEqual(['buttons', 'citations', 'evidence_saved', 'kind', 'text', 'user']);
     } finally {
       if (before === undefined) delete process.env.DATA_DIR;
       else process.env.DATA_DIR = before;

@@ -109,6 +109,24 @@ describe('debtshield chat --jsonl', () => {
     expect(out[2]!.text).toContain('ISO-8601');
   });
 
+  it('reads a time without an offset as China time, not the machine\'s zone', async () => {
+    const out = await chat([
+      { user: 'a', forward: { text: '您好，您的借款已逾期，请尽快还款。', sent_at: '2026-05-12T23:40:00' } },
+      { user: 'b', forward: { text: '您好，您的借款已逾期，请尽快还款。', sent_at: '2026-05-12T14:00' } },
+      { user: 'c', forward: { text: '您好，您的借款已逾期，请尽快还款。', sent_at: '5月12日 23:40' } },
+    ]);
+    expect(out[0]!.categories).toContain('off_hours');
+    expect(out[1]!.categories ?? []).not.toContain('off_hours');
+    expect(out[2]).toMatchObject({ kind: 'error', user: 'c' });
+  });
+
+  it('answers a line that is not JSON with a reply line of the same shape', async () => {
+    const out = await chat(['{not json', { user: 'a', text: '/help' }]);
+    for (const l of out) expect(Object.keys(l).sort()).toEqual(['buttons', 'citations', 'evidence_saved', 'kind', 'text', 'user']);
+    expect(out[0]).toMatchObject({ user: null, kind: 'error' });
+    expect(out[0]!.text).toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('answers an event without a user, or of no known shape, in Chinese with the contract fields', async () => {
     const out = await chat([{ text: '你好' }, { user: 'a' }, '[1,2]', { user: 'a', image: '/nonexistent/x.png' }]);
     expect(out.map((l) => l.kind)).toEqual(['error', 'error', 'error', 'error']);
