@@ -974,3 +974,57 @@ describe('createAnalyzer: third parties told the debt, bursts, veiled menace, En
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+describe('createAnalyzer: threats to life, wishing death, veiled "accidents" (issue 11, round 6)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    // Menace to life, explicit or veiled: threat (categories.md).
+    ["你全家一个都别想活", null, ["threat"]],
+    ["三天内不还，我让你活不过这周末", null, ["threat"]],
+    ["你这条小命还想不想要了？", null, ["threat"]],
+    ["你爸妈的性命就看你还不还了", null, ["threat"]],
+    ["钱和命，你只能留一样", null, ["threat"]],
+    ["晚上开车注意点，刹车要是不灵了可没人救你", null, ["threat"]],
+    ["哪天你家煤气漏了，可别说我们没提醒", null, ["threat"]],
+    ["你女儿每天过马路，万一被车撞了多可惜", null, ["threat"]],
+    ["不想活就直说，我们送你一程", null, ["threat"]],
+    ["kill you if u dont pay", null, ["threat"]],
+    ["再拖下去你就是个死人了", null, ["threat"]],
+    ["你要是再躲，下次见面就是在太平间", null, ["threat"]],
+    // Wishing someone dead is abuse, not a menace of the sender's own harm: insult.
+    ["你怎么还有脸活在世上", null, ["insult"]],
+    ["这种人还活着干嘛，赶紧去死", null, ["insult"]],
+    ["你死了算了，省得祸害家里人", null, ["insult"]],
+    ["你为什么还不去死", null, ["insult"]],
+    // Life words in lawful messages stay lawful.
+    ["您好，您本月账单已出，请按时还款，避免影响生活", null, []],
+    ["我们理解您的难处，生死攸关的事情先处理，还款可以缓一缓", null, []],
+    ["师傅注意安全，今晚雨大，还款的事明天再说", null, []],
+    ["钱不是问题，命要紧，您先去医院，我们暂停催收", null, []],
+    ["我们这工作也是拼了命，请您理解", null, []],
+    ["如有陌生人冒充我司上门，请注意安全并及时报警", null, []],
+    ["千万不要想不开去跳楼，有困难可以拨打心理援助热线12356，我们可以协商", null, []],
+    ["您好，逾期会影响征信，早晚都要还的，不如早点处理", null, []],
+    ["您父亲住院了就先照顾好他，等他出院后我们再和您商量还款", null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
+
+describe('createAnalyzer: who is pressed and what is revealed (round 6)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    // Calling relatives one by one, the debt not said to be revealed: third_party_contact only.
+    ["你舅舅你姑姑的电话我都存了，挨个打。", null, ["third_party_contact"]],
+    // Shame carried to the workplace or home village reveals the debt there.
+    ["不还钱就让你在同事面前抬不起头", null, ["privacy_disclosure", "third_party_contact"]],
+    // Calling the borrower all night is frequency, not contact with the family insulted in the same breath.
+    ["你全家都是废物，今晚我就一直打，打到天亮", null, ["harassment_frequency", "insult"]],
+    // The borrower named through his child, in a message to a teacher, is not a relative made to pay.
+    ["李老师您好，您班上小明的爸爸欠我司的钱一直不还，麻烦提醒一下让他爸爸还钱", null, ["privacy_disclosure", "third_party_contact"]],
+    ["不还就让你爸妈替你还", null, ["deception"]],
+    // A law firm's letter asserting a false criminal referral is a fake firm; a civil one stays lawful.
+    ["律师函\n致张某：本所将于三日内将你涉嫌诈骗的材料移送公安机关，追究你的刑事责任。", null, ["deception", "impersonation"]],
+    ["律师函\n致张某：受XX银行委托，本所将于15日内代理委托人依法向人民法院提起民事诉讼，律师执业证号可在12348查询。", null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
