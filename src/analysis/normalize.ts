@@ -47,10 +47,14 @@ const KEEP = new Set(['么']);
  * Characters that render as nothing (or only steer layout) and are slipped inside words to dodge filters
  * ("法\u061c院", "拘\u{e0020}传"): soft hyphen, combining grapheme joiner, the Arabic letter mark, Hangul and
  * Khmer fillers, Mongolian free variation selectors and vowel separator, zero-width and bidi marks, embeddings
- * and isolates, word joiner and invisible operators, deprecated format characters, the BOM, and the whole tag
- * block (U+E0000–E007F).
+ * and isolates, word joiner and invisible operators, deprecated format characters, the blank Braille pattern
+ * (a common "empty" filler in chat apps), interlinear annotation marks, the BOM, shorthand, Egyptian and musical
+ * format controls, and the whole tag block (U+E0000–E007F).
  */
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0\u{e0000}-\u{e007f}]/u;
+const INVISIBLE =
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufeff\uffa0\ufff9-\ufffb\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0000}-\u{e007f}]/u;
+/** Line and paragraph separators (and NEL) end a line like "\n", so clause and line rules see the break. */
+const LINE_BREAK = /[\u0085\u2028\u2029]/u;
 const DROPPED = /[\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}\u{1f1e6}-\u{1f1ff}\ufe00-\ufe0f\u{e0100}-\u{e01ef}\u20e3]/u;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 const ASCII_ALNUM = /[a-z0-9]/;
@@ -128,6 +132,7 @@ function baseUnits(input: string, keep: ReadonlySet<string>): Unit[] {
       ch = '\n';
     }
     if (INVISIBLE.test(ch) || CONTROL.test(ch) || (DROPPED.test(ch) && !keep.has(ch)) || ch === '\u200d') continue;
+    if (LINE_BREAK.test(ch)) ch = '\n';
     if (cp >= 0xff01 && cp <= 0xff5e) ch = String.fromCharCode(cp - 0xfee0);
     else if (cp === 0x3000) ch = ' ';
     ch = ch.toLowerCase();

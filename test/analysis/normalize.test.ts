@@ -36,9 +36,13 @@ describe('createNormalizer', () => {
   });
 
   it('drops invisible characters slipped inside words: the tag block, bidi and letter marks, fillers, the BOM', () => {
-    for (const ch of ['\u{e0020}', '\u{e0001}', '\u{e007f}', '\u061c', '\u200b', '\u200e', '\u200f', '\u202e', '\u2060', '\u2064', '\u2066', '\ufeff', '\u00ad', '\u3164', '\u180e']) {
+    for (const ch of ['\u{e0020}', '\u{e0001}', '\u{e007f}', '\u061c', '\u200b', '\u200e', '\u200f', '\u202e', '\u2060', '\u2064', '\u2066', '\ufeff', '\u00ad', '\u3164', '\u180e', '\u2800', '\ufff9', '\ufffb', '\u{1bca0}', '\u{1d173}', '\u{13430}']) {
       expect(text(`法${ch}院`)).toBe('法院');
     }
+  });
+
+  it('reads line and paragraph separators as line breaks', () => {
+    for (const ch of ['\u2028', '\u2029', '\u0085']) expect(text(`还钱${ch}10:02 还钱`)).toBe('还钱\n10:02还钱');
   });
 
   it('maps a span across a dropped invisible character back to the original', () => {
