@@ -1021,6 +1021,14 @@ describe('createAnalyzer: who is pressed and what is revealed (round 6)', () => 
     // The borrower named through his child, in a message to a teacher, is not a relative made to pay.
     ["李老师您好，您班上小明的爸爸欠我司的钱一直不还，麻烦提醒一下让他爸爸还钱", null, ["privacy_disclosure", "third_party_contact"]],
     ["不还就让你爸妈替你还", null, ["deception"]],
+    // A rhetorical "是不是觉得…拿你没办法" is menace (its 不是 is no negation), unless it leads to a lawful step.
+    ["你是不是觉得我们治不了你？", null, ["threat"]],
+    ["您是不是以为我们拿您没办法？我司已按合同向法院提起诉讼。", null, []],
+    // Naming where the family lives and asking after the parents' health; a caring question alone is lawful.
+    ["你老家在河南周口吧？你爸妈身体还好吗", null, ["threat"]],
+    ["听说您母亲住院了，老人家身体还好吗？还款的事不急，您方便时回电。", null, []],
+    ["I know your address. See you tonight.", null, ["threat"]],
+    ["操，你他么再不接电话试试。", null, ["insult"]],
     // A law firm's letter asserting a false criminal referral is a fake firm; a civil one stays lawful.
     ["律师函\n致张某：本所将于三日内将你涉嫌诈骗的材料移送公安机关，追究你的刑事责任。", null, ["deception", "impersonation"]],
     ["律师函\n致张某：受XX银行委托，本所将于15日内代理委托人依法向人民法院提起民事诉讼，律师执业证号可在12348查询。", null, []],
