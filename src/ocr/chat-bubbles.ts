@@ -52,7 +52,8 @@ export function assembleChat(regions: RegionText[], reference: Date, k: ChatAsse
   // The day and instant of the last separator: a bubble's own bare clock takes the separator's day.
   let day: number | undefined;
   let current: { at?: string; label: string } | undefined;
-  const parse = (text: string): LabelParts | undefined => k.timestamps.parseParts(text, reference) ?? k.timestamps.parseParts(stripUiPrefix(text, k.chrome), reference);
+  const parse = (text: string, loose = false): LabelParts | undefined =>
+    k.timestamps.parseParts(text, reference) ?? k.timestamps.parseParts(stripUiPrefix(text, k.chrome), reference) ?? (loose ? k.timestamps.parseParts(text, reference, true) : undefined);
 
   let bubbleIndex = -1;
   let headerLine = 0;
@@ -82,7 +83,10 @@ export function assembleChat(regions: RegionText[], reference: Date, k: ChatAsse
     }
     if (r.kind === 'separator' || r.kind === 'aside') {
       const text = lines.join(' ');
-      const label = text ? parse(text) : undefined;
+      // The free reading first (the parser is strict), else the reading within the characters of time labels.
+      const asLabel = (r.labelLines ?? []).map((l) => collapseCjkSpaces(l.text)).filter((l) => l.length > 0).join(' ');
+      // A region placed where only labels are: the misreadings of small grey labels are repaired (see parseParts).
+      const label = (text ? parse(text) : undefined) ?? (asLabel ? parse(asLabel) : undefined) ?? (text ? parse(text, true) : undefined) ?? (asLabel ? parse(asLabel, true) : undefined);
       if (!label) {
         if (text) dropped.push(text);
         continue;

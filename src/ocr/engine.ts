@@ -28,9 +28,18 @@ export interface OcrEngine {
    * read-layout.ts builds), returning each line with its box and confidence. Engines without word positions
    * (a vision model) leave it out, and screenshots are then read whole.
    */
-  recognizeLines?(image: Buffer): Promise<RecognizedLine[]>;
+  recognizeLines?(image: Buffer, opts?: LineOptions): Promise<RecognizedLine[]>;
   /** Releases the worker or client; recognize may start it again afterwards. */
   close(): Promise<void>;
+}
+
+/** How recognizeLines reads a collage. */
+export interface LineOptions {
+  /**
+   * The only characters the engine may read (Tesseract's tessedit_char_whitelist), for a collage of time labels:
+   * a small grey 昨天 上午9:40 is read within the digits and time words instead of as any of 7,000 characters.
+   */
+  charset?: string;
 }
 
 /** One line of text found by recognizeLines, with its vertical extent in the image and its confidence. */

@@ -20,7 +20,7 @@ export interface LayoutRunner {
 }
 
 type FromWorker =
-  | { type: 'recognize'; id: number; seq: number; png: Uint8Array }
+  | { type: 'recognize'; id: number; seq: number; png: Uint8Array; purpose?: 'labels' }
   | { type: 'done'; id: number; result: LayoutReading | undefined }
   | { type: 'failed'; id: number; error: string };
 
@@ -45,7 +45,7 @@ export function createLayoutRunner(workerFile = layoutWorkerFile()): LayoutRunne
       const job = pending.get(m.id);
       if (!job) return;
       if (m.type === 'recognize') {
-        job.lines(Buffer.from(m.png.buffer, m.png.byteOffset, m.png.byteLength)).then(
+        job.lines(Buffer.from(m.png.buffer, m.png.byteOffset, m.png.byteLength), m.purpose).then(
           (lines: RecognizedLine[]) => w.postMessage({ type: 'lines', id: m.id, seq: m.seq, lines }),
           (e: unknown) => {
             // The engine's own error (a timeout, an unreadable image) is what the caller must see.

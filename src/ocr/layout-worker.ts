@@ -34,11 +34,11 @@ parentPort?.on('message', (m: ReadRequest | LinesReply) => {
     return;
   }
   const { id } = m;
-  const read = (png: Buffer) =>
+  const read = (png: Buffer, purpose?: 'labels') =>
     new Promise<RecognizedLine[]>((resolve, reject) => {
       const s = ++seq;
       waiting.set(`${id}:${s}`, { resolve, reject });
-      parentPort!.postMessage({ type: 'recognize', id, seq: s, png });
+      parentPort!.postMessage({ type: 'recognize', id, seq: s, png, ...(purpose ? { purpose } : {}) });
     });
   readLayout(Buffer.from(m.image.buffer, m.image.byteOffset, m.image.byteLength), read).then(
     (result) => parentPort!.postMessage({ type: 'done', id, result }),

@@ -12,7 +12,7 @@ import { createChatPostprocessor, createCorrector, type ChatReading, type ReadLi
 import type { OcrVocabulary } from './vocabulary';
 import { createLayoutRunner, type LayoutRunner } from './layout-runner';
 import { assembleChat, type ChatBubbles, type ReadBubble } from './chat-bubbles';
-import { createTimestampParser } from './timestamps';
+import { createTimestampParser, labelCharset } from './timestamps';
 import type { ImageQuality, Preprocessing } from './image-quality';
 
 /** A read screenshot: the post-processed reading plus engine, time and what the image was. */
@@ -58,6 +58,7 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
   const now = opts.now ?? (() => new Date());
   const { engine } = opts;
   const layout = opts.layoutRunner ?? createLayoutRunner();
+  const labelChars = { charset: labelCharset(opts.vocabulary.timestamps) };
   return {
     engine: engine.name,
     async read(image, mimeType) {
@@ -65,7 +66,7 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
       if (mimeType && mimeType !== info.mimeType) opts.logger?.debug({ claimed: mimeType, detected: info.mimeType }, 'image type differs from the claimed one');
       const t0 = performance.now();
       const reference = now();
-      const byLayout = engine.recognizeLines ? await layout.read(image, (png) => engine.recognizeLines!(png)) : undefined;
+      const byLayout = engine.recognizeLines ? await layout.read(image, (png, purpose) => engine.recognizeLines!(png, purpose === 'labels' ? labelChars : undefined)) : undefined;
       const assembled = byLayout ? assembleChat(byLayout.regions, reference, chat) : undefined;
       // A layout that cannot be right (overlapping bubbles) competes with a whole-image read: the more
       // confident reading wins.

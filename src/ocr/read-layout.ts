@@ -24,8 +24,11 @@ export const SECOND_PASS_BELOW = 82;
 /** A collage taller than this is split, so one recognition never holds a huge image. */
 const MAX_COLLAGE_HEIGHT = 6000;
 
-/** Reads one collage; an OcrEngine's recognizeLines. */
-export type LineReader = (image: Buffer) => Promise<RecognizedLine[]>;
+/**
+ * Reads one collage; an OcrEngine's recognizeLines. `purpose` 'labels' marks a collage of time labels only, which
+ * the caller reads within the characters of time labels (LineOptions.charset).
+ */
+export type LineReader = (image: Buffer, purpose?: 'labels') => Promise<RecognizedLine[]>;
 
 /** What was read in one region, in reading order. */
 export interface RegionText {
@@ -38,6 +41,8 @@ export interface RegionText {
   lines: Array<{ text: string; conf: number }>;
   /** Mean confidence of the lines, 0–100 (0 when nothing was read). */
   conf: number;
+  /** For a separator or an aside: the same region read again within the characters of time labels. */
+  labelLines?: Array<{ text: string; conf: number }>;
 }
 
 export interface LayoutReading {
@@ -155,6 +160,11 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
       if (better.conf > now.conf + 1 || (now.lines.length === 0 && better.lines.length > 0)) read1[i] = better;
     });
   }
+  // Separators and asides once more, read as time labels only: a small grey 昨天 上午9:40 read freely comes back
+  // as 罚天 上年 9340; within the digits and time words it mostly comes back right. Both readings are kept.
+  const labels = usable.map((_, i) => i).filter((i) => usable[i]!.kind === 'separator' || usable[i]!.kind === 'aside');
+  const asLabels = labels.length > 0 ? await readCollages(labels.map((i) => rasters[i]!), first, read, 'labels') : [];
+  const labelLines = new Map(labels.map((i, j) => [i, asLabels[j]!.lines]));
   const out: RegionText[] = usable.map((r, i) => ({
     kind: r.kind,
     y: r.box.y0,
@@ -162,6 +172,7 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
     ...(r.under !== undefined ? { under: r.under } : {}),
     lines: read1[i]!.lines,
     conf: read1[i]!.conf,
+    ...(labelLines.has(i) ? { labelLines: labelLines.get(i)! } : {}),
   }));
   out.sort((a, b) => a.y - b.y);
   return { regions: out, layout, quality, preprocessing: first, passes };
@@ -240,7 +251,7 @@ export function inkOnWhite(grey: Uint8Array): Uint8Array {
 }
 
 /** Stacks rasters into collages (white gaps between), reads each, and gives every raster its lines back. */
-async function readCollages(rasters: Raster[], p: Preprocessing, read: LineReader): Promise<Array<{ lines: Array<{ text: string; conf: number }>; conf: number }>> {
+async function readCollages(rasters: Raster[], p: Preprocessing, read: LineReader, purpose?: 'labels'): Promise<Array<{ lines: Array<{ text: string; conf: number }>; conf: number }>> {
   const gap = Math.round(p.glyph * 0.9);
   const margin = Math.round(p.glyph * 0.8);
   const results = rasters.map(() => ({ lines: [] as Array<{ text: string; conf: number; top: number }>, conf: 0, chars: 0 }));
@@ -264,7 +275,7 @@ async function readCollages(rasters: Raster[], p: Preprocessing, read: LineReade
     if (p.median) img = img.median(3);
     if (p.sharpen) img = img.sharpen({ sigma: 1 });
     const png = await img.png({ compressionLevel: 1 }).toBuffer();
-    const lines = await read(png);
+    const lines = await read(png, purpose);
     for (const line of lines) {
       const mid = (line.top + line.bottom) / 2;
       const k = spans.findIndex(([a, b]) => mid >= a - gap / 2 && mid < b + gap / 2);

@@ -46,12 +46,12 @@ export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
   // bubbles (CER 6.9 % clean / 4.8 % noisy on the bench against 2.1 % / 1.1 % with PSM 4, with Sauvola kept;
   // Otsu with PSM 4 lost light grey text: 3.3 % / 14.8 %). The `tsv` config prints words with their
   // confidence: textFromTsv drops lines of noise, as for tesseract.js.
-  const argsFor = (psm: string) => ['stdin', 'stdout', '-l', opts.model, '--psm', psm, ...params, 'tsv'];
+  const argsFor = (psm: string, charset?: string) => ['stdin', 'stdout', '-l', opts.model, '--psm', psm, ...params, ...(charset ? ['-c', `tessedit_char_whitelist=${charset}`] : []), 'tsv'];
   const queue = createSerialQueue();
 
-  const run = (image: Buffer, psm = '4'): Promise<EngineOutput & { tsv: string }> =>
+  const run = (image: Buffer, psm = '4', charset?: string): Promise<EngineOutput & { tsv: string }> =>
     new Promise((resolve, reject) => {
-      const child = spawn(opts.binary, argsFor(psm), {
+      const child = spawn(opts.binary, argsFor(psm, charset), {
         // Only what tesseract needs — never the bot's secrets (tokens, API and encryption keys) — with OpenMP
         // pinned to one thread.
         env: { ...(opts.env ?? {}), OMP_THREAD_LIMIT: '1' },
@@ -106,8 +106,8 @@ export function createTesseractCliEngine(opts: TesseractCliOptions): OcrEngine {
         return out;
       });
     },
-    recognizeLines(image): Promise<RecognizedLine[]> {
-      return queue.run(async () => linesFromTsv((await run(image, BLOCK_PSM)).tsv));
+    recognizeLines(image, lineOpts): Promise<RecognizedLine[]> {
+      return queue.run(async () => linesFromTsv((await run(image, BLOCK_PSM, lineOpts?.charset)).tsv));
     },
     async close() {
       await queue.drained();

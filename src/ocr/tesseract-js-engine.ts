@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { AppError } from '../errors';
-import { BLOCK_PSM, TESSERACT_PARAMS, keptConfidence, linesFromTsv, textFromTsv, withTimeout, type EngineOutput, type OcrEngine, type RecognizedLine } from './engine';
+import { BLOCK_PSM, TESSERACT_PARAMS, keptConfidence, linesFromTsv, textFromTsv, withTimeout, type EngineOutput, type LineOptions, type OcrEngine, type RecognizedLine } from './engine';
 import { createSerialQueue } from './serial-queue';
 
 export interface TesseractJsOptions {
@@ -32,6 +32,8 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
   let worker: Promise<Worker> | undefined;
   /** The page segmentation mode the worker is set to: whole screenshots use AUTO, collages BLOCK_PSM. */
   let psm: string = PSM.AUTO;
+  /** The character whitelist the worker is set to ('' for none). */
+  let charset = '';
   const queue = createSerialQueue();
 
   const start = (): Promise<Worker> => {
@@ -47,6 +49,7 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
       // debug_file: Tesseract's own diagnostics ("Estimating resolution as …") go nowhere, not to the user's terminal.
       await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, ...TESSERACT_PARAMS, debug_file: '/dev/null' });
       psm = PSM.AUTO;
+      charset = '';
       return w;
     })().catch((e: unknown) => {
       worker = undefined;
@@ -62,12 +65,16 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
   };
 
   /** Recognises with the given page segmentation and returns Tesseract's TSV. */
-  const tsv = async (image: Buffer, mode: string): Promise<string> => {
+  const tsv = async (image: Buffer, mode: string, only = ''): Promise<string> => {
     const w = await start();
     try {
       if (psm !== mode) {
         await w.setParameters({ tessedit_pageseg_mode: mode as PSM });
         psm = mode;
+      }
+      if (charset !== only) {
+        await w.setParameters({ tessedit_char_whitelist: only });
+        charset = only;
       }
       // TSV rather than plain text: its word confidences let textFromTsv drop lines of noise (same cost).
       const r = await withTimeout(w.recognize(image, {}, { text: false, tsv: true }), opts.timeoutMs, () => new AppError('OCR_UNAVAILABLE', `tesseract.js took longer than OCR_TIMEOUT_MS=${opts.timeoutMs}`));
@@ -90,8 +97,8 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
         return { text: textFromTsv(out), confidence: keptConfidence(out) };
       });
     },
-    recognizeLines(image): Promise<RecognizedLine[]> {
-      return queue.run(async () => linesFromTsv(await tsv(image, BLOCK_PSM)));
+    recognizeLines(image, lineOpts?: LineOptions): Promise<RecognizedLine[]> {
+      return queue.run(async () => linesFromTsv(await tsv(image, BLOCK_PSM, lineOpts?.charset ?? '')));
     },
     async close() {
       await queue.drained();

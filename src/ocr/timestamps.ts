@@ -25,8 +25,12 @@ export interface TimestampParser {
   /**
    * Parses a whole line as a label that may lack the date ("23:40", "下午3:15": a time under a bubble) or the
    * clock ("5月12日 星期二", "昨天": Android's date separators). Returns its parts, or undefined.
+   * `loose`: the line is known to be a label (a separator or a time under a bubble, placed where only labels
+   * are), so the misreadings of small grey labels are repaired first when the line does not parse as it is:
+   * a misread 星 before 期 (里期四), a misread 期 after 星, an unreadable 周 before the weekday's numeral and
+   * clock (尚六 16:35), a misread 日 after a month and day (5月7月), and a colon read as 3 (023:23, 9340).
    */
-  parseParts(line: string, reference: Date): LabelParts | undefined;
+  parseParts(line: string, reference: Date, loose?: boolean): LabelParts | undefined;
 }
 
 /** A label's parts: the China-time day (see chinaDay) and/or minutes after midnight. */
@@ -50,6 +54,16 @@ export function normalizeClockText(line: string): string {
     .replace(/(?<=\d)[Oo]|[Oo](?=\d)/g, '0')
     .replace(/(?<=\d)[lI|]|[lI|](?=\d)/g, '1')
     .replace(/(?<=\d)\s*[;；:：]\s*(?=\d)/g, ':');
+}
+
+/**
+ * The characters a time label can hold, for reading separators within them (LineOptions.charset): digits, the
+ * clock's colon, date punctuation, A/M/P, and every character of the vocabulary's day, weekday and period words
+ * and date markers (their first spelling only: the others are misreadings).
+ */
+export function labelCharset(vocab: TimestampVocabulary): string {
+  const words = [...Object.keys(vocab.relative_days), ...Object.keys(vocab.weekdays), ...Object.keys(vocab.periods), vocab.date_markers.year[0]!, vocab.date_markers.month[0]!, vocab.date_markers.day[0]!];
+  return [...new Set([...'0123456789:/-.', ...words.join('')])].join('');
 }
 
 /** Builds the parser from the timestamp words of knowledge/ocr/timestamps.yaml. */
@@ -101,8 +115,37 @@ export function createTimestampParser(vocab: TimestampVocabulary): TimestampPars
     return hour > 23 || minute > 59 ? undefined : hour * 60 + minute;
   };
 
-  const parseParts = (line: string, reference: Date): LabelParts | undefined => {
-    const compact = normalizeClockText(line.trim().replace(/\s+/g, ' '));
+  const numerals = Object.keys(vocab.weekdays).filter((w) => [...w].length === 1);
+  const num = `[${numerals.map(escape).join('')}]`;
+  const [week = '', qi = ''] = weekdayPrefix(vocab, 3).map(escape);
+  const [zhou = ''] = weekdayPrefix(vocab, 2);
+  /** Repairs of label misreadings, applied in order; see parseParts' `loose`. */
+  const dayMarkers = new Set(D);
+  const repairs: Array<[RegExp, string | ((match: string, before: string) => string)]> = [
+    ...(week && qi && numerals.length > 0
+      ? ([
+          // Whatever stands before 期 is a misread 星, unless it ends the date before it (5月7日期四).
+          [new RegExp(`([^\\s\\d]?)${qi}(?=${num})`, 'gu'), (_: string, before: string) => (before === '' || dayMarkers.has(before) ? before : '') + week + qi],
+          [new RegExp(`${week}[^\\s\\d${qi}](?=${num})`, 'gu'), `${week}${qi}`],
+          [new RegExp(`^(?!${week}|${rel})\\p{Script=Han}(?=${num}\\s*\\d)`, 'u'), zhou],
+        ] as Array<[RegExp, string | ((match: string, before: string) => string)]>)
+      : []),
+    [new RegExp(`(\\d{1,2})(?:${alternation(Mo)})(\\d{1,2})(?!\\d|${alternation(D)})[^\\s\\d]`, 'u'), `$1${Mo[0]}$2${D[0]}`],
+    // The colon read as 3: three digits before it (023:23), or a clock without one that is no clock as it
+    // stands (9340, 12338).
+    [/(?<!\d)(\d{2})3:(\d{2})$/u, '$1:$2'],
+    [/^([^:]*?)(?<!\d)(\d{2}|[3-9])3([0-5]\d)$/u, '$1$2:$3'],
+  ];
+  const repair = (line: string): string => repairs.reduce((l, [re, to]) => (typeof to === 'string' ? l.replace(re, to) : l.replace(re, to)), line);
+
+  const parseParts = (line: string, reference: Date, loose = false): LabelParts | undefined => {
+    const strict = parseCompact(normalizeClockText(line.trim().replace(/\s+/g, ' ')), reference);
+    if (strict || !loose) return strict;
+    const repaired = repair(normalizeClockText(line.trim().replace(/\s+/g, ' ')));
+    return parseCompact(repaired, reference);
+  };
+
+  const parseCompact = (compact: string, reference: Date): LabelParts | undefined => {
     const m = re.exec(compact);
     if (m?.groups) {
       const g = m.groups;
@@ -171,6 +214,19 @@ function inLatestYear(m: number, d: number, reference: Date): number | undefined
   const t = utcDay(year, m, d);
   if (t === undefined) return utcDay(year - 1, m, d);
   return t > chinaDay(reference) ? utcDay(year - 1, m, d) : t;
+}
+
+/**
+ * The most common prefix of the vocabulary's weekdays of `length` characters, as characters: 星期二 → [星, 期],
+ * 周二 → [周].
+ */
+function weekdayPrefix(vocab: TimestampVocabulary, length: number): string[] {
+  const counts = new Map<string, number>();
+  for (const w of Object.keys(vocab.weekdays).filter((x) => [...x].length === length)) {
+    const p = [...w].slice(0, -1).join('');
+    counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return [...([...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '')];
 }
 
 /** Case-insensitive lookup, for AM/PM written in either case. */

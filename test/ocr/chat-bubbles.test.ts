@@ -8,7 +8,7 @@ import { PACKAGE_ROOT } from '../../src/paths';
 import { assembleChat } from '../../src/ocr/chat-bubbles';
 import { createCorrector } from '../../src/ocr/postprocess';
 import type { RegionText } from '../../src/ocr/read-layout';
-import { createTimestampParser } from '../../src/ocr/timestamps';
+import { createTimestampParser, labelCharset } from '../../src/ocr/timestamps';
 import { loadOcrVocabulary } from '../../src/ocr/vocabulary';
 
 const vocab = loadOcrVocabulary(join(PACKAGE_ROOT, 'knowledge', 'ocr'));
@@ -90,6 +90,25 @@ describe('assembleChat', () => {
     expect(r.dropped).toEqual(expect.arrayContaining(['短信', 'Tri 1二/7', '以下为新消息']));
   });
 
+  it('falls back to the reading within the characters of time labels, and repairs misread labels', () => {
+    const r = assembleChat(
+      [
+        // Read freely as noise; read as a label, right.
+        region('separator', ['罚天 上年 9340'], { labelLines: [{ text: '昨天 上午9:40', conf: 60 }] }),
+        region('bubble', ['在吗'], { side: 'collector' }),
+        // 日 read as 月, 星 as 里: repaired because the region is a separator.
+        region('separator', ['5月7月 里期四']),
+        region('bubble', ['还钱'], { side: 'collector' }),
+        region('aside', ['023:23'], { under: 1 }),
+        region('separator', ['尚六 16:35']),
+        region('bubble', ['今天必须还'], { side: 'collector' }),
+      ],
+      REF,
+      k,
+    );
+    expect(r.bubbles.map((b) => b.time)).toEqual(['2026-05-13T01:40:00.000Z', '2026-05-06T18:23:00.000Z', '2026-05-09T08:35:00.000Z']);
+  });
+
   it('leaves a bubble without a time when none is shown', () => {
     const r = assembleChat([region('bubble', ['在吗'], { side: 'collector' })], REF, k);
     expect(r.bubbles[0]!.time).toBeUndefined();
@@ -115,5 +134,22 @@ describe('timestamp labels in parts', () => {
     expect(parser.parseParts('下午3:15', REF)).toEqual({ raw: '下午 3:15', minutes: 15 * 60 + 15 });
     expect(parser.parseParts('二', REF)).toBeUndefined();
     expect(parser.parseParts('明天上门', REF)).toBeUndefined();
+  });
+  it('repairs misread labels only when asked (the line is known to be a label)', () => {
+    expect(parser.parseParts('5月8昌 星期五', REF)).toBeUndefined();
+    expect(parser.parseParts('5月8昌 星期五', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 8) });
+    expect(parser.parseParts('5月7日里期四', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 7) });
+    expect(parser.parseParts('5月7日期四', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 7) });
+    expect(parser.parseParts('星湖六 03:47', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 9), minutes: 3 * 60 + 47 });
+    expect(parser.parseParts('12338', REF, true)).toMatchObject({ minutes: 12 * 60 + 38 });
+    // A clock as it stands is never changed; message text never becomes a label.
+    expect(parser.parseParts('23:30', REF, true)).toMatchObject({ minutes: 23 * 60 + 30 });
+    expect(parser.parseParts('2330', REF, true)).toBeUndefined();
+    expect(parser.parseParts('明天上门', REF, true)).toBeUndefined();
+  });
+  it('gives the characters of time labels for reading separators', () => {
+    const chars = new Set(labelCharset(vocab.timestamps));
+    for (const ch of '0123456789:昨天星期六周上午下晚凌晨年月日') expect(chars.has(ch)).toBe(true);
+    for (const ch of '还钱用罚H') expect(chars.has(ch)).toBe(false);
   });
 });
