@@ -12,7 +12,8 @@
  */
 import { emptyReply, type Citation, type OutboundReply, type TextBlock } from '../message';
 import { toCitation } from '../knowledge/citations';
-import { interestNote } from './interest-note';
+import { INTEREST_NOTE_REPLY_KEYS, contractRuleSide, interestNote } from './interest-note';
+import { AppError } from '../errors';
 import { entryById, guideById, lprOn, resolveArticle, type Guide, type Knowledge } from '../knowledge/knowledge';
 import type { CiteRef, FollowUpCues } from '../knowledge/schema';
 import { SCOPE_GUIDE_ID, type Retriever, type RetrievedItem } from '../knowledge/retriever';
@@ -162,6 +163,8 @@ export function createOfflineAnswerer(
 } {
   const opts = { ...OFFLINE_ANSWERER_DEFAULTS, ...options };
   const { knowledge: k, retriever, replies } = deps;
+  const missing = INTEREST_NOTE_REPLY_KEYS.filter((key) => !replies.has(key));
+  if (missing.length) throw new AppError('PROMPTS_INVALID', `prompts/answers.yaml is missing replies: ${missing.join(', ')}`);
   const correct = (q: string) => retriever.correct?.(q) ?? q;
   const matcher = createEntryMatcher(k, correct, opts.entries);
 
@@ -341,12 +344,13 @@ export function createOfflineAnswerer(
   }
 
   /** The answer for one or two leads: first screen, citations, buttons and the 'more' page. */
-  function fromLeads(leads: Lead[], retrieved: RetrievedItem[], ctx: AnswerContext, hint: { question?: string; sectionHint?: number }): Answer {
+  function fromLeads(given: Lead[], retrieved: RetrievedItem[], ctx: AnswerContext, hint: { question?: string; sectionHint?: number }): Answer {
+    const leads = hint.question ? withContractRule(given, correct(hint.question)) : given;
     const main = leads[0]!;
     const reply = emptyReply();
     // A dated interest question gets the cap for its contract date right after the verdict (read with slips
     // corrected, so 利西 counts as 利息).
-    const note = hint.question ? interestNote(correct(hint.question), k, replies) : undefined;
+    const note = hint.question ? interestNote(correct(hint.question), k, replies, ctx.at) : undefined;
     const probe = buildFirstScreen(leads, { afterVerdict: note }, Number.MAX_SAFE_INTEGER);
     const dated = datedNote(probe.blocks);
     // Only a guide that holds dated figures (as_of) shows the dated LPR on its first screen; elsewhere the LPR is
@@ -387,6 +391,20 @@ export function createOfflineAnswerer(
       retrieved: grounded,
       ...(more.blocks.length ? { more: more.blocks } : {}),
     };
+  }
+
+  /**
+   * A contract made before 2020-08-20 follows the transition provision (民间借贷规定 31, caps.yaml transition): when
+   * the main guide has a question type citing it, that type answers ("2019年借的 年利率30%合法吗" is not answered
+   * with the 4 × LPR of the contract date).
+   */
+  function withContractRule(leads: Lead[], question: string): Lead[] {
+    if (contractRuleSide(question, k) !== 'before') return leads;
+    const { law, article } = k.caps.private_lending.transition;
+    const main = leads[0]!;
+    if (main.entry?.cites.some((c) => c.law === law && c.article === article)) return leads;
+    const entry = main.guide.entries?.find((e) => e.cites.some((c) => c.law === law && c.article === article));
+    return entry ? [{ guide: main.guide, entry }, ...leads.slice(1).filter((l) => l.entry?.id !== entry.id)] : leads;
   }
 
   /** The out-of-scope guide's entry for the field a question names by one of its words (工资, 网购, 抚养权 …). */

@@ -1,10 +1,27 @@
 /**
  * "利息36%合法吗，我是2023年借的": when a question about interest names when the contract was made, say what the
- * one-year LPR and the 4 × LPR cap were then (knowledge/interest/lpr.yaml), and compare a rate the user gave.
+ * cap for private lenders was then and compare a rate the user gave:
+ * - made on or after 2020-08-20 (caps.yaml lpr_rule_from): 4 × the one-year LPR of that day (lpr.yaml);
+ * - made before it: 民间借贷规定 31 splits the interest — up to 2020-08-19 the rule of the time (24 % protected,
+ *   above 36 % void: reported, PARTIAL), after it 4 × the LPR when the suit is filed (as usually read, PARTIAL);
+ * - a year or month that spans 2020-08-20: both, and that the day decides.
+ * Licensed lenders are not bound by either; the 24 % line courts use for them is reported only (PARTIAL).
  * Rows marked UNVERIFIED are never quoted; dates after the newest confirmed figure are sent to the official source.
  */
 import type { Knowledge } from '../knowledge/knowledge';
+import { chinaDay } from '../knowledge/knowledge';
 import type { Replies } from '../replies';
+
+/** Reply keys the dated note uses (prompts/answers.yaml), checked when the answerer is built. */
+export const INTEREST_NOTE_REPLY_KEYS = [
+  'interest_cap_before_rule', 'interest_cap_spans_rule', 'interest_rate_old_over', 'interest_rate_old_between', 'interest_rate_old_under',
+  'interest_rate_after_over', 'interest_rate_after_under', 'interest_cap_licensed',
+] as const;
+
+/** The licensed lenders' court-practice line in caps.yaml (reported only). */
+const LICENSED_LINE = 'court_24';
+/** Contract years before this are not dated (the rule of the time is not in our sources). */
+const FIRST_YEAR = 2015;
 
 interface ContractDate {
   year: number;
@@ -18,7 +35,7 @@ export function findContractDate(q: string): ContractDate | undefined {
   const m = /(20\d{2}|(?<![\d.])\d{2}(?=年))\s*(?:年|\.|-|\/)\s*(?:(1[0-2]|0?[1-9])\s*月?)?/.exec(q);
   if (!m) return undefined;
   const year = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
-  if (year < 2019 || year > 2100) return undefined;
+  if (year < FIRST_YEAR || year > 2100) return undefined;
   const month = m[2] ? Number(m[2]) : undefined;
   return { year, month, when: month ? `${year}年${month}月` : `${year}年` };
 }
@@ -32,14 +49,41 @@ export function findRate(q: string): number | undefined {
 const pct = (x: number) => String(Math.round(x * 100) / 100);
 const day = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-/** The sentence(s) to add to an interest answer, or undefined when the question names no date or is not about interest. */
-export function interestNote(q: string, k: Knowledge, replies: Replies): string | undefined {
+/**
+ * Where the contract date a question about interest names lies against the 4 × LPR rule (2020-08-20): 'before',
+ * 'spans' (2020, or August 2020), 'after', or undefined when it names none or is not about interest.
+ */
+export function contractRuleSide(q: string, k: Knowledge): 'before' | 'spans' | 'after' | undefined {
+  if (!k.interestCues.some((c) => q.toLowerCase().includes(c.toLowerCase()))) return undefined;
+  const date = findContractDate(q);
+  if (!date) return undefined;
+  const { from, to } = spanOf(date);
+  const rule = k.caps.private_lending.lpr_rule_from;
+  return to < rule ? 'before' : from < rule ? 'spans' : 'after';
+}
+
+function spanOf(date: ContractDate): { from: string; to: string } {
+  return {
+    from: date.month ? day(date.year, date.month, 1) : day(date.year, 1, 1),
+    to: date.month ? day(date.year, date.month, 28) : day(date.year, 12, 31),
+  };
+}
+
+/**
+ * The sentence(s) to add to an interest answer as of `at` (today's LPR stands in for the one at filing), or
+ * undefined when the question names no date or is not about interest.
+ */
+export function interestNote(q: string, k: Knowledge, replies: Replies, at: Date = new Date()): string | undefined {
   if (!k.interestCues.some((c) => q.toLowerCase().includes(c.toLowerCase()))) return undefined;
   const date = findContractDate(q);
   if (!date) return undefined;
   const rows = k.lpr.rows;
-  const from = date.month ? day(date.year, date.month, 1) : day(date.year, 1, 1);
-  const to = date.month ? day(date.year, date.month, 28) : day(date.year, 12, 31);
+  const { from, to } = spanOf(date);
+  const given = findRate(q);
+  const rate = given !== undefined && given > 0 && given < 1000 ? given : undefined;
+  const rule = k.caps.private_lending;
+  const licensed = replies.text('interest_cap_licensed', { line: pct(licensedLine(k)) });
+  if (from < rule.lpr_rule_from) return beforeRule(date.when, to >= rule.lpr_rule_from, rate, k, replies, at) + licensed;
   if (from > k.lpr.latest_confirmed) return replies.text('interest_cap_after_known', { when: date.when, latest: k.lpr.latest_confirmed });
   if (from < rows[0]!.from) return undefined;
   // Rows in force at some point in [from, to]: the last row starting on or before `from`, plus any starting inside.
@@ -48,14 +92,47 @@ export function interestNote(q: string, k: Knowledge, replies: Replies): string 
   const rates = inForce.map((r) => r.rate);
   const low = Math.min(...rates);
   const high = Math.max(...rates);
-  const given = findRate(q);
+  const m = rule.lpr_multiple;
   let note =
     low === high
-      ? replies.text('interest_cap_on_date', { when: date.when, rate: pct(low), cap: pct(low * 4) })
-      : replies.text('interest_cap_range', { when: date.when, low: pct(low), high: pct(high), lowCap: pct(low * 4), highCap: pct(high * 4) });
-  if (given !== undefined && given > 0 && given < 1000) {
-    if (given > high * 4) note += replies.text('interest_rate_compare_over', { given: pct(given) });
-    else if (given <= low * 4) note += replies.text('interest_rate_compare_under', { given: pct(given) });
+      ? replies.text('interest_cap_on_date', { when: date.when, rate: pct(low), cap: pct(low * m) })
+      : replies.text('interest_cap_range', { when: date.when, low: pct(low), high: pct(high), lowCap: pct(low * m), highCap: pct(high * m) });
+  if (rate !== undefined) {
+    if (rate > high * m) note += replies.text('interest_rate_compare_over', { given: pct(rate) });
+    else if (rate <= low * m) note += replies.text('interest_rate_compare_under', { given: pct(rate) });
   }
+  return note + licensed;
+}
+
+/**
+ * A contract made before 2020-08-20 (民间借贷规定 31): the old lines up to 2020-08-19, 4 × LPR at filing after;
+ * `spans` when the date named may fall on either side, so the rule of 2020-08-20 is named too.
+ */
+function beforeRule(when: string, spans: boolean, rate: number | undefined, k: Knowledge, replies: Replies, at: Date): string {
+  const rule = k.caps.private_lending;
+  const old = rule.before_rule;
+  // Today's LPR stands in for the one at filing; the cap in force on 2020-08-20 held until 2021-12-20, so it is
+  // the cap for the rest of 2020 (the only dates that can span the rule).
+  const filingCap = verifiedLpr(k, chinaDay(at)) * rule.lpr_multiple;
+  const capThen = verifiedLpr(k, rule.lpr_rule_from) * rule.lpr_multiple;
+  const vars = { when, protected: pct(old.protected), voidAbove: pct(old.void_above), filingCap: pct(filingCap), capThen: pct(capThen) };
+  let note = replies.text(spans ? 'interest_cap_spans_rule' : 'interest_cap_before_rule', vars);
+  if (rate === undefined || spans) return note;
+  const given = pct(rate);
+  note += replies.text(rate > old.void_above ? 'interest_rate_old_over' : rate > old.protected ? 'interest_rate_old_between' : 'interest_rate_old_under', { ...vars, given });
+  note += replies.text(rate > filingCap ? 'interest_rate_after_over' : 'interest_rate_after_under', { ...vars, given });
   return note;
+}
+
+/** The newest VERIFIED one-year LPR on or before `day` (rows marked otherwise are never used). */
+function verifiedLpr(k: Knowledge, day: string): number {
+  const rows = k.lpr.rows.filter((r) => r.confidence === 'VERIFIED');
+  let rate = rows[0]!.rate;
+  for (const r of rows) if (r.from <= day) rate = r.rate;
+  return rate;
+}
+
+function licensedLine(k: Knowledge): number {
+  const lines = k.caps.licensed.lines;
+  return (lines.find((l) => l.id === LICENSED_LINE) ?? lines[0]!).rate;
 }

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { readYamlFile } from '../knowledge/read-yaml';
+import { capsSchema, type Caps } from '../knowledge/schema';
+
+export { capsSchema };
 
 const word = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1));
 const words = z.array(word).min(1);
@@ -58,19 +61,8 @@ export const loanCuesSchema = z.object({
   lawful_questions: z.object({ how_much: words, principal_only: words }),
 });
 
-export const capsSchema = z.object({
-  private_lending: z.object({
-    lpr_multiple: z.number().positive(),
-    lpr_rule_from: day,
-    before_rule: z.object({ protected: z.number().positive(), void_above: z.number().positive(), confidence: z.string().min(1) }),
-  }),
-  licensed: z.object({
-    lines: z.array(z.object({ id: z.string().min(1), rate: z.number().positive(), confidence: z.string().min(1) })).min(1),
-  }),
-});
-
 export type LoanCues = z.infer<typeof loanCuesSchema>;
-export type Caps = z.infer<typeof capsSchema>;
+export type { Caps };
 
 export interface InterestData {
   cues: LoanCues;

@@ -17,7 +17,7 @@ import { paidAboveCap } from './cap-excess';
 import { repaymentTable } from './repayment-table';
 import { percentText, yuanText } from './format';
 import {
-  CAP_TOLERANCE_PP, DEDUCTION_MIN, INTEREST_BUTTONS, citationsFor, clarify, compute, frameOf, licensedLinePct, privateCapPct, privateHead, wholeYuan,
+  CAP_TOLERANCE_PP, DEDUCTION_MIN, INTEREST_BUTTONS, beforeRuleVerdict, citationsFor, clarify, compute, frameOf, licensedLinePct, privateCapPct, privateHead, wholeYuan,
   type InterestDeps, type InterestResult,
 } from './reply-frame';
 import { statedRateOf } from './stated-rate';
@@ -34,7 +34,8 @@ export const INTEREST_REPLY_KEYS = [
   'interest_button_unlicensed', 'interest_table_heading', 'interest_table_row_month', 'interest_table_row_day', 'interest_table_gap',
   'interest_details_heading', 'interest_detail_rates', 'interest_detail_days', 'interest_detail_fees', 'interest_detail_void',
   'interest_detail_36', 'interest_chart_title', 'interest_chart_principal', 'interest_chart_interest', 'interest_chart_alt', 'interest_ask_principal', 'interest_ask_received', 'interest_ask_payment',
-  'interest_ask_term', 'interest_ask_rate_unit', 'interest_upfront_licensed',
+  'interest_ask_term', 'interest_ask_rate_unit', 'interest_upfront_licensed', 'interest_date_month', 'interest_date_day',
+  'interest_old_over', 'interest_old_between', 'interest_old_under', 'interest_after_over', 'interest_after_under',
   // A loan known by its stated rate (stated-rate-reply.ts).
   'interest_stated_lead_month', 'interest_stated_lead_day', 'interest_stated_lead_year', 'interest_stated_private_over', 'interest_stated_private_under',
   'interest_stated_private_over_range', 'interest_stated_private_under_range', 'interest_stated_private_depends', 'interest_stated_money',
@@ -157,7 +158,7 @@ function privateText(cap: PrivateCap, flows: LoanCashFlows, rates: LoanRates, de
       const above = paidAboveCap(flows.received, flows.payments, capByDay(cap)).aboveCap;
       if (above >= DEDUCTION_MIN) return head + r.text('interest_private_over_split', { apr, above: wholeYuan(above) });
     }
-    return head;
+    return head + beforeRuleVerdict(cap, rates.apr * 100, deps);
   }
   const capPct = privateCapPct(cap).pct;
   const stale = cap.kind === 'on_date' && cap.cap.stale ? r.text('interest_private_stale', { latest: deps.knowledge.lpr.latest_confirmed, lpr: cap.cap.lpr }) : '';

@@ -11,12 +11,12 @@ import { emptyReply } from '../message';
 import { fitted, para } from '../screen-fit';
 import type { LoanCashFlows } from './cash-flow';
 import { paidAboveCap } from './cap-excess';
-import type { LegalFrame, PrivateCap } from './legal-cap';
+import { capByDay, type LegalFrame, type PrivateCap } from './legal-cap';
 import type { LoanFacts } from './loan-facts';
 import type { LoanRates } from './rates';
 import { percentText } from './format';
 import {
-  CAP_TOLERANCE_PP, DEDUCTION_MIN, INTEREST_BUTTONS, citationsFor, clarify, compute, dateText, frameOf, licensedLinePct, privateCapPct, rateNumber, wholeYuan,
+  CAP_TOLERANCE_PP, DEDUCTION_MIN, INTEREST_BUTTONS, citationsFor, clarify, compute, dateText, frameOf, licensedLinePct, oldLines, privateCapPct, rateNumber, wholeYuan,
   type InterestDeps, type InterestResult,
 } from './reply-frame';
 import { statedRateOf, type StatedRate } from './stated-rate';
@@ -73,7 +73,10 @@ function flowSentences(flows: LoanCashFlows, rates: LoanRates, frame: LegalFrame
   };
   const out: string[] = [];
   if (frame.unlicensed) {
-    const { pct, byDay } = privateCapPct(frame.unlicensed);
+    // Before 2020-08-20 the lender's claim stops at the protected line (interest already paid up to the void line
+    // stays paid: the cap label says so); after it at 4 × LPR at filing.
+    const cap = frame.unlicensed;
+    const { pct, byDay } = cap.kind === 'before_rule' ? { pct: Math.min(cap.protectedRate, cap.filing.cap), byDay: capByDay(cap, 'high', 'protected') } : privateCapPct(cap);
     const l = lawful(pct, byDay);
     out.push(r.text(l.over ? 'interest_lawful_private_over' : 'interest_lawful_private_under', { principal, capLabel: capLabel(frame.unlicensed, deps), ...l.vars }));
   }
@@ -103,7 +106,7 @@ function statedSentences(stated: StatedRate, frame: LegalFrame, deps: InterestDe
   const out: string[] = [];
   const cap = frame.unlicensed;
   if (cap) {
-    if (cap.kind === 'before_rule') out.push(r.text('interest_lawful_stated_private_split', { principal, filingCap: percentText(cap.filing.cap / 100) }));
+    if (cap.kind === 'before_rule') out.push(r.text('interest_lawful_stated_private_split', { ...oldLines(cap), principal, filingCap: percentText(cap.filing.cap / 100) }));
     else {
       const { pct } = privateCapPct(cap);
       const key = aprPct > pct + CAP_TOLERANCE_PP ? 'interest_lawful_stated_private_over' : 'interest_lawful_stated_private_under';
@@ -124,10 +127,10 @@ function capLabel(cap: PrivateCap, deps: InterestDeps): string {
   const r = deps.replies;
   switch (cap.kind) {
     case 'on_date':
-      return r.text('interest_lawful_cap_on_date', { date: dateText(cap.date), cap: percentText(cap.cap.cap / 100) });
+      return r.text('interest_lawful_cap_on_date', { date: dateText(cap.date, deps.replies), cap: percentText(cap.cap.cap / 100) });
     case 'date_unknown':
       return r.text('interest_lawful_cap_unknown_date', { cap: percentText(cap.high.cap / 100) });
     case 'before_rule':
-      return r.text('interest_lawful_cap_before_rule');
+      return r.text('interest_lawful_cap_before_rule', { ...oldLines(cap), filingCap: percentText(cap.filing.cap / 100) });
   }
 }

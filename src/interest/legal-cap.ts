@@ -73,10 +73,11 @@ export function lprCapOn(day: string, lpr: LprFile, multiple: number): LprCap {
 }
 
 /**
- * The annual cap (a fraction) by day after disbursement, for the amount paid above it: a fixed cap, or for a
- * contract made before 2020-08-20 the old void-above line up to the cutover and 4 × LPR after it.
+ * The annual cap (a fraction) by day after disbursement: a fixed cap, or for a contract made before 2020-08-20
+ * an old line up to the cutover and 4 × LPR at filing after it. `old` picks the old line: 'void' (above it, paid
+ * interest can be claimed back: the amount paid above the cap) or 'protected' (what the lender can still claim).
  */
-export function capByDay(cap: PrivateCap, worst: 'high' | 'low' = 'high'): number | ((day: number) => number) {
+export function capByDay(cap: PrivateCap, worst: 'high' | 'low' = 'high', old: 'void' | 'protected' = 'void'): number | ((day: number) => number) {
   switch (cap.kind) {
     case 'on_date':
       return cap.cap.cap / 100;
@@ -84,7 +85,8 @@ export function capByDay(cap: PrivateCap, worst: 'high' | 'low' = 'high'): numbe
       return (worst === 'high' ? cap.high.cap : cap.low.cap) / 100;
     case 'before_rule': {
       const cutoverDay = daysBetween(cap.date, cap.cutover);
-      return (day: number) => (day < cutoverDay ? cap.voidAbove : cap.filing.cap) / 100;
+      const line = old === 'void' ? cap.voidAbove : cap.protectedRate;
+      return (day: number) => (day < cutoverDay ? line : cap.filing.cap) / 100;
     }
   }
 }

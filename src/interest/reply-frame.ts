@@ -5,6 +5,7 @@
  * follow-up and the stated-rate reply all build on these.
  */
 import type { Knowledge } from '../knowledge/knowledge';
+import type { CiteRef } from '../knowledge/schema';
 import { chinaDay, resolveArticle } from '../knowledge/knowledge';
 import { toCitation } from '../knowledge/citations';
 import { emptyReply, type Citation, type OutboundReply } from '../message';
@@ -98,18 +99,23 @@ export function wholeYuan(x: number): string {
   return yuanText(Math.round(x));
 }
 
-/** The provisions the reply rests on, as in force on `at`: 670 for a deduction, the private-lending rules by case. */
+/**
+ * The provisions the reply rests on, as in force on `at` (knowledge/interest/caps.yaml cites): 670 for a
+ * deduction, the private-lending rules by case (the transition provision for a contract made before
+ * 2020-08-20; the void-contract ones on the details page), the exclusion of licensed lenders.
+ */
 export function citationsFor(frame: LegalFrame, deducted: boolean, k: Knowledge, at: Date, details = false): Citation[] {
-  const refs: Array<[string, string]> = [];
-  if (deducted) refs.push(['民法典', '670']);
+  const cites = k.caps.cites;
+  const refs: CiteRef[] = [];
+  if (deducted) refs.push(...cites.deducted);
   if (frame.unlicensed) {
-    refs.push(['民间借贷规定', '25']);
-    if (deducted) refs.push(['民间借贷规定', '26']);
-    if (frame.unlicensed.kind === 'before_rule') refs.push(['民间借贷规定', '31']);
-    if (details) refs.push(['民间借贷规定', '13']);
+    refs.push(...cites.private);
+    if (deducted) refs.push(...cites.private_deducted);
+    if (frame.unlicensed.kind === 'before_rule') refs.push(k.caps.private_lending.transition);
+    if (details) refs.push(...cites.private_details);
   }
-  if (frame.licensed) refs.push(['民间借贷规定', '1']);
-  return refs.flatMap(([law, article]) => {
+  if (frame.licensed) refs.push(...cites.licensed);
+  return refs.flatMap(({ law, article }) => {
     const hit = resolveArticle(k, law, article, at);
     return hit ? [toCitation(hit.article)] : [];
   });
@@ -123,21 +129,39 @@ export function privateHead(cap: PrivateCap, deps: InterestDeps): string {
   const r = deps.replies;
   switch (cap.kind) {
     case 'on_date':
-      return r.text('interest_private_on_date', { date: dateText(cap.date), cap: percentText(cap.cap.cap / 100) });
+      return r.text('interest_private_on_date', { date: dateText(cap.date, deps.replies), cap: percentText(cap.cap.cap / 100) });
     case 'date_unknown':
       return r.text('interest_private_unknown_date', { low: percentText(cap.low.cap / 100), high: percentText(cap.high.cap / 100) });
     case 'before_rule':
-      return r.text('interest_private_before_rule', { date: dateText(cap.date), filingCap: percentText(cap.filing.cap / 100) });
+      return r.text('interest_private_before_rule', { ...oldLines(cap), date: dateText(cap.date, deps.replies), filingCap: percentText(cap.filing.cap / 100) });
   }
 }
 
 /**
- * A contract date as the borrower said it: 2025-07-01 → 2025年7月 (a date parsed from "7月" is the first of the
- * month, so the first is shown as the month), 2023-03-15 → 2023年3月15日.
+ * How a rate (percent) stands for a contract made before 2020-08-20: against the old lines for the interest up to
+ * 2020-08-19 (under the protected line, between the lines, above the void line: reported, PARTIAL), and against
+ * 4 × LPR at filing after it. Closes the sentence privateHead opens.
  */
-export function dateText(iso: string): string {
+export function beforeRuleVerdict(cap: Extract<PrivateCap, { kind: 'before_rule' }>, aprPct: number, deps: InterestDeps): string {
+  const r = deps.replies;
+  const vars = { ...oldLines(cap), apr: percentText(aprPct / 100), filingCap: percentText(cap.filing.cap / 100) };
+  const old = aprPct > cap.voidAbove + CAP_TOLERANCE_PP ? 'interest_old_over' : aprPct > cap.protectedRate + CAP_TOLERANCE_PP ? 'interest_old_between' : 'interest_old_under';
+  const after = aprPct > cap.filing.cap + CAP_TOLERANCE_PP ? 'interest_after_over' : 'interest_after_under';
+  return r.text(old, vars) + r.text(after, vars);
+}
+
+/** The old lines of a contract made before 2020-08-20 (percent), for the replies that name them. */
+export function oldLines(cap: Extract<PrivateCap, { kind: 'before_rule' }>): { protected: string; voidAbove: string } {
+  return { protected: rateNumber(cap.protectedRate), voidAbove: rateNumber(cap.voidAbove) };
+}
+
+/**
+ * A contract date as the borrower said it (prompts/interest.yaml): 2025-07-01 → 2025年7月 (a date parsed from
+ * "7月" is the first of the month, so the first is shown as the month), 2023-03-15 → 2023年3月15日.
+ */
+export function dateText(iso: string, replies: Replies): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return d === 1 ? `${y}年${m}月` : `${y}年${m}月${d}日`;
+  return d === 1 ? replies.text('interest_date_month', { y, m }) : replies.text('interest_date_day', { y, m, d });
 }
 
 /** A stated rate's number as the borrower wrote it: 3 → "3", 1.5 → "1.5", 0.05 → "0.05". */

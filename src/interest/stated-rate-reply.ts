@@ -10,7 +10,7 @@ import type { LegalFrame } from './legal-cap';
 import type { LoanFacts } from './loan-facts';
 import { percentText } from './format';
 import {
-  CAP_TOLERANCE_PP, INTEREST_BUTTONS, citationsFor, dateText, frameOf, licensedLinePct, privateCapPct, privateHead, rateNumber, wholeYuan, type InterestDeps, type InterestResult,
+  CAP_TOLERANCE_PP, INTEREST_BUTTONS, beforeRuleVerdict, citationsFor, dateText, frameOf, licensedLinePct, privateCapPct, privateHead, rateNumber, wholeYuan, type InterestDeps, type InterestResult,
 } from './reply-frame';
 import type { StatedRate } from './stated-rate';
 
@@ -32,7 +32,7 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
     const { pct } = privateCapPct(cap);
     const over = aprPct > pct + CAP_TOLERANCE_PP;
     if (cap.kind === 'on_date') {
-      const vars = { date: dateText(cap.date), cap: percentText(cap.cap.cap / 100) };
+      const vars = { date: dateText(cap.date, r), cap: percentText(cap.cap.cap / 100) };
       first = lead(r.text(over ? 'interest_stated_private_over' : 'interest_stated_private_under', vars));
       if (cap.cap.stale) compare.push(r.text('interest_private_stale', { latest: deps.knowledge.lpr.latest_confirmed, lpr: cap.cap.lpr }));
     } else {
@@ -42,7 +42,8 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
     }
     if (over) money = r.text('interest_stated_money', { principal: wholeYuan(stated.principal), capMonthly: monthly(pct), statedMonthly: monthly(aprPct) });
   } else {
-    if (cap) compare.push(privateHead(cap, deps) + (aprPct > privateCapPct(cap).pct + CAP_TOLERANCE_PP ? r.text('interest_private_over_nothing_extra', { apr }) : r.text('interest_private_under', { apr })));
+    if (cap?.kind === 'before_rule') compare.push(privateHead(cap, deps) + beforeRuleVerdict(cap, aprPct, deps));
+    else if (cap) compare.push(privateHead(cap, deps) + (aprPct > privateCapPct(cap).pct + CAP_TOLERANCE_PP ? r.text('interest_private_over_nothing_extra', { apr }) : r.text('interest_private_under', { apr })));
     if (frame.licensed) compare.push(licensedVerdict(frame, aprPct, deps));
     if (frame.lender === 'unknown') compare.push(r.text('interest_ask_lender'));
   }

@@ -14,6 +14,7 @@ import type {
   GuideEntry,
   GuideFile,
   LprFile,
+  Caps,
 } from './schema';
 
 export type { GuideEntry } from './schema';
@@ -64,6 +65,8 @@ export interface Knowledge {
   expansions: Expansion[];
   channels: ChannelEntry[];
   lpr: LprFile;
+  /** Rate caps by lender type and contract date (interest/caps.yaml). */
+  caps: Caps;
   crisis: CrisisFile;
   /** Alias (全称, 简称, 俗称) → short law name. */
   lawAliases: Map<string, string>;

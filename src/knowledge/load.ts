@@ -13,6 +13,7 @@ import {
   expansionsSchema,
   channelsFileSchema,
   lprFileSchema,
+  capsSchema,
   crisisFileSchema,
   stopwordsSchema,
   englishGlossarySchema,
@@ -112,6 +113,11 @@ export function loadKnowledge(dir: string): Knowledge {
   const channels = existsSync(chFile) ? (validate(channelsFileSchema, chFile, readYaml(chFile)) ?? []) : [];
   const lprFile = join(dir, 'interest', 'lpr.yaml');
   const lpr = requireFile(lprFile, () => validate(lprFileSchema, lprFile, readYaml(lprFile)), problems, rel);
+  const capsFile = join(dir, 'interest', 'caps.yaml');
+  const caps = requireFile(capsFile, () => validate(capsSchema, capsFile, readYaml(capsFile)), problems, rel);
+  if (caps && caps.private_lending.before_rule.void_above < caps.private_lending.before_rule.protected) {
+    problems.push(`${rel(capsFile)}: private_lending.before_rule: void_above must not be below protected`);
+  }
   const crisisFile = join(dir, 'crisis.yaml');
   const crisis = requireFile(crisisFile, () => validate(crisisFileSchema, crisisFile, readYaml(crisisFile)), problems, rel);
 
@@ -160,6 +166,7 @@ export function loadKnowledge(dir: string): Knowledge {
     expansions,
     channels,
     lpr: lpr!,
+    caps: caps!,
     crisis: crisis!,
     lawAliases,
     allArticles: [...laws.values()].flatMap((vs) => vs.flatMap((v) => [...v.articles.values()])),
@@ -184,6 +191,13 @@ export function loadKnowledge(dir: string): Knowledge {
       for (const ref of e.cites) checkCite(ref, where);
       for (const h of e.more) if (!headings.has(h)) problems.push(`${where}: more names section "${h}", which the guide does not have`);
     }
+  }
+
+  // The interest replies' citations (caps.yaml) must name articles we hold, like the guides'.
+  if (caps) {
+    const held = (ref: { law: string; article: string }) => (laws.get(ref.law) ?? []).some((v) => v.articles.has(ref.article));
+    const refs = [caps.private_lending.transition, ...Object.values(caps.cites).flat()];
+    for (const ref of refs) if (!held(ref)) problems.push(`${rel(capsFile)}: cites ${ref.law} ${ref.article}, which no statutes/ file holds`);
   }
 
   if (problems.length > 0) {

@@ -182,6 +182,32 @@ export const lprFileSchema = z.object({
     .min(1),
 });
 
+/**
+ * knowledge/interest/caps.yaml: the private-lending cap (4 × LPR from `lpr_rule_from`; the old lines for contracts
+ * made before it, 民间借贷规定 31) and the licensed lenders' reported lines. Read by the answers' dated note and
+ * by the interest check's legal comparison.
+ */
+export const capsSchema = z.object({
+  private_lending: z.object({
+    lpr_multiple: z.number().positive(),
+    lpr_rule_from: dateField,
+    /** The provision that splits contracts made before `lpr_rule_from` (民间借贷规定 31). */
+    transition: citeRefSchema,
+    before_rule: z.object({ protected: z.number().positive(), void_above: z.number().positive(), confidence: z.string().min(1) }),
+  }),
+  licensed: z.object({
+    lines: z.array(z.object({ id: z.string().min(1), rate: z.number().positive(), confidence: z.string().min(1) })).min(1),
+  }),
+  /** The provisions the interest replies cite, by case (each must be a statute we hold). */
+  cites: z.object({
+    deducted: z.array(citeRefSchema),
+    private: z.array(citeRefSchema),
+    private_deducted: z.array(citeRefSchema),
+    private_details: z.array(citeRefSchema),
+    licensed: z.array(citeRefSchema),
+  }),
+});
+
 export const crisisFileSchema = z.object({
   hotlines: z
     .array(
@@ -205,3 +231,4 @@ export type Expansion = z.infer<typeof expansionsSchema>[number];
 export type ChannelEntry = z.infer<typeof channelSchema>;
 export type LprFile = z.infer<typeof lprFileSchema>;
 export type CrisisFile = z.infer<typeof crisisFileSchema>;
+export type Caps = z.infer<typeof capsSchema>;

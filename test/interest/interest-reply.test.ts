@@ -68,6 +68,35 @@ describe('the first screen', () => {
     expect(reply.citations.map((c) => `${c.law}${c.article}`)).toContain('民间借贷规定25');
   });
 
+  describe('a private loan made before 2020-08-20 (民间借贷规定 31)', () => {
+    const old = knowledge.caps.private_lending.before_rule;
+    const { law, article } = knowledge.caps.private_lending.transition;
+    it.each([
+      // [description, where the rate stands against the old lines]
+      ['2019年找朋友借了1万，每月还1000，还12期', 'between'],
+      ['2019年找朋友借了1万，每月还900，还12期', 'under'],
+      ['2019年找朋友借了1万，每月还1500，还12期', 'paid above'],
+    ])('%s: the split, both old lines as reported, a verdict for each part, the transition cited', (t, where) => {
+      const { shown, reply } = text(t);
+      expect(reply.citations.some((c) => c.law === law && c.article === article)).toBe(true);
+      const para = shown.split('\n\n').find((p) => p.includes('第31条'))!;
+      expect(para).toContain(`据报道${old.protected}%以内受保护，超过${old.void_above}%的部分无效`);
+      expect(para).toMatch(/。$/); // the sentence the head opens is closed, never left on a comma
+      if (where === 'between') expect(para).toContain(`在${old.protected}%—${old.void_above}%之间`);
+      if (where === 'under') expect(para).toContain(`没有超过${old.protected}%`);
+      if (where === 'paid above') expect(para).toMatch(/多付了约 [\d,]+ 元/);
+    });
+
+    it('the lawful amount claims interest only up to the protected line before the cutover', () => {
+      const facts = kit.parseLoanText('2019年找朋友借了1万，每月还1000，还12期', AT);
+      const shown = renderText(kit.lawfulAmount(facts, AT).reply, { buttons: false });
+      // 12 payments of 1,000 on 10,000 is 35.1 % a year: above the protected line, so the lawful total is below 12,000.
+      const total = Number(/一共最多还约 ([\d,]+) 元/.exec(shown)![1]!.replace(/,/g, ''));
+      expect(total).toBeLessThan(12000);
+      expect(total).toBeGreaterThan(10000 * (1 + (old.protected / 100) * 0.5)); // at least half a year at the line
+    });
+  });
+
   it('a licensed lender: no 4 × LPR cap claimed, 24 % reported', () => {
     const { shown } = text('在银行借了2万，每月还1100，还24期');
     expect(shown).not.toContain('签约当天一年期LPR');
