@@ -16,7 +16,7 @@ export interface StatedRate {
   principal: number;
 }
 
-/** Days in a year for a daily rate (日息 × 365, the convention of the first screen's 按天×365). */
+/** Days in a year for a stated daily rate (日息 × 365: simple interest on the principal, whatever the term). */
 const DAYS_PER_YEAR = 365;
 
 /**
