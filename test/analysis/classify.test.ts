@@ -1039,6 +1039,16 @@ describe('createAnalyzer: who is pressed and what is revealed (round 6)', () => 
     ["再躲，我们就换个法子跟你谈。", null, ["threat"]],
     ["你已经被列入全国老赖名单了，赶紧还钱才能撤下来。", null, ["deception"]],
     ["we will go to your office and tell everyone you owe us", null, ["privacy_disclosure", "third_party_contact"]],
+    // The creditor's own suit, then the court's papers; a filed suit the user can verify with the court by phone.
+    ["本公司近期将向法院起诉，起诉后您将收到法院送达的传票和起诉状副本。", null, []],
+    ["法院已经受理我司对您的起诉，您可以向法院核实案号。", null, []],
+    ["你再不还钱，我们就以骗贷罪起诉你。", null, ["deception"]],
+    ["你家和你公司我们下周都会去。", null, ["third_party_contact"]],
+    ["我们也可以去找你的保证人，他签了保证合同。", null, []],
+    ["你妈的电话我们有，要不要打给她？", null, ["third_party_contact"]],
+    ["你女朋友我们见过了，你那点事全都跟她说了。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["快手上我们专门挂了你的照片，自己去看。", null, ["privacy_disclosure"]],
+    ["从今天起二十四小时轮流给你打电话。", null, ["harassment_frequency"]],
     // A law firm's letter asserting a false criminal referral is a fake firm; a civil one stays lawful.
     ["律师函\n致张某：本所将于三日内将你涉嫌诈骗的材料移送公安机关，追究你的刑事责任。", null, ["deception", "impersonation"]],
     ["律师函\n致张某：受XX银行委托，本所将于15日内代理委托人依法向人民法院提起民事诉讼，律师执业证号可在12348查询。", null, []],
