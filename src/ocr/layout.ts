@@ -388,6 +388,14 @@ export function findLayout(img: RgbImage, opts: LayoutOptions = {}): Layout {
   return { width: W, height: H, background, dark, bubbles: bubbles.map(({ id: _id, ...b }) => b), texts, headerBottom, plausible };
 }
 
+/**
+ * Lines of text outside bubbles wider than any separator or time (40 % of the width), below the header and above
+ * the footer: message text whose bubble was not found (its fill merged with the background).
+ */
+export function strayLines(layout: Layout): number {
+  return layout.texts.filter((t) => (t.kind === 'separator' || t.kind === 'aside') && t.box.x1 - t.box.x0 > layout.width * 0.4).length;
+}
+
 /** The pixels of a component's rows from its first to its last pixel on each (its area with the holes filled). */
 function spanArea(labels: Int32Array, W: number, c: Component): number {
   let sum = 0;

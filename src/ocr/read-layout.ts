@@ -8,9 +8,9 @@
  */
 import sharp from 'sharp';
 import type { RecognizedLine } from './engine';
-import { alternativePreprocessing, choosePreprocessing, estimateNoise, estimateTilt, textSharpness, type ImageQuality, type Preprocessing } from './image-quality';
+import { GRAINY, alternativePreprocessing, choosePreprocessing, estimateNoise, estimateTilt, textSharpness, type ImageQuality, type Preprocessing } from './image-quality';
 import { evenIllumination } from './illumination';
-import { dominantColour, findLayout, type Box, type Layout, type RgbImage, type Side, type TextKind } from './layout';
+import { dominantColour, findLayout, strayLines, type Box, type Layout, type RgbImage, type Side, type TextKind } from './layout';
 import { findScreen, straightenScreen } from './screen-photo';
 
 // Every image is decoded once and its pieces cut from raw pixels: libvips' operation cache would only hold
@@ -82,7 +82,7 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
     return undefined;
   }
   // No median on the small copy: it would erase the one-pixel strokes of grey separators; shrinking averages
-  // the noise away well enough for the layout.
+  // the noise away well enough for the layout (except on grainy images: see layoutOf).
   let small = await shrink(full);
   // A photo of a screen: the screen cut out of its surround and made upright (rotation, shear and keystone).
   const screen = findScreen(small);
@@ -116,7 +116,7 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
   }
   const photo = screen !== undefined || light.corrected;
   const quality: ImageQuality = { noise, tilt, screen: screen !== undefined, unevenness: Math.round(light.unevenness * 10) / 10 };
-  const layout = findLayout(small, { tolerance: Math.min(16, 8 + noise * 1.5), segmentation: photo ? 'edges' : 'colour' });
+  const layout = await layoutOf(small, noise, photo);
   if (layout.bubbles.length === 0) return undefined;
 
   const f = full.width / small.width;
@@ -176,6 +176,27 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
   }));
   out.sort((a, b) => a.y - b.y);
   return { regions: out, layout, quality, preprocessing: first, passes };
+}
+
+/** Colour tolerance for growing bubbles on a denoised copy when lines of text were left outside any bubble. */
+const FINE_TOLERANCE = 6;
+
+/**
+ * The layout of the small copy. Photos are segmented between edges. Screenshots by colour, with the tolerance
+ * following the noise; a grainy image's layout is found on a median-filtered copy (speckle let fills leak into
+ * the background and read as rows of ink; a thin stroke lost to the median matters less), and when lines of
+ * message text are still left outside any bubble (a pale fill merged with the background), a finer tolerance is
+ * tried and kept if it leaves fewer such lines.
+ */
+async function layoutOf(small: RgbImage, noise: number, photo: boolean): Promise<Layout> {
+  if (photo) return findLayout(small, { tolerance: Math.min(16, 8 + noise * 1.5), segmentation: 'edges' });
+  if (noise < GRAINY) return findLayout(small, { tolerance: Math.min(16, 8 + noise * 1.5) });
+  const data = await sharp(small.data, { raw: { width: small.width, height: small.height, channels: 3 } }).median(3).raw().toBuffer();
+  const denoised = { width: small.width, height: small.height, data };
+  const layout = findLayout(denoised, { tolerance: Math.min(16, 8 + estimateNoise(denoised) * 1.5) });
+  if (strayLines(layout) === 0) return layout;
+  const fine = findLayout(denoised, { tolerance: FINE_TOLERANCE });
+  return strayLines(fine) < strayLines(layout) && fine.plausible ? fine : layout;
 }
 
 const area = (b: Box) => (b.x1 - b.x0) * (b.y1 - b.y0);

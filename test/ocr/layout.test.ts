@@ -4,7 +4,8 @@
  */
 import { colourful, findLayout, type Rgb, type RgbImage } from '../../src/ocr/layout';
 import { estimateNoise, estimateTilt, textSharpness } from '../../src/ocr/image-quality';
-import { inkOnWhite } from '../../src/ocr/read-layout';
+import sharp from 'sharp';
+import { inkOnWhite, readLayout } from '../../src/ocr/read-layout';
 
 const W = 360;
 
@@ -100,6 +101,26 @@ describe('findLayout', () => {
     fill(img, 30, 160, 330, 200, light.right); // as far from both edges
     text(img, 42, 172, 318, 1, 13, light.ink);
     expect(findLayout(img).bubbles.map((b) => b.side)).toEqual(['collector', 'user', 'user']);
+  });
+});
+
+describe('readLayout on a grainy screenshot', () => {
+  /** Adds uniform noise of ±`amp` levels from a fixed seed (the same picture on every run). */
+  function speckle(img: RgbImage, amp: number): void {
+    let seed = 12345;
+    for (let i = 0; i < img.data.length; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      img.data[i] = Math.max(0, Math.min(255, img.data[i]! + Math.round(((seed / 2147483648) * 2 - 1) * amp)));
+    }
+  }
+  it('still finds pale bubbles on a light background, and their sides', async () => {
+    // QQ-like: white bubbles on a background only 13 levels darker; without a median, speckle bridges the two.
+    const img = thread({ ...light, bg: [242, 242, 242] });
+    speckle(img, 20);
+    const png = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } }).png().toBuffer();
+    const r = await readLayout(png, async () => []);
+    expect(r?.quality.noise).toBeGreaterThanOrEqual(1.5);
+    expect(r?.layout.bubbles.map((b) => b.side)).toEqual(['collector', 'user', 'collector']);
   });
 });
 
