@@ -12,7 +12,7 @@
  */
 import { emptyReply, type Citation, type OutboundReply, type TextBlock } from '../message';
 import { toCitation } from '../knowledge/citations';
-import { INTEREST_NOTE_REPLY_KEYS, contractRuleSide, interestNote } from './interest-note';
+import { INTEREST_NOTE_REPLY_KEYS, contractRuleSide, interestNoteParts } from './interest-note';
 import { AppError } from '../errors';
 import { entryById, guideById, lprOn, resolveArticle, type Guide, type Knowledge } from '../knowledge/knowledge';
 import type { CiteRef, FollowUpCues } from '../knowledge/schema';
@@ -350,23 +350,28 @@ export function createOfflineAnswerer(
     const reply = emptyReply();
     // A dated interest question gets the cap for its contract date right after the verdict (read with slips
     // corrected, so 利西 counts as 利息).
-    const note = hint.question ? interestNote(correct(hint.question), k, replies, ctx.at) : undefined;
+    const parts = hint.question ? interestNoteParts(correct(hint.question), k, replies, ctx.at) : undefined;
+    const note = parts && parts.core + parts.licensed;
+    const lean = parts?.licensed ? parts.core : undefined;
     const probe = buildFirstScreen(leads, { afterVerdict: note }, Number.MAX_SAFE_INTEGER);
     const dated = datedNote(probe.blocks);
     // Only a guide that holds dated figures (as_of) shows the dated LPR on its first screen; elsewhere the LPR is
     // named as a rule, and the figure waits behind 'more'.
     const datedHere = dated && (note || leads.some((l) => l.guide.as_of)) ? dated : undefined;
-    const screen = buildFirstScreen(leads, { afterVerdict: note, dated: datedHere }, opts.firstScreenChars);
+    const screen = buildFirstScreen(leads, { afterVerdict: note, afterVerdictLean: lean, dated: datedHere }, opts.firstScreenChars);
     reply.blocks.push(...screen.blocks);
 
     // A dated note that did not fit the first screen is not lost: it opens the 'more' page.
     const datedLeft = dated && !screen.blocks.some((b) => b.text === dated) ? dated : undefined;
+    // So does the note's sentence on licensed lenders when the screen had to leave it out.
+    const licensedLeft = lean !== undefined && !screen.blocks.some((b) => b.text === note) ? parts!.licensed : undefined;
+    const opening = [licensedLeft, datedLeft].filter(Boolean).join('\n') || undefined;
     const more = buildMore(main, screen.steps, {
       max: opts.moreChars,
       maxSteps: opts.moreSteps,
       stepsHeading: replies.text('answer_more_steps'),
       sectionHint: hint.sectionHint,
-      opening: datedLeft,
+      opening,
     });
 
     const cites: CiteRef[] = [...leads.flatMap((l) => (l.entry ? l.entry.cites : l.guide.cites)), ...more.cites];

@@ -79,6 +79,8 @@ function partsOf(lead: Lead): LeadParts {
 /** Optional paragraphs that may join the first screen: after the verdict (a dated interest cap) and at the end. */
 export interface ScreenNotes {
   afterVerdict?: string;
+  /** A shorter afterVerdict, tried before each leaner variant gives up more (e.g. the note without its last sentence). */
+  afterVerdictLean?: string;
   /** Dropped first when the screen is too long (it is repeated behind 'more'). */
   dated?: string;
 }
@@ -107,10 +109,13 @@ export function buildFirstScreen(leads: Lead[], notes: ScreenNotes, max: number)
     { reasons: 'none', steps: 1, dated: false, debt: false },
   ];
   let last: FirstScreen | undefined;
+  const lean = notes.afterVerdictLean !== undefined ? { ...notes, afterVerdict: notes.afterVerdictLean } : undefined;
   for (const v of variants) {
-    const screen = compose(parts, notes, v);
-    last = screen;
-    if (screenLength(screen.blocks) <= max) return screen;
+    for (const n of lean ? [notes, lean] : [notes]) {
+      const screen = compose(parts, n, v);
+      last = screen;
+      if (screenLength(screen.blocks) <= max) return screen;
+    }
   }
   return last!;
 }

@@ -74,6 +74,15 @@ function spanOf(date: ContractDate): { from: string; to: string } {
  * undefined when the question names no date or is not about interest.
  */
 export function interestNote(q: string, k: Knowledge, replies: Replies, at: Date = new Date()): string | undefined {
+  const parts = interestNoteParts(q, k, replies, at);
+  return parts && parts.core + parts.licensed;
+}
+
+/**
+ * The dated note in two parts: `core` (the cap for the date and the comparison) and `licensed` (the sentence on
+ * licensed lenders, which a screen short of room may leave to the guide's own verdict); '' when it does not apply.
+ */
+export function interestNoteParts(q: string, k: Knowledge, replies: Replies, at: Date = new Date()): { core: string; licensed: string } | undefined {
   if (!k.interestCues.some((c) => q.toLowerCase().includes(c.toLowerCase()))) return undefined;
   const date = findContractDate(q);
   if (!date) return undefined;
@@ -83,12 +92,12 @@ export function interestNote(q: string, k: Knowledge, replies: Replies, at: Date
   const rate = given !== undefined && given > 0 && given < 1000 ? given : undefined;
   const rule = k.caps.private_lending;
   const licensed = replies.text('interest_cap_licensed', { line: pct(licensedLine(k)) });
-  if (from < rule.lpr_rule_from) return beforeRule(date.when, to >= rule.lpr_rule_from, rate, k, replies, at) + licensed;
-  if (from > k.lpr.latest_confirmed) return replies.text('interest_cap_after_known', { when: date.when, latest: k.lpr.latest_confirmed });
+  if (from < rule.lpr_rule_from) return { core: beforeRule(date.when, to >= rule.lpr_rule_from, rate, k, replies, at), licensed };
+  if (from > k.lpr.latest_confirmed) return { core: replies.text('interest_cap_after_known', { when: date.when, latest: k.lpr.latest_confirmed }), licensed: '' };
   if (from < rows[0]!.from) return undefined;
   // Rows in force at some point in [from, to]: the last row starting on or before `from`, plus any starting inside.
   const inForce = rows.filter((r, i) => r.from <= to && (rows[i + 1] === undefined || rows[i + 1]!.from > from));
-  if (inForce.some((r) => r.confidence !== 'VERIFIED')) return replies.text('interest_cap_unverified', { when: date.when });
+  if (inForce.some((r) => r.confidence !== 'VERIFIED')) return { core: replies.text('interest_cap_unverified', { when: date.when }), licensed: '' };
   const rates = inForce.map((r) => r.rate);
   const low = Math.min(...rates);
   const high = Math.max(...rates);
@@ -101,7 +110,7 @@ export function interestNote(q: string, k: Knowledge, replies: Replies, at: Date
     if (rate > high * m) note += replies.text('interest_rate_compare_over', { given: pct(rate) });
     else if (rate <= low * m) note += replies.text('interest_rate_compare_under', { given: pct(rate) });
   }
-  return note + licensed;
+  return { core: note, licensed };
 }
 
 /**

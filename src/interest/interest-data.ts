@@ -56,7 +56,7 @@ export const loanCuesSchema = z.object({
   later_payments: words,
   instalment_words: words,
   rates: z.object({ day: words, month: words, year: words, fen_words: words, generic: words }),
-  lender: z.object({ licensed: words, unlicensed: words }),
+  lender: z.object({ licensed: words, unlicensed: words, business: words }),
   dates: z.object({ contract: words }),
   lawful_questions: z.object({ how_much: words, principal_only: words }),
 });

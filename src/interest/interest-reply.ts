@@ -35,7 +35,7 @@ export const INTEREST_REPLY_KEYS = [
   'interest_details_heading', 'interest_detail_rates', 'interest_detail_days', 'interest_detail_fees', 'interest_detail_void',
   'interest_detail_36', 'interest_chart_title', 'interest_chart_principal', 'interest_chart_interest', 'interest_chart_alt', 'interest_ask_principal', 'interest_ask_received', 'interest_ask_payment',
   'interest_ask_term', 'interest_ask_rate_unit', 'interest_upfront_licensed', 'interest_date_month', 'interest_date_day',
-  'interest_old_over', 'interest_old_between', 'interest_old_under', 'interest_after_over', 'interest_after_under',
+  'interest_private_business', 'interest_old_over', 'interest_old_between', 'interest_old_under', 'interest_after_over', 'interest_after_under',
   // A loan known by its stated rate (stated-rate-reply.ts).
   'interest_stated_lead_month', 'interest_stated_lead_day', 'interest_stated_lead_year', 'interest_stated_private_over', 'interest_stated_private_under',
   'interest_stated_private_over_range', 'interest_stated_private_under_range', 'interest_stated_private_depends', 'interest_stated_money',
@@ -90,17 +90,28 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date): I
 
   const compare: string[] = [];
   if (frame.unlicensed) compare.push(privateText(frame.unlicensed, flows, rates, deps));
+  const business = frame.unlicensed && facts.lender?.business ? r.text('interest_private_business') : undefined;
   if (frame.licensed) compare.push(licensedText(frame, flows, rates, deps));
   if (frame.lender === 'unknown') compare.push(r.text('interest_ask_lender'));
   // Fullest first; the leaner variants leave the total cost, then the 670 line, to the table page.
   const tail: TextBlock[] = [...para(compare.join('')), ...para(r.text('interest_steps')), ...para(r.text('interest_debt_line'))];
+  const tailVoid: TextBlock[] = [...para(compare.join('')), ...para(business), ...para(r.text('interest_debt_line'))];
+  // A business lender without a licence: its contract may be void (said before the steps give way).
+  const voidFirst: TextBlock[][] = business
+    ? [
+        [...para(lead + cost), ...para(upfront), ...para(compare.join('')), ...para(business), ...para(r.text('interest_steps')), ...para(r.text('interest_debt_line'))],
+        [...para(lead), ...para(upfront), ...tailVoid],
+        [...para(lead), ...tailVoid],
+      ]
+    : [];
   reply.blocks = fitted([
+    ...voidFirst,
     [...para(lead + cost), ...para(upfront), ...tail],
     [...para(lead), ...para(upfront), ...tail],
     [...para(lead), ...tail],
   ]);
 
-  reply.citations = citationsFor(frame, deducted >= DEDUCTION_MIN, deps.knowledge, at);
+  reply.citations = citationsFor(frame, deducted >= DEDUCTION_MIN, deps.knowledge, at, Boolean(business));
   reply.buttons.push({ id: INTEREST_BUTTONS.table, label: r.text('interest_button_table') });
   if (frame.lender === 'unknown') {
     reply.buttons.push({ id: INTEREST_BUTTONS.licensed, label: r.text('interest_button_licensed') });

@@ -26,7 +26,11 @@ export interface LoanFacts {
   term?: { count: number; unit: TermUnit };
   /** YYYY-MM-DD (the first of the month or year when only those were said). */
   contractDate?: string;
-  lender?: { name?: string; type: LenderType };
+  /**
+   * Who lent. `business`: an unlicensed lender lending as a business to the public (714 apps, 黑网贷, 职业放贷),
+   * whose contract 民间借贷规定 13(三) makes void; a state that does not keep it only loses that sentence.
+   */
+  lender?: { name?: string; type: LenderType; business?: boolean };
   // Extras the calculator uses; a state that does not keep them only loses precision, never correctness.
   /** A stated rate: percent per day, month or year ('unknown' when the borrower did not say which). */
   rate?: { percent: number; per: 'day' | 'month' | 'year' | 'unknown' };

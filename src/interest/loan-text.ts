@@ -150,7 +150,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (facts.received === undefined && /全额(到账|到帐|到手|放款)/.test(t) && facts.principal !== undefined) facts.received = facts.principal;
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(t, cues.deduction_words)) facts.unstated ??= 'received';
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
-    if (lender) facts.lender = { type: lender };
+    if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
     const contract = dates.find((d) => has(clauseAround(t, d.start, d.end), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
     if (contract) facts.contractDate = contract.iso;
     return facts;

@@ -97,6 +97,24 @@ describe('the first screen', () => {
     });
   });
 
+  describe('an unlicensed lender lending as a business (民间借贷规定 13(三))', () => {
+    const cited = (r: { reply: { citations: Array<{ law: string; article: string }> } }) => r.reply.citations.map((c) => `${c.law}${c.article}`);
+    it.each(['在一个没牌照的app借了1000，到手700，7天后还1000', '借了黑网贷2000，到手1400，14天还2000'])('%s: the contract may be void, the principal still returned', (t) => {
+      const r = text(t);
+      expect(r.shown).toContain(replies.text('interest_private_business'));
+      expect(cited(r)).toEqual(expect.arrayContaining(['民间借贷规定13', '民法典157']));
+      expect(shownLength(r.reply.blocks)).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
+      // No count of loans is given as the civil test (the 2-years-10-times line is a criminal one, UNVERIFIED here).
+      expect(r.shown).not.toMatch(/10次|十次/);
+    });
+
+    it('a friend or a private person is not a business lender', () => {
+      const r = text('找朋友借了1万，每月还1000，还12期');
+      expect(r.shown).not.toContain(replies.text('interest_private_business'));
+      expect(cited(r)).not.toContain('民间借贷规定13');
+    });
+  });
+
   it('a licensed lender: no 4 × LPR cap claimed, 24 % reported', () => {
     const { shown } = text('在银行借了2万，每月还1100，还24期');
     expect(shown).not.toContain('签约当天一年期LPR');
