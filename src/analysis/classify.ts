@@ -344,27 +344,70 @@ function createConditionJudge(
 }
 
 /**
- * Reads a forwarded burst: lines that start with a clock time ("10:01 还钱", "[23:05] 人呢"), at least `messages`
- * of them in the collector's words, the first and the last within `within_minutes`, for any of the lexicon's burst
- * windows (a burst may run past midnight). Returns the span from the first time to the end of the last line.
+ * Reads a forwarded burst: lines stamped with a clock time, at least `messages` of them in the collector's words, the
+ * first and the last within `within_minutes`, for any of the lexicon's burst windows (a burst may run past
+ * midnight). A stamp is a time at the start of a line ("10:01 还钱", "[23:05] 人呢", "10点01分"), optionally after a
+ * date ("2026/05/03", "05-03"), a day word (昨天) or a word for the part of the day (下午 2:01 is 14:01), and
+ * optionally after a short sender label ("张三 10:01"; the user's own label is not the collector). A stamp with no
+ * words after it counts when its label is an event ("未接来电 09:12") or when the next line holds the message (the
+ * header-then-message layout of copied chats). Stamps on different dates never make one burst. Returns the span from
+ * the first stamp to the end of the last event.
  */
+const DEADLINE_TAIL = /^\s*(?:前|后|之前|之后|以前|以后|左右|到|至|起|开始|截止|[-~—–])/;
+const DEADLINE_LABEL = /(?:于|在|到|至|从|截至|截止|前|时间|日期|期限)$/;
+
 function createBurstReader(lex: LexiconFile): (read: ReadText) => Hit | undefined {
   const windows = lex.frequency.burst;
-  const stamp = /^[\s\[(【]*([01]?\d|2[0-3])[:：]([0-5]\d)(?::[0-5]\d)?[\])】]?/;
+  const words = lex.frequency.burst_stamps;
+  const alt = (xs: readonly string[]) => (xs.length ? `(?:${[...xs].sort((a, b) => b.length - a.length).map(literal).join('|')})` : '(?!)');
+  const date = String.raw`\d{4}[/.\-年]\d{1,2}[/.\-月]\d{1,2}?日?|\d{1,2}[/.\-月]\d{1,2}?日?`;
+  const time = String.raw`([01]?\d|2[0-3])(?:[:：]([0-5]\d)(?::[0-5]\d)?|点([0-5]?\d)分)`;
+  // label? date? day? part-of-day? time, then the rest of the line.
+  const stamp = new RegExp(
+    String.raw`^[\s\[(【]*(?:([^\d\s:：\[\](){}【】]{1,12}?)\s*)??(?:(${date})\s*)?(?:(${alt(words.days)})\s*)?(?:(${alt(words.after_noon)})|${alt(words.before_noon)})?\s*${time}[\])】]?(.*)$`,
+  );
+  const userLabel = new Set(lex.speaker.user);
+  const events = new Set(words.events);
+  const parse = (line: string) => {
+    const m = stamp.exec(line);
+    if (!m) return undefined;
+    const [, label, day1, day2, pm, h, mm, mm2, rest] = m;
+    // "今天15:00前还款", "9:00-18:00": a deadline or an opening time, not when a message was sent.
+    if (DEADLINE_TAIL.test(rest ?? '') || (label && DEADLINE_LABEL.test(label))) return undefined;
+    let hour = Number(h);
+    if (pm && hour < 12) hour += 12;
+    return { label: label?.trim(), day: day1 ?? day2, at: hour * 60 + Number(mm ?? mm2), rest: (rest ?? '').trim(), index: m.index };
+  };
   return (read) => {
     const t = read.n.text;
-    const lines: Array<{ at: number; start: number; end: number }> = [];
+    const lines = t.split('\n');
+    const starts: number[] = [];
     let pos = 0;
-    for (const line of t.split('\n')) {
-      const m = stamp.exec(line);
-      if (m && !read.masked[pos + m.index] && line.length > m[0].length) lines.push({ at: Number(m[1]) * 60 + Number(m[2]), start: pos, end: pos + line.length });
+    for (const line of lines) {
+      starts.push(pos);
       pos += line.length + 1;
     }
+    const stamps = lines.map(parse);
+    const found: Array<{ at: number; day?: string; start: number; end: number }> = [];
+    for (let k = 0; k < lines.length; k++) {
+      const s = stamps[k];
+      if (!s || read.masked[starts[k]!] || (s.label && userLabel.has(s.label))) continue;
+      const end = starts[k]! + lines[k]!.length;
+      if (s.rest) found.push({ at: s.at, day: s.day, start: starts[k]!, end });
+      else if (s.label && events.has(s.label)) found.push({ at: s.at, day: s.day, start: starts[k]!, end });
+      else if (k + 1 < lines.length && !stamps[k + 1] && lines[k + 1]!.trim() && !read.masked[starts[k + 1]!]) {
+        found.push({ at: s.at, day: s.day, start: starts[k]!, end: starts[k + 1]! + lines[k + 1]!.length });
+      }
+    }
     for (const { messages, within_minutes: within } of windows) {
-      for (let i = 0; i + messages - 1 < lines.length; i++) {
+      for (let i = 0; i + messages - 1 < found.length; i++) {
         let span = 0;
-        for (let j = i + 1; j < i + messages; j++) span += (lines[j]!.at - lines[j - 1]!.at + 1440) % 1440;
-        if (span <= within) return { start: lines[i]!.start, end: lines[i + messages - 1]!.end };
+        for (let j = i + 1; j < i + messages && span <= within; j++) {
+          const a = found[j - 1]!;
+          const b = found[j]!;
+          span += a.day !== b.day && (a.day !== undefined || b.day !== undefined) ? Infinity : (b.at - a.at + 1440) % 1440;
+        }
+        if (span <= within) return { start: found[i]!.start, end: found[i + messages - 1]!.end };
       }
     }
     return undefined;

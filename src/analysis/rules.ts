@@ -122,6 +122,19 @@ export const lexiconFileSchema = z.object({
      * last at most `within_minutes` apart; any one of the listed windows is enough.
      */
     burst: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(z.object({ messages: z.number().int().min(2), within_minutes: z.number().int().min(1) })).min(1)),
+    /**
+     * How lines of a forwarded burst may be stamped besides a bare clock time: day words before the time (今天,
+     * 昨天), words that put the hour after noon (下午 2:01 is 14:01) or before it, and labels that are themselves
+     * the event ("未接来电 09:12").
+     */
+    burst_stamps: z
+      .object({
+        days: cueList.default([]),
+        after_noon: cueList.default([]),
+        before_noon: cueList.default([]),
+        events: cueList.default([]),
+      })
+      .default({ days: [], after_noon: [], before_noon: [], events: [] }),
     units: cueList.min(1),
     not_followed_by: cueList.default([]),
     context: cueList.min(1),
