@@ -14,7 +14,7 @@ import { emptyReply, type Citation, type OutboundReply, type TextBlock } from '.
 import { toCitation } from '../knowledge/citations';
 import { INTEREST_NOTE_REPLY_KEYS, contractRuleSide, interestNoteParts } from './interest-note';
 import { AppError } from '../errors';
-import { entryById, guideById, lprOn, resolveArticle, type Guide, type Knowledge } from '../knowledge/knowledge';
+import { entryById, guideById, lprOn, resolveInForce, type Guide, type Knowledge } from '../knowledge/knowledge';
 import type { CiteRef, FollowUpCues } from '../knowledge/schema';
 import { SCOPE_GUIDE_ID, type Retriever, type RetrievedItem } from '../knowledge/retriever';
 import type { Replies } from '../replies';
@@ -149,9 +149,6 @@ export { SCOPE_GUIDE_ID };
 type GuideHit = Extract<RetrievedItem, { kind: 'guide' }>;
 const isGuideHit = (r: RetrievedItem): r is GuideHit => r.kind === 'guide';
 
-/** Leading words that join a second question to the first (还把我…, 另外…). */
-const JOINERS = /^(还有|另外|而且|并且|同时|以及|还|又)/;
-
 /** Builds the offline answerer; `answerNow` is the synchronous core the LLM path falls back to. */
 export function createOfflineAnswerer(
   deps: { knowledge: Knowledge; retriever: Retriever; replies: Replies },
@@ -196,7 +193,8 @@ export function createOfflineAnswerer(
     // guide is that field's question: route it rather than answer a neighbouring one.
     const fit = matcher.best(main.guide, question);
     const route = scopeRoute(question);
-    if (route && (!fit || (route.cueHits >= 2 && route.cueHits > fit.cueHits))) return outOfScope(question, grounded);
+    // Unless the one clause that asks names our field ("老板拖欠工资，催收天天打电话怎么办": the wages are background).
+    if (route && (!fit || (route.cueHits >= 2 && route.cueHits > fit.cueHits)) && !askedNamesOurs(question)) return outOfScope(question, grounded);
     const leads = chooseLeads(question, main, inDomain);
     const answer = fromLeads(leads, grounded, ctx, { question, sectionHint: main.section });
     return answer;
@@ -257,6 +255,14 @@ export function createOfflineAnswerer(
     return own && own.score >= opts.minScore && (matcher.best(own.guide, asked)?.cueHits ?? 0) > 0 ? own : undefined;
   }
 
+  /** The one asking clause names our field (knowledge/lexicon/routing.yaml domain_cues) and retrieves a guide of ours. */
+  function askedNamesOurs(question: string): boolean {
+    const asked = askedClause(question);
+    if (asked === undefined || scopeRoute(asked) || !k.domainCues.some((w) => asked.includes(w))) return false;
+    const top = retriever.retrieve(asked, 1)[0];
+    return top !== undefined && !(isGuideHit(top) && top.guide.id === SCOPE_GUIDE_ID) && top.score >= opts.minScore;
+  }
+
   /**
    * Whether what is asked lies within our topics when the whole question is split between a neighbouring field and
    * ours ("工资拖欠了 网贷还不上 能申请延期吗": the wages are background, the question is the deferral): the asking
@@ -265,7 +271,12 @@ export function createOfflineAnswerer(
    */
   function askedWithin(question: string): boolean {
     const asked = askedClause(question);
-    if (asked === undefined || askedGuide(asked) === undefined || scopeRoute(asked)) return false;
+    if (asked === undefined || scopeRoute(asked)) return false;
+    // An asking clause that names our field ("催收天天打电话怎么办", "信用卡也逾期了怎么办") and retrieves a guide of
+    // ours is ours, whatever the other clauses say; one that names no field needs a question type of ours naming its
+    // words, and another clause naming one of our topics.
+    if (askedNamesOurs(question)) return true;
+    if (askedGuide(asked) === undefined) return false;
     // Our topic is named outside the asking clause too ("网贷还不上了"): the neighbouring field is not the whole story
     // ("房贷想提前还款 … 要交违约金吗" asks about the 房贷's penalty).
     return questionClauses(question).some((c) => {
@@ -340,7 +351,7 @@ export function createOfflineAnswerer(
       .split(/[，,。.！!？?；;、\s]+/)
       .map((t) => correct(t).trim())
       .filter((t) => t.length >= opts.minClauseChars)
-      .map((text) => ({ text, asks: k.questionCues.some((cue) => text.includes(cue)), joined: JOINERS.test(text) }));
+      .map((text) => ({ text, asks: k.questionCues.some((cue) => text.includes(cue)), joined: k.clauseJoiners.some((j) => text.startsWith(j)) }));
   }
 
   /** The answer for one or two leads: first screen, citations, buttons and the 'more' page. */
@@ -464,7 +475,7 @@ export function createOfflineAnswerer(
     const articles = retrieved.filter((r): r is Extract<RetrievedItem, { kind: 'article' }> => r.kind === 'article').slice(0, 2);
     const citations: Citation[] = [];
     for (const r of articles) {
-      const resolved = resolveArticle(k, r.article.law, r.article.article, ctx.at);
+      const resolved = resolveInForce(k, r.article.law, r.article.article, ctx.at);
       if (!resolved) continue;
       const c = toCitation(resolved.article);
       citations.push(c);
@@ -557,11 +568,14 @@ function dedupeBy<T>(xs: T[], key: (x: T) => string): T[] {
   return xs.filter((x) => (seen.has(key(x)) ? false : (seen.add(key(x)), true)));
 }
 
-/** Resolves cites as of `at`, dropping any we cannot hold (load-time validation makes that rare). */
+/**
+ * Resolves cites as of `at`, dropping any we cannot hold (load-time validation makes that rare) and any text not
+ * yet in force that day: nothing is cited as applying before it did.
+ */
 export function resolveCites(k: Knowledge, cites: Array<{ law: string; article: string }>, at: Date): Citation[] {
   const out = new Map<string, Citation>();
   for (const ref of cites) {
-    const r = resolveArticle(k, ref.law, ref.article, at);
+    const r = resolveInForce(k, ref.law, ref.article, at);
     if (r) out.set(r.article.id, toCitation(r.article));
   }
   return [...out.values()];

@@ -6,7 +6,7 @@
  * on public-security penalties is stated as the statute in force then words it, with how continuing conduct counts.
  */
 import { emptyReply, type OutboundReply, type TextBlock } from '../message';
-import { resolveArticle } from '../knowledge/knowledge';
+import { resolveInForce } from '../knowledge/knowledge';
 import { citationsAt, provisionName } from './cite-refs';
 import type { ReportCategory, ReportFile } from './follow-up-data';
 import type { FollowUpDeps } from './follow-up-deps';
@@ -77,7 +77,7 @@ function timeLimitLine(at: Date, now: Date, deps: FollowUpDeps): { text: string;
   const { time_limit: t } = deps.data.report;
   const days = (now.getTime() - at.getTime()) / DAY_MS;
   if (days < t.warn_after_days) return undefined;
-  const hit = resolveArticle(deps.knowledge, t.cite.law, t.cite.article, at);
+  const hit = resolveInForce(deps.knowledge, t.cite.law, t.cite.article, at);
   if (!hit) return undefined;
   const cite = provisionName(hit.article.law, hit.article.article_cn);
   const months = Math.max(1, Math.round(days / 30));

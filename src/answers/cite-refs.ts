@@ -4,13 +4,16 @@
  */
 import type { Citation } from '../message';
 import { toCitation } from '../knowledge/citations';
-import { resolveArticle, type Knowledge } from '../knowledge/knowledge';
+import { resolveInForce, type Knowledge } from '../knowledge/knowledge';
 
-/** The citations for `refs` as in force on `at`, deduplicated, in order; refs we cannot resolve are skipped. */
+/**
+ * The citations for `refs` as in force on `at`, deduplicated, in order; refs we cannot resolve, and texts not yet
+ * in force that day (民法典 for conduct in 2020), are skipped: a provision is never cited for a day it did not apply.
+ */
 export function citationsAt(refs: ReadonlyArray<{ law: string; article: string }>, k: Knowledge, at: Date): Citation[] {
   const out = new Map<string, Citation>();
   for (const r of refs) {
-    const hit = resolveArticle(k, r.law, r.article, at);
+    const hit = resolveInForce(k, r.law, r.article, at);
     if (hit && !out.has(hit.article.id)) out.set(hit.article.id, toCitation(hit.article));
   }
   return [...out.values()];

@@ -9,7 +9,7 @@
 import { emptyReply, type Button, type OutboundReply, type TextBlock } from '../message';
 import { parseChineseNumber, toChineseNumber } from '../knowledge/chinese-numerals';
 import { articleCn, toCitation } from '../knowledge/citations';
-import { canonicalLawName, chinaDay, resolveArticle, type Article, type Knowledge, type ResolvedArticle } from '../knowledge/knowledge';
+import { canonicalLawName, chinaDay, inForceOn, resolveArticle, type Article, type Knowledge, type ResolvedArticle } from '../knowledge/knowledge';
 import { provisionName } from './cite-refs';
 import type { FollowUpDeps } from './follow-up-deps';
 import { focusDate, type FollowUpFocus } from './follow-up-focus';
@@ -68,7 +68,7 @@ export function explainProvision(mention: ProvisionRequest, focus: FollowUpFocus
 
   const [main, ...others] = candidates;
   const a = main!.hit.article;
-  const applied = mention.part ? undefined : appliedItem(a, focus, deps, at);
+  const applied = mention.part || main!.notThen ? undefined : appliedItem(a, focus, deps, at);
   const asked = normalizePart(mention.part ?? partOf(applied) ?? '');
   const partText = asked ? textOfPart(a.text, asked) : undefined;
   const part = partText ? asked : undefined;
@@ -84,6 +84,8 @@ export function explainProvision(mention: ProvisionRequest, focus: FollowUpFocus
       ? replies.text('fu_prov_partial', { text: clip(a.text.trim().replace(/^主要内容为[^：:]{0,20}[：:]/, ''), QUOTE_CHARS) })
       : replies.text('fu_prov_quote', { quote: clip(partText ?? a.text.trim(), QUOTE_CHARS) });
   const version = versionLine(main!, mention, at, now, deps);
+  // A text not in force on the day of the conduct: every variant says so (the version line may give way).
+  const notThen = main!.notThen ? notThenLine(a, at, deps) : '';
   const otherNames = others.slice(0, OTHERS).map((c) => provisionName(c.hit.article.law, c.hit.article.article_cn));
   const othersLine = otherNames.length ? replies.text(mention.article ? 'fu_prov_alternatives' : 'fu_prov_others', { list: otherNames.join('、') }) : '';
 
@@ -91,11 +93,13 @@ export function explainProvision(mention: ProvisionRequest, focus: FollowUpFocus
     [...para(noPart), ...para(head), ...para(condition), ...para(appliedLine), ...para(quote), ...para(version), ...para(othersLine)],
     [...para(noPart), ...para(head), ...para(condition), ...para(appliedLine), ...para(version), ...para(othersLine)],
     [...para(noPart), ...para(head), ...para(condition), ...para(version)],
-    [...para(head), ...para(condition)],
+    [...para(head), ...para(condition), ...para(notThen)],
+    [...para(head), ...para(notThen)],
   ];
   reply.blocks = fitted(variants);
-  reply.citations = [toCitation(a)];
-  const buttons: Button[] = [{ id: 'law', label: replies.text('answer_law_button') }];
+  // Explained, but not cited: a provision is never cited for a day it did not apply.
+  reply.citations = main!.notThen ? [] : [toCitation(a)];
+  const buttons: Button[] = main!.notThen ? [] : [{ id: 'law', label: replies.text('answer_law_button') }];
   for (const c of others.slice(0, OTHERS)) {
     buttons.push({ id: `${PROVISION_BUTTON_PREFIX}${c.hit.article.law}:${c.hit.article.article}`, label: provisionName(c.hit.article.law, c.hit.article.article_cn) });
   }
@@ -114,7 +118,7 @@ function findCandidates(mention: ProvisionRequest, lawName: string | undefined, 
     for (const c of cited) {
       if (lawName && c.law !== lawName) continue;
       const hit = resolveArticle(k, c.law, c.article, at);
-      if (hit) add({ hit });
+      if (hit) add({ hit, notThen: !inForceOn(hit.article, at) });
     }
     return out;
   }
@@ -124,7 +128,8 @@ function findCandidates(mention: ProvisionRequest, lawName: string | undefined, 
     : [...focusLaws, ...[...k.laws.keys()].filter((l) => !focusLaws.includes(l)).sort((a, b) => kindRank(k, a) - kindRank(k, b))];
   for (const law of laws) {
     const hit = resolveArticle(k, law, mention.article, at);
-    if (hit) add({ hit });
+    // The text we hold may be newer than the day of the conduct (个人信息保护法 for 2020): explained, never applied.
+    if (hit) add({ hit, notThen: !inForceOn(hit.article, at) });
     else if (lawName) {
       // Not in force on the day of the conduct (e.g. an article new in 2026): explain today's text and say so.
       const later = resolveArticle(k, law, mention.article, now);
@@ -218,12 +223,19 @@ function versionLine(c: Candidate, mention: ProvisionRequest, at: Date, now: Dat
   // A date the sheets do not verify is never stated as fact: reported dates say so, unverified ones are left out.
   const dated = a.effectiveFromConfidence === 'UNVERIFIED' ? 'fu_prov_version_undated' : a.effectiveFromConfidence === 'PARTIAL' ? 'fu_prov_version_reported' : 'fu_prov_version';
   const base = replies.text(dated, { version: a.version, from: a.effectiveFrom });
-  const notThen = c.notThen && a.effectiveFromConfidence !== 'UNVERIFIED' ? replies.text('fu_prov_not_then', { from: a.effectiveFrom, day: chinaDay(at) }) : '';
+  const notThen = c.notThen ? notThenLine(a, at, deps) : '';
   const corrected =
     c.hit.correctedFrom && mention.article && c.hit.correctedFrom.article === mention.article
       ? replies.text('fu_prov_corrected', { old: articleCn(mention.article).replace(/^第|条$/g, ''), new: a.article_cn })
       : '';
   return [base, notThen, corrected].filter(Boolean).join('');
+}
+
+/** That `a` was not in force on the day of the conduct; an unverified in-force date is not stated as fact. */
+function notThenLine(a: Article, at: Date, deps: FollowUpDeps): string {
+  return a.effectiveFromConfidence === 'UNVERIFIED'
+    ? deps.replies.text('fu_prov_not_then_undated', { day: chinaDay(at) })
+    : deps.replies.text('fu_prov_not_then', { from: a.effectiveFrom, day: chinaDay(at) });
 }
 
 function clip(text: string, max: number): string {

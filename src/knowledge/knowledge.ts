@@ -84,6 +84,10 @@ export interface Knowledge {
   paymentWarningCues: string[];
   /** Words that make a question about the lawfulness of interest. */
   interestCues: string[];
+  /** Words naming our own field (网贷, 催收 …): an asking clause naming one is ours even beside a neighbouring field. */
+  domainCues: string[];
+  /** Leading words that join one more listed thing to a question (还有, 另外 …). */
+  clauseJoiners: string[];
   /** Whole-message greetings, answered with the help text. */
   greetings: string[];
   /** The user's own leading words in a /call note ("对方说"), removed before analysis. */

@@ -159,6 +159,8 @@ export function loadKnowledge(dir: string): Knowledge {
     followUp: routing?.follow_up ?? { leading: [], trailing: '', phrases: [] },
     paymentWarningCues: routing?.payment_warning_cues ?? [],
     interestCues: routing?.interest_cues ?? [],
+    domainCues: routing?.domain_cues ?? [],
+    clauseJoiners: routing?.clause_joiners ?? [],
     greetings: routing?.greetings ?? [],
     callSaidPrefixes: routing?.call_said_prefixes ?? [],
     laws,

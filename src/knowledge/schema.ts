@@ -145,6 +145,8 @@ export const routingSchema = z.object({
   follow_up: z.object({ leading: words, trailing: z.string(), phrases: words.min(1) }),
   payment_warning_cues: words.default([]),
   interest_cues: words.default([]),
+  domain_cues: words.default([]),
+  clause_joiners: words.default([]),
   greetings: words.default([]),
   call_said_prefixes: words.default([]),
 });

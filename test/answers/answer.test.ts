@@ -130,6 +130,19 @@ describe('out of scope', () => {
     expect(a.guideId).toBe('negotiate-instalments');
   });
 
+  it('answers an asking clause of ours beside a neighbouring field, never with 不在…范围内', () => {
+    const outOfScopeWords = /不在我(掌握|能可靠回答)的/;
+    for (const q of ['我欠了网贷，老板拖欠工资，催收天天打电话怎么办', '网购的东西坏了商家不退，信用卡也逾期了怎么办']) {
+      const a = ask(q);
+      expect(a.outOfScope).toBe(false);
+      expect(text(a)).not.toMatch(outOfScopeWords);
+    }
+    // The neighbouring field asked on its own still goes to its own hotline.
+    const consumer = ask('网购的东西坏了商家不给退货');
+    expect(consumer.outOfScope).toBe(true);
+    expect(text(consumer)).toContain('12315');
+  });
+
   it('does not refuse short in-scope questions', () => {
     for (const q of ['催收电话打爆了', '债主说要告我', '网贷还不上了怎么办']) expect(ask(q).outOfScope).toBe(false);
   });

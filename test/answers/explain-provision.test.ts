@@ -4,11 +4,12 @@
  * date; vague mentions offer the other citations as buttons; unknown articles are never invented.
  */
 import { provisionFromButton } from '../../src/answers/explain-provision';
+import { citationsAt } from '../../src/answers/cite-refs';
 import { testCore } from '../support/core-deps';
 import { MESSAGES, NOW, RECENT } from '../support/collector-messages';
 import { expectWellFormed, firstSentence, messageFocus, textOf } from '../support/focus';
 
-const { followUps } = testCore();
+const { followUps, knowledge } = testCore();
 
 describe('explainProvision', () => {
   it('"刚才那条法律" after a threat: 第五十条 as it applied (人身安全), its condition, version and date', () => {
@@ -64,6 +65,26 @@ describe('explainProvision', () => {
     const focus = messageFocus(MESSAGES.groupExposure, '2025-10-01T10:00:00+08:00');
     const reply = followUps.explainProvision({ law: '治安管理处罚法', article: '56', vague: false }, focus, NOW);
     expect(textOf(reply)).toMatch(/当时还没有这一条/);
+    // Explained, never cited as applying: no citation and no 查看法条 button for it.
+    expect(reply.citations).toEqual([]);
+    expect(reply.buttons.map((b) => b.id)).not.toContain('law');
+  });
+
+  it('a law not yet in force on the day (个人信息保护法 for conduct in 2020) is never cited as applying', () => {
+    const focus = messageFocus(MESSAGES.groupExposure, '2020-06-01T10:00:00+08:00');
+    const reply = followUps.explainProvision({ law: '个人信息保护法', article: '10', vague: false }, focus, NOW);
+    const text = textOf(reply);
+    expect(text).toMatch(/2021-11-01/);
+    expect(text).toMatch(/当时还没有这一条/);
+    expect(reply.citations).toEqual([]);
+  });
+
+  it('citations for a day keep only texts in force then', () => {
+    const refs = [{ law: '民法典', article: '1032' }, { law: '治安管理处罚法', article: '42' }];
+    const then = citationsAt(refs, knowledge, new Date('2020-06-01T10:00:00+08:00')).map((c) => `${c.law}${c.article}`);
+    expect(then).toEqual(['治安管理处罚法42']); // 民法典 took effect on 2021-01-01
+    const later = citationsAt(refs, knowledge, new Date('2021-06-01T10:00:00+08:00')).map((c) => `${c.law}${c.article}`);
+    expect(later).toContain('民法典1032');
   });
 
   it('an article not in the knowledge base: says so, points to 12348, cites nothing', () => {
