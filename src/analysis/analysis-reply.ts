@@ -9,7 +9,7 @@ import { emptyReply, type Citation, type OutboundReply } from '../message';
 import { toCitation } from '../knowledge/citations';
 import { isCited, type Analysis, type CategoryId, type Finding, type NextStep, type ProvisionRef } from './findings';
 import type { AnalysisKit } from './kit';
-import { lawfulNoteFor } from './lawful-notes';
+import { lawfulNoteOf } from './lawful-notes';
 import { chinaDay, notYetInForce, resolveInForce, type Knowledge } from '../knowledge/knowledge';
 import type { Replies } from '../replies';
 
@@ -159,8 +159,9 @@ export function renderAnalysis(
   const standardOnly = !analysis.lawful && analysis.categories.every((c) => STANDARD_CATEGORIES.has(c));
 
   if (analysis.lawful) {
-    reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_verdict_lawful') });
-    reply.blocks.push({ style: 'paragraph', text: replies.text(lawfulNoteFor(text, kit.lawfulNotes ?? []) ?? 'analysis_lawful_short') });
+    const note = lawfulNoteOf(text, kit.lawfulNotes ?? []);
+    reply.blocks.push({ style: 'paragraph', text: replies.text(note?.verdict ?? 'analysis_verdict_lawful') });
+    reply.blocks.push({ style: 'paragraph', text: replies.text(note?.reply ?? 'analysis_lawful_short') });
   } else {
     reply.blocks.push({ style: 'paragraph', text: replies.text(standardOnly ? 'analysis_verdict_standard_only' : 'analysis_verdict_unlawful', { labels }) });
     reply.blocks.push({ style: 'list', text: '', items: firstScreenFindings(analysis.findings, deps, at) });

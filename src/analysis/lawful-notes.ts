@@ -9,13 +9,15 @@ import { AppError } from '../errors';
 import type { Replies } from '../replies';
 
 const schema = z.object({
-  notes: z.array(z.object({ cues: z.array(z.string().min(1)).min(1), reply: z.string().min(1) }).strict()),
+  notes: z.array(z.object({ cues: z.array(z.string().min(1)).min(1), reply: z.string().min(1), verdict: z.string().min(1).optional() }).strict()),
 }).strict();
 
 export interface LawfulNote {
   cues: string[];
   /** A key of prompts/analysis.yaml. */
   reply: string;
+  /** A key of prompts/analysis.yaml for the verdict line, in place of the general one ("正常的催收提醒"). */
+  verdict?: string;
 }
 
 export const LAWFUL_NOTES_FILE = 'lawful-notes.yaml';
@@ -26,12 +28,18 @@ export function loadLawfulNotes(analysisDir: string, replies: Replies): LawfulNo
   const data = readYamlFile(analysisDir, LAWFUL_NOTES_FILE, schema, problems);
   data?.notes.forEach((n, i) => {
     if (!replies.has(n.reply)) problems.push(`${LAWFUL_NOTES_FILE}: notes[${i}].reply: no reply "${n.reply}" in prompts/`);
+    if (n.verdict && !replies.has(n.verdict)) problems.push(`${LAWFUL_NOTES_FILE}: notes[${i}].verdict: no reply "${n.verdict}" in prompts/`);
   });
   if (problems.length || !data) throw new AppError('KNOWLEDGE_INVALID', `knowledge/analysis has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   return data.notes;
 }
 
+/** The first note whose cues occur in `text`, if any. */
+export function lawfulNoteOf(text: string, notes: readonly LawfulNote[]): LawfulNote | undefined {
+  return notes.find((n) => n.cues.some((c) => text.includes(c)));
+}
+
 /** The reply key of the first note whose cues occur in `text`, if any. */
 export function lawfulNoteFor(text: string, notes: readonly LawfulNote[]): string | undefined {
-  return notes.find((n) => n.cues.some((c) => text.includes(c)))?.reply;
+  return lawfulNoteOf(text, notes)?.reply;
 }

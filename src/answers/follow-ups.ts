@@ -18,7 +18,7 @@ export interface FollowUpAnswers {
   explainProvision(mention: ProvisionRequest, focus: FollowUpFocus | undefined, now: Date): OutboundReply;
   canReport(focus: FollowUpFocus, now: Date): OutboundReply;
   /** The claims of the focus (most serious first; those `question` names first), for a first screen to lead with. */
-  claims(focus: FollowUpFocus, question?: string): Array<{ name: string; verdict: string; answer: string; real: string }>;
+  claims(focus: FollowUpFocus, question?: string): Array<{ name: string; verdict: string; answer: string; real: string; check: string }>;
 }
 
 /** Binds the four follow-up answers to `deps`; throws PROMPTS_INVALID at boot when a reply they use is missing. */
@@ -29,6 +29,6 @@ export function createFollowUpAnswers(deps: FollowUpDeps): FollowUpAnswers {
     whatToDo: (focus, now) => whatToDo(focus, deps, now),
     explainProvision: (mention, focus, now) => explainProvision(mention, focus, deps, now),
     canReport: (focus, now) => canReport(focus, deps, now),
-    claims: (focus, question) => claimsOf(focus, deps, question).map((c) => ({ name: c.name, verdict: c.verdict, answer: c.answer, real: c.real })),
+    claims: (focus, question) => claimsOf(focus, deps, question).map((c) => ({ name: c.name, verdict: c.verdict, answer: c.answer, real: c.real, check: c.check })),
   };
 }

@@ -10,6 +10,7 @@ import { buildEvidence } from './evidence';
 import { analysisFocus } from './collector-message';
 import { notKeptReplyKey } from './evidence';
 import { renderAnalysis } from '../analysis/analysis-reply';
+import { mergeAnalyses } from '../analysis/merge-analyses';
 import { chinaDay } from '../knowledge/knowledge';
 import { formatChinaTime } from '../china-time';
 
@@ -51,7 +52,8 @@ export async function logCall(args: string, at: Date, turn: TurnContext): Promis
   const callsToday = earlier + 1;
   // "说今天不还就来我家" is the user reporting the collector: analyse the collector's words, not the report.
   const spoken = collectorWords(said, deps.knowledge.callSaidPrefixes);
-  const analysis = deps.analysis.analyzer.analyze({ text: spoken, sentAt: at, callsToday });
+  // The user's own account of the call ("凌晨1点打来 骂我是骗子") is judged as described conduct too.
+  const analysis = mergeAnalyses([deps.analysis.analyzer.analyze({ text: spoken, sentAt: at, callsToday }), deps.analysis.assessConduct(said, at)]);
   const view = renderAnalysis(analysis, at, deps);
   const reply = view.reply;
   const item = buildEvidence({ kind: 'call', text: said, receivedAt: at, sentAt: at, from, categories: analysis.categories });

@@ -103,8 +103,16 @@ function leadWithClaim(reply: OutboundReply, focus: AnalysisFocus, turn: TurnCon
 export function claimLine(focus: AnalysisFocus, turn: TurnContext, question?: string): string | undefined {
   const cats = new Set(focus.categories);
   if (!cats.has('deception') && !cats.has('impersonation')) return undefined;
-  const claim = turn.deps.followUps?.claims?.(focus, question).find((c) => DEBUNKED.has(c.verdict));
-  return claim ? `「${claim.name}」${claim.answer}${claim.real}` : undefined;
+  const claims = turn.deps.followUps?.claims?.(focus, question).filter((c) => DEBUNKED.has(c.verdict)) ?? [];
+  const claim = claims[0];
+  if (!claim) return undefined;
+  const { replies } = turn.deps;
+  if (claim.verdict !== 'verify') return replies.text('claim_line', { name: claim.name, answer: claim.answer, real: claim.real });
+  // A claim to verify (a court case, a lawyer's letter) is followed by how to check it, and by the false
+  // consequence the same message threatens, if any ("涉嫌合同诈骗").
+  const line = replies.text('claim_line_verify', { name: claim.name, answer: claim.answer, check: claim.check });
+  const also = claims.find((c) => c.verdict === 'false');
+  return also ? `${line}${replies.text('claim_line_also', { name: also.name, answer: also.answer })}` : line;
 }
 
 /**

@@ -49,6 +49,10 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
     reply.blocks = answered.blocks;
     reply.citations = answered.citations;
     reply.kind = 'answer';
+  } else if (asks === 'judge' && reply.blocks[0]?.style === 'paragraph') {
+    // "…这算违法吗": the first words say so.
+    reply.blocks[0] = { style: 'paragraph', text: deps.replies.text('conduct_judged', { first: reply.blocks[0].text }) };
+    reply.kind = 'answer';
   }
   const at = analysis.occurredAt.toISOString();
   turn.remember(text, (s) => {

@@ -10,6 +10,10 @@ import type { TurnUnderstanding } from './understanding/types';
 import { answerQuestion } from './question';
 import { claimLine } from './collector-message';
 import type { TurnContext } from './turn-context';
+import { analysisFocus } from './collector-message';
+import { lawfulNoteFor } from '../analysis/lawful-notes';
+import { mergeAnalyses } from '../analysis/merge-analyses';
+import { errorSummary } from '../error-summary';
 
 /** Answers given after an analysis during which follow-ups still lean on it. */
 const RECENT_ANSWERS = 2;
@@ -21,10 +25,26 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // The message in focus stays in focus across a couple of answers about it; "what to do" follows whichever came last.
   const held = state.focus?.analysis;
   const recent = held && (state.focus?.kind === 'analysis' || (held.answersSince ?? 0) <= RECENT_ANSWERS) ? held : undefined;
-  const analysis = datedBy(u, recent);
+  let analysis = datedBy(u, recent);
   const lastWasAnalysis = state.focus?.kind === 'analysis';
   const f = deps.followUps;
   const kind = u.provision && u.followUp !== 'can_report' && u.followUp !== 'verify_claims' ? 'explain_provision' : u.followUp ?? 'generic';
+  // "能报警吗" / "我该怎么办" after a harmless message, with threats kept earlier: the person means the threats, unless
+  // they point at this message ("这条").
+  if (analysis?.lawful && (kind === 'can_report' || kind === 'what_to_do') && !deps.cues.this_message.some((w) => text.includes(w))) {
+    analysis = (await lastUnlawfulKept(turn)) ?? analysis;
+  }
+  // A lawful message with a note of its own (a lawsuit notice, an announced visit): what to do is that note.
+  if (analysis?.lawful && (kind === 'what_to_do' || kind === 'can_report')) {
+    const note = lawfulNoteFor(analysis.excerpt, deps.analysis.lawfulNotes ?? []);
+    if (note) {
+      const r = emptyReply('answer');
+      r.blocks.push({ style: 'paragraph', text: deps.replies.text(note) });
+      r.blocks.push({ style: 'paragraph', text: deps.replies.text('analysis_debt_lawful') });
+      turn.remember(text);
+      return r;
+    }
+  }
   let reply: OutboundReply | undefined;
   if (f && analysis) {
     switch (kind) {
@@ -91,4 +111,26 @@ function recallVerdict(focus: AnalysisFocus, turn: TurnContext): OutboundReply {
   out.citations = r.citations;
   out.buttons = r.buttons;
   return out;
+}
+
+/** The latest evidence kept in this conversation that showed something unlawful, judged again, as a focus. */
+async function lastUnlawfulKept(turn: TurnContext): Promise<AnalysisFocus | undefined> {
+  const { deps } = turn;
+  let items;
+  try {
+    items = await deps.store.listEvidence(turn.key);
+  } catch (e) {
+    turn.log.warn({ err: errorSummary(e) }, 'evidence unavailable for a follow-up');
+    return undefined;
+  }
+  const last = items.filter((e) => e.categories.length > 0).sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt))[0];
+  if (!last) return undefined;
+  const at = new Date(last.sentAt ?? last.receivedAt);
+  const described = last.kind === 'call' || last.kind === 'note';
+  const analysis = mergeAnalyses([
+    deps.analysis.analyzer.analyze({ text: last.text, sentAt: last.sentAt ? at : null }),
+    ...(described ? [deps.analysis.assessConduct(last.text, at)] : []),
+  ]);
+  if (analysis.lawful) return undefined;
+  return analysisFocus(analysis, { at, source: described ? (last.kind === 'call' ? 'call' : 'conduct') : last.kind === 'screenshot' ? 'screenshot' : 'message', excerpt: last.text, evidenceId: last.id });
 }

@@ -10,6 +10,12 @@ import type { TurnContext } from './turn-context';
 
 /** A follow-up at most this long (characters, spaces aside) may lean on the last topic when it cannot stand alone. */
 const SHORT_FOLLOW_UP = 16;
+/** Longest question (characters) read together with what it follows when it cannot be placed alone. */
+const CONTEXT_FOLLOW_UP = 30;
+/** Characters of the message in focus put before such a question. */
+const CONTEXT_CHARS = 60;
+/** The guide for a wish to die (knowledge/guides/crisis-support.yaml). */
+const CRISIS_GUIDE = 'crisis-support';
 /** Characters of the question kept in the focus. */
 const QUESTION_CHARS = 120;
 
@@ -27,9 +33,25 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   let result = await deps.answerer.answer(text, ctx);
   // A follow-up too short to stand alone ("他们一直发短信催 算吗") is asked again within the last answer's topic.
   const topic = ctx.lastTopic ? deps.knowledge.guides.find((g) => g.id === ctx.lastTopic) : undefined;
-  if (result.outOfScope && continuing && topic && [...text.replace(/\s/g, '')].length <= SHORT_FOLLOW_UP) {
+  const chars = [...text.replace(/\s/g, '')].length;
+  if (result.outOfScope && continuing && topic && chars <= SHORT_FOLLOW_UP) {
     const within = await deps.answerer.answer(`${topic.title} ${text}`, ctx);
     if (!within.outOfScope) result = within;
+  }
+  // The crisis guide answers only words that carry a crisis signal ("我不想理" is not one); a short question the
+  // guides cannot place on its own ("他们要是硬闯呢") is read with what it follows: the question last answered,
+  // or the message in focus.
+  const unsignalledCrisis = result.guideId === CRISIS_GUIDE && (u?.crisis ?? 'none') === 'none';
+  const unplaced = result.outOfScope && result.reply.blocks[0]?.text === deps.replies.text('answer_out_of_scope');
+  if ((unsignalledCrisis || unplaced) && chars <= CONTEXT_FOLLOW_UP) {
+    for (const before of [state?.focus?.answer?.question, state?.focus?.analysis?.excerpt.slice(0, CONTEXT_CHARS)]) {
+      if (!before) continue;
+      const read = await deps.answerer.answer(`${before} ${text}`, ctx);
+      if (!read.outOfScope && read.guideId !== CRISIS_GUIDE) {
+        result = read;
+        break;
+      }
+    }
   }
   turn.remember(text);
   return answerReply(result, text, turn);

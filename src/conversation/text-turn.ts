@@ -96,7 +96,16 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (u.act === 'greeting' && u.speaker === 'user') return say('greeting', 'greeting', text, turn);
   if (u.act === 'thanks' && u.speaker === 'user') return say('thanks', 'greeting', text, turn);
 
-  // 5. Follow-ups on what was just said.
+  // 5. Follow-ups on what was just said — unless the turn names conduct of its own ("晚上打几十个电话违法吗",
+  // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.
+  const ownConduct = u.act === 'follow_up' && (u.followUp === 'judge' || u.followUp === 'can_report') && !u.provision
+    && !cues.points_back.some((w) => text.includes(w)) && !cues.this_message.some((w) => text.includes(w))
+    && (u.facts.conduct.length > 0 || deps.analysis.assessConduct(text, receivedAt).findings.length > 0);
+  if (ownConduct) {
+    const r = describeConduct(text, receivedAt, turn, u.followUp);
+    if (r) return r;
+    return answerQuestion(text, u, turn, false);
+  }
   if (u.act === 'follow_up' && state) {
     if (u.followUp === 'more') {
       const more = await moreOfAnswer(turn);
@@ -107,6 +116,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     }
     const r = await answerFollowUp(text, u, state, turn);
     if (r) return r;
+  }
+
+  // The user announces a message that is not in this turn ("我发你看看"): ask for it.
+  if (announcesOnly(text, cues.announce_paste)) {
+    return say('paste_invite', 'clarify', text, turn);
   }
 
   // 6. A collector's words, pasted.
@@ -125,10 +139,12 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // 7. The user's own words: a loan to compute, conduct to assess, fear to meet, a question to answer.
   const loan = loanTurn(text, u, receivedAt, turn, state?.loan);
   if (loan) return loan;
-  if (u.act === 'describe') {
-    // What the report asks, read as if it followed an analysis ("…还能报警吗" asks can_report).
-    const asks = deps.understander.understand(text, 'analysis', receivedAt).followUp;
-    const r = describeConduct(text, receivedAt, turn, asks);
+  if (u.act === 'describe' || u.act === 'ask') {
+    // What the report asks, read as if it followed an analysis ("…还能报警吗" asks can_report). A question that
+    // describes what collectors did and asks whether it is unlawful or can be reported ("催收说要去我单位闹 能报警吗")
+    // is answered for that conduct; other questions go to the guides.
+    const asks = u.asks;
+    const r = u.act === 'describe' || asks === 'can_report' || asks === 'judge' ? describeConduct(text, receivedAt, turn, asks) : undefined;
     if (r) return r;
   }
   if (u.act === 'distress') return distress(text, turn);
@@ -149,6 +165,19 @@ function distress(text: string, turn: TurnContext): OutboundReply {
   r.blocks.push({ style: 'paragraph', text: replies.text('distress_step') });
   turn.remember(text);
   return r;
+}
+
+/** Longest turn (characters) read as only announcing a message to come. */
+const ANNOUNCE_CHARS = 40;
+/** Characters after the announcing words beyond which the message itself is taken to be in the turn. */
+const ANNOUNCE_TAIL = 8;
+
+/** "我发你看看" / "帮我看看这条 催收发的": a message announced, with no room left in the turn for the message. */
+function announcesOnly(text: string, words: readonly string[]): boolean {
+  const t = text.replace(/[\s\p{P}\p{S}]/gu, '');
+  if ([...t].length > ANNOUNCE_CHARS) return false;
+  const w = words.find((x) => t.includes(x));
+  return w !== undefined && [...t.slice(t.indexOf(w) + w.length)].length <= ANNOUNCE_TAIL;
 }
 
 /** A short yes ("好", "要", "保存"; words from knowledge/conversation), with nothing else said. */

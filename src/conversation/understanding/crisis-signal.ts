@@ -39,7 +39,9 @@ export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, dete
     if (risk) return 'risk';
     const unsafe = notSafe.all(own.t);
     const isSafe = (hits: Array<{ start: number; end: number }>) => hits.some((h) => !unsafe.some((u) => u.start < h.end && h.start < u.end));
-    if (isSafe(safe.all(own.t)) || (afterCare && isSafe(safeInCrisis.all(own.t)))) return 'safe';
+    // The looser words after care ("热线", "在家") count only when nothing in the turn says help is no use or they
+    // are not safe ("打热线有啥用 又不能帮我还钱").
+    if (isSafe(safe.all(own.t)) || (afterCare && unsafe.length === 0 && safeInCrisis.test(own.t))) return 'safe';
     return 'none';
   };
 }

@@ -95,6 +95,11 @@ export interface TurnUnderstanding {
   crisis: CrisisSignal;
   /** Set when act is follow_up. */
   followUp?: FollowUpKind;
+  /**
+   * What the turn asks by the follow-up cues, whatever its act: a report that ends "…能投诉吗" asks can_report,
+   * "…这算违法吗" judge. Unset when no cue occurs.
+   */
+  asks?: FollowUpKind;
   /** Set when the turn names or points at a provision. */
   provision?: ProvisionMention;
   /** For `mixed`: the pasted collector part, and the user's own words around it. */

@@ -92,6 +92,7 @@ export function createUnderstandingPipeline(
       actConfidence: round3(act.confidence),
       crisis: signal,
       ...(act.followUp ? { followUp: act.followUp } : {}),
+      ...(act.signals.followKind ? { asks: act.signals.followKind } : {}),
       ...(mention ? { provision: mention } : {}),
       ...(sp.speaker === 'mixed' ? { quoted: sp.quoted, own: sp.own } : {}),
       facts: f,

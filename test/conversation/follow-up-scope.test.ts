@@ -1,0 +1,137 @@
+/**
+ * What a follow-up is about: the conduct the turn names itself, the threats kept earlier rather than the harmless
+ * message that came last, the note a lawful notice carries; and the turns that only announce a message, say help
+ * is no use, or ask whether a notice is forged.
+ */
+import { handleTurn } from '../../src/conversation/conversation';
+import type { InboundMessage } from '../../src/message';
+import { MemoryStore } from '../../src/state/memory-store';
+import { renderText } from '../../src/channels/local/render-text';
+import type { TurnDeps } from '../../src/conversation/deps';
+import { testDeps } from '../support/core-deps';
+
+const AT = new Date('2026-06-12T10:00:00+08:00');
+
+function conversation(user = 'u1') {
+  const store = new MemoryStore();
+  const deps: TurnDeps = testDeps(store, undefined, { now: () => AT });
+  let n = 0;
+  const base = () => ({ channel: 'test', userId: user, receivedAt: AT, messageId: String(++n) });
+  const run = async (m: InboundMessage) => {
+    const r = await handleTurn(m, deps);
+    return Object.assign(r, { shown: renderText(r, { buttons: false }) });
+  };
+  return {
+    deps,
+    evidence: () => store.listEvidence(`test:${user}`),
+    say: (text: string) => run({ ...base(), kind: 'text', text }),
+    forward: (text: string, sentAt: Date | null = AT) => run({ ...base(), kind: 'forwarded', text, sentAt }),
+  };
+}
+
+const firstSentence = (shown: string) => (/^[\s\S]*?[。！？：\n]/.exec(shown.trim())?.[0] ?? shown).trim();
+const REMINDER = '尊敬的客户，您的借款已逾期3天，请及时通过App还款，避免影响个人征信。';
+const COURT = '【上海市浦东新区人民法院】李志强，您好！原告上海某某小额贷款有限公司诉你借款合同纠纷一案，本院已立案受理，案号（2026）沪0115民初12345号。请于收到本通知之日起15日内提交答辩状。如有疑问请拨打12368。';
+
+describe('a follow-up that names conduct of its own is about that conduct', () => {
+  it('"晚上打几十个电话违法吗" after a polite reminder is not answered with the reminder\'s verdict', async () => {
+    const c = conversation();
+    await c.forward(REMINDER);
+    const r = await c.say('晚上打几十个电话违法吗');
+    expect(r.shown).not.toMatch(/正常的催收提醒/);
+    expect(firstSentence(r.shown)).not.toMatch(/^不算/);
+    expect(r.shown).toMatch(/1033|第五十条|第50条/);
+  });
+
+  it('"…这算违法吗" about described conduct opens with the answer', async () => {
+    const c = conversation();
+    const r = await c.say('他们把我欠钱的事发到我们小区业主群了 这算违法吗');
+    expect(firstSentence(r.shown)).toMatch(/^算/);
+    expect(await c.evidence()).toHaveLength(0);
+  });
+});
+
+describe('"can I report it" means the threats, not the harmless message that came after them', () => {
+  it('does not say "no need to report" when a threat was kept earlier', async () => {
+    const c = conversation();
+    await c.forward('再不还钱，明天就上门泼油漆，让你全家不得安宁');
+    await c.forward('您好，请尽快还款');
+    const r = await c.say('能报警吗');
+    expect(r.shown).not.toMatch(/不用报警/);
+    expect(r.shown).toMatch(/110|派出所|报警/);
+  });
+
+  it('still answers for the harmless message when the user points at it', async () => {
+    const c = conversation();
+    await c.forward('再不还钱，明天就上门泼油漆，让你全家不得安宁');
+    await c.forward('您好，请尽快还款');
+    const r = await c.say('这条能报警吗');
+    expect(r.shown).not.toMatch(/泼油漆/);
+  });
+});
+
+describe('a lawful lawsuit notice', () => {
+  it('is called a lawsuit notice, lawful, not "a normal reminder"', async () => {
+    const c = conversation();
+    const r = await c.forward(COURT);
+    expect(r.kind).toBe('analysis');
+    expect(firstSentence(r.shown)).not.toMatch(/催收提醒/);
+    expect(r.shown).toMatch(/起诉/);
+    expect(r.evidenceSaved).toBe(0);
+  });
+
+  it('"那我该怎么办 不理它行不行" gets verify-and-answer-it, not "no need to report"', async () => {
+    const c = conversation();
+    await c.forward(COURT);
+    const r = await c.say('那我该怎么办 不理它行不行');
+    expect(r.shown).toMatch(/应诉|答辩/);
+    expect(r.shown).not.toMatch(/不用报警/);
+  });
+
+  it('"这不会是催收P的吧 我不想理" is about checking the notice, never the crisis lines', async () => {
+    const c = conversation();
+    await c.forward(COURT);
+    const r = await c.say('这不会是催收P的吧 我不想理');
+    expect(r.shown).toMatch(/12368/);
+    expect(r.shown).not.toMatch(/12356/);
+  });
+});
+
+describe('a fake court notice', () => {
+  it('says how to check it on the first screen', async () => {
+    const c = conversation();
+    const r = await c.forward('【临江市中级人民法院】你在闪电钱包借款逾期一案已立案，传票已生成。请于今日17:00前将欠款转入执行专员个人账户6217003822914456以撤销传票，逾期将由公安机关上门拘传。');
+    expect(r.shown).toMatch(/12368/);
+  });
+});
+
+describe('turns that only announce a message', () => {
+  it.each(['帮我看看这条 催收发的', '我妈刚收到催收的短信 转给我了 我发你看看'])('%s: asks for the message and keeps nothing', async (text) => {
+    const c = conversation();
+    const r = await c.say(text);
+    expect(r.kind).toBe('clarify');
+    expect(r.shown).toMatch(/转发|粘贴|截图/);
+    expect(await c.evidence()).toHaveLength(0);
+  });
+});
+
+describe('/call notes', () => {
+  it('judges what the user reports of the call, not only the words after 说', async () => {
+    const c = conversation();
+    const r = await c.say('/call 13812345678 凌晨1点打来说要去我公司闹 骂我是骗子');
+    expect(r.categories).toEqual(expect.arrayContaining(['insult', 'third_party_contact']));
+    expect(r.evidenceSaved).toBe(1);
+  });
+});
+
+describe('crisis mode', () => {
+  it('"打热线有啥用 又不能帮我还钱" is not "I am safe"', async () => {
+    const c = conversation();
+    await c.say('真的撑不下去了 不想活了');
+    const r = await c.say('打热线有啥用 又不能帮我还钱');
+    expect(r.kind).toBe('crisis');
+    expect(r.shown).not.toMatch(/说你现在安全/);
+    const next = await c.say('网贷不还 他们会不会真的上门抓我');
+    expect(next.shown).toMatch(/12356/);
+  });
+});
