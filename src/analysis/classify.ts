@@ -198,6 +198,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
   const secondPass = compiled.filter((c) => c.rule.needs_category.length > 0);
   const negation = new CueSet(lex.negation.cues);
   const counter = createCounter(lex);
+  const stamps = createStampReader(lex);
   const burst = createBurstReader(lex);
   const tense = { done: new CueSet(lex.tense.done), future: new CueSet(lex.tense.future), conditional: new CueSet(lex.tense.conditional) };
   const judge = createConditionJudge(rules, compiler, negation);
@@ -234,7 +235,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
   };
 
   /** Categories found in `read`, each with the words that triggered it; `burstHit` when times show a burst. */
-  const categorize = (read: ReadText): { hits: Map<CategoryId, Hit>; burstHit?: Hit } => {
+  const categorize = (read: ReadText): { hits: Map<CategoryId, Hit>; burstHit?: Hit; stamped: StampedLine[] } => {
     const t = read.n.text;
     const hits = new Map<CategoryId, Hit>();
     const add = (cats: readonly CategoryId[], hit: Hit) => {
@@ -267,12 +268,13 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     for (const c of secondPass) run(c);
 
     let burstHit: Hit | undefined;
+    const stamped = stamps(read);
     if (!hits.has('harassment_frequency')) {
-      burstHit = burst(read);
+      burstHit = burst(stamped);
       const counted = burstHit ?? counter(read, negation);
       if (counted) hits.set('harassment_frequency', counted);
     }
-    return { hits, burstHit };
+    return { hits, burstHit, stamped };
   };
 
   const describe = (id: CategoryId, text?: string) => {
@@ -288,8 +290,11 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     describe,
     analyze(input: AnalysisInput): Analysis {
       const read = readIndexed(input.text);
-      const { hits, burstHit } = categorize(read);
-      const offHours = !hits.has('off_hours') && input.sentAt !== null && isOffHours(input.sentAt, lex.off_hours.utc_offset_hours, offFrom, offUntil);
+      const { hits, burstHit, stamped } = categorize(read);
+      // The send time: the one given, or else the clock times the collector's lines carry (a pasted chat or
+      // screenshot shows when each message was sent; categories.md off_hours).
+      const nightLine = input.sentAt === null ? stamped.find((l) => inQuietHours(l.at, offFrom, offUntil)) : undefined;
+      const offHours = !hits.has('off_hours') && (input.sentAt !== null ? isOffHours(input.sentAt, lex.off_hours.utc_offset_hours, offFrom, offUntil) : nightLine !== undefined);
       const calls = !hits.has('harassment_frequency') && (input.callsToday ?? 0) >= lex.frequency.min;
       const found = new Set<CategoryId>(hits.keys());
       if (offHours) found.add('off_hours');
@@ -303,7 +308,8 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
         const hit = hits.get(id);
         if (hit) evidence = originalSpan(read.n, hit.start, hit.end);
         else if (id === 'off_hours' && offHours) {
-          evidence = (spec.evidence_template ?? '{time}').replace('{time}', localTime(input.sentAt!, lex.off_hours.utc_offset_hours));
+          const time = input.sentAt ? localTime(input.sentAt, lex.off_hours.utc_offset_hours) : clockOf(nightLine!.at);
+          evidence = (spec.evidence_template ?? '{time}').replace('{time}', time);
         } else if (id === 'harassment_frequency' && calls) {
           evidence = String(input.callsToday);
         }
@@ -343,21 +349,28 @@ function createConditionJudge(
   return Object.assign(judge, { anchors: compiled.flatMap((c) => c.patterns?.anchors.flatMap((a) => a ?? []) ?? []) });
 }
 
-/**
- * Reads a forwarded burst: lines stamped with a clock time, at least `messages` of them in the collector's words, the
- * first and the last within `within_minutes`, for any of the lexicon's burst windows (a burst may run past
- * midnight). A stamp is a time at the start of a line ("10:01 还钱", "[23:05] 人呢", "10点01分"), optionally after a
- * date ("2026/05/03", "05-03"), a day word (昨天) or a word for the part of the day (下午 2:01 is 14:01), and
- * optionally after a short sender label ("张三 10:01"; the user's own label is not the collector). A stamp with no
- * words after it counts when its label is an event ("未接来电 09:12") or when the next line holds the message (the
- * header-then-message layout of copied chats). Stamps on different dates never make one burst. Returns the span from
- * the first stamp to the end of the last event.
- */
-const DEADLINE_TAIL = /^\s*(?:前|后|之前|之后|以前|以后|左右|到|至|起|开始|截止|[-~—–])/;
+/** A line of the collector's stamped with the clock time it was sent (minutes after midnight), and its span. */
+export interface StampedLine {
+  at: number;
+  /** The date or day word stamped with it, when there is one. */
+  day?: string;
+  start: number;
+  end: number;
+}
+
+const DEADLINE_TAIL = /^\s*(?:前|后|之前|之后|以前|以后|左右|[到至~—–-]\s*(?:\d|次日|明|第二天|晚|早|中午|下午|凌晨)|起(?![床来])|开始|截止)/;
 const DEADLINE_LABEL = /(?:于|在|到|至|从|截至|截止|前|时间|日期|期限)$/;
 
-function createBurstReader(lex: LexiconFile): (read: ReadText) => Hit | undefined {
-  const windows = lex.frequency.burst;
+/**
+ * Reads the collector's lines stamped with a clock time, in order. A stamp is a time at the start of a line
+ * ("10:01 还钱", "[23:05] 人呢", "10点01分"), optionally after a date ("2026/05/03", "05-03"), a day word (昨天)
+ * or a word for the part of the day (下午 2:01 is 14:01), and optionally after a short sender label ("张三 10:01";
+ * the user's own label is not the collector). A stamp with no words after it counts when its label is an event
+ * ("未接来电 09:12") or when the next line holds the message (the header-then-message layout of copied chats). A
+ * deadline ("15:00前"), an opening time ("9:00-18:00") or a time after a future or conditional word ("明天7:30",
+ * "再不还 23:00") is no stamp.
+ */
+function createStampReader(lex: LexiconFile): (read: ReadText) => StampedLine[] {
   const words = lex.frequency.burst_stamps;
   const alt = (xs: readonly string[]) => (xs.length ? `(?:${[...xs].sort((a, b) => b.length - a.length).map(literal).join('|')})` : '(?!)');
   const date = String.raw`\d{4}[/.\-年]\d{1,2}[/.\-月]\d{1,2}?日?|\d{1,2}[/.\-月]\d{1,2}?日?`;
@@ -368,15 +381,16 @@ function createBurstReader(lex: LexiconFile): (read: ReadText) => Hit | undefine
   );
   const userLabel = new Set(lex.speaker.user);
   const events = new Set(words.events);
+  const ahead = new CueSet([...lex.tense.future, ...lex.tense.conditional]);
   const parse = (line: string) => {
     const m = stamp.exec(line);
     if (!m) return undefined;
     const [, label, day1, day2, pm, h, mm, mm2, rest] = m;
     // "今天15:00前还款", "9:00-18:00": a deadline or an opening time, not when a message was sent.
-    if (DEADLINE_TAIL.test(rest ?? '') || (label && DEADLINE_LABEL.test(label))) return undefined;
+    if (DEADLINE_TAIL.test(rest ?? '') || (label && (DEADLINE_LABEL.test(label) || ahead.firstIn(label, 0, label.length) !== undefined))) return undefined;
     let hour = Number(h);
     if (pm && hour < 12) hour += 12;
-    return { label: label?.trim(), day: day1 ?? day2, at: hour * 60 + Number(mm ?? mm2), rest: (rest ?? '').trim(), index: m.index };
+    return { label: label?.trim(), day: day1 ?? day2, at: hour * 60 + Number(mm ?? mm2), rest: (rest ?? '').trim() };
   };
   return (read) => {
     const t = read.n.text;
@@ -388,7 +402,7 @@ function createBurstReader(lex: LexiconFile): (read: ReadText) => Hit | undefine
       pos += line.length + 1;
     }
     const stamps = lines.map(parse);
-    const found: Array<{ at: number; day?: string; start: number; end: number }> = [];
+    const found: StampedLine[] = [];
     for (let k = 0; k < lines.length; k++) {
       const s = stamps[k];
       if (!s || read.masked[starts[k]!] || (s.label && userLabel.has(s.label))) continue;
@@ -399,6 +413,18 @@ function createBurstReader(lex: LexiconFile): (read: ReadText) => Hit | undefine
         found.push({ at: s.at, day: s.day, start: starts[k]!, end: starts[k + 1]! + lines[k + 1]!.length });
       }
     }
+    return found;
+  };
+}
+
+/**
+ * Reads a forwarded burst from the stamped lines: at least `messages` of them, the first and the last within
+ * `within_minutes`, for any of the lexicon's burst windows (a burst may run past midnight; stamps on different dates
+ * never make one burst). Returns the span from the first stamp to the end of the last message.
+ */
+function createBurstReader(lex: LexiconFile): (found: readonly StampedLine[]) => Hit | undefined {
+  const windows = lex.frequency.burst;
+  return (found) => {
     for (const { messages, within_minutes: within } of windows) {
       for (let i = 0; i + messages - 1 < found.length; i++) {
         let span = 0;
@@ -412,6 +438,15 @@ function createBurstReader(lex: LexiconFile): (read: ReadText) => Hit | undefine
     }
     return undefined;
   };
+}
+
+/** True when a clock time (minutes after midnight) falls in the quiet hours [from, until), wrapping midnight. */
+function inQuietHours(m: number, fromMin: number, untilMin: number): boolean {
+  return fromMin > untilMin ? m >= fromMin || m < untilMin : m >= fromMin && m < untilMin;
+}
+
+function clockOf(m: number): string {
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 /** True when `at` falls in the quiet hours [from, until) in the given UTC offset (wrapping midnight). */

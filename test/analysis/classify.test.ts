@@ -248,6 +248,19 @@ describe('createAnalyzer: quiet hours 22:00–08:00 China time', () => {
     expect(f.evidence).toContain('23:10');
     expect(f.provisions).toEqual([expect.objectContaining({ law: '民法典', article: '1033' })]);
   });
+
+  it('without a send time, reads it from the clock times on the collector\'s lines (categories.md: the time shown)', () => {
+    const night = analyzer.analyze({ text: '21:58 还钱\n22:03 人呢\n22:05 说话', sentAt: null }).findings.find((f) => f.category === 'off_hours');
+    expect(night?.evidence).toContain('22:03');
+    expect(cats('07:59 在吗', null)).toEqual(['off_hours']);
+    expect(cats('08:00 在吗', null)).toEqual([]);
+    expect(cats('21:59 到底还不还', null)).toEqual([]);
+    // A deadline, a plan for tomorrow, the user's own lines and a given send time are not read as stamps.
+    expect(cats('请于23:00前还款，逾期将上报征信。', null)).toEqual([]);
+    expect(cats('明天7:30我们外访人员会联系您，如不方便请回复改约。', null)).toEqual([]);
+    expect(cats('我 23:10\n好的，明天还', null)).toEqual([]);
+    expect(cats('23:10 您好，提醒您还款', '2026-03-14T10:00:00+08:00')).toEqual([]);
+  });
 });
 
 describe('createAnalyzer: generality on unseen-style messages', () => {
