@@ -36,9 +36,6 @@ export interface EntryMatcherOptions {
 
 export const ENTRY_MATCHER_DEFAULTS: EntryMatcherOptions = { cueWeight: 0.35, maxCueHits: 3, otherExamplesWeight: 0.1, minBm25: 8 };
 
-/** Particles too empty to tell question types apart; question words (多久, 必须, 会不会) are deliberately kept. */
-const PARTICLES: ReadonlySet<string> = new Set(['的', '了', '吗', '呢', '啊', '吧', '呀', '嘛', '么', '哦', '哈', '嗯', '我', '你', '他', '她', '它', '们', '这', '那', '就', '都', '也', '是', '在']);
-
 export interface EntryMatcher {
   /** Entries of `guide`, best first, each with its score (entries that share nothing with the question score 0). */
   rank(guide: Guide, question: string): EntryMatch[];
@@ -54,7 +51,9 @@ export interface EntryMatcher {
  */
 export function createEntryMatcher(k: Knowledge, correct: (q: string) => string, options: Partial<EntryMatcherOptions> = {}): EntryMatcher {
   const opts = { ...ENTRY_MATCHER_DEFAULTS, ...options };
-  const tokensOf = (folded: string) => [...words(folded, PARTICLES), ...bigrams(folded, PARTICLES)];
+  // Particles too empty to tell question types apart (routing.yaml entry_particles); question words are kept.
+  const particles = k.entryParticles;
+  const tokensOf = (folded: string) => [...words(folded, particles), ...bigrams(folded, particles)];
   const docs: Bm25Doc[] = [];
   /** guide#entry → its cues, each with the bonus it carries in that guide. */
   const cues = new Map<string, Array<{ cue: string; weight: number }>>();

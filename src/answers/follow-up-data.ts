@@ -36,6 +36,8 @@ const claimSchema = z.object({
 export const claimsFileSchema = z.object({
   negation: z.array(cue).default([]),
   negation_window: z.number().int().min(0),
+  /** The user's words and the collector's words for the same person ("我" in a question is "你" in a claim). */
+  asked_as_collector: z.record(z.string().min(1), z.string()).default({}),
   claims: z.array(claimSchema).min(1),
 });
 

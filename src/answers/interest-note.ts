@@ -15,7 +15,7 @@ import type { Replies } from '../replies';
 /** Reply keys the dated note uses (prompts/answers.yaml), checked when the answerer is built. */
 export const INTEREST_NOTE_REPLY_KEYS = [
   'interest_cap_before_rule', 'interest_cap_spans_rule', 'interest_rate_old_over', 'interest_rate_old_between', 'interest_rate_old_under',
-  'interest_rate_after_over', 'interest_rate_after_under', 'interest_cap_licensed',
+  'interest_rate_after_over', 'interest_rate_after_under', 'interest_cap_licensed', 'interest_when_month', 'interest_when_year',
 ] as const;
 
 /** The licensed lenders' court-practice line in caps.yaml (reported only). */
@@ -26,8 +26,8 @@ const FIRST_YEAR = 2015;
 interface ContractDate {
   year: number;
   month?: number;
-  /** As the user wrote it, for the reply. */
-  when: string;
+  /** As the user wrote it, for the reply (prompts/answers.yaml interest_when_month / interest_when_year). */
+  when: (replies: Replies) => string;
 }
 
 /** The contract date in a question: "2023年", "2023年3月", "2023.3", "23年" (this century). */
@@ -37,7 +37,7 @@ export function findContractDate(q: string): ContractDate | undefined {
   const year = m[1]!.length === 2 ? 2000 + Number(m[1]) : Number(m[1]);
   if (year < FIRST_YEAR || year > 2100) return undefined;
   const month = m[2] ? Number(m[2]) : undefined;
-  return { year, month, when: month ? `${year}年${month}月` : `${year}年` };
+  return { year, month, when: (r: Replies) => (month ? r.text('interest_when_month', { year, month }) : r.text('interest_when_year', { year })) };
 }
 
 /** An annual rate the user mentions ("36%", "年化24%"), if any. */
@@ -92,20 +92,21 @@ export function interestNoteParts(q: string, k: Knowledge, replies: Replies, at:
   const rate = given !== undefined && given > 0 && given < 1000 ? given : undefined;
   const rule = k.caps.private_lending;
   const licensed = replies.text('interest_cap_licensed', { line: pct(licensedLine(k)) });
-  if (from < rule.lpr_rule_from) return { core: beforeRule(date.when, to >= rule.lpr_rule_from, rate, k, replies, at), licensed };
-  if (from > k.lpr.latest_confirmed) return { core: replies.text('interest_cap_after_known', { when: date.when, latest: k.lpr.latest_confirmed }), licensed: '' };
+  const when = date.when(replies);
+  if (from < rule.lpr_rule_from) return { core: beforeRule(when, to >= rule.lpr_rule_from, rate, k, replies, at), licensed };
+  if (from > k.lpr.latest_confirmed) return { core: replies.text('interest_cap_after_known', { when, latest: k.lpr.latest_confirmed }), licensed: '' };
   if (from < rows[0]!.from) return undefined;
   // Rows in force at some point in [from, to]: the last row starting on or before `from`, plus any starting inside.
   const inForce = rows.filter((r, i) => r.from <= to && (rows[i + 1] === undefined || rows[i + 1]!.from > from));
-  if (inForce.some((r) => r.confidence !== 'VERIFIED')) return { core: replies.text('interest_cap_unverified', { when: date.when }), licensed: '' };
+  if (inForce.some((r) => r.confidence !== 'VERIFIED')) return { core: replies.text('interest_cap_unverified', { when }), licensed: '' };
   const rates = inForce.map((r) => r.rate);
   const low = Math.min(...rates);
   const high = Math.max(...rates);
   const m = rule.lpr_multiple;
   let note =
     low === high
-      ? replies.text('interest_cap_on_date', { when: date.when, rate: pct(low), cap: pct(low * m) })
-      : replies.text('interest_cap_range', { when: date.when, low: pct(low), high: pct(high), lowCap: pct(low * m), highCap: pct(high * m) });
+      ? replies.text('interest_cap_on_date', { when, rate: pct(low), cap: pct(low * m) })
+      : replies.text('interest_cap_range', { when, low: pct(low), high: pct(high), lowCap: pct(low * m), highCap: pct(high * m) });
   if (rate !== undefined) {
     if (rate > high * m) note += replies.text('interest_rate_compare_over', { given: pct(rate) });
     else if (rate <= low * m) note += replies.text('interest_rate_compare_under', { given: pct(rate) });

@@ -35,18 +35,19 @@ export function claimsOf(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'data'>,
     seen.add(c.name);
     return true;
   });
-  const asked = askedIn(question, found);
+  const asked = askedIn(question, found, deps.data.claims.asked_as_collector);
   return [...found.filter((c) => asked.has(c)), ...found.filter((c) => !asked.has(c))];
 }
 
 /**
  * The claims whose cue words the question itself uses. Cues are written as collectors say them ("抓你"); the
- * question is the user's ("会抓我吗"), so it is also read with 我 as 你.
+ * question is the user's ("会抓我吗"), so it is also read with the user's words as the collector's (claims.yaml
+ * asked_as_collector: 我 as 你).
  */
-function askedIn(question: string, claims: Claim[]): Set<Claim> {
+function askedIn(question: string, claims: Claim[], swap: Readonly<Record<string, string>>): Set<Claim> {
   const q = question.replace(/\s+/g, '');
   if (!q) return new Set();
-  const asCollector = q.replace(/我/g, '你');
+  const asCollector = Object.entries(swap).reduce((t, [user, collector]) => t.split(user).join(collector), q);
   return new Set(claims.filter((c) => c.cues.some((cue) => q.includes(cue) || asCollector.includes(cue))));
 }
 
@@ -58,7 +59,7 @@ export function verifyClaims(focus: FollowUpFocus, deps: FollowUpDeps, now: Date
   const { replies } = deps;
   const at = focusDate(focus, now);
   const claims = claimsOf(focus, deps, question);
-  const asked = askedIn(question, claims.slice(0, 1));
+  const asked = askedIn(question, claims.slice(0, 1), deps.data.claims.asked_as_collector);
   const reply = emptyReply('answer');
   const debt = replies.text(focus.lawful ? 'fu_debt_line_lawful' : 'fu_debt_line');
 

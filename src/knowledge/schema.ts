@@ -147,6 +147,7 @@ export const routingSchema = z.object({
   interest_cues: words.default([]),
   domain_cues: words.default([]),
   clause_joiners: words.default([]),
+  entry_particles: words.default([]),
   greetings: words.default([]),
   call_said_prefixes: words.default([]),
 });
