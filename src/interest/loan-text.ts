@@ -78,6 +78,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const termRe = new RegExp(`(第)?(\\d+(?:\\.\\d+)?|${CN_COUNT}|半)(个半月|${unitWords.map((u) => escapeRe(u.w)).join('|')})`, 'g');
   const rateCue = { day: lower(cues.rates.day), month: lower(cues.rates.month), year: lower(cues.rates.year) };
   const has = (t: string, ws: readonly string[]) => ws.some((w) => t.includes(w.toLowerCase()));
+  /** The rollover words (展期, 续期 …) as one alternation, longest first. */
+  const rolloverAlt = lower(cues.rollover).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
   const joinAfter = before.flatMap((b) => b.words);
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const basisWords = lower(cues.basis_words);
@@ -124,7 +126,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const lead = t.slice(from, a.start);
       a.perPeriod = perPeriodWords.some((w) => lead.includes(w)) && !notPerPeriod.some((w) => lead.includes(w));
       // 每月还本金800加利息200: a part joined to a per-instalment amount of the same clause is one too.
-      if (!a.perPeriod && prev?.perPeriod && prev.clause === a.clause && !/一共|总共|共计|合计|总计|共/.test(t.slice(prev.end, a.start))) a.perPeriod = true;
+      if (!a.perPeriod && prev?.perPeriod && prev.clause === a.clause && !has(t.slice(prev.end, a.start), cues.sum_words)) a.perPeriod = true;
       // A fee with 每月/每期 right after it is charged per instalment (服务费50每月, 100一期).
       if (a.role === 'fee' && !a.perPeriod) a.perPeriod = perPeriodWords.some((w) => t.slice(a.end, Math.min(clauseEnd, a.end + 4)).includes(w));
       if (a.value < cues.bare_min && a.role !== 'fee' && a.role !== 'interest' && !(a.perPeriod && (a.role as string) !== 'unknown')) a.role = 'ignored' as Role;
@@ -147,7 +149,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, ...p }) => p);
     else if (varying) facts.payments = varying.payments;
     else if (rollover) applyRollover(t, terms, timed, amounts, rollPct, facts);
-    if (facts.received === undefined && /全额(到账|到帐|到手|放款)/.test(t) && facts.principal !== undefined) facts.received = facts.principal;
+    if (facts.received === undefined && has(t, cues.full_received) && facts.principal !== undefined) facts.received = facts.principal;
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(t, cues.deduction_words)) facts.unstated ??= 'received';
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
@@ -427,7 +429,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
 
   /** 展期费是借款金额的20%: the percent (masked so that it is not read as the loan's rate). */
   function rolloverPercent(t: string, masked: (s: number, e: number) => void): number | undefined {
-    const m = /(展期|续期|延期)费?[^,，。]{0,10}?(\d+(?:\.\d+)?)%/.exec(t);
+    const m = new RegExp(`(${rolloverAlt})费?[^,，。]{0,10}?(\\d+(?:\\.\\d+)?)%`).exec(t);
     if (!m) return undefined;
     const s = m.index + m[0].length - m[2]!.length - 1;
     masked(s, m.index + m[0].length);
@@ -453,7 +455,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const step = base.unit === 'week' ? 7 * base.count : base.count;
     const byDay = base.unit !== 'month';
     const lastAt = byDay ? last.day ?? (last.month ?? 0) * 30 : last.month ?? Math.round((last.day ?? 0) / 30);
-    const said = /(?:展期|续期|延期)了?(\d|[一二两三四五六七八九十])次/.exec(t);
+    const said = new RegExp(`(?:${rolloverAlt})了?(\\d|${CN_COUNT})次`).exec(t);
     const count = said ? smallCount(said[1]!) : Math.round(lastAt / step) - 1;
     if (!(count >= 1)) {
       facts.unstated = 'term';
@@ -522,7 +524,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (h.fen === 'month') return { percent: h.percent, per: 'month' };
     // 本金每月1000，再加剩余本金3%的利息: a rate in a clause of monthly instalments is monthly.
     const wider = t.slice(Math.max(0, h.start - 20), h.start);
-    if (/每月|每个月|每期|月供/.test(wider) && !/年|日|天/.test(wider)) return { percent: h.percent, per: 'month' };
+    if (has(wider, cues.monthly_words) && !has(wider, cues.not_monthly_words)) return { percent: h.percent, per: 'month' };
     return { percent: h.percent, per: 'unknown' };
   }
 }

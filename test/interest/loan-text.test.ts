@@ -35,6 +35,8 @@ const COMPLETE: Array<[string, number, number, Array<{ month?: number; day?: num
   ['借12000 每月还1100 共12期 每期另收服务费30', 12000, 12000, months(12, 1130)],
   ['借款2万，一共要还24000，分12期', 20000, 20000, months(12, 2000)],
   ['借3000，到手2500，7天期，展期一次交了500，第14天还了3000', 3000, 2500, [{ day: 7, amount: 500 }, { day: 14, amount: 3000 }]],
+  // Rollover words with the fee as a percent and the count said (cues.yaml rollover).
+  ['借2000，全额到账，7天一期，续期了两次，续期费是借款金额的20%，第21天还了2000', 2000, 2000, [{ day: 7, amount: 400 }, { day: 14, amount: 400 }, { day: 21, amount: 2000 }]],
   ['借1万 到手9000 第一期还2000 后面10期每期还1000', 10000, 9000, [{ month: 1, amount: 2000 }, ...Array.from({ length: 10 }, (_, i) => ({ month: i + 2, amount: 1000 }))]],
 ];
 
