@@ -21,11 +21,6 @@ export interface LoanCashFlows {
   payments: Payment[];
 }
 
-/** A payment's time in months after disbursement (a day is 12/365 of a month). */
-export function monthsOf(p: Payment): number {
-  return p.month !== undefined ? p.month : (p.day ?? 0) / DAYS_PER_MONTH;
-}
-
 /** A payment's time in days after disbursement (a month is 365/12 days). */
 export function daysOf(p: Payment): number {
   return p.day !== undefined && p.month === undefined ? p.day : (p.month ?? 0) * DAYS_PER_MONTH;

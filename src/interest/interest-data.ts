@@ -13,7 +13,6 @@ export { capsSchema };
 
 const word = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1));
 const words = z.array(word).min(1);
-const day = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'));
 
 const roleWords = z.object({
   principal: words,
