@@ -149,6 +149,9 @@ export { SCOPE_GUIDE_ID };
 type GuideHit = Extract<RetrievedItem, { kind: 'guide' }>;
 const isGuideHit = (r: RetrievedItem): r is GuideHit => r.kind === 'guide';
 
+/** Reply keys the composer itself uses beyond the bot-wide ones (prompts/answers.yaml), checked when it is built. */
+export const ANSWER_REPLY_KEYS = ['answer_article_line', 'answer_dated_lpr'] as const;
+
 /** Builds the offline answerer; `answerNow` is the synchronous core the LLM path falls back to. */
 export function createOfflineAnswerer(
   deps: { knowledge: Knowledge; retriever: Retriever; replies: Replies },
@@ -160,7 +163,7 @@ export function createOfflineAnswerer(
 } {
   const opts = { ...OFFLINE_ANSWERER_DEFAULTS, ...options };
   const { knowledge: k, retriever, replies } = deps;
-  const missing = INTEREST_NOTE_REPLY_KEYS.filter((key) => !replies.has(key));
+  const missing = [...ANSWER_REPLY_KEYS, ...INTEREST_NOTE_REPLY_KEYS].filter((key) => !replies.has(key));
   if (missing.length) throw new AppError('PROMPTS_INVALID', `prompts/answers.yaml is missing replies: ${missing.join(', ')}`);
   const correct = (q: string) => retriever.correct?.(q) ?? q;
   const matcher = createEntryMatcher(k, correct, opts.entries);
@@ -479,7 +482,7 @@ export function createOfflineAnswerer(
       if (!resolved) continue;
       const c = toCitation(resolved.article);
       citations.push(c);
-      reply.blocks.push({ style: 'paragraph', text: `《${c.law}》${c.articleCn}（${c.title}）：${resolved.article.summary.trim()}` });
+      reply.blocks.push({ style: 'paragraph', text: replies.text('answer_article_line', { law: c.law, article: c.articleCn, title: c.title, summary: resolved.article.summary.trim() }) });
     }
     reply.blocks.push({ style: 'paragraph', text: replies.text('answer_unsure_note') });
     reply.citations = citations;
@@ -500,7 +503,7 @@ export function createOfflineAnswerer(
     if (!row) return undefined;
     const pct = (x: number) => `${x.toFixed(2).replace(/0$/, '')}%`; // 3.0%, 3.65%, 14.8%
     return replies.text('answer_dated_note', {
-      what: `LPR ${pct(row.rate)}（4×LPR = ${pct(row.rate * 4)}）`,
+      what: replies.text('answer_dated_lpr', { rate: pct(row.rate), cap: pct(row.rate * k.caps.private_lending.lpr_multiple) }),
       date,
       where: where.trim().replace(/[。.]$/, ''),
     });
