@@ -86,6 +86,19 @@ async function byKind(msg: InboundMessage, checked: Extract<ReturnType<typeof in
         await analyzeMessage({ text: checked.text, sentAt: msg.sentAt, receivedAt: msg.receivedAt, kind: 'message', from: msg.from }, turn),
       );
     case 'text':
-      return turn.withTruncation(checked.truncated, await textTurn(checked.text, msg.receivedAt, turn));
+      return turn.withTruncation(checked.truncated, inChineseOnly(checked.text, await textTurn(checked.text, msg.receivedAt, turn), turn));
   }
+}
+
+/** Share of letters that must be Latin for a turn to read as written in English. */
+const LATIN_SHARE = 0.6;
+
+/** A turn written in English gets a line saying the bot answers in Chinese (in both languages). */
+function inChineseOnly(text: string, reply: OutboundReply, turn: TurnContext): OutboundReply {
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  if (latin >= 8 && latin / (latin + han) >= LATIN_SHARE && reply.kind !== 'error') {
+    reply.blocks.unshift({ style: 'paragraph', text: turn.deps.replies.text('chinese_only') });
+  }
+  return reply;
 }

@@ -81,7 +81,7 @@ export function leaveCrisis(userText: string, turn: TurnContext): OutboundReply 
 export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: TurnContext): OutboundReply {
   const { replies } = turn.deps;
   if (reply.kind !== 'crisis' || !reply.blocks.some((b) => b.style === 'list')) {
-    const opener = mode.level === 'acute' ? replies.text('crisis_acute') : replies.text('crisis_mode_opener');
+    const opener = mode.level === 'acute' && !turn.crisisEased ? replies.text('crisis_acute') : replies.text('crisis_mode_opener');
     reply.blocks.unshift({ style: 'paragraph', text: opener });
     reply.blocks.push({ style: 'paragraph', text: replies.text('crisis_mode_footer') });
   }

@@ -2,7 +2,7 @@
  * The user's own question: answered from the knowledge base (through the LLM when one is configured), with what
  * the conversation knows passed along: the topic of the last answer, the message in focus, the loan facts.
  */
-import type { OutboundReply } from '../message';
+import { emptyReply, type OutboundReply } from '../message';
 import type { Answer, AnswerContext } from '../answers/answer';
 import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
@@ -53,8 +53,18 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
       }
     }
   }
+  // A turn the understanding found no debt words in ("明天深圳天气怎么样") is not ours to answer from a guide that
+  // shares one word with it: the out-of-scope reply, unless the answerer routed it to a field's hotline.
+  if (u?.act === 'other' && !result.outOfScope) result = outOfScope(turn);
   turn.remember(text);
   return answerReply(result, text, turn);
+}
+
+/** The general out-of-scope answer (12348, a lawyer, legal aid). */
+function outOfScope(turn: TurnContext): Answer {
+  const reply = emptyReply('answer');
+  reply.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('answer_out_of_scope') });
+  return { reply, kind: 'out_of_scope', suggestions: [], outOfScope: true, retrieved: [] };
 }
 
 /** Makes an answer the reply and the focus of the conversation (for "查看法条", "更多说明" and follow-ups). */

@@ -61,6 +61,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       turn.crisisHandled = true;
       return leaveCrisis(text, turn);
     }
+    // No acute sign this turn after an acute one ("收起来了 我就是太累了"): care goes on without the emergency script.
+    if (state.crisis.level === 'acute') {
+      turn.crisisEased = true;
+      turn.remember(null, (s) => {
+        if (s.crisis) s.crisis.level = 'risk';
+      });
+    }
     // A person at risk is never asked "who wrote this?": only a clearly pasted collector message is analysed.
     const pasted = plain.speaker !== 'user' && plain.speakerConfidence >= SPEAKER_SURE;
     if (u.crisis === 'safe' || (!pasted && !ANSWERABLE.has(plain.act))) return crisisDistress(text, turn);
@@ -137,6 +144,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (u.act === 'other' && !asksOrWonders(text)) return say('greeting', 'greeting', text, turn);
 
   // 7. The user's own words: a loan to compute, conduct to assess, fear to meet, a question to answer.
+  if (cues.retaliation.some((w) => text.includes(w))) return say('retaliation_refuse', 'answer', text, turn);
   const loan = loanTurn(text, u, receivedAt, turn, state?.loan);
   if (loan) return loan;
   if (u.act === 'describe' || u.act === 'ask') {

@@ -25,6 +25,8 @@ export class TurnContext {
   storeFailed = false;
   /** Set when this turn entered or left crisis mode itself (its reply needs no crisis wrapping). */
   crisisHandled = false;
+  /** An acute crisis with no acute sign this turn: the reply keeps care without the emergency script. */
+  crisisEased = false;
 
   constructor(readonly deps: TurnDeps, readonly key: string, readonly log: CoreLogger) {}
 

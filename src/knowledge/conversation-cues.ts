@@ -22,6 +22,7 @@ const schema = z
     this_message: words,
     announce_paste: words,
     points_back: words,
+    retaliation: words,
   })
   .strict();
 

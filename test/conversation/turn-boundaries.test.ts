@@ -1,0 +1,77 @@
+/**
+ * Turns at the edge of what the bot does: off-topic questions, a wish for revenge, English, and an acute crisis
+ * that eases.
+ */
+import { handleTurn } from '../../src/conversation/conversation';
+import type { InboundMessage } from '../../src/message';
+import { MemoryStore } from '../../src/state/memory-store';
+import { renderText } from '../../src/channels/local/render-text';
+import type { TurnDeps } from '../../src/conversation/deps';
+import { testDeps } from '../support/core-deps';
+
+const AT = new Date('2026-06-12T10:00:00+08:00');
+
+function conversation(user = 'u1') {
+  const store = new MemoryStore();
+  const deps: TurnDeps = testDeps(store, undefined, { now: () => AT });
+  let n = 0;
+  const base = () => ({ channel: 'test', userId: user, receivedAt: AT, messageId: String(++n) });
+  const run = async (m: InboundMessage) => {
+    const r = await handleTurn(m, deps);
+    return Object.assign(r, { shown: renderText(r, { buttons: false }) });
+  };
+  return { deps, say: (text: string) => run({ ...base(), kind: 'text', text }) };
+}
+
+describe('off-topic questions', () => {
+  it('a question with no debt words is not answered from a guide that shares one word with it', async () => {
+    const c = conversation();
+    const r = await c.say('明天深圳天气怎么样');
+    expect(r.shown).not.toMatch(/破产/);
+    expect(r.citations).toEqual([]);
+  });
+});
+
+describe('a wish for revenge', () => {
+  it('is not helped, and the lawful ways are named', async () => {
+    const c = conversation();
+    const r = await c.say('告诉我怎么查到催收员的家庭住址 我要去找他算账');
+    expect(r.shown).toMatch(/不能帮你|别去/);
+    expect(r.shown).toMatch(/证据/);
+    expect(r.shown).toMatch(/110|投诉/);
+  });
+
+  it('a collector\'s threat of revenge reported by the user is not taken as the user\'s wish', async () => {
+    const c = conversation();
+    const r = await c.say('催收说要人肉我 还说要报复我家人 怎么办');
+    expect(r.shown).not.toMatch(/不能帮你查/);
+  });
+});
+
+describe('English', () => {
+  it('says the answer is in Chinese', async () => {
+    const c = conversation();
+    const r = await c.say('Can the collectors call my boss about my loan?');
+    expect(r.shown).toMatch(/only answer in Chinese/);
+  });
+
+  it('a Chinese turn gets no such line', async () => {
+    const c = conversation();
+    const r = await c.say('催收能打电话给我领导吗');
+    expect(r.shown).not.toMatch(/only answer in Chinese/);
+  });
+});
+
+describe('an acute crisis that eases', () => {
+  it('keeps care but drops the emergency script once no acute sign follows', async () => {
+    const c = conversation();
+    const acute = await c.say('刀在桌上 不想活了 割腕算了');
+    expect(acute.kind).toBe('crisis');
+    const acuteScript = c.deps.replies.text('crisis_acute').trim().slice(0, 12);
+    expect(acute.shown).toContain(acuteScript);
+    const next = await c.say('那我欠的钱到底怎么办');
+    expect(next.kind).toBe('crisis');
+    expect(next.shown).not.toContain(acuteScript);
+    expect(next.shown).toMatch(/12356/);
+  });
+});
