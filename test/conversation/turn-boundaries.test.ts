@@ -75,3 +75,22 @@ describe('an acute crisis that eases', () => {
     expect(next.shown).toMatch(/12356/);
   });
 });
+
+describe('loans in a conversation', () => {
+  it('a second loan described anew is computed on its own numbers, not merged into the first', async () => {
+    const c = conversation();
+    await c.say('借了1万 到手8500 每月还1100 还12期 这利息合法吗');
+    const r = await c.say('还有一个 借3000 7天后还3600 这个呢');
+    expect(r.kind).toBe('answer');
+    expect(r.shown).toMatch(/3,?600/);
+    expect(r.shown).not.toMatch(/8,?500/);
+  });
+
+  it('"where do I complain about this 砍头息" is answered, not met with another number question', async () => {
+    const c = conversation();
+    await c.say('借了1万 到手8500 每月还1100 还12期 这利息合法吗');
+    const r = await c.say('我要去哪里投诉这个砍头息');
+    expect(r.kind).not.toBe('clarify');
+    expect(r.shown).toMatch(/12378|投诉/);
+  });
+});
