@@ -99,6 +99,8 @@ function evidenceLine(e: EvidenceItem, turn: TurnContext): string {
   const { deps } = turn;
   const when = e.kind === 'call'
     ? deps.replies.text('evidence_call_at', { time: formatChinaTime(e.sentAt ?? e.receivedAt) })
+    : e.kind === 'note'
+    ? deps.replies.text('evidence_note_at', { time: formatChinaTime(e.sentAt ?? e.receivedAt) })
     : e.sentAt
     ? deps.replies.text('evidence_sent_at', { time: formatChinaTime(e.sentAt) })
     : deps.replies.text('evidence_received_at', { time: formatChinaTime(e.receivedAt) });

@@ -94,3 +94,16 @@ describe('loans in a conversation', () => {
     expect(r.shown).toMatch(/12378|投诉/);
   });
 });
+
+describe('a note the user kept', () => {
+  it('is listed as the user\'s own account, not as a message the collector sent', async () => {
+    const c = conversation();
+    const described = await c.say('他们昨天在我家门上贴了欠债不还的纸 还用红油漆喷了字');
+    expect(described.buttons.map((b) => b.id)).toContain('note:save');
+    await handleTurn({ channel: 'test', userId: 'u1', receivedAt: AT, messageId: 'p1', kind: 'button', id: 'note:save' }, c.deps);
+    const list = await c.say('/evidence');
+    const shown = renderText(list, { buttons: false });
+    expect(shown).toContain(c.deps.replies.text('evidence_note_at', { time: '' }).split('·')[0]!.trim());
+    expect(shown).not.toMatch(/发送于/);
+  });
+});
