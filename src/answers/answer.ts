@@ -199,8 +199,9 @@ export function createOfflineAnswerer(
     // Unless the one clause that asks names our field ("老板拖欠工资，催收天天打电话怎么办": the wages are background).
     if (route && (!fit || (route.cueHits >= 2 && route.cueHits > fit.cueHits)) && !askedNamesOurs(question)) return outOfScope(question, grounded);
     const leads = chooseLeads(question, main, inDomain);
-    const answer = fromLeads(leads, grounded, ctx, { question, sectionHint: main.section });
-    return answer;
+    // A neighbouring field named as background keeps its hotline: one short line when it fits.
+    const aside = route && askedNamesOurs(question) ? route.entry.aside?.trim() : undefined;
+    return fromLeads(leads, grounded, ctx, { question, sectionHint: main.section, aside });
   }
 
   /**
@@ -358,7 +359,7 @@ export function createOfflineAnswerer(
   }
 
   /** The answer for one or two leads: first screen, citations, buttons and the 'more' page. */
-  function fromLeads(given: Lead[], retrieved: RetrievedItem[], ctx: AnswerContext, hint: { question?: string; sectionHint?: number }): Answer {
+  function fromLeads(given: Lead[], retrieved: RetrievedItem[], ctx: AnswerContext, hint: { question?: string; sectionHint?: number; aside?: string }): Answer {
     const leads = hint.question ? withContractRule(given, correct(hint.question)) : given;
     const main = leads[0]!;
     const reply = emptyReply();
@@ -374,6 +375,8 @@ export function createOfflineAnswerer(
     const datedHere = dated && (note || leads.some((l) => l.guide.as_of)) ? dated : undefined;
     const screen = buildFirstScreen(leads, { afterVerdict: note, afterVerdictLean: lean, dated: datedHere }, opts.firstScreenChars);
     reply.blocks.push(...screen.blocks);
+    const asideBlock: TextBlock | undefined = hint.aside ? { style: 'paragraph', text: hint.aside } : undefined;
+    if (asideBlock && screenLength([...reply.blocks, asideBlock]) <= opts.firstScreenChars) reply.blocks.push(asideBlock);
 
     // A dated note that did not fit the first screen is not lost: it opens the 'more' page.
     const datedLeft = dated && !screen.blocks.some((b) => b.text === dated) ? dated : undefined;

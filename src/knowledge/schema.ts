@@ -107,6 +107,11 @@ export const guideEntrySchema = z.object({
   more: words.default([]),
   /** Whether the guide's "you still owe the lawful debt" line follows (false when the verdict already says it). */
   debt_line: z.boolean().default(true),
+  /**
+   * Out-of-scope fields only: one short line with the field's hotline, added to an in-scope answer of a question
+   * that names this field as background ("老板拖欠工资，催收天天打电话怎么办" → the 12333 line).
+   */
+  aside: z.string().max(60, 'one short line (at most 60 characters)').optional().nullable(),
 });
 
 export const guideFileSchema = z.object({

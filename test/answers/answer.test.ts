@@ -132,10 +132,13 @@ describe('out of scope', () => {
 
   it('answers an asking clause of ours beside a neighbouring field, never with 不在…范围内', () => {
     const outOfScopeWords = /不在我(掌握|能可靠回答)的/;
-    for (const q of ['我欠了网贷，老板拖欠工资，催收天天打电话怎么办', '网购的东西坏了商家不退，信用卡也逾期了怎么办']) {
-      const a = ask(q);
+    for (const [q, hotline] of [['我欠了网贷，老板拖欠工资，催收天天打电话怎么办', '12333'], ['网购的东西坏了商家不退，信用卡也逾期了怎么办', '12315']]) {
+      const a = ask(q!);
       expect(a.outOfScope).toBe(false);
       expect(text(a)).not.toMatch(outOfScopeWords);
+      // The field named as background keeps its hotline, within the first screen.
+      expect(text(a)).toContain(hotline);
+      expect(text(a).length).toBeLessThanOrEqual(350);
     }
     // The neighbouring field asked on its own still goes to its own hotline.
     const consumer = ask('网购的东西坏了商家不给退货');
