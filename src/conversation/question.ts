@@ -7,13 +7,12 @@ import type { Answer, AnswerContext } from '../answers/answer';
 import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
+import { lawfulNoteOf } from '../analysis/lawful-notes';
 
 /** A follow-up at most this long (characters, spaces aside) may lean on the last topic when it cannot stand alone. */
 const SHORT_FOLLOW_UP = 16;
 /** Longest question (characters) read together with what it follows when it cannot be placed alone. */
 const CONTEXT_FOLLOW_UP = 30;
-/** Characters of the message in focus put before such a question. */
-const CONTEXT_CHARS = 60;
 /** The guide for a wish to die (knowledge/guides/crisis-support.yaml). */
 const CRISIS_GUIDE = 'crisis-support';
 /** Characters of the question kept in the focus. */
@@ -44,7 +43,7 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   const unsignalledCrisis = result.guideId === CRISIS_GUIDE && (u?.crisis ?? 'none') === 'none';
   const unplaced = result.outOfScope && result.reply.blocks[0]?.text === deps.replies.text('answer_out_of_scope');
   if ((unsignalledCrisis || unplaced) && chars <= CONTEXT_FOLLOW_UP) {
-    for (const before of [state?.focus?.answer?.question, state?.focus?.analysis?.excerpt.slice(0, CONTEXT_CHARS)]) {
+    for (const before of [state?.focus?.answer?.question, state?.focus?.analysis ? analysisWords(state.focus.analysis, turn) : undefined]) {
       if (!before) continue;
       const read = await deps.answerer.answer(`${before} ${text}`, ctx);
       if (!read.outOfScope && read.guideId !== CRISIS_GUIDE) {
@@ -109,4 +108,15 @@ export async function moreOfAnswer(turn: TurnContext): Promise<OutboundReply | u
   const ctx = { at: deps.now() };
   const result = deps.answerer.answerMore?.(focus.guideId, focus.entryId, ctx) ?? deps.answerer.answerGuide?.(focus.guideId, ctx);
   return result ? answerReply(result, focus.question, turn) : undefined;
+}
+
+/**
+ * What a message in focus is about, in a few words a guide would share: its categories' labels, or for a lawful
+ * message the cue word of its note ("上门" for an announced visit, "起诉" for a lawsuit notice).
+ */
+function analysisWords(focus: AnalysisFocus, turn: TurnContext): string | undefined {
+  const { analysis } = turn.deps;
+  if (!focus.lawful) return focus.categories.map((c) => analysis.categoryLabel(c as never)).join(' ');
+  const note = lawfulNoteOf(focus.excerpt, analysis.lawfulNotes ?? []);
+  return note?.cues.find((c) => focus.excerpt.includes(c));
 }

@@ -135,3 +135,13 @@ describe('crisis mode', () => {
     expect(next.shown).toMatch(/12356/);
   });
 });
+
+describe('a short question read with the message it follows', () => {
+  it('"他们要是硬闯呢" after an announced visit is about the visit', async () => {
+    const c = conversation();
+    await c.forward('【金橙消费金融】尊敬的客户，我司外访人员将于6月18日上午10点前往您登记的住址拜访，协商还款事宜。如时间不便，请致电另行预约。');
+    const r = await c.say('他们要是硬闯呢');
+    expect(r.shown).toMatch(/110|报警/);
+    expect(r.shown).toMatch(/住宅|进门|闯/);
+  });
+});
