@@ -112,11 +112,11 @@ export async function moreOfAnswer(turn: TurnContext): Promise<OutboundReply | u
 
 /**
  * What a message in focus is about, in a few words a guide would share: its categories' labels, or for a lawful
- * message the cue word of its note ("上门" for an announced visit, "起诉" for a lawsuit notice).
+ * message the first cue word of its note ("上门" for an announced visit, "法院" for a lawsuit notice).
  */
 function analysisWords(focus: AnalysisFocus, turn: TurnContext): string | undefined {
   const { analysis } = turn.deps;
   if (!focus.lawful) return focus.categories.map((c) => analysis.categoryLabel(c as never)).join(' ');
-  const note = lawfulNoteOf(focus.excerpt, analysis.lawfulNotes ?? []);
-  return note?.cues.find((c) => focus.excerpt.includes(c));
+  // A note's first cue word is its plainest ("上门" for 拜访/外访, "法院" for 起诉/传票).
+  return lawfulNoteOf(focus.excerpt, analysis.lawfulNotes ?? [])?.cues[0];
 }
