@@ -83,7 +83,9 @@ describe.each(implementations)('JobQueue: %s', (_name, make) => {
     for (let i = 0; i < 4; i++) await queue.add('d', `j${i}`, {});
     await until(() => starts.length === 4);
     starts.sort((a, b) => a - b);
-    expect(starts[2]! - starts[0]!).toBeGreaterThanOrEqual(450);
+    // Without the limiter all four start within milliseconds; with it the third waits for the next window. The
+    // first callback may itself run late on a loaded machine, so only half a window is required.
+    expect(starts[2]! - starts[0]!).toBeGreaterThanOrEqual(250);
   });
 
   it('reports depth and answers ping', async () => {
