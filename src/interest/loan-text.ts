@@ -39,6 +39,8 @@ interface Term {
   end: number;
   /** Written as 第N天 / 第N个月: a point in time, not a length. */
   ordinal: boolean;
+  /** Written as 分N个月 / 分N周: N instalments, one a month (week). */
+  split?: boolean;
 }
 
 interface TimedHit extends Payment {
@@ -49,13 +51,16 @@ interface TimedHit extends Payment {
 
 /**
  * Lower-cases and folds full-width forms (１万, ％, ，). White space separates phrases ("借1500到手1000 7天还1500")
- * and becomes a clause break, except between a cue word and the number it introduces ("到手 7000"), where it is
- * dropped. A cue word followed by words, not a number, ends its phrase: in "扣了服务费 每个月还1000" the fee
+ * and becomes a clause break, except between a cue word and the number it introduces ("到手 7000", and the
+ * form-like "月供:2224.44"), where it is dropped. A cue word followed by words, not a number, ends its phrase: in "扣了服务费 每个月还1000" the fee
  * word must not reach into the next phrase.
  */
 export function normalizeLoanText(text: string, joinAfter: readonly string[] = []): string {
   const t = text.normalize('NFKC').toLowerCase().trim();
-  return t.replace(/\s+/g, (ws: string, i: number) => (NUMBER_START.test(t.slice(i + ws.length, i + ws.length + 1)) && joinAfter.some((w) => t.endsWith(w, i)) ? '' : ','));
+  return t.replace(/\s*:\s*|\s+/g, (ws: string, i: number) => {
+    const joins = NUMBER_START.test(t.slice(i + ws.length, i + ws.length + 1)) && joinAfter.some((w) => t.endsWith(w, i));
+    return joins ? '' : ws.includes(':') ? ':' : ',';
+  });
 }
 
 /** The first character of an amount, in digits or Chinese numerals. */
@@ -80,7 +85,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const has = (t: string, ws: readonly string[]) => ws.some((w) => t.includes(w.toLowerCase()));
   /** The rollover words (展期, 续期 …) as one alternation, longest first. */
   const rolloverAlt = lower(cues.rollover).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-  const joinAfter = before.flatMap((b) => b.words);
+  const joinAfter = [...before.flatMap((b) => b.words), ...lower(cues.term.count_labels)];
+  const countLabelRe = new RegExp(`(?:${lower(cues.term.count_labels).map(escapeRe).join('|')})(\\d+|${CN_COUNT})(?![\\d.])`, 'g');
+  const splitWords = lower(cues.term.split_words);
+  const notRollover = lower(cues.not_rollover);
+  /** Lender names written as numbers (714): not amounts. */
+  const numericNames = cues.lender.unlicensed.filter((w) => /^\d+$/.test(w));
+  const approximate = lower(cues.approximate_after);
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const basisWords = lower(cues.basis_words);
 
@@ -91,7 +102,14 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       for (let i = s; i < e; i++) mask[i] = true;
     };
     const isMasked = (s: number, e: number) => mask.slice(s, e).some(Boolean);
-    const rollover = has(t, cues.rollover);
+    // 可以展期但我没展: a rollover offered or refused is not one.
+    const rollover = has(notRollover.reduce((x, w) => x.split(w).join(','), t), cues.rollover);
+    for (const w of numericNames) {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+        const next = t.slice(i + w.length, i + w.length + 1);
+        if (!/\d/.test(t[i - 1] ?? '') && !/^[\d.万千kw元块]/.test(next)) masked(i, i + w.length);
+      }
+    }
 
     const dates = findDates(t, at);
     for (const d of dates) masked(d.start, d.end);
@@ -133,6 +151,12 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     }
 
     const facts: LoanFacts = {};
+    // 每期还5k多 / 1万左右: a rough number is asked for, not used.
+    const rough = amounts.find((a) => (a.role as string) !== 'ignored' && approximate.some((w) => t.startsWith(w, a.end)) && !t.startsWith('多少', a.end));
+    if (rough) {
+      facts.unstated = rough.role === 'principal' || rough.role === 'received' ? rough.role : rough.role === 'unknown' ? 'principal' : 'payment';
+      rough.role = 'ignored' as Role;
+    }
     const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate));
     const term = chooseTerm(terms, t);
     if (term.term) facts.term = term.term;
@@ -151,6 +175,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     else if (rollover) applyRollover(t, terms, timed, amounts, rollPct, facts);
     if (facts.received === undefined && has(t, cues.full_received) && facts.principal !== undefined) facts.received = facts.principal;
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(t, cues.deduction_words)) facts.unstated ??= 'received';
+    if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
     const contract = dates.find((d) => has(clauseAround(t, d.start, d.end), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
@@ -333,9 +358,18 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // A bare 月 is a term only after 分/共/期限 ("分6月"), never a month of the year.
       if (word === '月' && !cues.instalment_words.some((w) => lead.endsWith(w))) continue;
       if (word === '日' && /^[\d]/.test(t.slice(end))) continue;
-      out.push({ count, unit, start, end, ordinal });
+      // 分6个月 / 分4周还: that many monthly (weekly) instalments.
+      const split = !ordinal && (unit === 'month' || unit === 'week') && Number.isInteger(count) && splitWords.some((w) => lead.endsWith(w));
+      out.push({ count, unit, start, end, ordinal, split });
     }
-    return out;
+    // 期数:60 (a form's label, then the count).
+    countLabelRe.lastIndex = 0;
+    for (let m = countLabelRe.exec(t); m; m = countLabelRe.exec(t)) {
+      const count = smallCount(m[1]!);
+      const end = m.index + m[0].length;
+      if (count > 0 && !isMasked(m.index, end)) out.push({ count, unit: 'period', start: end - m[1]!.length, end, ordinal: false });
+    }
+    return out.sort((a, b) => a.start - b.start);
   }
 
   function chooseTerm(terms: Term[], t: string): { term?: LoanFacts['term']; periodDays?: number } {
@@ -354,6 +388,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     }
     const pick = rest.find((x) => x.unit === 'period') ?? rest[0];
     if (!pick) return { periodDays };
+    if (pick.split) return { term: { count: pick.count, unit: 'period' }, periodDays: pick.unit === 'week' ? periodDays ?? 7 : periodDays };
     const unit: TermUnit = pick.unit === 'year' ? 'month' : pick.unit;
     const count = pick.unit === 'year' ? pick.count * 12 : pick.count;
     return { term: { count, unit }, periodDays };
@@ -368,7 +403,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   }
 
   function repaymentKind(t: string, principalParts: boolean): LoanFacts['repayment'] {
-    if (has(t, cues.equal_principal) || (principalParts && has(t, cues.remaining_principal))) return 'equal_principal';
+    if (has(t, cues.equal_principal) || ((principalParts || has(t, cues.equal_principal_parts)) && has(t, cues.remaining_principal))) return 'equal_principal';
     if (has(t, cues.equal_instalments)) return 'equal_instalments';
     if (has(t, cues.interest_only)) return 'interest_only';
     if (has(t, cues.flat) || /按[\d.,]+(?:万|w|k|千)?\d?(?:元|块)?(?:来)?(?:算|计算|计|收)|按[一二两三四五六七八九十百千万]+(?:元|块)?(?:来)?(?:算|计算|计|收)/.test(t)) return 'flat';
@@ -493,15 +528,23 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 月息2分 / 2分利 / 三分息: 几分 is percent a month; 利息2分 alone does not say per what.
     // 月息1分5 = 1.5 %: a digit after 分 is tenths.
     for (const m of t.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?|${CN_COUNT}|[一二两三四五六七八九]点[一二三四五六七八九])分(?:([1-9一二三四五六七八九])(?![\\d期天个月周年万千元块]))?(利息|利|息|的利)?`, 'g'))) {
-      const lead = t.slice(Math.max(0, m.index! - 4), m.index!);
-      const named = /(月息|月利|日息|年息)$/.test(lead);
+      const lead = t.slice(Math.max(0, m.index! - 6), m.index!);
+      // 利息每月2分 names its period as surely as 月息2分.
+      const named = /(月息|月利|日息|年息|(?:利息|息)(?:每月|每个月|一个月|按月))$/.test(lead);
       if (!m[3] && !named && !/(利息|息)$/.test(lead)) continue;
       const whole = m[1]!.includes('点') ? smallCount(m[1]!.split('点')[0]!) + smallCount(m[1]!.split('点')[1]!) / 10 : smallCount(m[1]!);
       const raw = whole + (m[2] ? smallCount(m[2]) / 10 : 0);
       add(raw, m.index!, m.index! + m[0].length, named || m[3] ? 'month' : 'unknown');
     }
+    // 月息8厘 = 0.8 % a month, 年息8厘 = 8 % a year, 日息5厘 = 0.05 % a day; 8厘息 alone is monthly.
+    for (const m of t.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?|${CN_COUNT})厘(利息|利|息)?`, 'g'))) {
+      const per = /(日息|日利率|日利|月息|月利率|月利|年息|年利率|年利|年化)$/.exec(t.slice(Math.max(0, m.index! - 4), m.index!))?.[1];
+      if (!per && !m[2]) continue;
+      const raw = smallCount(m[1]!);
+      add(per?.startsWith('年') ? raw : per?.startsWith('日') ? raw / 100 : raw / 10, m.index!, m.index! + m[0].length, 'month');
+    }
     // 月息2 / 年化24 / 利息1.5: a number right after a rate word, without a unit.
-    for (const m of t.matchAll(/(月息|日息|年息|年化|月利率|日利率|年利率|月费率|利息)(?:是|为|约)?(\d+(?:\.\d+)?)(?![\d.%万千kw元块个分])/g)) {
+    for (const m of t.matchAll(/(月息|日息|年息|年化|月利率|日利率|年利率|月费率|利息)(?:是|为|约)?(\d+(?:\.\d+)?)(?![\d.%万千kw元块个分厘])/g)) {
       const v = Number(m[2]);
       const limit = /年/.test(m[1]!) ? 100 : /日/.test(m[1]!) ? 1 : 10;
       if (v >= limit) continue;
@@ -519,7 +562,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     };
     if (h.fen === 'unknown') return { percent: h.percent, per: 'unknown' };
     const scores = { day: near(rateCue.day), month: near(rateCue.month), year: near(rateCue.year) };
-    const top = (Object.entries(scores) as Array<['day' | 'month' | 'year', number]>).sort((a, b) => b[1] - a[1])[0]!;
+    const ranked = (Object.entries(scores) as Array<['day' | 'month' | 'year', number]>).sort((a, b) => b[1] - a[1]);
+    const top = ranked[0]!;
+    // 日息还是月息0.5: two periods offered as alternatives is not an answer.
+    if (ranked[1]![1] >= 0 && has(lead, cues.rates.either)) return { percent: h.percent, per: 'unknown' };
     if (top[1] >= 0) return { percent: h.percent, per: top[0] };
     if (h.fen === 'month') return { percent: h.percent, per: 'month' };
     // 本金每月1000，再加剩余本金3%的利息: a rate in a clause of monthly instalments is monthly.
