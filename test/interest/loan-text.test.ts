@@ -135,3 +135,52 @@ describe('amounts and lenders as borrowers write them', () => {
     expect(f.term).toBeUndefined();
   });
 });
+
+const weeks = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ day: 7 * (i + 1), amount }));
+
+describe('general rules found on the development set descriptions-2 (examples written here, not taken from it)', () => {
+  it.each<[string, string, number, number, Array<{ month?: number; day?: number; amount: number }>]>([
+    ['没扣 / 一分没扣 / 全打给我: received in full', '找朋友借了5000 三个月后还5600 一分没扣', 5000, 5000, [{ month: 3, amount: 5600 }]],
+    ['没扣钱 with a day loan', '借800 10天 到期还900 没扣钱', 800, 800, [{ day: 10, amount: 900 }]],
+    ['分N个月: N monthly instalments of the total', '借3000，分3个月还，一共还3600', 3000, 3000, months(3, 1200)],
+    ['分N周: N weekly instalments of the total', '借1200 分4周还 一共还1400', 1200, 1200, weeks(4, 350)],
+    ['a total over N months without 分 stays one payment at the end', '借3000，3个月后一共还3600', 3000, 3000, [{ month: 3, amount: 3600 }]],
+    ['form labels: 期数 and cue:number', '贷款金额：50000 还款期数：12 月供：4500 实际到账：48000', 50000, 48000, months(12, 4500)],
+    ['月息N厘 is N/10 % a month', '借2万 月息5厘 10期 利息都按2万算', 20000, 20000, months(10, 2100)],
+    ['利息每月N分 names the month', '借5000 利息每月3分 3个月后连本带息一起还', 5000, 5000, [{ month: 3, amount: 5450 }]],
+    ['最后一期 is not a one-period term', '先息后本 借2万 月息1% 5个月 最后一期还本金', 20000, 20000, months(5, 200, 20200)],
+    ['本金平均 + 利息按剩余本金 is 等额本金', '借6000 本金每月平均还 6期 利息按剩下的本金算 月息1%', 6000, 6000, [1060, 1050, 1040, 1030, 1020, 1010].map((amount, i) => ({ month: i + 1, amount }))],
+    ['本金平均 + 利息按借款总额 stays flat', '借6000 本金每月平均还 6期 利息按6000算 月息1%', 6000, 6000, months(6, 1060)],
+    ['a rollover offered but not taken is no rollover', '借2000到手1500 7天后还2000 说可以续期 我没续', 2000, 1500, [{ day: 7, amount: 2000 }]],
+    ['714 is a lender, not an amount', '在714平台借1000 到手700 7天后还1000', 1000, 700, [{ day: 7, amount: 1000 }]],
+    ['714元 is an amount', '借714元 7天后还800', 714, 714, [{ day: 7, amount: 800 }]],
+  ])('%s: %s', (_rule, text, principal, received, payments) => {
+    const out = cashFlowsOf(parse(text, AT));
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.flows.contractPrincipal).toBeCloseTo(principal, 2);
+    expect(out.flows.received).toBeCloseTo(received, 2);
+    expect(out.flows.payments).toEqual(payments);
+  });
+
+  it.each([
+    ['a rough payment (900多) is asked for', '借1万 分12期 每期还900多 到手9000', 'payment'],
+    ['a rough principal (2万多) is asked for', '借了2万多 到手18000 每月还2000 12期', 'principal'],
+    ['借了一笔钱 without its amount: the principal is asked, not taken from 到手', '借了一笔钱 到手5000 每月还600 还10期', 'principal'],
+    ['日息还是月息: the period is asked', '借5000 日息还是月息1来着 10天 到手5000', 'rate_unit'],
+  ])('%s: %s', (_rule, text, missing) => {
+    const out = cashFlowsOf(parse(text, AT));
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.missing).toBe(missing);
+  });
+
+  it('reads 厘 by the period it is quoted for', () => {
+    expect(parse('借1万 年息8厘', AT).rate).toEqual({ percent: 8, per: 'year' });
+    expect(parse('借1万 日息5厘', AT).rate).toEqual({ percent: 0.05, per: 'day' });
+  });
+
+  it('joins a colon between a cue word and its number, and keeps other colons as breaks', () => {
+    expect(normalizeLoanText('月供：2000', ['月供'])).toBe('月供2000');
+    expect(normalizeLoanText('备注：2000', ['月供'])).toBe('备注:2000');
+  });
+});
