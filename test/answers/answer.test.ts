@@ -238,10 +238,35 @@ describe('English questions', () => {
     ['which number do i call to complain about debt collectors', 'complaint-channels', /12378|110/],
     ['can they tell my parents about my loan', 'contacts-disclosure', /不能|不可以/],
     ['will i go to jail if i cannot pay my online loan', 'jail-and-crime', /不会/],
+    // Filler words (now, still, but, want) are not what the question is about: it is not refused for them.
+    ['what should I do now? I still want to pay but in installments', 'negotiate-instalments', /分期|协商/],
   ])('%s → %s', (q, guide, first) => {
     const a = ask(q);
     expect(a.outOfScope).toBe(false);
     expect(a.guideId).toBe(guide);
     expect(text(a).split(/[。\n]/)[0]).toMatch(first);
+  });
+});
+
+describe('Cantonese questions', () => {
+  // 可唔可以, 佢哋, 而家 … are read as their Mandarin twins, so the question type is recognised.
+  it.each([
+    ['我可唔可以報警', /110|派出所/],
+    ['催收上門 我可唔可以報警', /110|派出所/],
+  ])('%s names where to report', (q, where) => {
+    const a = ask(q);
+    expect(a.outOfScope).toBe(false);
+    expect(text(a).split(/[。\n]/)[0]).toMatch(where);
+  });
+});
+
+describe('cannot afford to pay', () => {
+  it('says the debt is still owed and points to negotiating, not to personal bankruptcy', () => {
+    const a = ask('我欠了1万2 现在真的还不起 是不是就不用还了');
+    expect(a.guideId).not.toBe('personal-bankruptcy');
+    const t = text(a);
+    expect(t.split(/[。\n]/)[0]).toMatch(/要还|仍要|不会.*消失/);
+    expect(t).toMatch(/协商|分期/);
+    expect(t).toMatch(/起诉|应诉/);
   });
 });
