@@ -358,8 +358,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // A bare 月 is a term only after 分/共/期限 ("分6月"), never a month of the year.
       if (word === '月' && !cues.instalment_words.some((w) => lead.endsWith(w))) continue;
       if (word === '日' && /^[\d]/.test(t.slice(end))) continue;
-      // 分6个月 / 分4周还: that many monthly (weekly) instalments.
-      const split = !ordinal && (unit === 'month' || unit === 'week') && Number.isInteger(count) && splitWords.some((w) => lead.endsWith(w));
+      // 分6个月 / 分4周还: that many monthly (weekly) instalments; not the 分 of a rate (月息2分6个月).
+      const split = !ordinal && (unit === 'month' || unit === 'week') && Number.isInteger(count) && splitWords.some((w) => lead.endsWith(w) && !/[\d一二两三四五六七八九十半点]$/.test(lead.slice(0, -w.length)));
       out.push({ count, unit, start, end, ordinal, split });
     }
     // 期数:60 (a form's label, then the count).

@@ -144,6 +144,7 @@ describe('general rules found on the development set descriptions-2 (examples wr
     ['没扣钱 with a day loan', '借800 10天 到期还900 没扣钱', 800, 800, [{ day: 10, amount: 900 }]],
     ['分N个月: N monthly instalments of the total', '借3000，分3个月还，一共还3600', 3000, 3000, months(3, 1200)],
     ['分N周: N weekly instalments of the total', '借1200 分4周还 一共还1400', 1200, 1200, weeks(4, 350)],
+    ['the 分 of a rate (月息2分6个月) is not 分N个月', '借1万 月息2分6个月后连本带息还', 10000, 10000, [{ month: 6, amount: 11200 }]],
     ['a total over N months without 分 stays one payment at the end', '借3000，3个月后一共还3600', 3000, 3000, [{ month: 3, amount: 3600 }]],
     ['form labels: 期数 and cue:number', '贷款金额：50000 还款期数：12 月供：4500 实际到账：48000', 50000, 48000, months(12, 4500)],
     ['月息N厘 is N/10 % a month', '借2万 月息5厘 10期 利息都按2万算', 20000, 20000, months(10, 2100)],
