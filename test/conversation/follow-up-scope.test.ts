@@ -145,3 +145,21 @@ describe('a short question read with the message it follows', () => {
     expect(r.shown).toMatch(/住宅|进门|闯/);
   });
 });
+
+describe('lawful notices with a note of their own', () => {
+  it('a debt assignment notice: lawful, verify with the original lender', async () => {
+    const c = conversation();
+    const r = await c.forward('【融晟资产】杨帆先生您好：您在东滨银行的信用卡欠款已依法转让给融晟资产管理有限公司，本通知即为债权转让通知。', null);
+    expect(r.categories).toEqual([]);
+    expect(r.shown).toMatch(/原贷款机构|原债权人/);
+    expect(r.shown).toMatch(/核实/);
+  });
+
+  it('a bank warning of 恶意透支: lawful, and what the offence requires', async () => {
+    const c = conversation();
+    const r = await c.forward('【东滨银行】您的信用卡透支本金已逾期97天，我行已两次向您催收。经两次有效催收后超过三个月仍不归还的，可能被认定为恶意透支，我行将依法处理。', null);
+    expect(r.categories).toEqual([]);
+    expect(r.shown).toMatch(/非法占有/);
+    expect(r.evidenceSaved).toBe(0);
+  });
+});
