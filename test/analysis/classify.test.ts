@@ -1095,3 +1095,30 @@ describe('createAnalyzer: who is pressed and what is revealed (round 6)', () => 
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+describe('createAnalyzer: lawful notices and the user\'s own words (round 7)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    // The creditor named by its full company name is the creditor, not the borrower's workplace.
+    ["受某某小额贷款有限公司委托，本所就您的借款逾期一事函告：请于十日内还款，否则委托人将依法起诉。", null, []],
+    ["上海某某科技股份有限公司委托我司告知您：您的账单已逾期，请尽快处理。", null, []],
+    ["我们会通知你们公司人事，你的工资将由单位代扣还款。", null, ["privacy_disclosure", "third_party_contact"]],
+    // A real court or mediation notice points the user to the court's own platform and asks no money.
+    ["【某某区人民法院】本院已通过电子送达平台向您送达应诉材料，请自行登录查收，本院不收取任何费用。", null, []],
+    ["【诉前调解】您与某银行的纠纷已进入诉前调解，调解员将与您电话联系，以人民法院调解平台显示为准。", null, []],
+    ["【诉前调解】请于今日将欠款转入以下账户，否则将撤销调解直接判决。", null, ["deception", "impersonation"]],
+    // Enforcement applied for after a judgment took effect is a true consequence.
+    ["判决已经生效，您逾期未履行，我司已向法院申请强制执行。", null, []],
+    ["我司已向法院申请强制执行，明天就冻结你所有银行卡。", null, ["deception", "impersonation"]],
+    // "对你没好处" next to only contractual consequences is lawful pressure; next to menace it is not.
+    ["一直拖下去对你没好处，逾期罚息和征信记录都会受影响。", null, []],
+    ["一直拖下去对你没好处，我们的人脾气不好。", null, ["threat"]],
+    // The user's own questions and reports, quoting or describing a collector.
+    ["今天收到短信说我被起诉立案了，要我加微信，这是不是诈骗？", null, []],
+    ["催收让我今天必须还清，说不然后果自负，是什么意思", null, []],
+    ["他们说我欠钱不还会影响我女儿考公，是不是吓唬人的？", null, []],
+    ["半夜一点还在给我打电话，一晚上打了8个", null, []],
+    ["废物，连几千块都还不起，活着有什么意思。", null, ["insult"]],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
