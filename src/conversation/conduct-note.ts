@@ -21,13 +21,16 @@ const NOTE_PENDING_MS = 24 * 3600_000;
  * Assesses described conduct. Returns undefined when the description shows nothing the analyzer recognises
  * (the turn is then answered as a question).
  */
-export function describeConduct(text: string, receivedAt: Date, turn: TurnContext, asks?: FollowUpKind): OutboundReply | undefined {
+export function describeConduct(text: string, receivedAt: Date, turn: TurnContext, asks?: FollowUpKind, eventDates: readonly string[] = []): OutboundReply | undefined {
   const { deps } = turn;
   const kit = deps.analysis;
   if (!kit.renderConduct) return undefined;
-  const analysis = kit.assessConduct(text, receivedAt);
-  if (analysis.lawful || analysis.findings.length === 0) return undefined;
-  // Judged when it happened ("三个月前…"): the law then in force, and the six-month limit from then.
+  const assessed = kit.assessConduct(text, receivedAt);
+  if (assessed.lawful || assessed.findings.length === 0) return undefined;
+  // Judged when it happened ("三个月前…"); conduct that went on ("去年12月到今年4月") counts from when it ended, the
+  // latest date the turn names: the law then in force, and the six-month limit from then.
+  const latest = eventDates.map((d) => new Date(`${d}T12:00:00+08:00`)).filter((d) => d.getTime() <= receivedAt.getTime()).sort((a, b) => b.getTime() - a.getTime())[0];
+  const analysis = latest && latest.getTime() > assessed.occurredAt.getTime() ? { ...assessed, occurredAt: latest } : assessed;
   const reply = kit.renderConduct(analysis, analysis.occurredAt);
   // A report that asks something ("…真的假的", "…我该怎么跟他们说") is answered; a bare report is an analysis.
   reply.kind = analysis.questions.length > 0 || asksOrWonders(text) ? 'answer' : 'analysis';

@@ -109,7 +109,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     && !cues.points_back.some((w) => text.includes(w)) && !cues.this_message.some((w) => text.includes(w))
     && (u.facts.conduct.length > 0 || deps.analysis.assessConduct(text, receivedAt).findings.length > 0);
   if (ownConduct) {
-    const r = describeConduct(text, receivedAt, turn, u.followUp);
+    const r = describeConduct(text, receivedAt, turn, u.followUp, eventDates(u));
     if (r) return r;
     return answerQuestion(text, u, turn, false);
   }
@@ -152,7 +152,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // describes what collectors did and asks whether it is unlawful or can be reported ("催收说要去我单位闹 能报警吗")
     // is answered for that conduct; other questions go to the guides.
     const asks = u.asks;
-    const r = u.act === 'describe' || asks === 'can_report' || asks === 'judge' ? describeConduct(text, receivedAt, turn, asks) : undefined;
+    const r = u.act === 'describe' || asks === 'can_report' || asks === 'judge' ? describeConduct(text, receivedAt, turn, asks, eventDates(u)) : undefined;
     if (r) return r;
   }
   if (u.act === 'distress') return distress(text, turn);
@@ -173,6 +173,19 @@ function distress(text: string, turn: TurnContext): OutboundReply {
   r.blocks.push({ style: 'paragraph', text: replies.text('distress_step') });
   turn.remember(text);
   return r;
+}
+
+/**
+ * The dates a turn names for what happened (not a contract's date); a month named alone ("今年4月") stands for its
+ * last day, so conduct that went on through it is not dated earlier than it ended.
+ */
+function eventDates(u: TurnUnderstanding): string[] {
+  return u.facts.dates.filter((d) => d.role !== 'contract').map((d) => {
+    if (d.precision !== 'month') return d.iso;
+    const [y, m] = d.iso.split('-').map(Number);
+    const last = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
+    return `${d.iso.slice(0, 8)}${String(last).padStart(2, '0')}`;
+  });
 }
 
 /** Longest turn (characters) read as only announcing a message to come. */

@@ -163,3 +163,16 @@ describe('lawful notices with a note of their own', () => {
     expect(r.evidenceSaved).toBe(0);
   });
 });
+
+describe('conduct that went on for months', () => {
+  it('is dated by when it ended, and the six-month limit is stated when it is near', async () => {
+    const store = new MemoryStore();
+    const at = new Date('2026-09-20T10:00:00+08:00');
+    const deps = testDeps(store, undefined, { now: () => at });
+    const r = await handleTurn({ channel: 'test', userId: 'u9', receivedAt: at, messageId: '1', kind: 'text', text: '去年12月到今年4月被催收天天骚扰辱骂 当时不敢报警 现在都过去5个月了 还能报警吗' }, deps);
+    const shown = renderText(r, { buttons: false });
+    expect(shown).toMatch(/6 ?个月/);
+    expect(shown).toMatch(/约 ?5 ?个月/);
+    expect(shown).not.toMatch(/约 ?1[0-2] ?个月/);
+  });
+});
