@@ -107,6 +107,12 @@ export const QUESTION_TYPES: QuestionType[] = [
   // 仲裁、赋强公证
   { q: '借网贷时签了仲裁条款 现在裁决书下来了 还能撤销吗', first: /能|三个月|撤销/, not: /六个月/, guide: 'arbitration-and-notarization' },
   { q: '我根本没去过公证处 怎么就被强制执行了', first: /可以|不予执行|能/, guide: 'arbitration-and-notarization' },
+  { q: '仲裁输了 法院执行局现在来执行我 我还有什么办法', first: /不予执行|十五日/, guide: 'arbitration-and-notarization' },
+  { q: '签借款合同那天就签了和解协议 没有纠纷就有了仲裁裁决 能执行吗', first: /不能|不予受理|程序违法/, guide: 'arbitration-and-notarization' },
+  // 判决后的强制执行
+  { q: '法院判决都生效了 可我一分钱都拿不出来 后面会怎样', first: /强制执行|执行通知/, guide: 'enforcement' },
+  { q: '法官让我填财产报告 不填行不行', first: /如实|报告/, not: /^可以不/, guide: 'enforcement' },
+  { q: '判完一年多了债主都没申请执行 是不是过期了', first: /二年|两年/, guide: 'enforcement' },
   // 起诉通知、律师函：先核实，真的合法
   { q: '收到律师事务所寄的律师函 律师能这么催我吗', first: /不违法|合法/, not: /^违法/, guide: 'notices-and-letters' },
   { q: '怎么查这个律所和律师是不是真的', first: /12348|司法局|能查/, guide: 'notices-and-letters' },
