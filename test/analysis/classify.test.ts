@@ -1122,3 +1122,37 @@ describe('createAnalyzer: lawful notices and the user\'s own words (round 7)', (
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+describe('createAnalyzer: waiting done, property taken, family held, veiled menace (round 7)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    // Waiting or sitting at the borrower's places for a stated time has already happened: violence (and menace).
+    ["你家楼下我们守了三个小时，你倒是下来啊", null, ["threat", "violence"]],
+    ["我们在你爸妈家楼下等了一下午，他们都不敢下楼", null, ["third_party_contact", "threat", "violence"]],
+    ["我们正在你家客厅坐着，等你回来", null, ["threat", "violence"]],
+    // Things taken or damaged: done; the same as a plan is threat only.
+    ["你的摩托车我们先开走了，还了钱再来拿", null, ["threat", "violence"]],
+    ["你家门铃我们拆了，监控也给你喷了漆", null, ["threat", "violence"]],
+    ["刚才打你一下算轻的，下次就不是这样了", null, ["threat", "violence"]],
+    ["钱不还，你今天哪儿都去不了", null, ["threat", "violence"]],
+    ["你女儿现在在我们车上，你看着办吧", null, ["third_party_contact", "threat", "violence"]],
+    // The collectors heard from a third party about the borrower: they contacted that party.
+    ["你邻居说你搬家了？搬到哪我们也能知道", null, ["third_party_contact"]],
+    // Veiled menace.
+    ["不还钱的话，你一家老小都别想安生", null, ["threat"]],
+    ["像你这样的，迟早被人收拾", null, ["threat"]],
+    ["你妈在哪个医院哪个病房，我们都清楚", null, ["threat"]],
+    ["你跑到深圳也没用，深圳那边我们也有人", null, ["threat"]],
+    ["我们的处理方式，你可以去打听打听", null, ["threat"]],
+    ["你闺女每天晚上那么晚一个人回家，可不太安全", null, ["threat"]],
+    ["Pay today or your family will pay for it.", null, ["threat"]],
+    // A false legal consequence with "不信你试试" is deception only; a lasting record "following" the child is no stalking.
+    ["再拖下去就申请司法拘留，不信你试试", null, ["deception"]],
+    ["逾期记录会一直跟着你孩子，以后当兵都过不了政审", null, ["deception"]],
+    // Lawful: the phone "不得安生" is frequency, the user's own report of a visit, a safety tip.
+    ["今天开始你的手机别想安生，一天打一百个", null, ["harassment_frequency"]],
+    ["昨天催收在我家楼下等了一个小时，我能做什么？", null, []],
+    ["温馨提示：冒充我司人员上门的，请立即报警，夜间一个人出行不太安全。", null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
