@@ -1156,3 +1156,21 @@ describe('createAnalyzer: waiting done, property taken, family held, veiled mena
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+describe('createAnalyzer: invented consequences and obligations (round 7)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ["逾期满三天系统会自动起诉，然后直接执行。", null, ["deception"]],
+    ["你房子和车子全部拍卖，一分钱都取不出来。", null, ["deception"]],
+    ["不还的话，你的微信、支付宝、银行卡全部给你封了。", null, ["deception"]],
+    ["你的记录已经共享，所有机构都将永久拒绝为你提供贷款。", null, ["deception"]],
+    ["你爸妈是你的直系亲属，依法必须替你还这笔钱。", null, ["deception"]],
+    ["这次上门的外访费和车马费三百块由你承担，今天一起结清。", null, ["deception"]],
+    ["再不还你女儿就上不了公立小学。", null, ["deception"]],
+    ["我会跟你们人事打个招呼，让他们扣你工资还款。", null, ["privacy_disclosure", "third_party_contact"]],
+    // True consequences after a judgment, and contractual costs, stay lawful.
+    ["法院判决生效后您仍不履行的，法院可依法查封、拍卖您名下财产。", null, []],
+    ["按合同约定，诉讼中产生的律师费由违约方承担，请您尽快还款。", null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
