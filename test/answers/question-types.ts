@@ -110,6 +110,7 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '仲裁输了 法院执行局现在来执行我 我还有什么办法', first: /不予执行|十五日/, guide: 'arbitration-and-notarization' },
   { q: '签借款合同那天就签了和解协议 没有纠纷就有了仲裁裁决 能执行吗', first: /不能|不予受理|程序违法/, guide: 'arbitration-and-notarization' },
   { q: '催收说转到他私人微信上 可以给我打五折', first: /不要|官方/, guide: 'official-repayment' },
+  { q: '平台说我是我弟借款的保证人 可我根本没在任何合同上签过字', first: /不是保证人|没签/, guide: 'who-must-pay' },
   // 治安追究时效
   { q: '前年被催收恐吓过 那时候没去报案 现在去派出所还来得及吗', first: /六个月|6个月/, guide: 'complaint-channels' },
   // 判决后的强制执行
