@@ -93,14 +93,31 @@ function leadWithClaim(reply: OutboundReply, focus: AnalysisFocus, turn: TurnCon
   const generic = [categoryLabel('deception'), categoryLabel('impersonation')];
   for (const b of reply.blocks) if (b.style === 'list' && b.items) b.items = b.items.filter((i) => !generic.some((g) => i.startsWith(g)));
   reply.blocks = reply.blocks.filter((b) => b.style !== 'list' || (b.items?.length ?? 0) > 0);
-  reply.blocks.splice(1, 0, { style: 'paragraph', text: line });
+  const at = reply.blocks.length ? 1 : 0;
+  reply.blocks.splice(at, 0, { style: 'paragraph', text: line });
+  // The first screen keeps its budget: the second claim goes first, then findings beyond two, then beyond one (the
+  // verdict line still names every category; the detail sits behind the buttons).
+  if (visibleChars(reply) > FIRST_SCREEN_CHARS) reply.blocks[at] = { style: 'paragraph', text: claimLine(focus, turn, undefined, false) ?? line };
+  for (const keep of [2, 1]) {
+    if (visibleChars(reply) <= FIRST_SCREEN_CHARS) break;
+    for (const b of reply.blocks) if (b.style === 'list' && b.items && b.items.length > keep) b.items = b.items.slice(0, keep);
+  }
+}
+
+/** The first screen's budget in characters (spaces aside), notices included. */
+const FIRST_SCREEN_CHARS = 350;
+
+/** Characters a reader sees: blocks, list items and notices, without spaces. */
+function visibleChars(reply: OutboundReply): number {
+  const parts = [...reply.blocks.flatMap((b) => [b.text, ...(b.items ?? [])]), ...reply.notices.map((n) => n.text)];
+  return parts.join('').replace(/\s/g, '').length;
 }
 
 /**
  * The answer to the most serious false claim of a message that frightens with a false consequence or a fake
  * authority ("「冻结你的银行卡、账户」不是真的：…"), with what is real; the claim `question` names comes first.
  */
-export function claimLine(focus: AnalysisFocus, turn: TurnContext, question?: string): string | undefined {
+export function claimLine(focus: AnalysisFocus, turn: TurnContext, question?: string, withAlso = true): string | undefined {
   const cats = new Set(focus.categories);
   if (!cats.has('deception') && !cats.has('impersonation')) return undefined;
   const claims = turn.deps.followUps?.claims?.(focus, question).filter((c) => DEBUNKED.has(c.verdict)) ?? [];
@@ -111,7 +128,7 @@ export function claimLine(focus: AnalysisFocus, turn: TurnContext, question?: st
   // A claim to verify (a court case, a lawyer's letter) is followed by how to check it, and by the false
   // consequence the same message threatens, if any ("涉嫌合同诈骗").
   const line = replies.text('claim_line_verify', { name: claim.name, answer: claim.answer, check: claim.check });
-  const also = claims.find((c) => c.verdict === 'false');
+  const also = withAlso ? claims.find((c) => c.verdict === 'false') : undefined;
   return also ? `${line}${replies.text('claim_line_also', { name: also.name, answer: also.answer })}` : line;
 }
 
