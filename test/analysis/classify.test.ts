@@ -1174,3 +1174,16 @@ describe('createAnalyzer: invented consequences and obligations (round 7)', () =
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+describe('createAnalyzer: third parties reached at home, at work and in groups (round 7)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ["你爸给我们开的门，茶都泡上了，你什么时候回家？", null, ["third_party_contact"]],
+    ["我们刚从你姐姐家出来，你自己看着办。", null, ["third_party_contact"]],
+    ["你单位门口我们挂了横幅，你领导应该看到了。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["你的借款截图已经发到你全部的微信群了。", null, ["privacy_disclosure", "third_party_contact"]],
+    // The creditor's own legal department is not the borrower's company.
+    ["您好，我是某某消费金融公司法务部的工作人员，您的账单已逾期，请尽快还款。", null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
