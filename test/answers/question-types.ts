@@ -23,6 +23,7 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '停息挂帐是国家政策吗 银行必须同意吗', first: /不是/, not: /^是/, guide: 'negotiate-instalments' },
   { q: '银行是不是必须给我办个性化分期', first: /不是|不一定/, guide: 'negotiate-instalments' },
   { q: '还不起了可以跟平台商量分期吗', first: /可以|能/, guide: 'negotiate-instalments' },
+  { q: '欠了一堆钱根本还不上 到底该咋办啊', first: /别慌|一步/, not: /赌/ },
   { q: '催收嘴上说给我免掉罚息 能信吗', first: /不靠谱|书面|确认/ },
   { q: '找中介办停息挂账要先交钱 靠谱吗', first: /不靠谱|别交|不要交|诈骗/, guide: 'official-repayment' },
   // 坐牢、诈骗
