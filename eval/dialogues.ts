@@ -1,5 +1,5 @@
 /**
- * `npm run eval:dialogues [-- --file heldout.yaml] [--verbose]`: plays the multi-turn dialogues of eval/dialogues/
+ * `npm run eval:dialogues [-- --file dev3.yaml] [--verbose]`: plays the multi-turn dialogues of eval/dialogues/
  * through the scripted chat contract (`debtshield chat --jsonl`, the same code the CLI runs, on a fresh embedded
  * store) and checks every reply against its turn's expectations (README.md there). Prints:
  * - the turn pass rate and the dialogues passed whole;
