@@ -33,6 +33,9 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   const asksElse = u.asks === 'can_report' || u.asks === 'what_to_do';
   const about = describesLoan(said) || (!asksElse && ((u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held))));
   if (!about) return undefined;
+  // Numbers mentioned on the way to another question ("银行说最多给我分24期 … 这能投诉吗") are not a loan to
+  // question the user about: the question is answered unless the loan can be computed as it stands.
+  if (asksElse && kit.reply(merged, turn.deps.now()).missing) return undefined;
   return interestFor(merged, text, turn);
 }
 

@@ -86,6 +86,13 @@ describe('loans in a conversation', () => {
     expect(r.shown).not.toMatch(/8,?500/);
   });
 
+  it('numbers on the way to another question do not start a loan interview', async () => {
+    const c = conversation();
+    const r = await c.say('我自己打了客服 银行说最多给我分24期 还要我先还一部分 这能投诉吗');
+    expect(r.kind).not.toBe('clarify');
+    expect(r.shown).toMatch(/投诉/);
+  });
+
   it('"where do I complain about this 砍头息" is answered, not met with another number question', async () => {
     const c = conversation();
     await c.say('借了1万 到手8500 每月还1100 还12期 这利息合法吗');
