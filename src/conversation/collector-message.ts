@@ -11,6 +11,7 @@ import { analyzeCollectorText } from '../analysis/second-opinion';
 import type { AnalysisFocus, EvidenceItem } from '../state/store';
 import { buildEvidence } from './evidence';
 import type { TurnContext } from './turn-context';
+import { screenText } from '../answers/first-screen';
 import { errorSummary } from '../error-summary';
 import { notKeptReplyKey } from './evidence';
 
@@ -107,10 +108,9 @@ function leadWithClaim(reply: OutboundReply, focus: AnalysisFocus, turn: TurnCon
 /** The first screen's budget in characters (spaces aside), notices included. */
 const FIRST_SCREEN_CHARS = 350;
 
-/** Characters a reader sees: blocks, list items and notices, without spaces. */
+/** Characters a reader sees: the blocks as rendered, and the notices, without spaces. */
 function visibleChars(reply: OutboundReply): number {
-  const parts = [...reply.blocks.flatMap((b) => [b.text, ...(b.items ?? [])]), ...reply.notices.map((n) => n.text)];
-  return parts.join('').replace(/\s/g, '').length;
+  return [screenText(reply.blocks), ...reply.notices.map((n) => n.text)].join('').replace(/\s/g, '').length;
 }
 
 /**

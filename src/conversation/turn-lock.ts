@@ -5,34 +5,15 @@
  * lock is per store (one per process); several processes sharing Redis order a user's turns through the queue.
  */
 import type { ConversationStore } from '../state/store';
+import { KeyedChain } from '../keyed-chain';
 
-/** Runs functions one after another per key. */
-export class KeyedSerial {
-  private readonly tails = new Map<string, Promise<unknown>>();
-
-  /** Runs `fn` after every earlier `run` with the same key has settled. */
-  run<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const before = this.tails.get(key) ?? Promise.resolve();
-    const result = before.then(fn, fn);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
-    return result;
-  }
-}
-
-const serials = new WeakMap<ConversationStore, KeyedSerial>();
+const serials = new WeakMap<ConversationStore, KeyedChain>();
 
 /** The serial turn runner for users of `store`. */
-export function userTurns(store: ConversationStore): KeyedSerial {
+export function userTurns(store: ConversationStore): KeyedChain {
   let s = serials.get(store);
   if (!s) {
-    s = new KeyedSerial();
+    s = new KeyedChain();
     serials.set(store, s);
   }
   return s;

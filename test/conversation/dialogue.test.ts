@@ -4,35 +4,12 @@
  * crisis mode, buttons that expire, described conduct kept only on request.
  */
 import { handleTurn } from '../../src/conversation/conversation';
-import type { InboundMessage, OutboundReply } from '../../src/message';
-import { MemoryStore } from '../../src/state/memory-store';
-import { renderText } from '../../src/channels/local/render-text';
-import type { TurnDeps } from '../../src/conversation/deps';
-import { testDeps } from '../support/core-deps';
+import { conversation as talk, type Shown } from '../support/conversation';
 
 const AT = new Date('2026-06-01T10:00:00+08:00');
 
-/** A conversation with one user: say(), forward() and press() return the reply and its plain text. */
-function conversation(user = 'u1') {
-  const store = new MemoryStore();
-  const deps: TurnDeps = testDeps(store, undefined, { now: () => AT });
-  let n = 0;
-  const base = () => ({ channel: 'test', userId: user, receivedAt: AT, messageId: String(++n) });
-  const run = async (m: InboundMessage) => {
-    const r = await handleTurn(m, deps);
-    return Object.assign(r, { shown: renderText(r, { buttons: false }) });
-  };
-  return {
-    store,
-    deps,
-    evidence: () => store.listEvidence(`test:${user}`),
-    say: (text: string) => run({ ...base(), kind: 'text', text }),
-    forward: (text: string, sentAt: Date | null = null) => run({ ...base(), kind: 'forwarded', text, sentAt }),
-    press: (id: string) => run({ ...base(), kind: 'button', id }),
-  };
-}
+const conversation = (user = 'u1') => talk(AT, user);
 
-type Shown = OutboundReply & { shown: string };
 const firstSentence = (r: Shown) => (/^[\s\S]*?[。！？\n]/.exec(r.shown.trim())?.[0] ?? r.shown).trim();
 
 describe('who is speaking: the user\'s own words never become evidence', () => {

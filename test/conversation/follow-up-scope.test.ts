@@ -4,30 +4,14 @@
  * is no use, or ask whether a notice is forged.
  */
 import { handleTurn } from '../../src/conversation/conversation';
-import type { InboundMessage } from '../../src/message';
 import { MemoryStore } from '../../src/state/memory-store';
 import { renderText } from '../../src/channels/local/render-text';
-import type { TurnDeps } from '../../src/conversation/deps';
+import { conversation as talk } from '../support/conversation';
 import { testDeps } from '../support/core-deps';
 
 const AT = new Date('2026-06-12T10:00:00+08:00');
 
-function conversation(user = 'u1') {
-  const store = new MemoryStore();
-  const deps: TurnDeps = testDeps(store, undefined, { now: () => AT });
-  let n = 0;
-  const base = () => ({ channel: 'test', userId: user, receivedAt: AT, messageId: String(++n) });
-  const run = async (m: InboundMessage) => {
-    const r = await handleTurn(m, deps);
-    return Object.assign(r, { shown: renderText(r, { buttons: false }) });
-  };
-  return {
-    deps,
-    evidence: () => store.listEvidence(`test:${user}`),
-    say: (text: string) => run({ ...base(), kind: 'text', text }),
-    forward: (text: string, sentAt: Date | null = AT) => run({ ...base(), kind: 'forwarded', text, sentAt }),
-  };
-}
+const conversation = (user = 'u1') => talk(AT, user, { forwardSentAt: AT });
 
 const firstSentence = (shown: string) => (/^[\s\S]*?[。！？：\n]/.exec(shown.trim())?.[0] ?? shown).trim();
 const REMINDER = '尊敬的客户，您的借款已逾期3天，请及时通过App还款，避免影响个人征信。';

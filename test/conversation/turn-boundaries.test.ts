@@ -3,25 +3,12 @@
  * that eases.
  */
 import { handleTurn } from '../../src/conversation/conversation';
-import type { InboundMessage } from '../../src/message';
-import { MemoryStore } from '../../src/state/memory-store';
 import { renderText } from '../../src/channels/local/render-text';
-import type { TurnDeps } from '../../src/conversation/deps';
-import { testDeps } from '../support/core-deps';
+import { conversation as talk } from '../support/conversation';
 
 const AT = new Date('2026-06-12T10:00:00+08:00');
 
-function conversation(user = 'u1') {
-  const store = new MemoryStore();
-  const deps: TurnDeps = testDeps(store, undefined, { now: () => AT });
-  let n = 0;
-  const base = () => ({ channel: 'test', userId: user, receivedAt: AT, messageId: String(++n) });
-  const run = async (m: InboundMessage) => {
-    const r = await handleTurn(m, deps);
-    return Object.assign(r, { shown: renderText(r, { buttons: false }) });
-  };
-  return { deps, say: (text: string) => run({ ...base(), kind: 'text', text }) };
-}
+const conversation = (user = 'u1') => talk(AT, user);
 
 describe('off-topic questions', () => {
   it('a question with no debt words is not answered from a guide that shares one word with it', async () => {

@@ -4,33 +4,13 @@
  * die is still analysed and kept, inside care; a question of the user's own while a screenshot correction is
  * awaited is answered, not analysed as the screenshot's text.
  */
-import { handleTurn } from '../../src/conversation/conversation';
-import type { InboundMessage, OutboundReply } from '../../src/message';
-import { MemoryStore } from '../../src/state/memory-store';
+import type { OutboundReply } from '../../src/message';
 import { renderText } from '../../src/channels/local/render-text';
-import type { TurnDeps } from '../../src/conversation/deps';
-import { testDeps } from '../support/core-deps';
+import { conversation as talk } from '../support/conversation';
 
 const AT = new Date('2026-06-01T10:00:00+08:00');
 
-function conversation(user = 'u1') {
-  const store = new MemoryStore();
-  const deps: TurnDeps = testDeps(store, undefined, { now: () => AT });
-  let n = 0;
-  const base = () => ({ channel: 'test', userId: user, receivedAt: AT, messageId: String(++n) });
-  const run = async (m: InboundMessage) => {
-    const r = await handleTurn(m, deps);
-    return Object.assign(r, { shown: renderText(r, { buttons: false }) });
-  };
-  return {
-    store,
-    deps,
-    evidence: () => store.listEvidence(`test:${user}`),
-    say: (text: string) => run({ ...base(), kind: 'text', text }),
-    forward: (text: string, sentAt: Date | null = null) => run({ ...base(), kind: 'forwarded', text, sentAt }),
-    press: (id: string) => run({ ...base(), kind: 'button', id }),
-  };
-}
+const conversation = (user = 'u1') => talk(AT, user);
 
 const THREAT = '再不还钱，明天就上门泼油漆，让你全家不得安宁';
 

@@ -23,7 +23,7 @@ import { PermanentJobError, QUEUES, RetryLaterError, type Job, type JobQueue } f
 import { ChannelRateLimits, defaultEvidencePerMinute, RATE_LIMIT_REPLY } from '../rate-limit';
 import { backoffMsFor, PlatformApiError, type PlatformApi } from './api';
 import { carriesEvidence, toInbound, type WechatMessage } from './inbound';
-import { KeyedChain } from './keyed-chain';
+import { KeyedChain } from '../../keyed-chain';
 import { replyParts } from './render';
 import { splitByBytes, WECHAT_TEXT_MAX_BYTES } from './split-bytes';
 import type { WechatTexts } from './texts';

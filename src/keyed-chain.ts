@@ -1,6 +1,7 @@
 /**
  * Runs tasks one after another per key (a user), so one user's turns taken by this process finish in the order
- * they were taken and their replies are queued in that order. Turns of different users run side by side.
+ * they were taken (the conversation's turn lock; the WeChat pipeline, whose replies are queued in that order).
+ * Tasks of different keys run side by side.
  */
 export class KeyedChain {
   private readonly tails = new Map<string, Promise<void>>();
