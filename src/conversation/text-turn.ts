@@ -105,7 +105,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
 
   // 5. Follow-ups on what was just said — unless the turn names conduct of its own ("晚上打几十个电话违法吗",
   // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.
-  const ownConduct = u.act === 'follow_up' && (u.followUp === 'judge' || u.followUp === 'can_report') && !u.provision
+  // "他们还说我不还就坐牢 是真的吗" reports a claim of its own: that claim is checked, not the message in focus.
+  const ownClaim = u.followUp === 'verify_claims' && deps.analysis.assessConduct(text, receivedAt).categories.some((c) => c === 'deception' || c === 'impersonation');
+  const ownConduct = u.act === 'follow_up' && (u.followUp === 'judge' || u.followUp === 'can_report' || ownClaim) && !u.provision
     && !cues.points_back.some((w) => text.includes(w)) && !cues.this_message.some((w) => text.includes(w))
     && (u.facts.conduct.length > 0 || deps.analysis.assessConduct(text, receivedAt).findings.length > 0);
   if (ownConduct) {

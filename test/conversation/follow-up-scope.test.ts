@@ -35,6 +35,16 @@ describe('a follow-up that names conduct of its own is about that conduct', () =
   });
 });
 
+describe('a follow-up that reports a claim of its own', () => {
+  it('"他们还说我不还就坐牢 是真的吗" checks that claim, not the message in focus', async () => {
+    const c = conversation();
+    await c.say('催收说明天要来我家 还要找我爸妈 他们真能这样吗');
+    const r = await c.say('他们还说我不还就坐牢 是真的吗');
+    expect(r.shown).toMatch(/坐牢/);
+    expect(r.shown).not.toMatch(/没有需要辨真假/);
+  });
+});
+
 describe('"can I report it" means the threats, not the harmless message that came after them', () => {
   it('does not say "no need to report" when a threat was kept earlier', async () => {
     const c = conversation();
