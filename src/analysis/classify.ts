@@ -10,6 +10,7 @@
  */
 import { CATEGORY_IDS, type Analysis, type Analyzer, type AnalysisInput, type CategoryId, type Finding, type ProvisionRef } from './findings';
 import { createNormalizer, originalSpan, type NormalizedText, type Normalizer } from './normalize';
+import { statedAnnualRates } from './stated-rates';
 import { categorySpec, type AnalysisRule, type AnalysisRules, type CategorySpec, type LexiconFile } from './rules';
 
 export interface AnalyzerOptions {
@@ -329,8 +330,9 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
 
 /**
  * Judges the conditions of categories.yaml on a read message: a condition is met when one of its patterns occurs
- * in the collector's words (not negated), when a category it lists was found, or, for `burst` conditions, when the
- * message is a burst of timed messages. Returns the ids met.
+ * in the collector's words (not negated), when a category it lists was found, when the message states a rate at or
+ * above its `rate` line (stated-rates.ts), or, for `burst` conditions, when the message is a burst of timed
+ * messages. Returns the ids met.
  */
 function createConditionJudge(
   rules: AnalysisRules,
@@ -342,7 +344,13 @@ function createConditionJudge(
   const judge = (read: ReadText, found: ReadonlySet<CategoryId>, burst: boolean) => {
     const met = new Set<string>();
     for (const { spec, patterns } of compiled) {
-      if ((spec.burst && burst) || spec.categories.some((c) => found.has(c)) || (patterns && findHit(read, patterns, negation, lex.negation.window, lex))) met.add(spec.id);
+      if (
+        (spec.burst && burst) ||
+        spec.categories.some((c) => found.has(c)) ||
+        (spec.rate && statedAnnualRates(read.n.text, spec.rate.words).some((r) => r >= spec.rate!.min_annual_percent)) ||
+        (patterns && findHit(read, patterns, negation, lex.negation.window, lex))
+      )
+        met.add(spec.id);
     }
     return met;
   };

@@ -42,6 +42,13 @@ const conditionSchema = z.object({
   categories: z.array(categoryId).default([]),
   /** Whether a burst of timed messages, or the user's own call log, shows it (repeated contact). */
   burst: z.boolean().default(false),
+  /**
+   * Met when the message states an interest rate of at least `min_annual_percent` a year; `words` are the rate words
+   * and how many of their periods make a year (年化: 1, 月息: 12, 日息: 365). See stated-rates.ts.
+   */
+  rate: z
+    .object({ min_annual_percent: z.number().positive(), words: z.record(z.string().min(1), z.number().positive()) })
+    .optional(),
 });
 
 const categorySchema = z.object({

@@ -122,6 +122,27 @@ describe('renderAnalysis: conditions decide what is cited', () => {
     expect(cited(await view(MESSAGES[0]!, at))).toContain('刑法#293-1');
   });
 
+  it('cites 寻衅滋事 (刑法293) for a threat only once it is repeated, else names it under "如果…反复"', async () => {
+    const once = await view('再不还钱就打断你的腿。', at);
+    expect(cited(once)).not.toContain('刑法#293');
+    expect(detail(once)).toMatch(/如果对方已经反复[^。]*《刑法》第二百九十三条（第一款第（二）项：恐吓他人，情节恶劣的）/);
+    expect(cited(await view('第5次警告你，再不还钱就打断你的腿。', at))).toContain('刑法#293');
+    expect(cited(await view('已经给你打了二十个电话了，再不还钱就打断你的腿。', at))).toContain('刑法#293');
+    // "第一次" is not repeated.
+    expect(cited(await view('第一次警告你，再不还钱就打断你的腿。', at))).not.toContain('刑法#293');
+  });
+
+  it('judges an illegal debt for 293之一 by the rate stated, not by the word 年化', async () => {
+    for (const lawful of ['你这笔年化利率7.2%的贷款，不还就打断你的腿。', '日息0.03%你都不还？再不还钱就打断你的腿。']) {
+      const v = await view(lawful, at);
+      expect(cited(v)).not.toContain('刑法#293-1');
+      expect(detail(v)).toMatch(/如果催收的是高利放贷[^。]*第二百九十三条之一/);
+    }
+    for (const usurious of ['你这笔年化360%的贷款，不还就打断你的腿。', '日息1%都不还？再不还钱就打断你的腿。', '月息5%还不起？再不还钱就打断你的腿。']) {
+      expect(cited(await view(usurious, at))).toContain('刑法#293-1');
+    }
+  });
+
   it('cites 敲诈勒索 only for money beyond the debt', async () => {
     const owed = await view('再不还钱就打断你的腿。', at);
     expect(cited(owed)).not.toContain('刑法#274');
