@@ -68,6 +68,12 @@ export const loanCuesSchema = z.object({
   lender: z.object({ licensed: words, unlicensed: words, business: words }),
   dates: z.object({ contract: words }),
   lawful_questions: z.object({ how_much: words, principal_only: words }),
+  fold_chars: z.record(z.string().length(1), z.string().length(1)),
+  typos: z.object({ phrases: z.record(z.string().min(1), z.string().min(1)), before_number: z.record(z.string().min(1), z.string().min(1)), after_number: z.record(z.string().min(1), z.string().min(1)) }),
+  english: z.record(z.string().regex(/^[a-z][a-z ]*$/, 'lower-case English words'), z.string().min(1)),
+  alternatives: words,
+  uncertain_before: words,
+  forgotten: words,
 });
 
 export type LoanCues = z.infer<typeof loanCuesSchema>;

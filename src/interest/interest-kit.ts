@@ -14,6 +14,7 @@ import type { LoanFacts, MissingNumber } from './loan-facts';
 import { findNumbers } from './numbers-text';
 import { findDates } from './text-dates';
 import { normalizeLoanText } from './loan-text';
+import { createTextFold } from './text-fold';
 import { createLoanTextParser, type LoanTextParser } from './loan-text';
 import { scheduleChartPng } from './schedule-chart';
 
@@ -56,6 +57,7 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
   assertInterestReplies(deps.replies);
   const data = loadInterestData(deps.knowledgeDir);
   const parseLoanText = createLoanTextParser(data.cues);
+  const fold = createTextFold(data.cues);
   const rdeps = { knowledge: deps.knowledge, replies: deps.replies, data };
   return {
     data,
@@ -64,7 +66,7 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
     table: (facts, at) => interestTableReply(facts, rdeps, at),
     lawfulAmount: (facts, at, question) => lawfulAmountReply(facts, rdeps, at, question),
     lawfulQuestionOf(text) {
-      const t = normalizeLoanText(text);
+      const t = normalizeLoanText(text, [], fold);
       const q = data.cues.lawful_questions;
       // "只还本金" is the narrower question: it wins when both are asked.
       if (q.principal_only.some((w) => t.includes(w))) return 'principal_only';
@@ -88,7 +90,7 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
     answerTo(missing, text, at, previous) {
       const said = parseLoanText(text, at);
       const merged: LoanFacts = { ...previous, ...said };
-      const t = normalizeLoanText(text);
+      const t = normalizeLoanText(text, [], fold);
       if (missing === 'rate_unit' && previous.rate) {
         const per = (['day', 'month', 'year'] as const).find((p) => data.cues.rates[p].some((w) => t.includes(w.toLowerCase())));
         return per ? { ...merged, rate: { percent: said.rate?.percent ?? previous.rate.percent, per } } : merged;

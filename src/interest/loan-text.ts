@@ -7,10 +7,11 @@
  * `unstated`, and cashFlowsOf asks for it.
  */
 import type { LoanCues } from './interest-data';
-import type { LoanFacts, TermUnit } from './loan-facts';
+import type { LoanFacts, MissingNumber, TermUnit } from './loan-facts';
 import type { Payment } from './cash-flow';
 import { findNumbers, smallCount, type NumberHit } from './numbers-text';
 import { findDates } from './text-dates';
+import { createTextFold, type TextFold } from './text-fold';
 
 type Role = 'principal' | 'received' | 'payment' | 'total' | 'fee' | 'interest' | 'rollover';
 const ROLES: readonly Role[] = ['principal', 'received', 'payment', 'total', 'fee', 'interest', 'rollover'];
@@ -55,8 +56,9 @@ interface TimedHit extends Payment {
  * form-like "月供:2224.44"), where it is dropped. A cue word followed by words, not a number, ends its phrase: in "扣了服务费 每个月还1000" the fee
  * word must not reach into the next phrase.
  */
-export function normalizeLoanText(text: string, joinAfter: readonly string[] = []): string {
-  const t = text.normalize('NFKC').toLowerCase().trim();
+export function normalizeLoanText(text: string, joinAfter: readonly string[] = [], fold?: TextFold): string {
+  const lowered = text.normalize('NFKC').toLowerCase().trim();
+  const t = fold ? fold(lowered).trim() : lowered;
   return t.replace(/\s*:\s*|\s+/g, (ws: string, i: number) => {
     const joins = NUMBER_START.test(t.slice(i + ws.length, i + ws.length + 1)) && joinAfter.some((w) => t.endsWith(w, i));
     return joins ? '' : ws.includes(':') ? ':' : ',';
@@ -94,9 +96,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const approximate = lower(cues.approximate_after);
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const basisWords = lower(cues.basis_words);
+  const fold = createTextFold(cues);
+  const alternatives = lower(cues.alternatives);
+  const uncertainBefore = lower(cues.uncertain_before);
+  const forgotten = lower(cues.forgotten);
 
   return (text, at) => {
-    const t = normalizeLoanText(text, joinAfter);
+    const t = normalizeLoanText(text, joinAfter, fold);
     const mask = new Array<boolean>(t.length).fill(false);
     const masked = (s: number, e: number) => {
       for (let i = s; i < e; i++) mask[i] = true;
@@ -154,8 +160,31 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 每期还5k多 / 1万左右: a rough number is asked for, not used.
     const rough = amounts.find((a) => (a.role as string) !== 'ignored' && approximate.some((w) => t.startsWith(w, a.end)) && !t.startsWith('多少', a.end));
     if (rough) {
-      facts.unstated = rough.role === 'principal' || rough.role === 'received' ? rough.role : rough.role === 'unknown' ? 'principal' : 'payment';
+      facts.unstated = missingFor(rough.role);
       rough.role = 'ignored' as Role;
+    }
+    // 1万还是2万 / 一千或者一千一 / 月供大概1000: not one number, so it is asked for, not picked.
+    for (const [i, a] of amounts.entries()) {
+      if ((a.role as string) === 'ignored') continue;
+      const next = amounts[i + 1];
+      const between = next && next.clause === a.clause ? t.slice(a.end, next.start).replace(/^(元|块钱|块)/, '') : undefined;
+      if (between !== undefined && between.length <= 5 && alternatives.some((w) => between.startsWith(w) && !/\d/.test(between))) {
+        facts.unstated ??= missingFor(a.role === 'unknown' ? next!.role : a.role);
+        a.role = 'ignored' as Role;
+        next!.role = 'ignored' as Role;
+        continue;
+      }
+      if (uncertainBefore.some((w) => t.startsWith(w, a.start - w.length))) {
+        facts.unstated ??= missingFor(a.role);
+        a.role = 'ignored' as Role;
+      }
+    }
+    // 到手多少忘了 / 不记得借了多少: the number named by the cue before 多少 is unknown.
+    for (let i = t.indexOf('多少'); i >= 0; i = t.indexOf('多少', i + 2)) {
+      const clause = clauseAround(t, i, i + 2);
+      if (!forgotten.some((w) => clause.includes(w))) continue;
+      const cue = roleBefore(t, 0, i);
+      if (cue && cue.dist <= 1 && ['principal', 'received', 'payment', 'total'].includes(cue.role)) facts.unstated ??= missingFor(cue.role);
     }
     const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate));
     const term = chooseTerm(terms, t);
@@ -573,6 +602,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (has(wider, cues.monthly_words) && !has(wider, cues.not_monthly_words)) return { percent: h.percent, per: 'month' };
     return { percent: h.percent, per: 'unknown' };
   }
+}
+
+/** The question to ask when the amount of `role` is not one known number. */
+function missingFor(role: Role | 'unknown'): MissingNumber {
+  if (role === 'principal' || role === 'unknown') return 'principal';
+  if (role === 'received' || role === 'fee') return 'received';
+  return 'payment';
 }
 
 /** Positions of clause breaks, skipping a comma inside a number (10,000). */

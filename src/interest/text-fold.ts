@@ -1,0 +1,57 @@
+/**
+ * Folds the ways a borrower may type a description into the one form the loan parser reads: traditional
+ * characters and the financial numerals (壹萬 → 一万), a few homophone typos where they cannot mean anything
+ * else (每月换1050 → 每月还1050, 分12其 → 分12期), and English words in a mixed message (borrowed 5k got 4k →
+ * 借5k到手4k). Every word and character comes from knowledge/interest/cues.yaml; this file only applies them.
+ * The input is already lower-cased and NFKC-normalised.
+ */
+
+/** The folding tables of cues.yaml. */
+export interface FoldCues {
+  fold_chars: Record<string, string>;
+  typos: { phrases: Record<string, string>; before_number: Record<string, string>; after_number: Record<string, string> };
+  english: Record<string, string>;
+}
+
+/** Rewrites one lower-cased text; the same text always gives the same result. */
+export type TextFold = (t: string) => string;
+
+/** The first character of a number, in digits or Chinese numerals (after folding). */
+const NUMBER_CHAR = '[\\d零〇一二两三四五六七八九十百千万]';
+
+/** Builds the fold over `cues`. */
+export function createTextFold(cues: FoldCues): TextFold {
+  const chars = new Map(Object.entries(cues.fold_chars));
+  const charRe = chars.size ? new RegExp(`[${[...chars.keys()].map(escapeClass).join('')}]`, 'g') : undefined;
+  const phrases = byLength(Object.keys(cues.typos.phrases));
+  const phraseRe = phrases.length ? new RegExp(phrases.map(escapeRe).join('|'), 'g') : undefined;
+  const beforeKeys = Object.keys(cues.typos.before_number);
+  const beforeRe = beforeKeys.length ? new RegExp(`(${beforeKeys.map(escapeRe).join('|')})(?=${NUMBER_CHAR})`, 'g') : undefined;
+  const afterKeys = Object.keys(cues.typos.after_number);
+  const afterRe = afterKeys.length ? new RegExp(`(?<=[\\d一二两三四五六七八九十])(${afterKeys.map(escapeRe).join('|')})`, 'g') : undefined;
+  const english = byLength(Object.keys(cues.english).map((w) => w.toLowerCase()));
+  const englishMap = new Map(Object.entries(cues.english).map(([k, v]) => [k.toLowerCase(), v]));
+  // Whole words only, with the spaces around them (so "5k in 7 days" → "5k,7天").
+  const englishRe = english.length ? new RegExp(`\\s*(?<![a-z])(${english.map((w) => w.split(/\s+/).map(escapeRe).join('\\s+')).join('|')})(?![a-z])\\s*`, 'g') : undefined;
+
+  return (t) => {
+    let s = charRe ? t.replace(charRe, (c) => chars.get(c) ?? c) : t;
+    if (phraseRe) s = s.replace(phraseRe, (w) => cues.typos.phrases[w] ?? w);
+    if (beforeRe) s = s.replace(beforeRe, (w) => cues.typos.before_number[w] ?? w);
+    if (afterRe) s = s.replace(afterRe, (w) => cues.typos.after_number[w] ?? w);
+    if (englishRe && /[a-z]{2}/.test(s)) s = s.replace(englishRe, (_all, w: string) => englishMap.get(w.replace(/\s+/g, ' ')) ?? w);
+    return s;
+  };
+}
+
+function byLength(xs: string[]): string[] {
+  return [...new Set(xs)].sort((a, b) => b.length - a.length);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+function escapeClass(s: string): string {
+  return s.replace(/[\]\\^-]/g, '\\$&');
+}

@@ -1,0 +1,93 @@
+/**
+ * The loan parser on the ways borrowers type the same loan: traditional characters and financial numerals,
+ * homophone typos, English mixed in, and numbers said in any order must give the same cash flows as the plain
+ * simplified description; two numbers offered for one ("1万还是2万"), a hedged number ("月供大概1000") or a
+ * forgotten one ("到手多少忘了") must get a question, never one of them picked.
+ */
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { loadInterestData } from '../../src/interest/interest-data';
+import { createLoanTextParser } from '../../src/interest/loan-text';
+import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+import { createTextFold } from '../../src/interest/text-fold';
+
+const cues = loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues;
+const parse = createLoanTextParser(cues);
+const AT = new Date('2026-05-01T12:00:00+08:00');
+const flows = (text: string) => cashFlowsOf(parse(text, AT));
+const months = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
+
+describe('the same loan typed another way gives the same cash flows', () => {
+  // [plain description, the same loan typed another way]
+  const SAME: Array<[string, string]> = [
+    ['借10000 到手8000 每月还1000 还12期', '借1萬 到手8千 每月還1千 還12期'],
+    ['借10000 到手9000 每月还950 共12期', '借款壹萬元，實際到賬玖仟元，每月還款玖佰伍拾元，共12期'],
+    ['借10000 到手7000 每月还1050 还12期', '借1万 到手7千 每月换1050 换12期'],
+    ['借10000 到手7000 每月还1050 分12期', '借1万 到手7千 每月还1050 分12其'],
+    ['借10000 到手8000 月供950 分12期', '借1万到手8千月贡950分12期'],
+    ['借5000 到手4000 7天后还5000', 'borrowed 5k got 4k, pay back 5k in 7 days'],
+    ['借10000 到手8000 每月还1000 12个月', 'loan 10000, received 8000, 12 monthly payments of 1000'],
+    ['借10000 到手7000 每月还1050 还12期', '12期，每期1050，借的1万，到手7千'],
+    ['借25000 到手22000 每月还1300 24期', '借两万五 实际到账两万二 分24期 月供1300'],
+    ['借3000 到手2400 7天后还3000', '借3k 到手2.4k 七天还3k'],
+    ['借10000 到手9000 到期还本付息10900 期限3个月', '借款10000 期限3个月 到期一次还10900 到手9000'],
+  ];
+  it.each(SAME)('%s ≡ %s', (plain, other) => {
+    const a = flows(plain);
+    const b = flows(other);
+    expect(a.ok).toBe(true);
+    expect(b).toEqual(a);
+  });
+
+  it('reads the plain ones as written (the comparison above is not between two wrong readings)', () => {
+    const a = flows('借10000 到手8000 每月还1000 还12期');
+    expect(a.ok && a.flows).toEqual({ contractPrincipal: 10000, received: 8000, payments: months(12, 1000) });
+    const b = flows('借5000 到手4000 7天后还5000');
+    expect(b.ok && b.flows).toEqual({ contractPrincipal: 5000, received: 4000, payments: [{ day: 7, amount: 5000 }] });
+    const c = flows('借10000 到手9000 到期还本付息10900 期限3个月');
+    expect(c.ok && c.flows.payments).toEqual([{ month: 3, amount: 10900 }]);
+  });
+});
+
+describe('a number the borrower is not sure of is asked for', () => {
+  const ASK: Array<[string, string]> = [
+    ['借1万还是2万记不清了 每月还1000 12期', 'principal'],
+    ['借1万，每月还一千或者一千一，12期', 'payment'],
+    ['借1万 7天后还1万2或者1万3', 'payment'],
+    ['借1万 月供大概1000 12期', 'payment'],
+    ['借了大约2万 每月还2000 12期', 'principal'],
+    ['借了5千 到手多少忘了 七天后还五千', 'received'],
+    ['借一万 到手九千 还了好几期了 每期一千', 'term'],
+  ];
+  it.each(ASK)('%s → asks for %s', (text, missing) => {
+    expect(flows(text)).toEqual({ ok: false, missing });
+  });
+
+  it('the same loans with the number said plainly are computed', () => {
+    expect(flows('借1万 每月还1000 12期').ok).toBe(true);
+    expect(flows('借了5千 到手4千 七天后还五千').ok).toBe(true);
+    expect(flows('借1万 月供1000 12期').ok).toBe(true);
+  });
+});
+
+describe('text fold (knowledge/interest/cues.yaml)', () => {
+  const fold = createTextFold(cues);
+  it('maps every folded character to one simplified character, keeping positions', () => {
+    const keys = Object.keys(cues.fold_chars).join('');
+    expect(fold(keys)).toHaveLength(keys.length);
+    for (const v of Object.values(cues.fold_chars)) expect(Object.keys(cues.fold_chars)).not.toContain(v);
+  });
+  it('leaves simplified text without English alone', () => {
+    const t = '借1万到手7000每月还1050还12期';
+    expect(fold(t)).toBe(t);
+  });
+  it('changes 换 only before a number, and 其 only after one', () => {
+    expect(fold('换了手机号')).toBe('换了手机号');
+    expect(fold('其他费用')).toBe('其他费用');
+    expect(fold('每月换1050')).toBe('每月还1050');
+  });
+  it('replaces English words whole, not inside other words', () => {
+    expect(fold('borrowed 5k')).toBe('借5k');
+    expect(fold('payday')).toBe('payday');
+  });
+});
