@@ -82,7 +82,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     turn.remember(text);
     return analyzeScreenshotText(text, pending.data ?? {}, receivedAt, turn);
   }
-  if (pending?.kind === 'confirm_speaker') {
+  // A question of its own ("催收能上门吗") is a new turn, not an answer, even when it names the collector.
+  if (pending?.kind === 'confirm_speaker' && !asksOrWonders(text)) {
     const who = typedSpeakerAnswer(text, cues.speaker_answer);
     if (who) return confirmSpeaker(who, receivedAt, turn);
   }
@@ -135,7 +136,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // 6. A collector's words, pasted.
   if (u.speaker !== 'user') {
     const words = u.speaker === 'mixed' && u.quoted ? u.quoted : text;
-    if (u.speakerConfidence >= SPEAKER_SURE) return analyzeMessage({ text: words, sentAt: null, receivedAt, kind: 'message' }, turn);
+    if (u.speakerConfidence >= SPEAKER_SURE && u.pastedEvidently) return analyzeMessage({ text: words, sentAt: null, receivedAt, kind: 'message' }, turn);
     // Only the pasted part would be kept if the user says a collector wrote it, never their own words around it.
     return askSpeaker(words, turn);
   }

@@ -52,6 +52,7 @@ export const speakerCuesSchema = z.object({
     after_question_threshold: probability,
     structure_confidence: probability,
     unanchored_user_confidence: probability,
+    unframed_save_min_chars: z.number().int().min(1),
   }),
   speaker_anchors: z.string().min(1),
 });

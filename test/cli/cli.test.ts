@@ -122,7 +122,8 @@ describe('debtshield ask', () => {
 
 describe('debtshield chat (scripted)', () => {
   it('reads one message per line and answers each; numbers press buttons', async () => {
-    const io = ioWith('/start\n明天不还就上门泼油漆\n/delete\n1\n/evidence\n');
+    // A typed collector-voice line is asked about first; "1" says a collector sent it.
+    const io = ioWith('/start\n明天不还就上门泼油漆\n1\n/delete\n1\n/evidence\n');
     expect(await runCli(['chat', '--user', 'cli-test'], io)).toBe(0);
     const out = io.stdout.text();
     expect(out).toContain('债盾');

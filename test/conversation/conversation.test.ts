@@ -11,6 +11,8 @@ import { testDeps, logSink } from '../support/core-deps';
 let n = 0;
 const base = (userId = 'u1') => ({ channel: 'test', userId, receivedAt: new Date('2026-06-01T10:00:00+08:00'), messageId: String(++n) });
 const text = (t: string, userId?: string): InboundMessage => ({ ...base(userId), kind: 'text', text: t });
+/** A forwarded message: the collector's words for sure (typed collector-voice lines are asked about first). */
+const fwd = (t: string, userId?: string): InboundMessage => ({ ...base(userId), kind: 'forwarded', text: t, sentAt: null });
 const cmd = (name: string, userId?: string): InboundMessage => ({ ...base(userId), kind: 'command', name, args: '' });
 const press = (id: string, userId?: string): InboundMessage => ({ ...base(userId), kind: 'button', id });
 const all = (r: OutboundReply) => renderText(r, { buttons: true });
@@ -94,7 +96,7 @@ describe('handleTurn', () => {
   it('deletes everything only after 确认删除', async () => {
     const store = new MemoryStore();
     const deps = testDeps(store);
-    await handleTurn(text('不还钱就爆你通讯录'), deps);
+    await handleTurn(fwd('不还钱就爆你通讯录'), deps);
     const ask = await handleTurn(cmd('delete'), deps);
     expect(ask.buttons.map((b) => b.label)).toContain('确认删除');
     expect(await store.read('test:u1')).not.toBeNull();
@@ -110,7 +112,7 @@ describe('handleTurn', () => {
 
   it('exports everything kept, as JSON and a summary', async () => {
     const deps = testDeps(new MemoryStore());
-    await handleTurn(text('不还钱就爆你通讯录'), deps);
+    await handleTurn(fwd('不还钱就爆你通讯录'), deps);
     const out = all(await handleTurn(cmd('export'), deps));
     expect(out).toContain('证据：1 条');
     expect(out).toContain('"evidence"');
@@ -127,7 +129,7 @@ describe('handleTurn', () => {
       deleteUser: () => Promise.reject(new Error('down')),
       close: () => Promise.resolve(),
     };
-    const reply = await handleTurn(text('明天不还就上门泼油漆'), testDeps(down));
+    const reply = await handleTurn(fwd('明天不还就上门泼油漆'), testDeps(down));
     expect(reply.blocks.length).toBeGreaterThan(2);
     expect(reply.notices.map((x) => x.kind)).toEqual(expect.arrayContaining(['not_saved']));
   });
@@ -142,8 +144,9 @@ describe('handleTurn', () => {
   it('keeps both turns when two messages from one user arrive at the same moment', async () => {
     const store = new MemoryStore({ ttlDays: 30, historyTurns: 50 });
     const deps = testDeps(store);
-    const texts = ['明天不还就上门泼油漆', '不还钱就爆你通讯录', '催收能上门吗', '逾期会坐牢吗', '再不还就打给你领导', '征信多久能恢复'];
-    await Promise.all(texts.map((t) => handleTurn(text(t, 'race'), deps)));
+    const forwards = ['明天不还就上门泼油漆', '不还钱就爆你通讯录', '再不还就打给你领导'];
+    const texts = [...forwards, '催收能上门吗', '逾期会坐牢吗', '征信多久能恢复'];
+    await Promise.all(texts.map((t) => handleTurn(forwards.includes(t) ? fwd(t, 'race') : text(t, 'race'), deps)));
     const state = await store.read('test:race');
     const userTurns = state!.history.filter((h) => h.role === 'user').map((h) => h.text);
     expect([...userTurns].sort()).toEqual([...texts].sort());
@@ -188,7 +191,7 @@ describe('handleTurn', () => {
     const store = new MemoryStore();
     let now = new Date('2026-06-01T10:00:00+08:00');
     const deps = testDeps(store, undefined, { now: () => now });
-    await handleTurn(text('不还钱就爆你通讯录', 'stale'), deps);
+    await handleTurn(fwd('不还钱就爆你通讯录', 'stale'), deps);
     await handleTurn(cmd('delete', 'stale'), deps);
     now = new Date('2026-06-01T11:00:00+08:00');
     expect(all(await handleTurn(press('del:yes', 'stale'), deps))).toContain('过期');
@@ -210,7 +213,7 @@ describe('handleTurn', () => {
 
   it('warns about paying into a personal account even when the message is otherwise lawful', async () => {
     const deps = testDeps(new MemoryStore());
-    const reply = await handleTurn(text('请把钱转到我个人支付宝，今天转可以给你减免一半'), deps);
+    const reply = await handleTurn(fwd('请把钱转到我个人支付宝，今天转可以给你减免一半'), deps);
     expect(reply.blocks.some((b) => b.style === 'warning' && b.text.includes('官方'))).toBe(true);
     expect(reply.buttons.map((b) => b.id)).toContain('steps');
     const steps = await handleTurn(press('steps'), deps);

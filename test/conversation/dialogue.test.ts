@@ -75,6 +75,36 @@ describe('who is speaking: the user\'s own words never become evidence', () => {
     expect(r.kind).toBe('confirmation');
     expect(r.buttons.map((b) => b.label)).toEqual(['这是催收发来的原话', '这是我自己的问题']);
   });
+
+  it('asks before keeping a typed line in a collector\'s voice that nothing shows was pasted', async () => {
+    for (const line of ['你再装死 我们就联系你公司HR 让全公司都知道你欠钱不还', '欠网贷不还就是诈骗 要判刑的 逃不掉']) {
+      const c = conversation();
+      const r = await c.say(line);
+      expect(r.kind).toBe('confirmation');
+      expect(r.evidenceSaved).toBe(0);
+      // Said to be the collector's, it is analysed and kept; the same message forwarded later is not kept twice.
+      const kept = await c.press('spk:c');
+      expect(kept.kind).toBe('analysis');
+      expect((await c.forward(line)).evidenceSaved).toBe(0);
+      expect(await c.evidence()).toHaveLength(1);
+    }
+  });
+
+  it('keeps a typed message at once when its structure shows it was pasted', async () => {
+    const c = conversation();
+    const r = await c.say('【速借宝】张伟，你已逾期87天，今天下午5点前不还款，我们的人就上门找你，后果自负，别逼我们动手。');
+    expect(r.kind).toBe('analysis');
+    expect(r.evidenceSaved).toBe(1);
+  });
+
+  it('answers a question typed while the bot waits to hear who wrote a line, and keeps nothing', async () => {
+    const c = conversation();
+    await c.say('不还钱就爆你通讯录');
+    const r = await c.say('催收能上门吗');
+    expect(r.kind).toBe('answer');
+    expect(r.shown).toMatch(/上门/);
+    expect(await c.evidence()).toHaveLength(0);
+  });
 });
 
 describe('buttons are valid only for the reply that offered them', () => {

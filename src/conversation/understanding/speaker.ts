@@ -18,6 +18,8 @@ import type { DialogueContext, Speaker } from './types';
 export interface SpeakerCall {
   speaker: Speaker;
   confidence: number;
+  /** True when structure (a 【signature】, a transcript, a frame, quotes, a document title) placed a collector part. */
+  byStructure: boolean;
   /** For `mixed`: the pasted collector part and the user's own words, as typed. */
   quoted?: string;
   own?: string;
@@ -74,7 +76,7 @@ export function createSpeakerCaller(
   return (tt, parts, context) => {
     const threshold = context === 'asked' || context === 'crisis' ? decision.after_question_threshold : decision.collector_threshold;
     const t = tt.t;
-    if (parts.length === 0) return { speaker: 'user', confidence: 0.5, ownSpans: [[0, t.length]], quotedSpans: [] };
+    if (parts.length === 0) return { speaker: 'user', confidence: 0.5, byStructure: false, ownSpans: [[0, t.length]], quotedSpans: [] };
     const placed = parts.map((p) => ({ ...p, p: undefined as number | undefined, continued: false }));
     const free = placed.filter((p) => p.role === 'free');
     const structural = placed.filter((p) => p.role !== 'free');
@@ -124,13 +126,15 @@ export function createSpeakerCaller(
     }
     if (structural.length > 0 || free.some((p) => p.continued)) confidence = Math.min(confidence, decision.structure_confidence);
 
+    const byStructure = structural.length > 0 || free.some((p) => p.continued);
     const quotedSpans = placed.filter((p) => p.role === 'quoted').map((p) => [p.start, p.end] as [number, number]);
     const ownSpans = placed.filter((p) => p.role === 'own').map((p) => [p.start, p.end] as [number, number]);
-    if (quotedSpans.length === 0) return { speaker: 'user', confidence, ownSpans: [[0, t.length]], quotedSpans };
-    if (ownSpans.length === 0) return { speaker: 'collector', confidence, ownSpans, quotedSpans };
+    if (quotedSpans.length === 0) return { speaker: 'user', confidence, byStructure, ownSpans: [[0, t.length]], quotedSpans };
+    if (ownSpans.length === 0) return { speaker: 'collector', confidence, byStructure, ownSpans, quotedSpans };
     return {
       speaker: 'mixed',
       confidence,
+      byStructure,
       quoted: quotedSpans.map(([a, b]) => rawSpan(tt, a, b)).join('\n'),
       own: ownSpans.map(([a, b]) => rawSpan(tt, a, b)).join(' '),
       ownSpans,

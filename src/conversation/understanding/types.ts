@@ -89,6 +89,12 @@ export interface TurnUnderstanding {
   speaker: Speaker;
   /** 0..1, how sure the speaker call is. Below the conversation's threshold it asks the user. */
   speakerConfidence: number;
+  /**
+   * Set when a collector part is evidently pasted: structure placed it (a 【signature】, a transcript, a frame, a
+   * document title) or it is a long stretch in the collector's voice. A short unframed line in a collector's voice
+   * ("你再装死 我们就联系你公司HR") may be the user repeating or fearing it: the bot asks before keeping it.
+   */
+  pastedEvidently?: true;
   act: TurnAct;
   /** 0..1, how sure the act call is (a rule's measured precision, or the classifier's probability). */
   actConfidence?: number;

@@ -76,6 +76,7 @@ export function createUnderstandingPipeline(
   const provision = createProvisionReader(data.provisions, compiler, options.lawNames ?? new Map());
   const acts = createActReader(data.acts, compiler, heads.act);
 
+  const minUnframed = data.speaker.decision.unframed_save_min_chars;
   const understand = (text: string, context: DialogueContext, at: Date = new Date()): TurnUnderstanding => {
     const tt = read(text);
     const f = facts(tt, at);
@@ -95,6 +96,7 @@ export function createUnderstandingPipeline(
       ...(act.signals.followKind ? { asks: act.signals.followKind } : {}),
       ...(mention ? { provision: mention } : {}),
       ...(sp.speaker === 'mixed' ? { quoted: sp.quoted, own: sp.own } : {}),
+      ...(sp.speaker !== 'user' && (sp.byStructure || [...(sp.quoted ?? text).replace(/\s/g, '')].length >= minUnframed) ? { pastedEvidently: true } : {}),
       facts: f,
     };
   };
@@ -114,7 +116,7 @@ function ownWords(tt: TurnText, sp: SpeakerCall): OwnWords {
 
 /** A greeting, thanks or bare answer is the user's own. */
 function smallTalk(tt: TurnText): SpeakerCall {
-  return { speaker: 'user', confidence: SMALL_TALK_CONFIDENCE, ownSpans: [[0, tt.t.length]], quotedSpans: [] };
+  return { speaker: 'user', confidence: SMALL_TALK_CONFIDENCE, byStructure: false, ownSpans: [[0, tt.t.length]], quotedSpans: [] };
 }
 
 function modelHeads(data: UnderstandingData): UnderstanderHeads {
