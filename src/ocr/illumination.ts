@@ -17,7 +17,10 @@ const MIN_BACKGROUND = 0.2;
 
 export interface Illumination {
   image: RgbImage;
-  /** Spread of the background's light field in levels (p95 − p5 of its luma); 0 for a flat background. */
+  /**
+   * Spread of the background's light field in levels (p95 − p5 of its luma); for a background whose own luma
+   * range is under EVEN_BELOW, that range (an upper bound: the field is not computed). 0 for a flat background.
+   */
   unevenness: number;
   /** Whether the image was corrected (unevenness at or above EVEN_BELOW). */
   corrected: boolean;
@@ -32,6 +35,11 @@ export function evenIllumination(img: RgbImage): Illumination {
   let seen = 0;
   for (let p = 0; p < n; p++) seen += mask[p]!;
   if (seen < n * MIN_BACKGROUND) return { image: img, unevenness: 0, corrected: false };
+  // The light field at every pixel is a weighted mean of background pixels, the same weights for each channel,
+  // so its luma stays within the background's own luma range: a range under EVEN_BELOW (every clean
+  // screenshot) bounds the unevenness without smoothing anything, which costs most of this function.
+  const spread = backgroundSpread(data, mask);
+  if (spread < EVEN_BELOW) return { image: img, unevenness: spread, corrected: false };
   const fields: Float32Array[] = [];
   for (let c = 0; c < 3; c++) {
     const v = new Float32Array(n);
@@ -59,6 +67,19 @@ export function evenIllumination(img: RgbImage): Illumination {
     }
   }
   return { image: { width: w, height: h, data: out }, unevenness, corrected: true };
+}
+
+/** Max − min luma of the pixels in `mask`: an upper bound of the light field's spread (see evenIllumination). */
+function backgroundSpread(data: Uint8Array, mask: Uint8Array): number {
+  let lo = 255;
+  let hi = 0;
+  for (let p = 0; p < mask.length; p++) {
+    if (!mask[p]) continue;
+    const v = 0.299 * data[p * 3]! + 0.587 * data[p * 3 + 1]! + 0.114 * data[p * 3 + 2]!;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return hi - lo;
 }
 
 /**
