@@ -22,13 +22,15 @@ import { answerFollowUp } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
 import { loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts } from './loan-facts';
-import { asksOrWonders } from './understanding/question-form';
+import { asksOrWonders, isQuestion } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
 export const SPEAKER_SURE = 0.8;
 /** In crisis mode these acts get an answer (wrapped in care); anything else gets care alone. */
 const ANSWERABLE: ReadonlySet<TurnUnderstanding['act']> = new Set(['ask', 'describe', 'follow_up', 'loan_facts']);
+/** What a report may ask and still be answered as conduct: is it unlawful, can it be reported, what to do. */
+const CONDUCT_ASKS: ReadonlySet<string> = new Set(['judge', 'can_report', 'what_to_do', 'after_report']);
 /** Below this confidence that a text is the user's own, a text that is not a question is asked about too. */
 export const USER_UNSURE = 0.6;
 
@@ -155,7 +157,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // describes what collectors did and asks whether it is unlawful or can be reported ("催收说要去我单位闹 能报警吗")
     // is answered for that conduct; other questions go to the guides.
     const asks = u.asks;
-    const r = u.act === 'describe' || asks === 'can_report' || asks === 'judge' ? describeConduct(text, receivedAt, turn, asks, eventDates(u)) : undefined;
+    // A report that ends in a question of another kind ("…说我妈是紧急联系人 要替我还钱 我妈真的要还吗") is answered
+    // for that question: the first sentence must answer what was asked, not judge the conduct around it.
+    const asksElse = u.act === 'describe' && isQuestion(text) && (asks === undefined || !CONDUCT_ASKS.has(asks));
+    const r = (u.act === 'describe' && !asksElse) || asks === 'can_report' || asks === 'judge' ? describeConduct(text, receivedAt, turn, asks, eventDates(u)) : undefined;
     if (r) return r;
   }
   if (u.act === 'distress') return distress(text, turn);

@@ -90,6 +90,22 @@ describe('who is speaking: the user\'s own words never become evidence', () => {
     }
   });
 
+  it('reads a report of what the user found, quoting the graffiti, as the user\'s own words', async () => {
+    const c = conversation();
+    const r = await c.say('早上一出门 发现门锁被人灌了胶水 门上用红油漆写着"欠债还钱 王小军是老赖" 肯定是米粒贷那帮催收干的');
+    expect(r.kind).not.toBe('confirmation');
+    expect(r.evidenceSaved).toBe(0);
+    expect(r.shown).toMatch(/报警|110/);
+    expect(await c.evidence()).toHaveLength(0);
+  });
+
+  it('answers the question a report ends with, not a verdict on the conduct around it', async () => {
+    const c = conversation();
+    const r = await c.say('催收打给我妈 说我妈是紧急联系人 要替我还钱 我妈真的要还吗');
+    expect(firstSentence(r)).toMatch(/^(不用|不需要|不必|没有)/);
+    expect(r.shown).toMatch(/担保|保证/);
+  });
+
   it('keeps a typed message at once when its structure shows it was pasted', async () => {
     const c = conversation();
     const r = await c.say('【速借宝】张伟，你已逾期87天，今天下午5点前不还款，我们的人就上门找你，后果自负，别逼我们动手。');

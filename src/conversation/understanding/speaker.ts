@@ -126,7 +126,13 @@ export function createSpeakerCaller(
     }
     if (structural.length > 0 || free.some((p) => p.continued)) confidence = Math.min(confidence, decision.structure_confidence);
 
-    const byStructure = structural.length > 0 || free.some((p) => p.continued);
+    // Pasted by structure: a part structure placed as the collector's, a line continuing one, or a free part right
+    // after the user's frame ("他们发来这个：…"). The user's own question next to a free part does not show a paste.
+    const framed = (p: (typeof placed)[number]) => {
+      const prev = placed[placed.indexOf(p) - 1];
+      return p.role === 'quoted' && prev?.role === 'own' && prev.why === 'frame';
+    };
+    const byStructure = structural.some((p) => p.role === 'quoted') || free.some((p) => p.continued || framed(p));
     const quotedSpans = placed.filter((p) => p.role === 'quoted').map((p) => [p.start, p.end] as [number, number]);
     const ownSpans = placed.filter((p) => p.role === 'own').map((p) => [p.start, p.end] as [number, number]);
     if (quotedSpans.length === 0) return { speaker: 'user', confidence, byStructure, ownSpans: [[0, t.length]], quotedSpans };
