@@ -28,7 +28,8 @@ export interface TimestampParser {
    * `loose`: the line is known to be a label (a separator or a time under a bubble, placed where only labels
    * are), so the misreadings of small grey labels are repaired first when the line does not parse as it is:
    * a misread 星 before 期 (里期四), a misread 期 after 星, an unreadable 周 before the weekday's numeral and
-   * clock (尚六 16:35), a misread 日 after a month and day (5月7月), and a colon read as 3 (023:23, 9340).
+   * clock (尚六 16:35), a misread 日 after a month and day (5月7月), a colon read as 3 (023:23, 9340), and a
+   * period word half read (凌上 3:39, 晨 1:07) when its characters name one kind (am, pm, noon) only.
    */
   parseParts(line: string, reference: Date, loose?: boolean): LabelParts | undefined;
 }
@@ -138,11 +139,45 @@ export function createTimestampParser(vocab: TimestampVocabulary): TimestampPars
   ];
   const repair = (line: string): string => repairs.reduce((l, [re, to]) => (typeof to === 'string' ? l.replace(re, to) : l.replace(re, to)), line);
 
+  // Which kinds (am, pm, noon) each character of a period word speaks for: 凌 and 晨 only for am, 上 for am
+  // (上午, 早上) and pm (晚上), 午 for all three.
+  const periodKinds = new Map<string, Set<string>>();
+  for (const [word, kind] of Object.entries(vocab.periods)) {
+    for (const ch of word) periodKinds.set(ch, (periodKinds.get(ch) ?? new Set()).add(kind));
+  }
+  /** The first period word of each kind, to write in place of a misread one. */
+  const periodOfKind = new Map<string, string>();
+  for (const [word, kind] of Object.entries(vocab.periods)) if (!periodOfKind.has(kind)) periodOfKind.set(kind, word);
+  /**
+   * A misread period word before the clock (凌上3:39, 晨1:07 with 凌 lost, 凌情1:07): the last one to three
+   * characters before the clock are replaced by a period word when, counting for each kind the characters that
+   * belong to one of its words, one kind has more than any other. Only the kind changes the instant (凌晨 and
+   * 上午 are both am), and a lone 上 (上午 or 晚上) or 午 (上午, 中午 or 下午) decides nothing.
+   */
+  const repairPeriod = (line: string, reference: Date): LabelParts | undefined => {
+    const m = /^(.*?)\s*(\d{1,2}:\d{2})$/u.exec(line);
+    if (!m) return undefined;
+    const before = [...m[1]!.replace(/\s+$/u, '')];
+    for (let n = 1; n <= Math.min(3, before.length); n++) {
+      const junk = before.slice(-n);
+      if (junk.some((ch) => /[\s\d]/u.test(ch))) break;
+      const votes = new Map<string, number>();
+      for (const ch of junk) for (const kind of periodKinds.get(ch) ?? []) votes.set(kind, (votes.get(kind) ?? 0) + 1);
+      const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
+      if (ranked.length === 0 || (ranked[1] && ranked[1][1] === ranked[0]![1])) continue;
+      const word = periodOfKind.get(ranked[0]![0])!;
+      const rest = before.slice(0, -n).join('').trim();
+      const parsed = parseCompact(`${rest}${rest ? ' ' : ''}${word}${m[2]}`, reference);
+      if (parsed) return parsed;
+    }
+    return undefined;
+  };
+
   const parseParts = (line: string, reference: Date, loose = false): LabelParts | undefined => {
     const strict = parseCompact(normalizeClockText(line.trim().replace(/\s+/g, ' ')), reference);
     if (strict || !loose) return strict;
     const repaired = repair(normalizeClockText(line.trim().replace(/\s+/g, ' ')));
-    return parseCompact(repaired, reference);
+    return parseCompact(repaired, reference) ?? repairPeriod(repaired, reference);
   };
 
   const parseCompact = (compact: string, reference: Date): LabelParts | undefined => {

@@ -147,6 +147,23 @@ describe('timestamp labels in parts', () => {
     expect(parser.parseParts('2330', REF, true)).toBeUndefined();
     expect(parser.parseParts('明天上门', REF, true)).toBeUndefined();
   });
+  it('repairs a half-read period word by the kind its characters name, and only then', () => {
+    // 凌晨 3:39 on 8 May, its 晨 misread: am.
+    expect(parser.parseParts('5月8日凌上3:39', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 8), minutes: 3 * 60 + 39 });
+    // 凌 lost, or misread beside a good 晨.
+    expect(parser.parseParts('晨1:07', REF, true)).toMatchObject({ minutes: 67 });
+    expect(parser.parseParts('迹晨4:38', REF, true)).toMatchObject({ minutes: 4 * 60 + 38 });
+    // 下 alone says pm; 中 says noon.
+    expect(parser.parseParts('周五 下丁3:15', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 8), minutes: 15 * 60 + 15 });
+    expect(parser.parseParts('昨天 中征12:38', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 13), minutes: 12 * 60 + 38 });
+    // 上 is in 上午 and in 晚上: am or pm, so no guess; nor without asking.
+    expect(parser.parseParts('周六上3:58', REF, true)).toBeUndefined();
+    expect(parser.parseParts('凌上3:39', REF)).toBeUndefined();
+  });
+  it('resolves a separator with a half-read period to the bubbles under it', () => {
+    const r = assembleChat([region('separator', ['5 月 8 日 凌 上 3:39']), region('bubble', ['在吗'], { side: 'collector' })], REF, k);
+    expect(r.bubbles[0]!.time).toBe('2026-05-07T19:39:00.000Z');
+  });
   it('gives the characters of time labels for reading separators', () => {
     const chars = new Set(labelCharset(vocab.timestamps));
     for (const ch of '0123456789:昨天星期六周上午下晚凌晨年月日') expect(chars.has(ch)).toBe(true);
