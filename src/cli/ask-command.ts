@@ -22,10 +22,11 @@ export async function askOne(core: CoreParts, id: unknown, question: string, at 
   const loan = interest?.answerText(question, at);
   if (loan) {
     const facts = interest!.parseLoanText(question, at);
-    const page = interest!.table(facts, at).reply;
+    // A rate asked about alone has no schedule: no table page (it would be a question for the principal).
+    const page = loan.flows ? interest!.table(facts, at).reply : undefined;
     return {
       id,
-      answer: [renderText(loan.reply, { buttons: false }), renderText(page, { buttons: false })].join('\n\n'),
+      answer: [renderText(loan.reply, { buttons: false }), ...(page ? [renderText(page, { buttons: false })] : [])].join('\n\n'),
       citations: loan.reply.citations.map((c) => ({ law: c.law, article: c.article })),
       suggestions: [],
     };

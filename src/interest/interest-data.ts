@@ -64,7 +64,12 @@ export const loanCuesSchema = z.object({
   first_payment: words,
   later_payments: words,
   instalment_words: words,
-  rates: z.object({ day: words, month: words, year: words, fen_words: words, generic: words, either: words }),
+  rates: z.object({
+    day: words, month: words, year: words, fen_words: words, generic: words, either: words,
+    money_per: z.object({ day: words, month: words }),
+    money_links: words,
+    money_day_max_ratio: z.number().positive().max(1),
+  }),
   lender: z.object({ licensed: words, unlicensed: words, business: words }),
   dates: z.object({ contract: words }),
   lawful_questions: z.object({ how_much: words, principal_only: words }),

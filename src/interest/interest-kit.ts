@@ -9,7 +9,7 @@ import type { Replies } from '../replies';
 import { cashFlowsOf } from './facts-to-flows';
 import { loadInterestData, type InterestData } from './interest-data';
 import { assertInterestReplies, interestReply, interestTableReply, type InterestResult } from './interest-reply';
-import { lawfulAmountReply, type LawfulQuestion } from './lawful-amount';
+import { lawfulAmountReply, principalAlone, type LawfulQuestion } from './lawful-amount';
 import type { LoanFacts, MissingNumber } from './loan-facts';
 import { findNumbers } from './numbers-text';
 import { findDates } from './text-dates';
@@ -17,6 +17,7 @@ import { normalizeLoanText } from './loan-text';
 import { createTextFold } from './text-fold';
 import { createLoanTextParser, type LoanTextParser } from './loan-text';
 import { scheduleChartPng } from './schedule-chart';
+import { rateOnlyOf, statedRateOf } from './stated-rate';
 
 export type { LawfulQuestion } from './lawful-amount';
 
@@ -108,7 +109,10 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
     },
     answerText(text, at) {
       const facts = parseLoanText(text, at);
-      if (!cashFlowsOf(facts).ok) return undefined;
+      // A whole loan, a loan known by its stated rate, or a rate asked about alone: each is answered with its rate.
+      // The amount alone with "最多该付多少利息": what the caps allow on it.
+      if (!cashFlowsOf(facts).ok && principalAlone(facts) !== undefined && this.lawfulQuestionOf(text) === 'how_much') return lawfulAmountReply(facts, rdeps, at, 'how_much');
+      if (!cashFlowsOf(facts).ok && !statedRateOf(facts) && !rateOnlyOf(facts)) return undefined;
       const result = interestReply(facts, rdeps, at);
       return result.missing ? undefined : result;
     },

@@ -20,7 +20,7 @@ import {
   CAP_TOLERANCE_PP, DEDUCTION_MIN, INTEREST_BUTTONS, beforeRuleVerdict, citationsFor, clarify, compute, frameOf, licensedLinePct, privateCapPct, privateHead, wholeYuan,
   type InterestDeps, type InterestResult,
 } from './reply-frame';
-import { statedRateOf } from './stated-rate';
+import { rateOnlyOf, statedRateOf } from './stated-rate';
 import { statedRateReply } from './stated-rate-reply';
 
 export { INTEREST_BUTTONS, clarifyReply, type InterestDeps, type InterestResult } from './reply-frame';
@@ -46,7 +46,8 @@ export const INTEREST_REPLY_KEYS = [
   'interest_lawful_licensed_also_over', 'interest_lawful_licensed_also_under', 'interest_lawful_cap_on_date', 'interest_lawful_cap_unknown_date',
   'interest_lawful_cap_before_rule', 'interest_lawful_stated_principal', 'interest_lawful_stated_private_over', 'interest_lawful_stated_private_under',
   'interest_lawful_stated_private_split', 'interest_lawful_stated_licensed_over', 'interest_lawful_stated_licensed_under',
-  'interest_lawful_stated_licensed_also_over',
+  'interest_lawful_stated_licensed_also_over', 'interest_lawful_cap_private', 'interest_lawful_cap_private_split', 'interest_lawful_cap_licensed',
+  'interest_lawful_cap_licensed_also',
 ] as const;
 
 /** Throws PROMPTS_INVALID naming every interest reply key that prompts/ lacks. */
@@ -63,7 +64,7 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date): I
   const computed = compute(facts);
   if ('missing' in computed) {
     // A stated rate compares with the law whatever the term: ask for the term only when nothing else tells the rate.
-    const stated = computed.missing === 'term' ? statedRateOf(facts) : undefined;
+    const stated = computed.missing === 'term' ? statedRateOf(facts) : computed.missing === 'principal' ? rateOnlyOf(facts) : undefined;
     return stated ? statedRateReply(facts, stated, deps, at) : clarify(computed.missing, deps.replies);
   }
   const { flows, rates } = computed;

@@ -32,8 +32,10 @@ export function lawfulAmountReply(facts: LoanFacts, deps: InterestDeps, at: Date
   let deducted = false;
   if ('missing' in computed) {
     const stated = computed.missing === 'term' ? statedRateOf(facts) : undefined;
-    if (!stated) return clarify(computed.missing, deps.replies);
-    sentences = statedSentences(stated, frame, deps);
+    const principal = question === 'how_much' && !stated ? principalAlone(facts) : undefined;
+    if (stated) sentences = statedSentences(stated, frame, deps);
+    else if (principal !== undefined) sentences = capSentences(principal, frame, deps);
+    else return clarify(computed.missing, deps.replies);
   } else {
     deducted = computed.flows.contractPrincipal - computed.flows.received >= DEDUCTION_MIN;
     sentences = flowSentences(computed.flows, computed.rates, frame, deducted, deps);
@@ -90,7 +92,7 @@ function flowSentences(flows: LoanCashFlows, rates: LoanRates, frame: LegalFrame
 }
 
 /** What the cap allows on a loan known by its stated rate: a month and a year of interest, against the rate agreed. */
-function statedSentences(stated: StatedRate, frame: LegalFrame, deps: InterestDeps): string[] {
+function statedSentences(stated: StatedRate & { principal: number }, frame: LegalFrame, deps: InterestDeps): string[] {
   const r = deps.replies;
   const principal = r.text('interest_lawful_stated_principal', { principal: wholeYuan(stated.principal) });
   const aprPct = stated.annual * 100;
@@ -119,6 +121,32 @@ function statedSentences(stated: StatedRate, frame: LegalFrame, deps: InterestDe
     if (cap) out.push(r.text(over ? 'interest_lawful_stated_licensed_also_over' : 'interest_lawful_licensed_also_under', vars(line)));
     else out.push(r.text(over ? 'interest_lawful_stated_licensed_over' : 'interest_lawful_stated_licensed_under', vars(line)));
   }
+  return out;
+}
+
+/**
+ * The amount lent and nothing else ("借1万 最多该付多少利息"): the principal, when no received amount, payment, rate
+ * or fee says more. Undefined otherwise.
+ */
+export function principalAlone(facts: LoanFacts): number | undefined {
+  const p = facts.principal;
+  if (p === undefined || !(p > 0)) return undefined;
+  if (facts.received !== undefined && Math.abs(facts.received - p) > 0.005) return undefined;
+  const more = [facts.payment, facts.total, facts.fees, facts.interest, facts.rate, facts.feePerPayment, facts.feeWithLast, facts.principalPerPeriod, facts.unstated];
+  return more.some((x) => x !== undefined) || facts.payments?.length ? undefined : p;
+}
+
+/** The most interest the caps allow on `principal`, a year and a month, per lender type the frame holds. */
+function capSentences(principal: number, frame: LegalFrame, deps: InterestDeps): string[] {
+  const r = deps.replies;
+  const vars = (capPct: number) => ({ principal: wholeYuan(principal), capYearly: wholeYuan((principal * capPct) / 100), capMonthly: wholeYuan((principal * capPct) / 100 / 12) });
+  const out: string[] = [];
+  const cap = frame.unlicensed;
+  if (cap) {
+    if (cap.kind === 'before_rule') out.push(r.text('interest_lawful_cap_private_split', { ...oldLines(cap), ...vars(cap.filing.cap), filingCap: percentText(cap.filing.cap / 100) }));
+    else out.push(r.text('interest_lawful_cap_private', { ...vars(privateCapPct(cap).pct), capLabel: capLabel(cap, deps) }));
+  }
+  if (frame.licensed) out.push(r.text(cap ? 'interest_lawful_cap_licensed_also' : 'interest_lawful_cap_licensed', vars(licensedLinePct(frame))));
   return out;
 }
 

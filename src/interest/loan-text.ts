@@ -97,6 +97,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const basisWords = lower(cues.basis_words);
   const fold = createTextFold(cues);
+  const moneyDay = lower(cues.rates.money_per.day);
+  const moneyPer = lower([...cues.rates.money_per.day, ...cues.rates.money_per.month]);
+  const moneyLinks = lower(cues.rates.money_links).map(escapeRe).join('|');
+  const principalCues = lower(cues.before.principal);
+  const moneyRateRe = new RegExp(`(${AMOUNT})(?:的话)?(${moneyPer.map(escapeRe).join('|')})(${moneyLinks})?(?:是|为)?(${AMOUNT})(${moneyLinks})?(?![\\d.万千kw%])`, 'g');
   const alternatives = lower(cues.alternatives);
   const uncertainBefore = lower(cues.uncertain_before);
   const forgotten = lower(cues.forgotten);
@@ -540,10 +545,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   }
 
   function readRate(t: string, masked: (s: number, e: number) => void, isMasked: (s: number, e: number) => boolean): LoanFacts['rate'] {
-    const hits: Array<{ percent: number; start: number; end: number; fen: 'month' | 'unknown' | false }> = [];
-    const add = (percent: number, start: number, end: number, fen: 'month' | 'unknown' | false = false) => {
+    const hits: Array<{ percent: number; start: number; end: number; fen: 'month' | 'unknown' | false; per?: 'day' | 'month' }> = [];
+    const add = (percent: number, start: number, end: number, fen: 'month' | 'unknown' | false = false, per?: 'day' | 'month') => {
       if (!(percent > 0) || isMasked(start, end) || hits.some((h) => h.start < end && start < h.end)) return;
-      hits.push({ percent, start, end, fen });
+      hits.push({ percent, start, end, fen, per });
     };
     for (const m of t.matchAll(/(\d+(?:\.\d+)?)(?:%|个点)/g)) add(Number(m[1]), m.index!, m.index! + m[0].length);
     for (const m of t.matchAll(new RegExp(`百分之(\\d+(?:\\.\\d+)?|${CN_COUNT})`, 'g'))) add(smallCount(m[1]!), m.index!, m.index! + m[0].length);
@@ -579,6 +584,26 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (v >= limit) continue;
       add(v, m.index! + m[0].length - m[2]!.length, m.index! + m[0].length, m[1] === '利息' ? 'unknown' : false);
     }
+    // 一千块一天五块 / 1万一天利息5块 / 一万块一个月利息300: interest as money on a base amount.
+    for (const m of t.matchAll(moneyRateRe)) {
+      const base = findNumbers(m[1]!)[0];
+      const per = moneyDay.includes(m[3]!) ? 'day' : 'month';
+      const link = m[4] ?? m[7];
+      const amount = findNumbers(m[5]!)[0];
+      if (!base || !amount || base.value < cues.bare_min || !(amount.value > 0) || amount.value >= base.value) continue;
+      const ratio = amount.value / base.value;
+      if (per === 'month' && !link) continue;
+      if (per === 'day' && !link && ratio > cues.rates.money_day_max_ratio) continue;
+      const baseStart = m.index!;
+      const amountStart = m.index! + m[0].length - (m[7]?.length ?? 0) - m[5]!.length;
+      const before = hits.length;
+      add(Math.round(ratio * 1e8) / 1e6, amountStart, amountStart + m[5]!.length, false, per);
+      // The base is the loan only when the borrower says it was lent (借1万一天利息5块); else it is a quote.
+      if (hits.length === before) continue;
+      // 一天 here is the rate's period, not the loan's term.
+      masked(baseStart + m[1]!.length, amountStart);
+      if (!principalCues.some((w) => t.slice(0, baseStart).endsWith(w))) masked(baseStart, baseStart + m[1]!.length);
+    }
     if (hits.length === 0) return undefined;
     hits.sort((a, b) => a.start - b.start);
     for (const h of hits) masked(h.start, h.end);
@@ -589,6 +614,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       for (const w of ws) best = Math.max(best, lead.lastIndexOf(w) >= 0 ? lead.lastIndexOf(w) + w.length : -1);
       return best;
     };
+    if (h.per) return { percent: h.percent, per: h.per };
     if (h.fen === 'unknown') return { percent: h.percent, per: 'unknown' };
     const scores = { day: near(rateCue.day), month: near(rateCue.month), year: near(rateCue.year) };
     const ranked = (Object.entries(scores) as Array<['day' | 'month' | 'year', number]>).sort((a, b) => b[1] - a[1]);

@@ -18,10 +18,12 @@ import type { StatedRate } from './stated-rate';
 export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: InterestDeps, at: Date): InterestResult {
   const r = deps.replies;
   const frame = frameOf(facts, deps, at);
-  const apr = percentText(stated.annual);
+  // The annual rate of a stated rate is exact (日息万五 → 18.25 %): shown to the hundredth, not rounded to 18.3.
+  const apr = rateNumber(Math.round(stated.annual * 1e4) / 100);
   const aprPct = stated.annual * 100;
   const lead = (verdict = '') => r.text(`interest_stated_lead_${stated.per}`, { percent: rateNumber(stated.percent), apr, verdict });
-  const monthly = (pct: number) => wholeYuan((stated.principal * pct) / 100 / 12);
+  const principal = stated.principal;
+  const monthly = (pct: number) => wholeYuan(((principal ?? 0) * pct) / 100 / 12);
 
   let first = lead();
   let money: string | undefined;
@@ -40,7 +42,7 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
       const key = over ? 'interest_stated_private_over_range' : aprPct <= cap.low.cap + CAP_TOLERANCE_PP ? 'interest_stated_private_under_range' : 'interest_stated_private_depends';
       first = lead(r.text(key, vars));
     }
-    if (over) money = r.text('interest_stated_money', { principal: wholeYuan(stated.principal), capMonthly: monthly(pct), statedMonthly: monthly(aprPct) });
+    if (over && principal !== undefined) money = r.text('interest_stated_money', { principal: wholeYuan(principal), capMonthly: monthly(pct), statedMonthly: monthly(aprPct) });
   } else {
     if (cap?.kind === 'before_rule') compare.push(privateHead(cap, deps) + beforeRuleVerdict(cap, aprPct, deps));
     else if (cap) compare.push(privateHead(cap, deps) + (aprPct > privateCapPct(cap).pct + CAP_TOLERANCE_PP ? r.text('interest_private_over_nothing_extra', { apr }) : r.text('interest_private_under', { apr })));
@@ -68,6 +70,6 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
 /** Licensed lenders: not bound by 4 × LPR; the 24 % line as reported, and whether the rate is above it. */
 function licensedVerdict(frame: LegalFrame, aprPct: number, deps: InterestDeps): string {
   const r = deps.replies;
-  const apr = percentText(aprPct / 100);
+  const apr = rateNumber(Math.round(aprPct * 100) / 100);
   return r.text('interest_licensed') + (aprPct > licensedLinePct(frame) + CAP_TOLERANCE_PP ? r.text('interest_stated_licensed_over', { apr }) : r.text('interest_licensed_under', { apr }));
 }

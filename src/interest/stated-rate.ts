@@ -12,8 +12,8 @@ export interface StatedRate {
   per: 'day' | 'month' | 'year';
   /** The annual rate on the principal, as a fraction (月息3% → 0.36). */
   annual: number;
-  /** The principal the rate is charged on (what was lent, all of which was received). */
-  principal: number;
+  /** The principal the rate is charged on (what was lent, all of which was received); absent for a rate alone. */
+  principal?: number;
 }
 
 /** Days in a year for a stated daily rate (日息 × 365: simple interest on the principal, whatever the term). */
@@ -24,7 +24,7 @@ const DAYS_PER_YEAR = 365;
  * nothing deducted or charged at signing, and no payment, total, interest amount or schedule that could carry
  * more. Undefined otherwise (the loan is computed from its cash flows, or a number is asked for).
  */
-export function statedRateOf(facts: LoanFacts): StatedRate | undefined {
+export function statedRateOf(facts: LoanFacts): (StatedRate & { principal: number }) | undefined {
   const rate = facts.rate;
   if (!rate || rate.per === 'unknown' || !(rate.percent > 0)) return undefined;
   const principal = facts.principal ?? facts.received;
@@ -35,4 +35,17 @@ export function statedRateOf(facts: LoanFacts): StatedRate | undefined {
   if (facts.feePerPayment || facts.feeWithLast) return undefined;
   const perYear = rate.per === 'day' ? DAYS_PER_YEAR : rate.per === 'month' ? 12 : 1;
   return { percent: rate.percent, per: rate.per, annual: (rate.percent * perYear) / 100, principal };
+}
+
+/**
+ * A rate asked about on its own ("日息万五合法吗", "月息3分高不高"): a rate with its unit and no amount at all. Its
+ * annual rate compares with the caps as it stands; there is no principal, so no money is worked out.
+ */
+export function rateOnlyOf(facts: LoanFacts): StatedRate | undefined {
+  const rate = facts.rate;
+  if (!rate || rate.per === 'unknown' || !(rate.percent > 0)) return undefined;
+  const amounts = [facts.principal, facts.received, facts.payment, facts.total, facts.fees, facts.interest, facts.feePerPayment, facts.feeWithLast, facts.principalPerPeriod];
+  if (amounts.some((x) => x !== undefined) || facts.payments?.length || facts.unstated !== undefined) return undefined;
+  const perYear = rate.per === 'day' ? DAYS_PER_YEAR : rate.per === 'month' ? 12 : 1;
+  return { percent: rate.percent, per: rate.per, annual: (rate.percent * perYear) / 100 };
 }
