@@ -101,6 +101,9 @@ export function createNormalizer(variants: VariantEntry[]): Normalizer {
       units = convertUnits(units);
       units = squeezeSpaces(units);
       units = applyVariants(units, root, shortLatin);
+      // English or pinyin words turned into Chinese ("you will go to jail" → "你会 去 坐牢") leave spaces beside Han
+      // characters; drop them as for typed Chinese, so the rules' gaps count the same.
+      units = squeezeSpaces(units);
       return toNormalized(input, units);
     },
   };

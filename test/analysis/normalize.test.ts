@@ -85,3 +85,15 @@ describe('createNormalizer', () => {
     expect(text('催收员：你好\r\n\r\n我：嗯')).toBe('催收员:你好\n我:嗯');
   });
 });
+
+describe('createNormalizer: English words turned into Chinese', () => {
+  const n = createNormalizer([
+    { from: 'you will', to: '你会' },
+    { from: 'go to', to: '去' },
+    { from: 'jail', to: '坐牢' },
+  ]);
+  it('leaves no space beside the Chinese it puts in, as typed Chinese has none', () => {
+    expect(n.normalize('you will go to jail').text).toBe('你会去坐牢');
+    expect(n.normalize('pay now, you will go to jail').text).toBe('pay now,你会去坐牢');
+  });
+});
