@@ -101,6 +101,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const moneyPer = lower([...cues.rates.money_per.day, ...cues.rates.money_per.month]);
   const moneyLinks = lower(cues.rates.money_links).map(escapeRe).join('|');
   const principalCues = lower(cues.before.principal);
+  const moneyPerDayRe = new RegExp(`(${moneyLinks})?(${moneyDay.map(escapeRe).join('|')})(?:的)?(${moneyLinks})?(?:是|为|要|大概)?(${AMOUNT})(?![\\d.万千kw%天日期个])`);
   const moneyRateRe = new RegExp(`(${AMOUNT})(?:的话)?(${moneyPer.map(escapeRe).join('|')})(${moneyLinks})?(?:是|为)?(${AMOUNT})(${moneyLinks})?(?![\\d.万千kw%])`, 'g');
   const alternatives = lower(cues.alternatives);
   const uncertainBefore = lower(cues.uncertain_before);
@@ -126,6 +127,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     for (const d of dates) masked(d.start, d.end);
     const rollPct = rollover ? rolloverPercent(t, masked) : undefined;
     const rate = readRate(t, masked, isMasked);
+    const perDay = rate ? undefined : readInterestPerDay(t, masked, isMasked);
     const timed = readTimed(t, isMasked);
     const candidates = rollover ? timed.filter((h) => h.ordinal) : timed;
     const listed = candidates.length >= 2 ? candidates : [];
@@ -198,6 +200,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const every = paymentEvery(t);
     if (every && !facts.periodDays) facts.periodDays = every;
     if (rate && !(rollPct !== undefined && rate.percent === rollPct)) facts.rate = rate;
+    // 借2000，利息一天20块: a day's interest as money on the principal is a daily rate.
+    if (perDay !== undefined) {
+      if (facts.principal !== undefined) facts.rate = { percent: Math.round((perDay / facts.principal) * 1e8) / 1e6, per: 'day' };
+      else facts.unstated ??= 'principal';
+    }
     const kind = repaymentKind(t, Boolean(facts.principalPerPeriod));
     if (kind) facts.repayment = kind;
     if (!facts.term && (kind === 'interest_only' || facts.interest?.each)) {
@@ -542,6 +549,17 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (!a) return undefined;
     const p = o.unit === 'day' ? { day: o.count } : o.unit === 'week' ? { day: 7 * o.count } : { month: o.count };
     return { ...p, amount: a.value, start: o.start, end: a.end, ordinal: true };
+  }
+
+  /** 利息一天20块 / 每天利息10块 / 一天的利息是5块 (no base amount before it): the amount, masked with its day word. */
+  function readInterestPerDay(t: string, masked: (s: number, e: number) => void, isMasked: (s: number, e: number) => boolean): number | undefined {
+    const m = moneyPerDayRe.exec(t);
+    if (!m || isMasked(m.index, m.index + m[0].length)) return undefined;
+    if (!m[1] && !m[3]) return undefined;
+    const amount = findNumbers(m[4]!)[0];
+    if (!amount || !(amount.value > 0)) return undefined;
+    masked(m.index, m.index + m[0].length);
+    return amount.value;
   }
 
   function readRate(t: string, masked: (s: number, e: number) => void, isMasked: (s: number, e: number) => boolean): LoanFacts['rate'] {

@@ -6,6 +6,7 @@
  * not copied from the code.
  */
 import { rateOnlyOf } from '../../src/interest/stated-rate';
+import { cashFlowsOf } from '../../src/interest/facts-to-flows';
 import { principalAlone } from '../../src/interest/lawful-amount';
 import { interestKit as kit, shownText } from '../support/interest-kit';
 
@@ -56,6 +57,18 @@ describe('a rate asked about on its own', () => {
     expect(facts.principal).toBe(10000);
     expect(facts.rate).toEqual({ percent: 0.05, per: 'day' });
     expect(facts.term).toEqual({ count: 30, unit: 'day' });
+  });
+
+  it.each([
+    ['借2000，利息一天20块，借了10天', 2000, 10, 2200],
+    ['借5000，每天利息10块，借20天', 5000, 20, 5200],
+  ])('%s: a day\'s interest as money on the principal, simple interest for the days', (text, principal, days, repaid) => {
+    const out = cashFlowsOf(kit.parseLoanText(text, AT));
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: principal, received: principal, payments: [{ day: days, amount: repaid }] });
+  });
+
+  it('a day\'s interest as money with no amount lent asks for the amount', () => {
+    expect(cashFlowsOf(kit.parseLoanText('一天利息20块合法吗', AT))).toEqual({ ok: false, missing: 'principal' });
   });
 
   it('a daily payment is not read as a rate (借3000，每天还100，还40天)', () => {
