@@ -63,8 +63,8 @@ const SPACE = /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]/;
 
 /**
  * Builds a normaliser with the given variant map. Variant keys are themselves normalised (so they may be written
- * in traditional or full-width form); Latin keys match with or without spaces between syllables, and short Latin
- * keys (≤ 3 letters) only as whole words.
+ * in traditional or full-width form); Latin keys match with or without spaces between syllables, and keys of Latin
+ * letters only (or ≤ 3 letters and digits) only as whole words.
  */
 export function createNormalizer(variants: VariantEntry[]): Normalizer {
   const root: TrieNode = { next: new Map() };
@@ -89,10 +89,12 @@ export function createNormalizer(variants: VariantEntry[]): Normalizer {
     }
     node.to = v.to;
   }
+  // Keys that must match whole words: short Latin keys (≤ 3 letters or digits) and every key of Latin letters only
+  // (English words, pinyin syllables), so "huan" is not read inside "chuan" nor "told" inside "untold".
   const shortLatin = new Set(
     variants
       .map((v) => v.from.toLowerCase().replace(/\s+/g, ''))
-      .filter((k) => /^[a-z0-9]{1,3}$/.test(k)),
+      .filter((k) => /^[a-z0-9]{1,3}$/.test(k) || /^[a-z]+$/.test(k)),
   );
 
   return {
@@ -181,7 +183,7 @@ function applyVariants(units: Unit[], root: TrieNode, shortLatin: Set<string>): 
     while (node) {
       key += units[j]!.ch;
       if (node.to !== undefined) {
-        const wholeWord = !shortLatin.has(key) || isWordBoundary(units, i, j);
+        const wholeWord = !shortLatin.has(key) || isWordBoundary(units, i, j, /^[a-z]+$/.test(key) ? LATIN : ASCII_ALNUM);
         if (wholeWord) best = { to: node.to, last: j };
       }
       j++;
@@ -202,10 +204,11 @@ function applyVariants(units: Unit[], root: TrieNode, shortLatin: Set<string>): 
   return out;
 }
 
-function isWordBoundary(units: Unit[], first: number, last: number): boolean {
+/** No `word` character (Latin letters for a word key, letters or digits for a key with digits) right before or after. */
+function isWordBoundary(units: Unit[], first: number, last: number, word: RegExp): boolean {
   const before = units[first - 1]?.ch;
   const after = units[last + 1]?.ch;
-  return !(before && ASCII_ALNUM.test(before)) && !(after && ASCII_ALNUM.test(after));
+  return !(before && word.test(before)) && !(after && word.test(after));
 }
 
 /** Step 3: drops spaces unless they separate two Latin words; keeps line breaks (speaker turns, clauses). */

@@ -1287,3 +1287,17 @@ describe('createAnalyzer: kinds of message, not phrasings (round 8)', () => {
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+describe('createAnalyzer: pinyin messages read as Chinese (round 8)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ['ni zai bu huan qian, wo men jiu qu ni jia zhao ni ba ma', null, ['third_party_contact']],
+    ['zai bu huan qian, ming tian jiu qu ni dan wei', null, ['third_party_contact']],
+    ['zai bu huan qian jiu bao jing zhua ni', null, ['deception']],
+    ['ming tian qu ni gong si zhao ni lao ban', null, ['third_party_contact']],
+    ['ni ge pian zi, la ji', null, ['insult']],
+    ['bu huan qian jiu deng zhe shou shi ba, wo men zhi dao ni jia zai na', null, ['threat']],
+    ['qing an shi huan kuan, yu qi hui ying xiang zheng xin', null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});

@@ -1,5 +1,8 @@
 /** Normalisation: canonical text for the rules, with every character traced back to the original. */
 import { createNormalizer, originalSpan } from '../../src/analysis/normalize';
+import { join } from 'node:path';
+import { loadAnalysisRules } from '../../src/analysis/rules';
+import { PACKAGE_ROOT } from '../../src/paths';
 
 const n = createNormalizer([
   { from: '暴光', to: '曝光' },
@@ -95,5 +98,19 @@ describe('createNormalizer: English words turned into Chinese', () => {
   it('leaves no space beside the Chinese it puts in, as typed Chinese has none', () => {
     expect(n.normalize('you will go to jail').text).toBe('你会去坐牢');
     expect(n.normalize('pay now, you will go to jail').text).toBe('pay now,你会去坐牢');
+  });
+});
+
+describe('createNormalizer: pinyin read word by word (knowledge/analysis/lexicon.yaml)', () => {
+  const rules = loadAnalysisRules(join(PACKAGE_ROOT, 'knowledge', 'analysis'));
+  const n = createNormalizer(Object.entries(rules.lexicon.variants).map(([from, to]) => ({ from, to })));
+  it('turns a pinyin message into the Chinese the rules read', () => {
+    expect(n.normalize('zai bu huan qian, ming tian jiu qu ni dan wei').text).toBe('再不还钱,明天就去你单位');
+    expect(n.normalize('wo men zhi dao ni jia zai na, xiao xin dian').text).toBe('我们知道你家在哪,小心点');
+  });
+  it('matches a syllable only as a whole word: not inside another syllable or an English word', () => {
+    expect(n.normalize('chuan piao').text).toBe('传票');
+    expect(n.normalize('I can ban you from the app').text).toBe('i can ban你from the app');
+    expect(n.normalize('shanghai').text).toBe('shanghai');
   });
 });
