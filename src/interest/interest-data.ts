@@ -14,6 +14,19 @@ export { capsSchema };
 const word = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1));
 const words = z.array(word).min(1);
 
+/** Digits and units map one character to its value. */
+const charValues = z.record(z.string().length(1), z.number().nonnegative());
+
+export const numeralCuesSchema = z.object({
+  digits: charValues,
+  units: charValues,
+  big: charValues,
+  magnitudes: z.record(z.string().length(1), z.number().positive()),
+  currency_after: words,
+  currency_before: words,
+  half: z.string().length(1),
+});
+
 const roleWords = z.object({
   principal: words,
   received: words,
@@ -71,7 +84,16 @@ export const loanCuesSchema = z.object({
     money_day_max_ratio: z.number().positive().max(1),
   }),
   lender: z.object({ licensed: words, unlicensed: words, business: words }),
-  dates: z.object({ contract: words }),
+  dates: z.object({
+    contract: words,
+    markers: z.object({ year: words, month: words, day: words }),
+    separators: words,
+    relative_years: z.record(z.string().min(1), z.number().int()),
+    relative_months: z.record(z.string().min(1), z.number().int()),
+    two_digit_century: z.number().int(),
+    years: z.object({ min: z.number().int(), max: z.number().int() }),
+  }),
+  numerals: numeralCuesSchema,
   lawful_questions: z.object({ how_much: words, principal_only: words }),
   fold_chars: z.record(z.string().length(1), z.string().length(1)),
   typos: z.object({ phrases: z.record(z.string().min(1), z.string().min(1)), before_number: z.record(z.string().min(1), z.string().min(1)), after_number: z.record(z.string().min(1), z.string().min(1)) }),

@@ -11,8 +11,8 @@ import { loadInterestData, type InterestData } from './interest-data';
 import { assertInterestReplies, interestReply, interestTableReply, type InterestResult } from './interest-reply';
 import { lawfulAmountReply, principalAlone, type LawfulQuestion } from './lawful-amount';
 import type { LoanFacts, MissingNumber } from './loan-facts';
-import { findNumbers } from './numbers-text';
-import { findDates } from './text-dates';
+import { createNumberGrammar } from './numbers-text';
+import { createDateReader } from './text-dates';
 import { normalizeLoanText } from './loan-text';
 import { createTextFold } from './text-fold';
 import { createLoanTextParser, type LoanTextParser } from './loan-text';
@@ -59,6 +59,9 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
   const data = loadInterestData(deps.knowledgeDir);
   const parseLoanText = createLoanTextParser(data.cues);
   const fold = createTextFold(data.cues);
+  const numbers = createNumberGrammar(data.cues.numerals);
+  const findNumbers = numbers.findNumbers;
+  const findDates = createDateReader(data.cues.dates, numbers);
   const rdeps = { knowledge: deps.knowledge, replies: deps.replies, data };
   return {
     data,

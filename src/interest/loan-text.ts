@@ -9,8 +9,8 @@
 import type { LoanCues } from './interest-data';
 import type { LoanFacts, MissingNumber, TermUnit } from './loan-facts';
 import type { Payment } from './cash-flow';
-import { findNumbers, smallCount, type NumberHit } from './numbers-text';
-import { findDates } from './text-dates';
+import { createNumberGrammar, type NumberHit } from './numbers-text';
+import { createDateReader } from './text-dates';
 import { createTextFold, type TextFold } from './text-fold';
 
 type Role = 'principal' | 'received' | 'payment' | 'total' | 'fee' | 'interest' | 'rollover';
@@ -20,8 +20,6 @@ const ROLES: readonly Role[] = ['principal', 'received', 'payment', 'total', 'fe
 export type LoanTextParser = (text: string, at: Date) => LoanFacts;
 
 const BREAK_CHARS = new Set([...',，。;；!！?？\n、~～()（）:：']);
-const CN_COUNT = '[一二两三四五六七八九十百]{1,4}';
-const AMOUNT = '(\\d+(?:\\.\\d+)?(?:万|k|w|千)?\\d?|[一二两三四五六七八九十百千万]+)(?:元|块钱|块)?';
 
 interface Amount {
   value: number;
@@ -56,20 +54,24 @@ interface TimedHit extends Payment {
  * form-like "月供:2224.44"), where it is dropped. A cue word followed by words, not a number, ends its phrase: in "扣了服务费 每个月还1000" the fee
  * word must not reach into the next phrase.
  */
-export function normalizeLoanText(text: string, joinAfter: readonly string[] = [], fold?: TextFold): string {
+export function normalizeLoanText(text: string, joinAfter: readonly string[] = [], fold?: TextFold, numberStart: RegExp = /^\d/): string {
   const lowered = text.normalize('NFKC').toLowerCase().trim();
   const t = fold ? fold(lowered).trim() : lowered;
   return t.replace(/\s*:\s*|\s+/g, (ws: string, i: number) => {
-    const joins = NUMBER_START.test(t.slice(i + ws.length, i + ws.length + 1)) && joinAfter.some((w) => t.endsWith(w, i));
+    const joins = numberStart.test(t.slice(i + ws.length, i + ws.length + 1)) && joinAfter.some((w) => t.endsWith(w, i));
     return joins ? '' : ws.includes(':') ? ':' : ',';
   });
 }
 
-/** The first character of an amount, in digits or Chinese numerals. */
-const NUMBER_START = /^[\d零一二两三四五六七八九十百千万半]/;
 
 /** Builds the parser over the cue words of knowledge/interest/cues.yaml. */
 export function createLoanTextParser(cues: LoanCues): LoanTextParser {
+  const grammar = createNumberGrammar(cues.numerals);
+  const { findNumbers, smallCount } = grammar;
+  const findDates = createDateReader(cues.dates, grammar);
+  const CN_COUNT = grammar.patterns.count;
+  const AMOUNT = grammar.patterns.amount;
+  const numberStart = new RegExp(`^${grammar.patterns.start}`);
   const lower = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
   const before = ROLES.map((role) => ({ role, words: lower(cues.before[role]) }));
   const after = ROLES.map((role) => ({ role, words: lower(cues.after[role] ?? []) }));
@@ -108,7 +110,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const forgotten = lower(cues.forgotten);
 
   return (text, at) => {
-    const t = normalizeLoanText(text, joinAfter, fold);
+    const t = normalizeLoanText(text, joinAfter, fold, numberStart);
     const mask = new Array<boolean>(t.length).fill(false);
     const masked = (s: number, e: number) => {
       for (let i = s; i < e; i++) mask[i] = true;

@@ -1,12 +1,20 @@
 /**
  * Numbers as borrowers type them: 10,000 / 1万 / 1.5万 / 1万2 (12,000) / 1w / 10k / 五千 / 一万二 / 两千五 /
- * 一千零五十, and small counts (十二, 两, 半). Only the grammar of numbers lives here; which number is what is
- * decided by the cue words in knowledge/interest/cues.yaml.
+ * 一千零五十, and small counts (十二, 两, 半). The characters and their values (digits, units, magnitudes,
+ * currency words) are data, knowledge/interest/cues.yaml `numerals`; this file holds only how they combine.
+ * Which number is what is decided by the cue words elsewhere in cues.yaml.
  */
 
-const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const MAGNITUDE: Record<string, number> = { 万: 10000, w: 10000, 千: 1000, k: 1000, 百: 100 };
+/** The numeral tables of cues.yaml. */
+export interface NumeralCues {
+  digits: Record<string, number>;
+  units: Record<string, number>;
+  big: Record<string, number>;
+  magnitudes: Record<string, number>;
+  currency_after: string[];
+  currency_before: string[];
+  half: string;
+}
 
 /** A number found in text, with its span; `magnitude` says it carried 万/千/k/w, `currency` 元/块/¥. */
 export interface NumberHit {
@@ -19,82 +27,141 @@ export interface NumberHit {
   chinese: boolean;
 }
 
-// 10,000.50 | 1.5 then 万/w/千/k/百 and a tail digit (1万2), then 元/块; or ¥ first.
-const ARABIC = /([¥￥])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:(万|w|千|k|百)(\d)?(?![\d.]))?(元|块钱|块|rmb)?/g;
-const CHINESE = /[零〇一二两俩三四五六七八九十百千万]+(?:元|块钱|块)?/g;
+/** Reading numbers with one set of numeral tables. */
+export interface NumberGrammar {
+  /** Every number in `t` (already lower-cased), Arabic and Chinese, in text order. */
+  findNumbers(t: string): NumberHit[];
+  /** 五千 → 5000, 一万二 → 12000, 一千零五十 → 1050; NaN when the characters are not one number. */
+  chineseAmount(s: string): number;
+  /** A small count: "12", "十二", "两", "半" (0.5). NaN when it is none. */
+  smallCount(s: string): number;
+  /** Regex sources for other readers: */
+  patterns: {
+    /** A small count in Chinese numerals (十二, 两, 三十六). */
+    count: string;
+    /** A count of up to 31 in Chinese numerals (for months and days of dates). */
+    dateCount: string;
+    /** An amount with one capture group for its number and an optional currency word after it. */
+    amount: string;
+    /** The characters that may start an amount. */
+    start: string;
+  };
+}
 
-/** Every number in `t` (already lower-cased), Arabic and Chinese, in text order. */
-export function findNumbers(t: string): NumberHit[] {
-  const out: NumberHit[] = [];
-  ARABIC.lastIndex = 0;
-  for (let m = ARABIC.exec(t); m; m = ARABIC.exec(t)) {
-    const [all, yuanSign, int, frac, mag, tail, unitWord] = m;
-    let value = Number(int!.replace(/,/g, '') + (frac ?? ''));
-    if (mag) {
-      const size = MAGNITUDE[mag]!;
-      value = value * size + (tail ? (Number(tail) * size) / 10 : 0);
+/** Builds the grammar over `n` (knowledge/interest/cues.yaml numerals). */
+export function createNumberGrammar(n: NumeralCues): NumberGrammar {
+  const digits = new Map(Object.entries(n.digits));
+  const units = new Map(Object.entries(n.units));
+  const big = Object.entries(n.big);
+  const magnitudes = new Map(Object.entries(n.magnitudes));
+  const cls = (xs: Iterable<string>) => [...xs].map(escapeClass).join('');
+  const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const digitCls = cls(digits.keys());
+  const nonZeroDigitCls = cls([...digits].filter(([, v]) => v > 0).map(([k]) => k));
+  const zeroChars = [...digits].filter(([, v]) => v === 0).map(([k]) => k);
+  const unitCls = cls(units.keys());
+  const bigCls = cls(big.map(([k]) => k));
+  const magAlt = alt([...magnitudes.keys()]);
+  const after = alt(n.currency_after);
+  const before = cls(n.currency_before);
+  const smallUnitCls = cls([...units].filter(([, v]) => v <= 100).map(([k]) => k));
+  const tenCls = cls([...units].filter(([, v]) => v === 10).map(([k]) => k));
+
+  // 10,000.50 | 1.5 then 万/w/千/k/百 and a tail digit (1万2), then 元/块; or ¥ first.
+  const arabic = new RegExp(`([${before}])?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:(${magAlt})(\\d)?(?![\\d.]))?(${after})?`, 'g');
+  const chinese = new RegExp(`[${digitCls}${unitCls}${bigCls}]+(?:${after})?`, 'g');
+  const currencyTail = new RegExp(`(${after})$`);
+  const startsWithDigitOrTen = new RegExp(`^[${digitCls}${tenCls}]`);
+  const hasUnit = new RegExp(`[${unitCls}${bigCls}]`);
+
+  function belowBig(s: string): number {
+    if (!s) return NaN;
+    let total = 0;
+    let digit = -1;
+    let lastUnit = 0;
+    let sawZero = false;
+    for (const ch of s) {
+      const d = digits.get(ch);
+      const u = units.get(ch);
+      if (d !== undefined) {
+        if (digit > 0 && d !== 0) return NaN;
+        if (d === 0) sawZero = true;
+        digit = d;
+      } else if (u !== undefined) {
+        if (lastUnit && u >= lastUnit) return NaN;
+        total += (digit < 0 ? 1 : digit) * u;
+        lastUnit = u;
+        digit = -1;
+      } else return NaN;
     }
-    out.push({ value: round2(value), start: m.index, end: m.index + all.length, magnitude: Boolean(mag), currency: Boolean(yuanSign || unitWord), chinese: false });
+    // 三千五 = 3500: a lone digit after a unit of 100 or more is one step below it.
+    if (digit > 0) total += lastUnit >= 100 && !sawZero ? (digit * lastUnit) / 10 : digit;
+    return total;
   }
-  CHINESE.lastIndex = 0;
-  for (let m = CHINESE.exec(t); m; m = CHINESE.exec(t)) {
-    const all = m[0];
-    const unitWord = /(元|块钱|块)$/.exec(all)?.[0] ?? '';
-    const num = all.slice(0, all.length - unitWord.length);
-    if (!/^[零〇一二两俩三四五六七八九十]/.test(num)) continue;
-    const value = chineseAmount(num);
-    if (!Number.isFinite(value) || value <= 0) continue;
-    out.push({ value, start: m.index, end: m.index + num.length + unitWord.length, magnitude: /[万千百十]/.test(num), currency: Boolean(unitWord), chinese: true });
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
 
-/**
- * 五千 → 5000, 一万二 → 12000, 两千五 → 2500, 一千零五十 → 1050, 十二万 → 120000, 三千五百 → 3500; NaN when
- * the characters are not one number. A lone digit after a magnitude is one step below it (一万二, 三千五).
- */
-export function chineseAmount(s: string): number {
-  if (!s) return NaN;
-  const wan = s.indexOf('万');
-  if (wan >= 0) {
-    if (s.indexOf('万', wan + 1) >= 0) return NaN;
-    const head = wan === 0 ? 1 : belowWan(s.slice(0, wan));
-    const rest = s.slice(wan + 1);
-    const tail = rest === '' ? 0 : rest.length === 1 && rest in DIGIT ? DIGIT[rest]! * 1000 : belowWan(rest.replace(/^[零〇]/, ''));
-    return head * 10000 + tail;
+  function chineseAmount(s: string): number {
+    if (!s) return NaN;
+    for (const [ch, size] of big) {
+      const at = s.indexOf(ch);
+      if (at < 0) continue;
+      if (s.indexOf(ch, at + 1) >= 0) return NaN;
+      const head = at === 0 ? 1 : belowBig(s.slice(0, at));
+      const rest = s.slice(at + 1);
+      const lone = rest.length === 1 ? digits.get(rest) : undefined;
+      const tail = rest === '' ? 0 : lone !== undefined ? (lone * size) / 10 : belowBig(zeroChars.includes(rest[0]!) ? rest.slice(1) : rest);
+      return head * size + tail;
+    }
+    return belowBig(s);
   }
-  return belowWan(s);
-}
 
-function belowWan(s: string): number {
-  if (!s) return NaN;
-  let total = 0;
-  let digit = -1;
-  let lastUnit = 0;
-  let sawZero = false;
-  for (const ch of s) {
-    if (ch in DIGIT) {
-      if (digit > 0 && DIGIT[ch] !== 0) return NaN;
-      if (DIGIT[ch] === 0) sawZero = true;
-      digit = DIGIT[ch]!;
-    } else if (ch in UNIT) {
-      if (lastUnit && UNIT[ch]! >= lastUnit) return NaN;
-      total += (digit < 0 ? 1 : digit) * UNIT[ch]!;
-      lastUnit = UNIT[ch]!;
-      digit = -1;
-    } else return NaN;
-  }
-  if (digit > 0) total += lastUnit >= 100 && !sawZero ? (digit * lastUnit) / 10 : digit;
-  return total;
-}
-
-/** A small count: "12", "十二", "两", "半" (0.5). NaN when it is none. */
-export function smallCount(s: string): number {
-  if (s === '半') return 0.5;
-  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-  return belowWan(s);
+  return {
+    chineseAmount,
+    smallCount(s) {
+      if (s === n.half) return 0.5;
+      if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+      return belowBig(s);
+    },
+    findNumbers(t) {
+      const out: NumberHit[] = [];
+      arabic.lastIndex = 0;
+      for (let m = arabic.exec(t); m; m = arabic.exec(t)) {
+        const [all, sign, int, frac, mag, tail, unitWord] = m;
+        let value = Number(int!.replace(/,/g, '') + (frac ?? ''));
+        if (mag) {
+          const size = magnitudes.get(mag)!;
+          value = value * size + (tail ? (Number(tail) * size) / 10 : 0);
+        }
+        out.push({ value: round2(value), start: m.index, end: m.index + all.length, magnitude: Boolean(mag), currency: Boolean(sign || unitWord), chinese: false });
+      }
+      chinese.lastIndex = 0;
+      for (let m = chinese.exec(t); m; m = chinese.exec(t)) {
+        const all = m[0];
+        const unitWord = currencyTail.exec(all)?.[0] ?? '';
+        const num = all.slice(0, all.length - unitWord.length);
+        if (!startsWithDigitOrTen.test(num)) continue;
+        const value = chineseAmount(num);
+        if (!Number.isFinite(value) || value <= 0) continue;
+        out.push({ value, start: m.index, end: m.index + all.length, magnitude: hasUnit.test(num), currency: Boolean(unitWord), chinese: true });
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+    patterns: {
+      count: `[${nonZeroDigitCls}${smallUnitCls}]{1,4}`,
+      dateCount: `[${nonZeroDigitCls}${tenCls}]{1,3}`,
+      amount: `(\\d+(?:\\.\\d+)?(?:${magAlt})?\\d?|[${digitCls}${unitCls}${bigCls}]+)(?:${after})?`,
+      start: `[\\d${digitCls}${unitCls}${bigCls}${escapeClass(n.half)}]`,
+    },
+  };
 }
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+function escapeClass(s: string): string {
+  return s.replace(/[\]\\^-]/g, '\\$&');
 }

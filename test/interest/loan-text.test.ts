@@ -7,8 +7,10 @@ import { PACKAGE_ROOT } from '../../src/paths';
 import { loadInterestData } from '../../src/interest/interest-data';
 import { createLoanTextParser, normalizeLoanText } from '../../src/interest/loan-text';
 import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+import { createNumberGrammar } from '../../src/interest/numbers-text';
 
-const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
+const cues = loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues;
+const parse = createLoanTextParser(cues);
 const AT = new Date('2026-05-01T12:00:00+08:00');
 
 const months = (n: number, amount: number, last = amount) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount: i === n - 1 ? last : amount }));
@@ -93,7 +95,10 @@ describe('facts', () => {
     expect(normalizeLoanText('到手 7000', ['到手'])).toBe('到手7000');
     expect(normalizeLoanText('借１万，到手７０００', [])).toBe('借1万,到手7000');
     expect(normalizeLoanText('扣了服务费 每个月还1000', ['服务费'])).toBe('扣了服务费,每个月还1000');
-    expect(normalizeLoanText('扣了服务费 八百', ['服务费'])).toBe('扣了服务费八百');
+    // A number in Chinese numerals starts an amount too (the numerals of cues.yaml).
+    const numberStart = new RegExp(`^${createNumberGrammar(cues.numerals).patterns.start}`);
+    expect(normalizeLoanText('扣了服务费 八百', ['服务费'], undefined, numberStart)).toBe('扣了服务费八百');
+    expect(normalizeLoanText('扣了服务费 每个月', ['服务费'], undefined, numberStart)).toBe('扣了服务费,每个月');
   });
 });
 
