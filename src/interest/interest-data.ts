@@ -62,6 +62,7 @@ export const loanCuesSchema = z.object({
     period_length: words,
     count_labels: words,
     split_words: words,
+    instalment_units: words,
   }),
   bullet: words,
   interest_only: words,
@@ -101,6 +102,12 @@ export const loanCuesSchema = z.object({
   alternatives: words,
   uncertain_before: words,
   forgotten: words,
+  range_joiners: words,
+  payment_every: z.object({
+    words: z.record(z.string().min(1), z.number().positive()),
+    units: z.record(z.string().min(1), z.number().positive()),
+    verbs: words,
+  }),
 });
 
 export type LoanCues = z.infer<typeof loanCuesSchema>;

@@ -83,6 +83,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const termNotAfter = lower(cues.term.not_after);
   const unitWords = (Object.entries(cues.term.units) as Array<[Term['unit'], string[]]>)
     .flatMap(([unit, ws]) => ws.map((w) => ({ unit, w: w.toLowerCase() })))
+    .concat(cues.term.instalment_units.map((w) => ({ unit: 'period' as const, w: w.toLowerCase() })))
     .sort((a, b) => b.w.length - a.w.length);
   const termRe = new RegExp(`(第)?(\\d+(?:\\.\\d+)?|${CN_COUNT}|半)(个半月|${unitWords.map((u) => escapeRe(u.w)).join('|')})`, 'g');
   const rateCue = { day: lower(cues.rates.day), month: lower(cues.rates.month), year: lower(cues.rates.year) };
@@ -99,6 +100,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const basisWords = lower(cues.basis_words);
   const fold = createTextFold(cues);
+  const everyWords = lower(Object.keys(cues.payment_every.words));
+  const everyVerbs = lower(cues.payment_every.verbs);
+  const everyCountRe = new RegExp(`^每(\\d+|${CN_COUNT})(${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})`);
+  const rangeJoiners = lower(cues.range_joiners);
+  const instalmentUnits = lower(cues.term.instalment_units);
   const moneyDay = lower(cues.rates.money_per.day);
   const moneyPer = lower([...cues.rates.money_per.day, ...cues.rates.money_per.month]);
   const moneyLinks = lower(cues.rates.money_links).map(escapeRe).join('|');
@@ -172,10 +178,25 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       facts.unstated = missingFor(rough.role);
       rough.role = 'ignored' as Role;
     }
-    // 1万还是2万 / 一千或者一千一 / 月供大概1000: not one number, so it is asked for, not picked.
+    // 8000-9000 / 5、6千: a range in digits is asked for (the first number may be too small to be an amount alone).
+    for (const [i, h] of numbers.entries()) {
+      const next = numbers[i + 1];
+      if (!next || !rangeJoiners.includes(t.slice(h.end, next.start)) || !(next.value > h.value) || next.value < cues.bare_min || !plausibleNumber(t, next)) continue;
+      const cue = roleBefore(t, (breaks.filter((b) => b < h.start).pop() ?? -1) + 1, h.start);
+      facts.unstated ??= missingFor(cue?.role ?? 'unknown');
+      for (const a of amounts) if (a.start < next.end && h.start < a.end) a.role = 'ignored' as Role;
+    }
+    // 到手七八千: a range in words is asked for.
+    for (const r of grammar.findRanges(t)) {
+      if (isMasked(r.start, r.end)) continue;
+      const cue = roleBefore(t, (breaks.filter((b) => b < r.start).pop() ?? -1) + 1, r.start);
+      facts.unstated ??= missingFor(cue?.role ?? 'unknown');
+    }
+    // 1万还是2万 / 一千或者一千一 / 8000-9000 / 5、6千 / 月供大概1000: not one number, so it is asked for, not picked.
     for (const [i, a] of amounts.entries()) {
       if ((a.role as string) === 'ignored') continue;
       const next = amounts[i + 1];
+
       const between = next && next.clause === a.clause ? t.slice(a.end, next.start).replace(/^(元|块钱|块)/, '') : undefined;
       if (between !== undefined && between.length <= 5 && alternatives.some((w) => between.startsWith(w) && !/\d/.test(between))) {
         facts.unstated ??= missingFor(a.role === 'unknown' ? next!.role : a.role);
@@ -398,6 +419,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         count += 0.5;
         unit = 'month';
       } else unit = unitWords.find((u) => u.w === word)!.unit;
+      // 14天一期: the 一期 says how long a period is, not how many there are.
+      if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;
+      // 还6次 / 分6次: 次 counts instalments only after 分/还/共.
+      if (instalmentUnits.includes(word) && !cues.instalment_words.some((w) => lead.endsWith(w))) continue;
       // A bare 月 is a term only after 分/共/期限 ("分6月"), never a month of the year.
       if (word === '月' && !cues.instalment_words.some((w) => lead.endsWith(w))) continue;
       if (word === '日' && /^[\d]/.test(t.slice(end))) continue;
@@ -439,10 +464,21 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
 
   /** Days between payments named by the payment cue itself: 每周 → 7, 每两周 → 14, 每天 → 1. */
   function paymentEvery(t: string): number | undefined {
-    const m = /每(两|2|半个月|\d+)?(周|星期|礼拜|天|日)(?:还|要还|交|付)/.exec(t) ?? /每(两|2)?(周|星期|礼拜)/.exec(t);
-    if (!m) return undefined;
-    const n = m[1] === '半个月' ? 15 / 7 : m[1] ? smallCount(m[1]) : 1;
-    return m[2] === '天' || m[2] === '日' ? n : n * 7;
+    // A period under a week needs a verb after it (每天还100; 每天利息5块 is no schedule).
+    const verbFollows = (at: number) => everyVerbs.some((v) => t.startsWith(v, at));
+    for (let i = t.indexOf('每'); i >= 0; i = t.indexOf('每', i + 1)) {
+      const word = everyWords.find((w) => t.startsWith(w, i));
+      if (word) {
+        const days = cues.payment_every.words[word]!;
+        if (days >= 7 || verbFollows(i + word.length)) return days;
+        continue;
+      }
+      const m = everyCountRe.exec(t.slice(i));
+      if (!m) continue;
+      const days = smallCount(m[1]!) * cues.payment_every.units[m[2]!]!;
+      if (days > 0 && (days >= 7 || verbFollows(i + m[0].length))) return days;
+    }
+    return undefined;
   }
 
   function repaymentKind(t: string, principalParts: boolean): LoanFacts['repayment'] {

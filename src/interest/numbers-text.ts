@@ -31,6 +31,11 @@ export interface NumberHit {
 export interface NumberGrammar {
   /** Every number in `t` (already lower-cased), Arabic and Chinese, in text order. */
   findNumbers(t: string): NumberHit[];
+  /**
+   * Runs of Chinese numerals with a unit that are not one number (七八千, 五六万: "seven or eight thousand"), as
+   * spans: a borrower's range, to be asked about rather than read as one value or skipped.
+   */
+  findRanges(t: string): Array<{ start: number; end: number }>;
   /** 五千 → 5000, 一万二 → 12000, 一千零五十 → 1050; NaN when the characters are not one number. */
   chineseAmount(s: string): number;
   /** A small count: "12", "十二", "两", "半" (0.5). NaN when it is none. */
@@ -116,6 +121,15 @@ export function createNumberGrammar(n: NumeralCues): NumberGrammar {
 
   return {
     chineseAmount,
+    findRanges(t) {
+      const out: Array<{ start: number; end: number }> = [];
+      chinese.lastIndex = 0;
+      for (let m = chinese.exec(t); m; m = chinese.exec(t)) {
+        const num = m[0].replace(currencyTail, '');
+        if (hasUnit.test(num) && startsWithDigitOrTen.test(num) && !Number.isFinite(chineseAmount(num))) out.push({ start: m.index, end: m.index + m[0].length });
+      }
+      return out;
+    },
     smallCount(s) {
       if (s === n.half) return 0.5;
       if (/^\d+(\.\d+)?$/.test(s)) return Number(s);

@@ -49,6 +49,29 @@ describe('the same loan typed another way gives the same cash flows', () => {
   });
 });
 
+describe('schedules said in other words', () => {
+  const days = (every: number, n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ day: every * (i + 1), amount }));
+  it.each([
+    ['借5000，14天一期，分4期，每期还1400', 5000, 5000, days(14, 4, 1400)],
+    ['借1万，每礼拜还1500，还8个礼拜', 10000, 10000, days(7, 8, 1500)],
+    ['借6000，每半个月还1100，还6次', 6000, 6000, days(15, 6, 1100)],
+    ['借款金额：30000元；到账金额：27000元；还款期数：12期；每期还款：2750元', 30000, 27000, months(12, 2750)],
+    ['借1万 到手7千 每月还1050 一共12期 已经还了5期', 10000, 7000, months(12, 1050)],
+  ])('%s', (text, principal, received, payments) => {
+    const out = flows(text);
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: principal, received, payments });
+  });
+
+  it('a rollover counted in 次 is not a number of instalments (展期了两次)', () => {
+    const out = flows('借2000，全额到账，7天一期，续期了两次，续期费是借款金额的20%，第21天还了2000');
+    expect(out.ok && out.flows.payments).toEqual([{ day: 7, amount: 400 }, { day: 14, amount: 400 }, { day: 21, amount: 2000 }]);
+  });
+
+  it('a date range or an instalment range is not an amount range', () => {
+    expect(flows('借1万 到手8000 每月还1000 12期 第1-3期已还').ok).toBe(true);
+  });
+});
+
 describe('a number the borrower is not sure of is asked for', () => {
   const ASK: Array<[string, string]> = [
     ['借1万还是2万记不清了 每月还1000 12期', 'principal'],
@@ -58,6 +81,13 @@ describe('a number the borrower is not sure of is asked for', () => {
     ['借了大约2万 每月还2000 12期', 'principal'],
     ['借了5千 到手多少忘了 七天后还五千', 'received'],
     ['借一万 到手九千 还了好几期了 每期一千', 'term'],
+    ['借了七八千 每月还800 12期', 'principal'],
+    ['借1万 到手五六千 七天还1万', 'received'],
+    ['借了5、6千 7天后还8千', 'principal'],
+    ['借款8000-9000 每月还1000 10期', 'principal'],
+    ['借了不到一万 每月还900 12期', 'principal'],
+    ['借了快两万 每月还2000 12期', 'principal'],
+    ['借1万 到手8千的样子 每月还1000 12期', 'received'],
   ];
   it.each(ASK)('%s → asks for %s', (text, missing) => {
     expect(flows(text)).toEqual({ ok: false, missing });
