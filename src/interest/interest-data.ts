@@ -63,6 +63,7 @@ export const loanCuesSchema = z.object({
     count_labels: words,
     split_words: words,
     instalment_units: words,
+    days_per_month: z.number().int().min(28).max(31),
   }),
   bullet: words,
   interest_only: words,

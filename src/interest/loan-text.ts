@@ -459,6 +459,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (pick.split) return { term: { count: pick.count, unit: 'period' }, periodDays: pick.unit === 'week' ? periodDays ?? 7 : periodDays };
     const unit: TermUnit = pick.unit === 'year' ? 'month' : pick.unit;
     const count = pick.unit === 'year' ? pick.count * 12 : pick.count;
+    // 半个月后还 / 一个半月: not a whole number of months, so a number of days.
+    if (unit === 'month' && !Number.isInteger(count)) return { term: { count: Math.round(count * cues.term.days_per_month), unit: 'day' }, periodDays };
     return { term: { count, unit }, periodDays };
   }
 

@@ -57,6 +57,10 @@ describe('schedules said in other words', () => {
     ['借6000，每半个月还1100，还6次', 6000, 6000, days(15, 6, 1100)],
     ['借款金额：30000元；到账金额：27000元；还款期数：12期；每期还款：2750元', 30000, 27000, months(12, 2750)],
     ['借1万 到手7千 每月还1050 一共12期 已经还了5期', 10000, 7000, months(12, 1050)],
+    ['借1万 到手9千 还款额1050/月 12期', 10000, 9000, months(12, 1050)],
+    ['借了一个w 到手八千 月还一千 12期', 10000, 8000, months(12, 1000)],
+    ['借1万 半个月后还1万2', 10000, 10000, [{ day: 15, amount: 12000 }]],
+    ['借3万 一个半月后还3万5', 30000, 30000, [{ day: 45, amount: 35000 }]],
   ])('%s', (text, principal, received, payments) => {
     const out = flows(text);
     expect(out.ok && out.flows).toEqual({ contractPrincipal: principal, received, payments });
