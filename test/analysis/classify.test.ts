@@ -1351,3 +1351,16 @@ describe('createAnalyzer: fake authorities, letters, force, negation, bursts (ro
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+describe('createAnalyzer: a fake authority that says it will enforce, take the borrower in, or drop the case on payment (round 8)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ['这里是城南派出所，你的欠款我们已经受理，还清了就给你销案。', null, ['deception', 'impersonation']],
+    ['我是县法院的法官，下午去你单位执行，你自己看着办。', null, ['deception', 'impersonation', 'third_party_contact']],
+    // No consequence stated: impersonation only (categories.md).
+    ['本人系市中级人民法院执行局工作人员，你的案件已进入执行程序，限今日内还款。', null, ['impersonation']],
+    // A real court's notice that names enforcement after a judgment in force, with 12368: lawful.
+    ['【XX区人民法院】判决生效后您仍不履行的，申请人可申请强制执行，详情拨打12368。', null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
