@@ -84,6 +84,16 @@ export const loanCuesSchema = z.object({
     money_per: z.object({ day: words, month: words }),
     money_links: words,
     money_day_max_ratio: z.number().positive().max(1),
+    percent_after: words,
+    fraction_words: z.record(z.string().min(1), z.number().positive()),
+    short_fraction: z.object({ after_words: words, scale: z.record(z.string().length(1), z.number().positive()) }),
+    fen: z.object({ unit: z.string().min(1), after: words, named_before: words, interest_before: words }),
+    li: z.object({ unit: z.string().min(1), after: words, before: z.record(z.string().min(1), z.number().positive()), default_scale: z.number().positive() }),
+    bare_after: z.object({
+      words: z.record(z.string().min(1), z.enum(['day', 'month', 'year', 'unknown'])),
+      links: words,
+      max: z.object({ day: z.number().positive(), month: z.number().positive(), year: z.number().positive(), unknown: z.number().positive() }),
+    }),
   }),
   lender: z.object({ licensed: words, unlicensed: words, business: words }),
   dates: z.object({

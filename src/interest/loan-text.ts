@@ -100,6 +100,20 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const basisWords = lower(cues.basis_words);
   const fold = createTextFold(cues);
+  const rc = cues.rates;
+  const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
+  const liBefore = lower(Object.keys(rc.li.before));
+  const DEC = '\\d+(?:\\.\\d+)?';
+  const digitCls = Object.keys(cues.numerals.digits).filter((k) => cues.numerals.digits[k]! > 0).join('');
+  /** The rate forms of cues.yaml rates, as patterns. */
+  const R = {
+    percent: new RegExp(`(${DEC})(?:${altOf(rc.percent_after)})`, 'g'),
+    fraction: new RegExp(`(${altOf(Object.keys(rc.fraction_words))})(${DEC}|${CN_COUNT})`, 'g'),
+    shortFraction: new RegExp(`(${altOf(rc.short_fraction.after_words)})(${altOf(Object.keys(rc.short_fraction.scale))})([${digitCls}]|\\d)(?![\\d${Object.keys(rc.short_fraction.scale).join('')}])`, 'g'),
+    fen: new RegExp(`(${DEC}|${CN_COUNT}|[${digitCls}]点[${digitCls}])${escapeRe(rc.fen.unit)}(?:([1-9${digitCls}])(?![\\d期天个月周年万千元块]))?(${altOf(rc.fen.after)})?`, 'g'),
+    li: new RegExp(`(${DEC}|${CN_COUNT})${escapeRe(rc.li.unit)}(${altOf(rc.li.after)})?`, 'g'),
+    bare: new RegExp(`(${altOf(Object.keys(rc.bare_after.words))})(?:${altOf(rc.bare_after.links)})?(${DEC})(?![\\d.%万千kw元块个分厘])`, 'g'),
+  };
   const everyWords = lower(Object.keys(cues.payment_every.words));
   const everyVerbs = lower(cues.payment_every.verbs);
   const everyCountRe = new RegExp(`^每(\\d+|${CN_COUNT})(${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})`);
@@ -608,39 +622,37 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (!(percent > 0) || isMasked(start, end) || hits.some((h) => h.start < end && start < h.end)) return;
       hits.push({ percent, start, end, fen, per });
     };
-    for (const m of t.matchAll(/(\d+(?:\.\d+)?)(?:%|个点)/g)) add(Number(m[1]), m.index!, m.index! + m[0].length);
-    for (const m of t.matchAll(new RegExp(`百分之(\\d+(?:\\.\\d+)?|${CN_COUNT})`, 'g'))) add(smallCount(m[1]!), m.index!, m.index! + m[0].length);
-    for (const m of t.matchAll(new RegExp(`千分之(\\d+(?:\\.\\d+)?|${CN_COUNT})`, 'g'))) add(smallCount(m[1]!) / 10, m.index!, m.index! + m[0].length);
-    for (const m of t.matchAll(new RegExp(`万分之(\\d+(?:\\.\\d+)?|${CN_COUNT})`, 'g'))) add(smallCount(m[1]!) / 100, m.index!, m.index! + m[0].length);
+    for (const m of t.matchAll(R.percent)) add(Number(m[1]), m.index!, m.index! + m[0].length);
+    for (const m of t.matchAll(R.fraction)) add(smallCount(m[2]!) * rc.fraction_words[m[1]!]!, m.index!, m.index! + m[0].length);
     // 日息万五 = 0.05 % a day; 日息千一 = 0.1 %.
-    for (const m of t.matchAll(/(日息|日利率|日利|利息|月息)(万|千)([一二三四五六七八九]|\d)(?![\d万千])/g)) {
+    for (const m of t.matchAll(R.shortFraction)) {
       const n = smallCount(m[3]!);
-      add(m[2] === '万' ? n / 100 : n / 10, m.index! + m[1]!.length, m.index! + m[0].length);
+      add(n * rc.short_fraction.scale[m[2]!]!, m.index! + m[1]!.length, m.index! + m[0].length);
     }
     // 月息2分 / 2分利 / 三分息: 几分 is percent a month; 利息2分 alone does not say per what.
     // 月息1分5 = 1.5 %: a digit after 分 is tenths.
-    for (const m of t.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?|${CN_COUNT}|[一二两三四五六七八九]点[一二三四五六七八九])分(?:([1-9一二三四五六七八九])(?![\\d期天个月周年万千元块]))?(利息|利|息|的利)?`, 'g'))) {
+    for (const m of t.matchAll(R.fen)) {
       const lead = t.slice(Math.max(0, m.index! - 6), m.index!);
       // 利息每月2分 names its period as surely as 月息2分.
-      const named = /(月息|月利|日息|年息|(?:利息|息)(?:每月|每个月|一个月|按月))$/.test(lead);
-      if (!m[3] && !named && !/(利息|息)$/.test(lead)) continue;
+      const named = rc.fen.named_before.some((w) => lead.endsWith(w));
+      if (!m[3] && !named && !rc.fen.interest_before.some((w) => lead.endsWith(w))) continue;
       const whole = m[1]!.includes('点') ? smallCount(m[1]!.split('点')[0]!) + smallCount(m[1]!.split('点')[1]!) / 10 : smallCount(m[1]!);
       const raw = whole + (m[2] ? smallCount(m[2]) / 10 : 0);
       add(raw, m.index!, m.index! + m[0].length, named || m[3] ? 'month' : 'unknown');
     }
     // 月息8厘 = 0.8 % a month, 年息8厘 = 8 % a year, 日息5厘 = 0.05 % a day; 8厘息 alone is monthly.
-    for (const m of t.matchAll(new RegExp(`(\\d+(?:\\.\\d+)?|${CN_COUNT})厘(利息|利|息)?`, 'g'))) {
-      const per = /(日息|日利率|日利|月息|月利率|月利|年息|年利率|年利|年化)$/.exec(t.slice(Math.max(0, m.index! - 4), m.index!))?.[1];
+    for (const m of t.matchAll(R.li)) {
+      const lead = t.slice(Math.max(0, m.index! - 4), m.index!);
+      const per = liBefore.find((w) => lead.endsWith(w));
       if (!per && !m[2]) continue;
-      const raw = smallCount(m[1]!);
-      add(per?.startsWith('年') ? raw : per?.startsWith('日') ? raw / 100 : raw / 10, m.index!, m.index! + m[0].length, 'month');
+      add(smallCount(m[1]!) * (per ? rc.li.before[per]! : rc.li.default_scale), m.index!, m.index! + m[0].length, 'month');
     }
     // 月息2 / 年化24 / 利息1.5: a number right after a rate word, without a unit.
-    for (const m of t.matchAll(/(月息|日息|年息|年化|月利率|日利率|年利率|月费率|利息)(?:是|为|约)?(\d+(?:\.\d+)?)(?![\d.%万千kw元块个分厘])/g)) {
+    for (const m of t.matchAll(R.bare)) {
       const v = Number(m[2]);
-      const limit = /年/.test(m[1]!) ? 100 : /日/.test(m[1]!) ? 1 : 10;
-      if (v >= limit) continue;
-      add(v, m.index! + m[0].length - m[2]!.length, m.index! + m[0].length, m[1] === '利息' ? 'unknown' : false);
+      const per = rc.bare_after.words[m[1]!]!;
+      if (v >= rc.bare_after.max[per]) continue;
+      add(v, m.index! + m[0].length - m[2]!.length, m.index! + m[0].length, per === 'unknown' ? 'unknown' : false);
     }
     // 一千块一天五块 / 1万一天利息5块 / 一万块一个月利息300: interest as money on a base amount.
     for (const m of t.matchAll(moneyRateRe)) {

@@ -76,6 +76,30 @@ describe('a rate asked about on its own', () => {
   });
 });
 
+describe('rates in words (cues.yaml rates)', () => {
+  it.each([
+    ['月息2个点', 2, 'month'],
+    ['月息1分5', 1.5, 'month'],
+    ['三分息', 3, 'month'],
+    ['年息8厘', 8, 'year'],
+    ['月息8厘', 0.8, 'month'],
+    ['日息5厘', 0.05, 'day'],
+    ['日息千分之一', 0.1, 'day'],
+    ['日利率万分之五', 0.05, 'day'],
+    ['日息千一', 0.1, 'day'],
+    ['年化利率百分之二十四', 24, 'year'],
+    ['年化24', 24, 'year'],
+    ['月息2', 2, 'month'],
+  ])('%s = %f %% per %s', (text, percent, per) => {
+    expect(kit.parseLoanText(`借1万 ${text}`, AT).rate).toEqual({ percent, per });
+  });
+
+  it('a rate without its period is asked about, not guessed (利息2分, 利息1.5)', () => {
+    expect(kit.parseLoanText('借1万 利息2分', AT).rate?.per).toBe('unknown');
+    expect(kit.parseLoanText('借1万 利息1.5', AT).rate?.per).toBe('unknown');
+  });
+});
+
 describe('the most interest an amount may carry', () => {
   it('借1万 最多该付多少利息: 1,540 a year for a private lender (15.4 %, date unknown), 2,400 at the licensed 24 % line', () => {
     const shown = answer('借1万 最多该付多少利息')!;
