@@ -9,7 +9,7 @@
 import type { ActCues } from '../../knowledge/understanding-data';
 import type { CueCompiler, CueMatcher } from './cues';
 import { addFlag, addNgrams, lengthBucket } from './features';
-import { isQuestion } from './question-form';
+import { asksOrWonders, isQuestion } from './question-form';
 import { best, probabilities, type FeatureVector, type SoftmaxHead } from './turn-classifier';
 import type { CrisisSignal, DialogueContext, FollowUpKind, ProvisionMention, Speaker, TurnAct, TurnFacts } from './types';
 import type { TurnText } from './turn-text';
@@ -69,6 +69,8 @@ export const RULE_WINS_AT = 0.8;
 /** Words about the debt and who pays it: a question at risk that names them asks what happens to the debt. */
 const DEBT = /还|债|钱|贷|家人|家里|爸妈|我妈|我爸|父母/;
 
+/** Where a clause ends (the mark stays with its clause, so "吗？" still asks). */
+const CLAUSE_END = /(?<=[¦\s，,。.!！?？；;…])/;
 const FOLLOW_UP_ORDER: FollowUpKind[] = ['explain_provision', 'verify_claims', 'after_report', 'judge', 'can_report', 'what_to_do', 'more'];
 
 /** Reads the signals, the rule call and the classifier's features of a turn. */
@@ -98,6 +100,27 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
     return thanksWords.some((w) => bare.startsWith(w) || bare.endsWith(w) || bare.endsWith(`${w}你`) || bare.endsWith(`${w}您`));
   };
 
+  /**
+   * The follow-up kind the cues name. "是真的" / "是骗子" also occur in statements ("确认减免是真的 减免协议要咋留证据",
+   * "既然他们是骗子 我欠的钱是不是也不用还了"): when a later clause asks a question of its own, that clause decides.
+   */
+  const followKind = (t: string): FollowUpKind | undefined => {
+    const kind = followKinds.find(([, matcher]) => matcher.test(t))?.[0];
+    if (kind !== 'verify_claims') return kind;
+    const clauses = t.split(CLAUSE_END).filter((c) => /[\p{L}\p{N}]/u.test(c));
+    const verify = followKinds.find(([k]) => k === 'verify_claims')![1];
+    let last = -1;
+    clauses.forEach((c, i) => {
+      if (verify.test(c)) last = i;
+    });
+    // Asked as a question ("这个律师函是真的吗 是不是违法的"): a claim check, whatever follows.
+    if (clauses.some((c) => verify.test(c) && isQuestion(c))) return kind;
+    // Said as a statement: a later clause that asks a question of its own decides what is asked.
+    const later = clauses.slice(last + 1).filter((c) => asksOrWonders(c) || c.includes('咋'));
+    if (later.length === 0) return kind;
+    return followKinds.find(([k, matcher]) => k !== 'verify_claims' && later.some((c) => matcher.test(c)))?.[0];
+  };
+
   const signals = (tt: TurnText, facts: TurnFacts): ActSignals => {
     const t = tt.t;
     const s: ActSignals = {
@@ -112,7 +135,7 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
       thanksAtEdge: thanksAtEdge(t),
       loanNumbers: facts.amounts.length + (facts.term ? 1 : 0) + (facts.rates?.length ?? 0),
     };
-    const kind = followKinds.find(([, matcher]) => matcher.test(t))?.[0];
+    const kind = followKind(t);
     if (kind) s.followKind = kind;
     if (!/[\p{L}\p{N}]/u.test(tt.raw)) {
       s.emoji = emojiKinds.find(([, list]) => list.some((e) => tt.raw.includes(e)))?.[0] ?? 'other';

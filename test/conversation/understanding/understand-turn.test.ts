@@ -85,6 +85,21 @@ describe('what the user is doing', () => {
     expect(u.followUp).toBe(kind);
   });
 
+  it.each([
+    ['这个律师函是真的吗 是不是违法的', 'verify_claims'],
+    ['这是真的 还是骗我的', 'verify_claims'],
+    ['这不会是催收P的吧 我不想理', 'verify_claims'],
+  ] as const)('checks claims when "%s" asks whether something is true', (text, kind) => {
+    expect(read(text, 'analysis').followUp).toBe(kind);
+  });
+
+  it.each(['那既然他们是骗子 我欠的钱是不是也不用还了', '我打了平台官方客服 确认减免是真的 减免协议要咋留证据'])(
+    'does not check claims when "是真的 / 是骗子" is said and a later clause asks something else: %s',
+    (text) => {
+      expect(read(text, 'analysis').followUp).not.toBe('verify_claims');
+    },
+  );
+
   it('points a follow-up at the provision named', () => {
     const u = read('第50条第二款呢', 'analysis');
     expect(u.act).toBe('follow_up');
