@@ -114,6 +114,7 @@ export const loanCuesSchema = z.object({
   uncertain_before: words,
   forgotten: words,
   range_joiners: words,
+  default_words: words,
   payment_every: z.object({
     words: z.record(z.string().min(1), z.number().positive()),
     units: z.record(z.string().min(1), z.number().positive()),

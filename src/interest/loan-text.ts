@@ -118,6 +118,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const everyVerbs = lower(cues.payment_every.verbs);
   const everyCountRe = new RegExp(`^每(\\d+|${CN_COUNT})(${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})`);
   const rangeJoiners = lower(cues.range_joiners);
+  const defaultWords = lower(cues.default_words);
   const instalmentUnits = lower(cues.term.instalment_units);
   const moneyDay = lower(cues.rates.money_per.day);
   const moneyPer = lower([...cues.rates.money_per.day, ...cues.rates.money_per.month]);
@@ -175,6 +176,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const b = roleBefore(t, from, a.start);
       const f = roleAfter(t, a.end, clauseEnd);
       a.role = b && (!f || b.dist <= f.dist) ? b.role : f ? f.role : 'unknown';
+      // 还1000每月 / 还1050一个月 / pay 1000 per month: the period after the amount makes it a payment.
+      if (b?.role === 'total' && f?.role === 'payment') a.role = 'payment';
       if (a.role === 'rollover' && !rollover) a.role = 'fee';
       const lead = t.slice(from, a.start);
       a.perPeriod = perPeriodWords.some((w) => lead.includes(w)) && !notPerPeriod.some((w) => lead.includes(w));
@@ -188,9 +191,17 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const facts: LoanFacts = {};
     // 每期还5k多 / 1万左右: a rough number is asked for, not used.
     const rough = amounts.find((a) => (a.role as string) !== 'ignored' && approximate.some((w) => t.startsWith(w, a.end)) && !t.startsWith('多少', a.end));
+    // 每期还900多……不对，是每期908.33: a rough number the borrower then gives exactly is dropped, not asked about.
+    const saidExactly = (a: Amount) => amounts.some((o) => o !== a && o.role === a.role && o.start > a.end && !approximate.some((w) => t.startsWith(w, o.end)));
     if (rough) {
-      facts.unstated = missingFor(rough.role);
+      if (!saidExactly(rough)) facts.unstated = missingFor(rough.role);
       rough.role = 'ignored' as Role;
+    }
+    // 7天要还5000，现在逾期了，他们要我还6000: what is demanded after a default is not the agreed repayment.
+    const defaultAt = Math.min(...defaultWords.map((w) => t.indexOf(w)).filter((i) => i >= 0));
+    if (Number.isFinite(defaultAt)) {
+      const agreed = amounts.some((a) => a.end <= defaultAt && (a.role === 'total' || a.role === 'payment'));
+      if (agreed) for (const a of amounts) if (a.start > defaultAt && (a.role === 'total' || a.role === 'payment')) a.role = 'ignored' as Role;
     }
     // 8000-9000 / 5、6千: a range in digits is asked for (the first number may be too small to be an amount alone).
     for (const [i, h] of numbers.entries()) {
@@ -219,7 +230,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         continue;
       }
       if (uncertainBefore.some((w) => t.startsWith(w, a.start - w.length))) {
-        facts.unstated ??= missingFor(a.role);
+        if (!saidExactly(a)) facts.unstated ??= missingFor(a.role);
         a.role = 'ignored' as Role;
       }
     }

@@ -61,6 +61,10 @@ describe('schedules said in other words', () => {
     ['借了一个w 到手八千 月还一千 12期', 10000, 8000, months(12, 1000)],
     ['借1万 半个月后还1万2', 10000, 10000, [{ day: 15, amount: 12000 }]],
     ['借3万 一个半月后还3万5', 30000, 30000, [{ day: 45, amount: 35000 }]],
+    ['借呗借了1万，分12期，每期还900多一点点？不对，是每期908.33', 10000, 10000, months(12, 908.33)],
+    ['I borrowed 10000 and only got 8000, I have to pay 1000 per month for 12 months', 10000, 8000, months(12, 1000)],
+    ['借1万 到手8000 还1000一个月 还12个月', 10000, 8000, months(12, 1000)],
+    ['借了5000，到手3500，7天要还5000，现在逾期3天了，他们要我还6000', 5000, 3500, [{ day: 7, amount: 5000 }]],
   ])('%s', (text, principal, received, payments) => {
     const out = flows(text);
     expect(out.ok && out.flows).toEqual({ contractPrincipal: principal, received, payments });
@@ -92,6 +96,8 @@ describe('a number the borrower is not sure of is asked for', () => {
     ['借了不到一万 每月还900 12期', 'principal'],
     ['借了快两万 每月还2000 12期', 'principal'],
     ['借1万 到手8千的样子 每月还1000 12期', 'received'],
+    // Nothing agreed before the default: what is demanded after it is not taken for the schedule either.
+    ['借了5000，现在逾期了，他们要我还6000', 'term'],
   ];
   it.each(ASK)('%s → asks for %s', (text, missing) => {
     expect(flows(text)).toEqual({ ok: false, missing });
