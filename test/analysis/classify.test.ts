@@ -1416,3 +1416,9 @@ describe('createAnalyzer: suits and letters, false legal talk, identities, routi
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+describe('createAnalyzer: addresses the lender needs are not menace (round 8)', () => {
+  it.each([['您的新地址我们已经登记了，后续账单会寄到新地址。'], ['您的收货地址我们已经拿到了，发票会寄给您。']])('lawful: %s', (text) => {
+    expect(cats(text)).toEqual([]);
+  });
+});
