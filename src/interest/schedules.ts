@@ -52,10 +52,12 @@ export function interestOnly(principal: number, rate: number, n: number, timing:
 
 /**
  * Flat 月息 (等本等息): every period repays principal / n plus `rate` × the original principal, however much has
- * been repaid. The rate borrowers are quoted this way is about half the real one.
+ * been repaid. The rate borrowers are quoted this way is about half the real one. Every payment is the same
+ * amount in cents, as such loans are quoted (每期 983.33), so the total may differ from principal × (1 + rate × n)
+ * by a few cents.
  */
 export function flatRate(principal: number, rate: number, n: number, timing: Timing = { unit: 'month' }): Payment[] {
-  return level(principal / n + principal * rate, n, timing, principal * (1 + rate * n));
+  return level(principal / n + principal * rate, n, timing);
 }
 
 /** `n` equal payments of `amount` (每月还 X，还 N 期), one per period. */
