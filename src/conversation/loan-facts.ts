@@ -24,12 +24,14 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   const kit = turn.deps.interest;
   if (!kit) return undefined;
   const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  const asksInterest = turn.deps.knowledge.interestCues.some((c) => text.includes(c));
+  // A percentage with no rate word and no period is not an interest rate ("成功率99%").
+  if (said.rate?.per === 'unknown' && !asksInterest) delete said.rate;
   // A whole loan described anew ("还有一个 借3000 7天后还3600") is another loan, not numbers added to the last one.
   const merged = describesLoan(said) ? said : { ...(held ?? {}), ...said };
   // About a loan's cost: it describes a loan (an amount and how it is repaid), or gives loan numbers and asks about
   // interest, or asks about the interest of the loan already described. Numbers alone ("信用卡欠了五万") are not,
   // nor where to complain or what to do about it ("我要去哪里投诉这个砍头息"): the guides answer those.
-  const asksInterest = turn.deps.knowledge.interestCues.some((c) => text.includes(c));
   const asksElse = u.asks === 'can_report' || u.asks === 'what_to_do';
   const about = describesLoan(said) || (!asksElse && ((u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held))));
   if (!about) return undefined;

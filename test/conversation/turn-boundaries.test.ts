@@ -80,6 +80,13 @@ describe('loans in a conversation', () => {
     expect(r.shown).toMatch(/投诉/);
   });
 
+  it('a percentage that is no interest rate ("成功率99%") starts no loan interview', async () => {
+    const c = conversation();
+    const r = await c.say('有个中介说交2000帮我办 成功率99% 还能停息');
+    expect(r.kind).not.toBe('clarify');
+    expect(r.shown).not.toMatch(/按天、按月还是按年/);
+  });
+
   it('"where do I complain about this 砍头息" is answered, not met with another number question', async () => {
     const c = conversation();
     await c.say('借了1万 到手8500 每月还1100 还12期 这利息合法吗');
