@@ -1422,3 +1422,49 @@ describe('createAnalyzer: addresses the lender needs are not menace (round 8)', 
     expect(cats(text)).toEqual([]);
   });
 });
+
+/**
+ * Round 8, fifth batch: lawful messages that use the words the round-8 rules read (English, pinyin, addresses,
+ * schools, routines, 强制执行 and 撤诉 after a judgment, 受委托 lawyers, rights that stay) and five unlawful ones.
+ * Scored before the change: 4 of 30 lawful flagged (one of them, "We will not contact your family", by round 8's
+ * English words; English negation now reads as Chinese negation). Left out: two notices that are not collection
+ * (物业停水, 报销单) and an employer asked whether "借款人张伟" works there (borderline).
+ */
+describe('createAnalyzer: lawful messages in the words round 8 reads (round 8, batch 5)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ["Hi, this is XX Finance. Your payment of 1,200 yuan is 5 days overdue. Please repay via the app to avoid late fees.", null, []],
+    ["Your loan is overdue. If you don't pay, we may report it to the credit bureau and take legal action in court.", null, []],
+    ["Please call us back at your convenience. We will not contact your family or your employer.", null, []],
+    ["您好，请问是刘先生本人吗？关于您在我司的账单，方便时请回电。", null, []],
+    ["我们将于下周三上午到您幸福小区3栋502的住所拜访，如不方便请提前告知。", null, []],
+    ["您孩子在实验小学的学费代扣协议已生效。", null, []],
+    ["您每天晚上几点方便接电话？我们可以调整联系时间。", null, []],
+    ["法院判决生效后，若您仍不履行，我司将依法申请强制执行。", null, []],
+    ["如您已还清欠款，我司将向法院申请撤诉，请保留还款凭证。", null, []],
+    ["本所受XX银行委托，依法就您的信用卡欠款发出催告函，请于十日内与银行协商还款。", null, []],
+    ["受委托人授权，本律师现通知您：请于本月30日前偿还欠款，否则将依法起诉。", null, []],
+    ["温馨提示：欠款不会导致社保、医保停保，请勿相信此类谣言。", null, []],
+    ["逾期不会影响您的学历证书，但会如实上报征信。", null, []],
+    ["ni hao, qing an shi huan kuan, xie xie", null, []],
+    ["wo men hui an zhao he tong shou qu fa xi", null, []],
+    ["Your employee benefits statement is attached.", null, []],
+    ["We called you twice today and could not reach you. Please call back.", null, []],
+    ["您的手机号已更新，后续还款提醒将发送到新号码。", null, []],
+    ["如您认为催收人员有威胁、辱骂行为，请截图并拨打我司投诉电话。", null, []],
+    ["我司不会要求您转账到任何个人账户，请通过App官方渠道还款。", null, []],
+    ["我们兄弟公司XX小贷也可以为您提供分期方案。", null, []],
+    ["如您对债务有异议，可向人民法院起诉，法院会依法审理。", null, []],
+    ["判决后若被执行人有能力履行而拒不履行，法院可依法予以罚款、拘留。", null, []],
+    ["您好，我们是XX银行信用卡中心，您的分期申请已通过，首期将于下月扣款。", null, []],
+    ["您好，我们已收到您的还款5000元，剩余欠款可申请延期。", null, []],
+    ["律师函不是法院文书，您可通过12348核实律师事务所信息。", null, []],
+    ["我们不会去你单位，也不会找你爸妈，你放心。", null, []],
+    ["ni bu huan qian wo men jiu qu ni gong si nao", null, ["third_party_contact"]],
+    ["Tell your boss you owe us money, or we will.", null, ["privacy_disclosure", "third_party_contact"]],
+    ["你们部门的王磊欠我们平台三万多，你作为同事劝劝他。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["你孩子在育英中学初二三班吧？放学路上注意点。", null, ["threat"]],
+    ["我是县法院的，你的案子我这里压着，今天还了就给你撤诉。", null, ["deception", "impersonation"]],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
