@@ -115,6 +115,14 @@ export const loanCuesSchema = z.object({
   forgotten: words,
   range_joiners: words,
   default_words: words,
+  timed: z.object({
+    ordinal: z.string().min(1),
+    units: z.record(z.string().min(1), z.enum(['day', 'week', 'month', 'calendar_month'])),
+    after_unit: words,
+    fillers: words,
+    verbs: words,
+  }),
+  flat_basis_after: words,
   payment_every: z.object({
     words: z.record(z.string().min(1), z.number().positive()),
     units: z.record(z.string().min(1), z.number().positive()),

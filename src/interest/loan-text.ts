@@ -118,6 +118,14 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const everyVerbs = lower(cues.payment_every.verbs);
   const everyCountRe = new RegExp(`^每(\\d+|${CN_COUNT})(${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})`);
   const rangeJoiners = lower(cues.range_joiners);
+  const tc = cues.timed;
+  const timedRe = new RegExp(
+    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了)?)?[:：,]?${AMOUNT}`,
+    'g',
+  );
+  /** 按3万算 / 按一万收: interest on the amount lent (flat). */
+  const flatBasisRe = new RegExp(`(?:${altOf(cues.basis_words)})(?:[\\d.,]+|[${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}${Object.keys(cues.numerals.big).join('')}])+(?:${altOf(Object.keys(cues.numerals.magnitudes))})?\\d?(?:${altOf(cues.numerals.currency_after)})?(?:来)?(?:${altOf(cues.flat_basis_after)})`);
+  const currencyLead = new RegExp(`^(?:${altOf(cues.numerals.currency_after)})`);
   const defaultWords = lower(cues.default_words);
   const instalmentUnits = lower(cues.term.instalment_units);
   const moneyDay = lower(cues.rates.money_per.day);
@@ -222,7 +230,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if ((a.role as string) === 'ignored') continue;
       const next = amounts[i + 1];
 
-      const between = next && next.clause === a.clause ? t.slice(a.end, next.start).replace(/^(元|块钱|块)/, '') : undefined;
+      const between = next && next.clause === a.clause ? t.slice(a.end, next.start).replace(currencyLead, '') : undefined;
       if (between !== undefined && between.length <= 5 && alternatives.some((w) => between.startsWith(w) && !/\d/.test(between))) {
         facts.unstated ??= missingFor(a.role === 'unknown' ? next!.role : a.role);
         a.role = 'ignored' as Role;
@@ -317,7 +325,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   /** A cue right after the amount ("7000到手", "3000的服务费"), unless that cue introduces the next number. */
   function roleAfter(t: string, end: number, clauseEnd: number): { role: Role; dist: number } | undefined {
     const rest = t.slice(end, Math.min(clauseEnd, end + 10));
-    const skip = /^(元|块钱|块)?/.exec(rest)![0].length;
+    const skip = currencyLead.exec(rest)?.[0].length ?? 0;
     for (const { role, words } of after) {
       for (const w of words) {
         if (!rest.startsWith(w, skip)) continue;
@@ -398,7 +406,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const clauseEnd = breaks.find((b) => b > a.start) ?? t.length;
     const lead = t.slice(clauseStart, a.start);
     const own = a.role === 'fee' || a.role === 'interest' || a.role === 'principal' ? a.role : undefined;
-    const tail = t.slice(a.end, Math.min(clauseEnd, a.end + 8)).replace(/^(元|块钱|块)/, '');
+    const tail = t.slice(a.end, Math.min(clauseEnd, a.end + 8)).replace(currencyLead, '');
     const feeAfter = feeWords.some((w) => {
       const i = tail.indexOf(w);
       return i >= 0 && i <= 6;
@@ -512,7 +520,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (has(t, cues.equal_principal) || ((principalParts || has(t, cues.equal_principal_parts)) && has(t, cues.remaining_principal))) return 'equal_principal';
     if (has(t, cues.equal_instalments)) return 'equal_instalments';
     if (has(t, cues.interest_only)) return 'interest_only';
-    if (has(t, cues.flat) || /按[\d.,]+(?:万|w|k|千)?\d?(?:元|块)?(?:来)?(?:算|计算|计|收)|按[一二两三四五六七八九十百千万]+(?:元|块)?(?:来)?(?:算|计算|计|收)/.test(t)) return 'flat';
+    if (has(t, cues.flat) || flatBasisRe.test(t)) return 'flat';
     if (has(t, cues.bullet)) return 'bullet';
     if (has(t, cues.interest_only_weak)) return 'interest_only';
     if (principalParts) return 'flat';
@@ -524,25 +532,21 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
    * schedule; one alone is the last payment of a rolled-over loan, or an ordinary "7天后还2600".
    */
   function readTimed(t: string, isMasked: (s: number, e: number) => boolean): TimedHit[] {
-    const re = new RegExp(
-      `(第)?(\\d+|${CN_COUNT})(天|日|周|个月|期|月)(?:后|时|到期)?(?:[又再全都就才把]{0,2}(还款|还清|还了|还|要还|需还|应还|交了|交|付了|付)(?:了)?)?[:：,]?${AMOUNT}`,
-      'g',
-    );
     const out: TimedHit[] = [];
-    for (const m of t.matchAll(re)) {
+    for (const m of t.matchAll(timedRe)) {
       const start = m.index!;
       const end = start + m[0].length;
       if (isMasked(start, end) || /[\d.]/.test(t[start - 1] ?? '')) continue;
       const ordinal = Boolean(m[1]);
       const verb = m[4];
-      const unit = m[3]!;
-      if (!verb && !ordinal && unit !== '月') continue;
-      if (unit === '月' && !ordinal && verb) continue;
+      const unit = cues.timed.units[m[3]!]!;
+      if (!verb && !ordinal && unit !== 'calendar_month') continue;
+      if (unit === 'calendar_month' && !ordinal && verb) continue;
       const n = smallCount(m[2]!);
       const amount = findNumbers(m[5]!)[0];
       if (!(n > 0) || !amount || amount.value < cues.bare_min) continue;
-      const p: Payment = unit === '天' || unit === '日' ? { day: n } as Payment : unit === '周' ? ({ day: 7 * n } as Payment) : ({ month: n } as Payment);
-      out.push({ ...p, amount: amount.value, start, end, ordinal: ordinal || unit === '月' });
+      const p: Payment = unit === 'day' ? ({ day: n } as Payment) : unit === 'week' ? ({ day: 7 * n } as Payment) : ({ month: n } as Payment);
+      out.push({ ...p, amount: amount.value, start, end, ordinal: ordinal || unit === 'calendar_month' });
     }
     return out;
   }
@@ -735,6 +739,10 @@ function clauseAround(t: string, start: number, end: number): string {
   let b = end;
   while (b < t.length && !BREAK_CHARS.has(t[b]!)) b++;
   return t.slice(a, b);
+}
+
+function escapeClass(s: string): string {
+  return s.replace(/[\]\\^-]/g, '\\$&');
 }
 
 function escapeRe(s: string): string {

@@ -65,6 +65,7 @@ describe('schedules said in other words', () => {
     ['I borrowed 10000 and only got 8000, I have to pay 1000 per month for 12 months', 10000, 8000, months(12, 1000)],
     ['借1万 到手8000 还1000一个月 还12个月', 10000, 8000, months(12, 1000)],
     ['借了5000，到手3500，7天要还5000，现在逾期3天了，他们要我还6000', 5000, 3500, [{ day: 7, amount: 5000 }]],
+    ['借3000，第一个礼拜还1000，第二个礼拜还1000，第三个礼拜还1500', 3000, 3000, [{ day: 7, amount: 1000 }, { day: 14, amount: 1000 }, { day: 21, amount: 1500 }]],
     // 等本等息 is quoted as one amount a period: 10000 / 12 + 150 = 983.33 every time, the last one too.
     ['借1万 分12期 月息1.5% 等本等息', 10000, 10000, months(12, 983.33)],
   ])('%s', (text, principal, received, payments) => {
