@@ -33,6 +33,19 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   // interest, or asks about the interest of the loan already described. Numbers alone ("信用卡欠了五万") are not,
   // nor where to complain or what to do about it ("我要去哪里投诉这个砍头息"): the guides answer those.
   const asksElse = u.asks === 'can_report' || u.asks === 'what_to_do';
+  // A rate asked about on its own ("平台说日息万五 这个年化多少") or the cap on an amount ("借了3万 借满一年 那最多该付多少
+  // 利息"): the one-shot answer (its annual rate and the caps by lender type), not an interview about the loan.
+  const rateAlone = said.rate !== undefined && said.rate.per !== 'unknown' && said.principal === undefined && said.received === undefined;
+  const capAsked = said.principal !== undefined && !describesLoan(merged) && kit.lawfulQuestionOf(text) !== undefined;
+  if (!asksElse && (rateAlone || capAsked) && (asksInterest || capAsked)) {
+    const oneShot = kit.answerText(text, receivedAt);
+    if (oneShot && !oneShot.missing) {
+      turn.remember(text, (s) => {
+        s.loan = merged;
+      });
+      return oneShot.reply;
+    }
+  }
   const about = describesLoan(said) || (!asksElse && ((u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held))));
   if (!about) return undefined;
   // Numbers mentioned on the way to another question ("银行说最多给我分24期 … 这能投诉吗") are not a loan to

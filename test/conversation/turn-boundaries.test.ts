@@ -87,6 +87,13 @@ describe('loans in a conversation', () => {
     expect(r.shown).not.toMatch(/按天、按月还是按年/);
   });
 
+  it('a rate asked about on its own gets its annual rate in the chat, not a question about the loan', async () => {
+    const c = conversation();
+    const r = await c.say('平台说日息万五 很低的 这个年化多少啊');
+    expect(r.kind).toBe('answer');
+    expect(r.shown).toMatch(/18\.25\s*%/);
+  });
+
   it('"where do I complain about this 砍头息" is answered, not met with another number question', async () => {
     const c = conversation();
     await c.say('借了1万 到手8500 每月还1100 还12期 这利息合法吗');
