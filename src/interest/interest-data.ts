@@ -121,8 +121,11 @@ export const loanCuesSchema = z.object({
     after_unit: words,
     fillers: words,
     verbs: words,
+    relative_before: words,
   }),
   flat_basis_after: words,
+  included_words: words,
+  vague_amounts: words,
   payment_every: z.object({
     words: z.record(z.string().min(1), z.number().positive()),
     units: z.record(z.string().min(1), z.number().positive()),

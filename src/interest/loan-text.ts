@@ -127,6 +127,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const flatBasisRe = new RegExp(`(?:${altOf(cues.basis_words)})(?:[\\d.,]+|[${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}${Object.keys(cues.numerals.big).join('')}])+(?:${altOf(Object.keys(cues.numerals.magnitudes))})?\\d?(?:${altOf(cues.numerals.currency_after)})?(?:来)?(?:${altOf(cues.flat_basis_after)})`);
   const currencyLead = new RegExp(`^(?:${altOf(cues.numerals.currency_after)})`);
   const defaultWords = lower(cues.default_words);
+  const included = lower(cues.included_words);
+  const vague = lower(cues.vague_amounts);
+  const relativeBefore = lower(cues.timed.relative_before);
   const instalmentUnits = lower(cues.term.instalment_units);
   const moneyDay = lower(cues.rates.money_per.day);
   const moneyPer = lower([...cues.rates.money_per.day, ...cues.rates.money_per.month]);
@@ -242,6 +245,17 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         a.role = 'ignored' as Role;
       }
     }
+    // 交了几百块会员费 / 借了几千: the amount is there but not said.
+    for (const w of vague) {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + w.length)) {
+        if (isMasked(i, i + w.length)) continue;
+        const cs = (breaks.filter((b) => b < i).pop() ?? -1) + 1;
+        const ce = breaks.find((b) => b > i) ?? t.length;
+        const cue = roleBefore(t, cs, i) ?? roleAfter(t, i + w.length + (/^(块钱|块|元)/.exec(t.slice(i + w.length))?.[0].length ?? 0), ce);
+        const exact = amounts.some((a) => a.start > i && a.role === cue?.role && (a.role as string) !== 'ignored');
+        if (cue && !exact && ['principal', 'received', 'payment', 'total', 'fee'].includes(cue.role)) facts.unstated ??= missingFor(cue.role);
+      }
+    }
     // 到手多少忘了 / 不记得借了多少: the number named by the cue before 多少 is unknown.
     for (let i = t.indexOf('多少'); i >= 0; i = t.indexOf('多少', i + 2)) {
       const clause = clauseAround(t, i, i + 2);
@@ -354,6 +368,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (a.perPeriod && a.role !== 'received' && a.role !== 'rollover') {
         const p = parts.get(a.clause) ?? { principal: 0, interest: 0, fee: 0, payment: 0 };
         const kind = partOf(t, a, breaks);
+        // 每期应还778，其中服务费每期50: a fee inside the payment is not charged on top of it.
+        if (kind === 'fee' && included.some((w) => clauseAround(t, a.start, a.end).includes(w)) && amounts.some((o) => o.perPeriod && o.clause < a.clause)) continue;
         if (kind === 'principal') p.principal += a.value;
         else if (kind === 'interest') p.interest += a.value;
         else if (kind === 'fee') p.fee += a.value;
@@ -413,7 +429,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     });
     if (own === 'fee' || feeAfter || feeInLead(lead)) return 'fee';
     const sinceLast = lead.slice(Math.max(0, lead.length - 12));
-    if (cues.part_words.principal.some((w) => sinceLast.includes(w))) return 'principal';
+    if (cues.part_words.principal.some((w) => sinceLast.includes(w) || tail.startsWith(w))) return 'principal';
     if (cues.part_words.interest.some((w) => sinceLast.includes(w)) && !cues.part_words.not_interest.some((w) => sinceLast.includes(w))) return 'interest';
     return own === 'principal' ? 'principal' : own === 'interest' ? 'interest' : 'payment';
   }
@@ -545,7 +561,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const n = smallCount(m[2]!);
       const amount = findNumbers(m[5]!)[0];
       if (!(n > 0) || !amount || amount.value < cues.bare_min) continue;
-      const p: Payment = unit === 'day' ? ({ day: n } as Payment) : unit === 'week' ? ({ day: 7 * n } as Payment) : ({ month: n } as Payment);
+      // 又过了7天还了1800: counted from the previous due date.
+      const prev = out[out.length - 1];
+      const from = !ordinal && prev && relativeBefore.some((w) => t.slice(0, start).endsWith(w)) ? prev : undefined;
+      const p: Payment =
+        unit === 'day' ? ({ day: n + (from?.day ?? 0) } as Payment) : unit === 'week' ? ({ day: 7 * n + (from?.day ?? 0) } as Payment) : ({ month: n + (from?.month ?? 0) } as Payment);
       out.push({ ...p, amount: amount.value, start, end, ordinal: ordinal || unit === 'calendar_month' });
     }
     return out;

@@ -66,6 +66,10 @@ describe('schedules said in other words', () => {
     ['借1万 到手8000 还1000一个月 还12个月', 10000, 8000, months(12, 1000)],
     ['借了5000，到手3500，7天要还5000，现在逾期3天了，他们要我还6000', 5000, 3500, [{ day: 7, amount: 5000 }]],
     ['借3000，第一个礼拜还1000，第二个礼拜还1000，第三个礼拜还1500', 3000, 3000, [{ day: 7, amount: 1000 }, { day: 14, amount: 1000 }, { day: 21, amount: 1500 }]],
+    ['借6000，分6个月，每个月还1000本金，利息按剩下的本金算，月利率2%', 6000, 6000, [1120, 1100, 1080, 1060, 1040, 1020].map((amount, i) => ({ month: i + 1, amount }))],
+    ['借1500，7天到期还1800，到期没钱，交了300展期，又过了7天还了1800', 1500, 1500, [{ day: 7, amount: 300 }, { day: 14, amount: 1800 }]],
+    ['借款金额8000元 分期12期 每期应还778元 其中服务费每期50元', 8000, 8000, months(12, 778)],
+    ['借8000 分12期 每期应还778元 另收服务费每期50元', 8000, 8000, months(12, 828)],
     // 等本等息 is quoted as one amount a period: 10000 / 12 + 150 = 983.33 every time, the last one too.
     ['借1万 分12期 月息1.5% 等本等息', 10000, 10000, months(12, 983.33)],
   ])('%s', (text, principal, received, payments) => {
@@ -99,6 +103,8 @@ describe('a number the borrower is not sure of is asked for', () => {
     ['借了不到一万 每月还900 12期', 'principal'],
     ['借了快两万 每月还2000 12期', 'principal'],
     ['借1万 到手8千的样子 每月还1000 12期', 'received'],
+    ['借了5000 交了几百块会员费 每月还500 12期', 'received'],
+    ['借了几千 到手3000 7天还4000', 'principal'],
     // Nothing agreed before the default: what is demanded after it is not taken for the schedule either.
     ['借了5000，现在逾期了，他们要我还6000', 'term'],
   ];
