@@ -123,6 +123,8 @@ export function createTimestampParser(vocab: TimestampVocabulary): TimestampPars
   /** Repairs of label misreadings, applied in order; see parseParts' `loose`. */
   const dayMarkers = new Set(D);
   const repairs: Array<[RegExp, string | ((match: string, before: string) => string)]> = [
+    // A misread 日 after a month and day first (5月7月期四 → 5月7日期四), so the 星 repair below sees the 日.
+    [new RegExp(`(\\d{1,2})(?:${alternation(Mo)})(\\d{1,2})(?!\\d|${alternation(D)})[^\\s\\d]`, 'u'), `$1${Mo[0]}$2${D[0]}`],
     ...(week && qi && numerals.length > 0
       ? ([
           // Whatever stands before 期 is a misread 星, unless it ends the date before it (5月7日期四).
@@ -131,7 +133,6 @@ export function createTimestampParser(vocab: TimestampVocabulary): TimestampPars
           [new RegExp(`^(?!${week}|${rel})\\p{Script=Han}(?=${num}\\s*\\d)`, 'u'), zhou],
         ] as Array<[RegExp, string | ((match: string, before: string) => string)]>)
       : []),
-    [new RegExp(`(\\d{1,2})(?:${alternation(Mo)})(\\d{1,2})(?!\\d|${alternation(D)})[^\\s\\d]`, 'u'), `$1${Mo[0]}$2${D[0]}`],
     // The colon read as 3: three digits before it (023:23), or a clock without one that is no clock as it
     // stands (9340, 12338).
     [/(?<!\d)(\d{2})3:(\d{2})$/u, '$1:$2'],

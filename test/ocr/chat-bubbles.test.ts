@@ -140,6 +140,8 @@ describe('timestamp labels in parts', () => {
     expect(parser.parseParts('5月8昌 星期五', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 8) });
     expect(parser.parseParts('5月7日里期四', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 7) });
     expect(parser.parseParts('5月7日期四', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 7) });
+    // 日 read as 月 and 星 lost together.
+    expect(parser.parseParts('5月7月期四', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 7) });
     expect(parser.parseParts('星湖六 03:47', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 9), minutes: 3 * 60 + 47 });
     expect(parser.parseParts('12338', REF, true)).toMatchObject({ minutes: 12 * 60 + 38 });
     // A clock as it stands is never changed; message text never becomes a label.
