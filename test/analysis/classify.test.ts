@@ -1468,3 +1468,53 @@ describe('createAnalyzer: lawful messages in the words round 8 reads (round 8, b
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+/**
+ * Round 8, sixth batch: written and scored before any change for them, macro-F1 0.783 and one lawful filing flagged
+ * ("我们公司的律师已经把起诉材料交到法院" read as a case handed to a court; the session's starting rules flagged it
+ * too). A creditor handing its own 起诉材料 to a court has filed a suit: lawful. Left out: "看看身后" said of a
+ * future walk (threat or stalking), "your mom will get a visit" (threat or contact only), a spouse's "half".
+ */
+describe('createAnalyzer: filings, routines, meeting places, summons, restraint on the spot (round 8, batch 6)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ["阿姨，您女婿在我们这借了八万，人找不到了，您知道他在哪吗？", null, ["privacy_disclosure", "third_party_contact"]],
+    ["各位业主晚上好，1栋的孙丽借钱不还，大家出门碰见提醒她一下。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["你老板的微信我们加上了，要不要我们把你的事跟他聊聊？", null, ["privacy_disclosure", "third_party_contact"]],
+    ["小张啊，你们公司那个王浩在我们这有笔钱没还，你跟他熟，带个话。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["你好，这里是XX金融，请问是赵静吗？不是的话打扰了。", null, []],
+    ["08:01 还钱\n08:02 还钱\n08:03 还钱\n08:05 还钱", null, ["harassment_frequency"]],
+    ["半小时内给你打了12个电话，你手机静音了？", null, ["harassment_frequency"]],
+    ["从今天起，我们每小时给你打一次。", null, ["harassment_frequency"]],
+    ["你上班那栋写字楼几楼我们都知道，电梯口见。", null, ["third_party_contact", "threat"]],
+    ["你闺女的幼儿园放学是四点吧。", null, ["threat"]],
+    ["🔥🏠 三天", null, ["threat"]],
+    ["今晚你家门口会很热闹的。", null, ["threat"]],
+    ["你的车牌号我们记下了，停哪我们都找得到。", null, ["threat"]],
+    ["再不还，我们就让你在这个城市待不下去。", null, ["threat"]],
+    ["bu huan qian jiu gei ni jia ren da dian hua", null, ["third_party_contact"]],
+    ["ni ge pian zi, bu yao lian", null, ["insult"]],
+    ["ur a scammer, pay back the money", null, ["insult"]],
+    ["你已被列入征信黑名单，全国所有银行都不会再给你办业务。", null, ["deception"]],
+    ["你的房子下个月就会被法院拍卖，赶紧还钱。", null, ["deception"]],
+    ["逾期三天以上就算诈骗，直接报案。", null, ["deception"]],
+    ["你的名字已经上了失信曝光台，全网都能搜到。", null, ["deception", "privacy_disclosure"]],
+    ["我是派出所的张警官，你的网贷案子转到我们这了，明天来所里做笔录。", null, ["deception", "impersonation"]],
+    ["【民事诉讼告知书】你已被XX小贷起诉，请于24小时内联系调解员，否则法院将强制执行。", null, ["deception", "impersonation"]],
+    ["我们公司的律师已经把起诉材料交到法院，法院会依法通知你。", null, []],
+    ["我们的人已经在你家门口坐了一上午了。", null, ["threat", "violence"]],
+    ["你这个老赖终于接电话了？", null, ["insult"]],
+    ["他们刚才冲进我家把电视搬走了，还打了我爸。", null, []],
+    ["催收：今天你不还，就坐在这别走了。\n我：我要报警！\n催收：报啊，看警察管不管。", null, ["threat", "violence"]],
+    ["您好，您的账户已逾期，请于本周内还款，以免产生额外罚息。", null, []],
+    ["【XX小贷】您好，如您遇到冒充我司的催收，请拨打官方热线核实。", null, []],
+    ["我司支持您申请个性化分期，可致电客服办理。", null, []],
+    ["您的借款已转由XX律师事务所处理，律师将通过书面方式与您联系。", null, []],
+    ["依据合同第八条，逾期后我司有权要求您提前偿还全部借款。", null, []],
+    ["您好，上次电话里您说今天还款，请问处理了吗？", null, []],
+    ["我们理解您的困难，可以先还一部分，剩余的协商减免罚息。", null, []],
+    ["他说要去我老家找我爸妈，我该怎么办？", null, []],
+    ["我不会再给你家里人打电话了，只要你按时还。", null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
