@@ -94,6 +94,15 @@ describe('loans in a conversation', () => {
     expect(r.shown).toMatch(/18\.25\s*%/);
   });
 
+  it('a question about taking medicines together is no crisis and is sent to a doctor, not to a legal hotline', async () => {
+    const c = conversation();
+    const r = await c.say('顺便问下 我吃的抗焦虑药能跟安眠药一起吃吗');
+    expect(r.kind).toBe('answer');
+    expect(r.shown).toMatch(/医生|药师/);
+    // Swallowing a bottle of them still is.
+    expect((await conversation().say('我刚吃了一整瓶安眠药')).kind).toBe('crisis');
+  });
+
   it('"where do I complain about this 砍头息" is answered, not met with another number question', async () => {
     const c = conversation();
     await c.say('借了1万 到手8500 每月还1100 还12期 这利息合法吗');
