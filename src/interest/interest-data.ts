@@ -126,6 +126,8 @@ export const loanCuesSchema = z.object({
   flat_basis_after: words,
   included_words: words,
   vague_amounts: words,
+  times_signs: words,
+  received_without_amount: words,
   payment_every: z.object({
     words: z.record(z.string().min(1), z.number().positive()),
     units: z.record(z.string().min(1), z.number().positive()),

@@ -128,6 +128,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const currencyLead = new RegExp(`^(?:${altOf(cues.numerals.currency_after)})`);
   const defaultWords = lower(cues.default_words);
   const included = lower(cues.included_words);
+  const timesRe = new RegExp(
+    `(${grammar.patterns.amount.replace(/^\(/, '(?:')}),?(?:${altOf(cues.times_signs)}),?(\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.period, ...cues.term.units.month])})?(?![\\d.万千kw])`,
+    'g',
+  );
+  const receivedBare = lower(cues.received_without_amount);
   const vague = lower(cues.vague_amounts);
   const relativeBefore = lower(cues.timed.relative_before);
   const instalmentUnits = lower(cues.term.instalment_units);
@@ -142,7 +147,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const forgotten = lower(cues.forgotten);
 
   return (text, at) => {
-    const t = normalizeLoanText(text, joinAfter, fold, numberStart);
+    // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
+    const t = normalizeLoanText(text, joinAfter, fold, numberStart).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
     const mask = new Array<boolean>(t.length).fill(false);
     const masked = (s: number, e: number) => {
       for (let i = s; i < e; i++) mask[i] = true;
@@ -243,6 +249,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (uncertainBefore.some((w) => t.startsWith(w, a.start - w.length))) {
         if (!saidExactly(a)) facts.unstated ??= missingFor(a.role);
         a.role = 'ignored' as Role;
+      }
+    }
+    // 借1万 到手 每月还1000: the received amount named but not given.
+    if (facts.received === undefined && !amounts.some((a) => a.role === 'received')) {
+      for (const w of receivedBare) {
+        const i = t.indexOf(w);
+        if (i >= 0 && !isMasked(i, i + w.length) && /^(了)?(,|$)/.test(t.slice(i + w.length))) facts.unstated ??= 'received';
       }
     }
     // 交了几百块会员费 / 借了几千: the amount is there but not said.

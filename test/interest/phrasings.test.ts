@@ -70,6 +70,9 @@ describe('schedules said in other words', () => {
     ['借1500，7天到期还1800，到期没钱，交了300展期，又过了7天还了1800', 1500, 1500, [{ day: 7, amount: 300 }, { day: 14, amount: 1800 }]],
     ['借款金额8000元 分期12期 每期应还778元 其中服务费每期50元', 8000, 8000, months(12, 778)],
     ['借8000 分12期 每期应还778元 另收服务费每期50元', 8000, 8000, months(12, 828)],
+    ['借1w到7k，1050x12期', 10000, 7000, months(12, 1050)],
+    ['借款1万 实到7千 月还1050×12', 10000, 7000, months(12, 1050)],
+    ['借1万 到手7千 1050 * 12', 10000, 7000, months(12, 1050)],
     // 等本等息 is quoted as one amount a period: 10000 / 12 + 150 = 983.33 every time, the last one too.
     ['借1万 分12期 月息1.5% 等本等息', 10000, 10000, months(12, 983.33)],
   ])('%s', (text, principal, received, payments) => {
@@ -105,6 +108,7 @@ describe('a number the borrower is not sure of is asked for', () => {
     ['借1万 到手8千的样子 每月还1000 12期', 'received'],
     ['借了5000 交了几百块会员费 每月还500 12期', 'received'],
     ['借了几千 到手3000 7天还4000', 'principal'],
+    ['借了1万 到手 每月还1000 12期', 'received'],
     // Nothing agreed before the default: what is demanded after it is not taken for the schedule either.
     ['借了5000，现在逾期了，他们要我还6000', 'term'],
   ];
