@@ -1518,3 +1518,34 @@ describe('createAnalyzer: filings, routines, meeting places, summons, restraint 
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+/**
+ * Round 8, seventh batch: 15 lawful suits, filings, lawyer's letters and enforcement after a judgment, and 4 fake
+ * ones, written and scored before any change: a lawyer's reminder "收到法院传票后请按时出庭" was flagged as a claimed
+ * summons (as by the session's starting rules); advice about a summons to come is not a claim that one exists.
+ */
+describe('createAnalyzer: lawful suits and letters are never flagged (round 8, batch 7)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ["我司已委托律师向XX区人民法院提起诉讼，法院立案后将依法向您送达传票，请注意查收。", null, []],
+    ["【XX律师事务所】律师函 致：王某 本所接受XX银行委托，现正式函告：您尚欠信用卡本金23,000元，请于函到7日内还款或与我行协商；否则本所将代理我行提起诉讼。律师：刘明（执业证号1110120xxxxxxx），可通过12348核实。", null, []],
+    ["您的案件已由我司法务部门转交合作律师事务所处理，律师将依法向法院起诉。", null, []],
+    ["法院已受理我司对您的起诉，案号（2026）沪0115民初xxxx号，您可登录人民法院在线服务核实。", null, []],
+    ["我司已向法院申请支付令，您可在收到支付令之日起十五日内提出书面异议。", null, []],
+    ["本案已进入诉前调解程序，调解员会通过法院调解平台联系您，不收取任何费用。", null, []],
+    ["如您不同意调解，案件将转入诉讼程序，由法院依法审理。", null, []],
+    ["判决已经生效，我司已向法院申请强制执行，请您主动履行判决确定的义务。", null, []],
+    ["您好，关于您的借款纠纷，我们已将起诉状提交至合同约定的仲裁委员会，仲裁委会依法通知您。", null, []],
+    ["律师提醒：收到法院传票后请按时出庭，缺席可能导致法院依法缺席判决。", null, []],
+    ["起诉不等于坐牢，民事诉讼只解决还款问题。", null, []],
+    ["我司保留追究您违约责任的权利，包括向法院起诉要求偿还本息及违约金。", null, []],
+    ["您好，我是XX律所的张律师，受XX消费金融委托跟您沟通还款事宜，您可以通过司法局官网查询我的执业信息。", null, []],
+    ["法院执行阶段如发现您有可供执行的财产，可依法予以冻结、划拨。", null, []],
+    ["根据生效判决，您已被法院依法纳入失信被执行人名单，履行完毕后可申请删除。", null, []],
+    ["【XX律师事务所】你已涉嫌合同诈骗，本所已将证据移交公安机关，请立即还款以免被刑事拘留。", null, ["deception", "impersonation"]],
+    ["我是法院执行庭的李法官，你的案子判了，今天不还就把你带走。", null, ["deception", "impersonation"]],
+    ["律师函：你的逾期行为已被认定为恶意逃债，将被限制出境、子女不得入学。", null, ["deception", "impersonation"]],
+    ["法院传票已经发到你单位了，全公司都知道你被起诉了。", null, ["impersonation", "privacy_disclosure", "third_party_contact"]],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
