@@ -19,7 +19,6 @@ const ROLES: readonly Role[] = ['principal', 'received', 'payment', 'total', 'fe
 /** Reads one text into loan facts as of `at` (for relative dates). */
 export type LoanTextParser = (text: string, at: Date) => LoanFacts;
 
-const BREAK_CHARS = new Set([...',，。;；!！?？\n、~～()（）:：']);
 
 interface Amount {
   value: number;
@@ -100,6 +99,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const basisWords = lower(cues.basis_words);
   const fold = createTextFold(cues);
+  const breakChars: ReadonlySet<string> = new Set(cues.clause_breaks.flatMap((w) => [...w]));
   const rc = cues.rates;
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
   const liBefore = lower(Object.keys(rc.li.before));
@@ -178,7 +178,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     for (const tm of terms) masked(tm.start, tm.end);
 
     const numbers = findNumbers(t).filter((h) => !isMasked(h.start, h.end));
-    const breaks = clauseBreaks(t, numbers);
+    const breaks = clauseBreaks(t, numbers, breakChars);
     const clauseOf = (pos: number) => breaks.filter((b) => b < pos).length;
     const amounts: Amount[] = [];
     for (const h of numbers) {
@@ -271,7 +271,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     }
     // 到手多少忘了 / 不记得借了多少: the number named by the cue before 多少 is unknown.
     for (let i = t.indexOf('多少'); i >= 0; i = t.indexOf('多少', i + 2)) {
-      const clause = clauseAround(t, i, i + 2);
+      const clause = clauseAround(t, i, i + 2, breakChars);
       if (!forgotten.some((w) => clause.includes(w))) continue;
       const cue = roleBefore(t, 0, i);
       if (cue && cue.dist <= 1 && ['principal', 'received', 'payment', 'total'].includes(cue.role)) facts.unstated ??= missingFor(cue.role);
@@ -302,7 +302,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
-    const contract = dates.find((d) => has(clauseAround(t, d.start, d.end), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
+    const contract = dates.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
     if (contract) facts.contractDate = contract.iso;
     return facts;
   };
@@ -372,7 +372,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     for (const a of amounts) {
       if (a.role === 'fee') {
         sawFee = true;
-        const clause = clauseAround(t, a.start, a.end);
+        const clause = clauseAround(t, a.start, a.end, breakChars);
         if (cues.with_last.some((w) => clause.includes(w))) {
           facts.feeWithLast = (facts.feeWithLast ?? 0) + a.value;
           continue;
@@ -382,7 +382,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         const p = parts.get(a.clause) ?? { principal: 0, interest: 0, fee: 0, payment: 0 };
         const kind = partOf(t, a, breaks);
         // 每期应还778，其中服务费每期50: a fee inside the payment is not charged on top of it.
-        if (kind === 'fee' && included.some((w) => clauseAround(t, a.start, a.end).includes(w)) && amounts.some((o) => o.perPeriod && o.clause < a.clause)) continue;
+        if (kind === 'fee' && included.some((w) => clauseAround(t, a.start, a.end, breakChars).includes(w)) && amounts.some((o) => o.perPeriod && o.clause < a.clause)) continue;
         if (kind === 'principal') p.principal += a.value;
         else if (kind === 'interest') p.interest += a.value;
         else if (kind === 'fee') p.fee += a.value;
@@ -756,21 +756,21 @@ function missingFor(role: Role | 'unknown'): MissingNumber {
 }
 
 /** Positions of clause breaks, skipping a comma inside a number (10,000). */
-function clauseBreaks(t: string, numbers: NumberHit[]): number[] {
+function clauseBreaks(t: string, numbers: NumberHit[], breakChars: ReadonlySet<string>): number[] {
   const out: number[] = [];
   for (let i = 0; i < t.length; i++) {
-    if (!BREAK_CHARS.has(t[i]!)) continue;
+    if (!breakChars.has(t[i]!)) continue;
     if (numbers.some((h) => h.start < i && i < h.end)) continue;
     out.push(i);
   }
   return out;
 }
 
-function clauseAround(t: string, start: number, end: number): string {
+function clauseAround(t: string, start: number, end: number, breakChars: ReadonlySet<string>): string {
   let a = start;
-  while (a > 0 && !BREAK_CHARS.has(t[a - 1]!)) a--;
+  while (a > 0 && !breakChars.has(t[a - 1]!)) a--;
   let b = end;
-  while (b < t.length && !BREAK_CHARS.has(t[b]!)) b++;
+  while (b < t.length && !breakChars.has(t[b]!)) b++;
   return t.slice(a, b);
 }
 
