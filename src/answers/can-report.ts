@@ -25,7 +25,8 @@ export interface ReportAnswer {
 /** The answer for each category of the focus, most serious first (report.yaml's order). */
 export function reportAnswers(focus: FollowUpFocus, report: ReportFile): ReportAnswer[] {
   const words = focusWords(focus);
-  const holds = (condition: string) => condition === 'default' || (report.conditions[condition] ?? []).some((c) => words.includes(c));
+  const holdsOne = (condition: string) => (report.conditions[condition] ?? []).some((c) => words.includes(c));
+  const holds = (condition: string) => condition === 'default' || condition.split('+').every(holdsOne);
   const out: ReportAnswer[] = [];
   for (const entry of report.categories) {
     if (!focus.categories.includes(entry.category)) continue;

@@ -47,7 +47,7 @@ const reportCategorySchema = z
     category: z.string().min(1),
     verdict: z.enum(REPORT_VERDICTS).optional(),
     text: z.string().min(1).optional(),
-    /** Conditional answers, first matching condition wins; `default` always matches. */
+    /** Conditional answers, first matching condition wins; `default` always matches; `a+b` needs both. */
     when: z.array(z.object({ condition: z.string().min(1), verdict: z.enum(REPORT_VERDICTS), text: z.string().min(1) })).default([]),
     cites: z.array(cite).default([]),
   })
@@ -135,7 +135,7 @@ export function loadFollowUpData(knowledgeDir: string, k: Knowledge, categories:
       category(FOLLOW_UP_FILES.report, where, c.category);
       for (const x of c.cites) current(FOLLOW_UP_FILES.report, where, x);
       for (const w of c.when) {
-        if (w.condition !== 'default' && !(w.condition in report.conditions)) {
+        if (w.condition !== 'default' && !w.condition.split('+').every((c) => c in report.conditions)) {
           problems.push(`${FOLLOW_UP_DIR}/${FOLLOW_UP_FILES.report}: ${where}: unknown condition "${w.condition}" (define it under conditions)`);
         }
       }

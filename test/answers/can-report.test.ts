@@ -45,6 +45,14 @@ describe('canReport', () => {
     expect(firstSentence(contacted)).not.toMatch(/^能/);
   });
 
+  it('calls that insult or menace day after day can be reported; calls alone are first a complaint', () => {
+    const abusive = followUps.canReport(conductFocus('催收天天打电话骂我', NOW.toISOString()), NOW);
+    expect(firstSentence(abusive)).toMatch(/^能/);
+    expect(textOf(abusive)).toMatch(/第（五）项/);
+    const calls = followUps.canReport(conductFocus('催收天天打电话催我还钱', NOW.toISOString()), NOW);
+    expect(firstSentence(calls)).not.toMatch(/^能/);
+  });
+
   it('a lawful message: no, and what to do instead', () => {
     const reply = followUps.canReport(messageFocus(MESSAGES.lawsuit, RECENT), NOW);
     expect(firstSentence(reply)).toMatch(/^不用报警/);
