@@ -1549,3 +1549,54 @@ describe('createAnalyzer: lawful suits and letters are never flagged (round 8, b
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+/**
+ * Round 8, eighth batch, written last as a check of the finished round: scored before any change for it at 0.730
+ * (0 of 15 lawful flagged) — exactly the errors the session's starting rules make on it, so the round's rules had
+ * not carried over to these phrasings. Then used: whole groups addressed (全体同事请注意), doors blocked, 别想出去,
+ * 申请法院冻结, 高考, 祈祷/保不住, "send … to your boss". Left out: night calls announced, "在你家附近转转"
+ * (threat or stalking), "告诉你老婆" in pinyin (the debt is not named).
+ */
+describe('createAnalyzer: the last check batch (round 8, batch 8)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ["周阿姨，您儿子周凯在我们平台的借款已经逾期半年了，您当妈的得管管。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["您好，请问是孙涛的舅舅吗？他在我们这有笔借款一直没还，麻烦您提醒一下。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["全体同事请注意：财务部的李娜欠网贷不还，大家离她远点。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["你的欠款截图我已经发到你们小区业主群了。", null, ["privacy_disclosure"]],
+    ["明天我们去你老家，跟你爸妈当面聊聊。", null, ["third_party_contact"]],
+    ["09:10 在？\n09:11 回话\n09:12 还钱\n09:13 ？？？", null, ["harassment_frequency"]],
+    ["今天打了你十五个电话，明天继续。", null, ["harassment_frequency"]],
+    ["你老公开的那辆白色大众，车牌尾号368，对吧？", null, ["threat"]],
+    ["你家小孩挺可爱的，每天放学自己走回家，不怕吗？", null, ["threat"]],
+    ["🔪 今天下午五点", null, ["threat"]],
+    ["你最好祈祷别在路上碰到我们。", null, ["threat"]],
+    ["再拖下去，你家那扇门可就保不住了。", null, ["threat"]],
+    ["you're a loser and a deadbeat, pay up", null, ["insult"]],
+    ["We will send your debt details to your boss tomorrow.", null, ["privacy_disclosure", "third_party_contact"]],
+    ["不还钱就等着被拘留十五天。", null, ["deception"]],
+    ["你的逾期已经影响到你父母的征信了。", null, ["deception"]],
+    ["按照新规，逾期超过90天的，子女不能参加高考。", null, ["deception"]],
+    ["你欠的钱明天起利息翻十倍。", null, ["deception"]],
+    ["【XX市公安局】你涉嫌非法占有他人财物，请于明日到我局说明情况。", null, ["deception", "impersonation"]],
+    ["我们已经申请法院冻结了你的微信和支付宝。", null, ["deception", "impersonation"]],
+    ["你这个骗子，不要脸的东西。", null, ["insult"]],
+    ["他们今天在我家门口堵了我一上午，我能报警吗？", null, []],
+    ["催收说要告诉我领导，这个合法吗？", null, []],
+    ["我们已经把门堵上了，今天不还谁也别想出去。", null, ["threat", "violence"]],
+    ["【XX金融】您的账单已逾期10天，逾期将产生罚息并上报征信，请尽快还款。", null, []],
+    ["您好，您可以申请停息挂账，具体以我司审核结果为准。", null, []],
+    ["【XX律师事务所】受XX信用卡中心委托，请您于15日内与其协商还款，逾期将依法提起诉讼。承办律师：周律师，执业证号3201xxxxxxxxx。", null, []],
+    ["我司已向您住所地人民法院提起诉讼，请您留意法院送达的文书。", null, []],
+    ["如判决生效后仍拒不履行，法院可依法将您列入失信被执行人名单。", null, []],
+    ["您好，我们将于周四下午2点上门拜访，如时间不合适请回电改约。", null, []],
+    ["我们不会联系您的父母，也不会去您单位，请您放心。", null, []],
+    ["网传“逾期会被拘留”是谣言，请勿轻信。", null, []],
+    ["您好，这里是XX银行，请问是陈先生的紧急联系人吗？麻烦转告他回电，谢谢。", null, []],
+    ["请通过官方App还款，任何要求转到个人账户的都是诈骗。", null, []],
+    ["您好，您的剩余欠款可以分6期偿还，首期下月5日扣款。", null, []],
+    ["逾期记录会如实报送征信，结清后保留5年。", null, []],
+    ["您的借款已转让给XX资产管理公司，后续请联系新债权人。", null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
