@@ -139,6 +139,12 @@ describe('crisis', () => {
     },
   );
 
+  it('hears an overdose of any medicine, even when the same words say where the person is now', () => {
+    expect(read('吃了七八片降压药').crisis).toBe('acute');
+    expect(read('我下来了 在楼梯间坐着 药是我妈的降压药 吃了七八片', 'crisis').crisis).toBe('acute');
+    expect(read('抗焦虑药能跟安眠药一起吃吗').crisis).toBe('none');
+  });
+
   it('takes "not safe" and a means nearby, said to the bot’s "are you safe", seriously', () => {
     expect(read('不安全', 'asked').crisis).toBe('risk');
     expect(read('刀在桌子上', 'asked').crisis).toBe('acute');
