@@ -69,6 +69,8 @@ function payments(f: LoanFacts, principal: number): Built {
     const n = periodsOf(term, timing);
     if (f.interest.each) {
       if (n === undefined) return { missing: 'term' };
+      // 一个月利息800，借三个月，到期连本带息一起还: the interest of every period, paid with the principal at the end.
+      if (f.repayment === 'bullet') return totalOver(principal + f.interest.amount * n, f, term, timing);
       return { payments: level(f.interest.amount, n, timing).map((p, i) => (i === n - 1 ? { ...p, amount: cents(p.amount + principal) } : p)), kind: 'interest_only' };
     }
     return totalOver(principal + f.interest.amount, f, term, timing);

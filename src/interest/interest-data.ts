@@ -127,6 +127,7 @@ export const loanCuesSchema = z.object({
   included_words: words,
   vague_amounts: words,
   times_signs: words,
+  interest_period_words: words,
   clause_breaks: z.array(z.string().length(1)).min(1),
   received_without_amount: words,
   payment_every: z.object({

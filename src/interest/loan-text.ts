@@ -128,6 +128,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const currencyLead = new RegExp(`^(?:${altOf(cues.numerals.currency_after)})`);
   const defaultWords = lower(cues.default_words);
   const included = lower(cues.included_words);
+  const interestPeriodWords = lower(cues.interest_period_words);
+  const moneyLinkWords = lower(cues.rates.money_links).filter((w) => !['收', '给'].includes(w));
   const timesRe = new RegExp(
     `(${grammar.patterns.amount.replace(/^\(/, '(?:')}),?(?:${altOf(cues.times_signs)}),?(\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.period, ...cues.term.units.month])})?(?![\\d.万千kw])`,
     'g',
@@ -201,6 +203,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // 每月还本金800加利息200: a part joined to a per-instalment amount of the same clause is one too.
       if (!a.perPeriod && prev?.perPeriod && prev.clause === a.clause && !has(t.slice(prev.end, a.start), cues.sum_words)) a.perPeriod = true;
       // A fee with 每月/每期 right after it is charged per instalment (服务费50每月, 100一期).
+      // 一个月利息800: interest for each period.
+      if (a.role === 'interest' && !a.perPeriod && interestPeriodWords.some((w) => lead.includes(w))) a.perPeriod = true;
       if (a.role === 'fee' && !a.perPeriod) a.perPeriod = perPeriodWords.some((w) => t.slice(a.end, Math.min(clauseEnd, a.end + 4)).includes(w));
       if (a.value < cues.bare_min && a.role !== 'fee' && a.role !== 'interest' && !(a.perPeriod && (a.role as string) !== 'unknown')) a.role = 'ignored' as Role;
     }
@@ -288,7 +292,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (facts.principal !== undefined) facts.rate = { percent: Math.round((perDay / facts.principal) * 1e8) / 1e6, per: 'day' };
       else facts.unstated ??= 'principal';
     }
-    const kind = repaymentKind(t, Boolean(facts.principalPerPeriod));
+    let kind = repaymentKind(t, Boolean(facts.principalPerPeriod));
+    // 利息每个月300，到期还本: interest each period and the principal at the end, not one payment of everything.
+    if (kind === 'bullet' && facts.interest?.each && has(t, cues.interest_only_weak)) kind = 'interest_only';
     if (kind) facts.repayment = kind;
     if (!facts.term && (kind === 'interest_only' || facts.interest?.each)) {
       const at = terms.find((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period'));
@@ -481,6 +487,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         count += 0.5;
         unit = 'month';
       } else unit = unitWords.find((u) => u.w === word)!.unit;
+      // 一个月利息800: the period the interest is for, not the term.
+      if (count === 1 && moneyLinkWords.some((w) => t.startsWith(w, end))) continue;
       // 14天一期: the 一期 says how long a period is, not how many there are.
       if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;
       // 还6次 / 分6次: 次 counts instalments only after 分/还/共.
