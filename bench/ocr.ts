@@ -273,7 +273,7 @@ async function main(): Promise<void> {
   if (cli && only === 'tesseract-cli') {
     await benchEngine(`tesseract-cli (${cli.model}, OMP_THREAD_LIMIT=1)`, createTesseractCliEngine({ ...cli, timeoutMs, measureMemory: true }), truth, split, match);
   } else if (only === 'tesseract-cli') process.stdout.write('\n== tesseract-cli: not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-script-hans)\n');
-  if (!only || only === 'tesseract-js') await benchEngine('tesseract-js (chi_sim 4.0.0_best_int, worker thread)', createTesseractJsEngine({ timeoutMs }), truth, split, match);
+  if (!only || only === 'tesseract-js') await benchEngine('tesseract-js (chi_sim + chi_tra 4.0.0_best_int, worker threads)', createTesseractJsEngine({ timeoutMs }), truth, split, match);
   process.stdout.write(`load average: ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 }
 

@@ -29,6 +29,8 @@ export interface OcrEngine {
    * (a vision model) leave it out, and screenshots are then read whole.
    */
   recognizeLines?(image: Buffer, opts?: LineOptions): Promise<RecognizedLine[]>;
+  /** Whether recognizeLines can read with a traditional-character model (LineOptions.script). */
+  readonly readsTraditional?: boolean;
   /** Releases the worker or client; recognize may start it again afterwards. */
   close(): Promise<void>;
 }
@@ -40,6 +42,11 @@ export interface LineOptions {
    * a small grey 昨天 上午9:40 is read within the digits and time words instead of as any of 7,000 characters.
    */
   charset?: string;
+  /**
+   * 'traditional': read with the traditional-character model. The simplified model reads 還 as 还 and 網 as 网, or
+   * misreads them; read-layout.ts decides bubble by bubble which reading to keep (script-choice.ts).
+   */
+  script?: 'traditional';
 }
 
 /** One line of text found by recognizeLines, with its vertical extent in the image and its confidence. */
@@ -51,6 +58,8 @@ export interface RecognizedLine {
   bottom: number;
   /** Characters (code points) in the line's words. */
   chars: number;
+  /** The line's words with their own confidences (0–100), when the engine gives them. */
+  words?: Array<{ text: string; conf: number }>;
 }
 
 /**
@@ -85,21 +94,21 @@ function* tsvWords(tsv: string): Generator<TsvRow> {
 
 /** Tesseract's TSV as lines with their boxes and confidences, in reading order (words joined by a space). */
 export function linesFromTsv(tsv: string): RecognizedLine[] {
-  const lines = new Map<string, { words: string[]; conf: number; chars: number; top: number; bottom: number }>();
+  const lines = new Map<string, { words: Array<{ text: string; conf: number }>; conf: number; chars: number; top: number; bottom: number }>();
   for (const { text, conf, para, line: ln, top, bottom } of tsvWords(tsv)) {
     const key = `${para}.${ln}`;
     const n = [...text].length;
     const line = lines.get(key);
-    if (!line) lines.set(key, { words: [text], conf: conf * n, chars: n, top, bottom });
+    if (!line) lines.set(key, { words: [{ text, conf }], conf: conf * n, chars: n, top, bottom });
     else {
-      line.words.push(text);
+      line.words.push({ text, conf });
       line.conf += conf * n;
       line.chars += n;
       line.top = Math.min(line.top, top);
       line.bottom = Math.max(line.bottom, bottom);
     }
   }
-  return [...lines.values()].map((l) => ({ text: l.words.join(' '), conf: l.conf / Math.max(1, l.chars), top: l.top, bottom: l.bottom, chars: l.chars }));
+  return [...lines.values()].map((l) => ({ text: l.words.map((w) => w.text).join(' '), conf: l.conf / Math.max(1, l.chars), top: l.top, bottom: l.bottom, chars: l.chars, words: l.words }));
 }
 
 /**

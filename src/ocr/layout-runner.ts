@@ -9,18 +9,18 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../errors';
 import type { RecognizedLine } from './engine';
-import { readLayout, type LayoutReading, type LineReader } from './read-layout';
+import { readLayout, type LayoutReading, type LineReader, type ReadLayoutOptions, type ReadPurpose } from './read-layout';
 
 export interface LayoutRunner {
   /** Whether reads run in a worker thread (false: in this thread). */
   readonly threaded: boolean;
-  read(image: Buffer, lines: LineReader): Promise<LayoutReading | undefined>;
+  read(image: Buffer, lines: LineReader, opts?: ReadLayoutOptions): Promise<LayoutReading | undefined>;
   /** Stops the worker; a later read starts a new one. */
   close(): Promise<void>;
 }
 
 type FromWorker =
-  | { type: 'recognize'; id: number; seq: number; png: Uint8Array; purpose?: 'labels' }
+  | { type: 'recognize'; id: number; seq: number; png: Uint8Array; purpose?: ReadPurpose }
   | { type: 'done'; id: number; result: LayoutReading | undefined }
   | { type: 'failed'; id: number; error: string };
 
@@ -32,7 +32,7 @@ export function layoutWorkerFile(dir = __dirname): string | undefined {
 
 /** A runner on a worker thread when `workerFile` exists (the compiled build), else in this thread. */
 export function createLayoutRunner(workerFile = layoutWorkerFile()): LayoutRunner {
-  if (!workerFile) return { threaded: false, read: (image, lines) => readLayout(image, lines), close: async () => undefined };
+  if (!workerFile) return { threaded: false, read: (image, lines, opts) => readLayout(image, lines, opts), close: async () => undefined };
   let worker: Worker | undefined;
   let nextId = 0;
   const pending = new Map<number, { resolve: (r: LayoutReading | undefined) => void; reject: (e: Error) => void; lines: LineReader }>();
@@ -75,13 +75,13 @@ export function createLayoutRunner(workerFile = layoutWorkerFile()): LayoutRunne
 
   return {
     threaded: true,
-    read(image, lines) {
+    read(image, lines, opts = {}) {
       const w = start();
       const id = ++nextId;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject, lines });
         w.ref(); // keep the process alive while a read is under way
-        w.postMessage({ type: 'read', id, image });
+        w.postMessage({ type: 'read', id, image, opts });
       }).finally(() => {
         if (pending.size === 0) worker?.unref();
       }) as Promise<LayoutReading | undefined>;

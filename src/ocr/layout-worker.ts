@@ -7,12 +7,13 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import type { RecognizedLine } from './engine';
-import { readLayout } from './read-layout';
+import { readLayout, type ReadLayoutOptions, type ReadPurpose } from './read-layout';
 
 interface ReadRequest {
   type: 'read';
   id: number;
   image: Uint8Array;
+  opts?: ReadLayoutOptions;
 }
 
 interface LinesReply {
@@ -48,13 +49,13 @@ parentPort?.on('message', (m: ReadRequest | LinesReply) => {
     return;
   }
   const { id } = m;
-  const read = (png: Buffer, purpose?: 'labels') =>
+  const read = (png: Buffer, purpose?: ReadPurpose) =>
     new Promise<RecognizedLine[]>((resolve, reject) => {
       const s = ++seq;
       waiting.set(`${id}:${s}`, { resolve, reject });
       parentPort!.postMessage({ type: 'recognize', id, seq: s, png, ...(purpose ? { purpose } : {}) });
     });
-  readLayout(Buffer.from(m.image.buffer, m.image.byteOffset, m.image.byteLength), read)
+  readLayout(Buffer.from(m.image.buffer, m.image.byteOffset, m.image.byteLength), read, m.opts ?? {})
     .then(
       (result) => parentPort!.postMessage({ type: 'done', id, result }),
       (e: unknown) => parentPort!.postMessage({ type: 'failed', id, error: e instanceof Error ? e.message : String(e) }),

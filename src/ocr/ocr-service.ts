@@ -59,6 +59,7 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
   const { engine } = opts;
   const layout = opts.layoutRunner ?? createLayoutRunner();
   const labelChars = { charset: labelCharset(opts.vocabulary.timestamps) };
+  const traditional = { script: 'traditional' as const };
   return {
     engine: engine.name,
     async read(image, mimeType) {
@@ -66,7 +67,7 @@ export function createOcrService(opts: OcrServiceOptions): OcrService {
       if (mimeType && mimeType !== info.mimeType) opts.logger?.debug({ claimed: mimeType, detected: info.mimeType }, 'image type differs from the claimed one');
       const t0 = performance.now();
       const reference = now();
-      const byLayout = engine.recognizeLines ? await layout.read(image, (png, purpose) => engine.recognizeLines!(png, purpose === 'labels' ? labelChars : undefined)) : undefined;
+      const byLayout = engine.recognizeLines ? await layout.read(image, (png, purpose) => engine.recognizeLines!(png, purpose === 'labels' ? labelChars : purpose === 'traditional' ? traditional : undefined), { traditional: engine.readsTraditional === true, labels: opts.vocabulary.timestamps, reference }) : undefined;
       const assembled = byLayout ? assembleChat(byLayout.regions, reference, chat) : undefined;
       // A layout that cannot be right (overlapping bubbles) competes with a whole-image read: the more
       // confident reading wins.

@@ -8,10 +8,14 @@
  */
 import sharp from 'sharp';
 import type { RecognizedLine } from './engine';
-import { GRAINY, alternativePreprocessing, choosePreprocessing, estimateNoise, estimateTilt, textSharpness, type ImageQuality, type Preprocessing } from './image-quality';
+import { DOWNSCALED_GLYPH_SHARE, GRAINY, alternativePreprocessing, choosePreprocessing, estimateNoise, estimateTilt, textSharpness, type ImageQuality, type Preprocessing } from './image-quality';
 import { evenIllumination } from './illumination';
 import { dominantColour, findLayout, strayLines, type Box, type Layout, type RgbImage, type Side, type TextKind } from './layout';
 import { findScreen, straightenScreen } from './screen-photo';
+import { TRADITIONAL_CHECK_BELOW, prefersTraditional } from './script-choice';
+import { collapseCjkSpaces } from './postprocess';
+import { createTimestampParser, type TimestampParser } from './timestamps';
+import type { TimestampVocabulary } from './vocabulary';
 
 // Every image is decoded once and its pieces cut from raw pixels: libvips' operation cache would only hold
 // memory (tens of megabytes) for results never asked for again.
@@ -21,14 +25,46 @@ sharp.cache(false);
 export const LAYOUT_WIDTH = 360;
 /** Mean confidence (0–100) under which a region is read a second time. */
 export const SECOND_PASS_BELOW = 82;
-/** A collage taller than this is split, so one recognition never holds a huge image. */
-const MAX_COLLAGE_HEIGHT = 6000;
+/**
+ * A collage taller than this is split, so one recognition never holds a huge image: Tesseract's WebAssembly heap
+ * grows to the largest image it has read and never shrinks, so this bounds the worker's memory.
+ */
+const MAX_COLLAGE_HEIGHT = 3000;
+/**
+ * The same for the traditional model's collages, lower: its worker (started only for them) then stays small, about
+ * 60 MB, which keeps the process under the 400 MB of issue #15 with both workers running.
+ */
+const MAX_TRADITIONAL_COLLAGE_HEIGHT = 1200;
 
 /**
  * Reads one collage; an OcrEngine's recognizeLines. `purpose` 'labels' marks a collage of time labels only, which
- * the caller reads within the characters of time labels (LineOptions.charset).
+ * the caller reads within the characters of time labels (LineOptions.charset); 'traditional' a collage of bubbles
+ * to read with the traditional-character model (LineOptions.script).
  */
-export type LineReader = (image: Buffer, purpose?: 'labels') => Promise<RecognizedLine[]>;
+export type LineReader = (image: Buffer, purpose?: ReadPurpose) => Promise<RecognizedLine[]>;
+export type ReadPurpose = 'labels' | 'traditional';
+
+export interface ReadLayoutOptions {
+  /** Whether the reader can read with the traditional-character model (OcrEngine.readsTraditional). */
+  traditional?: boolean;
+  /**
+   * The timestamp words (knowledge/ocr/timestamps.yaml): separators and asides whose first reading already parses
+   * as a label are not read again as labels (the chat assembly takes a reading that parses as it stands first).
+   * Without it every separator and aside is read again.
+   */
+  labels?: TimestampVocabulary;
+  /** The reading time, for the parser (labels relative to today); the wall clock by default. */
+  reference?: Date;
+}
+
+/** Parsers by vocabulary: the worker receives a copy of the same vocabulary with every read. */
+const parsers = new Map<string, TimestampParser>();
+function parserFor(vocab: TimestampVocabulary): TimestampParser {
+  const key = JSON.stringify(vocab);
+  let p = parsers.get(key);
+  if (!p) parsers.set(key, (p = createTimestampParser(vocab)));
+  return p;
+}
 
 /** What was read in one region, in reading order. */
 export interface RegionText {
@@ -73,7 +109,7 @@ interface Raster {
  * Reads a screenshot by its layout. Returns undefined when the image has no bubbles (a plain photo of text, a
  * document) or cannot be decoded by sharp (BMP): the caller then reads it whole.
  */
-export async function readLayout(image: Buffer, read: LineReader): Promise<LayoutReading | undefined> {
+export async function readLayout(image: Buffer, read: LineReader, opts: ReadLayoutOptions = {}): Promise<LayoutReading | undefined> {
   let full: { data: Buffer; width: number; height: number };
   try {
     const { data, info } = await sharp(image, { limitInputPixels: false }).rotate().flatten({ background: '#ffffff' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -146,8 +182,10 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
   const first = choosePreprocessing(quality, textSharpness(rasters[largest]!.data, rasters[largest]!.width, rasters[largest]!.height));
   const read1 = await readCollages(rasters, first, read);
 
-  // Second pass for what the first read poorly; keep whichever reading of each region is more confident.
-  const weak = usable.map((_, i) => i).filter((i) => read1[i]!.conf < SECOND_PASS_BELOW);
+  // Second pass for what the first read poorly; keep whichever reading of each region is more confident. Not for
+  // the header's pieces: status icons, back arrows and menu glyphs read poorly on every screenshot, a second
+  // reading never made them text, and the title is taken by its letters and digits, not its confidence.
+  const weak = usable.map((_, i) => i).filter((i) => usable[i]!.kind !== 'header' && read1[i]!.conf < SECOND_PASS_BELOW);
   let passes = 1;
   if (weak.length > 0) {
     passes = 2;
@@ -160,9 +198,23 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
       if (better.conf > now.conf + 1 || (now.lines.length === 0 && better.lines.length > 0)) read1[i] = better;
     });
   }
+  // Bubbles the simplified model read without confidence, once more with the traditional model: the more fitting
+  // script's reading is kept (script-choice.ts).
+  if (opts.traditional) {
+    const check = usable.map((_, i) => i).filter((i) => usable[i]!.kind === 'bubble' && read1[i]!.lines.length > 0 && read1[i]!.conf < TRADITIONAL_CHECK_BELOW);
+    if (check.length > 0) {
+      const asTraditional = await readCollages(check.map((i) => rasters[i]!), first, read, 'traditional', MAX_TRADITIONAL_COLLAGE_HEIGHT);
+      check.forEach((i, j) => {
+        if (prefersTraditional(modelReading(read1[i]!), modelReading(asTraditional[j]!))) read1[i] = asTraditional[j]!;
+      });
+    }
+  }
   // Separators and asides once more, read as time labels only: a small grey 昨天 上午9:40 read freely comes back
   // as 罚天 上年 9340; within the digits and time words it mostly comes back right. Both readings are kept.
-  const labels = usable.map((_, i) => i).filter((i) => usable[i]!.kind === 'separator' || usable[i]!.kind === 'aside');
+  const parser = opts.labels ? parserFor(opts.labels) : undefined;
+  const reference = opts.reference ?? new Date();
+  const parsed = (i: number) => parser?.parseParts(collapseCjkSpaces(read1[i]!.lines.map((l) => l.text).join(' ')), reference) !== undefined;
+  const labels = usable.map((_, i) => i).filter((i) => (usable[i]!.kind === 'separator' || usable[i]!.kind === 'aside') && !parsed(i));
   const asLabels = labels.length > 0 ? await readCollages(labels.map((i) => rasters[i]!), first, read, 'labels') : [];
   const labelLines = new Map(labels.map((i, j) => [i, asLabels[j]!.lines]));
   const out: RegionText[] = usable.map((r, i) => ({
@@ -170,7 +222,7 @@ export async function readLayout(image: Buffer, read: LineReader): Promise<Layou
     y: r.box.y0,
     ...(r.side ? { side: r.side } : {}),
     ...(r.under !== undefined ? { under: r.under } : {}),
-    lines: read1[i]!.lines,
+    lines: read1[i]!.lines.map(({ text, conf }) => ({ text, conf })),
     conf: read1[i]!.conf,
     ...(labelLines.has(i) ? { labelLines: labelLines.get(i)! } : {}),
   }));
@@ -220,7 +272,9 @@ async function shrink(full: { data: Buffer; width: number; height: number }): Pr
 async function rasterize(full: { data: Buffer; width: number; height: number }, r: Region, glyph: number, smooth: number): Promise<Raster> {
   const w = r.box.x1 - r.box.x0;
   const h = r.box.y1 - r.box.y0;
-  const s = Math.min(4, Math.max(0.4, glyph / r.glyph));
+  // Large glyphs are scaled down past the target (DOWNSCALED_GLYPH_SHARE); small ones up to it.
+  const target = r.glyph > glyph ? glyph * DOWNSCALED_GLYPH_SHARE : glyph;
+  const s = Math.min(4, Math.max(0.4, target / r.glyph));
   const tw = Math.max(1, Math.round(w * s));
   const th = Math.max(1, Math.round(h * s));
   let cut = sharp(full.data, { raw: { width: full.width, height: full.height, channels: 3 } }).extract({ left: r.box.x0, top: r.box.y0, width: w, height: h });
@@ -271,16 +325,24 @@ export function inkOnWhite(grey: Uint8Array): Uint8Array {
   return out;
 }
 
+/** A region's lines as script-choice.ts compares them. */
+const modelReading = (r: RegionReading) => ({ conf: r.conf, words: r.lines.flatMap((l) => l.words ?? [{ text: l.text, conf: l.conf }]) });
+
+interface RegionReading {
+  lines: Array<{ text: string; conf: number; words?: Array<{ text: string; conf: number }> }>;
+  conf: number;
+}
+
 /** Stacks rasters into collages (white gaps between), reads each, and gives every raster its lines back. */
-async function readCollages(rasters: Raster[], p: Preprocessing, read: LineReader, purpose?: 'labels'): Promise<Array<{ lines: Array<{ text: string; conf: number }>; conf: number }>> {
+async function readCollages(rasters: Raster[], p: Preprocessing, read: LineReader, purpose?: ReadPurpose, maxHeight = MAX_COLLAGE_HEIGHT): Promise<RegionReading[]> {
   const gap = Math.round(p.glyph * 0.9);
   const margin = Math.round(p.glyph * 0.8);
-  const results = rasters.map(() => ({ lines: [] as Array<{ text: string; conf: number; top: number }>, conf: 0, chars: 0 }));
+  const results = rasters.map(() => ({ lines: [] as Array<{ text: string; conf: number; top: number; words?: Array<{ text: string; conf: number }> }>, conf: 0, chars: 0 }));
   let start = 0;
   while (start < rasters.length) {
     let end = start;
     let height = margin;
-    while (end < rasters.length && (end === start || height + rasters[end]!.height + gap <= MAX_COLLAGE_HEIGHT)) height += rasters[end++]!.height + gap;
+    while (end < rasters.length && (end === start || height + rasters[end]!.height + gap <= maxHeight)) height += rasters[end++]!.height + gap;
     height += margin - gap;
     const width = Math.max(...rasters.slice(start, end).map((r) => r.width)) + 2 * margin;
     const canvas = new Uint8Array(width * height).fill(255);
@@ -302,11 +364,11 @@ async function readCollages(rasters: Raster[], p: Preprocessing, read: LineReade
       const k = spans.findIndex(([a, b]) => mid >= a - gap / 2 && mid < b + gap / 2);
       if (k < 0) continue;
       const res = results[start + k]!;
-      res.lines.push({ text: line.text, conf: line.conf, top: line.top });
+      res.lines.push({ text: line.text, conf: line.conf, top: line.top, ...(line.words ? { words: line.words } : {}) });
       res.conf += line.conf * line.chars;
       res.chars += line.chars;
     }
     start = end;
   }
-  return results.map((r) => ({ lines: r.lines.sort((a, b) => a.top - b.top).map(({ text, conf }) => ({ text, conf })), conf: r.chars === 0 ? 0 : r.conf / r.chars }));
+  return results.map((r) => ({ lines: r.lines.sort((a, b) => a.top - b.top).map(({ top: _top, ...l }) => l), conf: r.chars === 0 ? 0 : r.conf / r.chars }));
 }

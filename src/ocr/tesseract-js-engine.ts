@@ -1,7 +1,8 @@
 /**
- * tesseract.js (Tesseract compiled to WebAssembly) in a worker thread, with the Chinese model from the npm
- * package @tesseract.js-data/chi_sim: needs nothing but `npm install` and never touches the network (local
- * langPath, cacheMethod 'none'). One worker is started on first use and reused; jobs run one at a time.
+ * tesseract.js (Tesseract compiled to WebAssembly) in a worker thread, with the Chinese models from the npm
+ * packages @tesseract.js-data/chi_sim and chi_tra: needs nothing but `npm install` and never touches the network
+ * (local langPath, cacheMethod 'none'). The simplified model's worker is started on first use and reused; the
+ * traditional model's (about 60 MB more) only when a collage is first read with it. Jobs run one at a time.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,33 +15,51 @@ export interface TesseractJsOptions {
   timeoutMs: number;
   /** Folder holding chi_sim.traineddata.gz; defaults to the npm package's 4.0.0_best_int. */
   langPath?: string;
+  /**
+   * Folder holding chi_tra.traineddata.gz, for reading bubbles in traditional characters; defaults to the npm
+   * package's 4.0.0_best_int. False: never read traditional (one worker only).
+   */
+  traditionalLangPath?: string | false;
 }
 
-/** The folder of the npm-shipped chi_sim model, or undefined when the package is not installed. */
-export function chiSimLangPath(): string | undefined {
+/** The 4.0.0_best_int folder of an npm-shipped model, or undefined when its package is not installed. */
+function npmLangPath(lang: 'chi_sim' | 'chi_tra'): string | undefined {
   try {
-    const dir = join(dirname(require.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0_best_int');
-    return existsSync(join(dir, 'chi_sim.traineddata.gz')) ? dir : undefined;
+    const dir = join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int');
+    return existsSync(join(dir, `${lang}.traineddata.gz`)) ? dir : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The folder of the npm-shipped chi_sim model, or undefined when the package is not installed. */
+export function chiSimLangPath(): string | undefined {
+  return npmLangPath('chi_sim');
+}
+
+/** One Tesseract worker for one model, started on first use, with the parameters it is set to. */
+interface ModelWorker {
+  lang: 'chi_sim' | 'chi_tra';
+  langPath: string | undefined;
+  worker?: Promise<Worker>;
+  /** The page segmentation mode the worker is set to: whole screenshots use AUTO, collages BLOCK_PSM. */
+  psm: string;
+  /** The character whitelist the worker is set to ('' for none). */
+  charset: string;
+}
+
 /** Creates the engine; the worker itself starts (about 0.4 s, 200 MB) on the first recognize. */
 export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
-  const langPath = opts.langPath ?? chiSimLangPath();
-  let worker: Promise<Worker> | undefined;
-  /** The page segmentation mode the worker is set to: whole screenshots use AUTO, collages BLOCK_PSM. */
-  let psm: string = PSM.AUTO;
-  /** The character whitelist the worker is set to ('' for none). */
-  let charset = '';
+  const simplified: ModelWorker = { lang: 'chi_sim', langPath: opts.langPath ?? chiSimLangPath(), psm: PSM.AUTO, charset: '' };
+  const traditionalPath = opts.traditionalLangPath === false ? undefined : (opts.traditionalLangPath ?? npmLangPath('chi_tra'));
+  const traditional: ModelWorker | undefined = traditionalPath ? { lang: 'chi_tra', langPath: traditionalPath, psm: PSM.AUTO, charset: '' } : undefined;
   const queue = createSerialQueue();
 
-  const start = (): Promise<Worker> => {
-    if (!langPath) return Promise.reject(new AppError('OCR_UNAVAILABLE', 'tesseract.js: @tesseract.js-data/chi_sim is not installed (npm install)'));
-    worker ??= (async () => {
-      const w = await createWorker('chi_sim', OEM.LSTM_ONLY, {
-        langPath,
+  const start = (m: ModelWorker): Promise<Worker> => {
+    if (!m.langPath) return Promise.reject(new AppError('OCR_UNAVAILABLE', `tesseract.js: @tesseract.js-data/${m.lang} is not installed (npm install)`));
+    m.worker ??= (async () => {
+      const w = await createWorker(m.lang, OEM.LSTM_ONLY, {
+        langPath: m.langPath,
         cacheMethod: 'none',
         gzip: true,
         // Errors are also rejected through the job's promise; without a handler the worker would throw.
@@ -48,40 +67,44 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
       });
       // debug_file: Tesseract's own diagnostics ("Estimating resolution as …") go nowhere, not to the user's terminal.
       await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, ...TESSERACT_PARAMS, debug_file: '/dev/null' });
-      psm = PSM.AUTO;
-      charset = '';
+      m.psm = PSM.AUTO;
+      m.charset = '';
       return w;
     })().catch((e: unknown) => {
-      worker = undefined;
+      m.worker = undefined;
       throw new AppError('OCR_UNAVAILABLE', `tesseract.js worker failed to start: ${(e as Error).message ?? e}`, { cause: e });
     });
-    return worker;
+    return m.worker;
   };
 
-  const stop = async (): Promise<void> => {
-    const w = worker;
-    worker = undefined;
+  const stopOne = async (m: ModelWorker): Promise<void> => {
+    const w = m.worker;
+    m.worker = undefined;
     if (w) await w.then((x) => x.terminate()).catch(() => undefined);
   };
+  const stop = async (): Promise<void> => {
+    await stopOne(simplified);
+    if (traditional) await stopOne(traditional);
+  };
 
-  /** Recognises with the given page segmentation and returns Tesseract's TSV. */
-  const tsv = async (image: Buffer, mode: string, only = ''): Promise<string> => {
-    const w = await start();
+  /** Recognises with the given model and page segmentation and returns Tesseract's TSV. */
+  const tsv = async (m: ModelWorker, image: Buffer, mode: string, only = ''): Promise<string> => {
+    const w = await start(m);
     try {
-      if (psm !== mode) {
+      if (m.psm !== mode) {
         await w.setParameters({ tessedit_pageseg_mode: mode as PSM });
-        psm = mode;
+        m.psm = mode;
       }
-      if (charset !== only) {
+      if (m.charset !== only) {
         await w.setParameters({ tessedit_char_whitelist: only });
-        charset = only;
+        m.charset = only;
       }
       // TSV rather than plain text: its word confidences let textFromTsv drop lines of noise (same cost).
       const r = await withTimeout(w.recognize(image, {}, { text: false, tsv: true }), opts.timeoutMs, () => new AppError('OCR_UNAVAILABLE', `tesseract.js took longer than OCR_TIMEOUT_MS=${opts.timeoutMs}`));
       return r.data.tsv ?? '';
     } catch (e) {
       if (e instanceof AppError) {
-        await stop(); // a timed-out worker may still be busy: replace it
+        await stopOne(m); // a timed-out worker may still be busy: replace it
         throw e;
       }
       const msg = String((e as Error)?.message ?? e);
@@ -91,14 +114,16 @@ export function createTesseractJsEngine(opts: TesseractJsOptions): OcrEngine {
 
   return {
     name: 'tesseract-js',
+    readsTraditional: traditional !== undefined,
     recognize(image) {
       return queue.run(async (): Promise<EngineOutput> => {
-        const out = await tsv(image, PSM.AUTO);
+        const out = await tsv(simplified, image, PSM.AUTO);
         return { text: textFromTsv(out), confidence: keptConfidence(out) };
       });
     },
     recognizeLines(image, lineOpts?: LineOptions): Promise<RecognizedLine[]> {
-      return queue.run(async () => linesFromTsv(await tsv(image, BLOCK_PSM, lineOpts?.charset ?? '')));
+      const model = lineOpts?.script === 'traditional' && traditional ? traditional : simplified;
+      return queue.run(async () => linesFromTsv(await tsv(model, image, BLOCK_PSM, lineOpts?.charset ?? '')));
     },
     async close() {
       await queue.drained();
