@@ -93,12 +93,15 @@ export function verifyClaims(focus: FollowUpFocus, deps: FollowUpDeps, now: Date
       return (toCheck.length ? toCheck : shown.slice(0, 1)).map(checkOf);
     };
     variants = [];
-    for (let shown = Math.min(SHOWN, listed.length); shown >= 1; shown--) {
+    // The claim asked about is answered with how to check it ("这律所是真的不 我咋查"), before the others are listed.
+    const askedCheck = asked.size ? para(checkOf(claims[0]!)) : [];
+    for (let shown = Math.min(SHOWN, listed.length); shown >= 0; shown--) {
+      if (shown === 0 && !asked.size) break;
       const items = listed.slice(0, shown);
-      const all = checks(asked.size ? [claims[0]!, ...items] : items);
-      const heading = asked.size ? para(replies.text('fu_claims_also')) : [];
+      const all = asked.size ? [] : checks(items);
+      const heading = asked.size && shown > 0 ? para(replies.text('fu_claims_also')) : [];
       for (let n = all.length; n >= 0; n--) {
-        variants.push([...para(lead), ...heading, ...list(items.map(item)), ...all.slice(0, n).flatMap(para), ...para(more(shown)), ...para(debt)]);
+        variants.push([...para(lead), ...askedCheck, ...heading, ...list(items.map(item)), ...all.slice(0, n).flatMap(para), ...para(more(shown)), ...para(debt)]);
       }
     }
   }

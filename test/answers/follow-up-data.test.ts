@@ -37,7 +37,7 @@ describe('loadFollowUpData', () => {
     const cat = loadEdited('claims.yaml', 'when: {any: [impersonation]}', 'when: {any: [impersonate]}');
     expect((cat as AppError).message).toMatch(/claims \(fake-court\): unknown category "impersonate"/);
     const verdict = loadEdited('claims.yaml', 'verdict: verify', 'verdict: check');
-    expect((verdict as AppError).message).toMatch(/follow-ups\/claims\.yaml: claims\[0\] \(fake-court\)\.verdict/);
+    expect((verdict as AppError).message).toMatch(/follow-ups\/claims\.yaml: claims\[0\] \(lawyer-letter-fake\)\.verdict/);
   });
 
   it('names a report condition that is not defined', () => {

@@ -123,6 +123,17 @@ describe('who is speaking: the user\'s own words never become evidence', () => {
   });
 });
 
+describe('a letter from a law firm', () => {
+  it('says how to check the firm, first when the user asks about it', async () => {
+    const c = conversation();
+    const first = await c.forward('【华正律师事务所】律师函\n赵大勇：你在好运来钱包的借款已严重逾期，经本所核查，你已涉嫌恶意透支诈骗，本所已向法院申请立案，三日内不还将由公安上门拘传。');
+    expect(first.shown).toMatch(/12348|司法局/);
+    const r = await c.say('这律所是真的不 我咋查');
+    expect(r.shown).toMatch(/12348|司法局/);
+    expect(r.shown).toMatch(/执业证号/);
+  });
+});
+
 describe('buttons are valid only for the reply that offered them', () => {
   it('calls a number expired when no button was offered, and never analyses it', async () => {
     const c = conversation();
