@@ -12,6 +12,7 @@ import type { Payment } from './cash-flow';
 import { createNumberGrammar, type NumberHit } from './numbers-text';
 import { createDateReader } from './text-dates';
 import { createTextFold, type TextFold } from './text-fold';
+import { createRateReader } from './rate-text';
 
 type Role = 'principal' | 'received' | 'payment' | 'total' | 'fee' | 'interest' | 'rollover';
 const ROLES: readonly Role[] = ['principal', 'received', 'payment', 'total', 'fee', 'interest', 'rollover'];
@@ -85,7 +86,6 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     .concat(cues.term.instalment_units.map((w) => ({ unit: 'period' as const, w: w.toLowerCase() })))
     .sort((a, b) => b.w.length - a.w.length);
   const termRe = new RegExp(`(第)?(\\d+(?:\\.\\d+)?|${CN_COUNT}|半)(个半月|${unitWords.map((u) => escapeRe(u.w)).join('|')})`, 'g');
-  const rateCue = { day: lower(cues.rates.day), month: lower(cues.rates.month), year: lower(cues.rates.year) };
   const has = (t: string, ws: readonly string[]) => ws.some((w) => t.includes(w.toLowerCase()));
   /** The rollover words (展期, 续期 …) as one alternation, longest first. */
   const rolloverAlt = lower(cues.rollover).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
@@ -99,21 +99,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const basisWords = lower(cues.basis_words);
   const fold = createTextFold(cues);
+  const rates = createRateReader(cues, grammar);
   const breakChars: ReadonlySet<string> = new Set(cues.clause_breaks.flatMap((w) => [...w]));
-  const rc = cues.rates;
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
-  const liBefore = lower(Object.keys(rc.li.before));
-  const DEC = '\\d+(?:\\.\\d+)?';
-  const digitCls = Object.keys(cues.numerals.digits).filter((k) => cues.numerals.digits[k]! > 0).join('');
-  /** The rate forms of cues.yaml rates, as patterns. */
-  const R = {
-    percent: new RegExp(`(${DEC})(?:${altOf(rc.percent_after)})`, 'g'),
-    fraction: new RegExp(`(${altOf(Object.keys(rc.fraction_words))})(${DEC}|${CN_COUNT})`, 'g'),
-    shortFraction: new RegExp(`(${altOf(rc.short_fraction.after_words)})(${altOf(Object.keys(rc.short_fraction.scale))})([${digitCls}]|\\d)(?![\\d${Object.keys(rc.short_fraction.scale).join('')}])`, 'g'),
-    fen: new RegExp(`(${DEC}|${CN_COUNT}|[${digitCls}]点[${digitCls}])${escapeRe(rc.fen.unit)}(?:([1-9${digitCls}])(?![\\d期天个月周年万千元块]))?(${altOf(rc.fen.after)})?`, 'g'),
-    li: new RegExp(`(${DEC}|${CN_COUNT})${escapeRe(rc.li.unit)}(${altOf(rc.li.after)})?`, 'g'),
-    bare: new RegExp(`(${altOf(Object.keys(rc.bare_after.words))})(?:${altOf(rc.bare_after.links)})?(${DEC})(?![\\d.%万千kw元块个分厘])`, 'g'),
-  };
   const everyWords = lower(Object.keys(cues.payment_every.words));
   const everyVerbs = lower(cues.payment_every.verbs);
   const everyCountRe = new RegExp(`^每(\\d+|${CN_COUNT})(${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})`);
@@ -138,12 +126,6 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const vague = lower(cues.vague_amounts);
   const relativeBefore = lower(cues.timed.relative_before);
   const instalmentUnits = lower(cues.term.instalment_units);
-  const moneyDay = lower(cues.rates.money_per.day);
-  const moneyPer = lower([...cues.rates.money_per.day, ...cues.rates.money_per.month]);
-  const moneyLinks = lower(cues.rates.money_links).map(escapeRe).join('|');
-  const principalCues = lower(cues.before.principal);
-  const moneyPerDayRe = new RegExp(`(${moneyLinks})?(${moneyDay.map(escapeRe).join('|')})(?:的)?(${moneyLinks})?(?:是|为|要|大概)?(${AMOUNT})(?![\\d.万千kw%天日期个])`);
-  const moneyRateRe = new RegExp(`(${AMOUNT})(?:的话)?(${moneyPer.map(escapeRe).join('|')})(${moneyLinks})?(?:是|为)?(${AMOUNT})(${moneyLinks})?(?![\\d.万千kw%])`, 'g');
   const alternatives = lower(cues.alternatives);
   const uncertainBefore = lower(cues.uncertain_before);
   const forgotten = lower(cues.forgotten);
@@ -168,8 +150,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const dates = findDates(t, at);
     for (const d of dates) masked(d.start, d.end);
     const rollPct = rollover ? rolloverPercent(t, masked) : undefined;
-    const rate = readRate(t, masked, isMasked);
-    const perDay = rate ? undefined : readInterestPerDay(t, masked, isMasked);
+    const rate = rates.readRate(t, masked, isMasked);
+    const perDay = rate ? undefined : rates.readInterestPerDay(t, masked, isMasked);
     const timed = readTimed(t, isMasked);
     const candidates = rollover ? timed.filter((h) => h.ordinal) : timed;
     const listed = candidates.length >= 2 ? candidates : [];
@@ -661,99 +643,6 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     return { ...p, amount: a.value, start: o.start, end: a.end, ordinal: true };
   }
 
-  /** 利息一天20块 / 每天利息10块 / 一天的利息是5块 (no base amount before it): the amount, masked with its day word. */
-  function readInterestPerDay(t: string, masked: (s: number, e: number) => void, isMasked: (s: number, e: number) => boolean): number | undefined {
-    const m = moneyPerDayRe.exec(t);
-    if (!m || isMasked(m.index, m.index + m[0].length)) return undefined;
-    if (!m[1] && !m[3]) return undefined;
-    const amount = findNumbers(m[4]!)[0];
-    if (!amount || !(amount.value > 0)) return undefined;
-    masked(m.index, m.index + m[0].length);
-    return amount.value;
-  }
-
-  function readRate(t: string, masked: (s: number, e: number) => void, isMasked: (s: number, e: number) => boolean): LoanFacts['rate'] {
-    const hits: Array<{ percent: number; start: number; end: number; fen: 'month' | 'unknown' | false; per?: 'day' | 'month' }> = [];
-    const add = (percent: number, start: number, end: number, fen: 'month' | 'unknown' | false = false, per?: 'day' | 'month') => {
-      if (!(percent > 0) || isMasked(start, end) || hits.some((h) => h.start < end && start < h.end)) return;
-      hits.push({ percent, start, end, fen, per });
-    };
-    for (const m of t.matchAll(R.percent)) add(Number(m[1]), m.index!, m.index! + m[0].length);
-    for (const m of t.matchAll(R.fraction)) add(smallCount(m[2]!) * rc.fraction_words[m[1]!]!, m.index!, m.index! + m[0].length);
-    // 日息万五 = 0.05 % a day; 日息千一 = 0.1 %.
-    for (const m of t.matchAll(R.shortFraction)) {
-      const n = smallCount(m[3]!);
-      add(n * rc.short_fraction.scale[m[2]!]!, m.index! + m[1]!.length, m.index! + m[0].length);
-    }
-    // 月息2分 / 2分利 / 三分息: 几分 is percent a month; 利息2分 alone does not say per what.
-    // 月息1分5 = 1.5 %: a digit after 分 is tenths.
-    for (const m of t.matchAll(R.fen)) {
-      const lead = t.slice(Math.max(0, m.index! - 6), m.index!);
-      // 利息每月2分 names its period as surely as 月息2分.
-      const named = rc.fen.named_before.some((w) => lead.endsWith(w));
-      if (!m[3] && !named && !rc.fen.interest_before.some((w) => lead.endsWith(w))) continue;
-      const whole = m[1]!.includes('点') ? smallCount(m[1]!.split('点')[0]!) + smallCount(m[1]!.split('点')[1]!) / 10 : smallCount(m[1]!);
-      const raw = whole + (m[2] ? smallCount(m[2]) / 10 : 0);
-      add(raw, m.index!, m.index! + m[0].length, named || m[3] ? 'month' : 'unknown');
-    }
-    // 月息8厘 = 0.8 % a month, 年息8厘 = 8 % a year, 日息5厘 = 0.05 % a day; 8厘息 alone is monthly.
-    for (const m of t.matchAll(R.li)) {
-      const lead = t.slice(Math.max(0, m.index! - 4), m.index!);
-      const per = liBefore.find((w) => lead.endsWith(w));
-      if (!per && !m[2]) continue;
-      add(smallCount(m[1]!) * (per ? rc.li.before[per]! : rc.li.default_scale), m.index!, m.index! + m[0].length, 'month');
-    }
-    // 月息2 / 年化24 / 利息1.5: a number right after a rate word, without a unit.
-    for (const m of t.matchAll(R.bare)) {
-      const v = Number(m[2]);
-      const per = rc.bare_after.words[m[1]!]!;
-      if (v >= rc.bare_after.max[per]) continue;
-      add(v, m.index! + m[0].length - m[2]!.length, m.index! + m[0].length, per === 'unknown' ? 'unknown' : false);
-    }
-    // 一千块一天五块 / 1万一天利息5块 / 一万块一个月利息300: interest as money on a base amount.
-    for (const m of t.matchAll(moneyRateRe)) {
-      const base = findNumbers(m[1]!)[0];
-      const per = moneyDay.includes(m[3]!) ? 'day' : 'month';
-      const link = m[4] ?? m[7];
-      const amount = findNumbers(m[5]!)[0];
-      if (!base || !amount || base.value < cues.bare_min || !(amount.value > 0) || amount.value >= base.value) continue;
-      const ratio = amount.value / base.value;
-      if (per === 'month' && !link) continue;
-      if (per === 'day' && !link && ratio > cues.rates.money_day_max_ratio) continue;
-      const baseStart = m.index!;
-      const amountStart = m.index! + m[0].length - (m[7]?.length ?? 0) - m[5]!.length;
-      const before = hits.length;
-      add(Math.round(ratio * 1e8) / 1e6, amountStart, amountStart + m[5]!.length, false, per);
-      // The base is the loan only when the borrower says it was lent (借1万一天利息5块); else it is a quote.
-      if (hits.length === before) continue;
-      // 一天 here is the rate's period, not the loan's term.
-      masked(baseStart + m[1]!.length, amountStart);
-      if (!principalCues.some((w) => t.slice(0, baseStart).endsWith(w))) masked(baseStart, baseStart + m[1]!.length);
-    }
-    if (hits.length === 0) return undefined;
-    hits.sort((a, b) => a.start - b.start);
-    for (const h of hits) masked(h.start, h.end);
-    const h = hits[0]!;
-    const lead = t.slice(Math.max(0, h.start - 10), h.start);
-    const near = (ws: string[]) => {
-      let best = -1;
-      for (const w of ws) best = Math.max(best, lead.lastIndexOf(w) >= 0 ? lead.lastIndexOf(w) + w.length : -1);
-      return best;
-    };
-    if (h.per) return { percent: h.percent, per: h.per };
-    if (h.fen === 'unknown') return { percent: h.percent, per: 'unknown' };
-    const scores = { day: near(rateCue.day), month: near(rateCue.month), year: near(rateCue.year) };
-    const ranked = (Object.entries(scores) as Array<['day' | 'month' | 'year', number]>).sort((a, b) => b[1] - a[1]);
-    const top = ranked[0]!;
-    // 日息还是月息0.5: two periods offered as alternatives is not an answer.
-    if (ranked[1]![1] >= 0 && has(lead, cues.rates.either)) return { percent: h.percent, per: 'unknown' };
-    if (top[1] >= 0) return { percent: h.percent, per: top[0] };
-    if (h.fen === 'month') return { percent: h.percent, per: 'month' };
-    // 本金每月1000，再加剩余本金3%的利息: a rate in a clause of monthly instalments is monthly.
-    const wider = t.slice(Math.max(0, h.start - 20), h.start);
-    if (has(wider, cues.monthly_words) && !has(wider, cues.not_monthly_words)) return { percent: h.percent, per: 'month' };
-    return { percent: h.percent, per: 'unknown' };
-  }
 }
 
 /** The question to ask when the amount of `role` is not one known number. */
