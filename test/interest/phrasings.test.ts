@@ -76,6 +76,8 @@ describe('schedules said in other words', () => {
     ['借2万块 一个月利息800 借三个月 到期连本带息一起还', 20000, 20000, [{ month: 3, amount: 22400 }]],
     ['本金1万，利息每个月300，借半年，到期还本', 10000, 10000, [...months(5, 300), { month: 6, amount: 10300 }]],
     ['借3万 每月还2700 还一年 还完了还要交2000的服务费', 30000, 30000, [...months(11, 2700), { month: 12, amount: 4700 }]],
+    ['借6万 分12个月还 本金每月一样 利息按没还的本金算 月利率1%', 60000, 60000, Array.from({ length: 12 }, (_, i) => ({ month: i + 1, amount: 5000 + (60000 - 5000 * i) * 0.01 }))],
+    ['借1000 到手800 7天到期 延期了一次交了200 第14天还了1000', 1000, 800, [{ day: 7, amount: 200 }, { day: 14, amount: 1000 }]],
     // 等本等息 is quoted as one amount a period: 10000 / 12 + 150 = 983.33 every time, the last one too.
     ['借1万 分12期 月息1.5% 等本等息', 10000, 10000, months(12, 983.33)],
   ])('%s', (text, principal, received, payments) => {
