@@ -52,6 +52,9 @@ export function renderConduct(
     lead = replies.text(onlySaid ? 'conduct_said' : 'conduct_category', { labels: labels(analysis.categories), explanation: kit.describe(first).explanation });
   }
 
+  // Asked to pay a person ("扫个人微信收款码还钱"): not paying them comes first; what the conduct is follows.
+  const pays = analysis.findings.some((f) => deps.knowledge.paymentWarningCues.some((c) => f.evidence.includes(c)));
+  if (pays) lead = replies.text('conduct_payment_lead');
   const refs: ProvisionRef[] = [...inTurns(acts.map((h) => h.act.provisions)), ...analysis.findings.filter((f) => others.includes(f.category)).flatMap((f) => f.provisions)];
   const basis = basisList(refs, deps.knowledge, when);
   const steps = stepsOf(acts, analysis.categories, kit);

@@ -103,6 +103,12 @@ describe('loans in a conversation', () => {
     expect((await conversation().say('我刚吃了一整瓶安眠药')).kind).toBe('crisis');
   });
 
+  it('being asked to pay into a personal QR code opens with "do not pay it"', async () => {
+    const r = await conversation().say('客服让我扫一个叫“融晟清收”的个人微信收款码还钱');
+    expect(r.shown).toMatch(/^[^。]*(别|不要)(扫|转)/);
+    expect(r.evidenceSaved).toBe(0);
+  });
+
   it('"where do I complain about this 砍头息" is answered, not met with another number question', async () => {
     const c = conversation();
     await c.say('借了1万 到手8500 每月还1100 还12期 这利息合法吗');
