@@ -94,21 +94,31 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
     answerTo(missing, text, at, previous) {
       const said = parseLoanText(text, at);
       const merged: LoanFacts = { ...previous, ...said };
+      // The number asked for, once given, is no longer missing (unless the answer is itself rough: 大概1万).
+      const resolved = (f: LoanFacts): LoanFacts => {
+        if (f.unstated !== missing || said.unstated === missing) return f;
+        const { unstated: _answered, ...rest } = f;
+        return rest;
+      };
       const t = normalizeLoanText(text, [], fold);
       if (missing === 'rate_unit' && previous.rate) {
         const per = (['day', 'month', 'year'] as const).find((p) => data.cues.rates[p].some((w) => t.includes(w.toLowerCase())));
-        return per ? { ...merged, rate: { percent: said.rate?.percent ?? previous.rate.percent, per } } : merged;
+        return per ? resolved({ ...merged, rate: { percent: said.rate?.percent ?? previous.rate.percent, per } }) : merged;
       }
       const field = { principal: 'principal', received: 'received', payment: 'payment', term: 'term' } as const;
       const key = field[missing as keyof typeof field];
-      if (!key || said[key] !== undefined) return merged;
+      if (!key) return merged;
+      if (said[key] !== undefined) return resolved(merged);
       // A date's numbers ("去年11月借的") are the contract date, never the number asked for.
       const dates = findDates(t, at);
       const numbers = findNumbers(t).filter((h) => !dates.some((d) => d.start < h.end && h.start < d.end));
       if (numbers.length !== 1) return merged;
       const value = numbers[0]!.value;
-      if (key === 'term') return Number.isInteger(value) && value > 0 ? { ...merged, term: { count: value, unit: 'period' } } : merged;
-      return value > 0 ? { ...merged, [key]: value } : merged;
+      // A bare number ("7000") is read by the parser as an amount lent; here it is the number asked for.
+      const { principal: _bare, ...saidElse } = said;
+      const base: LoanFacts = { ...previous, ...saidElse };
+      if (key === 'term') return Number.isInteger(value) && value > 0 ? resolved({ ...base, term: { count: value, unit: 'period' } }) : merged;
+      return value > 0 ? resolved({ ...base, [key]: value }) : merged;
     },
     answerText(text, at) {
       const facts = parseLoanText(text, at);

@@ -380,6 +380,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       }
       switch (a.role) {
         case 'principal':
+          // 借1万 合同写的1万2 / two loans in one message: two amounts lent, so which one is asked.
+          if (facts.principal !== undefined && Math.abs(facts.principal - a.value) > 0.005) facts.unstated ??= 'principal';
           facts.principal ??= a.value;
           break;
         case 'received':

@@ -114,6 +114,8 @@ describe('a number the borrower is not sure of is asked for', () => {
     ['借了5000 交了几百块会员费 每月还500 12期', 'received'],
     ['借了几千 到手3000 7天还4000', 'principal'],
     ['借了1万 到手 每月还1000 12期', 'received'],
+    ['借1万 合同写的1万2 到手9000 每月还1100 12期', 'principal'],
+    ['在A平台借了5000到手4000七天还5000，B平台借了3000到手2000七天还3000', 'principal'],
     // Nothing agreed before the default: what is demanded after it is not taken for the schedule either.
     ['借了5000，现在逾期了，他们要我还6000', 'term'],
   ];
