@@ -12,7 +12,7 @@ import type { TurnContext } from './turn-context';
 /** Replies after the signal that stay in crisis mode. */
 export const CRISIS_TURNS = 3;
 
-/** True while the state is in crisis mode. */
+/** In crisis mode: a crisis was expressed and its turns of care are not over (an ended one stays, at 0 turns left). */
 export function inCrisis(state: UserState | null): state is UserState & { crisis: CrisisMode } {
   return Boolean(state?.crisis && state.crisis.turnsLeft > 0);
 }
@@ -36,7 +36,7 @@ export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, use
   r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });
   const since = deps.now().toISOString();
   turn.remember(userText || null, (s) => {
-    const level = signal === 'acute' || s.crisis?.level === 'acute' ? 'acute' : 'risk';
+    const level = signal === 'acute' || (inCrisis(s) && s.crisis.level === 'acute') ? 'acute' : 'risk';
     s.crisis = { level, since, turnsLeft: CRISIS_TURNS };
     s.pending = undefined;
   });
@@ -88,8 +88,8 @@ export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: Tur
   if (reply.kind === 'analysis' || reply.kind === 'answer' || reply.kind === 'clarify') reply.kind = 'crisis';
   turn.remember(null, (s) => {
     if (!s.crisis) return;
-    s.crisis.turnsLeft -= 1;
-    if (s.crisis.turnsLeft <= 0) s.crisis = undefined;
+    // Ended by the count, not by the person: kept (turnsLeft 0) so that a later "我现在安全了" is still heard.
+    s.crisis.turnsLeft = Math.max(0, s.crisis.turnsLeft - 1);
   });
   return reply;
 }

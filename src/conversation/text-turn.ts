@@ -76,6 +76,12 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }
 
+  // Care has run its turns but the person never said they were safe: when they do, it is heard, not thanked.
+  if (state?.crisis && !inCrisis(state) && u.crisis === 'safe') {
+    turn.crisisHandled = true;
+    return leaveCrisis(text, turn);
+  }
+
   // 3. What the bot was waiting for.
   const pending = state?.pending;
   // A correction of a screenshot's text — unless the user asks something of their own instead.

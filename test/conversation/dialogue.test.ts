@@ -123,6 +123,20 @@ describe('who is speaking: the user\'s own words never become evidence', () => {
   });
 });
 
+describe('a person who says they are safe after care has run its turns', () => {
+  it('is heard, not thanked', async () => {
+    const c = conversation();
+    await c.say('真的撑不下去了 欠了二十多万 每天被催 不想活了');
+    for (const t of ['没用的 谁也帮不了我', '他们说明天去我公司闹 我该怎么办', '我还在 就是很累']) await c.say(t);
+    const r = await c.say('我现在安全 谢谢你');
+    expect(r.kind).toBe('crisis');
+    expect(r.shown).toMatch(/安全/);
+    expect(r.shown).toMatch(/12356/);
+    // And it is over: the next turn is an ordinary one.
+    expect((await c.say('征信多久能消')).kind).toBe('answer');
+  });
+});
+
 describe('a letter from a law firm', () => {
   it('says how to check the firm, first when the user asks about it', async () => {
     const c = conversation();
