@@ -24,6 +24,9 @@ type FromWorker =
   | { type: 'done'; id: number; result: LayoutReading | undefined }
   | { type: 'failed'; id: number; error: string };
 
+/** Young-generation size of the layout worker's V8 heap, in MB (see createLayoutRunner). */
+export const LAYOUT_YOUNG_GENERATION_MB = 8;
+
 /** The compiled worker next to this file, or undefined when running from TypeScript sources. */
 export function layoutWorkerFile(dir = __dirname): string | undefined {
   const file = join(dir, 'layout-worker.js');
@@ -39,7 +42,9 @@ export function createLayoutRunner(workerFile = layoutWorkerFile()): LayoutRunne
 
   const start = (): Worker => {
     if (worker) return worker;
-    const w = new Worker(workerFile);
+    // A small young generation: the layout's pixels live in external buffers, and V8's default semi-spaces (tens of
+    // megabytes per thread) only raise the process's peak memory.
+    const w = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: LAYOUT_YOUNG_GENERATION_MB } });
     w.unref(); // an idle worker never keeps the process alive
     w.on('message', (m: FromWorker) => {
       const job = pending.get(m.id);

@@ -7,7 +7,7 @@
  * matches the glyphs is the more confident. The text the user sees is kept as the screenshot wrote it; the
  * analyser folds scripts itself.
  */
-import * as OpenCC from 'opencc-js';
+import * as OpenCC from 'opencc-js/t2cn';
 
 /** A region's reading by one model: its mean confidence (0–100) and its words with theirs. */
 export interface ModelReading {
@@ -30,7 +30,7 @@ export const TRADITIONAL_CHECK_BELOW = 88;
 export const TRADITIONAL_LEAD = 4;
 
 let fold: ((s: string) => string) | undefined;
-const toSimplified = (s: string): string => (fold ??= OpenCC.Converter({ from: 'tw', to: 'cn' }) as (x: string) => string)(s);
+const toSimplified = (s: string): string => (fold ??= OpenCC.Converter({ from: 't', to: 'cn' }) as (x: string) => string)(s);
 
 /**
  * True when the traditional reading is to be kept: it is TRADITIONAL_LEAD more confident overall, and on the
