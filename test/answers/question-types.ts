@@ -114,6 +114,12 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '平台说我是我弟借款的保证人 可我根本没在任何合同上签过字', first: /不是保证人|没签/, guide: 'who-must-pay' },
   // 治安追究时效
   { q: '前年被催收恐吓过 那时候没去报案 现在去派出所还来得及吗', first: /六个月|6个月/, guide: 'complaint-channels' },
+  // 报警以后、怎么跟身边的人解释、回复催收、征信与以后贷款（a new user's questions, 2026-12-06）
+  { q: '警察来了 把人带走了 接下来我该干嘛', first: /笔录|回执/, guide: 'complaint-channels' },
+  { q: '那我跟班主任咋解释啊 丢死人了', first: /说清|违规/, guide: 'contacts-disclosure' },
+  { q: '能帮我写一段回复催收的话吗', first: /这样写/, guide: 'stop-request' },
+  { q: '征信黑了还能贷款买房吗', first: /要看银行/, guide: 'credit-report' },
+  { q: '那他们违法我去告他们 赔的钱能不能直接抵掉我的欠款', first: /不能|两回事/, guide: 'refuse-to-pay' },
   // 判决后的强制执行
   { q: '法院判决都生效了 可我一分钱都拿不出来 后面会怎样', first: /强制执行|执行通知/, guide: 'enforcement' },
   { q: '法官让我填财产报告 不填行不行', first: /如实|报告/, not: /^可以不/, guide: 'enforcement' },
