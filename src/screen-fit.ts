@@ -44,3 +44,17 @@ export function para(text: string | undefined): TextBlock[] {
 export function list(items: string[]): TextBlock[] {
   return items.length ? [{ style: 'list', text: '', items }] : [];
 }
+
+/**
+ * Shortens blocks built elsewhere to `max` by dropping the last items of their longest lists (one item of each list
+ * stays): for a reply wrapped afterwards, as crisis care wraps an answer with its opener and its lines.
+ */
+export function trimmed(blocks: TextBlock[], max = FIRST_SCREEN_MAX): TextBlock[] {
+  const out = blocks.map((b) => (b.style === 'list' ? { ...b, items: [...(b.items ?? [])] } : b));
+  while (shownLength(out) > max) {
+    const lists = out.filter((b) => b.style === 'list' && (b.items?.length ?? 0) > 1);
+    if (lists.length === 0) break;
+    lists.sort((a, b) => b.items!.length - a.items!.length)[0]!.items!.pop();
+  }
+  return out;
+}

@@ -5,6 +5,7 @@
  * a verdict. A plan, a place, a time or means at hand escalates to "call 120 / 110 now".
  */
 import { emptyReply, type OutboundReply } from '../message';
+import { trimmed } from '../screen-fit';
 import type { CrisisMode, UserState } from '../state/store';
 import type { CrisisSignal } from './understanding/types';
 import type { TurnContext } from './turn-context';
@@ -84,6 +85,8 @@ export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: Tur
     const opener = mode.level === 'acute' && !turn.crisisEased ? replies.text('crisis_acute') : replies.text('crisis_mode_opener');
     reply.blocks.unshift({ style: 'paragraph', text: opener });
     reply.blocks.push({ style: 'paragraph', text: replies.text('crisis_mode_footer') });
+    // Care comes first on the screen; the answer's further steps make room for it.
+    reply.blocks = trimmed(reply.blocks);
   }
   if (reply.kind === 'analysis' || reply.kind === 'answer' || reply.kind === 'clarify') reply.kind = 'crisis';
   turn.remember(null, (s) => {

@@ -5,6 +5,7 @@
  */
 import { handleTurn } from '../../src/conversation/conversation';
 import { conversation as talk, type Shown } from '../support/conversation';
+import { FIRST_SCREEN_MAX, shownLength } from '../../src/screen-fit';
 
 const AT = new Date('2026-06-01T10:00:00+08:00');
 
@@ -134,6 +135,18 @@ describe('a person who says they are safe after care has run its turns', () => {
     expect(r.shown).toMatch(/12356/);
     // And it is over: the next turn is an ordinary one.
     expect((await c.say('征信多久能消')).kind).toBe('answer');
+  });
+});
+
+describe('an answer given in crisis mode', () => {
+  it('keeps care and the answer on one first screen', async () => {
+    const c = conversation();
+    await c.say('真的撑不下去了 欠了二十多万 每天被催 不想活了');
+    const r = await c.say('他们说明天去我公司闹 我该怎么办');
+    expect(r.kind).toBe('crisis');
+    expect(r.shown).toMatch(/安全吗/);
+    expect(r.shown).toMatch(/12356/);
+    expect(shownLength(r.blocks)).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
   });
 });
 
