@@ -86,7 +86,14 @@ export function assembleChat(regions: RegionText[], reference: Date, k: ChatAsse
       // The free reading first (the parser is strict), else the reading within the characters of time labels.
       const asLabel = (r.labelLines ?? []).map((l) => collapseCjkSpaces(l.text)).filter((l) => l.length > 0).join(' ');
       // A region placed where only labels are: the misreadings of small grey labels are repaired (see parseParts).
-      const label = (text ? parse(text) : undefined) ?? (asLabel ? parse(asLabel) : undefined) ?? (text ? parse(text, true) : undefined) ?? (asLabel ? parse(asLabel, true) : undefined);
+      // Last, the traditional model's reading of a label neither other reading gave (read-layout.ts).
+      const other = (r.otherLines ?? []).map((l) => collapseCjkSpaces(l.text)).filter((l) => l.length > 0).join(' ');
+      const label =
+        (text ? parse(text) : undefined) ??
+        (asLabel ? parse(asLabel) : undefined) ??
+        (text ? parse(text, true) : undefined) ??
+        (asLabel ? parse(asLabel, true) : undefined) ??
+        (other ? parse(other, true) : undefined);
       if (!label) {
         if (text) dropped.push(text);
         continue;

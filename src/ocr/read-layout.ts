@@ -12,7 +12,7 @@ import { DOWNSCALED_GLYPH_SHARE, GRAINY, alternativePreprocessing, choosePreproc
 import { evenIllumination } from './illumination';
 import { dominantColour, findLayout, strayLines, type Box, type Layout, type RgbImage, type Side, type TextKind } from './layout';
 import { findScreen, straightenScreen } from './screen-photo';
-import { TRADITIONAL_CHECK_BELOW, prefersTraditional } from './script-choice';
+import { TRADITIONAL_CHECK_BELOW, foldTraditional, prefersTraditional } from './script-choice';
 import { collapseCjkSpaces } from './postprocess';
 import { createTimestampParser, type TimestampParser } from './timestamps';
 import type { TimestampVocabulary } from './vocabulary';
@@ -79,6 +79,11 @@ export interface RegionText {
   conf: number;
   /** For a separator or an aside: the same region read again within the characters of time labels. */
   labelLines?: Array<{ text: string; conf: number }>;
+  /**
+   * For a separator or an aside neither reading of which parses as a label: the traditional model's reading,
+   * folded to simplified characters. It reads some small labels the simplified model misreads (星期四 for 蜂期中).
+   */
+  otherLines?: Array<{ text: string; conf: number }>;
 }
 
 export interface LayoutReading {
@@ -217,6 +222,11 @@ export async function readLayout(image: Buffer, read: LineReader, opts: ReadLayo
   const labels = usable.map((_, i) => i).filter((i) => (usable[i]!.kind === 'separator' || usable[i]!.kind === 'aside') && !parsed(i));
   const asLabels = labels.length > 0 ? await readCollages(labels.map((i) => rasters[i]!), first, read, 'labels') : [];
   const labelLines = new Map(labels.map((i, j) => [i, asLabels[j]!.lines]));
+  // Labels still unread, once more with the traditional model (when there is one).
+  const loose = (text: string) => parser?.parseParts(collapseCjkSpaces(text), reference, true) !== undefined;
+  const unread = opts.traditional && parser ? labels.filter((i, j) => !loose(read1[i]!.lines.map((l) => l.text).join(' ')) && !loose(asLabels[j]!.lines.map((l) => l.text).join(' '))) : [];
+  const asOther = unread.length > 0 ? await readCollages(unread.map((i) => rasters[i]!), first, read, 'traditional', MAX_TRADITIONAL_COLLAGE_HEIGHT) : [];
+  const otherLines = new Map(unread.map((i, j) => [i, asOther[j]!.lines.map((l) => ({ text: foldTraditional(l.text), conf: l.conf }))]));
   const out: RegionText[] = usable.map((r, i) => ({
     kind: r.kind,
     y: r.box.y0,
@@ -225,6 +235,7 @@ export async function readLayout(image: Buffer, read: LineReader, opts: ReadLayo
     lines: read1[i]!.lines.map(({ text, conf }) => ({ text, conf })),
     conf: read1[i]!.conf,
     ...(labelLines.has(i) ? { labelLines: labelLines.get(i)! } : {}),
+    ...(otherLines.has(i) ? { otherLines: otherLines.get(i)! } : {}),
   }));
   out.sort((a, b) => a.y - b.y);
   return { regions: out, layout, quality, preprocessing: first, passes };

@@ -32,6 +32,11 @@ export const TRADITIONAL_LEAD = 4;
 let fold: ((s: string) => string) | undefined;
 const toSimplified = (s: string): string => (fold ??= OpenCC.Converter({ from: 't', to: 'cn' }) as (x: string) => string)(s);
 
+/** Traditional characters folded to simplified ones (週 → 周), e.g. for a time label read by the traditional model. */
+export function foldTraditional(text: string): string {
+  return toSimplified(text);
+}
+
 /**
  * True when the traditional reading is to be kept: it is TRADITIONAL_LEAD more confident overall, and on the
  * words where the scripts differ (a traditional word whose simplified form the simplified model read) it is at

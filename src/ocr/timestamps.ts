@@ -150,7 +150,7 @@ export function createTimestampParser(vocab: TimestampVocabulary): TimestampPars
   const periodOfKind = new Map<string, string>();
   for (const [word, kind] of Object.entries(vocab.periods)) if (!periodOfKind.has(kind)) periodOfKind.set(kind, word);
   /**
-   * A misread period word before the clock (凌上3:39, 晨1:07 with 凌 lost, 凌情1:07): the last one to three
+   * A misread period word before the clock (凌上3:39, 晨1:07 with 凌 lost, 凌情1:07): the last one or two
    * characters before the clock are replaced by a period word when, counting for each kind the characters that
    * belong to one of its words, one kind has more than any other. Only the kind changes the instant (凌晨 and
    * 上午 are both am), and a lone 上 (上午 or 晚上) or 午 (上午, 中午 or 下午) decides nothing.
@@ -159,14 +159,19 @@ export function createTimestampParser(vocab: TimestampVocabulary): TimestampPars
     const m = /^(.*?)\s*(\d{1,2}:\d{2})$/u.exec(line);
     if (!m) return undefined;
     const before = [...m[1]!.replace(/\s+$/u, '')];
-    for (let n = 1; n <= Math.min(3, before.length); n++) {
+    // Two characters at most: a third is more often the end of a misread weekday (蜂期中) than part of the period.
+    for (let n = 1; n <= Math.min(2, before.length); n++) {
       const junk = before.slice(-n);
       if (junk.some((ch) => /[\s\d]/u.test(ch))) break;
       const votes = new Map<string, number>();
       for (const ch of junk) for (const kind of periodKinds.get(ch) ?? []) votes.set(kind, (votes.get(kind) ?? 0) + 1);
       const ranked = [...votes.entries()].sort((a, b) => b[1] - a[1]);
       if (ranked.length === 0 || (ranked[1] && ranked[1][1] === ranked[0]![1])) continue;
-      const word = periodOfKind.get(ranked[0]![0])!;
+      const kind = ranked[0]![0];
+      // 中午 is about noon: 中午 8:13 is no reading of a label.
+      const hour = Number(m[2]!.split(':')[0]);
+      if (kind === 'noon' && ![11, 12, 1, 13].includes(hour)) continue;
+      const word = periodOfKind.get(kind)!;
       const rest = before.slice(0, -n).join('').trim();
       const parsed = parseCompact(`${rest}${rest ? ' ' : ''}${word}${m[2]}`, reference);
       if (parsed) return parsed;

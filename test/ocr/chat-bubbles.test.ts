@@ -161,10 +161,20 @@ describe('timestamp labels in parts', () => {
     // 上 is in 上午 and in 晚上: am or pm, so no guess; nor without asking.
     expect(parser.parseParts('周六上3:58', REF, true)).toBeUndefined();
     expect(parser.parseParts('凌上3:39', REF)).toBeUndefined();
+    // 中 before a clock far from noon is the end of a misread weekday, not 中午.
+    expect(parser.parseParts('5月7日蜂期中08:13', REF, true)).toBeUndefined();
   });
   it('resolves a separator with a half-read period to the bubbles under it', () => {
     const r = assembleChat([region('separator', ['5 月 8 日 凌 上 3:39']), region('bubble', ['在吗'], { side: 'collector' })], REF, k);
     expect(r.bubbles[0]!.time).toBe('2026-05-07T19:39:00.000Z');
+  });
+  it("takes the traditional model's reading of a separator when neither other reading is a label", () => {
+    const sep = region('separator', ['5 月 7 日 蜂 期 中 08:13'], { labelLines: [{ text: '5 月 7 月 中 08:13', conf: 60 }], otherLines: [{ text: '5 月 7 日 星期 四 08:13', conf: 88 }] });
+    const r = assembleChat([sep, region('bubble', ['在吗'], { side: 'collector' })], REF, k);
+    expect(r.bubbles[0]!.time).toBe('2026-05-07T00:13:00.000Z');
+    // Without it, nothing is resolved.
+    const { otherLines: _o, ...without } = sep;
+    expect(assembleChat([without, region('bubble', ['在吗'], { side: 'collector' })], REF, k).bubbles[0]!.time).toBeUndefined();
   });
   it('gives the characters of time labels for reading separators', () => {
     const chars = new Set(labelCharset(vocab.timestamps));
