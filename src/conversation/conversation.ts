@@ -38,6 +38,7 @@ async function runTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundRep
     const reply = await dispatch(msg, turn);
     const state = await turn.state();
     if (!turn.crisisHandled && inCrisis(state) && reply.kind !== 'command' && reply.kind !== 'error') withCrisisCare(reply, state.crisis, turn);
+    if (turn.safeLead) reply.blocks.unshift({ style: 'paragraph', text: deps.replies.text('crisis_safe') });
     await turn.commit(reply);
     log.info({ ms: Date.now() - started, reply: reply.kind, blocks: reply.blocks.length, citations: reply.citations.length, evidence: reply.evidenceSaved }, 'turn done');
     return reply;

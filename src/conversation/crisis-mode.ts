@@ -65,6 +65,27 @@ export function crisisDistress(userText: string, turn: TurnContext): OutboundRep
 }
 
 /** The user says they are safe: crisis mode ends, with care and the line for later. */
+/** Help is on its way ("我打了120 他们在路上了"): they did right, how to wait; care goes on for at least one more turn. */
+export function helpComing(userText: string, turn: TurnContext): OutboundReply {
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_help_coming') });
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
+  turn.crisisHandled = true;
+  turn.remember(userText, (s) => {
+    if (s.crisis) s.crisis.turnsLeft = Math.max(1, s.crisis.turnsLeft - 1);
+  });
+  return r;
+}
+
+/** Leaves crisis mode without a reply of its own: the person said they are safe and asked something else too. */
+export function leaveCrisisQuietly(turn: TurnContext): void {
+  turn.crisisHandled = true;
+  turn.safeLead = true;
+  turn.remember(null, (s) => {
+    s.crisis = undefined;
+  });
+}
+
 export function leaveCrisis(userText: string, turn: TurnContext): OutboundReply {
   const r = emptyReply('crisis');
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe') });

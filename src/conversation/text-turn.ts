@@ -12,7 +12,7 @@
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
-import { crisisDistress, enterCrisis, inCrisis, leaveCrisis } from './crisis-mode';
+import { crisisDistress, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly } from './crisis-mode';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
@@ -58,8 +58,16 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (inCrisis(state)) {
     // In crisis mode every turn reads as a reply to "are you safe?"; what the person is doing is read without it.
     const plain = deps.understander.understand(text, 'none', receivedAt);
+    // Help is on its way ("我打了120 他们在路上了"): they did right; care goes on.
+    if (cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn);
+    // "我安全的 就是想问问 网贷逾期会坐牢吗": glad they are safe, and the question answered.
+    const asksToo = (plain.act === 'ask' || plain.act === 'follow_up') && asksOrWonders(text);
+    if (u.crisis === 'safe' && asksToo) {
+      leaveCrisisQuietly(turn);
+      u = { ...plain, speaker: 'user', speakerConfidence: 1, crisis: 'none' };
+    }
     // "我不会真的去死的 就是很难受": no longer at risk perhaps, but still hurting — care continues.
-    if (u.crisis === 'safe' && plain.act !== 'distress') {
+    else if (u.crisis === 'safe' && plain.act !== 'distress') {
       turn.crisisHandled = true;
       return leaveCrisis(text, turn);
     }

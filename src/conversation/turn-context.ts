@@ -27,6 +27,8 @@ export class TurnContext {
   crisisHandled = false;
   /** An acute crisis with no acute sign this turn: the reply keeps care without the emergency script. */
   crisisEased = false;
+  /** The person said they are safe and asked something too: the answer opens with being glad they are safe. */
+  safeLead = false;
 
   constructor(readonly deps: TurnDeps, readonly key: string, readonly log: CoreLogger) {}
 

@@ -23,6 +23,7 @@ const schema = z
     announce_paste: words,
     points_back: words,
     retaliation: words,
+    help_coming: words,
   })
   .strict();
 

@@ -145,6 +145,13 @@ describe('crisis', () => {
     expect(read('抗焦虑药能跟安眠药一起吃吗').crisis).toBe('none');
   });
 
+  it('hears self-harm already done, Cantonese, and "at home but alone"', () => {
+    expect(read('刚才拿刀划了手 血一直在流 都是因为网贷').crisis).toBe('acute');
+    expect(['risk', 'acute']).toContain(read('我真係頂唔順啦 日日俾人打電話追數 唔想再生存落去').crisis);
+    expect(read('我想好好生存下去').crisis).toBe('none');
+    expect(read('我喺屋企 冇人陪', 'crisis').crisis).not.toBe('safe');
+  });
+
   it('takes "not safe" and a means nearby, said to the bot’s "are you safe", seriously', () => {
     expect(read('不安全', 'asked').crisis).toBe('risk');
     expect(read('刀在桌子上', 'asked').crisis).toBe('acute');
