@@ -205,9 +205,11 @@ export async function readLayout(image: Buffer, read: LineReader, opts: ReadLayo
   }
   // Bubbles the simplified model read without confidence, once more with the traditional model: the more fitting
   // script's reading is kept (script-choice.ts).
+  let traditionalUsed = false;
   if (opts.traditional) {
     const check = usable.map((_, i) => i).filter((i) => usable[i]!.kind === 'bubble' && read1[i]!.lines.length > 0 && read1[i]!.conf < TRADITIONAL_CHECK_BELOW);
     if (check.length > 0) {
+      traditionalUsed = true;
       const asTraditional = await readCollages(check.map((i) => rasters[i]!), first, read, 'traditional', MAX_TRADITIONAL_COLLAGE_HEIGHT);
       check.forEach((i, j) => {
         if (prefersTraditional(modelReading(read1[i]!), modelReading(asTraditional[j]!))) read1[i] = asTraditional[j]!;
@@ -222,9 +224,10 @@ export async function readLayout(image: Buffer, read: LineReader, opts: ReadLayo
   const labels = usable.map((_, i) => i).filter((i) => (usable[i]!.kind === 'separator' || usable[i]!.kind === 'aside') && !parsed(i));
   const asLabels = labels.length > 0 ? await readCollages(labels.map((i) => rasters[i]!), first, read, 'labels') : [];
   const labelLines = new Map(labels.map((i, j) => [i, asLabels[j]!.lines]));
-  // Labels still unread, once more with the traditional model (when there is one).
+  // Labels still unread, once more with the traditional model when it read bubbles of this image too: started for
+  // labels alone, its worker would raise the process's peak memory past 400 MB (bench:ocr).
   const loose = (text: string) => parser?.parseParts(collapseCjkSpaces(text), reference, true) !== undefined;
-  const unread = opts.traditional && parser ? labels.filter((i, j) => !loose(read1[i]!.lines.map((l) => l.text).join(' ')) && !loose(asLabels[j]!.lines.map((l) => l.text).join(' '))) : [];
+  const unread = traditionalUsed && parser ? labels.filter((i, j) => !loose(read1[i]!.lines.map((l) => l.text).join(' ')) && !loose(asLabels[j]!.lines.map((l) => l.text).join(' '))) : [];
   const asOther = unread.length > 0 ? await readCollages(unread.map((i) => rasters[i]!), first, read, 'traditional', MAX_TRADITIONAL_COLLAGE_HEIGHT) : [];
   const otherLines = new Map(unread.map((i, j) => [i, asOther[j]!.lines.map((l) => ({ text: foldTraditional(l.text), conf: l.conf }))]));
   const out: RegionText[] = usable.map((r, i) => ({
