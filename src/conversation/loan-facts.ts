@@ -5,11 +5,15 @@
  * repayment table, with a chart for channels that show pictures), "apr:lender:licensed|unlicensed" (who lent).
  */
 import type { OutboundReply } from '../message';
+import { asksOrWonders } from './understanding/question-form';
 import type { LoanFacts } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
 
 /** True when `facts` describe a loan well enough to be worth computing (an amount and how it is repaid). */
+/** Longest reply (characters) still read as a bare number answering the bot's question ("12", "12期吧"). */
+const BARE_ANSWER_MAX = 8;
+
 export function describesLoan(facts: LoanFacts): boolean {
   const amount = facts.principal !== undefined || facts.received !== undefined;
   const repaid = facts.payment !== undefined || facts.total !== undefined || facts.rate !== undefined || facts.interest !== undefined || (facts.payments?.length ?? 0) > 0;
@@ -51,6 +55,10 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   // Numbers mentioned on the way to another question ("银行说最多给我分24期 … 这能投诉吗") are not a loan to
   // question the user about: the question is answered unless the loan can be computed as it stands.
   if (asksElse && kit.reply(merged, turn.deps.now()).missing) return undefined;
+  // A turn with no number of its own ("高利贷是不是一分都不用还": 高利贷 names only the lender's kind) does not bring
+  // back the question for the loan's missing number: it asks something else, and the guides answer it.
+  const numbers = Object.keys(said).filter((k) => k !== 'lender' && k !== 'contractDate');
+  if (numbers.length === 0 && kit.reply(merged, turn.deps.now()).missing) return undefined;
   return interestFor(merged, text, turn);
 }
 
@@ -74,6 +82,14 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
   // Who lent and when, said on its own (a report of what collectors did is not: "让我同事都知道" names no lender).
   const onlyWhoAndWhen = Object.keys(said).length > 0 && Object.keys(said).every((k) => k === 'lender' || k === 'contractDate');
   const reportsConduct = u.facts.conduct.length > 0 || u.facts.contacted.length > 0;
+  // Who lent, said inside a question of its own while a number is still missing ("高利贷是不是一分都不用还"): kept,
+  // and the question answered, not the number asked for again.
+  if (onlyWhoAndWhen && asksOrWonders(text) && kit.reply(merged, turn.deps.now()).missing) {
+    turn.remember(null, (s) => {
+      s.loan = merged;
+    });
+    return undefined;
+  }
   if (onlyWhoAndWhen && !reportsConduct && u.act !== 'distress') return interestFor(merged, text, turn);
   return undefined;
 }
@@ -85,8 +101,20 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
 export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: string, receivedAt: Date, held: LoanFacts, turn: TurnContext): OutboundReply | undefined {
   const kit = turn.deps.interest;
   if (!kit) return undefined;
+  // A question of its own that states no loan number ("高利贷是不是一分都不用还") is not an answer, though a bare
+  // number could be read out of it (一分 → 1).
+  const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  const saysNumbers = Object.keys(said).some((k) => k !== 'lender' && k !== 'contractDate');
+  if (!saysNumbers && asksOrWonders(text) && [...text.replace(/\s/g, '')].length > BARE_ANSWER_MAX) {
+    turn.remember(null, (s) => {
+      if (s.pending?.kind === 'loan_details') s.pending = undefined;
+    });
+    return undefined;
+  }
   const completed = kit.answerTo(missing, text, receivedAt, held) as LoanFacts;
-  if (JSON.stringify(completed) === JSON.stringify(held)) {
+  // Nothing new but the lender's kind ("高利贷是不是一分都不用还"): the user moved on.
+  const numbersOf = (f: LoanFacts) => JSON.stringify({ ...f, lender: undefined, contractDate: undefined });
+  if (numbersOf(completed) === numbersOf(held)) {
     turn.remember(null, (s) => {
       if (s.pending?.kind === 'loan_details') s.pending = undefined;
     });

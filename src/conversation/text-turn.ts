@@ -31,6 +31,10 @@ export const SPEAKER_SURE = 0.8;
 const ANSWERABLE: ReadonlySet<TurnUnderstanding['act']> = new Set(['ask', 'describe', 'follow_up', 'loan_facts']);
 /** What a report may ask and still be answered as conduct: is it unlawful, can it be reported, what to do. */
 const CONDUCT_ASKS: ReadonlySet<string> = new Set(['judge', 'can_report', 'what_to_do', 'after_report']);
+/** "我" as the speaker (not 我们 / 我司 / 我方 / 我所, which collectors say). */
+const OWN_VOICE = /我(?![们司方所])/;
+/** Someone addressed as 你 / 您: a collector's words to the user (or the user's to the bot). */
+const ADDRESSED = /[你您]/;
 /** Below this confidence that a text is the user's own, a text that is not a question is asked about too. */
 export const USER_UNSURE = 0.6;
 
@@ -153,6 +157,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (u.speaker !== 'user') {
     const words = u.speaker === 'mixed' && u.quoted ? u.quoted : text;
     if (u.speakerConfidence >= SPEAKER_SURE && u.pastedEvidently) return analyzeMessage({ text: words, sentAt: null, receivedAt, kind: 'message' }, turn);
+    // Told in the first person with no one addressed ("现在有两个人堵在我家门口不让我出门 说不还钱今天哪也别想去"): the
+    // user's own report, never a "who wrote this?" — least of all while it is happening.
+    if (!u.pastedEvidently && OWN_VOICE.test(text) && !ADDRESSED.test(text)) return describeConduct(text, receivedAt, turn, u.asks, eventDates(u)) ?? answerQuestion(text, u, turn, false);
     // Only the pasted part would be kept if the user says a collector wrote it, never their own words around it.
     return askSpeaker(words, turn);
   }

@@ -109,6 +109,23 @@ describe('loans in a conversation', () => {
     expect(r.evidenceSaved).toBe(0);
   });
 
+  it('a question with no loan number of its own is answered, not met with the loan question again', async () => {
+    const c = conversation();
+    expect((await c.say('朋友介绍的私人放款 借了5000 一周利息500 现在滚到3万了')).kind).toBe('clarify');
+    const r = await c.say('高利贷是不是一分都不用还');
+    expect(r.kind).toBe('answer');
+    expect(r.shown).toMatch(/本金/);
+  });
+
+  it('a report told in the first person is never asked "who wrote this?"', async () => {
+    for (const t of ['现在有两个人堵在我家门口不让我出门 说不还钱今天哪也别想去', '我出了车祸 对方全责但是不赔钱 你能帮我吗']) {
+      const r = await conversation().say(t);
+      expect(r.kind).not.toBe('confirmation');
+      expect(r.evidenceSaved).toBe(0);
+    }
+    expect((await conversation().say('现在有两个人堵在我家门口不让我出门 说不还钱今天哪也别想去')).shown).toMatch(/110/);
+  });
+
   it('"where do I complain about this 砍头息" is answered, not met with another number question', async () => {
     const c = conversation();
     await c.say('借了1万 到手8500 每月还1100 还12期 这利息合法吗');
