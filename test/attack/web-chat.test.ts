@@ -38,7 +38,7 @@ describe('finding 7: web chat hardening', () => {
   it('a forged /delete and 确认删除 from another origin are refused and the user keeps their data', async () => {
     const s = await session();
     const own = { origin: `http://${HOST}`, 'x-csrf-token': s.token, cookie: s.cookie };
-    expect((await post({ user: 'victim-01', text: '明天不还钱就上门泼油漆' }, own)).statusCode).toBe(200);
+    expect((await post({ user: 'victim-01', text: '【速借宝】明天不还钱就上门泼油漆' }, own)).statusCode).toBe(200);
     expect(await store.listEvidence('web:victim-01')).toHaveLength(1);
 
     const statuses = [];

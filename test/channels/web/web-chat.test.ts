@@ -65,7 +65,7 @@ describe('web chat', () => {
   });
 
   it('answers a collector message with findings, citations and buttons, and keeps evidence per browser user', async () => {
-    const res = await post({ user: 'browser-1', text: '明天不还钱就上门泼油漆' });
+    const res = await post({ user: 'browser-1', text: '【速借宝】明天不还钱就上门泼油漆' });
     const body = res.json() as { ok: boolean; reply: { blocks: unknown[]; citations: Array<{ law: string }>; buttons: unknown[] } };
     expect(body.ok).toBe(true);
     expect(body.reply.citations.map((c) => c.law)).toContain('治安管理处罚法');
@@ -88,7 +88,7 @@ describe('web chat', () => {
   });
 
   it('refuses a forged cross-site /delete: another origin, no token, a wrong token, a cross-site fetch', async () => {
-    await post({ user: 'victim-1', text: '明天不还钱就上门泼油漆' });
+    await post({ user: 'victim-1', text: '【速借宝】明天不还钱就上门泼油漆' });
     const s = await session();
     const forged: Array<Record<string, string>> = [
       { origin: 'http://evil.example' },

@@ -34,7 +34,7 @@ describe('WeChat Official Account, secure mode, on BullMQ', () => {
 
   it('acks a text at once and answers through the customer-service API, in parts within 2 048 bytes, buttons numbered', async () => {
     const user = newUser();
-    const res = await h.post(textMessage(user, '明天不还钱就上门泼油漆，让你全村都知道'));
+    const res = await h.post(textMessage(user, '【速借宝】明天不还钱就上门泼油漆，让你全村都知道'));
     expect(res.status).toBe(200);
     expect(res.body).toBe('success');
     expect(res.ms).toBeLessThan(1000);
@@ -51,7 +51,7 @@ describe('WeChat Official Account, secure mode, on BullMQ', () => {
 
   it('takes a typed number as a press of the reply\'s first button', async () => {
     const user = newUser();
-    await h.post(textMessage(user, '明天不还钱就上门泼油漆'));
+    await h.post(textMessage(user, '【速借宝】明天不还钱就上门泼油漆'));
     const first = await h.fake.waitForSends(user, 1);
     await settle(500);
     const before = h.fake.sendsTo(user).length;
