@@ -16,7 +16,9 @@ const DAYS_IN_RATE_MONTH = 30;
 /** The loan's cash flows, or which number to ask for. */
 export function cashFlowsOf(f: LoanFacts): FlowsOutcome {
   const fees = f.fees ?? 0;
-  const principal = f.principal ?? (f.received !== undefined ? f.received + fees : undefined);
+  // 到手8000，扣了2000服务费: what was received plus the fees taken is the principal. 到账8500 alone is not: the
+  // contract may say more, so it is asked for, never taken to be the principal.
+  const principal = f.principal ?? (f.received !== undefined && fees > 0 ? f.received + fees : undefined);
   if (principal === undefined || !(principal > 0)) return { ok: false, missing: 'principal' };
   let received: number;
   if (f.received !== undefined) {

@@ -286,6 +286,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     else if (varying) facts.payments = varying.payments;
     else if (rollover) applyRollover(t, terms, timed, amounts, rollPct, facts);
     if (facts.received === undefined && has(t, cues.full_received) && facts.principal !== undefined) facts.received = facts.principal;
+    // 全额到账8500: all of the principal arrived, so what arrived is the principal.
+    if (facts.principal === undefined && facts.received !== undefined && has(t, cues.full_received)) facts.principal = facts.received;
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(t, cues.deduction_words)) facts.unstated ??= 'received';
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;

@@ -51,3 +51,22 @@ describe('descriptions-3 wrong guesses', () => {
     ]);
   });
 });
+
+describe('what arrived is not taken for the principal', () => {
+  it('到账8500 with no contract amount asks for the principal', () => {
+    const out = flows('到账8500 每期还980 12期');
+    expect(out).toEqual({ ok: false, missing: 'principal' });
+  });
+
+  it('到手8000 with 2000 taken as a fee gives a principal of 10000', () => {
+    const out = flows('到手8000 扣了2000服务费 每月还1000 12期');
+    expect(out.ok && out.flows.contractPrincipal).toBe(10000);
+    expect(out.ok && out.flows.received).toBe(8000);
+  });
+
+  it('全额到账8500 says the principal arrived whole', () => {
+    const out = flows('全额到账8500 每期还980 12期');
+    expect(out.ok && out.flows.contractPrincipal).toBe(8500);
+    expect(out.ok && out.flows.payments).toEqual(months(12, 980));
+  });
+});
