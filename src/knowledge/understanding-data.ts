@@ -82,6 +82,8 @@ export const crisisCuesSchema = z.object({
   safe: patterns,
   safe_in_crisis: patterns,
   not_safe: z.array(text).default([]),
+  /** Leaving a dangerous place ("我离开江边了"): those words are no sign of being there. */
+  left_place: z.array(text).default([]),
 });
 
 const patternMap = z.record(z.string().regex(/^[a-z_]+$/, 'ids are lower_snake_case'), patterns);

@@ -30,12 +30,16 @@ export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, dete
   const safe = compiler.compile(cues.safe);
   const safeInCrisis = compiler.compile(cues.safe_in_crisis);
   const notSafe = compiler.compile(cues.not_safe);
+  const leftPlace = compiler.compile(cues.left_place);
 
   return (own, context) => {
     if (!own.t.trim()) return 'none';
     const afterCare = context === 'crisis' || context === 'asked';
     const risk = detectRisk(own.raw) || (afterCare && riskInCrisis.test(own.t));
-    if (acuteAlone.test(own.t) || (risk && acuteUpgrade.test(own.t))) return 'acute';
+    // "我离开江边了 在回家的出租车上": the place is being left, so it signals nothing acute.
+    const left = leftPlace.all(own.t);
+    const forAcute = left.length ? [...own.t].map((ch, i) => (left.some((h) => h.start <= i && i < h.end) ? ' ' : ch)).join('') : own.t;
+    if (acuteAlone.test(forAcute) || (risk && acuteUpgrade.test(forAcute))) return 'acute';
     if (risk) return 'risk';
     const unsafe = notSafe.all(own.t);
     const isSafe = (hits: Array<{ start: number; end: number }>) => hits.some((h) => !unsafe.some((u) => u.start < h.end && h.start < u.end));

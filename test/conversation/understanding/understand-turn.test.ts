@@ -152,6 +152,11 @@ describe('crisis', () => {
     expect(read('我喺屋企 冇人陪', 'crisis').crisis).not.toBe('safe');
   });
 
+  it('hears a dangerous place being left as no longer acute', () => {
+    expect(read('我离开江边了 在回家的出租车上 我安全的', 'crisis').crisis).toBe('safe');
+    expect(read('我现在在江边').crisis).toBe('acute');
+  });
+
   it('takes "not safe" and a means nearby, said to the bot’s "are you safe", seriously', () => {
     expect(read('不安全', 'asked').crisis).toBe('risk');
     expect(read('刀在桌子上', 'asked').crisis).toBe('acute');
