@@ -111,6 +111,7 @@ function byRate(f: LoanFacts, principal: number, term: NonNullable<LoanFacts['te
     timing.unit === 'day'
       ? (per === 'day' ? pct : per === 'month' ? pct / DAYS_IN_RATE_MONTH : pct / 365) * timing.every
       : per === 'day' ? pct * DAYS_IN_RATE_MONTH : per === 'month' ? pct : pct / 12;
+  if (!f.repayment && term.unit === 'month' && n > 1) return { missing: 'payment' };
   const kind: RepaymentKind = f.repayment ?? (term.unit === 'period' ? (per === 'year' ? 'equal_instalments' : 'flat') : 'bullet');
   switch (kind) {
     case 'equal_instalments':

@@ -70,3 +70,19 @@ describe('what arrived is not taken for the principal', () => {
     expect(out.ok && out.flows.payments).toEqual(months(12, 980));
   });
 });
+
+describe('a monthly rate over some months with no way of repaying named', () => {
+  it('借7千 月息4分 7个月 asks how much is repaid rather than picking one payment at the end', () => {
+    expect(flows('借7千 月息4分 7个月')).toEqual({ ok: false, missing: 'payment' });
+  });
+
+  it('本息一起还 after the term is one payment at the end', () => {
+    const out = flows('今年1月借了3万块，月息3分，半年后本息一起还');
+    expect(out.ok && out.flows.payments).toEqual([{ month: 6, amount: 35400 }]);
+  });
+
+  it('等本等息 named makes the same loan instalments', () => {
+    const out = flows('借7千 月息4分 7个月 等本等息');
+    expect(out.ok && out.flows.payments).toEqual(months(7, 1280));
+  });
+});
