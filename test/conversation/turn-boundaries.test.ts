@@ -126,6 +126,13 @@ describe('loans in a conversation', () => {
     expect((await conversation().say('现在有两个人堵在我家门口不让我出门 说不还钱今天哪也别想去')).shown).toMatch(/110/);
   });
 
+  it('"is it legal" about frequent calls depends on what the calls say', async () => {
+    const calls = await conversation().say('催收天天打我电话让我还 合法吗');
+    expect(calls.shown).toMatch(/^要看/);
+    const abusive = await conversation().say('催收天天打电话骂我 这合法吗');
+    expect(abusive.shown).toMatch(/^算违法/);
+  });
+
   it('"where do I complain about this 砍头息" is answered, not met with another number question', async () => {
     const c = conversation();
     await c.say('借了1万 到手8500 每月还1100 还12期 这利息合法吗');
