@@ -120,6 +120,8 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '能帮我写一段回复催收的话吗', first: /这样写/, guide: 'stop-request' },
   { q: '征信黑了还能贷款买房吗', first: /要看银行/, guide: 'credit-report' },
   { q: '那他们违法我去告他们 赔的钱能不能直接抵掉我的欠款', first: /不能|两回事/, guide: 'refuse-to-pay' },
+  { q: '保证期间是多久', first: /6个月|六个月|约定/, guide: 'who-must-pay' },
+  { q: '我给朋友做了担保 那我替他还了能找他要回来吗', first: /^能/, guide: 'who-must-pay' },
   // 判决后的强制执行
   { q: '法院判决都生效了 可我一分钱都拿不出来 后面会怎样', first: /强制执行|执行通知/, guide: 'enforcement' },
   { q: '法官让我填财产报告 不填行不行', first: /如实|报告/, not: /^可以不/, guide: 'enforcement' },
