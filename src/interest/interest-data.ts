@@ -128,6 +128,7 @@ export const loanCuesSchema = z.object({
   vague_amounts: words,
   times_signs: words,
   interest_period_words: words,
+  exact_words: words,
   clause_breaks: z.array(z.string().length(1)).min(1),
   received_without_amount: words,
   payment_every: z.object({

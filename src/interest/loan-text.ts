@@ -117,6 +117,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const defaultWords = lower(cues.default_words);
   const included = lower(cues.included_words);
   const interestPeriodWords = lower(cues.interest_period_words);
+  const exactWords = lower(cues.exact_words);
   const moneyLinkWords = lower(cues.rates.money_links).filter((w) => !['收', '给'].includes(w));
   const timesRe = new RegExp(
     `(${grammar.patterns.amount.replace(/^\(/, '(?:')}),?(?:${altOf(cues.times_signs)}),?(\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.period, ...cues.term.units.month])})?(?![\\d.万千kw])`,
@@ -180,6 +181,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // 还1000每月 / 还1050一个月 / pay 1000 per month: the period after the amount makes it a payment.
       if (b?.role === 'total' && f?.role === 'payment') a.role = 'payment';
       if (a.role === 'rollover' && !rollover) a.role = 'fee';
+      // 每月还1600多 具体是1625.5: the exact number said right after a rough one is the same number.
+      if (prev && a.start - prev.end <= 10 && approximate.some((w) => t.startsWith(w, prev.end)) && exactWords.some((w) => t.slice(prev.end, a.start).trimEnd().endsWith(w))) a.role = prev.role;
       const lead = t.slice(from, a.start);
       a.perPeriod = perPeriodWords.some((w) => lead.includes(w)) && !notPerPeriod.some((w) => lead.includes(w));
       // 每月还本金800加利息200: a part joined to a per-instalment amount of the same clause is one too.

@@ -86,3 +86,14 @@ describe('a monthly rate over some months with no way of repaying named', () => 
     expect(out.ok && out.flows.payments).toEqual(months(7, 1280));
   });
 });
+
+describe('a rough number then the exact one', () => {
+  it('每月还1600多 具体是1625.5 uses 1625.5 as the monthly payment', () => {
+    const out = flows('借了1万5 每月还1600多 具体是1625.5 分12个月还');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 1625.5));
+  });
+
+  it('a rough number with no exact one after it is still asked for', () => {
+    expect(flows('借了1万5 每月还1600多 分12个月还')).toEqual({ ok: false, missing: 'payment' });
+  });
+});
