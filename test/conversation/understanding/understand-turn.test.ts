@@ -152,6 +152,11 @@ describe('crisis', () => {
     expect(read('我喺屋企 冇人陪', 'crisis').crisis).not.toBe('safe');
   });
 
+  it('hears driving to the river to go over the edge as acute, and a plain apology as nothing', () => {
+    expect(read('我把车开到江边了 想冲下去 对不起我老婆孩子').crisis).toBe('acute');
+    expect(read('对不起 我今天没时间').crisis).toBe('none');
+  });
+
   it('hears a dangerous place being left as no longer acute', () => {
     expect(read('我离开江边了 在回家的出租车上 我安全的', 'crisis').crisis).toBe('safe');
     expect(read('我现在在江边').crisis).toBe('acute');
