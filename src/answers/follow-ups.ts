@@ -4,7 +4,7 @@
  * reply whose first sentence answers the question, with citations for the day of the conduct.
  */
 import type { OutboundReply } from '../message';
-import { canReport } from './can-report';
+import { canReport, reportAnswers } from './can-report';
 import { explainProvision, type ProvisionRequest } from './explain-provision';
 import { checkFollowUpReplies, type FollowUpDeps } from './follow-up-deps';
 import type { FollowUpFocus } from './follow-up-focus';
@@ -17,6 +17,8 @@ export interface FollowUpAnswers {
   whatToDo(focus: FollowUpFocus, now: Date): OutboundReply;
   explainProvision(mention: ProvisionRequest, focus: FollowUpFocus | undefined, now: Date): OutboundReply;
   canReport(focus: FollowUpFocus, now: Date): OutboundReply;
+  /** Whether some conduct of the focus can be reported to the police as described (report.yaml's verdicts). */
+  reportable(focus: FollowUpFocus): boolean;
   /** The claims of the focus (most serious first; those `question` names first), for a first screen to lead with. */
   claims(focus: FollowUpFocus, question?: string): Array<{ name: string; verdict: string; answer: string; real: string; check: string }>;
 }
@@ -29,6 +31,7 @@ export function createFollowUpAnswers(deps: FollowUpDeps): FollowUpAnswers {
     whatToDo: (focus, now) => whatToDo(focus, deps, now),
     explainProvision: (mention, focus, now) => explainProvision(mention, focus, deps, now),
     canReport: (focus, now) => canReport(focus, deps, now),
+    reportable: (focus) => !focus.lawful && reportAnswers(focus, deps.data.report).some((a) => a.verdict === 'police'),
     claims: (focus, question) => claimsOf(focus, deps, question).map((c) => ({ name: c.name, verdict: c.verdict, answer: c.answer, real: c.real, check: c.check })),
   };
 }

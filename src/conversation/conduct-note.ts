@@ -57,7 +57,7 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
     // Frequency and hours are judged by a standard, not by a statute, unless the calls insult or menace: "要看".
     const standardOnly = analysis.categories.length > 0 && analysis.categories.every((c) => c === 'harassment_frequency' || c === 'off_hours');
     // …and the words say no insult or menace (then it can be reported: "天天打电话骂我" is 第五十条第一款第（五）项).
-    const reportable = deps.followUps?.canReport(focus, deps.now()).blocks[0]?.text.startsWith('能') ?? false;
+    const reportable = deps.followUps?.reportable?.(focus) ?? false;
     const byStandard = standardOnly && !reportable;
     const key = byStandard ? 'conduct_judged_standard' : 'conduct_judged';
     reply.blocks[0] = { style: 'paragraph', text: deps.replies.text(key, { first: reply.blocks[0].text }) };

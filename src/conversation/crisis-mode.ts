@@ -64,7 +64,6 @@ export function crisisDistress(userText: string, turn: TurnContext): OutboundRep
   return r;
 }
 
-/** The user says they are safe: crisis mode ends, with care and the line for later. */
 /** Help is on its way ("我打了120 他们在路上了"): they did right, how to wait; care goes on for at least one more turn. */
 export function helpComing(userText: string, turn: TurnContext): OutboundReply {
   const r = emptyReply('crisis');
@@ -86,6 +85,7 @@ export function leaveCrisisQuietly(turn: TurnContext): void {
   });
 }
 
+/** The user says they are safe: crisis mode ends, with care and the line for later. */
 export function leaveCrisis(userText: string, turn: TurnContext): OutboundReply {
   const r = emptyReply('crisis');
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe') });

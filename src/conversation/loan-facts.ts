@@ -10,10 +10,28 @@ import type { LoanFacts } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
 
-/** True when `facts` describe a loan well enough to be worth computing (an amount and how it is repaid). */
 /** Longest reply (characters) still read as a bare number answering the bot's question ("12", "12期吧"). */
 const BARE_ANSWER_MAX = 8;
 
+/** The loan facts that are numbers: all but who lent and when ("高利贷" names only the lender's kind). */
+function numbersOf(facts: LoanFacts): Partial<LoanFacts> {
+  const { lender: _lender, contractDate: _date, ...numbers } = facts;
+  return numbers;
+}
+
+/** The user moved on: the bot's question for a loan number is dropped. */
+function dropLoanQuestion(turn: TurnContext): void {
+  turn.remember(null, (s) => {
+    if (s.pending?.kind === 'loan_details') s.pending = undefined;
+  });
+}
+
+/** True when `facts` state at least one loan number. */
+function statesNumbers(facts: LoanFacts): boolean {
+  return Object.keys(numbersOf(facts)).length > 0;
+}
+
+/** True when `facts` describe a loan well enough to be worth computing (an amount and how it is repaid). */
 export function describesLoan(facts: LoanFacts): boolean {
   const amount = facts.principal !== undefined || facts.received !== undefined;
   const repaid = facts.payment !== undefined || facts.total !== undefined || facts.rate !== undefined || facts.interest !== undefined || (facts.payments?.length ?? 0) > 0;
@@ -54,11 +72,9 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   if (!about) return undefined;
   // Numbers mentioned on the way to another question ("银行说最多给我分24期 … 这能投诉吗") are not a loan to
   // question the user about: the question is answered unless the loan can be computed as it stands.
-  if (asksElse && kit.reply(merged, turn.deps.now()).missing) return undefined;
-  // A turn with no number of its own ("高利贷是不是一分都不用还": 高利贷 names only the lender's kind) does not bring
-  // back the question for the loan's missing number: it asks something else, and the guides answer it.
-  const numbers = Object.keys(said).filter((k) => k !== 'lender' && k !== 'contractDate');
-  if (numbers.length === 0 && kit.reply(merged, turn.deps.now()).missing) return undefined;
+  // A turn with no number of its own ("高利贷是不是一分都不用还") does not bring back the question for the loan's
+  // missing number either: it asks something else, and the guides answer it.
+  if ((asksElse || !statesNumbers(said)) && kit.reply(merged, turn.deps.now()).missing) return undefined;
   return interestFor(merged, text, turn);
 }
 
@@ -80,7 +96,7 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
     return result.reply;
   }
   // Who lent and when, said on its own (a report of what collectors did is not: "让我同事都知道" names no lender).
-  const onlyWhoAndWhen = Object.keys(said).length > 0 && Object.keys(said).every((k) => k === 'lender' || k === 'contractDate');
+  const onlyWhoAndWhen = Object.keys(said).length > 0 && !statesNumbers(said);
   const reportsConduct = u.facts.conduct.length > 0 || u.facts.contacted.length > 0;
   // Who lent, said inside a question of its own while a number is still missing ("高利贷是不是一分都不用还"): kept,
   // and the question answered, not the number asked for again.
@@ -104,20 +120,14 @@ export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: st
   // A question of its own that states no loan number ("高利贷是不是一分都不用还") is not an answer, though a bare
   // number could be read out of it (一分 → 1).
   const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
-  const saysNumbers = Object.keys(said).some((k) => k !== 'lender' && k !== 'contractDate');
-  if (!saysNumbers && asksOrWonders(text) && [...text.replace(/\s/g, '')].length > BARE_ANSWER_MAX) {
-    turn.remember(null, (s) => {
-      if (s.pending?.kind === 'loan_details') s.pending = undefined;
-    });
+  if (!statesNumbers(said) && asksOrWonders(text) && [...text.replace(/\s/g, '')].length > BARE_ANSWER_MAX) {
+    dropLoanQuestion(turn);
     return undefined;
   }
   const completed = kit.answerTo(missing, text, receivedAt, held) as LoanFacts;
   // Nothing new but the lender's kind ("高利贷是不是一分都不用还"): the user moved on.
-  const numbersOf = (f: LoanFacts) => JSON.stringify({ ...f, lender: undefined, contractDate: undefined });
-  if (numbersOf(completed) === numbersOf(held)) {
-    turn.remember(null, (s) => {
-      if (s.pending?.kind === 'loan_details') s.pending = undefined;
-    });
+  if (JSON.stringify(numbersOf(completed)) === JSON.stringify(numbersOf(held))) {
+    dropLoanQuestion(turn);
     return undefined;
   }
   return interestFor(completed, text, turn);

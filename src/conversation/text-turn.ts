@@ -24,6 +24,7 @@ import { answerQuestion, moreOfAnswer } from './question';
 import { loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
+import { FIRST_PERSON } from './understanding/speaker';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
 export const SPEAKER_SURE = 0.8;
@@ -31,8 +32,6 @@ export const SPEAKER_SURE = 0.8;
 const ANSWERABLE: ReadonlySet<TurnUnderstanding['act']> = new Set(['ask', 'describe', 'follow_up', 'loan_facts']);
 /** What a report may ask and still be answered as conduct: is it unlawful, can it be reported, what to do. */
 const CONDUCT_ASKS: ReadonlySet<string> = new Set(['judge', 'can_report', 'what_to_do', 'after_report']);
-/** "我" as the speaker (not 我们 / 我司 / 我方 / 我所, which collectors say). */
-const OWN_VOICE = /我(?![们司方所])/;
 /** Someone addressed as 你 / 您: a collector's words to the user (or the user's to the bot). */
 const ADDRESSED = /[你您]/;
 /** Below this confidence that a text is the user's own, a text that is not a question is asked about too. */
@@ -159,7 +158,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     if (u.speakerConfidence >= SPEAKER_SURE && u.pastedEvidently) return analyzeMessage({ text: words, sentAt: null, receivedAt, kind: 'message' }, turn);
     // Told in the first person with no one addressed ("现在有两个人堵在我家门口不让我出门 说不还钱今天哪也别想去"): the
     // user's own report, never a "who wrote this?" — least of all while it is happening.
-    if (!u.pastedEvidently && OWN_VOICE.test(text) && !ADDRESSED.test(text)) return describeConduct(text, receivedAt, turn, u.asks, eventDates(u)) ?? answerQuestion(text, u, turn, false);
+    if (!u.pastedEvidently && FIRST_PERSON.test(text) && !ADDRESSED.test(text)) return describeConduct(text, receivedAt, turn, u.asks, eventDates(u)) ?? answerQuestion(text, u, turn, false);
     // Only the pasted part would be kept if the user says a collector wrote it, never their own words around it.
     return askSpeaker(words, turn);
   }

@@ -104,11 +104,11 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
    * The follow-up kind the cues name. "是真的" / "是骗子" also occur in statements ("确认减免是真的 减免协议要咋留证据",
    * "既然他们是骗子 我欠的钱是不是也不用还了"): when a later clause asks a question of its own, that clause decides.
    */
+  const verify = followKinds.find(([k]) => k === 'verify_claims')![1];
   const followKind = (t: string): FollowUpKind | undefined => {
     const kind = followKinds.find(([, matcher]) => matcher.test(t))?.[0];
     if (kind !== 'verify_claims') return kind;
     const clauses = t.split(CLAUSE_END).filter((c) => /[\p{L}\p{N}]/u.test(c));
-    const verify = followKinds.find(([k]) => k === 'verify_claims')![1];
     let last = -1;
     clauses.forEach((c, i) => {
       if (verify.test(c)) last = i;

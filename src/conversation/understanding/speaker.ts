@@ -48,7 +48,7 @@ export interface SpeakerDecision {
 }
 
 /** "我" as the speaker (not 我们 / 我司 / 我方 / 我所, which collectors say). */
-const FIRST_PERSON = /我(?![们司方所])/;
+export const FIRST_PERSON = /我(?![们司方所])/;
 
 /** Scores a span: P(collector). */
 export type CollectorScorer = (span: string) => number;
