@@ -4,6 +4,7 @@
  * `retry_after` Telegram asked for and then sends the same call again; other chats keep going. Network errors
  * and 5xx are retried with bounded exponential backoff; anything else fails at once to the caller.
  */
+import { KeyedChain } from '../../keyed-chain';
 import { describeError, isTransient, retryAfterSeconds } from './api-errors';
 
 export interface RetryOptions {
@@ -60,7 +61,7 @@ export async function withRetry<T>(call: () => Promise<T>, options: Partial<Retr
 
 /** Per-chat FIFO of Bot API calls with the retry policy above. */
 export class SendQueue {
-  private readonly tails = new Map<string, Promise<unknown>>();
+  private readonly chain = new KeyedChain();
   private pending = 0;
   private idleWaiters: Array<() => void> = [];
 
@@ -68,22 +69,14 @@ export class SendQueue {
 
   /** Runs `call` after every earlier call for `chatId` has settled; rejects with the call's last error. */
   send<T>(chatId: string | number, call: () => Promise<T>): Promise<T> {
-    const key = String(chatId);
-    const prev = this.tails.get(key) ?? Promise.resolve();
     this.pending++;
-    const run = () => withRetry(call, this.options);
-    const next = prev.then(run, run);
-    const tail = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
+    const result = this.chain.run(String(chatId), () => withRetry(call, this.options));
+    const settled = () => {
       this.pending--;
       if (this.pending === 0) for (const w of this.idleWaiters.splice(0)) w();
-    });
-    return next;
+    };
+    void result.then(settled, settled);
+    return result;
   }
 
   /** Calls queued or running. */
