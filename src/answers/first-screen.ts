@@ -144,8 +144,33 @@ function compose(
   return { blocks, steps };
 }
 
+/** Steps without repeats: the same step, or one that says nearly the same as an earlier one (a guide's step next
+ * to its entry's own wording of it: "对方闯入、堵门或不让你走，马上打110" and "对方闯入、堵门、拒不离开或不让你走，马上打110"). */
 export function dedupe(xs: string[]): string[] {
-  return [...new Set(xs)];
+  const kept: Array<{ text: string; grams: Set<string> }> = [];
+  for (const text of xs) {
+    const grams = bigramsOf(text);
+    if (kept.some((k) => k.text === text || dice(k.grams, grams) >= NEAR_SAME)) continue;
+    kept.push({ text, grams });
+  }
+  return kept.map((k) => k.text);
+}
+
+/** Share of character pairs two steps have in common at which the later one adds nothing worth a line. */
+const NEAR_SAME = 0.6;
+
+function bigramsOf(text: string): Set<string> {
+  const t = text.replace(/[\s，。；、：,.;:！？!?“”"（）()]/g, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let both = 0;
+  for (const g of b) if (a.has(g)) both++;
+  return (2 * both) / (a.size + b.size);
 }
 
 /** `text` cut at a sentence end near `max` characters (never mid-sentence unless the first sentence is longer). */

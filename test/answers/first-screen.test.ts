@@ -3,6 +3,7 @@
  * screen stays within 350 characters; no heading stands empty; one topic unless two are named; questions outside
  * the knowledge get one sentence routing them; the 'more' page holds what the first screen left out.
  */
+import { dedupe } from '../../src/answers/first-screen';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -154,5 +155,17 @@ describe('follow-ups keep the question type', () => {
     expect(next.entryId).toBe(first.entryId);
     expect(next.suggestions.slice(0, entry.steps.length)).toEqual(entry.steps.map((s) => s.trim()));
     expect(screen(next).length).toBeLessThanOrEqual(350);
+  });
+});
+
+describe('dedupe', () => {
+  it('drops a step that says nearly the same as an earlier one, and keeps different steps', () => {
+    const steps = dedupe([
+      '全程录音录像；对方闯入、堵门或不让你走，马上打110。',
+      '对方闯入、堵门、拒不离开或不让你走，马上打110。',
+      '提醒家人不要和对方争执，先顾安全。',
+      '提醒家人不要和对方争执，先顾安全。',
+    ]);
+    expect(steps).toEqual(['全程录音录像；对方闯入、堵门或不让你走，马上打110。', '提醒家人不要和对方争执，先顾安全。']);
   });
 });
