@@ -2,8 +2,10 @@
  * Repayment schedules of the loan kinds borrowers describe, as payments: bullet (one payment at the end),
  * 等额本息 (equal instalments), 等额本金 (equal principal), interest-only (先息后本), flat 月息 loans
  * (等本等息: interest on the original principal every month), day loans (7, 14, 30 days) and several payments
- * on arbitrary days. Amounts are rounded to cents as lenders round them; the last payment absorbs the rest.
- * Rates are fractions per month (0.02 = 月息 2%) unless named otherwise.
+ * on arbitrary days. Amounts are rounded to cents as lenders round them. 等额本息 payments are all the same
+ * amount in cents, as lenders' apps and contracts state them (每月还款额 2298.03), so the total may differ from
+ * an exact amortisation by a few cents (the rate by far less than 0.01 pp); in 等额本金 schedules the last
+ * payment absorbs the rounding. Rates are fractions per month (0.02 = 月息 2%) unless named otherwise.
  */
 import { cents, type Payment } from './cash-flow';
 
@@ -32,10 +34,15 @@ export function bulletDaily(principal: number, ratePerDay: number, days: number)
   return bulletByDay(principal * (1 + ratePerDay * days), days);
 }
 
-/** 等额本息: `n` equal payments that repay `principal` at `rate` per period. */
+/**
+ * 等额本息: `n` equal payments that repay `principal` at `rate` per period, each rounded to the cent. Every
+ * payment is the same, the last included: that is the 每月还款额 borrowers are shown and quote. At a zero rate
+ * the last one takes the odd cent, so that exactly the principal is repaid.
+ */
 export function equalInstalments(principal: number, rate: number, n: number, timing: Timing = { unit: 'month' }): Payment[] {
-  const pay = rate === 0 ? principal / n : (principal * rate) / (1 - Math.pow(1 + rate, -n));
-  return withLastAbsorbing(principal, rate, n, () => pay, timing);
+  // Without interest the payments must add up to the principal exactly (a zero rate, not a hair below it).
+  if (rate === 0) return level(principal / n, n, timing, principal);
+  return level((principal * rate) / (1 - Math.pow(1 + rate, -n)), n, timing);
 }
 
 /** 等额本金: equal principal parts, each with interest at `rate` on what is still owed. */

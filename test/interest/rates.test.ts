@@ -195,6 +195,34 @@ describe('properties', () => {
     expect(rates(loan(10000, interestOnly(10000, 0.02, 12))).apr).toBeCloseTo(0.24, 6);
   });
 
+  it.each(seeds)('等额本息: every instalment the same cent amount, the annuity rounded, its APR 12 r to 0.01 pp (seed %i)', (seed) => {
+    const r = rnd(seed);
+    const principal = 1000 + Math.round(r() * 200000);
+    const rate = 0.001 + r() * 0.05;
+    const n = 2 + Math.floor(r() * 47);
+    const payments = equalInstalments(principal, rate, n);
+    // The annuity payment from its own formula (a balance that the n payments bring to zero), not the code's.
+    let lo = 0;
+    let hi = principal * 2;
+    for (let k = 0; k < 100; k++) {
+      const mid = (lo + hi) / 2;
+      let balance = principal;
+      for (let j = 0; j < n; j++) balance = balance * (1 + rate) - mid;
+      if (balance > 0) lo = mid;
+      else hi = mid;
+    }
+    expect(payments.map((p) => p.month)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    for (const p of payments) expect(Math.abs(p.amount - lo)).toBeLessThanOrEqual(0.005 + 1e-9);
+    expect(new Set(payments.map((p) => p.amount)).size).toBe(1);
+    expect(Math.abs(brute(principal, payments) - 1200 * rate)).toBeLessThan(0.01);
+  });
+
+  it('等额本息 at a zero rate repays exactly the principal (0 %)', () => {
+    const payments = equalInstalments(10000, 0, 3);
+    expect(payments.reduce((s, p) => s + p.amount, 0)).toBeCloseTo(10000, 9);
+    expect(rates(loan(10000, payments)).apr).toBeCloseTo(0, 10);
+  });
+
   it('a flat 月息 costs nearly twice its quoted rate', () => {
     const r = rates(loan(12000, flatRate(12000, 0.02, 12)));
     expect(r.apr).toBeGreaterThan(0.4);
