@@ -372,7 +372,7 @@ const DEADLINE_LABEL = /(?:于|在|到|至|从|截至|截止|前|时间|日期|�
 /**
  * Reads the collector's lines stamped with a clock time, in order. A stamp is a time at the start of a line
  * ("10:01 还钱", "[23:05] 人呢", "10点01分"), optionally after a date ("2026/05/03", "05-03"), a day word (昨天)
- * or a word for the part of the day (下午 2:01 is 14:01), and optionally after a short sender label ("张三 10:01";
+ * or a word for the part of the day (下午 2:01 is 14:01), and optionally after a short sender label ("张三 10:01", "催收：07:10";
  * the user's own label is not the collector). A stamp with no words after it counts when its label is an event
  * ("未接来电 09:12") or when the next line holds the message (the header-then-message layout of copied chats). A
  * deadline ("15:00前"), an opening time ("9:00-18:00") or a time after a future or conditional word ("明天7:30",
@@ -385,7 +385,7 @@ function createStampReader(lex: LexiconFile): (read: ReadText) => StampedLine[] 
   const time = String.raw`([01]?\d|2[0-3])(?:[:：]([0-5]\d)(?::[0-5]\d)?|点([0-5]?\d)分)`;
   // label? date? day? part-of-day? time, then the rest of the line.
   const stamp = new RegExp(
-    String.raw`^[\s\[(【]*(?:([^\d\s:：\[\](){}【】]{1,12}?)\s*)??(?:(${date})\s*)?(?:(${alt(words.days)})\s*)?(?:(${alt(words.after_noon)})|${alt(words.before_noon)})?\s*${time}[\])】]?(.*)$`,
+    String.raw`^[\s\[(【]*(?:([^\d\s:：\[\](){}【】]{1,12}?)\s*[:：]?\s*)??(?:(${date})\s*)?(?:(${alt(words.days)})\s*)?(?:(${alt(words.after_noon)})|${alt(words.before_noon)})?\s*${time}[\])】]?(.*)$`,
   );
   const userLabel = new Set(lex.speaker.user);
   const events = new Set(words.events);
@@ -467,6 +467,7 @@ export function isOffHours(at: Date, utcOffsetHours: number, fromMin: number, un
 export function createReader(lex: LexiconFile, normalizer: Normalizer): (text: string) => ReadText {
   const userLine = new RegExp(`^\\s*(${lex.speaker.user.map(literal).join('|')})\\s*[:]`);
   const hearsay = new CueSet(lex.mention.hearsay);
+  const ownKnowledge = lex.mention.own_knowledge.length ? new RegExp(`^(?:${lex.mention.own_knowledge.map(term).join('|')})`) : undefined;
   const before = new CueSet(lex.mention.before);
   const after = new CueSet(lex.mention.after);
   const breaks = new Set(lex.clause_breaks);
@@ -488,11 +489,13 @@ export function createReader(lex: LexiconFile, normalizer: Normalizer): (text: s
       if (userLine.test(line)) masked.fill(1, lineStart, lineStart + line.length);
       lineStart += line.length + 1;
     }
-    // Hearsay: from the cue to the end of its clause.
+    // Hearsay: from the cue to the end of its clause. "听说你家在三楼" is the collector's own knowledge of the reader,
+    // said as menace, not a rumour: such a cue is skipped.
     let clauseStart = 0;
     for (let i = 0; i <= t.length; i++) {
       if (i === t.length || breaks.has(t[i]!)) {
-        const cue = hearsay.firstIn(t, clauseStart, i);
+        let cue = hearsay.firstIn(t, clauseStart, i);
+        while (cue !== undefined && ownKnowledge?.test(t.slice(cue, i))) cue = hearsay.firstIn(t, cue + 1, i);
         if (cue !== undefined) masked.fill(1, cue, i);
         clauseStart = i + 1;
       }

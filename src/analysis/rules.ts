@@ -117,6 +117,11 @@ export const lexiconFileSchema = z.object({
     after_window: z.number().int().min(0),
     after: cueList,
     hearsay: cueList,
+    /**
+     * Phrases that begin with a hearsay cue but state what the collector itself knows about the reader ("听说你家在三楼",
+     * "听说你老婆在医院上班"): not hearsay, so not masked. Written in the pattern syntax's "词!尾巴" form ("听说你!们").
+     */
+    own_knowledge: cueList.default([]),
   }),
   speaker: z.object({ user: cueList, collector: cueList }),
   looks_like_user: z.object({ cues: cueList }),
