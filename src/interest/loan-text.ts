@@ -13,6 +13,7 @@ import { createNumberGrammar, type NumberHit } from './numbers-text';
 import { createDateReader } from './text-dates';
 import { createTextFold, type TextFold } from './text-fold';
 import { createRateReader } from './rate-text';
+import { createFeePercentReader, type FeePercent } from './fee-percent';
 
 type Role = 'principal' | 'received' | 'payment' | 'total' | 'fee' | 'interest' | 'rollover';
 const ROLES: readonly Role[] = ['principal', 'received', 'payment', 'total', 'fee', 'interest', 'rollover'];
@@ -100,6 +101,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const basisWords = lower(cues.basis_words);
   const fold = createTextFold(cues);
   const rates = createRateReader(cues, grammar);
+  const readFeePercents = createFeePercentReader(cues);
+  const interestWeekWords = lower(cues.interest_week_words);
   const breakChars: ReadonlySet<string> = new Set(cues.clause_breaks.flatMap((w) => [...w]));
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
   const everyWords = lower(Object.keys(cues.payment_every.words));
@@ -151,7 +154,16 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const dates = findDates(t, at);
     for (const d of dates) masked(d.start, d.end);
     const rollPct = rollover ? rolloverPercent(t, masked) : undefined;
-    const rate = rates.readRate(t, masked, isMasked);
+    // 服务费5% / 砍头10%: a share of the loan taken as a fee, not the loan's rate.
+    const feePercents = readFeePercents(t, isMasked);
+    for (const f of feePercents) if (!f.perPeriod) masked(f.start, f.end);
+    const perPeriodPct = feePercents.filter((f) => f.perPeriod);
+    // 每期服务费1% is a fee on every instalment when the loan's rate is stated too; alone it is the loan's flat
+    // rate (每期手续费0.6% 分10期), read as before.
+    let rate = perPeriodPct.length ? rates.readRate(t, masked, (s, e) => isMasked(s, e) || perPeriodPct.some((f) => f.start < e && s < f.end)) : undefined;
+    const perPeriodFees: FeePercent[] = rate ? perPeriodPct : [];
+    for (const f of perPeriodFees) masked(f.start, f.end);
+    rate ??= rates.readRate(t, masked, isMasked);
     const perDay = rate ? undefined : rates.readInterestPerDay(t, masked, isMasked);
     const timed = readTimed(t, isMasked);
     const candidates = rollover ? timed.filter((h) => h.ordinal) : timed;
@@ -166,6 +178,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const breaks = clauseBreaks(t, numbers, breakChars);
     const clauseOf = (pos: number) => breaks.filter((b) => b < pos).length;
     const amounts: Amount[] = [];
+    let weeklyInterest = false;
     for (const h of numbers) {
       if (!plausibleNumber(t, h)) continue;
       amounts.push({ value: h.value, start: h.start, end: h.end, role: 'unknown', perPeriod: false, clause: clauseOf(h.start) });
@@ -190,6 +203,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // A fee with 每月/每期 right after it is charged per instalment (服务费50每月, 100一期).
       // 一个月利息800: interest for each period.
       if (a.role === 'interest' && !a.perPeriod && interestPeriodWords.some((w) => lead.includes(w))) a.perPeriod = true;
+      // 一周利息500: the interest of each week, so the periods are weeks.
+      if (a.role === 'interest' && interestWeekWords.some((w) => lead.includes(w))) weeklyInterest = true;
       if (a.role === 'fee' && !a.perPeriod) a.perPeriod = perPeriodWords.some((w) => t.slice(a.end, Math.min(clauseEnd, a.end + 4)).includes(w));
       if (a.value < cues.bare_min && a.role !== 'fee' && a.role !== 'interest' && !(a.perPeriod && (a.role as string) !== 'unknown')) a.role = 'ignored' as Role;
     }
@@ -271,6 +286,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (term.periodDays) facts.periodDays = term.periodDays;
     const every = paymentEvery(t);
     if (every && !facts.periodDays) facts.periodDays = every;
+    if (weeklyInterest && facts.interest?.each) facts.periodDays ??= 7;
     if (rate && !(rollPct !== undefined && rate.percent === rollPct)) facts.rate = rate;
     // 借2000，利息一天20块: a day's interest as money on the principal is a daily rate.
     if (perDay !== undefined) {
@@ -293,12 +309,30 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (facts.principal === undefined && facts.received !== undefined && has(t, cues.full_received)) facts.principal = facts.received;
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(t, cues.deduction_words)) facts.unstated ??= 'received';
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
+    applyFeePercents(feePercents.filter((f) => !f.perPeriod), perPeriodFees, facts);
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
     const contract = dates.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
     if (contract) facts.contractDate = contract.iso;
     return facts;
   };
+
+  /**
+   * Fees stated as a share of the loan become money on the contract principal: once at signing (服务费5%), or
+   * with every instalment (每期服务费1%). Without a principal there is nothing to take the share of, so it is
+   * asked for. A share the borrower also gave as money (服务费5%即500) is not counted twice.
+   */
+  function applyFeePercents(upfront: FeePercent[], perPeriod: FeePercent[], facts: LoanFacts): void {
+    if (!upfront.length && !perPeriod.length) return;
+    const principal = facts.principal;
+    if (principal === undefined) {
+      facts.unstated ??= 'principal';
+      return;
+    }
+    const money = (f: FeePercent) => round2((principal * f.percent) / 100);
+    for (const f of upfront) if (Math.abs((facts.fees ?? 0) - money(f)) > 0.005) facts.fees = round2((facts.fees ?? 0) + money(f));
+    for (const f of perPeriod) if (Math.abs((facts.feePerPayment ?? 0) - money(f)) > 0.005) facts.feePerPayment = round2((facts.feePerPayment ?? 0) + money(f));
+  }
 
   function plausibleNumber(t: string, h: NumberHit): boolean {
     if (!h.currency) {

@@ -24,7 +24,8 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
   const lower = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
   const has = (t: string, ws: readonly string[]) => ws.some((w) => t.includes(w.toLowerCase()));
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
-  const rateCue = { day: lower(cues.rates.day), month: lower(cues.rates.month), year: lower(cues.rates.year) };
+  const rateCue = { day: lower(cues.rates.day), month: lower(cues.rates.month), year: lower(cues.rates.year), week: lower(cues.rates.week) };
+  const rateAfter = (Object.entries(cues.rates.after) as Array<[Period, string[]]>).flatMap(([per, ws]) => lower(ws).map((w) => ({ per, w }))).sort((a, b) => b.w.length - a.w.length);
   const rc = cues.rates;
   const liBefore = lower(Object.keys(rc.li.before));
   const DEC = '\\d+(?:\\.\\d+)?';
@@ -39,7 +40,8 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
     bare: new RegExp(`(${altOf(Object.keys(rc.bare_after.words))})(?:${altOf(rc.bare_after.links)})?(${DEC})(?![\\d.%万千kw元块个分厘])`, 'g'),
   };
   const moneyDay = lower(cues.rates.money_per.day);
-  const moneyPer = lower([...cues.rates.money_per.day, ...cues.rates.money_per.month]);
+  const moneyWeek = lower(cues.rates.money_per.week);
+  const moneyPer = lower([...cues.rates.money_per.day, ...cues.rates.money_per.month, ...cues.rates.money_per.week]);
   const moneyLinks = lower(cues.rates.money_links).map(escapeRe).join('|');
   const principalCues = lower(cues.before.principal);
   const moneyPerDayRe = new RegExp(`(${moneyLinks})?(${moneyDay.map(escapeRe).join('|')})(?:的)?(${moneyLinks})?(?:是|为|要|大概)?(${AMOUNT})(?![\\d.万千kw%天日期个])`);
@@ -57,8 +59,8 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
   }
 
   function readRate(t: string, masked: (s: number, e: number) => void, isMasked: (s: number, e: number) => boolean): LoanFacts['rate'] {
-    const hits: Array<{ percent: number; start: number; end: number; fen: 'month' | 'unknown' | false; per?: 'day' | 'month' }> = [];
-    const add = (percent: number, start: number, end: number, fen: 'month' | 'unknown' | false = false, per?: 'day' | 'month') => {
+    const hits: Array<{ percent: number; start: number; end: number; fen: 'month' | 'unknown' | false; per?: Period }> = [];
+    const add = (percent: number, start: number, end: number, fen: 'month' | 'unknown' | false = false, per?: Period) => {
       if (!(percent > 0) || isMasked(start, end) || hits.some((h) => h.start < end && start < h.end)) return;
       hits.push({ percent, start, end, fen, per });
     };
@@ -97,12 +99,12 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
     // 一千块一天五块 / 1万一天利息5块 / 一万块一个月利息300: interest as money on a base amount.
     for (const m of t.matchAll(moneyRateRe)) {
       const base = findNumbers(m[1]!)[0];
-      const per = moneyDay.includes(m[3]!) ? 'day' : 'month';
+      const per = moneyDay.includes(m[3]!) ? 'day' : moneyWeek.includes(m[3]!) ? 'week' : 'month';
       const link = m[4] ?? m[7];
       const amount = findNumbers(m[5]!)[0];
       if (!base || !amount || base.value < cues.bare_min || !(amount.value > 0) || amount.value >= base.value) continue;
       const ratio = amount.value / base.value;
-      if (per === 'month' && !link) continue;
+      if (per !== 'day' && !link) continue;
       if (per === 'day' && !link && ratio > cues.rates.money_day_max_ratio) continue;
       const baseStart = m.index!;
       const amountStart = m.index! + m[0].length - (m[7]?.length ?? 0) - m[5]!.length;
@@ -124,14 +126,18 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
       for (const w of ws) best = Math.max(best, lead.lastIndexOf(w) >= 0 ? lead.lastIndexOf(w) + w.length : -1);
       return best;
     };
-    if (h.per) return { percent: h.percent, per: h.per };
+    if (h.per) return stated(h.percent, h.per);
     if (h.fen === 'unknown') return { percent: h.percent, per: 'unknown' };
-    const scores = { day: near(rateCue.day), month: near(rateCue.month), year: near(rateCue.year) };
-    const ranked = (Object.entries(scores) as Array<['day' | 'month' | 'year', number]>).sort((a, b) => b[1] - a[1]);
+    const scores = { day: near(rateCue.day), month: near(rateCue.month), year: near(rateCue.year), week: near(rateCue.week) };
+    const ranked = (Object.entries(scores) as Array<[Period, number]>).sort((a, b) => b[1] - a[1]);
     const top = ranked[0]!;
     // 日息还是月息0.5: two periods offered as alternatives is not an answer.
     if (ranked[1]![1] >= 0 && has(lead, cues.rates.either)) return { percent: h.percent, per: 'unknown' };
-    if (top[1] >= 0) return { percent: h.percent, per: top[0] };
+    if (top[1] >= 0) return stated(h.percent, top[0]);
+    // 2%每月 / 0.1%一天 / 5%一周 (and the English "2% per month"): the period said right after the rate.
+    const tail = t.slice(h.end).replace(/^的/, '');
+    const after = rateAfter.find((a) => tail.startsWith(a.w));
+    if (after) return stated(h.percent, after.per);
     if (h.fen === 'month') return { percent: h.percent, per: 'month' };
     // 本金每月1000，再加剩余本金3%的利息: a rate in a clause of monthly instalments is monthly.
     const wider = t.slice(Math.max(0, h.start - 20), h.start);
@@ -139,6 +145,14 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
     return { percent: h.percent, per: 'unknown' };
   }
   return { readRate, readInterestPerDay };
+}
+
+/** The periods a rate may be stated for; a weekly one is kept as the daily rate it equals. */
+type Period = 'day' | 'month' | 'year' | 'week';
+
+/** A stated rate in the periods LoanFacts keeps: 周息 7 % is 1 % a day. */
+function stated(percent: number, per: Period): LoanFacts['rate'] {
+  return per === 'week' ? { percent: Math.round((percent / 7) * 1e9) / 1e9, per: 'day' } : { percent, per };
 }
 
 function escapeRe(s: string): string {

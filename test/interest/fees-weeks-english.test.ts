@@ -1,0 +1,137 @@
+/**
+ * Phrasings of dev-phrasings-9: fees as a share of the loan (服务费5%, 砍头10%, 每期服务费1%), weekly rates and
+ * weekly interest as money (周息5%, 一周利息500), a rate followed by its period (2%每月, English "2% per month"),
+ * and 利息2分 with no period, which is asked (月息2分 would be 24 % a year, 年息2分 20 %). Expectations come from
+ * the loan's own numbers or from the same loan said in plain words, never from the parser's output.
+ */
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { loadInterestData } from '../../src/interest/interest-data';
+import { createLoanTextParser } from '../../src/interest/loan-text';
+import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+
+const cues = loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues;
+const parse = createLoanTextParser(cues);
+const AT = new Date('2026-05-01T12:00:00+08:00');
+const flows = (text: string) => cashFlowsOf(parse(text, AT));
+const months = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
+const weeks = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ day: 7 * (i + 1), amount }));
+const cents = (x: number) => Math.round(x * 100) / 100;
+
+/** A small deterministic generator, so a failing case can be replayed. */
+function rnd(seed: number): () => number {
+  let s = seed * 9301 + 49297;
+  return () => (s = (s * 9301 + 49297) % 233280) / 233280;
+}
+const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
+
+describe('a fee stated as a share of the loan is that share of the principal', () => {
+  it.each(seeds)('服务费 p%, taken at signing (seed %i)', (seed) => {
+    const r = rnd(seed);
+    const principal = 1000 * (2 + Math.floor(r() * 48));
+    const pct = 1 + Math.floor(r() * 20);
+    const pay = 100 + Math.floor(r() * 2000);
+    const n = 3 + Math.floor(r() * 20);
+    const word = ['服务费', '手续费', '砍头', '担保费是借款金额的'][seed % 4]!;
+    const out = flows(`借${principal} ${word}${pct}% 每月还${pay} 还${n}期`);
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: principal, received: cents(principal * (1 - pct / 100)), payments: months(n, pay) });
+  });
+
+  it.each([
+    ['借款8000，收取10%的服务费，实际到账7200，30天后还8000', '借款8000，收取800的服务费，实际到账7200，30天后还8000'],
+    ['借5000 手续费3%先扣 7天后还5000', '借5000 手续费150先扣 7天后还5000'],
+    ['借3万 每期服务费1% 分12期 等额本息 月利率1%', '借3万 每期服务费300 分12期 等额本息 月利率1%'],
+  ])('%s ≡ %s', (percent, money) => {
+    const a = flows(percent);
+    expect(a.ok).toBe(true);
+    expect(a).toEqual(flows(money));
+  });
+
+  it('a fee rate (手续费率) and a per-instalment fee percent with no other rate stay the flat monthly rate', () => {
+    for (const text of ['借8000 每月手续费率0.6% 分10期', '借8000 每期手续费0.6% 分10期']) {
+      const out = flows(text);
+      expect(out.ok && out.flows.payments).toEqual(months(10, cents(8000 / 10 + 8000 * 0.006)));
+      expect(out.ok && out.flows.received).toBe(8000);
+    }
+  });
+
+  it('a fee share with no principal to take it of asks for the principal', () => {
+    const out = flows('服务费5% 每月还1000 还12期');
+    expect(out).toEqual({ ok: false, missing: 'principal' });
+  });
+});
+
+describe('weekly rates and weekly interest', () => {
+  it.each(seeds)('周息 r%, repaid once after n weeks: principal × (1 + r n) on day 7n (seed %i)', (seed) => {
+    const g = rnd(seed);
+    const principal = 1000 * (1 + Math.floor(g() * 30));
+    const r = 1 + Math.floor(g() * 9);
+    const n = 1 + Math.floor(g() * 8);
+    const out = flows(`借${principal} 周息${r}% ${n}周后一次还清`);
+    expect(out.ok && out.flows.payments).toEqual([{ day: 7 * n, amount: cents(principal * (1 + (r / 100) * n)) }]);
+  });
+
+  it.each(seeds)('一周利息 X, n weeks: interest every week with the principal at the end, or all at the end (seed %i)', (seed) => {
+    const g = rnd(seed);
+    const principal = 1000 * (1 + Math.floor(g() * 30));
+    const interest = 50 * (1 + Math.floor(g() * 20));
+    const n = 2 + Math.floor(g() * 8);
+    const bullet = flows(`借${principal} 一周利息${interest} 借了${n}周 到期连本带息还`);
+    expect(bullet.ok && bullet.flows.payments).toEqual([{ day: 7 * n, amount: principal + interest * n }]);
+    const weekly = flows(`借${principal} 一周利息${interest} 先息后本 还${n}周`);
+    const want = weeks(n, interest);
+    want[n - 1]!.amount += principal;
+    expect(weekly.ok && weekly.flows.payments).toEqual(want);
+  });
+
+  it('一周利息500 with no term asks for the term, not a month', () => {
+    expect(flows('借1万 一周利息500')).toEqual({ ok: false, missing: 'term' });
+    expect(parse('借1万 一周利息500', AT).periodDays).toBe(7);
+  });
+
+  it('周利率3%, interest every week and the principal in the last', () => {
+    const out = flows('借1万 周利率3% 8周 每周还利息 最后一周还本金');
+    const want = weeks(8, 300);
+    want[7]!.amount = 10300;
+    expect(out.ok && out.flows.payments).toEqual(want);
+  });
+});
+
+describe('the period said after the rate, in Chinese and in English', () => {
+  it.each([
+    ['借10000 2%每月 6个月后到期一次还清', '借10000 月息2% 6个月后到期一次还清'],
+    ['借5000 利息0.1%每天 30天后还', '借5000 日息0.1% 30天后还'],
+    ['borrowed 10000 at 2% per month, pay back everything after 6 months', '借10000 月息2% 6个月后到期一次还清'],
+    ['loan of 20000, interest rate 1% a month, equal instalments over 12 months', '借20000 月利率1% 等额本息 12期'],
+    ['I borrowed 5000, interest 0.1% per day, repay after 30 days', '借5000 日息0.1% 30天后还'],
+    ['borrowed 12000, annual interest rate 24%, 12 monthly payments, equal principal', '借12000 年利率24% 等额本金 12期'],
+  ])('%s ≡ %s', (said, plain) => {
+    const a = flows(said);
+    expect(a.ok).toBe(true);
+    expect(a).toEqual(flows(plain));
+  });
+
+  it('the plain readings are the loans themselves', () => {
+    const a = flows('借10000 月息2% 6个月后到期一次还清');
+    expect(a.ok && a.flows.payments).toEqual([{ month: 6, amount: cents(10000 * (1 + 0.02 * 6)) }]);
+    const b = flows('借5000 日息0.1% 30天后还');
+    expect(b.ok && b.flows.payments).toEqual([{ day: 30, amount: cents(5000 * (1 + 0.001 * 30)) }]);
+  });
+
+  it('a rate word before the rate wins over a period after it (年化24% 每月还 is not a monthly rate)', () => {
+    expect(parse('借1万 年化24%每月还款', AT).rate).toEqual({ percent: 24, per: 'year' });
+  });
+});
+
+describe('利息N分 with no period is asked, as 利息2 is', () => {
+  it.each(['借1万 利息2分 借6个月 到期一起还', '借5万 利息1分5 分12期', '私人借的1万 利息2分 一年后还本付息'])('%s', (text) => {
+    expect(flows(text)).toEqual({ ok: false, missing: 'rate_unit' });
+  });
+
+  it('月息2分 and 2分利 name the month', () => {
+    for (const text of ['借1万 月息2分 6个月后本息一起还', '借1万 2分利 6个月后本息一起还']) {
+      const out = flows(text);
+      expect(out.ok && out.flows.payments).toEqual([{ month: 6, amount: cents(10000 * (1 + 0.02 * 6)) }]);
+    }
+  });
+});
