@@ -21,6 +21,7 @@ import type { Replies } from '../replies';
 import { createEntryMatcher, type EntryMatch, type EntryMatcherOptions } from './entry-match';
 import { buildFirstScreen, dedupe, screenLength, type Lead } from './first-screen';
 import { buildMore } from './more-page';
+import { withAntecedents } from './antecedent';
 
 /**
  * What the conversation already understood about this turn, passed as structured context: the findings of the
@@ -102,6 +103,12 @@ export interface OfflineAnswererOptions {
   secondEntryRatio: number;
   /** Guides scoring within this share of the best compete on how well their entries fit the question. */
   tieRatio: number;
+  /**
+   * The guide the one asking clause retrieves on its own takes over when the whole question ranks it at least this
+   * share of the best ("我妈收到的 … 她要还吗": the background clauses retrieve the 支付令 guide best).
+   */
+  askedClauseRatio: number;
+
   /** How much closer (BM25 over entry examples) another guide's entry must be to take over from the best guide. */
   entryFitRatio: number;
   /**
@@ -131,6 +138,7 @@ export const OFFLINE_ANSWERER_DEFAULTS: OfflineAnswererOptions = {
   minClauseChars: 3,
   secondEntryRatio: 0.6,
   tieRatio: 0.5,
+  askedClauseRatio: 0.5,
   entryFitRatio: 1.5,
   contextFitRatio: 0.5,
   firstScreenChars: 350,
@@ -168,7 +176,8 @@ export function createOfflineAnswerer(
   const correct = (q: string) => retriever.correct?.(q) ?? q;
   const matcher = createEntryMatcher(k, correct, opts.entries);
 
-  function answerNow(question: string, ctx: AnswerContext): Answer {
+  function answerNow(asked: string, ctx: AnswerContext): Answer {
+    const question = withAntecedents(asked, k.pronounPeople);
     const last = ctx.lastTopic ? guideById(k, ctx.lastTopic) : undefined;
     const followUp = last && last.id !== SCOPE_GUIDE_ID ? last : undefined;
     if (followUp && isVagueFollowUp(question, k.followUp)) return fromFollowUp(followUp, ctx);
@@ -232,7 +241,7 @@ export function createOfflineAnswerer(
   /**
    * When only one clause of a longer question asks ("那我转到那个个人账户行不行 他说能减免罚息"), that clause names
    * the question type; the other clauses are its background. The guide that clause retrieves on its own takes over
-   * when the whole question ranks it near the best (within `tieRatio`), one of its question types names a cue word of
+   * when the whole question ranks it near enough to the best (`askedClauseRatio`), one of its question types names a cue word of
    * the clause, and the best guide's types name none.
    */
   function preferAskedClause(main: GuideHit, inDomain: GuideHit[], question: string): GuideHit {
@@ -240,7 +249,10 @@ export function createOfflineAnswerer(
     if (asked === undefined || matcher.best(main.guide, asked)?.cueHits) return main;
     const own = askedGuide(asked);
     if (!own || own.guide.id === main.guide.id) return main;
-    return inDomain.find((g) => g.guide.id === own.guide.id && g.score >= main.score * opts.tieRatio) ?? main;
+    // A best guide none of whose question types names a word of the question won on background words alone: the
+    // asking clause's own guide takes over even when the whole question ranks it low.
+    if (!matcher.best(main.guide, question)?.cueHits) return inDomain.find((g) => g.guide.id === own.guide.id) ?? own;
+    return inDomain.find((g) => g.guide.id === own.guide.id && g.score >= main.score * opts.askedClauseRatio) ?? main;
   }
 
   /** The one clause of a longer question that asks, if exactly one does. */

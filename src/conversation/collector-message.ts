@@ -96,12 +96,18 @@ function leadWithClaim(reply: OutboundReply, focus: AnalysisFocus, turn: TurnCon
   reply.blocks = reply.blocks.filter((b) => b.style !== 'list' || (b.items?.length ?? 0) > 0);
   const at = reply.blocks.length ? 1 : 0;
   reply.blocks.splice(at, 0, { style: 'paragraph', text: line });
-  // The first screen keeps its budget: the second claim goes first, then findings beyond two, then beyond one (the
-  // verdict line still names every category; the detail sits behind the buttons).
-  if (visibleChars(reply) > FIRST_SCREEN_CHARS) reply.blocks[at] = { style: 'paragraph', text: claimLine(focus, turn, undefined, false) ?? line };
-  for (const keep of [2, 1]) {
-    if (visibleChars(reply) <= FIRST_SCREEN_CHARS) break;
+  // The first screen keeps its budget: findings beyond one go first (the verdict line still names every category;
+  // the detail sits behind the buttons), then the further claims one by one, the last finding before the last claim.
+  const fits = () => visibleChars(reply) <= FIRST_SCREEN_CHARS;
+  const keepFindings = (keep: number) => {
     for (const b of reply.blocks) if (b.style === 'list' && b.items && b.items.length > keep) b.items = b.items.slice(0, keep);
+    reply.blocks = reply.blocks.filter((b) => b.style !== 'list' || (b.items?.length ?? 0) > 0);
+  };
+  if (!fits()) keepFindings(1);
+  for (let also = MORE_CLAIMS - 1; also >= 0 && !fits(); also--) {
+    if (also === 0) keepFindings(0);
+    if (fits()) break;
+    reply.blocks[at] = { style: 'paragraph', text: claimLine(focus, turn, undefined, also) ?? line };
   }
 }
 
@@ -113,23 +119,29 @@ function visibleChars(reply: OutboundReply): number {
   return [screenText(reply.blocks), ...reply.notices.map((n) => n.text)].join('').replace(/\s/g, '').length;
 }
 
+/** False claims answered on the first screen after the first one ("也不是真的：…"), at most. */
+const MORE_CLAIMS = 2;
+
 /**
  * The answer to the most serious false claim of a message that frightens with a false consequence or a fake
- * authority ("「冻结你的银行卡、账户」不是真的：…"), with what is real; the claim `question` names comes first.
+ * authority ("「冻结你的银行卡、账户」不是真的：…"), with what is real; the claim `question` names comes first. Up to
+ * `more` further false claims of the same message follow, one short line each ("「影响子女考公、上学」不是真的：…"):
+ * a frightened reader wants each threat answered, not only the first.
  */
-export function claimLine(focus: AnalysisFocus, turn: TurnContext, question?: string, withAlso = true): string | undefined {
+export function claimLine(focus: AnalysisFocus, turn: TurnContext, question?: string, more = MORE_CLAIMS): string | undefined {
   const cats = new Set(focus.categories);
   if (!cats.has('deception') && !cats.has('impersonation')) return undefined;
   const claims = turn.deps.followUps?.claims?.(focus, question).filter((c) => DEBUNKED.has(c.verdict)) ?? [];
   const claim = claims[0];
   if (!claim) return undefined;
   const { replies } = turn.deps;
-  if (claim.verdict !== 'verify') return replies.text('claim_line', { name: claim.name, answer: claim.answer, real: claim.real });
-  // A claim to verify (a court case, a lawyer's letter) is followed by how to check it, and by the false
-  // consequence the same message threatens, if any ("涉嫌合同诈骗").
-  const line = replies.text('claim_line_verify', { name: claim.name, answer: claim.answer, check: claim.check });
-  const also = withAlso ? claims.find((c) => c.verdict === 'false') : undefined;
-  return also ? `${line}${replies.text('claim_line_also', { name: also.name, answer: also.answer })}` : line;
+  // A claim to verify (a court case, a lawyer's letter) is followed by how to check it; a false one by what is real.
+  const line =
+    claim.verdict === 'verify'
+      ? replies.text('claim_line_verify', { name: claim.name, answer: claim.answer, check: claim.check })
+      : replies.text('claim_line', { name: claim.name, answer: claim.answer, real: claim.real });
+  const also = claims.filter((c) => c !== claim && c.verdict === 'false').slice(0, more);
+  return [line, ...also.map((c) => replies.text('claim_line_also', { name: c.name, answer: c.answer }))].join('\n');
 }
 
 /**

@@ -251,6 +251,20 @@ describe('crisis mode', () => {
   });
 });
 
+describe('a message with several false consequences', () => {
+  it('answers each of them on the first screen, within its budget', async () => {
+    const c = conversation();
+    const r = await c.forward('【借呗呗】您已逾期90天，系统已将您列入全国失信黑名单，子女今后政审考公参军一律不通过，银行卡将全部冻结。');
+    expect(r.kind).toBe('analysis');
+    // Three different false claims, each answered as not true, not only the first one found.
+    expect(r.shown).toMatch(/冻结/);
+    expect(r.shown).toMatch(/考公|政审/);
+    expect(r.shown).toMatch(/黑名单/);
+    expect((r.shown.match(/不是真的/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(r.shown.replace(/\s/g, '').length).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
+  });
+});
+
 describe('follow-ups resolve against the last reply', () => {
   it('checks a fake court notice\'s claims and says how to verify', async () => {
     const c = conversation();
