@@ -1600,3 +1600,110 @@ describe('createAnalyzer: the last check batch (round 8, batch 8)', () => {
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+/**
+ * Round 9 (issue 11, generalisation), written for these tests by the analyzer engineer, not taken from any set, in the
+ * kinds fresh-10's even ids showed weak (fresh-10's odd ids were held back and never read while tuning). Batch 1 (43)
+ * was written after the fresh-10-even changes and scored before any change for it: the rules of 122e73b 0.773 macro-F1,
+ * with the fresh-10-even changes 0.831 (0 of 14 lawful flagged either way), then 1.000. Batch 2 (42) was written after
+ * batch 1 was fixed: 0.879 with the round's rules so far (2 of 16 lawful flagged: a bank's true 恶意透支 warning and
+ * a disclaimer quoting collectors' words), the same as 122e73b scored, so batch 1's changes had not carried over to it.
+ * Left out: an announced burst ending in a bare '后果自负' (threat or not is a judgment call) and 'we will tell your
+ * boss' after 'you owe us 5000' (the disclosure is implied across a comma; still missed).
+ */
+describe('createAnalyzer: hearsay-framed menace, informants, quoted euphemisms, transcripts of force, fake authorities (round 9, batch 1)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ["听说你老公在城南工地上班，最近脚手架挺高的吧。", null, ["threat"]],
+    ["听说你家住在幸福里小区，楼下那家超市我们常去。", null, ["threat"]],
+    ["听说你们公司最近在裁员，你自己小心吧。", null, ["threat"]],
+    ["你妈那身子骨，要是半夜有人敲门，吓出个好歹可不好说。", null, ["threat"]],
+    ["想想你女儿吧，我就说这么多。", null, ["threat"]],
+    ["我们有几个兄弟就住你家那条街，低头不见抬头见的。", null, ["threat"]],
+    ["再不还，我跟你没完，大不了一起完蛋。", null, ["threat"]],
+    ["我们的人在你家楼下守了一整夜，你不下来我们不走。", null, ["threat", "violence"]],
+    ["你那辆电瓶车我们先推走了，什么时候还钱什么时候来拿。", null, ["threat", "violence"]],
+    ["催收：把他手机抢过来，别让他打电话。\n我：还给我！", null, ["threat", "violence"]],
+    ["【工作群】各位同事，销售部王强在我司借款逾期三个月，请大家督促他还款。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["王阿姨，您女儿在我们这欠了两万多，她电话一直不接，您帮着劝劝。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["我们已经给你们村支书打了电话，把你欠钱的事说清楚了。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["催收：08:40 人呢\n催收：08:41 装死？\n催收：08:43 回电话", null, ["harassment_frequency"]],
+    ["张经理 23:05 还钱\n张经理 23:07 在吗\n张经理 23:10 别装睡", null, ["harassment_frequency", "off_hours"]],
+    ["your family will know everything tomorrow if u dont pay", null, ["privacy_disclosure", "third_party_contact"]],
+    ["pay today or we visit your parents 🔨", null, ["third_party_contact", "threat"]],
+    ["你这个废柴，借钱的时候怎么不说没钱？", null, ["insult"]],
+    ["你个衰仔，仲唔还钱？", null, ["insult"]],
+    ["派出所已经把你的卷宗转到我们这边了，今天不处理明天就拘你。", null, ["deception", "impersonation"]],
+    ["警官说了，你这种情况够立案了，你自己看着办。", null, ["deception", "impersonation"]],
+    ["你的案件已移送检察院审查起诉，准备坐牢吧。", null, ["deception", "impersonation"]],
+    ["【立案通知】你涉嫌恶意逃废债，本案已登记，请于三日内结清欠款，结清后自动销案。", null, ["deception", "impersonation"]],
+    ["法院判了以后利息会按五倍算，你现在还最划算。", null, ["deception"]],
+    ["逾期超过三个月，你名下所有银行卡都会被冻结。", null, ["deception"]],
+    ["我们不会上门，但你的照片会挂到我们的“老赖曝光栏”上。", null, ["deception", "insult", "privacy_disclosure"]],
+    ["我们已经到你单位门口了，横幅也拉好了，写着你欠钱不还。", null, ["privacy_disclosure", "third_party_contact", "threat", "violence"]],
+    ["下周我们会派人去你爸妈家坐坐，顺便说说你欠钱的事。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["我问过你邻居了，他说你一周没回家。", null, ["third_party_contact"]],
+    ["帮我看看这个短信：“不还款将上门拘传”，是真的吗？", null, []],
+    ["尊敬的客户，您在本平台的借款已逾期7天，请尽快还款，以免产生更多罚息。", null, []],
+    ["您好，如对欠款有异议，可致电客服，我司不会采取任何违法催收手段。", null, []],
+    ["【XX律师事务所】受XX小贷委托，就您的借款合同纠纷，我所将于近日代理起诉，请于收函后7日内联系协商。律师：王某，执业证号1101xxxx。", null, []],
+    ["我司已将本案起诉材料递交至XX区人民法院，法院受理后将向您送达应诉材料，请注意查收。", null, []],
+    ["根据民事诉讼法，被告无正当理由拒不到庭的，法院可以缺席判决，请您重视。", null, []],
+    ["判决生效后如仍不履行，债权人可依法申请强制执行。", null, []],
+    ["阿姨您好，麻烦您转告李明回个电话，谢谢您。", null, []],
+    ["您好，我们这周第一次联系您，请您方便时回电。", null, []],
+    ["我们是XX银行信用卡中心，依据合同您需承担逾期利息，如有困难可申请分期。", null, []],
+    ["听说您最近手头紧，我们可以为您申请延期还款，请回电。", null, []],
+    ["请于今日18:00前还款，否则将按合同收取违约金。", null, []],
+    ["我们不会打扰您的家人，请您放心，也请您按约还款。", null, []],
+    ["您的欠款已转让给XX资产公司，请按通知联系新债权人，我们不会向任何第三方透露您的信息。", null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
+
+describe('createAnalyzer: lawful notices, letters and warnings, veiled menace, groups, invented liabilities (round 9, batch 2)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ["【XX市XX区人民法院】您有一份诉讼文书待签收，请登录人民法院在线服务平台查看，如有疑问请拨打12368核实。", null, []],
+    ["您好，我所受XX银行委托，就您信用卡欠款一事发出律师函：请于10日内还款或联系协商，否则我所将代理银行依法向人民法院提起诉讼。", null, []],
+    ["本公司已就您的借款合同纠纷向XX区人民法院起诉，案号以法院通知为准，请您依法应诉。", null, []],
+    ["若法院判决后您仍未履行，我司将依法申请强制执行，届时可能涉及冻结、扣划您名下存款。", null, []],
+    ["提醒：恶意透支信用卡经两次有效催收后超过三个月仍不归还，可能构成信用卡诈骗罪，请您重视并尽快还款。", null, []],
+    ["您好，您的借款已逾期，如实上报征信，请尽快处理，以免影响后续贷款。", null, []],
+    ["我们会在明天上午10点左右电话联系您，如不方便请回复改约时间。", null, []],
+    ["先生您好，我们外访人员计划本周六下午到您住所拜访，协商还款事宜，您可以拒绝或另约时间。", null, []],
+    ["你好，请问是刘强的朋友吗？麻烦让他回个电话，谢谢。", null, []],
+    ["我司郑重声明：从未委托任何机构以“坐牢”“爆通讯录”等方式催收，如遇此类情况请向我司投诉。", null, []],
+    ["催收的说我再不还就去我老家找我爸妈，这能报警吗？", null, []],
+    ["他们天天打我电话，一天二十几个，我该怎么办", null, []],
+    ["您好，您的分期申请已通过，每月15日还款1200元，共12期。", null, []],
+    ["根据合同约定，逾期将按日万分之五收取罚息，请知悉。", null, []],
+    ["【XX银行】如您对账单有疑问，可拨打官方客服电话，我行不会通过个人账户收款。", null, []],
+    ["你好，我们这边是XX消费金融，你的借款今天到期了，记得还哦。", "2026-11-20T21:50:00+08:00", []],
+    ["你好，我们这边是XX消费金融，你的借款今天到期了，记得还哦。", "2026-11-20T22:00:00+08:00", ["off_hours"]],
+    ["你住的那栋楼，晚上楼道灯是坏的吧，走的时候注意脚下。", null, ["threat"]],
+    ["你儿子那个补习班九点下课，我们的人认得他。", null, ["threat"]],
+    ["上次去你家，你家狗叫得挺凶，下次给它带点吃的。", null, ["threat"]],
+    ["我们的人已经在你家小区门口转了两圈了，你出来还是我们进去？", null, ["threat", "violence"]],
+    ["你家防盗门上的漆是我们昨天喷的，喜欢吗？", null, ["threat", "violence"]],
+    ["兄弟们把你店门堵上了，今天不还钱就别想开张。", null, ["threat", "violence"]],
+    ["李老师您好，您班上张小明的爸爸在我们平台欠款不还，麻烦您跟孩子说一声让他爸还钱。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["各位亲戚朋友，王芳借了我们三万块钱跑路了，谁知道她在哪请联系我。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["已经把你欠钱的截图发到你们家族群了，你舅舅还回了个问号。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["明天起你公司每个同事都会收到一条短信，内容你自己猜。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["再不接电话，我们就打给你前妻问问你的情况。", null, ["third_party_contact"]],
+    ["今天已经打了你14个电话了，你接一个会死吗？", null, ["harassment_frequency"]],
+    ["从今天开始每半个小时给你发一条，直到你还钱为止。", null, ["harassment_frequency"]],
+    ["Ni zai bu huan qian, ming tian jiu qu ni gong si du ni.", null, ["third_party_contact", "threat"]],
+    ["你这种人就是社会的蛀虫，早晚遭报应。", null, ["insult"]],
+    ["你就是个无底洞，谁借你钱谁倒霉，人渣。", null, ["insult"]],
+    ["网贷逾期已纳入刑法，不还就是犯罪，三年以上有期徒刑。", null, ["deception"]],
+    ["你欠的钱已经自动转成高利贷，每天利息翻倍。", null, ["deception"]],
+    ["逾期满90天系统会自动把你父母列为共同还款人。", null, ["deception"]],
+    ["这里是XX区法院执行局，你的案子明天强制执行，今天还可以和解，和解款转到这个账户。", null, ["deception", "impersonation"]],
+    ["【XX市公安局经侦支队】你因涉嫌恶意拖欠已被立案，请在24小时内联系办案民警处理。", null, ["deception", "impersonation"]],
+    ["我们已经联系了你户籍地派出所，民警明天会跟我们一起上门。", null, ["deception", "impersonation"]],
+    ["我是XX律师事务所的张律师，你这案子我们已经申请法院拘留你了，还钱就撤。", null, ["deception", "impersonation"]],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
