@@ -284,8 +284,39 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
   for (const rule of lex.rules) {
     if (ruleIds.has(rule.id)) problems.push(`${lexName}: rules (${rule.id}): id used twice`);
     ruleIds.add(rule.id);
-    for (const p of [...rule.patterns, ...rule.unless, ...rule.needs, ...rule.unless_except]) checkRefs(lexName, `rules (${rule.id})`, p);
+    for (const p of [...rule.patterns, ...rule.unless, ...rule.needs, ...rule.unless_except]) {
+      checkRefs(lexName, `rules (${rule.id})`, p);
+      const chained = chainedAlternative(p);
+      if (chained) {
+        problems.push(
+          `${lexName}: rules (${rule.id}): "${chained}" is in two tokens of "${p}": a | chooses only inside its token, so this reads as one chain; write separate patterns`,
+        );
+      }
+    }
   }
   for (const cond of c.conditions) for (const p of cond.patterns) checkRefs(cat, `conditions (${cond.id})`, p);
   for (const p of [...crisis.expressions, ...crisis.exclusions]) checkRefs(ANALYSIS_FILES.crisis, 'expressions/exclusions', p);
+}
+
+/**
+ * A word that is an alternative in two tokens of one pattern ("不露面 ~4 不走|见不到 ~4 不走"): written as if | chose
+ * between whole patterns, it makes one chain that almost never matches (round 9 found four rules silenced this way).
+ * Returns the word, or undefined.
+ */
+export function chainedAlternative(pattern: string): string | undefined {
+  const seen = new Map<string, number>();
+  pattern
+    .trim()
+    .split(/\s+/)
+    .forEach((token, i) => {
+      if (/^~\d*$/.test(token) || token === '^' || token === '$') return;
+      for (const word of token.replace(/\?$/, '').split('|')) {
+        if (word.length < 2 || word.startsWith('@')) continue;
+        const first = seen.get(word);
+        if (first === undefined) seen.set(word, i);
+        else if (first !== i) seen.set(word, -1);
+      }
+    });
+  for (const [word, i] of seen) if (i === -1) return word;
+  return undefined;
 }

@@ -89,6 +89,13 @@ describe('loadAnalysisRules', () => {
     expect((e as AppError).message).toMatch(/lexicon\.yaml: rules \(menace-idiom\): "\?" makes a whole token optional/);
   });
 
+  it('rejects a word offered in two tokens of one pattern, which chains what was meant as alternatives', () => {
+    const e = withCopy((d) =>
+      replaceIn(d, 'lexicon.yaml', '"钱到账就走|还钱就走|还了钱就走|钱到了就走"', '"不露面 ~4 不走|见不到 ~4 不走|钱到账就走"'),
+    );
+    expect((e as AppError).message).toMatch(/lexicon\.yaml: rules \(violence-scene\): "不走" is in two tokens/);
+  });
+
   it('names a missing file and a next step that does not exist', () => {
     const missing = withCopy((d) => rmSync(join(d, 'crisis.yaml')));
     expect((missing as AppError).message).toContain('crisis.yaml: missing');
