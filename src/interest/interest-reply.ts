@@ -37,9 +37,9 @@ export const INTEREST_REPLY_KEYS = [
   'interest_ask_term', 'interest_ask_rate_unit', 'interest_upfront_licensed', 'interest_date_month', 'interest_date_day',
   'interest_private_business', 'interest_old_over', 'interest_old_between', 'interest_old_under', 'interest_after_over', 'interest_after_under',
   // A loan known by its stated rate (stated-rate-reply.ts).
-  'interest_stated_lead_month', 'interest_stated_lead_day', 'interest_stated_lead_year', 'interest_stated_private_over', 'interest_stated_private_under',
+  'interest_stated_lead_month', 'interest_stated_lead_day', 'interest_stated_lead_week', 'interest_stated_lead_money_month', 'interest_stated_lead_money_week', 'interest_stated_lead_year', 'interest_stated_private_over', 'interest_stated_private_under',
   'interest_stated_private_over_range', 'interest_stated_private_under_range', 'interest_stated_private_depends', 'interest_stated_money',
-  'interest_stated_licensed_over', 'interest_rate_said_month', 'interest_rate_said_day', 'interest_rate_said_year',
+  'interest_stated_licensed_over', 'interest_rate_said_month', 'interest_rate_said_day', 'interest_rate_said_week', 'interest_rate_said_year',
   // What is lawfully owed (lawful-amount.ts).
   'interest_lawful_open', 'interest_lawful_not_principal_only', 'interest_lawful_principal_deducted', 'interest_lawful_principal',
   'interest_lawful_private_over', 'interest_lawful_private_under', 'interest_lawful_licensed_over', 'interest_lawful_licensed_under',

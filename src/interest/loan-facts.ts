@@ -32,8 +32,11 @@ export interface LoanFacts {
    */
   lender?: { name?: string; type: LenderType; business?: boolean };
   // Extras the calculator uses; a state that does not keep them only loses precision, never correctness.
-  /** A stated rate: percent per day, month or year ('unknown' when the borrower did not say which). */
-  rate?: { percent: number; per: 'day' | 'month' | 'year' | 'unknown' };
+  /**
+   * A stated rate: percent per day, month or year ('unknown' when the borrower did not say which). A rate said
+   * per week (周息5%) is kept as the daily rate it equals, with the weekly percent as said in `week`.
+   */
+  rate?: { percent: number; per: 'day' | 'month' | 'year' | 'unknown'; week?: number };
   repayment?: RepaymentKind;
   /** Interest stated as money: in all, or each period. */
   interest?: { amount: number; each: boolean };

@@ -150,9 +150,9 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
 /** The periods a rate may be stated for; a weekly one is kept as the daily rate it equals. */
 type Period = 'day' | 'month' | 'year' | 'week';
 
-/** A stated rate in the periods LoanFacts keeps: 周息 7 % is 1 % a day. */
+/** A stated rate in the periods LoanFacts keeps: 周息 7 % is 1 % a day (the weekly percent kept as said). */
 function stated(percent: number, per: Period): LoanFacts['rate'] {
-  return per === 'week' ? { percent: Math.round((percent / 7) * 1e9) / 1e9, per: 'day' } : { percent, per };
+  return per === 'week' ? { percent: Math.round((percent / 7) * 1e9) / 1e9, per: 'day', week: percent } : { percent, per };
 }
 
 function escapeRe(s: string): string {

@@ -21,7 +21,11 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
   // The annual rate of a stated rate is exact (日息万五 → 18.25 %): shown to the hundredth, not rounded to 18.3.
   const apr = rateNumber(Math.round(stated.annual * 1e4) / 100);
   const aprPct = stated.annual * 100;
-  const lead = (verdict = '') => r.text(`interest_stated_lead_${stated.per}`, { percent: rateNumber(stated.percent), apr, verdict });
+  // 一周利息500: the money as said, then the rate it is on the principal.
+  const lead = (verdict = '') =>
+    stated.money !== undefined && stated.principal !== undefined && (stated.per === 'month' || stated.per === 'week')
+      ? r.text(`interest_stated_lead_money_${stated.per}`, { money: wholeYuan(stated.money), principal: wholeYuan(stated.principal), percent: rateNumber(Math.round(stated.percent * 1e4) / 1e4), apr, verdict })
+      : r.text(`interest_stated_lead_${stated.per}`, { percent: rateNumber(stated.percent), apr, verdict });
   const principal = stated.principal;
   const monthly = (pct: number) => wholeYuan(((principal ?? 0) * pct) / 100 / 12);
 

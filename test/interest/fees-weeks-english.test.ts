@@ -9,6 +9,7 @@ import { PACKAGE_ROOT } from '../../src/paths';
 import { loadInterestData } from '../../src/interest/interest-data';
 import { createLoanTextParser } from '../../src/interest/loan-text';
 import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+import { statedRateOf } from '../../src/interest/stated-rate';
 
 const cues = loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues;
 const parse = createLoanTextParser(cues);
@@ -94,6 +95,28 @@ describe('weekly rates and weekly interest', () => {
     const want = weeks(8, 300);
     want[7]!.amount = 10300;
     expect(out.ok && out.flows.payments).toEqual(want);
+  });
+});
+
+describe('interest as money each week or month on the whole principal is a stated rate (no term needed)', () => {
+  it.each(seeds)('一周利息 X / 一个月利息 X on P (seed %i)', (seed) => {
+    const g = rnd(seed);
+    const principal = 1000 * (1 + Math.floor(g() * 50));
+    const interest = 10 * (1 + Math.floor(g() * 100));
+    const week = statedRateOf(parse(`借${principal} 一周利息${interest}`, AT));
+    expect(week?.per).toBe('week');
+    expect(week?.annual).toBeCloseTo(((interest / principal) * 365) / 7, 9);
+    const month = statedRateOf(parse(`借${principal} 一个月利息${interest}`, AT));
+    expect(month?.per).toBe('month');
+    expect(month?.annual).toBeCloseTo((interest / principal) * 12, 9);
+  });
+
+  it('周息5% keeps the week as said; the same loan with money deducted is computed from its flows instead', () => {
+    const said = statedRateOf(parse('借1万 周息5%', AT));
+    expect(said && { percent: said.percent, per: said.per }).toEqual({ percent: 5, per: 'week' });
+    expect(said?.annual).toBeCloseTo((0.05 * 365) / 7, 9);
+    expect(statedRateOf(parse('借1万 到手8000 一周利息500', AT))).toBeUndefined();
+    expect(statedRateOf(parse('借1万 利息一共2000', AT))).toBeUndefined();
   });
 });
 
