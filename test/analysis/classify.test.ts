@@ -1707,3 +1707,57 @@ describe('createAnalyzer: lawful notices, letters and warnings, veiled menace, g
     expect(cats(text, sentAt)).toEqual(expected);
   });
 });
+
+/**
+ * Round 9, batch 3 (40, 10 lawful), written after batches 1 and 2 were fixed, in the kinds still listed as weak
+ * (English mixed in, messages to relatives, employers and landlords, bursts in other layouts, false legal facts, fake
+ * authorities, force in the home, lawful suits and letters, users' own questions). Scored before any change for it:
+ * 0.867 macro-F1 with the round's rules so far, 0.867 with the rules of 122e73b (0 of 10 lawful flagged either way):
+ * again nothing of the earlier fixes carried over. Then 1.000.
+ */
+describe('createAnalyzer: English, third parties, bursts, false legal facts, force in the home (round 9, batch 3)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ["Hi, this is XX Finance. Your repayment of 2,300 is 5 days overdue. Please pay via the official app to avoid late fees.", null, []],
+    ["Dear customer, we have filed a civil lawsuit at the district court. Please check with the court for the summons.", null, []],
+    ["We will call your HR department tomorrow and explain why you owe us money.", null, ["privacy_disclosure", "third_party_contact"]],
+    ["If you keep hiding, we'll come to your place tonight. Don't say I didn't warn you.", null, ["threat"]],
+    ["Pay or your mother will get a call every hour.", null, ["harassment_frequency", "third_party_contact"]],
+    ["你爸的 WeChat 我们已经加上了，要不要我们跟他聊聊你的 loan？", null, ["privacy_disclosure", "third_party_contact"]],
+    ["老周你好，你侄子周斌欠我们平台一万五，你们是亲戚，帮忙催催他。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["王总您好，贵公司员工刘洋在我司有笔借款逾期未还，麻烦您提醒他联系我们。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["房东大哥，你那个租客欠我们钱不还，下次他交房租的时候你跟他说一声。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["你好，请问是陈静的妈妈吗？陈静留的是您的电话，请让她回个电话给我们。", null, []],
+    ["[10:20] 还钱\n[10:21] 还钱\n[10:22] 还钱\n[10:25] 还钱", null, ["harassment_frequency"]],
+    ["下午3:01 你在哪\n下午3:02 说话\n下午3:04 接电话", null, ["harassment_frequency"]],
+    ["今天从早上8点到现在已经给你打了三十多个电话。", null, ["harassment_frequency"]],
+    ["我会让我们系统每隔五分钟给你发一次提醒，发到你还为止。", null, ["harassment_frequency"]],
+    ["根据最新规定，网贷逾期超过一年的，本人及配偶都将被限制出境。", null, ["deception"]],
+    ["逾期不还，法院会直接从你微信零钱里划走欠款，不用开庭。", null, ["deception"]],
+    ["你的信息已经同步到全国公安联网系统，坐火车住酒店都会被查。", null, ["deception", "impersonation"]],
+    ["你这属于恶意逃债，我们已经收集好证据准备报案了，够判三年。", null, ["deception"]],
+    ["欠款不还会记入你孩子的学籍档案，以后考大学都受影响。", null, ["deception"]],
+    ["本人系XX区人民检察院工作人员，你名下的借款纠纷已转为刑事案件。", null, ["deception", "impersonation"]],
+    ["这是XX派出所，你的案子我们已经接手了，今天下午来所里一趟。", null, ["deception", "impersonation"]],
+    ["XX法院执行局通知：被执行人孙某拒不还款，将于明日上门查封，请配合。", null, ["deception", "impersonation"]],
+    ["我们的人就坐在你家客厅，你老婆刚倒的茶，你什么时候回来？", null, ["third_party_contact", "threat", "violence"]],
+    ["门口那辆车里的两个人是我们的，你出门他们就跟着。", null, ["threat", "violence"]],
+    ["昨天我们跟着你从超市一直到小区门口，你都没发现吧？", null, ["threat", "violence"]],
+    ["你家窗户玻璃挺贵的吧，碎了可不好配。", null, ["threat"]],
+    ["我劝你最近别一个人晚上出门。", null, ["threat"]],
+    ["你老婆在纺织厂上三班倒吧，夜班下班都十二点了。", null, ["threat"]],
+    ["你家门牌号幸福路88号2单元401，没搬家吧？", null, ["threat"]],
+    ["这种人渣就该被全网曝光，我们已经在抖音发了你的视频。", null, ["insult", "privacy_disclosure"]],
+    ["你就是个臭老赖，连狗都不如。", null, ["insult"]],
+    ["你的手持身份证照片我们会印在传单上，在你小区发一圈。", null, ["privacy_disclosure"]],
+    ["你的欠款信息会发到你们村的微信群，让大家都看看。", null, ["privacy_disclosure", "third_party_contact"]],
+    ["我司将依法向您所在地人民法院提起诉讼，诉讼费、律师费将由您承担，请于7日内联系协商。", null, []],
+    ["法院判决后，如您有能力履行而拒不履行，可能被列入失信被执行人名单并限制高消费。", null, []],
+    ["【XX律师事务所】律师函：受XX公司委托，请您于收函后15日内偿还欠款，否则本所将代为提起民事诉讼。核实请致电本所，或登录司法行政机关网站查询。", null, []],
+    ["您好，本次来电仅为提醒还款，我们不会联系您的家人或单位。", null, []],
+    ["如果您遇到自称法院、公安要求转账的，请立即报警，这是诈骗。", null, []],
+    ["我今天收到短信说要起诉我，还说明天法院来人，是不是骗人的？", null, []],
+    ["催收员天天说要上门找我爸妈，还骂我是老赖，我该去哪里投诉？", null, []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
