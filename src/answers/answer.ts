@@ -19,9 +19,10 @@ import type { CiteRef, FollowUpCues } from '../knowledge/schema';
 import { SCOPE_GUIDE_ID, type Retriever, type RetrievedItem } from '../knowledge/retriever';
 import type { Replies } from '../replies';
 import { createEntryMatcher, type EntryMatch, type EntryMatcherOptions } from './entry-match';
-import { buildFirstScreen, dedupe, screenLength, type Lead } from './first-screen';
+import { buildFirstScreen, dedupe, screenLength, screenText, type Lead } from './first-screen';
 import { buildMore } from './more-page';
 import { withAntecedents } from './antecedent';
+import { HOTLINE_REPLY_KEYS, hotlineAnswer } from './hotline';
 
 /**
  * What the conversation already understood about this turn, passed as structured context: the findings of the
@@ -171,12 +172,23 @@ export function createOfflineAnswerer(
 } {
   const opts = { ...OFFLINE_ANSWERER_DEFAULTS, ...options };
   const { knowledge: k, retriever, replies } = deps;
-  const missing = [...ANSWER_REPLY_KEYS, ...INTEREST_NOTE_REPLY_KEYS].filter((key) => !replies.has(key));
+  const missing = [...ANSWER_REPLY_KEYS, ...INTEREST_NOTE_REPLY_KEYS, ...HOTLINE_REPLY_KEYS].filter((key) => !replies.has(key));
   if (missing.length) throw new AppError('PROMPTS_INVALID', `prompts/answers.yaml is missing replies: ${missing.join(', ')}`);
   const correct = (q: string) => retriever.correct?.(q) ?? q;
   const matcher = createEntryMatcher(k, correct, opts.entries);
 
+  /**
+   * A question about one hotline ("12333是打给谁的") is answered from channels.yaml when the guides' answer does not
+   * name that number; "12315能管吗" keeps the complaint guide's comparison of the channels.
+   */
   function answerNow(asked: string, ctx: AnswerContext): Answer {
+    const answer = answerFromGuides(asked, ctx);
+    const hotline = hotlineAnswer(asked, k, replies);
+    if (!hotline || screenText(answer.reply.blocks).includes(hotline.number)) return answer;
+    return { reply: hotline.reply, kind: 'answer', suggestions: [], outOfScope: false, retrieved: [] };
+  }
+
+  function answerFromGuides(asked: string, ctx: AnswerContext): Answer {
     const question = withAntecedents(asked, k.pronounPeople);
     const last = ctx.lastTopic ? guideById(k, ctx.lastTopic) : undefined;
     const followUp = last && last.id !== SCOPE_GUIDE_ID ? last : undefined;

@@ -54,7 +54,8 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   }
   // A turn the understanding found no debt words in ("明天深圳天气怎么样") is not ours to answer from a guide that
   // shares one word with it: the out-of-scope reply, unless the answerer routed it to a field's hotline.
-  if (u?.act === 'other' && !result.outOfScope) result = outOfScope(turn);
+  // A reply built on nothing retrieved (a hotline from channels.yaml) answered the words themselves and stays.
+  if (u?.act === 'other' && !result.outOfScope && result.retrieved.length > 0) result = outOfScope(turn);
   turn.remember(text);
   return answerReply(result, text, turn);
 }

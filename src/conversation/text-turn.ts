@@ -183,7 +183,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const r = (u.act === 'describe' && !asksElse) || asks === 'can_report' || asks === 'judge' ? describeConduct(text, receivedAt, turn, asks, eventDates(u)) : undefined;
     if (r) return r;
   }
-  if (u.act === 'distress') return distress(text, turn);
+  if (u.act === 'distress') {
+    // Fear that asks something the guides can answer ("焦虑到心慌胸口痛 睡不着 吃什么药好" → a doctor, 120) gets that
+    // answer; fear with no question, or one nobody here can place, gets care and one step.
+    if (!isQuestion(text)) return distress(text, turn);
+    const answered = await answerQuestion(text, u, turn, false);
+    return answered.blocks[0]?.text === turn.deps.replies.text('answer_out_of_scope') ? distress(text, turn) : answered;
+  }
   if (u.act === 'reply' && awaitingNumber) mergeLoanFacts(u, turn);
   return answerQuestion(text, u, turn, u.act === 'follow_up' || u.act === 'reply');
 }

@@ -94,6 +94,8 @@ export interface Knowledge {
   greetings: string[];
   /** The user's own leading words in a /call note ("对方说"), removed before analysis. */
   callSaidPrefixes: string[];
+  /** Words asking what a hotline is ("打给谁", "管什么"): with one channel's number, answered from channels.yaml. */
+  hotlineCues: string[];
   /** Pronouns (他/她) and the people an earlier clause may name for them (answers/antecedent.ts). */
   pronounPeople: { pronouns: string[]; people: string[] };
 }

@@ -155,6 +155,7 @@ export const routingSchema = z.object({
   entry_particles: words.default([]),
   greetings: words.default([]),
   call_said_prefixes: words.default([]),
+  hotline_cues: words.default([]),
   pronoun_people: z.object({ pronouns: words.min(1), people: words.min(1) }).optional(),
 });
 export type FollowUpCues = z.infer<typeof routingSchema>['follow_up'];

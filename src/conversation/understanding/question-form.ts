@@ -1,12 +1,13 @@
 /**
  * Whether words ask something: a question mark, a sentence-final particle (吗 么 嘛 呢 — "怎么死" is not a
- * question, "能报警吗" is), an A-not-A form ("是不是", "能不能", "合不合法") or a plea for help ("怎么办").
+ * question, "能报警吗" is), an A-not-A form ("是不是", "能不能", "合不合法"), a plea for help ("怎么办"), "吃什么药好", or
+ * who to turn to ("找谁", "打给谁").
  */
 
 const QUESTION =
-  /[?？]|(?:吗|么|嘛|呢)(?=$|[¦,，。.!！~～…\s])|是不是|会不会|能不能|可不可以|有没有|要不要|算不算|该不该|合不合法|违不违法|对不对|行不行|怎么办|咋办|怎么处理|该怎么|如何|怎么样|会怎样|什么后果|啥后果/;
+  /[?？]|(?:吗|么|嘛|呢)(?=$|[¦,，。.!！~～…\s])|是不是|会不会|能不能|可不可以|有没有|要不要|算不算|该不该|合不合法|违不违法|对不对|行不行|怎么办|咋办|怎么处理|该怎么|如何|怎么样|会怎样|什么后果|啥后果|什么\S{0,3}好(?=$|[¦,，。.!！~～…\s])|找谁|打给谁|是谁/;
 
-const WONDER = /多久|多少|怎么|怎样|为什么|为啥|哪里|哪儿|哪个|几年|几天|什么时候|啥/;
+const WONDER = /多久|多少|怎么|怎样|为什么|为啥|哪里|哪儿|哪个|几年|几天|什么|啥|谁/;
 
 /** True when the (normalised) words ask something. */
 export function isQuestion(t: string): boolean {
