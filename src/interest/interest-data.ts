@@ -111,6 +111,8 @@ export const loanCuesSchema = z.object({
   fold_chars: z.record(z.string().length(1), z.string().length(1)),
   typos: z.object({ phrases: z.record(z.string().min(1), z.string().min(1)), before_number: z.record(z.string().min(1), z.string().min(1)), after_number: z.record(z.string().min(1), z.string().min(1)) }),
   english: z.record(z.string().regex(/^[a-z][a-z ]*$/, 'lower-case English words'), z.string().min(1)),
+  english_patterns: z.array(z.object({ match: z.string().min(1), replace: z.string().min(1) })),
+  english_keep: words,
   alternatives: words,
   uncertain_before: words,
   forgotten: words,

@@ -193,6 +193,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       a.role = b && (!f || b.dist <= f.dist) ? b.role : f ? f.role : 'unknown';
       // 还1000每月 / 还1050一个月 / pay 1000 per month: the period after the amount makes it a payment.
       if (b?.role === 'total' && f?.role === 'payment') a.role = 'payment';
+      // 还699会员费 (English "pay a 699 VIP membership"): a fee word right after the amount names what was paid,
+      // unless it introduces a number of its own (还10000 服务费500).
+      if (b?.role === 'total' && f?.role === 'fee' && !/^[^\d]{0,2}\d/.test(t.slice(f.cueEnd, clauseEnd))) a.role = 'fee';
       if (a.role === 'rollover' && !rollover) a.role = 'fee';
       // 每月还1600多 具体是1625.5: the exact number said right after a rough one is the same number.
       if (prev && a.start - prev.end <= 10 && approximate.some((w) => t.startsWith(w, prev.end)) && exactWords.some((w) => t.slice(prev.end, a.start).trimEnd().endsWith(w))) a.role = prev.role;
@@ -205,7 +208,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (a.role === 'interest' && !a.perPeriod && interestPeriodWords.some((w) => lead.includes(w))) a.perPeriod = true;
       // 一周利息500: the interest of each week, so the periods are weeks.
       if (a.role === 'interest' && interestWeekWords.some((w) => lead.includes(w))) weeklyInterest = true;
-      if (a.role === 'fee' && !a.perPeriod) a.perPeriod = perPeriodWords.some((w) => t.slice(a.end, Math.min(clauseEnd, a.end + 4)).includes(w));
+      // 45服务费每月: the fee word after the amount is skipped before looking for the period.
+      const feeTail = f?.role === 'fee' ? f.cueEnd : a.end;
+      if (a.role === 'fee' && !a.perPeriod) a.perPeriod = perPeriodWords.some((w) => t.slice(feeTail, Math.min(clauseEnd, feeTail + 4)).includes(w));
       if (a.value < cues.bare_min && a.role !== 'fee' && a.role !== 'interest' && !(a.perPeriod && (a.role as string) !== 'unknown')) a.role = 'ignored' as Role;
     }
 
@@ -377,15 +382,16 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   }
 
   /** A cue right after the amount ("7000到手", "3000的服务费"), unless that cue introduces the next number. */
-  function roleAfter(t: string, end: number, clauseEnd: number): { role: Role; dist: number } | undefined {
+  function roleAfter(t: string, end: number, clauseEnd: number): { role: Role; dist: number; cueEnd: number } | undefined {
     const rest = t.slice(end, Math.min(clauseEnd, end + 10));
     const skip = currencyLead.exec(rest)?.[0].length ?? 0;
     for (const { role, words } of after) {
       for (const w of words) {
         if (!rest.startsWith(w, skip)) continue;
         const tail = t.slice(end + skip + w.length, clauseEnd);
-        if ((role === 'received' || role === 'payment') && /^[^\d一二两三四五六七八九十]{0,3}[\d一二两三四五六七八九]/.test(tail)) continue;
-        return { role, dist: w.startsWith('的') ? 1 : 0 };
+        // 到手 7000: a cue followed by a number introduces it; /月 (1080/月) only ever closes the amount before it.
+        if ((role === 'received' || role === 'payment') && !w.startsWith('/') && /^[^\d一二两三四五六七八九十]{0,3}[\d一二两三四五六七八九]/.test(tail)) continue;
+        return { role, dist: w.startsWith('的') ? 1 : 0, cueEnd: end + skip + w.length };
       }
     }
     return undefined;

@@ -11,6 +11,10 @@ export interface FoldCues {
   fold_chars: Record<string, string>;
   typos: { phrases: Record<string, string>; before_number: Record<string, string>; after_number: Record<string, string> };
   english: Record<string, string>;
+  /** Sentence shapes rewritten before the words ("3k on day 20" → "第20天还3k"): a regex and its replacement. */
+  english_patterns: Array<{ match: string; replace: string }>;
+  /** English words kept when the rest of the unknown ones in an English sentence are dropped (rmb, x, app). */
+  english_keep: string[];
 }
 
 /** Rewrites one lower-cased text; the same text always gives the same result. */
@@ -33,13 +37,23 @@ export function createTextFold(cues: FoldCues): TextFold {
   const englishMap = new Map(Object.entries(cues.english).map(([k, v]) => [k.toLowerCase(), v]));
   // Whole words only, with the spaces around them (so "5k in 7 days" → "5k,7天").
   const englishRe = english.length ? new RegExp(`\\s*(?<![a-z])(${english.map((w) => w.split(/\s+/).map(escapeRe).join('\\s+')).join('|')})(?![a-z])\\s*`, 'g') : undefined;
+  const shapes = cues.english_patterns.map((p) => ({ re: new RegExp(p.match, 'g'), replace: p.replace }));
+  const keep = new Set(cues.english_keep.map((w) => w.toLowerCase()));
 
   return (t) => {
     let s = charRe ? t.replace(charRe, (c) => chars.get(c) ?? c) : t;
     if (phraseRe) s = s.replace(phraseRe, (w) => cues.typos.phrases[w] ?? w);
     if (beforeRe) s = s.replace(beforeRe, (w) => cues.typos.before_number[w] ?? w);
     if (afterRe) s = s.replace(afterRe, (w) => cues.typos.after_number[w] ?? w);
-    if (englishRe && /[a-z]{2}/.test(s)) s = s.replace(englishRe, (_all, w: string) => englishMap.get(w.replace(/\s+/g, ' ')) ?? w);
+    if (/[a-z]{2}/.test(s)) {
+      for (const { re, replace } of shapes) s = s.replace(re, replace);
+      let known = 0;
+      if (englishRe) s = s.replace(englishRe, (_all, w: string) => (known++, englishMap.get(w.replace(/\s+/g, ' ')) ?? w));
+      // In an English sentence (two words or more read), the words left over (a, the, cash, from …) would stand
+      // between a cue and its number: dropped, as a space. A Chinese message with one English word (没牌照的app)
+      // keeps it. A letter right after a digit is a magnitude (5k, 2w) and stays.
+      if (known >= 2) s = s.replace(/(?<![a-z\d])[a-z]+(?![a-z])/g, (w) => (keep.has(w) ? w : ' '));
+    }
     return s;
   };
 }

@@ -146,6 +146,36 @@ describe('the period said after the rate, in Chinese and in English', () => {
   });
 });
 
+describe('English sentences: shapes, leftover words and fees', () => {
+  it.each([
+    ['borrowed 6000, paid 2k on day 10 and 4.5k on day 40', '借6000 第10天还2000 第40天还4500'],
+    ['borrowed 8000 from a friend, he only gave me 7000 cash, I paid back 9000 after 3 months', '借8000 到手7000 3个月后还9000'],
+    ['borrowed 5000, had to pay a 300 service fee upfront, then 500 a month for 12 months', '借5000 服务费300 每月还500 还12个月'],
+    ['borrowed 6000, 6 months, 1100/month plus 30 management fee each month', '借6000 6个月 每月还1100 每月管理费30'],
+  ])('%s ≡ %s', (said, plain) => {
+    const a = flows(said);
+    expect(a.ok).toBe(true);
+    expect(a).toEqual(flows(plain));
+  });
+
+  it('the plain readings are the loans themselves', () => {
+    const a = flows('借6000 6个月 每月还1100 每月管理费30');
+    expect(a.ok && a.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: months(6, 1130) });
+    const b = flows('借5000 服务费300 每月还500 还12个月');
+    expect(b.ok && b.flows).toEqual({ contractPrincipal: 5000, received: 4700, payments: months(12, 500) });
+  });
+
+  it('a fee word after a repayment that has its own number does not make the repayment a fee', () => {
+    const a = flows('借1万 30天后还12000 服务费500先扣');
+    expect(a.ok && a.flows).toEqual({ contractPrincipal: 10000, received: 9500, payments: [{ day: 30, amount: 12000 }] });
+  });
+
+  it('a purchase in instalments (分期买手机6000) is the principal; a phone number is still no amount', () => {
+    expect(flows('花呗分期买手机6000 分12期每期560')).toEqual(flows('借6000 分12期每期560'));
+    expect(parse('手机号13800138000 借1万 每月还1000 12期', AT).principal).toBe(10000);
+  });
+});
+
 describe('利息N分 with no period is asked, as 利息2 is', () => {
   it.each(['借1万 利息2分 借6个月 到期一起还', '借5万 利息1分5 分12期', '私人借的1万 利息2分 一年后还本付息'])('%s', (text) => {
     expect(flows(text)).toEqual({ ok: false, missing: 'rate_unit' });
