@@ -19,24 +19,25 @@ const POSSIBLY_TRUE: ReadonlySet<ClaimVerdict> = new Set(['maybe', 'true', 'depe
 
 /**
  * The claims of the focus, in the data's order (most serious first) — except that claims the user's own question
- * names ("真的会抓我吗" names arrest) come first.
+ * names ("真的会抓我吗" names arrest) come first. A claim the question names is checked even when the message put it
+ * in other words ("出了什么事别怪我们🔪" → "真的会动手吗" asks about the menace), as long as the message is of the
+ * claim's kind (its `when`).
  */
 export function claimsOf(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'data'>, question = ''): Claim[] {
-  const { negation, negation_window: window, claims } = deps.data.claims;
+  const { negation, negation_window: window, claims, asked_as_collector: swap } = deps.data.claims;
   const words = focusWords(focus);
   const cats = new Set(focus.categories);
   const seen = new Set<string>();
-  const found = claims.filter((c) => {
-    if (c.when.any.length && !c.when.any.some((x) => cats.has(x))) return false;
-    if (c.when.none.some((x) => cats.has(x))) return false;
-    if (!c.cues.some((cue) => hasCue(words, cue, negation, window))) return false;
+  const ofKind = claims.filter((c) => (!c.when.any.length || c.when.any.some((x) => cats.has(x))) && !c.when.none.some((x) => cats.has(x)));
+  const named = askedIn(question, ofKind, swap);
+  const found = ofKind.filter((c) => {
+    if (!named.has(c) && !c.cues.some((cue) => hasCue(words, cue, negation, window))) return false;
     // Variants of one claim (a real or a fake lawyer's letter) are told once.
     if (seen.has(c.name)) return false;
     seen.add(c.name);
     return true;
   });
-  const asked = askedIn(question, found, deps.data.claims.asked_as_collector);
-  return [...found.filter((c) => asked.has(c)), ...found.filter((c) => !asked.has(c))];
+  return [...found.filter((c) => named.has(c)), ...found.filter((c) => !named.has(c))];
 }
 
 /**

@@ -275,6 +275,15 @@ describe('follow-ups resolve against the last reply', () => {
     expect(r.shown).not.toMatch(/超出了我掌握的资料/);
   });
 
+  it('answers "真的会动手吗" after a veiled threat that never says what they would do', async () => {
+    const c = conversation();
+    await c.forward('【好分期】陈伟你女儿在XX小学三年级二班吧 放学路上注意点 出了什么事别怪我们没提醒🔪🔪');
+    const r = await c.say('他们说的是真的吗 真的会动手吗');
+    expect(r.kind).toBe('answer');
+    expect(r.shown).not.toMatch(/没有需要辨真假/);
+    expect(r.shown).toMatch(/110|报警/);
+  });
+
   it('gives the steps for the findings on "那我该怎么办"', async () => {
     const c = conversation();
     await c.forward('再不还钱，明天就上门泼油漆，让你全家不得安宁');
