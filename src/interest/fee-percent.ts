@@ -1,10 +1,12 @@
 /**
- * Fees stated as a share of the loan: 服务费5%, 砍头10%, 担保费是借款金额的8%, 收取10%的服务费, 每期服务费1%.
- * The fee is that share of the contract principal; the loan parser turns it into money once the principal is
- * known. A fee word followed by 率 (手续费率0.6%) is a rate, not read here. The words are data,
- * knowledge/interest/cues.yaml `fee_percent`, the fee words of `before.fee` / `after.fee` and `rates.percent_after`.
+ * Fees stated as a share of the loan: 服务费5%, 砍头10%, 扣了5个点服务费, 服务费百分之五, 担保费是借款金额的8%,
+ * 收取10%的服务费, 每期服务费1%. The fee is that share of the contract principal; the loan parser turns it into
+ * money once the principal is known. A fee word followed by 率 (手续费率0.6%) is a rate, not read here. The words
+ * are data, knowledge/interest/cues.yaml `fee_percent`, the fee words of `before.fee` / `after.fee` and the
+ * percent forms of `rates` (percent_after, fraction_words).
  */
 import type { LoanCues } from './interest-data';
+import type { NumberGrammar } from './numbers-text';
 
 /** One fee percent found in a normalised text, with its span. */
 export interface FeePercent {
@@ -18,39 +20,49 @@ export interface FeePercent {
 /** Finds the fee percents of a normalised text, skipping spans already used. */
 export type FeePercentReader = (t: string, isMasked: (s: number, e: number) => boolean) => FeePercent[];
 
-/** Builds the reader over `cues`. */
-export function createFeePercentReader(cues: LoanCues): FeePercentReader {
+/** Builds the reader over `cues`, reading Chinese numerals (百分之五) with `grammar`. */
+export function createFeePercentReader(cues: LoanCues, grammar: NumberGrammar): FeePercentReader {
   const lower = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
   const DEC = '\\d+(?:\\.\\d+)?';
-  const pct = `(?:${altOf(cues.rates.percent_after)})`;
+  const fractions = cues.rates.fraction_words;
+  // 5% / 5个点 / 百分之五: the share, as (digits)(percent word) or (fraction word)(number).
+  const SHARE = `(?:(${DEC})(${altOf(cues.rates.percent_after)})|(${altOf(Object.keys(fractions))})(${DEC}|${grammar.patterns.count}))`;
   const perWords = lower(cues.per_period);
   const notPer = lower(cues.not_per_period);
   const breaks = new Set(cues.clause_breaks.flatMap((w) => [...w]));
   // 服务费5% / 担保费是借款金额的8% / 服务费每期1%: the fee word, then the share.
-  const feeFirst = new RegExp(
-    `(${altOf(cues.before.fee)})(?:${altOf(cues.fee_percent.links)})?(?:${altOf(cues.fee_percent.of_words)})?(${altOf(cues.per_period)})?(${DEC})${pct}`,
-    'g',
-  );
-  // 收取10%的服务费 / 10%手续费: the share, then the fee noun.
+  const feeFirst = new RegExp(`(${altOf(cues.before.fee)})(?:${altOf(cues.fee_percent.links)})?(?:${altOf(cues.fee_percent.of_words)})?(${altOf(cues.per_period)})?${SHARE}`, 'g');
+  // 收取10%的服务费 / 扣了5个点服务费: the share, then the fee noun.
   const nouns = cues.after.fee ?? [];
-  const shareFirst = nouns.length ? new RegExp(`(${DEC}${pct})(?:的)?(?:${altOf(nouns)})`, 'g') : undefined;
+  const shareFirst = nouns.length ? new RegExp(`${SHARE}(?:的)?(?:${altOf(nouns)})`, 'g') : undefined;
+  /** The share in percent and its length in the text, from the four groups of SHARE starting at `g[i]`. */
+  const shareAt = (g: RegExpMatchArray, i: number) =>
+    g[i] !== undefined
+      ? { percent: Number(g[i]), length: g[i]!.length + g[i + 1]!.length }
+      : { percent: grammar.smallCount(g[i + 3]!) * fractions[g[i + 2]!]!, length: g[i + 2]!.length + g[i + 3]!.length };
 
   return (t, isMasked) => {
     const out: FeePercent[] = [];
-    const push = (percent: number, start: number, end: number, numberStart: number, perWord: boolean) => {
+    const push = (percent: number, start: number, end: number, leadEnd: number, perWord: boolean) => {
       if (!(percent > 0 && percent < 100) || isMasked(start, end) || out.some((o) => o.start < end && start < o.end)) return;
-      let from = start;
+      let from = leadEnd;
       while (from > 0 && !breaks.has(t[from - 1]!)) from--;
-      const lead = t.slice(from, numberStart);
+      const lead = t.slice(from, leadEnd);
       const perPeriod = perWord || (perWords.some((w) => lead.includes(w)) && !notPer.some((w) => lead.includes(w)));
       out.push({ percent, start, end, perPeriod });
     };
     for (const m of t.matchAll(feeFirst)) {
       const end = m.index! + m[0].length;
-      push(Number(m[3]), end - m[0].length + m[0].lastIndexOf(m[3]!), end, m.index!, Boolean(m[2]));
+      const share = shareAt(m, 3);
+      push(share.percent, end - share.length, end, m.index!, Boolean(m[2]));
     }
-    if (shareFirst) for (const m of t.matchAll(shareFirst)) push(parseFloat(m[1]!), m.index!, m.index! + m[1]!.length, m.index!, false);
+    if (shareFirst) {
+      for (const m of t.matchAll(shareFirst)) {
+        const share = shareAt(m, 1);
+        push(share.percent, m.index!, m.index! + share.length, m.index!, false);
+      }
+    }
     return out.sort((a, b) => a.start - b.start);
   };
 }

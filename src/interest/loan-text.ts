@@ -101,8 +101,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const basisWords = lower(cues.basis_words);
   const fold = createTextFold(cues);
   const rates = createRateReader(cues, grammar);
-  const readFeePercents = createFeePercentReader(cues);
+  const readFeePercents = createFeePercentReader(cues, grammar);
   const interestWeekWords = lower(cues.interest_week_words);
+  /** 利息 / 息: the words after which 一个月 / 一周 is the interest's period (利息一周500). */
+  const interestWords = lower(cues.part_words.interest);
   const breakChars: ReadonlySet<string> = new Set(cues.clause_breaks.flatMap((w) => [...w]));
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
   const everyWords = lower(Object.keys(cues.payment_every.words));
@@ -206,6 +208,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // A fee with 每月/每期 right after it is charged per instalment (服务费50每月, 100一期).
       // 一个月利息800: interest for each period.
       if (a.role === 'interest' && !a.perPeriod && interestPeriodWords.some((w) => lead.includes(w))) a.perPeriod = true;
+      // 利息300每月 (English "interest of 300 a month"): the period right after the amount.
+      const interestTail = t.slice(a.end, Math.min(clauseEnd, a.end + 5)).replace(currencyLead, '');
+      if (a.role === 'interest' && !a.perPeriod && [...perPeriodWords, ...interestPeriodWords].some((w) => interestTail.startsWith(w))) a.perPeriod = true;
+      if (a.role === 'interest' && interestWeekWords.some((w) => interestTail.startsWith(w))) weeklyInterest = true;
       // 一周利息500: the interest of each week, so the periods are weeks.
       if (a.role === 'interest' && interestWeekWords.some((w) => lead.includes(w))) weeklyInterest = true;
       // 45服务费每月: the fee word after the amount is skipped before looking for the period.
@@ -312,9 +318,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (facts.received === undefined && has(t, cues.full_received) && facts.principal !== undefined) facts.received = facts.principal;
     // 全额到账8500: all of the principal arrived, so what arrived is the principal.
     if (facts.principal === undefined && facts.received !== undefined && has(t, cues.full_received)) facts.principal = facts.received;
+    applyFeePercents(feePercents.filter((f) => !f.perPeriod), perPeriodFees, facts);
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(t, cues.deduction_words)) facts.unstated ??= 'received';
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
-    applyFeePercents(feePercents.filter((f) => !f.perPeriod), perPeriodFees, facts);
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
     const contract = dates.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
@@ -516,8 +522,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         count += 0.5;
         unit = 'month';
       } else unit = unitWords.find((u) => u.w === word)!.unit;
-      // 一个月利息800: the period the interest is for, not the term.
+      // 一个月利息800 / 利息一个月800: the period the interest is for, not the term.
       if (count === 1 && moneyLinkWords.some((w) => t.startsWith(w, end))) continue;
+      if (count === 1 && !ordinal && interestWords.some((w) => lead.endsWith(w)) && numberStart.test(t.slice(end, end + 1))) continue;
       // 14天一期: the 一期 says how long a period is, not how many there are.
       if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;
       // 还6次 / 分6次: 次 counts instalments only after 分/还/共.

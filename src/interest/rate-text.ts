@@ -25,6 +25,8 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
   const has = (t: string, ws: readonly string[]) => ws.some((w) => t.includes(w.toLowerCase()));
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
   const rateCue = { day: lower(cues.rates.day), month: lower(cues.rates.month), year: lower(cues.rates.year), week: lower(cues.rates.week) };
+  /** 5%利息每周 / 2%的利息每月: interest words between a rate and the period after it. */
+  const tailLinks = new RegExp(`^(?:的)?(?:${altOf([...cues.rates.money_links, ...cues.rates.generic])})?`);
   const rateAfter = (Object.entries(cues.rates.after) as Array<[Period, string[]]>).flatMap(([per, ws]) => lower(ws).map((w) => ({ per, w }))).sort((a, b) => b.w.length - a.w.length);
   const rc = cues.rates;
   const liBefore = lower(Object.keys(rc.li.before));
@@ -135,7 +137,7 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
     if (ranked[1]![1] >= 0 && has(lead, cues.rates.either)) return { percent: h.percent, per: 'unknown' };
     if (top[1] >= 0) return stated(h.percent, top[0]);
     // 2%每月 / 0.1%一天 / 5%一周 (and the English "2% per month"): the period said right after the rate.
-    const tail = t.slice(h.end).replace(/^的/, '');
+    const tail = t.slice(h.end).replace(tailLinks, '');
     const after = rateAfter.find((a) => tail.startsWith(a.w));
     if (after) return stated(h.percent, after.per);
     if (h.fen === 'month') return { percent: h.percent, per: 'month' };

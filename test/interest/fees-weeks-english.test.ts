@@ -48,6 +48,16 @@ describe('a fee stated as a share of the loan is that share of the principal', (
     expect(a).toEqual(flows(money));
   });
 
+  it.each([
+    ['借1万 服务费百分之五 每月还1000 12期', '借1万 服务费500 每月还1000 12期'],
+    ['借1万 扣了5个点服务费 每月还1000 12期', '借1万 服务费500 每月还1000 12期'],
+    ['借1万 手续费千分之五 7天后还10500', '借1万 手续费50 7天后还10500'],
+  ])('the share in other words: %s ≡ %s', (percent, money) => {
+    const a = flows(percent);
+    expect(a.ok).toBe(true);
+    expect(a).toEqual(flows(money));
+  });
+
   it('a fee rate (手续费率) and a per-instalment fee percent with no other rate stay the flat monthly rate', () => {
     for (const text of ['借8000 每月手续费率0.6% 分10期', '借8000 每期手续费0.6% 分10期']) {
       const out = flows(text);
@@ -83,6 +93,22 @@ describe('weekly rates and weekly interest', () => {
     const want = weeks(n, interest);
     want[n - 1]!.amount += principal;
     expect(weekly.ok && weekly.flows.payments).toEqual(want);
+  });
+
+  it.each([
+    ['借5000 利息一周500 4周后连本带息还', '借5000 一周利息500 借了4周 到期连本带息还'],
+    ['借1万 周供1500 8周', '借1万 每周还1500 还8周'],
+    ['borrowed 3000, interest of 300 a week, repay everything after 4 weeks', '借3000 一周利息300 借了4周 到期连本带息还'],
+    ['borrowed 10000, 5% interest per week, pay back after 4 weeks', '借10000 周息5% 4周后一次还清'],
+  ])('%s ≡ %s', (said, plain) => {
+    const a = flows(said);
+    expect(a.ok).toBe(true);
+    expect(a).toEqual(flows(plain));
+  });
+
+  it('利息一个月300 is the interest of each month, not a one-month term', () => {
+    const out = flows('借5000 利息一个月300 4个月后连本带息还');
+    expect(out.ok && out.flows.payments).toEqual([{ month: 4, amount: 5000 + 4 * 300 }]);
   });
 
   it('一周利息500 with no term asks for the term, not a month', () => {
