@@ -59,7 +59,10 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
     // …and the words say no insult or menace (then it can be reported: "天天打电话骂我" is 第五十条第一款第（五）项).
     const reportable = deps.followUps?.reportable?.(focus) ?? false;
     const byStandard = standardOnly && !reportable;
-    const key = byStandard ? 'conduct_judged_standard' : 'conduct_judged';
+    // Both at once (calls through the night, many a night) is past any standard: harassment, not "要看".
+    const atNight = analysis.categories.includes('off_hours') || deps.cues.night_contact.some((w) => text.includes(w));
+    const nightAndOften = analysis.categories.includes('harassment_frequency') && atNight;
+    const key = !byStandard ? 'conduct_judged' : nightAndOften ? 'conduct_judged_night_often' : 'conduct_judged_standard';
     reply.blocks[0] = { style: 'paragraph', text: deps.replies.text(key, { first: reply.blocks[0].text }) };
     reply.kind = 'answer';
   }

@@ -24,6 +24,7 @@ const schema = z
     points_back: words,
     retaliation: words,
     help_coming: words,
+    night_contact: words.default([]),
   })
   .strict();
 

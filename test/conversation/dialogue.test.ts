@@ -251,6 +251,15 @@ describe('crisis mode', () => {
   });
 });
 
+describe('described calls judged by the standard', () => {
+  it('calls frequent calls in the night harassment, in Cantonese too, but says "要看" for frequency alone', async () => {
+    const night = await conversation('n1').say('佢哋日日凌晨两三点打嚟 一晚打十几个 我瞓唔到 合法咩');
+    expect(firstSentence(night)).toMatch(/属于骚扰/);
+    const often = await conversation('n2').say('他们每天打好几次电话催 这合法吗');
+    expect(firstSentence(often)).toMatch(/要看/);
+  });
+});
+
 describe('a message with several false consequences', () => {
   it('answers each of them on the first screen, within its budget', async () => {
     const c = conversation();
