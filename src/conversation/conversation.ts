@@ -91,14 +91,18 @@ async function byKind(msg: InboundMessage, checked: Extract<ReturnType<typeof in
   }
 }
 
-/** Share of letters that must be Latin for a turn to read as written in English. */
-const LATIN_SHARE = 0.6;
+/**
+ * A turn reads as written in English when it has at least this many English words and they outnumber its Chinese
+ * characters (a Chinese character is about half an English word: "如果真被sue了 法院会freeze我的bank account吗" is
+ * Chinese with English words in it, and gets no notice).
+ */
+const MIN_ENGLISH_WORDS = 3;
 
 /** A turn written in English gets a line saying the bot answers in Chinese (in both languages). */
 function inChineseOnly(text: string, reply: OutboundReply, turn: TurnContext): OutboundReply {
-  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  const words = (text.match(/[A-Za-z]+(?:'[A-Za-z]+)?/g) ?? []).length;
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
-  if (latin >= 8 && latin / (latin + han) >= LATIN_SHARE && reply.kind !== 'error') {
+  if (words >= MIN_ENGLISH_WORDS && words * 2 > han && reply.kind !== 'error') {
     reply.blocks.unshift({ style: 'paragraph', text: turn.deps.replies.text('chinese_only') });
   }
   return reply;

@@ -42,10 +42,14 @@ describe('English', () => {
     expect(r.shown).toMatch(/only answer in Chinese/);
   });
 
-  it('a Chinese turn gets no such line', async () => {
+  it('a Chinese turn gets no such line, nor one with a few English words in it', async () => {
     const c = conversation();
     const r = await c.say('催收能打电话给我领导吗');
     expect(r.shown).not.toMatch(/only answer in Chinese/);
+    const mixed = await c.say('如果真被sue了 法院会freeze我的bank account吗');
+    expect(mixed.shown).not.toMatch(/only answer in Chinese/);
+    const english = await c.say('my boss got a call from 催收 is that legal');
+    expect(english.shown).toMatch(/only answer in Chinese/);
   });
 });
 
