@@ -88,7 +88,7 @@ export const loanCuesSchema = z.object({
     percent_after: words,
     fraction_words: z.record(z.string().min(1), z.number().positive()),
     short_fraction: z.object({ after_words: words, scale: z.record(z.string().length(1), z.number().positive()) }),
-    fen: z.object({ unit: z.string().min(1), after: words, named_before: words, interest_before: words }),
+    fen: z.object({ unit: z.string().min(1), after: words, named_before: words, interest_before: words, scale_before: z.record(z.string().min(1), z.number().positive()) }),
     li: z.object({ unit: z.string().min(1), after: words, before: z.record(z.string().min(1), z.number().positive()), default_scale: z.number().positive() }),
     bare_after: z.object({
       words: z.record(z.string().min(1), z.enum(['day', 'month', 'year', 'unknown'])),

@@ -30,6 +30,7 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
   const rateAfter = (Object.entries(cues.rates.after) as Array<[Period, string[]]>).flatMap(([per, ws]) => lower(ws).map((w) => ({ per, w }))).sort((a, b) => b.w.length - a.w.length);
   const rc = cues.rates;
   const liBefore = lower(Object.keys(rc.li.before));
+  const fenScaleBefore = lower(Object.keys(rc.fen.scale_before));
   const DEC = '\\d+(?:\\.\\d+)?';
   const digitCls = Object.keys(cues.numerals.digits).filter((k) => cues.numerals.digits[k]! > 0).join('');
   /** The rate forms of cues.yaml rates, as patterns. */
@@ -73,16 +74,18 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
       const n = smallCount(m[3]!);
       add(n * rc.short_fraction.scale[m[2]!]!, m.index! + m[1]!.length, m.index! + m[0].length);
     }
-    // 月息2分 / 2分利 / 三分息: 几分 is percent a month; 利息2分 alone does not say per what.
+    // 月息2分 / 2分利 / 三分息: 几分 is percent a month (年息 ×10, 日息 ÷10); 利息2分 alone does not say per what.
     // 月息1分5 = 1.5 %: a digit after 分 is tenths.
     for (const m of t.matchAll(R.fen)) {
       const lead = t.slice(Math.max(0, m.index! - 6), m.index!);
       // 利息每月2分 names its period as surely as 月息2分.
-      const named = rc.fen.named_before.some((w) => lead.endsWith(w));
+      const scaleWord = fenScaleBefore.find((w) => lead.endsWith(w));
+      const named = Boolean(scaleWord) || rc.fen.named_before.some((w) => lead.endsWith(w));
       if (!m[3] && !named && !rc.fen.interest_before.some((w) => lead.endsWith(w))) continue;
       const whole = m[1]!.includes('点') ? smallCount(m[1]!.split('点')[0]!) + smallCount(m[1]!.split('点')[1]!) / 10 : smallCount(m[1]!);
-      const raw = whole + (m[2] ? smallCount(m[2]) / 10 : 0);
-      add(raw, m.index!, m.index! + m[0].length, named || m[3] ? 'month' : 'unknown');
+      // 年息2分 = 20 % a year, 日息2分 = 0.2 % a day: 分 is ten 厘 whatever the period.
+      const raw = (whole + (m[2] ? smallCount(m[2]) / 10 : 0)) * (scaleWord ? rc.fen.scale_before[scaleWord]! : 1);
+      add(Math.round(raw * 1e9) / 1e9, m.index!, m.index! + m[0].length, named || m[3] ? 'month' : 'unknown');
     }
     // 月息8厘 = 0.8 % a month, 年息8厘 = 8 % a year, 日息5厘 = 0.05 % a day; 8厘息 alone is monthly.
     for (const m of t.matchAll(R.li)) {

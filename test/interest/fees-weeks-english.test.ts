@@ -207,6 +207,18 @@ describe('利息N分 with no period is asked, as 利息2 is', () => {
     expect(flows(text)).toEqual({ ok: false, missing: 'rate_unit' });
   });
 
+  it.each(seeds)('分 is ten 厘 whatever the period: 月息N分 = N %, 年息N分 = 10N %, 日息N分 = N/10 % (seed %i)', (seed) => {
+    const g = rnd(seed);
+    const principal = 1000 * (1 + Math.floor(g() * 50));
+    const n = 1 + Math.floor(g() * 4);
+    const year = flows(`借${principal} 年息${n}分 一年后还本付息`);
+    expect(year.ok && year.flows.payments).toEqual([{ month: 12, amount: cents(principal * (1 + n / 10)) }]);
+    const day = flows(`借${principal} 日息${n}分 30天`);
+    expect(day.ok && day.flows.payments).toEqual([{ day: 30, amount: cents(principal * (1 + (n / 1000) * 30)) }]);
+    const month = flows(`借${principal} 月息${n}分 3个月 到期还本付息`);
+    expect(month.ok && month.flows.payments).toEqual([{ month: 3, amount: cents(principal * (1 + (n / 100) * 3)) }]);
+  });
+
   it('月息2分 and 2分利 name the month', () => {
     for (const text of ['借1万 月息2分 6个月后本息一起还', '借1万 2分利 6个月后本息一起还']) {
       const out = flows(text);
