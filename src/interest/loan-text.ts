@@ -417,6 +417,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
           continue;
         }
       }
+      // 每月还2000 含服务费200: a fee said to be inside the instalment is not charged again, at signing or after.
+      if (a.role === 'fee' && !a.perPeriod && feeIncluded(t, a, amounts)) continue;
       if (a.perPeriod && a.role !== 'received' && a.role !== 'rollover') {
         const p = parts.get(a.clause) ?? { principal: 0, interest: 0, fee: 0, payment: 0 };
         const kind = partOf(t, a, breaks);
@@ -464,6 +466,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     }
     if (upfrontFees > 0) facts.fees = upfrontFees;
     return sawFee;
+  }
+
+  /** True when an included word (含, 其中) leads `a`'s clause and an earlier amount is paid every instalment. */
+  function feeIncluded(t: string, a: Amount, amounts: Amount[]): boolean {
+    const clause = clauseAround(t, a.start, a.end, breakChars);
+    const lead = clause.slice(0, Math.max(0, clause.indexOf(t.slice(a.start, a.end))));
+    return included.some((w) => lead.includes(w)) && amounts.some((o) => o.perPeriod && o.start < a.start && o.role !== 'fee');
   }
 
   /**

@@ -58,6 +58,20 @@ describe('a fee stated as a share of the loan is that share of the principal', (
     expect(a).toEqual(flows(money));
   });
 
+  it('每期服务费按本金0.5%收 with a rate is 0.5 % of the principal on every instalment', () => {
+    expect(flows('借1万 每期服务费按本金0.5%收 等额本息 月利率1% 12期')).toEqual(flows('借1万 每期服务费50 等额本息 月利率1% 12期'));
+  });
+
+  it('a fee said to be inside the instalment (含服务费200, 其中服务费200) is not charged again', () => {
+    for (const text of ['借2万 每月还2000 含服务费200 12期', '借2万 每月还2000，其中服务费200，12期']) {
+      const out = flows(text);
+      expect(out.ok && out.flows).toEqual({ contractPrincipal: 20000, received: 20000, payments: months(12, 2000) });
+    }
+    // Without an instalment before it, a fee is taken at signing.
+    const signing = flows('借2万 服务费200 每月还2000 12期');
+    expect(signing.ok && signing.flows.received).toBe(19800);
+  });
+
   it('a fee rate (手续费率) and a per-instalment fee percent with no other rate stay the flat monthly rate', () => {
     for (const text of ['借8000 每月手续费率0.6% 分10期', '借8000 每期手续费0.6% 分10期']) {
       const out = flows(text);
@@ -179,6 +193,15 @@ describe('English sentences: shapes, leftover words and fees', () => {
     ['borrowed 5000, had to pay a 300 service fee upfront, then 500 a month for 12 months', '借5000 服务费300 每月还500 还12个月'],
     ['borrowed 6000, 6 months, 1100/month plus 30 management fee each month', '借6000 6个月 每月还1100 每月管理费30'],
   ])('%s ≡ %s', (said, plain) => {
+    const a = flows(said);
+    expect(a.ok).toBe(true);
+    expect(a).toEqual(flows(plain));
+  });
+
+  it.each([
+    ['borrowed 20000 at 1.5% a month over 24 months, equal monthly payments, plus a 30 fee each month', '借20000 月利率1.5% 等额本息 24期 每期服务费30'],
+    ['borrowed 5000 at 10% a week for 3 weeks, interest paid weekly', '借5000 周息10% 先息后本 3周'],
+  ])('rates with their kind: %s ≡ %s', (said, plain) => {
     const a = flows(said);
     expect(a.ok).toBe(true);
     expect(a).toEqual(flows(plain));
