@@ -64,7 +64,7 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
         break;
     }
   }
-  if (!reply && f && kind === 'explain_provision' && u.provision) reply = f.explainProvision(u.provision, state.focus?.analysis, now);
+  if (!reply && f && kind === 'explain_provision' && u.provision) reply = f.explainProvision(u.provision, provisionFocus(state, now), now);
   if (reply) {
     // "查看法条" then shows the versions in force when the conduct happened.
     const at = analysis?.at ?? now.toISOString();
@@ -76,6 +76,17 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // A follow-up on an answer (or one the focus cannot settle) continues the last answer's topic.
   if (state.focus?.answer || state.lastTopic) return answerQuestion(text, u, turn, true);
   return undefined;
+}
+
+/**
+ * What "刚才说的法条" points at: the last reply's citations. After an answer those are the answer's own (the
+ * message analysed before it is no longer what the user just read); after an analysis, the analysis.
+ */
+function provisionFocus(state: UserState, now: Date): AnalysisFocus | undefined {
+  const analysis = state.focus?.analysis;
+  if (state.focus?.kind !== 'answer' || !state.lastCitations?.length) return analysis;
+  const citations = state.lastCitations.map((c) => ({ law: c.law, article: c.article }));
+  return { at: analysis?.at ?? now.toISOString(), source: 'conduct', lawful: true, categories: [], findings: [], citations, excerpt: '' };
 }
 
 /**

@@ -4,7 +4,9 @@
  * answer ("12期", or a bare "12") completes the loan kept in the dialogue state. Buttons: "apr:table" (the
  * repayment table, with a chart for channels that show pictures), "apr:lender:licensed|unlicensed" (who lent).
  */
-import type { OutboundReply } from '../message';
+import { emptyReply, type OutboundReply } from '../message';
+import { toCitation } from '../knowledge/citations';
+import { resolveArticle } from '../knowledge/knowledge';
 import { asksOrWonders } from './understanding/question-form';
 import type { LoanFacts } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
@@ -69,13 +71,49 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
     }
   }
   const about = describesLoan(said) || (!asksElse && ((u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held))));
-  if (!about) return undefined;
+  if (!about) {
+    // "合同写借3万 … 只到账24000" answered by the guides is still this loan: its numbers are kept for "那本金算多少".
+    if (said.principal !== undefined && said.received !== undefined) {
+      turn.remember(null, (s) => {
+        s.loan = merged;
+      });
+    }
+    return undefined;
+  }
   // Numbers mentioned on the way to another question ("银行说最多给我分24期 … 这能投诉吗") are not a loan to
   // question the user about: the question is answered unless the loan can be computed as it stands.
   // A turn with no number of its own ("高利贷是不是一分都不用还") does not bring back the question for the loan's
   // missing number either: it asks something else, and the guides answer it.
   if ((asksElse || !statesNumbers(said)) && kit.reply(merged, turn.deps.now()).missing) return undefined;
   return interestFor(merged, text, turn);
+}
+
+/** The provision that makes the money received the principal: 利息不得预先在本金中扣除. */
+const NO_UPFRONT_DEDUCTION = { law: '民法典', article: '670' };
+
+/**
+ * "那本金算多少" about a loan whose contract names more than reached the borrower ("合同写借3万 … 只到账24000"): the
+ * principal is what was received (民法典第670条), said with the user's own numbers. Undefined for any other turn, or
+ * when nothing was deducted.
+ */
+export function principalAnswer(text: string, turn: TurnContext, held: LoanFacts | undefined): OutboundReply | undefined {
+  const { deps } = turn;
+  if (!held?.principal || !held.received || held.received >= held.principal) return undefined;
+  if (!deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
+  const reply = emptyReply('answer');
+  const yuan = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  reply.blocks.push({
+    style: 'paragraph',
+    text: deps.replies.text('loan_principal_received', { received: yuan(held.received), principal: yuan(held.principal), deducted: yuan(held.principal - held.received) }),
+  });
+  const hit = resolveArticle(deps.knowledge, NO_UPFRONT_DEDUCTION.law, NO_UPFRONT_DEDUCTION.article, deps.now());
+  if (hit) reply.citations.push(toCitation(hit.article));
+  if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
+  const at = deps.now().toISOString();
+  turn.remember(text, (s) => {
+    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
+  });
+  return reply;
 }
 
 /**

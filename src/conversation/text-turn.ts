@@ -21,7 +21,7 @@ import { describeConduct, saveConductNote } from './conduct-note';
 import { answerFollowUp } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
-import { loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts } from './loan-facts';
+import { loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
 import { FIRST_PERSON } from './understanding/speaker';
@@ -116,7 +116,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   }
 
   // A follow-up on the loan being checked ("那合法的话我应该还多少", "合同上写的是XX小贷公司").
-  const onLoan = loanFollowUp(text, u, receivedAt, turn, state?.loan);
+  const onLoan = principalAnswer(text, turn, state?.loan) ?? loanFollowUp(text, u, receivedAt, turn, state?.loan);
   if (onLoan) return onLoan;
 
   // 4. Small talk.

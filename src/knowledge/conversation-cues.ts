@@ -25,6 +25,7 @@ const schema = z
     retaliation: words,
     help_coming: words,
     night_contact: words.default([]),
+    principal_question: words.default([]),
   })
   .strict();
 

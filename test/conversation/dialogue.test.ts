@@ -260,6 +260,25 @@ describe('described calls judged by the standard', () => {
   });
 });
 
+describe('follow-ups on an answer', () => {
+  it('explains the provision the last answer cited, not "no provision was cited"', async () => {
+    const c = conversation('p1');
+    const first = await c.say('砍头息合法吗');
+    expect(first.citations.length).toBeGreaterThan(0);
+    const r = await c.say('刚才说的法条什么意思');
+    expect(r.shown).not.toMatch(/没有引用具体的法条/);
+    expect(r.shown).toContain(first.citations[0]!.law);
+  });
+
+  it('says the principal is what was received, with the user\'s numbers', async () => {
+    const c = conversation('p2');
+    await c.say('借款合同写借3万 砍头收了6000服务费 只到账24000');
+    const r = await c.say('那本金算多少');
+    expect(firstSentence(r)).toMatch(/24,?000/);
+    expect(r.citations.some((x) => x.law === '民法典' && x.article === '670')).toBe(true);
+  });
+});
+
 describe('a message with several false consequences', () => {
   it('answers each of them on the first screen, within its budget', async () => {
     const c = conversation();
