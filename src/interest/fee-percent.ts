@@ -15,6 +15,8 @@ export interface FeePercent {
   end: number;
   /** Charged with every instalment (每期服务费1%), not once at signing. */
   perPeriod: boolean;
+  /** Not one known share (服务费大概5%, 5%左右, 5%还是10%): to be asked about, not used. */
+  rough: boolean;
 }
 
 /** Finds the fee percents of a normalised text, skipping spans already used. */
@@ -32,7 +34,13 @@ export function createFeePercentReader(cues: LoanCues, grammar: NumberGrammar): 
   const notPer = lower(cues.not_per_period);
   const breaks = new Set(cues.clause_breaks.flatMap((w) => [...w]));
   // 服务费5% / 担保费是借款金额的8% / 服务费每期1%: the fee word, then the share.
-  const feeFirst = new RegExp(`(${altOf(cues.before.fee)})(?:${altOf(cues.fee_percent.links)})?(?:${altOf(cues.fee_percent.of_words)})?(${altOf(cues.per_period)})?${SHARE}`, 'g');
+  const feeFirst = new RegExp(
+    `(${altOf(cues.before.fee)})(?:${altOf(cues.fee_percent.links)})?(?:${altOf(cues.fee_percent.of_words)})?(${altOf(cues.per_period)})?(?:${altOf(cues.uncertain_before)})?${SHARE}`,
+    'g',
+  );
+  const uncertain = lower(cues.uncertain_before);
+  const approximate = lower(cues.approximate_after);
+  const alternatives = lower(cues.alternatives);
   // 收取10%的服务费 / 扣了5个点服务费: the share, then the fee noun.
   const nouns = cues.after.fee ?? [];
   const shareFirst = nouns.length ? new RegExp(`${SHARE}(?:的)?(?:${altOf(nouns)})`, 'g') : undefined;
@@ -46,11 +54,13 @@ export function createFeePercentReader(cues: LoanCues, grammar: NumberGrammar): 
     const out: FeePercent[] = [];
     const push = (percent: number, start: number, end: number, leadEnd: number, perWord: boolean) => {
       if (!(percent > 0 && percent < 100) || isMasked(start, end) || out.some((o) => o.start < end && start < o.end)) return;
+      const rest = t.slice(end);
+      const rough = uncertain.some((w) => t.endsWith(w, start)) || approximate.some((w) => rest.startsWith(w)) || alternatives.some((w) => rest.startsWith(w) && /^\D{0,4}\d/.test(rest.slice(w.length)));
       let from = leadEnd;
       while (from > 0 && !breaks.has(t[from - 1]!)) from--;
       const lead = t.slice(from, leadEnd);
       const perPeriod = perWord || (perWords.some((w) => lead.includes(w)) && !notPer.some((w) => lead.includes(w)));
-      out.push({ percent, start, end, perPeriod });
+      out.push({ percent, start, end, perPeriod, rough });
     };
     for (const m of t.matchAll(feeFirst)) {
       const end = m.index! + m[0].length;

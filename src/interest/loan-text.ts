@@ -157,8 +157,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     for (const d of dates) masked(d.start, d.end);
     const rollPct = rollover ? rolloverPercent(t, masked) : undefined;
     // 服务费5% / 砍头10%: a share of the loan taken as a fee, not the loan's rate.
-    const feePercents = readFeePercents(t, isMasked);
-    for (const f of feePercents) if (!f.perPeriod) masked(f.start, f.end);
+    const allFeePercents = readFeePercents(t, isMasked);
+    for (const f of allFeePercents) if (!f.perPeriod || f.rough) masked(f.start, f.end);
+    const roughFee = allFeePercents.find((f) => f.rough);
+    const feePercents = allFeePercents.filter((f) => !f.rough);
     const perPeriodPct = feePercents.filter((f) => f.perPeriod);
     // 每期服务费1% is a fee on every instalment when the loan's rate is stated too; alone it is the loan's flat
     // rate (每期手续费0.6% 分10期), read as before.
@@ -319,6 +321,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 全额到账8500: all of the principal arrived, so what arrived is the principal.
     if (facts.principal === undefined && facts.received !== undefined && has(t, cues.full_received)) facts.principal = facts.received;
     applyFeePercents(feePercents.filter((f) => !f.perPeriod), perPeriodFees, facts);
+    // 服务费大概5% / 服务费5%还是10%: the share is not one known number, so what it changes is asked for.
+    if (roughFee) facts.unstated ??= roughFee.perPeriod ? 'payment' : 'received';
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(t, cues.deduction_words)) facts.unstated ??= 'received';
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;

@@ -80,6 +80,13 @@ describe('a fee stated as a share of the loan is that share of the principal', (
     }
   });
 
+  it.each(['借1万 服务费大概5% 每月还1000 12期', '借1万 服务费5%左右 每月还1000 12期', '借1万 服务费5%还是10%忘了 每月还1000 12期', '借1万 服务费几个点 每月还1000 12期'])(
+    'a share that is not one number is asked about, never used: %s',
+    (text) => {
+      expect(flows(text)).toEqual({ ok: false, missing: 'received' });
+    },
+  );
+
   it('a fee share with no principal to take it of asks for the principal', () => {
     const out = flows('服务费5% 每月还1000 还12期');
     expect(out).toEqual({ ok: false, missing: 'principal' });
@@ -118,6 +125,10 @@ describe('weekly rates and weekly interest', () => {
     const a = flows(said);
     expect(a.ok).toBe(true);
     expect(a).toEqual(flows(plain));
+  });
+
+  it('到期一起还 after interest each week is one payment at the end', () => {
+    expect(flows('借1万 利息每周 500 借4周 到期一起还')).toEqual(flows('借1万 一周利息500 借了4周 到期连本带息还'));
   });
 
   it('利息一个月300 is the interest of each month, not a one-month term', () => {
@@ -205,6 +216,12 @@ describe('English sentences: shapes, leftover words and fees', () => {
     const a = flows(said);
     expect(a.ok).toBe(true);
     expect(a).toEqual(flows(plain));
+  });
+
+  it('a fee taken without its amount is asked; "took a loan" is borrowing, not a deduction', () => {
+    expect(flows('borrowed 10000, they took a fee, I pay 1000 a month for a year')).toEqual({ ok: false, missing: 'received' });
+    expect(flows('borrowed 10000, they took 1000, I pay 1000 a month for a year')).toEqual(flows('借10000 扣了1000 每月还1000 12期'));
+    expect(flows('took a loan of 20k from a bank, monthly payment 1850 for 12 months')).toEqual(flows('借2万 每月还1850 12期'));
   });
 
   it('the plain readings are the loans themselves', () => {
