@@ -25,10 +25,11 @@ interface LinesReply {
 }
 
 /**
- * A full garbage collection of this thread's heap, run after each read. A screenshot's pixels pass through
+ * A full garbage collection of this thread's heap, run after each read and as soon as a photo of a screen has
+ * been straightened or a tilted image rotated (ReadLayoutOptions.collect). A screenshot's pixels pass through
  * buffers of tens of megabytes (decoded, straightened, rotated), which V8 counts as external memory and frees
- * only once much more of it has piled up; collected after every read, the process's peak RSS stays lower
- * (bench:ocr). Only this worker's heap is collected, never the main event loop's.
+ * only once much more of it has piled up; collected at once, the process's peak RSS stays lower (bench:ocr).
+ * Only this worker's heap is collected, never the main event loop's.
  */
 const collect: () => void = (() => {
   setFlagsFromString('--expose-gc');
@@ -55,7 +56,7 @@ parentPort?.on('message', (m: ReadRequest | LinesReply) => {
       waiting.set(`${id}:${s}`, { resolve, reject });
       parentPort!.postMessage({ type: 'recognize', id, seq: s, png, ...(purpose ? { purpose } : {}) });
     });
-  readLayout(Buffer.from(m.image.buffer, m.image.byteOffset, m.image.byteLength), read, m.opts ?? {})
+  readLayout(Buffer.from(m.image.buffer, m.image.byteOffset, m.image.byteLength), read, { ...m.opts, collect })
     .then(
       (result) => parentPort!.postMessage({ type: 'done', id, result }),
       (e: unknown) => parentPort!.postMessage({ type: 'failed', id, error: e instanceof Error ? e.message : String(e) }),

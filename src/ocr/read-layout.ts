@@ -55,6 +55,12 @@ export interface ReadLayoutOptions {
   labels?: TimestampVocabulary;
   /** The reading time, for the parser (labels relative to today); the wall clock by default. */
   reference?: Date;
+  /**
+   * Called when a photo of a screen has been straightened or a tilted image rotated: the copies of the image left
+   * behind are tens of megabytes of external memory, which the layout worker collects at once (layout-worker.ts)
+   * instead of holding them while Tesseract's heap grows.
+   */
+  collect?: () => void;
 }
 
 /** Parsers by vocabulary: the worker receives a copy of the same vocabulary with every read. */
@@ -131,6 +137,7 @@ export async function readLayout(image: Buffer, read: LineReader, opts: ReadLayo
     const f = full.width / small.width;
     const at = (p: { x: number; y: number }) => ({ x: p.x * f, y: p.y * f });
     full = straightenScreen(full, { tl: at(screen.tl), tr: at(screen.tr), br: at(screen.br), bl: at(screen.bl) });
+    opts.collect?.();
     small = await shrink(full);
   }
   // Uneven light (a lamp, vignetting, moiré bands) evened out on the small copy the layout is found on.
@@ -152,6 +159,7 @@ export async function readLayout(image: Buffer, read: LineReader, opts: ReadLayo
       .raw()
       .toBuffer({ resolveWithObject: true });
     full = { data, width: info.width, height: info.height };
+    opts.collect?.();
     light = evenIllumination(await shrink(full));
     small = light.image;
   }
