@@ -96,6 +96,9 @@ export function assembleChat(regions: RegionText[], reference: Date, k: ChatAsse
         (other ? parse(other, true) : undefined);
       if (!label) {
         if (text) dropped.push(text);
+        // A separator with digits that no reading gives is a time label misread: the bubbles under it were sent
+        // at its time, not at the separator's above, so they get no time rather than a wrong one.
+        if (r.kind === 'separator' && /\d/.test(`${text} ${asLabel} ${other}`)) current = undefined;
         continue;
       }
       const owner = r.under !== undefined ? bubbles.find((b) => b.index === r.under) : undefined;

@@ -137,6 +137,8 @@ export function createTimestampParser(vocab: TimestampVocabulary): TimestampPars
     // stands (9340, 12338).
     [/(?<!\d)(\d{2})3:(\d{2})$/u, '$1:$2'],
     [/^([^:]*?)(?<!\d)(\d{2}|[3-9])3([0-5]\d)$/u, '$1$2:$3'],
+    // The second character of a period word misread right before the clock (上年 9:40, 中 秆 12:38 → 上午, 中午).
+    ...periodWordRepairs(vocab),
   ];
   const repair = (line: string): string => repairs.reduce((l, [re, to]) => (typeof to === 'string' ? l.replace(re, to) : l.replace(re, to)), line);
 
@@ -268,6 +270,18 @@ function weekdayPrefix(vocab: TimestampVocabulary, length: number): string[] {
     counts.set(p, (counts.get(p) ?? 0) + 1);
   }
   return [...([...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '')];
+}
+
+/**
+ * Repairs of a period word whose second character was misread (period_misreadings): its first character, then a
+ * misreading of the second, right before the clock, becomes the word.
+ */
+function periodWordRepairs(vocab: TimestampVocabulary): Array<[RegExp, string]> {
+  const misread = vocab.period_misreadings ?? {};
+  return Object.keys(vocab.periods)
+    .map((word) => [...word])
+    .filter((chars) => chars.length === 2 && (misread[chars[1]!]?.length ?? 0) > 0)
+    .map(([first, second]) => [new RegExp(`${escape(first!)}\\s*(?:${alternation(misread[second!]!)})(?=\\s*\\d{1,2}:\\d{2}$)`, 'u'), `${first}${second}`]);
 }
 
 /** Case-insensitive lookup, for AM/PM written in either case. */

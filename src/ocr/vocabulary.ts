@@ -36,6 +36,8 @@ const timestampsSchema = z.object({
   weekdays: z.record(word, z.number().int().min(0).max(6)),
   periods: z.record(word, z.enum(['am', 'pm', 'noon'])),
   date_markers: z.object({ year: z.array(word).min(1), month: z.array(word).min(1), day: z.array(word).min(1) }),
+  /** Characters OCR gives for a character of a period word in small grey labels (午 → 年, 干), by that character. */
+  period_misreadings: z.record(word, z.array(word).min(1)).optional(),
 });
 
 export type ChromeVocabulary = z.infer<typeof chromeSchema>;

@@ -164,6 +164,34 @@ describe('timestamp labels in parts', () => {
     // 中 before a clock far from noon is the end of a misread weekday, not 中午.
     expect(parser.parseParts('5月7日蜂期中08:13', REF, true)).toBeUndefined();
   });
+  it('repairs the second character of a period word misread right before the clock, in labels only', () => {
+    // 午 read as 年 or 干 (period_misreadings): 上午 is am, 下午 pm, whatever the voting of lone characters says.
+    expect(parser.parseParts('昨天 上年9:40', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 13), minutes: 9 * 60 + 40 });
+    expect(parser.parseParts('昨天 下 干 4:16', REF, true)).toMatchObject({ day: Date.UTC(2026, 4, 13), minutes: 16 * 60 + 16 });
+    // The colon read as 3 as well.
+    expect(parser.parseParts('上 年 9340', REF, true)).toMatchObject({ minutes: 9 * 60 + 40 });
+    // Not without asking (message text), not when the misreading is not right after the period's first character.
+    expect(parser.parseParts('昨天 上年9:40', REF)).toBeUndefined();
+    expect(parser.parseParts('上天年9:40', REF, true)).toBeUndefined();
+  });
+  it('gives no time, rather than the one above, to bubbles under a separator with digits that cannot be read', () => {
+    const r = assembleChat(
+      [
+        region('separator', ['昨天 中午12:12']),
+        region('bubble', ['在吗'], { side: 'collector' }),
+        region('separator', ['了 3 业 羽'], { labelLines: [{ text: '3 二', conf: 40 }] }),
+        region('bubble', ['还钱'], { side: 'collector' }),
+        // A centred speck without digits (a photo's noise) is no label and changes nothing.
+        region('separator', ['国']),
+        region('bubble', ['收到'], { side: 'user' }),
+        region('separator', ['昨天 下午1:37']),
+        region('bubble', ['好的'], { side: 'user' }),
+      ],
+      REF,
+      k,
+    );
+    expect(r.bubbles.map((b) => b.time)).toEqual(['2026-05-13T04:12:00.000Z', undefined, undefined, '2026-05-13T05:37:00.000Z']);
+  });
   it('resolves a separator with a half-read period to the bubbles under it', () => {
     const r = assembleChat([region('separator', ['5 月 8 日 凌 上 3:39']), region('bubble', ['在吗'], { side: 'collector' })], REF, k);
     expect(r.bubbles[0]!.time).toBe('2026-05-07T19:39:00.000Z');
