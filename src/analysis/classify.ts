@@ -699,6 +699,7 @@ function createCounter(lex: LexiconFile): (read: ReadText, negation: CueSet) => 
   const notAfter = f.not_followed_by.length ? `(?!${f.not_followed_by.map(literal).join('|')})` : '';
   const re = new RegExp(`(${NUMBER})(?:多|余|来)?(?:${units})${notAfter}`, 'g');
   const context = new CueSet(f.context);
+  const recipients = new CueSet(f.recipients);
   return (read, negation) => {
     const t = read.n.text;
     re.lastIndex = 0;
@@ -710,6 +711,7 @@ function createCounter(lex: LexiconFile): (read: ReadText, negation: CueSet) => 
       const ce = boundaryAfter(t, end, lex.clause_breaks);
       if (context.firstIn(t, cs, ce) === undefined) continue;
       if (negation.firstIn(t, Math.max(cs, start - lex.negation.window), start) !== undefined) continue;
+      if (recipients.firstIn(t, boundaryBefore(t, start, lex.sentence_breaks), boundaryAfter(t, end, lex.sentence_breaks)) !== undefined) continue;
       return { start, end };
     }
     return undefined;

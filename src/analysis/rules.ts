@@ -150,6 +150,11 @@ export const lexiconFileSchema = z.object({
     units: cueList.min(1),
     not_followed_by: cueList.default([]),
     context: cueList.min(1),
+    /**
+     * Words that make a count in their sentence one of people reached, not of calls to the borrower ("微信好友我们都加了，
+     * 挨个发…已经发了三十多个了" is disclosure to thirty people, not frequency).
+     */
+    recipients: cueList.default([]),
   }),
   off_hours: z.object({ utc_offset_hours: z.number(), from: clock, until: clock }),
   /** Words that date an act: done or happening (已经, 正在, 昨天) versus future or conditional (明天, 再不, 否则). */
@@ -301,22 +306,24 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
 /**
  * A word that is an alternative in two tokens of one pattern ("不露面 ~4 不走|见不到 ~4 不走"): written as if | chose
  * between whole patterns, it makes one chain that almost never matches (round 9 found four rules silenced this way).
- * Returns the word, or undefined.
+ * A word written alone in every token it appears in ("转告 ~40 转告 ~40 转告": the request repeated three times) is a
+ * deliberate repetition, not a misplaced alternative. Returns the word, or undefined.
  */
 export function chainedAlternative(pattern: string): string | undefined {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { token: number; repeated: boolean; inChoice: boolean }>();
   pattern
     .trim()
     .split(/\s+/)
     .forEach((token, i) => {
       if (/^~\d*$/.test(token) || token === '^' || token === '$') return;
-      for (const word of token.replace(/\?$/, '').split('|')) {
+      const words = token.replace(/\?$/, '').split('|');
+      for (const word of words) {
         if (word.length < 2 || word.startsWith('@')) continue;
         const first = seen.get(word);
-        if (first === undefined) seen.set(word, i);
-        else if (first !== i) seen.set(word, -1);
+        if (first === undefined) seen.set(word, { token: i, repeated: false, inChoice: words.length > 1 });
+        else if (first.token !== i) seen.set(word, { token: first.token, repeated: true, inChoice: first.inChoice || words.length > 1 });
       }
     });
-  for (const [word, i] of seen) if (i === -1) return word;
+  for (const [word, s] of seen) if (s.repeated && s.inChoice) return word;
   return undefined;
 }

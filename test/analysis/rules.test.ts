@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { CATEGORY_IDS } from '../../src/analysis/findings';
 import { AppError } from '../../src/errors';
-import { categoriesFileSchema, loadAnalysisRules } from '../../src/analysis/rules';
+import { categoriesFileSchema, chainedAlternative, loadAnalysisRules } from '../../src/analysis/rules';
 import { PACKAGE_ROOT } from '../../src/paths';
 
 const DIR = join(PACKAGE_ROOT, 'knowledge', 'analysis');
@@ -94,6 +94,12 @@ describe('loadAnalysisRules', () => {
       replaceIn(d, 'lexicon.yaml', '"钱到账就走|还钱就走|还了钱就走|钱到了就走"', '"不露面 ~4 不走|见不到 ~4 不走|钱到账就走"'),
     );
     expect((e as AppError).message).toMatch(/lexicon\.yaml: rules \(violence-scene\): "不走" is in two tokens/);
+  });
+
+  it('accepts a word written alone in each of its tokens (a request repeated), but not one also offered in a choice', () => {
+    expect(chainedAlternative('转告 ~40 转告 ~40 转告')).toBeUndefined();
+    expect(chainedAlternative('不露面 ~4 不走|见不到 ~4 不走')).toBe('不走');
+    expect(chainedAlternative('不露面|不走 ~4 不走')).toBe('不走');
   });
 
   it('names a missing file and a next step that does not exist', () => {
