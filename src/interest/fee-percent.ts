@@ -8,6 +8,9 @@
 import type { LoanCues } from './interest-data';
 import type { NumberGrammar } from './numbers-text';
 
+/** Percent in one 成. */
+const TENTH = 10;
+
 /** One fee percent found in a normalised text, with its span. */
 export interface FeePercent {
   percent: number;
@@ -28,8 +31,8 @@ export function createFeePercentReader(cues: LoanCues, grammar: NumberGrammar): 
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
   const DEC = '\\d+(?:\\.\\d+)?';
   const fractions = cues.rates.fraction_words;
-  // 5% / 5个点 / 百分之五: the share, as (digits)(percent word) or (fraction word)(number).
-  const SHARE = `(?:(${DEC})(${altOf(cues.rates.percent_after)})|(${altOf(Object.keys(fractions))})(${DEC}|${grammar.patterns.count}))`;
+  // 5% / 5个点 / 百分之五 / 3成: the share, as (digits)(percent word), (fraction word)(number) or (number)(成).
+  const SHARE = `(?:(${DEC})(${altOf(cues.rates.percent_after)})|(${altOf(Object.keys(fractions))})(${DEC}|${grammar.patterns.count})|(\\d|${grammar.patterns.count})(${altOf(cues.fee_percent.tenths)}))`;
   const perWords = lower(cues.per_period);
   const notPer = lower(cues.not_per_period);
   const breaks = new Set(cues.clause_breaks.flatMap((w) => [...w]));
@@ -44,11 +47,13 @@ export function createFeePercentReader(cues: LoanCues, grammar: NumberGrammar): 
   // 收取10%的服务费 / 扣了5个点服务费: the share, then the fee noun.
   const nouns = cues.after.fee ?? [];
   const shareFirst = nouns.length ? new RegExp(`${SHARE}(?:的)?(?:${altOf(nouns)})`, 'g') : undefined;
-  /** The share in percent and its length in the text, from the four groups of SHARE starting at `g[i]`. */
+  /** The share in percent and its length in the text, from the six groups of SHARE starting at `g[i]`. */
   const shareAt = (g: RegExpMatchArray, i: number) =>
     g[i] !== undefined
       ? { percent: Number(g[i]), length: g[i]!.length + g[i + 1]!.length }
-      : { percent: grammar.smallCount(g[i + 3]!) * fractions[g[i + 2]!]!, length: g[i + 2]!.length + g[i + 3]!.length };
+      : g[i + 2] !== undefined
+        ? { percent: grammar.smallCount(g[i + 3]!) * fractions[g[i + 2]!]!, length: g[i + 2]!.length + g[i + 3]!.length }
+        : { percent: grammar.smallCount(g[i + 4]!) * TENTH, length: g[i + 4]!.length + g[i + 5]!.length };
 
   return (t, isMasked) => {
     const out: FeePercent[] = [];

@@ -132,7 +132,7 @@ export const loanCuesSchema = z.object({
   times_signs: words,
   interest_period_words: words,
   interest_week_words: words,
-  fee_percent: z.object({ links: words, of_words: words }),
+  fee_percent: z.object({ links: words, of_words: words, tenths: words }),
   exact_words: words,
   clause_breaks: z.array(z.string().length(1)).min(1),
   received_without_amount: words,
