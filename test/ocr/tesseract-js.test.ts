@@ -109,6 +109,23 @@ describe('tesseract.js engine', () => {
     await expect(ocr.read(readFileSync(join(SCREENSHOTS, 'bad', 'blank-1080x2400.png')), 'image/png')).rejects.toMatchObject({ code: 'IMAGE_UNREADABLE' });
   });
 
+  it('stops a worker left unused for idleStopMs and starts it again for the next image', async () => {
+    const engine = createTesseractJsEngine({ timeoutMs: 30_000, idleStopMs: 300 });
+    try {
+      const png = readFileSync(join(SCREENSHOTS, 'sms-ios-540x1200.png'));
+      expect(engine.running()).toEqual([]);
+      const first = await engine.recognizeLines!(png);
+      expect(engine.running()).toEqual(['chi_sim']);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(engine.running()).toEqual([]);
+      const again = await engine.recognizeLines!(png);
+      expect(engine.running()).toEqual(['chi_sim']);
+      expect(again.map((l) => l.text)).toEqual(first.map((l) => l.text));
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('refuses bad input before the engine sees it', async () => {
     await expect(ocr.read(readFileSync(join(SCREENSHOTS, 'bad', 'animated.gif')), 'image/gif')).rejects.toBeInstanceOf(AppError);
     await expect(ocr.read(readFileSync(join(SCREENSHOTS, 'bad', 'not-an-image.pdf')), 'application/pdf')).rejects.toMatchObject({ code: 'UNSUPPORTED_FILE' });
