@@ -216,6 +216,9 @@ describe('English sentences: shapes, leftover words and fees', () => {
   it.each([
     ['borrowed 20000 at 1.5% a month over 24 months, equal monthly payments, plus a 30 fee each month', '借20000 月利率1.5% 等额本息 24期 每期服务费30'],
     ['borrowed 5000 at 10% a week for 3 weeks, interest paid weekly', '借5000 周息10% 先息后本 3周'],
+    ['borrowed 8000 at 24% APR, 12 equal monthly installments', '借8000 年化24% 等额本息 12期'],
+    ['borrowed 5000, 0.5% daily interest, 30 days', '借5000 日息0.5% 30天'],
+    ['借8000 利率24%年化 等额本息 12期', '借8000 年化24% 等额本息 12期'],
   ])('rates with their kind: %s ≡ %s', (said, plain) => {
     const a = flows(said);
     expect(a.ok).toBe(true);
