@@ -1930,3 +1930,54 @@ describe('createAnalyzer: relatives serving or followed, addresses with "see you
     expect(cats('今天已经给你发了四十多条了，还不回？')).toContain('harassment_frequency');
   });
 });
+
+// Round 10, batch 2: 40 more messages I wrote (14 lawful), scored before any change for them: 0.847 with the rules of step 1
+// and the same with the rules this round started from (step 1 carried over nothing to new phrasings), 0 of 14 lawful flagged.
+// Left out: a CCTV description of paint written on a door ('…用红漆写…，随后离开'): told in the third person, past, with no tense word.
+// '来队里说明情况' from a fake police officer is impersonation only (m110's convention: a summons with no stated consequence).
+
+describe('createAnalyzer: new phrasings of the weak kinds, English nudes, spouses, groups, lawful notices (round 10, batch 2)', () => {
+  it.each<[string, string | null, CategoryId[]]>([
+    ["叔叔您好，您女婿在我们平台欠了三万多，电话一直打不通，您看您能不能劝劝他。", "2026-10-01T10:00:00+08:00", ["privacy_disclosure", "third_party_contact"]],
+    ["08:01 还钱\n08:02 还钱\n08:03 还钱\n08:04 还钱", null, ["harassment_frequency"]],
+    ["你住的那个小区东门晚上没路灯吧，一个人回家可得小心。", "2026-10-02T18:00:00+08:00", ["threat"]],
+    ["我们的人已经在你爸妈家院子里坐了一下午了，他们说你下个月才回来。", "2026-10-02T18:00:00+08:00", ["third_party_contact", "threat", "violence"]],
+    ["你在东莞长安镇那个五金厂上班，对吧？我们后天过去找你老板聊聊。", "2026-10-03T10:00:00+08:00", ["third_party_contact", "threat"]],
+    ["检察院已经对你批准逮捕，速回电处理，否则后果自负。", "2026-10-03T10:00:00+08:00", ["deception", "impersonation"]],
+    ["你逾期的事我们已经发到你们公司的钉钉群了，大家都在讨论你。", "2026-10-03T10:00:00+08:00", ["privacy_disclosure", "third_party_contact"]],
+    ["不还钱，你孩子以后连大学都上不了，档案里会记一笔。", "2026-10-03T10:00:00+08:00", ["deception"]],
+    ["I'll send ur nudes to everyone in ur contacts if u don't pay by Friday.", "2026-10-04T10:00:00+08:00", ["privacy_disclosure", "third_party_contact"]],
+    ["我们三个人就在你家门口坐着，你什么时候开门我们什么时候走。", "2026-10-04T20:00:00+08:00", ["threat", "violence"]],
+    ["你这种人就是社会的蛀虫，活着就是浪费粮食。", "2026-10-04T20:00:00+08:00", ["insult"]],
+    ["今天已经给你打了第15个电话了，你接不接？", "2026-10-05T23:30:00+08:00", ["harassment_frequency", "off_hours"]],
+    ["你老婆每周三下午去瑜伽馆上课，那条路挺僻静的。", "2026-10-05T15:00:00+08:00", ["threat"]],
+    ["你逃不掉的，我们已经申请法院查封了你父母的房子。", "2026-10-05T15:00:00+08:00", ["deception", "impersonation"]],
+    ["信不信我让你全村人都知道你是个骗子？", "2026-10-06T15:00:00+08:00", ["insult", "privacy_disclosure"]],
+    ["明天上午我们会去你上班的商场门口拉条横幅，让你们老板也看看。", "2026-10-06T15:00:00+08:00", ["privacy_disclosure", "third_party_contact"]],
+    ["你的欠款已转为刑事案件，银行流水全部被冻结，任何卡都取不出钱。", "2026-10-06T15:00:00+08:00", ["deception"]],
+    ["你表弟说你搬到昆明去了，行，我们昆明也有同事。", "2026-10-07T15:00:00+08:00", ["third_party_contact", "threat"]],
+    ["你爸刚才来开的门，我们跟他说了你借钱的事，老爷子气得够呛。", "2026-10-07T15:00:00+08:00", ["privacy_disclosure", "third_party_contact"]],
+    ["我是XX市公安局经侦支队的李警官，你的借款纠纷已转我们处理，请今天下午来队里说明情况。", "2026-10-07T15:00:00+08:00", ["impersonation"]],
+    ["u better pay or we come to ur office tmr and tell ur boss everything", "2026-10-08T15:00:00+08:00", ["privacy_disclosure", "third_party_contact"]],
+    ["你那辆白色的电动车停在楼下挺显眼的，轮胎要是哪天没气了可别怪我们。", "2026-10-08T15:00:00+08:00", ["threat"]],
+    ["我们已经把你拉进了一个三百人的群，群里全是你的同学，你自己上来解释吧。", "2026-10-08T15:00:00+08:00", ["privacy_disclosure", "third_party_contact"]],
+    ["按照新规定，借款人逾期超过90天，其配偶名下的存款将被自动扣划。", "2026-10-08T15:00:00+08:00", ["deception"]],
+    ["刚才在电梯里推了你一把是提醒你，下次就不是推这么简单了。", "2026-10-09T15:00:00+08:00", ["threat", "violence"]],
+    ["您好，您的借款已逾期30天，我司将委托律师事务所依法提起诉讼，届时法院将向您送达相关文书，请注意查收。", "2026-10-10T10:00:00+08:00", []],
+    ["您好，我们是XX资产管理公司，您在XX银行的债权已依法转让给我司，详情可查看债权转让公告。", "2026-10-10T10:00:00+08:00", []],
+    ["李女士，考虑到您家里的情况，我们可以为您申请停息挂账，分36期偿还本金。", "2026-10-10T10:00:00+08:00", []],
+    ["您好，我是XX律师事务所的王律师，受XX银行委托，就您信用卡欠款一事与您联系，请于7日内回电协商，律所电话可在司法局网站查询。", "2026-10-10T10:00:00+08:00", []],
+    ["法院判决已经生效，您未按期履行，我方已申请强制执行，执行过程中法院可依法冻结、划拨您的存款。", "2026-10-10T10:00:00+08:00", []],
+    ["您好，提醒您本期账单3,200元将于明日到期，逾期将产生罚息并上报征信。", "2026-10-10T10:00:00+08:00", []],
+    ["王先生，我们工作人员计划本周五下午两点上门与您当面沟通还款事宜，如时间不便请回复改约。", "2026-10-10T10:00:00+08:00", []],
+    ["您好，您作为本笔借款的担保人，依据担保合同需承担连带保证责任，请与借款人共同处理。", "2026-10-10T10:00:00+08:00", []],
+    ["您好，我司已向XX区人民法院提起民事诉讼，案件正在审查立案中，具体进展请以法院通知为准。", "2026-10-10T10:00:00+08:00", []],
+    ["收到传票后请务必按时出庭应诉，如有异议可依法提出答辩或管辖权异议。", "2026-10-10T10:00:00+08:00", []],
+    ["您好，您的借款逾期已超过90天，根据合同约定我司将宣布贷款提前到期并要求一次性偿还全部欠款。", "2026-10-10T10:00:00+08:00", []],
+    ["您好，我是您的专属客服小陈，您本月的还款已成功，感谢您的配合。", "2026-10-10T10:00:00+08:00", []],
+    ["我们只会通过您本人的电话联系您，不会打扰您的家人和同事，请您也配合尽快还款。", "2026-10-10T10:00:00+08:00", []],
+    ["您好，您的信用卡已逾期，我行将按照规定于本月将逾期信息报送人民银行征信中心。", "2026-10-10T10:00:00+08:00", []],
+  ])('%s', (text, sentAt, expected) => {
+    expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
