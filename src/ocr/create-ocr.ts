@@ -75,7 +75,7 @@ function buildEngine(choice: EngineChoice, config: Config, available: EngineAvai
     case 'tesseract-cli':
       return createTesseractCliEngine({ ...available.cli!, timeoutMs, env: config.ocr.childEnv });
     case 'tesseract-js':
-      return createTesseractJsEngine({ timeoutMs });
+      return createTesseractJsEngine({ timeoutMs, ...(config.ocr.traditional ? {} : { traditionalLangPath: false as const }) });
     case 'vision': {
       const llm = config.llm!;
       return createVisionEngine({

@@ -61,6 +61,12 @@ describe('createOcr on this machine', () => {
     await vision?.close();
   });
 
+  it('reads traditional characters with a second model unless OCR_TRADITIONAL=false', () => {
+    expect(loadConfig(base, false).ocr.traditional).toBe(true);
+    expect(loadConfig({ ...base, OCR_TRADITIONAL: 'false' }, false).ocr.traditional).toBe(false);
+    expect(codeOf(() => loadConfig({ ...base, OCR_TRADITIONAL: 'sometimes' }, false))).toBeDefined();
+  });
+
   it('auto picks tesseract.js, which npm install always provides', async () => {
     const ocr = createOcr(loadConfig({ ...base, OCR_ENGINE: 'auto' }, false))!;
     try {
