@@ -96,9 +96,10 @@ export function assembleChat(regions: RegionText[], reference: Date, k: ChatAsse
         (other ? parse(other, true) : undefined);
       if (!label) {
         if (text) dropped.push(text);
-        // A separator with digits that no reading gives is a time label misread: the bubbles under it were sent
-        // at its time, not at the separator's above, so they get no time rather than a wrong one.
-        if (r.kind === 'separator' && /\d/.test(`${text} ${asLabel} ${other}`)) current = undefined;
+        // A separator with the digits of a clock (three or more in one reading) that no reading gives is a time
+        // label misread: the bubbles under it were sent at its time, not at the separator's above, so they get no
+        // time rather than a wrong one. A speck with a digit or two (a photo's noise, a piece of a bubble) is not.
+        if (r.kind === 'separator' && [text, asLabel, other].some((t) => (t.match(/\d/g)?.length ?? 0) >= 3)) current = undefined;
         continue;
       }
       const owner = r.under !== undefined ? bubbles.find((b) => b.index === r.under) : undefined;

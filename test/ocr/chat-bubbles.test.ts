@@ -179,10 +179,12 @@ describe('timestamp labels in parts', () => {
       [
         region('separator', ['昨天 中午12:12']),
         region('bubble', ['在吗'], { side: 'collector' }),
-        region('separator', ['了 3 业 羽'], { labelLines: [{ text: '3 二', conf: 40 }] }),
+        region('separator', ['岗 日 12; 么'], { labelLines: [{ text: '423', conf: 40 }] }),
         region('bubble', ['还钱'], { side: 'collector' }),
-        // A centred speck without digits (a photo's noise) is no label and changes nothing.
-        region('separator', ['国']),
+        region('separator', ['昨天 中午12:40']),
+        region('bubble', ['在吗'], { side: 'collector' }),
+        // A centred speck with a digit or two (a photo's noise, a piece of a bubble) is no label and changes nothing.
+        region('separator', ['了 3'], { labelLines: [{ text: '3', conf: 40 }] }),
         region('bubble', ['收到'], { side: 'user' }),
         region('separator', ['昨天 下午1:37']),
         region('bubble', ['好的'], { side: 'user' }),
@@ -190,7 +192,7 @@ describe('timestamp labels in parts', () => {
       REF,
       k,
     );
-    expect(r.bubbles.map((b) => b.time)).toEqual(['2026-05-13T04:12:00.000Z', undefined, undefined, '2026-05-13T05:37:00.000Z']);
+    expect(r.bubbles.map((b) => b.time)).toEqual(['2026-05-13T04:12:00.000Z', undefined, '2026-05-13T04:40:00.000Z', '2026-05-13T04:40:00.000Z', '2026-05-13T05:37:00.000Z']);
   });
   it('resolves a separator with a half-read period to the bubbles under it', () => {
     const r = assembleChat([region('separator', ['5 月 8 日 凌 上 3:39']), region('bubble', ['在吗'], { side: 'collector' })], REF, k);
