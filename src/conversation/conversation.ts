@@ -18,7 +18,7 @@ import { pressButton } from './buttons';
 import { readScreenshot } from './screenshot';
 import { analyzeMessage } from './collector-message';
 import { TurnContext } from './turn-context';
-import { inCrisis, withCrisisCare, withCrisisLead } from './crisis-mode';
+import { crisisDistress, inCrisis, withCrisisCare, withCrisisLead } from './crisis-mode';
 import { userTurns } from './turn-lock';
 import { textTurn } from './text-turn';
 import { errorSummary } from '../error-summary';
@@ -53,7 +53,11 @@ async function runTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundRep
 async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<OutboundReply> {
   const { deps } = turn;
   const checked = intake(msg, deps.limits.maxMessageChars);
-  if (!checked.ok) return turn.say(checked.replyKey, checked.vars, 'error');
+  if (!checked.ok) {
+    // Silence in crisis mode ("。。。") is not an input error: care goes on.
+    if (checked.replyKey === 'empty_message' && msg.kind === 'text' && inCrisis(await turn.state())) return crisisDistress(msg.text, turn);
+    return turn.say(checked.replyKey, checked.vars, 'error');
+  }
 
   // A command typed as text (a channel that does not mark commands) is still a command.
   const typed = msg.kind === 'text' ? /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(checked.text) : null;

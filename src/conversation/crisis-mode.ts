@@ -10,8 +10,9 @@ import type { CrisisMode, UserState } from '../state/store';
 import type { CrisisSignal } from './understanding/types';
 import type { TurnContext } from './turn-context';
 
-/** Replies after the signal that stay in crisis mode. */
-export const CRISIS_TURNS = 3;
+/** Replies after the signal that stay in crisis mode: at least three (issue 10); four, because people go on talking
+ * without ever saying they are safe, and care should outlast that. */
+export const CRISIS_TURNS = 4;
 
 /** In crisis mode: a crisis was expressed and its turns of care are not over (an ended one stays, at 0 turns left). */
 export function inCrisis(state: UserState | null): state is UserState & { crisis: CrisisMode } {

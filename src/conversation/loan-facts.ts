@@ -92,19 +92,21 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
 const NO_UPFRONT_DEDUCTION = { law: '民法典', article: '670' };
 
 /**
- * "那本金算多少" about a loan whose contract names more than reached the borrower ("合同写借3万 … 只到账24000"): the
- * principal is what was received (民法典第670条), said with the user's own numbers. Undefined for any other turn, or
+ * "那本金算多少" (or "还要还吗") about a loan whose contract names more than reached the borrower ("合同写借3万 … 只到账
+ * 24000"): the principal is what was received (民法典第670条), said with the user's own numbers. Undefined for any other turn, or
  * when nothing was deducted.
  */
 export function principalAnswer(text: string, turn: TurnContext, held: LoanFacts | undefined): OutboundReply | undefined {
   const { deps } = turn;
   if (!held?.principal || !held.received || held.received >= held.principal) return undefined;
-  if (!deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
+  // "那本金算多少", or "那我现在还要还吗 还是可以不还了": the same answer, led by "还要还" for the second.
+  const stillOwe = deps.cues.still_owe_question.some((w) => text.includes(w));
+  if (!stillOwe && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
   const reply = emptyReply('answer');
   const yuan = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
   reply.blocks.push({
     style: 'paragraph',
-    text: deps.replies.text('loan_principal_received', { received: yuan(held.received), principal: yuan(held.principal), deducted: yuan(held.principal - held.received) }),
+    text: deps.replies.text(stillOwe ? 'loan_still_owe_received' : 'loan_principal_received', { received: yuan(held.received), principal: yuan(held.principal), deducted: yuan(held.principal - held.received) }),
   });
   const hit = resolveArticle(deps.knowledge, NO_UPFRONT_DEDUCTION.law, NO_UPFRONT_DEDUCTION.article, deps.now());
   if (hit) reply.citations.push(toCitation(hit.article));

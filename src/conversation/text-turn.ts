@@ -64,7 +64,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // Help is on its way ("我打了120 他们在路上了"): they did right; care goes on.
     if (cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn);
     // "我安全的 就是想问问 网贷逾期会坐牢吗": glad they are safe, and the question answered.
-    const asksToo = (plain.act === 'ask' || plain.act === 'follow_up') && asksOrWonders(text);
+    const asksToo = (plain.act === 'ask' || plain.act === 'follow_up' || plain.act === 'describe') && asksOrWonders(text);
     if (u.crisis === 'safe' && asksToo) {
       leaveCrisisQuietly(turn);
       u = { ...plain, speaker: 'user', speakerConfidence: 1, crisis: 'none' };
@@ -87,11 +87,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }
 
-  // Care has run its turns but the person never said they were safe: when they do, it is heard, not thanked.
+  // Care has run its turns but the person never said they were safe: when they do, it is heard, not thanked; help
+  // on its way ("室友回来了 我会打那个电话的") is met with care, not small talk.
   if (state?.crisis && !inCrisis(state) && u.crisis === 'safe') {
     turn.crisisHandled = true;
     return leaveCrisis(text, turn);
   }
+  if (state?.crisis && !inCrisis(state) && cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn);
 
   // 3. What the bot was waiting for.
   const pending = state?.pending;

@@ -26,6 +26,7 @@ const schema = z
     help_coming: words,
     night_contact: words.default([]),
     principal_question: words.default([]),
+    still_owe_question: words.default([]),
   })
   .strict();
 

@@ -35,6 +35,16 @@ describe('a wish for revenge', () => {
   });
 });
 
+describe('silence in crisis mode', () => {
+  it('meets "。。。" after a wish to die with care, not an input error', async () => {
+    const c = conversation();
+    await c.say('楼顶风好大 我站在边上 发完这条就跳');
+    const r = await c.say('。。。');
+    expect(r.kind).toBe('crisis');
+    expect(r.shown).toMatch(/12356|110|120/);
+  });
+});
+
 describe('English', () => {
   it('says the answer is in Chinese', async () => {
     const c = conversation();

@@ -157,6 +157,24 @@ describe('crisis', () => {
     expect(read('对不起 我今天没时间').crisis).toBe('none');
   });
 
+  it.each(['楼顶风好大 我站在边上 发完这条就跳', '算了 药我都攒好了 明天他们来之前我就全吃了', '我是学生 他们打到学校辅导员那了 我刚才又划手了', '今天去买了炭 一个人在出租屋 欠的太多了 还不完'])(
+    'hears a plan, means or self-harm said in other words as acute: %s',
+    (text) => {
+      expect(read(text).crisis).toBe('acute');
+    },
+  );
+
+  it('hears "I can\'t do this anymore" as risk, and a phone swipe or a bought cold medicine as nothing', () => {
+    expect(['risk', 'acute']).toContain(read('i cant do this anymore 想结束了 欠了50w').crisis);
+    expect(read('我一直在划手机看催收短信').crisis).toBe('none');
+    expect(read('今天买了感冒药').crisis).toBe('none');
+  });
+
+  it('does not take "没事" from someone bleeding who will not see a doctor as safe', () => {
+    expect(read('没事 流血不多 我不想去医院 怕被人知道', 'crisis').crisis).not.toBe('safe');
+    expect(read("not gonna do anything stupid tonight, just tired. i'm safe", 'crisis').crisis).toBe('safe');
+  });
+
   it('hears a dangerous place being left as no longer acute', () => {
     expect(read('我离开江边了 在回家的出租车上 我安全的', 'crisis').crisis).toBe('safe');
     expect(read('我现在在江边').crisis).toBe('acute');
