@@ -79,7 +79,7 @@ const SPLITS = {
   dev: 'tuned on',
   heldout: 'never tuned on, but its aggregate figures were seen after each round of tuning',
   heldout2: 'rendered after the first December 2026 tuning and scored once; its failures were looked at on 6 December 2026, so no longer blind',
-  heldout3: 'rendered after the 6 December 2026 tuning with a new seed and new texts, never looked at: the blind figures that count',
+  heldout3: 'rendered after the 6 December 2026 tuning with a new seed and new texts, never looked at; scored once at 8881947 (test/fixtures/screenshots/README.md)',
 } as const;
 export type Split = keyof typeof SPLITS;
 
