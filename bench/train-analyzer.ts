@@ -12,11 +12,19 @@
  *   --baseline-rules DIR      judge the model against the rules in DIR (e.g. an older lexicon that never saw the
  *                             holdout) instead of knowledge/analysis
  *   --dry-run                 report only, never write or remove the model file
+ *   --even-only NAME          from the set NAME read only the messages whose id ends in an even number (its odd ids
+ *                             are held back for one final score and must never train the model; round 10 did this
+ *                             with fresh-11); applies to --holdout NAME too
+ *   --threshold T             write the model with threshold T instead of the one cross-validation picks (which,
+ *                             against rules tuned on these very sets, usually finds none); choose T from held-out
+ *                             checks (--holdout with --baseline-rules) and say which in the commit
+ *   --category-thresholds C=T,…  with --threshold: a higher threshold for the named categories (round 10:
+ *                             deception=0.95,impersonation=0.95, where a lawful suit or letter is at stake)
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzer } from '../src/analysis/classify';
-import type { Analyzer } from '../src/analysis/findings';
+import type { Analyzer, CategoryId } from '../src/analysis/findings';
 import { createNormalizer } from '../src/analysis/normalize';
 import { analyzeWithStatistical } from '../src/analysis/second-opinion';
 import {
@@ -38,6 +46,20 @@ const TOP_K = 3000;
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Whether `id` ends in an even number ("f11-012"). */
+export function evenId(id: string): boolean {
+  const m = /(\d+)$/.exec(id);
+  return m !== null && Number(m[1]) % 2 === 0;
+}
+
+/** A set's labelled rows, only its even ids when it is named by --even-only. */
+function readSet(name: string, evenOnly: string | undefined): LabelledMessage[] {
+  const f = join(EVAL_DIR, `${name}.jsonl`);
+  if (!existsSync(f)) return [];
+  const rows = readJsonl<LabelledMessage>(f);
+  return name === evenOnly ? rows.filter((r) => evenId(r.id)) : rows;
 }
 
 function modelOptions(rules: AnalysisRules): NgramModelOptions {
@@ -111,31 +133,56 @@ function main(): void {
   const dryRun = process.argv.includes('--dry-run') || holdout !== undefined || baselineDir !== RULES_DIR;
   const rules = loadAnalysisRules(baselineDir);
   const rulesAnalyzer = createAnalyzer(rules);
+  const evenOnly = arg('--even-only');
+  const forced = arg('--threshold') !== undefined ? Number(arg('--threshold')) : undefined;
   const sets = TRAINING_SETS.filter((s) => s !== holdout);
-  const rows = sets.flatMap((s) => {
-    const f = join(EVAL_DIR, `${s}.jsonl`);
-    return existsSync(f) ? readJsonl<LabelledMessage>(f) : [];
-  });
-  console.log(`training on ${rows.length} messages from ${sets.join(', ')}; rules from ${baselineDir}`);
+  const rows = sets.flatMap((s) => readSet(s, evenOnly));
+  console.log(
+    `training on ${rows.length} messages from ${sets.map((s) => (s === evenOnly ? `${s} (even ids)` : s)).join(', ')}; rules from ${baselineDir}`,
+  );
   console.log(`${folds}-fold cross-validation:`);
   const cv = crossValidate(rows, rules, rulesAnalyzer, folds, (s) => console.log(s));
   const opts = modelOptions(rules);
 
   if (holdout) {
-    const f = join(EVAL_DIR, `${holdout}.jsonl`);
-    const held = readJsonl<LabelledMessage>(f);
+    const held = readSet(holdout, evenOnly);
     const model = trainNgramModel(rows, { ...opts, topK: TOP_K, threshold: cv.threshold ?? 0.99 });
     const base = scoreSet(rulesAnalyzer, held);
-    console.log(`\nheld-out ${holdout} (${held.length} messages): aggregate lines only`);
+    console.log(`\nheld-out ${holdout}${holdout === evenOnly ? ' (even ids)' : ''} (${held.length} messages): aggregate lines only`);
     console.log(`  rules alone             ${line(base)}`);
-    for (const t of cv.threshold ? [cv.threshold] : THRESHOLDS) {
+    for (const t of forced !== undefined ? [forced] : THRESHOLDS) {
       const s = scoreSet(combined(rulesAnalyzer, rules, () => model, t, opts), held);
-      console.log(`  rules + model @ ${t.toFixed(3)}  ${line(s)}${cv.threshold ? '  (threshold chosen by CV)' : ''}`);
+      console.log(`  rules + model @ ${t.toFixed(3)}  ${line(s)}${t === cv.threshold ? '  (threshold chosen by CV)' : ''}`);
     }
     return;
   }
 
   const out = join(RULES_DIR, NGRAM_MODEL_FILE);
+  if (forced !== undefined) {
+    const perCategory = Object.fromEntries(
+      (arg('--category-thresholds') ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => kv.split('='))
+        .map(([c, t]) => [c, Number(t)]),
+    ) as Partial<Record<CategoryId, number>>;
+    const model = trainNgramModel(rows, {
+      ...opts,
+      topK: TOP_K,
+      threshold: forced,
+      thresholds: perCategory,
+      sets: sets.map((s) => (s === evenOnly ? `${s} (even ids)` : s)),
+    });
+    const json = JSON.stringify(model);
+    console.log(
+      `\nthreshold ${forced}${Object.keys(perCategory).length ? ` (${JSON.stringify(perCategory)})` : ''} (given; not chosen by cross-validation); ${model.trained?.features} features, ${(json.length / 1024).toFixed(0)} KB`,
+    );
+    if (!dryRun) {
+      writeFileSync(out, `${json}\n`);
+      console.log(`wrote ${out}`);
+    }
+    return;
+  }
   if (cv.threshold === undefined || cv.gain < -1e-9) {
     console.log('\nno threshold keeps false positives at the rules\' level in cross-validation: the model is NOT wired.');
     if (!dryRun && existsSync(out)) {

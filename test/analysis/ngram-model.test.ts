@@ -19,7 +19,8 @@ import {
   type NgramModelFile,
   type TrainingExample,
 } from '../../src/analysis/ngram-model';
-import { analyzeCollectorText, type OpinionClaim } from '../../src/analysis/second-opinion';
+import { analyzeCollectorText, analyzeWithStatistical, type OpinionClaim } from '../../src/analysis/second-opinion';
+import { readJsonl, type LabelledMessage } from '../../bench/analyze';
 import { loadAnalysisRules } from '../../src/analysis/rules';
 import { PACKAGE_ROOT } from '../../src/paths';
 
@@ -62,7 +63,17 @@ describe('the shipped model (knowledge/analysis/ngram-model.json)', () => {
     const p = model.predict('再不还钱，我们就去你家门口堵你，让你好看。');
     expect(p.threat).toBeGreaterThan(0.5);
     for (const v of Object.values(p)) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
-    expect(model.threshold('threat')).toBeGreaterThanOrEqual(0.9);
+    // Round 10 chose 0.5 (0.95 for deception and impersonation) from held-out checks (eval/analyze/README.md).
+    expect(model.threshold('threat')).toBeGreaterThanOrEqual(0.5);
+    expect(model.threshold('threat')).toBeLessThan(1);
+  });
+
+  (present ? it : it.skip)('adds nothing to a lawful message of the labelled set (calling a lawful message unlawful is the worst error)', () => {
+    const kit = analysisKit(rules, analysisDir);
+    const lawful = readJsonl<LabelledMessage>(join(PACKAGE_ROOT, 'eval', 'analyze', 'messages.jsonl')).filter((m) => m.lawful);
+    expect(lawful.length).toBeGreaterThan(100);
+    const flagged = lawful.filter((m) => !analyzeWithStatistical(kit, m.text, m.sent_at ? new Date(m.sent_at) : null).lawful).map((m) => m.id);
+    expect(flagged).toEqual([]);
   });
 
   (present ? it : it.skip)('is loaded by analysisKit when the file exists, and not without a directory', () => {
