@@ -107,7 +107,10 @@ function inChineseOnly(text: string, reply: OutboundReply, turn: TurnContext): O
   const words = (text.match(/[A-Za-z]+(?:'[A-Za-z]+)?/g) ?? []).length;
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
   if (words >= MIN_ENGLISH_WORDS && words * 2 > han && reply.kind !== 'error') {
-    reply.blocks.unshift({ style: 'paragraph', text: turn.deps.replies.text('chinese_only') });
+    // Care comes first for a person at risk; the language notice follows it.
+    const note = { style: 'paragraph' as const, text: turn.deps.replies.text('chinese_only') };
+    if (reply.kind === 'crisis') reply.blocks.push(note);
+    else reply.blocks.unshift(note);
   }
   return reply;
 }

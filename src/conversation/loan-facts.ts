@@ -96,9 +96,12 @@ const NO_UPFRONT_DEDUCTION = { law: '民法典', article: '670' };
  * 24000"): the principal is what was received (民法典第670条), said with the user's own numbers. Undefined for any other turn, or
  * when nothing was deducted.
  */
-export function principalAnswer(text: string, turn: TurnContext, held: LoanFacts | undefined): OutboundReply | undefined {
+export function principalAnswer(text: string, turn: TurnContext, known: LoanFacts | undefined, receivedAt: Date): OutboundReply | undefined {
   const { deps } = turn;
-  if (!held?.principal || !held.received || held.received >= held.principal) return undefined;
+  // What this turn adds ("他说利息先扣了 到手只有18000 本金算多少") counts with what was said before.
+  const said = deps.interest ? (deps.interest.parseLoanText(text, receivedAt) as LoanFacts) : {};
+  const held: LoanFacts = { ...(known ?? {}), ...said };
+  if (!held.principal || !held.received || held.received >= held.principal) return undefined;
   // "那本金算多少", or "那我现在还要还吗 还是可以不还了": the same answer, led by "还要还" for the second.
   const stillOwe = deps.cues.still_owe_question.some((w) => text.includes(w));
   if (!stillOwe && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
@@ -114,6 +117,7 @@ export function principalAnswer(text: string, turn: TurnContext, held: LoanFacts
   const at = deps.now().toISOString();
   turn.remember(text, (s) => {
     s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
+    s.loan = held;
   });
   return reply;
 }

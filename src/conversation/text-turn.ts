@@ -118,12 +118,14 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   }
 
   // A follow-up on the loan being checked ("那合法的话我应该还多少", "合同上写的是XX小贷公司").
-  const onLoan = principalAnswer(text, turn, state?.loan) ?? loanFollowUp(text, u, receivedAt, turn, state?.loan);
+  const onLoan = principalAnswer(text, turn, state?.loan, receivedAt) ?? loanFollowUp(text, u, receivedAt, turn, state?.loan);
   if (onLoan) return onLoan;
 
   // 4. Small talk.
+  // "谢谢 那我自己咋跟平台谈分期": thanks that asks something is a question.
+  const alsoAsks = asksOrWonders(text);
   if (u.act === 'greeting' && u.speaker === 'user') return say('greeting', 'greeting', text, turn);
-  if (u.act === 'thanks' && u.speaker === 'user') return say('thanks', 'greeting', text, turn);
+  if (u.act === 'thanks' && u.speaker === 'user' && !alsoAsks) return say('thanks', 'greeting', text, turn);
 
   // 5. Follow-ups on what was just said — unless the turn names conduct of its own ("晚上打几十个电话违法吗",
   // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.

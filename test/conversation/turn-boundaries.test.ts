@@ -35,6 +35,16 @@ describe('a wish for revenge', () => {
   });
 });
 
+describe('thanks that asks something', () => {
+  it('answers the question instead of saying "you are welcome"', async () => {
+    const c = conversation();
+    const r = await c.say('谢谢 那我自己咋跟平台谈分期');
+    expect(r.kind).toBe('answer');
+    expect(r.shown).toMatch(/协商|分期|客服/);
+    expect((await c.say('在吗')).kind).toBe('greeting');
+  });
+});
+
 describe('silence in crisis mode', () => {
   it('meets "。。。" after a wish to die with care, not an input error', async () => {
     const c = conversation();

@@ -164,6 +164,14 @@ describe('crisis', () => {
     },
   );
 
+  it.each(['活这么大岁数 给儿子拖累成这样 不如喝药走了', '我真系好攰 唔想再捱落去 想带埋个仔一齐走', '算了 给我老婆留了封信 钱的事就交给保险吧'])('hears risk in %s', (text) => {
+    expect(['risk', 'acute']).toContain(read(text).crisis);
+  });
+
+  it.each(['今晚等佢瞓咗就开煤气', '俺在车里 车库 门都关上了 车没熄火'])('hears acute danger in %s', (text) => {
+    expect(read(text).crisis).toBe('acute');
+  });
+
   it('hears "I can\'t do this anymore" as risk, and a phone swipe or a bought cold medicine as nothing', () => {
     expect(['risk', 'acute']).toContain(read('i cant do this anymore 想结束了 欠了50w').crisis);
     expect(read('我一直在划手机看催收短信').crisis).toBe('none');
