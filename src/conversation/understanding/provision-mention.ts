@@ -39,8 +39,11 @@ export function createProvisionReader(cues: ProvisionCues, compiler: CueCompiler
     articleRe.lastIndex = 0;
     for (let m = articleRe.exec(t); m; m = articleRe.exec(t)) {
       const lawBefore = [...laws].reverse().find((l) => l.end <= m!.index && m!.index - l.end <= 2);
-      // Without 第, only "民法典1032条" (a law name right before Arabic digits): "哪一条", "一条短信" are not articles.
-      if (!m[1] && !(lawBefore && /^\d+$/.test(m[2]!))) continue;
+      // Without 第, only "民法典1032条" (a law name right before Arabic digits), or two or more Arabic digits with
+      // nothing counted after them ("那个第几条是啥意思 62条？"): "哪一条", "一条短信", "3条短信" are not articles.
+      const after = t[m.index + m[0].length];
+      const bare = /^\d{2,4}$/.test(m[2]!) && (after === undefined || /[？?，,。.！!\s呢吗是说的啥什]/.test(after));
+      if (!m[1] && !(lawBefore && /^\d+$/.test(m[2]!)) && !bare) continue;
       const n = toNumber(m[2]!);
       if (!(n > 0)) continue;
       const sub = m[3] ? toNumber(m[3]) : undefined;

@@ -13,11 +13,12 @@ describe('provision mentions', () => {
     ['第二款呢', { part: '第二款', vague: false }],
     ['个人信息保护法第（三）项', { law: '个人信息保护法', part: '第（三）项', vague: false }],
     ['刚才说的那个规定是什么意思', { vague: true }],
+    ['你刚说的那个第几条是啥意思 62条？', { article: '62', vague: false }],
   ] as const)('reads %s', (text, expected) => {
     expect(mention(text)).toEqual(expected);
   });
 
-  it.each(['收到一条短信', '个保法哪一条管这个', '刚才那条是不是更严重', '这个法院是真的吗'])('finds no provision in %s', (text) => {
+  it.each(['收到一条短信', '他们发了15条短信', '个保法哪一条管这个', '刚才那条是不是更严重', '这个法院是真的吗'])('finds no provision in %s', (text) => {
     expect(mention(text)).toBeUndefined();
   });
 });
