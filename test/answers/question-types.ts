@@ -54,6 +54,7 @@ export const QUESTION_TYPES: QuestionType[] = [
   // 上门、威胁
   { q: '催收说明天上门 他们能来吗', first: /可以上门|能来|可以来/, guide: 'home-visit' },
   { q: '上门的催收能进我家吗', first: /不让进|不能进|未经.*同意|不能/, guide: 'home-visit' },
+  { q: '催收说要去我家 能这样吗', first: /可以上门|能来|可以来/, guide: 'home-visit' },
   { q: '他们在我家门口喷漆写欠债还钱 这算啥', first: /违法|软暴力/ },
   { q: '催收说要弄死我全家', first: /违法|报警|110|不能/ },
   { q: '催收把我堵在屋里不让我出去', first: /违法|非法|报警|110/ },
