@@ -55,8 +55,14 @@ interface TimedHit extends Payment {
  * form-like "月供:2224.44"), where it is dropped. A cue word followed by words, not a number, ends its phrase: in "扣了服务费 每个月还1000" the fee
  * word must not reach into the next phrase.
  */
+/**
+ * Contract and order numbers ("借款编号XD20250612-0043", "合同号CF2024081900321"): letters then five or more digits.
+ * They are not amounts ("借款编号…" once read 20,250,612 yuan as the principal); currency prefixes (rmb5000) stay.
+ */
+const REFERENCE_NUMBER = /(?<![a-z])(?!rmb|cny|usd)[a-z]{1,6}\d{5,}[\da-z-]*/g;
+
 export function normalizeLoanText(text: string, joinAfter: readonly string[] = [], fold?: TextFold, numberStart: RegExp = /^\d/): string {
-  const lowered = text.normalize('NFKC').toLowerCase().trim();
+  const lowered = text.normalize('NFKC').toLowerCase().trim().replace(REFERENCE_NUMBER, ' ');
   const t = fold ? fold(lowered).trim() : lowered;
   return t.replace(/\s*:\s*|\s+/g, (ws: string, i: number) => {
     const joins = numberStart.test(t.slice(i + ws.length, i + ws.length + 1)) && joinAfter.some((w) => t.endsWith(w, i));

@@ -190,3 +190,13 @@ describe('general rules found on the development set descriptions-2 (examples wr
     expect(normalizeLoanText('备注：2000', ['月供'])).toBe('备注:2000');
   });
 });
+
+describe('reference numbers', () => {
+  it('does not read a contract or order number as an amount, and keeps a currency prefix', () => {
+    const withId = parse('XX网络小贷 借款编号XD20250612-0043 合同写借1万 到手8500 这算砍头息吗', AT);
+    expect(withId.principal).toBe(10000);
+    expect(withId.received).toBe(8500);
+    expect(parse('借款合同号CF2024081900321 借了3000 7天后还4000', AT).principal).toBe(3000);
+    expect(parse('rmb5000借了3个月 还5600', AT).principal).toBe(5000);
+  });
+});
