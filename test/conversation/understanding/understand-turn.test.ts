@@ -168,8 +168,14 @@ describe('crisis', () => {
     expect(['risk', 'acute']).toContain(read(text).crisis);
   });
 
-  it.each(['今晚等佢瞓咗就开煤气', '俺在车里 车库 门都关上了 车没熄火'])('hears acute danger in %s', (text) => {
+  it.each(['今晚等佢瞓咗就开煤气', '俺在车里 车库 门都关上了 车没熄火', '欠了十几万 屋头晓得了都不理我 我明早回老家 到河边去 莫得意思了'])('hears acute danger in %s', (text) => {
     expect(read(text).crisis).toBe('acute');
+  });
+
+  it('hears a ticket bought right after a plan as acute, and the same words outside a crisis as nothing', () => {
+    expect(read('车票都买好了 早上六点的', 'crisis').crisis).toBe('acute');
+    expect(read('车票买好了 明天回家').crisis).toBe('none');
+    expect(read('周末到河边去钓鱼').crisis).toBe('none');
   });
 
   it('hears "I can\'t do this anymore" as risk, and a phone swipe or a bought cold medicine as nothing', () => {
