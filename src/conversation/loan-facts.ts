@@ -5,8 +5,7 @@
  * repayment table, with a chart for channels that show pictures), "apr:lender:licensed|unlicensed" (who lent).
  */
 import { emptyReply, type OutboundReply } from '../message';
-import { toCitation } from '../knowledge/citations';
-import { resolveArticle } from '../knowledge/knowledge';
+import { resolveCites } from '../answers/answer';
 import { asksOrWonders } from './understanding/question-form';
 import type { LoanFacts } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
@@ -98,21 +97,20 @@ const NO_UPFRONT_DEDUCTION = { law: '民法典', article: '670' };
  */
 export function principalAnswer(text: string, turn: TurnContext, known: LoanFacts | undefined, receivedAt: Date): OutboundReply | undefined {
   const { deps } = turn;
+  // "那本金算多少", or "那我现在还要还吗 还是可以不还了": the same answer, led by "还要还" for the second.
+  const stillOwe = deps.cues.still_owe_question.some((w) => text.includes(w));
+  if (!stillOwe && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
   // What this turn adds ("他说利息先扣了 到手只有18000 本金算多少") counts with what was said before.
   const said = deps.interest ? (deps.interest.parseLoanText(text, receivedAt) as LoanFacts) : {};
   const held: LoanFacts = { ...(known ?? {}), ...said };
   if (!held.principal || !held.received || held.received >= held.principal) return undefined;
-  // "那本金算多少", or "那我现在还要还吗 还是可以不还了": the same answer, led by "还要还" for the second.
-  const stillOwe = deps.cues.still_owe_question.some((w) => text.includes(w));
-  if (!stillOwe && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
   const reply = emptyReply('answer');
   const yuan = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
   reply.blocks.push({
     style: 'paragraph',
     text: deps.replies.text(stillOwe ? 'loan_still_owe_received' : 'loan_principal_received', { received: yuan(held.received), principal: yuan(held.principal), deducted: yuan(held.principal - held.received) }),
   });
-  const hit = resolveArticle(deps.knowledge, NO_UPFRONT_DEDUCTION.law, NO_UPFRONT_DEDUCTION.article, deps.now());
-  if (hit) reply.citations.push(toCitation(hit.article));
+  reply.citations = resolveCites(deps.knowledge, [NO_UPFRONT_DEDUCTION], deps.now());
   if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
   const at = deps.now().toISOString();
   turn.remember(text, (s) => {
