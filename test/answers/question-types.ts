@@ -55,6 +55,8 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '催收说明天上门 他们能来吗', first: /可以上门|能来|可以来/, guide: 'home-visit' },
   { q: '上门的催收能进我家吗', first: /不让进|不能进|未经.*同意|不能/, guide: 'home-visit' },
   { q: '催收说要去我家 能这样吗', first: /可以上门|能来|可以来/, guide: 'home-visit' },
+  { q: '催收说明天要去我爸妈家 能这样吗', first: /可以上门|能来|可以来/, guide: 'home-visit' },
+  { q: '他们要是真来了我爸妈要开门吗', first: /不让进|不开|可以不|不能进|未经.*同意/, guide: 'home-visit' },
   { q: '他们在我家门口喷漆写欠债还钱 这算啥', first: /违法|软暴力/ },
   { q: '催收说要弄死我全家', first: /违法|报警|110|不能/ },
   { q: '催收把我堵在屋里不让我出去', first: /违法|非法|报警|110/ },
