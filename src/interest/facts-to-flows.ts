@@ -55,6 +55,11 @@ function payments(f: LoanFacts, principal: number): Built {
       last[n - 1]!.amount = cents(f.payment + principal);
       return { payments: last, kind: 'interest_only' };
     }
+    // 每月还1000 12期 利息一共3000: the instalments and the stated interest (or total) tell two different loans,
+    // so the instalment is asked rather than one of the two picked.
+    const repaid = f.payment * n;
+    if (f.interest && !f.interest.each && !agrees(repaid, principal + f.interest.amount)) return { missing: 'payment' };
+    if (f.total !== undefined && !agrees(repaid, f.total) && !agrees(f.total, principal)) return { missing: 'payment' };
     return { payments: level(f.payment, n, timing), kind: 'instalments' };
   }
 
@@ -127,6 +132,11 @@ function byRate(f: LoanFacts, principal: number, term: NonNullable<LoanFacts['te
         ? { payments: bulletByDay(principal * (1 + periodRate * n), timing.every * n), kind }
         : { payments: bulletByMonth(principal * (1 + periodRate * n), n), kind };
   }
+}
+
+/** Two sums of money that are the same loan: within a yuan, or 0.5 % for large sums (rounded instalments). */
+function agrees(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(1, 0.005 * Math.max(a, b));
 }
 
 function timingOf(f: LoanFacts): Timing {

@@ -14,6 +14,7 @@ import { createDateReader } from './text-dates';
 import { createTextFold, type TextFold } from './text-fold';
 import { createRateReader } from './rate-text';
 import { createFeePercentReader, type FeePercent } from './fee-percent';
+import { askInsteadOfGuessing, type Doubt } from './ambiguity';
 
 type Role = 'principal' | 'received' | 'payment' | 'total' | 'fee' | 'interest' | 'rollover';
 const ROLES: readonly Role[] = ['principal', 'received', 'payment', 'total', 'fee', 'interest', 'rollover'];
@@ -41,6 +42,8 @@ interface Term {
   ordinal: boolean;
   /** Written as 分N个月 / 分N周: N instalments, one a month (week). */
   split?: boolean;
+  /** Written as 还N次: N payments, however far apart. */
+  times?: boolean;
 }
 
 interface TimedHit extends Payment {
@@ -141,6 +144,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const alternatives = lower(cues.alternatives);
   const uncertainBefore = lower(cues.uncertain_before);
   const forgotten = lower(cues.forgotten);
+  const agoWords = lower(cues.term.ago_words);
+  const partListStop = lower(cues.part_list_stop);
+  const paidAndLeftRe = new RegExp(`(?:${altOf(cues.term.paid_before)})(\\d+|${CN_COUNT})期[^\\d]{0,6}?(?:${altOf(cues.term.left_before)})(\\d+|${CN_COUNT})期`);
+  const notDeduction = lower(cues.not_deduction);
+  const severalLoans = lower(cues.several_loans);
+  const relativeVerbs = lower(cues.term.relative_verbs);
+  const relativeTerms = Object.entries(cues.term.relative).sort((a, b) => b[0].length - a[0].length);
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
@@ -213,6 +223,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       a.perPeriod = perPeriodWords.some((w) => lead.includes(w)) && !notPerPeriod.some((w) => lead.includes(w));
       // 每月还本金800加利息200: a part joined to a per-instalment amount of the same clause is one too.
       if (!a.perPeriod && prev?.perPeriod && prev.clause === a.clause && !has(t.slice(prev.end, a.start), cues.sum_words)) a.perPeriod = true;
+      // 每期本金1000 利息96 另外还有40的服务费: the parts of an instalment listed clause after clause, as long as
+      // nothing says the next one is paid once (一共, 先扣, 放款前).
+      if (!a.perPeriod && prev?.perPeriod && prev.clause === a.clause - 1 && (a.role === 'interest' || a.role === 'fee') && !has(t.slice(prev.end, a.start), partListStop) && ['principal', 'interest'].includes(partOf(t, prev, breaks))) {
+        a.perPeriod = true;
+      }
       // A fee with 每月/每期 right after it is charged per instalment (服务费50每月, 100一期).
       // 一个月利息800: interest for each period.
       if (a.role === 'interest' && !a.perPeriod && interestPeriodWords.some((w) => lead.includes(w))) a.perPeriod = true;
@@ -299,12 +314,18 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const cue = roleBefore(t, 0, i);
       if (cue && cue.dist <= 1 && ['principal', 'received', 'payment', 'total'].includes(cue.role)) facts.unstated ??= missingFor(cue.role);
     }
-    const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate));
+    const doubts: Doubt[] = [];
+    const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate), doubts);
     const term = chooseTerm(terms, t);
     if (term.term) facts.term = term.term;
+    // 还了5期，还剩7期: what was paid and what is left make the whole term.
+    const split = term.term ? undefined : paidAndLeftRe.exec(t);
+    if (split) facts.term = { count: smallCount(split[1]!) + smallCount(split[2]!), unit: 'period' };
     if (term.periodDays) facts.periodDays = term.periodDays;
     const every = paymentEvery(t);
     if (every && !facts.periodDays) facts.periodDays = every;
+    // 每次还500 还8次: eight payments, but a week or a month apart is not said, so it is asked.
+    if (term.times && !facts.periodDays && !has(t, cues.monthly_words)) doubts.push({ ask: 'term', drop: ['term'] });
     if (weeklyInterest && facts.interest?.each) facts.periodDays ??= 7;
     if (rate && !(rollPct !== undefined && rate.percent === rollPct)) facts.rate = rate;
     // 借2000，利息一天20块: a day's interest as money on the principal is a daily rate.
@@ -329,13 +350,15 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     applyFeePercents(feePercents.filter((f) => !f.perPeriod), perPeriodFees, facts);
     // 服务费大概5% / 服务费5%还是10%: the share is not one known number, so what it changes is asked for.
     if (roughFee) facts.unstated ??= roughFee.perPeriod ? 'payment' : 'received';
-    if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(t, cues.deduction_words)) facts.unstated ??= 'received';
+    if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(withoutNotDeduction(t), cues.deduction_words)) facts.unstated ??= 'received';
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
     const contract = dates.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
     if (contract) facts.contractDate = contract.iso;
-    return facts;
+    // 借了两笔 / 还有一笔2万 / 两个平台: more than one loan, so which one is asked before any is computed.
+    if (has(t, severalLoans)) doubts.unshift({ ask: 'principal', drop: ['principal', 'received', 'payment', 'total', 'payments', 'fees', 'interest', 'rate'] });
+    return askInsteadOfGuessing(facts, doubts);
   };
 
   /**
@@ -414,7 +437,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   }
 
   /** Puts the amounts into `facts`; returns true when any fee amount was given (upfront or per instalment). */
-  function collect(amounts: Amount[], facts: LoanFacts, t: string, breaks: number[], hasRate: boolean): boolean {
+  function collect(amounts: Amount[], facts: LoanFacts, t: string, breaks: number[], hasRate: boolean, doubts: Doubt[]): boolean {
+    let deducted = 0;
     const parts = new Map<number, { principal: number; interest: number; fee: number; payment: number }>();
     let upfrontFees = 0;
     let sawFee = false;
@@ -448,9 +472,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
           facts.principal ??= a.value;
           break;
         case 'received':
+          // 到手4000 又到手4500: two different amounts received, so which one is asked.
+          if (facts.received !== undefined && Math.abs(facts.received - a.value) > 0.005) doubts.push({ ask: 'received', drop: ['received', 'fees'] });
           facts.received ??= a.value;
           break;
         case 'payment':
+          // 每月还1000，后来改成每月还1200: two instalments for one loan, so which one is asked.
+          if (facts.payment !== undefined && Math.abs(facts.payment - a.value) > 0.005) doubts.push({ ask: 'payment', drop: ['payment', 'total'] });
           facts.payment ??= a.value;
           break;
         case 'total':
@@ -458,6 +486,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
           break;
         case 'fee':
           upfrontFees += a.value;
+          if (has(withoutNotDeduction(clauseAround(t, a.start, a.end, breakChars)), cues.deduction_words)) deducted += a.value;
           break;
         case 'interest':
           facts.interest = { amount: a.value, each: false };
@@ -468,14 +497,42 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
           if (facts.principal === undefined && facts.received === undefined) facts.principal = a.value;
       }
     }
+    // 每个月还本金500，利息每月60: parts of one instalment said in separate clauses are one instalment, unless a
+    // clause gives a whole payment of its own.
+    if (parts.size > 1 && ![...parts.values()].some((p) => p.payment > 0)) {
+      const one = { principal: 0, interest: 0, fee: 0, payment: 0 };
+      for (const p of parts.values()) {
+        if (!one.principal) one.principal = p.principal;
+        if (!one.interest) one.interest = p.interest;
+        one.fee += p.fee;
+      }
+      parts.clear();
+      parts.set(0, one);
+    }
     for (const p of parts.values()) {
       if (p.principal > 0 && p.interest === 0 && p.payment === 0 && hasRate) facts.principalPerPeriod = p.principal;
-      else if (p.principal + p.payment > 0) facts.payment ??= p.principal + p.payment + p.interest;
+      else if (p.principal + p.payment > 0) {
+        const each = p.principal + p.payment + p.interest;
+        // 每期还1900，又说每期还2100: two different instalments, so which one is asked.
+        if (facts.payment !== undefined && Math.abs(facts.payment - each) > 0.005) doubts.push({ ask: 'payment', drop: ['payment', 'total'] });
+        facts.payment ??= each;
+      }
       else if (p.interest > 0) facts.interest = { amount: p.interest, each: true };
       if (p.fee > 0) facts.feePerPayment = (facts.feePerPayment ?? 0) + p.fee;
     }
     if (upfrontFees > 0) facts.fees = upfrontFees;
+    // 借1万 到手8000 扣了1500: what was deducted does not explain what arrived, so what arrived is asked.
+    const { principal, received } = facts;
+    if (deducted > 0 && principal !== undefined && received !== undefined && received < principal) {
+      const explains = (fee: number) => Math.abs(received + fee - principal) <= 0.005;
+      if (!explains(deducted) && !explains(upfrontFees)) doubts.push({ ask: 'received', drop: ['received', 'fees'] });
+    }
     return sawFee;
+  }
+
+  /** `s` without the words that contain 扣 but deduct nothing (每月20号扣款, 自动扣). */
+  function withoutNotDeduction(s: string): string {
+    return notDeduction.reduce((x, w) => x.split(w).join(','), s);
   }
 
   /** True when an included word (含, 其中) leads `a`'s clause and an earlier amount is paid every instalment. */
@@ -553,7 +610,18 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (word === '日' && /^[\d]/.test(t.slice(end))) continue;
       // 分6个月 / 分4周还: that many monthly (weekly) instalments; not the 分 of a rate (月息2分6个月).
       const split = !ordinal && (unit === 'month' || unit === 'week') && Number.isInteger(count) && splitWords.some((w) => lead.endsWith(w) && !/[\d一二两三四五六七八九十半点]$/.test(lead.slice(0, -w.length)));
-      out.push({ count, unit, start, end, ordinal, split });
+      // 一年前借的 / 两个月前: how long ago, not how long for (7天前还 still names a due time).
+      if (!ordinal && agoWords.some((w) => t.startsWith(w, end) && !relativeVerbs.some((v) => t.startsWith(v, end + w.length)))) continue;
+      out.push({ count, unit, start, end, ordinal, split, times: instalmentUnits.includes(word) });
+    }
+    // 下个月还7200 / 下周还: a term counted from the loan, when a repayment verb follows.
+    for (const [phrase, rel] of relativeTerms) {
+      for (let i = t.indexOf(phrase); i >= 0; i = t.indexOf(phrase, i + phrase.length)) {
+        const end = i + phrase.length;
+        if (isMasked(i, end) || !relativeVerbs.some((v) => t.startsWith(v, end))) continue;
+        if (out.some((o) => o.start < end && i < o.end)) continue;
+        out.push({ count: rel.count, unit: rel.unit, start: i, end, ordinal: false });
+      }
     }
     // 期数:60 (a form's label, then the count).
     countLabelRe.lastIndex = 0;
@@ -565,7 +633,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     return out.sort((a, b) => a.start - b.start);
   }
 
-  function chooseTerm(terms: Term[], t: string): { term?: LoanFacts['term']; periodDays?: number } {
+  function chooseTerm(terms: Term[], t: string): { term?: LoanFacts['term']; periodDays?: number; times?: boolean } {
     const lengthWords = cues.term.period_length.map((w) => w.toLowerCase());
     let periodDays: number | undefined;
     const rest: Term[] = [];
@@ -584,6 +652,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (pick.split) return { term: { count: pick.count, unit: 'period' }, periodDays: pick.unit === 'week' ? periodDays ?? 7 : periodDays };
     const unit: TermUnit = pick.unit === 'year' ? 'month' : pick.unit;
     const count = pick.unit === 'year' ? pick.count * 12 : pick.count;
+    if (pick.times && !rest.some((x) => x !== pick && x.unit !== 'period')) return { term: { count, unit }, periodDays, times: true };
     // 半个月后还 / 一个半月: not a whole number of months, so a number of days.
     if (unit === 'month' && !Number.isInteger(count)) return { term: { count: Math.round(count * cues.term.days_per_month), unit: 'day' }, periodDays };
     return { term: { count, unit }, periodDays };

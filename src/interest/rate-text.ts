@@ -36,10 +36,12 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
   /** The rate forms of cues.yaml rates, as patterns. */
   const R = {
     percent: new RegExp(`(${DEC})(?:${altOf(rc.percent_after)})`, 'g'),
-    fraction: new RegExp(`(${altOf(Object.keys(rc.fraction_words))})(${DEC}|${CN_COUNT})`, 'g'),
+    // 万分之二点五: a Chinese decimal after the count.
+    fraction: new RegExp(`(${altOf(Object.keys(rc.fraction_words))})(${DEC}|${CN_COUNT})(?:点([${digitCls}零〇]+))?`, 'g'),
     shortFraction: new RegExp(`(${altOf(rc.short_fraction.after_words)})(${altOf(Object.keys(rc.short_fraction.scale))})([${digitCls}]|\\d)(?![\\d${Object.keys(rc.short_fraction.scale).join('')}])`, 'g'),
     fen: new RegExp(`(${DEC}|${CN_COUNT}|[${digitCls}]点[${digitCls}])${escapeRe(rc.fen.unit)}(?:([1-9${digitCls}])(?![\\d期天个月周年万千元块]))?(${altOf(rc.fen.after)})?`, 'g'),
     li: new RegExp(`(${DEC}|${CN_COUNT})${escapeRe(rc.li.unit)}(${altOf(rc.li.after)})?`, 'g'),
+    mao: new RegExp(`(${DEC}|${CN_COUNT})${escapeRe(rc.mao.unit)}(?:${altOf(rc.mao.after)})?`, 'g'),
     bare: new RegExp(`(${altOf(Object.keys(rc.bare_after.words))})(?:${altOf(rc.bare_after.links)})?(${DEC})(?![\\d.%万千kw元块个分厘])`, 'g'),
   };
   const moneyDay = lower(cues.rates.money_per.day);
@@ -68,7 +70,14 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
       hits.push({ percent, start, end, fen, per });
     };
     for (const m of t.matchAll(R.percent)) add(Number(m[1]), m.index!, m.index! + m[0].length);
-    for (const m of t.matchAll(R.fraction)) add(smallCount(m[2]!) * rc.fraction_words[m[1]!]!, m.index!, m.index! + m[0].length);
+    for (const m of t.matchAll(R.fraction)) add((smallCount(m[2]!) + chineseDecimals(m[3])) * rc.fraction_words[m[1]!]!, m.index!, m.index! + m[0].length);
+    // 月息一毛 = 10 % a month (a 毛 on every yuan); 利息一毛 alone does not say per what.
+    for (const m of t.matchAll(R.mao)) {
+      const lead = t.slice(Math.max(0, m.index! - 6), m.index!);
+      const named = rc.mao.named_before.some((w) => lead.endsWith(w));
+      if (!named && !rc.mao.interest_before.some((w) => lead.endsWith(w))) continue;
+      add(smallCount(m[1]!) * rc.mao.percent, m.index!, m.index! + m[0].length, named ? 'month' : 'unknown');
+    }
     // 日息万五 = 0.05 % a day; 日息千一 = 0.1 %.
     for (const m of t.matchAll(R.shortFraction)) {
       const n = smallCount(m[3]!);
@@ -148,6 +157,13 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
     const wider = t.slice(Math.max(0, h.start - 20), h.start);
     if (has(wider, cues.monthly_words) && !has(wider, cues.not_monthly_words)) return { percent: h.percent, per: 'month' };
     return { percent: h.percent, per: 'unknown' };
+  }
+  /** 点五 → 0.5, 点二五 → 0.25: the digits after a Chinese decimal point. */
+  function chineseDecimals(s: string | undefined): number {
+    if (!s) return 0;
+    let v = 0;
+    [...s].forEach((ch, i) => (v += (cues.numerals.digits[ch] ?? 0) / 10 ** (i + 1)));
+    return v;
   }
   return { readRate, readInterestPerDay };
 }

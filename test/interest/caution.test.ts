@@ -1,0 +1,149 @@
+/**
+ * The parser asks rather than guesses when a description allows two readings (issue 13): more than one loan,
+ * an instalment said twice with different values, instalments that disagree with the stated interest or total,
+ * a deduction that does not explain what arrived, payments counted in 次 with no interval. And the readings that
+ * general rules settle (万分之二点五, 月息一毛, 一年前借的, 下个月还, parts of an instalment said clause by clause,
+ * 还了N期还剩M期). Expectations come from the loan's own numbers, never from the parser's output.
+ */
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { loadInterestData } from '../../src/interest/interest-data';
+import { createLoanTextParser } from '../../src/interest/loan-text';
+import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+import { askInsteadOfGuessing } from '../../src/interest/ambiguity';
+
+const cues = loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues;
+const parse = createLoanTextParser(cues);
+const AT = new Date('2026-05-01T12:00:00+08:00');
+const flows = (text: string) => cashFlowsOf(parse(text, AT));
+const months = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
+const cents = (x: number) => Math.round(x * 100) / 100;
+
+/** A small deterministic generator, so a failing case can be replayed. */
+function rnd(seed: number): () => number {
+  let s = seed * 9301 + 49297;
+  return () => (s = (s * 9301 + 49297) % 233280) / 233280;
+}
+const seeds = Array.from({ length: 12 }, (_, i) => i + 1);
+const missingOf = (text: string) => {
+  const out = flows(text);
+  return out.ok ? `computed ${JSON.stringify(out.flows.payments.slice(0, 2))}` : out.missing;
+};
+
+describe('two readings are asked about, not picked', () => {
+  it.each(seeds)('a second loan is asked about before any is computed (seed %i)', (seed) => {
+    const r = rnd(seed);
+    const a = 1000 * (2 + Math.floor(r() * 20));
+    const b = 1000 * (2 + Math.floor(r() * 20));
+    const pay = 100 + Math.floor(r() * 900);
+    const text = [`借了两笔，一笔${a}一笔${b}，每月各还${pay}`, `借了${a}，还有一笔${b}，每月还${pay}还12期`, `在两个平台借了钱，一个借${a}每月还${pay}，一个借${b}每月还${pay}`][seed % 3]!;
+    expect(missingOf(text)).toBe('principal');
+  });
+
+  it.each(seeds)('an instalment said twice with different values is asked (seed %i)', (seed) => {
+    const r = rnd(seed);
+    const first = 500 + Math.floor(r() * 1000);
+    const second = first + 50 + Math.floor(r() * 500);
+    const link = ['后来改成', '又说', '他们又说'][seed % 3]!;
+    expect(missingOf(`借2万，每月还${first}，${link}每月还${second}，还12期`)).toBe('payment');
+  });
+
+  it('the same instalment said twice is one instalment', () => {
+    expect(flows('借2万，每月还1900，对，每月还1900，还12期')).toEqual({ ok: true, kind: 'instalments', flows: { contractPrincipal: 20000, received: 20000, payments: months(12, 1900) } });
+  });
+
+  it.each(seeds)('instalments that disagree with the stated interest are asked; agreeing ones are computed (seed %i)', (seed) => {
+    const r = rnd(seed);
+    const n = 6 + Math.floor(r() * 18);
+    const pay = 600 + 10 * Math.floor(r() * 60);
+    const principal = 5000;
+    const interest = pay * n - principal;
+    expect(missingOf(`借${principal} 每月还${pay} ${n}期 利息一共${interest + 500}`)).toBe('payment');
+    const out = flows(`借${principal} 每月还${pay} ${n}期 利息一共${interest}`);
+    expect(out.ok && out.flows.payments).toEqual(months(n, pay));
+  });
+
+  it('a deduction that does not explain what arrived asks what arrived', () => {
+    expect(missingOf('借1万 到手8000 扣了1500服务费 每月还1000 12期')).toBe('received');
+    const out = flows('借1万 到手8500 扣了1500服务费 每月还1000 12期');
+    expect(out.ok && out.flows.received).toBe(8500);
+  });
+
+  it('a fee paid on top of a smaller received amount is still paid separately', () => {
+    const out = flows('借1万 到手8000 还交了500会员费 每月还1000 12期');
+    expect(out.ok && out.flows.received).toBe(7500);
+  });
+
+  it('payments counted in 次 without their interval ask for the term; with it they are computed', () => {
+    expect(missingOf('借3000 每次还500 还8次')).toBe('term');
+    const out = flows('借3000 每周还500 还8次');
+    expect(out.ok && out.flows.payments.map((p) => p.day)).toEqual([7, 14, 21, 28, 35, 42, 49, 56]);
+  });
+
+  it('每月20号扣款 is the due date, not a deduction', () => {
+    expect(flows('借1万，每月还1000，12期，每月20号扣款')).toEqual({ ok: true, kind: 'instalments', flows: { contractPrincipal: 10000, received: 10000, payments: months(12, 1000) } });
+  });
+
+  it('askInsteadOfGuessing drops what the doubt makes unusable and keeps the rest', () => {
+    const facts = askInsteadOfGuessing({ principal: 10000, payment: 1000, term: { count: 12, unit: 'period' } }, [{ ask: 'payment', drop: ['payment'] }]);
+    expect(facts).toEqual({ principal: 10000, term: { count: 12, unit: 'period' }, unstated: 'payment' });
+    expect(cashFlowsOf(facts)).toEqual({ ok: false, missing: 'payment' });
+  });
+});
+
+describe('readings general rules settle', () => {
+  it.each([
+    ['万分之二点五', 0.00025],
+    ['万分之三点五', 0.00035],
+    ['千分之一点二', 0.0012],
+  ])('日利率%s a day, simple interest to the end', (words, daily) => {
+    const out = flows(`借款5万 日利率${words} 借期90天 到期还`);
+    expect(out.ok && out.flows.payments).toEqual([{ day: 90, amount: cents(50000 * (1 + daily * 90)) }]);
+  });
+
+  it.each([1, 2, 3])('月息%s毛 is that many tenths of the loan a month', (n) => {
+    const cn = ['', '一', '两', '三'][n]!;
+    const out = flows(`借3000 月息${cn}毛 一个月后连本带息还`);
+    expect(out.ok && out.flows.payments).toEqual([{ month: 1, amount: cents(3000 * (1 + n / 10)) }]);
+  });
+
+  it('利息一毛 without a period asks for it', () => {
+    expect(missingOf('借3000 利息一毛 一个月后连本带息还')).toBe('rate_unit');
+  });
+
+  it.each(['一年前', '两个月前', '半年前'])('%s借的 is when, not how long', (ago) => {
+    const out = flows(`差不多${ago}借的，三万，说好一个月后还三万三`);
+    expect(out.ok && out.flows.payments).toEqual([{ month: 1, amount: 33000 }]);
+  });
+
+  it.each([
+    ['下个月还', { month: 1 }],
+    ['下周还', { day: 7 }],
+  ])('%s is one period after the loan', (phrase, at) => {
+    const out = flows(`借了六千块 ${phrase}七千二`);
+    expect(out.ok && out.flows.payments).toEqual([{ ...at, amount: 7200 }]);
+  });
+
+  it.each(seeds)('parts of one instalment said clause by clause are added up (seed %i)', (seed) => {
+    const r = rnd(seed);
+    const n = 3 + Math.floor(r() * 20);
+    const part = 100 * (1 + Math.floor(r() * 20));
+    const interest = 10 + Math.floor(r() * 200);
+    const fee = 5 + Math.floor(r() * 50);
+    const principal = part * n;
+    const a = flows(`借${principal}，每个月还本金${part}，利息每月${interest}，还${n}期`);
+    expect(a.ok && a.flows.payments).toEqual(months(n, part + interest));
+    const b = flows(`借了${principal} 分${n}期 每期本金${part} 利息${interest} 另外还有${fee}的服务费`);
+    expect(b.ok && b.flows).toEqual({ contractPrincipal: principal, received: principal, payments: months(n, part + interest + fee) });
+  });
+
+  it('a fee said to be taken at signing after the parts stays a fee at signing', () => {
+    const out = flows('借了1.2万 分12期 每期本金1000 利息96 放款时先扣了400的服务费');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 12000, received: 11600, payments: months(12, 1096) });
+  });
+
+  it.each([[5, 7], [3, 9], [10, 2]])('还了%i期，还剩%i期 is the whole term', (paid, left) => {
+    const out = flows(`借1万，每月还1000，还了${paid}期，还剩${left}期`);
+    expect(out.ok && out.flows.payments).toEqual(months(paid + left, 1000));
+  });
+});
