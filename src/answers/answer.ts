@@ -201,6 +201,11 @@ export function createOfflineAnswerer(
     const top = retrieved.find((r) => !(isGuideHit(r) && r.guide.id === SCOPE_GUIDE_ID));
     const grounded = retrieved.filter((r) => !(isGuideHit(r) && r.guide.id === SCOPE_GUIDE_ID));
 
+    // A question naming a neighbouring field (驾照, 遗嘱, 医保 …) and nothing of ours is that field's question; a
+    // follow-up to our answer or to an analysed collector's message ("我会不会被开除啊" after their post in the
+    // company group) is not.
+    const aboutOurs = followUp !== undefined || (ctx.grounding?.findings?.length ?? 0) > 0;
+    if (!aboutOurs && namesOtherFieldOnly(question)) return outOfScope(question, grounded);
     const coverage = retriever.coverage(question);
     const weak = !top || top.score < opts.minScore || coverage < opts.minCoverage || top.score * coverage < opts.minSupport;
     // A question split between a neighbouring field and our topics is settled by what it asks.
@@ -458,6 +463,18 @@ export function createOfflineAnswerer(
     const scope = guideById(k, SCOPE_GUIDE_ID);
     // A field is named only by its own words: a shared "怎么办" routes nowhere in particular.
     return scope ? matcher.rank(scope, question).find((m) => m.cueHits > 0) : undefined;
+  }
+
+  /**
+   * The question names a field the out-of-scope guide routes (one of its entries' cue words) and none of the words
+   * of our own field (its `field_words`, matched on the corrected question: 崔收 → 催收). Retrieval alone ranks a
+   * guide of ours first on shared words ("驾照扣满12分了怎么办" → the limitation guide on 12).
+   */
+  function namesOtherFieldOnly(question: string): boolean {
+    const scope = guideById(k, SCOPE_GUIDE_ID);
+    if (!scope?.field_words.length || !scopeRoute(question)) return false;
+    const corrected = correct(question).toLowerCase();
+    return !scope.field_words.some((w) => corrected.includes(w.toLowerCase()));
   }
 
   /** One sentence: not covered, and where to go (12348 / a lawyer, or the hotline for that field). */

@@ -129,6 +129,11 @@ export const guideFileSchema = z.object({
   debt_line: z.string().max(60, 'one short line (at most 60 characters)').optional().nullable(),
   as_of: dateField.optional().nullable(),
   sections: z.array(guideSectionSchema).default([]),
+  /**
+   * Out-of-scope guide only: words that name our own field (借, 贷, 催, 逾期 …). A question naming a neighbouring
+   * field's cue word and none of these is routed to that field, whatever retrieval ranks first.
+   */
+  field_words: words.default([]),
   /** The question types this guide answers; every guide has at least one. */
   entries: z.array(guideEntrySchema).min(1, 'every guide needs at least one entry (a question type with its verdict)'),
 });

@@ -146,6 +146,21 @@ describe('out of scope', () => {
     expect(text(consumer)).toContain('12315');
   });
 
+  it('routes a question that names a neighbouring field and nothing of ours, whatever retrieval ranks first', () => {
+    for (const q of ['驾照被扣了6分要去学习吗', '我想立个遗嘱 需要什么手续', '股票被套了要不要割肉', '住院费医保能报多少']) {
+      const a = ask(q);
+      expect(a.outOfScope).toBe(true);
+      expect(a.reply.citations).toEqual([]);
+    }
+  });
+
+  it('keeps a question naming a neighbouring word beside our field, or following our answer, in scope', () => {
+    // 医院 and 工资 are neighbouring words; 崔收 (corrected to 催收) and 冻 name our field.
+    for (const q of ['崔收天天打到我上班的医院 能投诉吗', '法院把我工资卡冻了 能不能留点生活费']) expect(ask(q).outOfScope).toBe(false);
+    // 开除 names labour, but right after the workplace answer it is a follow-up about the collector's call.
+    expect(ask('我会不会被开除啊', 'off-hours-and-workplace').outOfScope).toBe(false);
+  });
+
   it('does not refuse short in-scope questions', () => {
     for (const q of ['催收电话打爆了', '债主说要告我', '网贷还不上了怎么办']) expect(ask(q).outOfScope).toBe(false);
   });
