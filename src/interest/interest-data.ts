@@ -55,6 +55,7 @@ export const loanCuesSchema = z.object({
   deduction_words: words,
   part_list_stop: words,
   not_deduction: words,
+  fee_timing_words: words,
   several_loans: words,
   not_after: words,
   not_before: words,

@@ -64,8 +64,11 @@ interface TimedHit extends Payment {
  */
 const REFERENCE_NUMBER = /(?<![a-z])(?!rmb|cny|usd)[a-z]{1,6}\d{5,}[\da-z-]*/g;
 
+/** Telephone numbers written in groups ("400-800-1234", "021-6234 5678" is not matched): not amounts, nor a range. */
+const PHONE_NUMBER = /(?<![\d.])\d{3,4}-\d{3,4}-\d{3,4}(?![\d.])/g;
+
 export function normalizeLoanText(text: string, joinAfter: readonly string[] = [], fold?: TextFold, numberStart: RegExp = /^\d/): string {
-  const lowered = text.normalize('NFKC').toLowerCase().trim().replace(REFERENCE_NUMBER, ' ');
+  const lowered = text.normalize('NFKC').toLowerCase().trim().replace(REFERENCE_NUMBER, ' ').replace(PHONE_NUMBER, ' ');
   const t = fold ? fold(lowered).trim() : lowered;
   return t.replace(/\s*:\s*|\s+/g, (ws: string, i: number) => {
     const joins = numberStart.test(t.slice(i + ws.length, i + ws.length + 1)) && joinAfter.some((w) => t.endsWith(w, i));
@@ -148,6 +151,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const partListStop = lower(cues.part_list_stop);
   const paidAndLeftRe = new RegExp(`(?:${altOf(cues.term.paid_before)})(\\d+|${CN_COUNT})期[^\\d]{0,6}?(?:${altOf(cues.term.left_before)})(\\d+|${CN_COUNT})期`);
   const notDeduction = lower(cues.not_deduction);
+  const feeTiming = lower(cues.fee_timing_words);
   const severalLoans = lower(cues.several_loans);
   const relativeVerbs = lower(cues.term.relative_verbs);
   const relativeTerms = Object.entries(cues.term.relative).sort((a, b) => b[0].length - a[0].length);
@@ -439,6 +443,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   /** Puts the amounts into `facts`; returns true when any fee amount was given (upfront or per instalment). */
   function collect(amounts: Amount[], facts: LoanFacts, t: string, breaks: number[], hasRate: boolean, doubts: Doubt[]): boolean {
     let deducted = 0;
+    let untimedFee = false;
     const parts = new Map<number, { principal: number; interest: number; fee: number; payment: number }>();
     let upfrontFees = 0;
     let sawFee = false;
@@ -486,6 +491,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
           break;
         case 'fee':
           upfrontFees += a.value;
+          // Said after the instalments with no word of when it is paid: at signing or with every instalment?
+          if (!has(clauseAround(t, a.start, a.end, breakChars), feeTiming) && amounts.some((o) => o.perPeriod && o.role !== 'fee' && o.end <= a.start)) untimedFee = true;
           if (has(withoutNotDeduction(clauseAround(t, a.start, a.end, breakChars)), cues.deduction_words)) deducted += a.value;
           break;
         case 'interest':
@@ -521,6 +528,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (p.fee > 0) facts.feePerPayment = (facts.feePerPayment ?? 0) + p.fee;
     }
     if (upfrontFees > 0) facts.fees = upfrontFees;
+    // 每月还1000，服务费50: a fee named after the instalments, without saying whether it was taken once at signing
+    // or comes with every instalment, and nothing received to tell; what arrived is asked rather than the fee's
+    // timing guessed. A fee named before the instalments (借10万 手续费5千 每月还9000) is one at signing.
+    if (untimedFee && facts.received === undefined && !has(t, cues.full_received)) doubts.push({ ask: 'received', drop: ['fees'] });
     // 借1万 到手8000 扣了1500: what was deducted does not explain what arrived, so what arrived is asked.
     const { principal, received } = facts;
     if (deducted > 0 && principal !== undefined && received !== undefined && received < principal) {

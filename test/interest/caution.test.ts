@@ -74,6 +74,21 @@ describe('two readings are asked about, not picked', () => {
     expect(out.ok && out.flows.received).toBe(7500);
   });
 
+  it('a fee named after the instalments without its timing asks what arrived; named before them, it is taken at signing', () => {
+    expect(missingOf('借1万，每月还1000，服务费50，12期')).toBe('received');
+    expect(missingOf('借1万 每月还1000 12期 服务费500')).toBe('received');
+    const before = flows('借1万 服务费800 每月还1000 12期');
+    expect(before.ok && before.flows.received).toBe(9200);
+    const told = flows('借1万 每月还1000 12期 服务费500 到手9500');
+    expect(told.ok && told.flows.received).toBe(9500);
+    const monthly = flows('借1万 每月还1000 12期 服务费每月50');
+    expect(monthly.ok && monthly.flows.payments).toEqual(months(12, 1050));
+  });
+
+  it.each(['我月工资4500，', '客服电话400-800-1234，', '我今年35岁，'])('%s is not part of the loan', (aside) => {
+    expect(flows(`${aside}借了1万，每月还1100，12期`)).toEqual({ ok: true, kind: 'instalments', flows: { contractPrincipal: 10000, received: 10000, payments: months(12, 1100) } });
+  });
+
   it('payments counted in 次 without their interval ask for the term; with it they are computed', () => {
     expect(missingOf('借3000 每次还500 还8次')).toBe('term');
     const out = flows('借3000 每周还500 还8次');
