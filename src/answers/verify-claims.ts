@@ -28,10 +28,14 @@ export function claimsOf(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'data'>,
   const words = focusWords(focus);
   const cats = new Set(focus.categories);
   const seen = new Set<string>();
-  const ofKind = claims.filter((c) => (!c.when.any.length || c.when.any.some((x) => cats.has(x))) && !c.when.none.some((x) => cats.has(x)));
-  const named = askedIn(question, ofKind, swap);
-  const found = ofKind.filter((c) => {
-    if (!named.has(c) && !c.cues.some((cue) => hasCue(words, cue, negation, window))) return false;
+  const allowed = claims.filter((c) => !c.when.none.some((x) => cats.has(x)));
+  const ofKind = (c: Claim) => !c.when.any.length || c.when.any.some((x) => cats.has(x));
+  // A false consequence the question names is answered even when the message never made it ("他们真会来抓我吗"
+  // after a lawful notice of a lawsuit: no, it is a civil matter); any other claim only when the message is of its
+  // kind ("真会来吗" after a lawful notice of a visit is no menace).
+  const named = askedIn(question, allowed.filter((c) => ofKind(c) || c.verdict === 'false'), swap);
+  const found = allowed.filter((c) => {
+    if (!named.has(c) && !(ofKind(c) && c.cues.some((cue) => hasCue(words, cue, negation, window)))) return false;
     // Variants of one claim (a real or a fake lawyer's letter) are told once.
     if (seen.has(c.name)) return false;
     seen.add(c.name);

@@ -99,11 +99,15 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   const { deps } = turn;
   // "那本金算多少", or "那我现在还要还吗 还是可以不还了": the same answer, led by "还要还" for the second.
   const stillOwe = deps.cues.still_owe_question.some((w) => text.includes(w));
-  if (!stillOwe && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
+  const oweAmount = deps.cues.owe_amount_question.some((w) => text.includes(w));
+  if (!stillOwe && !oweAmount && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
   // What this turn adds ("他说利息先扣了 到手只有18000 本金算多少") counts with what was said before.
   const said = deps.interest ? (deps.interest.parseLoanText(text, receivedAt) as LoanFacts) : {};
   const held: LoanFacts = { ...(known ?? {}), ...said };
-  if (!held.principal || !held.received || held.received >= held.principal) return undefined;
+  // "我要还多少" about a loan that can be computed gets its rate and the lawful amount, not this answer.
+  const computable = deps.interest ? !deps.interest.reply(held, deps.now()).missing : false;
+  if (!stillOwe && oweAmount && computable) return undefined;
+  if (!held.principal || !held.received || held.received >= held.principal) return stillOwe || oweAmount ? statedRateOwed(text, held, turn) : undefined;
   const reply = emptyReply('answer');
   const yuan = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
   reply.blocks.push({
@@ -116,6 +120,30 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   turn.remember(text, (s) => {
     s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
     s.loan = held;
+  });
+  return reply;
+}
+
+/**
+ * "借了2万 月息10个点 … 我还要还吗" (or "…要还多少"): a loan known by its stated rate, whose schedule the user never
+ * gave. The answer is yes, but only principal and interest within the cap, led by that rate against the cap — not a
+ * question for the term. Undefined when no rate with its period was said or the loan can be computed as it stands.
+ */
+function statedRateOwed(text: string, held: LoanFacts, turn: TurnContext): OutboundReply | undefined {
+  const { deps } = turn;
+  const kit = deps.interest;
+  const rate = held.rate;
+  if (!kit || !rate || rate.per === 'unknown' || !held.principal) return undefined;
+  if (!kit.reply(held, deps.now()).missing) return undefined;
+  // Only the amount lent and its rate: what was repaid so far or is claimed still owed is not a schedule.
+  const stated: LoanFacts = { principal: held.principal, rate, ...(held.lender ? { lender: held.lender } : {}), ...(held.contractDate ? { contractDate: held.contractDate } : {}) };
+  const result = kit.reply(stated, deps.now());
+  if (result.missing) return undefined;
+  const reply = result.reply;
+  reply.kind = 'answer';
+  reply.blocks.unshift({ style: 'paragraph', text: deps.replies.text('loan_still_owe_rate') });
+  turn.remember(text, (s) => {
+    s.loan = stated;
   });
   return reply;
 }

@@ -82,7 +82,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       });
     }
     // A person at risk is never asked "who wrote this?": only a clearly pasted collector message is analysed.
-    const pasted = plain.speaker !== 'user' && plain.speakerConfidence >= SPEAKER_SURE;
+    const pasted = plain.speaker !== 'user' && plain.speakerConfidence >= SPEAKER_SURE && plain.pastedEvidently;
     if (u.crisis === 'safe' || (!pasted && !ANSWERABLE.has(plain.act))) return crisisDistress(text, turn);
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }
@@ -111,7 +111,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // A typed yes keeps the note only while the last reply still offers it.
   const noteOffered = state?.offered?.buttons.some((b) => b.id === 'note:save');
   if (pending?.kind === 'confirm_note' && noteOffered && isYes(text, cues.yes)) return saveConductNote(receivedAt, turn);
-  if (awaitingNumber && state?.loan) {
+  // "他说不还就找人收拾我 能报警不" while a loan number is awaited: a question about conduct, not the number.
+  const asksAboutConduct = asksOrWonders(text) && (u.facts.conduct.length > 0 || (u.asks !== undefined && CONDUCT_ASKS.has(u.asks)));
+  if (awaitingNumber && state?.loan && !asksAboutConduct) {
     const missing = pending!.data?.missing as Parameters<typeof loanAnswer>[0] | undefined;
     const r = missing ? loanAnswer(missing, text, receivedAt, state.loan, turn) : undefined;
     if (r) return r;

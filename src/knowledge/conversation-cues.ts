@@ -27,6 +27,7 @@ const schema = z
     night_contact: words.default([]),
     principal_question: words.default([]),
     still_owe_question: words.default([]),
+    owe_amount_question: words.default([]),
   })
   .strict();
 

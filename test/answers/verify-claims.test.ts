@@ -49,6 +49,29 @@ describe('verifyClaims', () => {
     expectWellFormed(reply, new Date(RECENT));
   });
 
+  it('answers an arrest the user asks about after a lawful lawsuit notice: a civil matter, not a crime', () => {
+    const focus = messageFocus(MESSAGES.lawsuit, RECENT);
+    const reply = followUps.verifyClaims(focus, NOW, '他们真会来抓我吗');
+    expect(firstSentence(reply)).toMatch(/不是真的|不会/);
+    expect(textOf(reply)).toMatch(/民事/);
+    expect(textOf(reply)).not.toMatch(/(?<!不)(是|构成|涉嫌|属于)(犯罪|违法)/);
+  });
+
+  it('does not answer a menace the lawful message never made ("他们真会来吗" after a lawsuit notice)', () => {
+    const focus = messageFocus(MESSAGES.lawsuit, RECENT);
+    const reply = followUps.verifyClaims(focus, NOW, '他们真会来吗');
+    expect(textOf(reply)).not.toMatch(/威胁|恐吓/);
+  });
+
+  it('says the employer will not dock wages on a collector\'s word: only a court order in enforcement', () => {
+    const focus = messageFocus('通知：您已被我司列入重点处置名单，已向银行申请冻结您名下所有账户，并通知贵单位财务从本月工资中直接划扣。', RECENT);
+    const reply = followUps.verifyClaims(focus, NOW, '单位财务真会扣我工资吗');
+    expect(firstSentence(reply)).toMatch(/不是真的|不会/);
+    expect(firstSentence(reply)).toMatch(/工资/);
+    expect(textOf(reply)).toMatch(/法院/);
+    expect(reply.citations.some((c) => c.law === '民事诉讼法' && c.article === '254')).toBe(true);
+  });
+
   it('a real law firm letter: may be true, check the firm with 12348 or the justice bureau, it is not a court paper', () => {
     const { focus, reply } = verify(MESSAGES.realLawFirm);
     expect(focus.lawful).toBe(true);

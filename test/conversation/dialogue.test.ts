@@ -277,6 +277,30 @@ describe('follow-ups on an answer', () => {
     expect(firstSentence(r)).toMatch(/24,?000/);
     expect(r.citations.some((x) => x.law === '民法典' && x.article === '670')).toBe(true);
   });
+
+  it('answers "我要还多少" about a deducted loan with the principal received, not a question for the term', async () => {
+    const r = await conversation('p3').say('合同写借我10000 但到手只有7000 说3000是服务费 现在让我还10000加利息 我要还多少');
+    expect(r.kind).toBe('answer');
+    expect(firstSentence(r)).toMatch(/7,?000/);
+    expect(r.shown).not.toMatch(/还几期|多少天/);
+  });
+
+  it('answers "还要还吗" about a loan known by its stated rate with that rate against the cap', async () => {
+    const r = await conversation('p4').say('找社会上的人借了2万 月息10个点 已经还了3万了 他说还欠2万5 我还要还吗');
+    expect(r.kind).toBe('answer');
+    expect(firstSentence(r)).toMatch(/还要还/);
+    expect(r.shown).toMatch(/120%/);
+    expect(r.shown).toMatch(/4倍|LPR/);
+  });
+
+  it('hears a threat asked about while a loan number is awaited as a question, not as the number', async () => {
+    const c = conversation('p5');
+    const asked = await c.say('借了1万 到手8000 利息合法吗');
+    expect(asked.kind).toBe('clarify');
+    const r = await c.say('他说不还就找人收拾我 能报警不');
+    expect(r.kind).not.toBe('clarify');
+    expect(r.shown).toMatch(/110|报警/);
+  });
 });
 
 describe('a message with several false consequences', () => {
