@@ -11,6 +11,7 @@ import { loadInterestData } from '../../src/interest/interest-data';
 import { createLoanTextParser } from '../../src/interest/loan-text';
 import { cashFlowsOf } from '../../src/interest/facts-to-flows';
 import { askInsteadOfGuessing } from '../../src/interest/ambiguity';
+import { interestKit as kit } from '../support/interest-kit';
 
 const cues = loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues;
 const parse = createLoanTextParser(cues);
@@ -160,5 +161,19 @@ describe('readings general rules settle', () => {
   it.each([[5, 7], [3, 9], [10, 2]])('还了%i期，还剩%i期 is the whole term', (paid, left) => {
     const out = flows(`借1万，每月还1000，还了${paid}期，还剩${left}期`);
     expect(out.ok && out.flows.payments).toEqual(months(paid + left, 1000));
+  });
+});
+
+describe('the question a doubt asks is answered like any other', () => {
+  it.each([
+    ['借1万，每月还1000，后来改成每月还1200了，12期', 'payment', '1200', 12, 1200, 10000],
+    ['借1万 到手8000 扣了1500服务费 每月还1000 12期', 'received', '到手8500', 12, 1000, 8500],
+    ['借3000 每次还500 还8次', 'term', '8', 8, 500, 3000],
+    ['借1万，每月还1000，服务费50，12期', 'received', '9950', 12, 1000, 9950],
+  ] as const)('%s → asks %s; "%s" completes it', (text, missing, answer, n, pay, received) => {
+    const facts = kit.parseLoanText(text, AT);
+    expect(cashFlowsOf(facts)).toEqual({ ok: false, missing });
+    const out = cashFlowsOf(kit.answerTo(missing, answer, AT, facts));
+    expect(out.ok && [out.flows.payments.length, out.flows.payments[0]!.amount, out.flows.received]).toEqual([n, pay, received]);
   });
 });
