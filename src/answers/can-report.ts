@@ -57,10 +57,12 @@ export function canReport(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): 
   const also = other ? replies.text('fu_report_also', { label: deps.categoryLabel(other.category), text: other.text }) : '';
   const debt = replies.text('fu_debt_line');
 
+  // Past the six months, the limit is the answer ("要看…"): it leads, and the verdict loses its "能：".
+  const [first, second] = limit?.passed ? [limit.text, main.text.replace(/^(?:能|可以)[：:，,]\s*/, '')] : [main.text, limit?.text];
   const variants: TextBlock[][] = [
-    [...para(main.text), ...para(limit?.text), ...para(bring), ...para(also), ...para(debt)],
-    [...para(main.text), ...para(limit?.text), ...para(bring), ...para(debt)],
-    [...para(main.text), ...para(limit?.text), ...para(debt)],
+    [...para(first), ...para(second), ...para(bring), ...para(also), ...para(debt)],
+    [...para(first), ...para(second), ...para(bring), ...para(debt)],
+    [...para(first), ...para(second), ...para(debt)],
   ];
   reply.blocks = fitted(variants);
   const shownAlso = other && reply.blocks.some((b) => b.text === also);
@@ -74,14 +76,16 @@ export function canReport(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): 
  * The six-month limit (治安管理处罚法 2025 第二十五条; 第二十二条 for conduct before 2026), when the conduct is
  * older than report.yaml's warn_after_days: "act soon" before the limit, "passed, unless it continued" after it.
  */
-function timeLimitLine(at: Date, now: Date, deps: FollowUpDeps): { text: string; cite: { law: string; article: string } } | undefined {
+function timeLimitLine(at: Date, now: Date, deps: FollowUpDeps): { text: string; passed: boolean; cite: { law: string; article: string } } | undefined {
   const { time_limit: t } = deps.data.report;
   const days = (now.getTime() - at.getTime()) / DAY_MS;
   if (days < t.warn_after_days) return undefined;
   const hit = resolveInForce(deps.knowledge, t.cite.law, t.cite.article, at);
   if (!hit) return undefined;
   const cite = provisionName(hit.article.law, hit.article.article_cn);
-  const months = Math.max(1, Math.round(days / 30));
-  const key = days < t.limit_days ? 'fu_report_limit_soon' : 'fu_report_limit_passed';
-  return { text: deps.replies.text(key, { cite, months }), cite: { law: hit.article.law, article: hit.article.article } };
+  const passed = days >= t.limit_days;
+  // "约5个月" before the limit; past it, "6个多月" (never "约6个月，超过了六个月").
+  const months = passed ? Math.floor(days / 30) : Math.max(1, Math.round(days / 30));
+  const key = passed ? 'fu_report_limit_passed' : 'fu_report_limit_soon';
+  return { text: deps.replies.text(key, { cite, months }), passed, cite: { law: hit.article.law, article: hit.article.article } };
 }

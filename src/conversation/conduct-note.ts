@@ -30,7 +30,10 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   // Judged when it happened ("三个月前…"); conduct that went on ("去年12月到今年4月") counts from when it ended, the
   // latest date the turn names: the law then in force, and the six-month limit from then.
   const latest = eventDates.map((d) => new Date(`${d}T12:00:00+08:00`)).filter((d) => d.getTime() <= receivedAt.getTime()).sort((a, b) => b.getTime() - a.getTime())[0];
-  const analysis = latest && latest.getTime() > assessed.occurredAt.getTime() ? { ...assessed, occurredAt: latest } : assessed;
+  // A date named ("今年5月份…后来停了 现在12月了还能报警吗") dates conduct the words did not date by themselves
+  // (their time is then the moment of asking); conduct going on as the user writes keeps that moment.
+  const undated = assessed.occurredAt.getTime() >= receivedAt.getTime() && !assessed.happeningNow;
+  const analysis = latest && (undated || latest.getTime() > assessed.occurredAt.getTime()) ? { ...assessed, occurredAt: latest } : assessed;
   const reply = kit.renderConduct(analysis, analysis.occurredAt);
   // A report that asks something ("…真的假的", "…我该怎么跟他们说") is answered; a bare report is an analysis.
   reply.kind = analysis.questions.length > 0 || asksOrWonders(text) ? 'answer' : 'analysis';

@@ -68,6 +68,9 @@ describe('canReport', () => {
     expect(text).toMatch(/第二十二条/);
     expect(text).toMatch(/最后一次/);
     expect(text).toMatch(/起诉|赔偿/);
+    // Past the limit, the limit is the answer: the first sentence is no bare "能".
+    expect(firstSentence(reply)).toMatch(/^要看/);
+    expect(firstSentence(reply)).toMatch(/六个月|6 ?个/);
     expect(reply.citations.map((c) => `${c.law}${c.article}`)).toContain('治安管理处罚法22');
     expectWellFormed(reply, new Date(focus.at));
   });

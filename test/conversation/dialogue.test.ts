@@ -303,6 +303,15 @@ describe('follow-ups on an answer', () => {
   });
 });
 
+describe('described conduct dated by a month', () => {
+  it('dates "今年5月份…后来停了 现在12月了" by the month, so the six-month limit leads', async () => {
+    const r = await talk(new Date('2026-12-06T10:00:00+08:00'), 'm1').say('今年5月份催收天天半夜打我 骂得很难听 后来停了 现在12月了还能报警吗');
+    expect(firstSentence(r)).toMatch(/^要看/);
+    expect(r.shown).toMatch(/最后一次/);
+    expect(r.citations.some((c) => c.law === '治安管理处罚法' && c.article === '25')).toBe(true);
+  });
+});
+
 describe('a message with several false consequences', () => {
   it('answers each of them on the first screen, within its budget', async () => {
     const c = conversation();
