@@ -78,6 +78,8 @@ function payments(f: LoanFacts, principal: number): Built {
       if (n === undefined) return { missing: 'term' };
       // 一个月利息800，借三个月，到期连本带息一起还: the interest of every period, paid with the principal at the end.
       if (f.repayment === 'bullet') return totalOver(principal + f.interest.amount * n, f, term, timing);
+      // 一个星期利息500 借两个星期: paid every week, or all at the end? Not said, so asked (as for a rate).
+      if (!f.repayment && term.unit !== 'period' && n > 1) return { missing: 'payment' };
       return { payments: level(f.interest.amount, n, timing).map((p, i) => (i === n - 1 ? { ...p, amount: cents(p.amount + principal) } : p)), kind: 'interest_only' };
     }
     return totalOver(principal + f.interest.amount, f, term, timing);

@@ -325,6 +325,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 还了5期，还剩7期: what was paid and what is left make the whole term.
     const split = term.term ? undefined : paidAndLeftRe.exec(t);
     if (split) facts.term = { count: smallCount(split[1]!) + smallCount(split[2]!), unit: 'period' };
+    // 2月1号借的，3月1号要还: the term from the day lent to the day due.
+    if (!facts.term) {
+      const between = termBetweenDates(t, dates);
+      if (between) facts.term = between;
+    }
     if (term.periodDays) facts.periodDays = term.periodDays;
     const every = paymentEvery(t);
     if (every && !facts.periodDays) facts.periodDays = every;
@@ -338,6 +343,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       else facts.unstated ??= 'principal';
     }
     let kind = repaymentKind(t, Boolean(facts.principalPerPeriod));
+    // 每个月付2400利息: interest paid every period (a paying verb before it) is an interest-only loan, and the
+    // principal "和利息一起还" at the end is the last period's interest with it, not one payment of everything.
+    if ((!kind || kind === 'bullet') && facts.interest?.each && amounts.some((a) => a.role === 'interest' && a.perPeriod && everyVerbs.some((v) => t.slice(clauseStartAt(t, a.start), a.start).includes(v)))) kind = 'interest_only';
     // 利息每个月300，到期还本: interest each period and the principal at the end, not one payment of everything.
     if (kind === 'bullet' && facts.interest?.each && has(t, cues.interest_only_weak)) kind = 'interest_only';
     if (kind) facts.repayment = kind;
@@ -539,6 +547,29 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (!explains(deducted) && !explains(upfrontFees)) doubts.push({ ask: 'received', drop: ['received', 'fees'] });
     }
     return sawFee;
+  }
+
+  /**
+   * The term between a day the loan was made and a later day it is due (each a day-precise date, in clauses with a
+   * lending word and a repaying word), in days: the dates say exactly how long the money was out.
+   */
+  function termBetweenDates(t: string, dates: ReturnType<typeof findDates>): LoanFacts['term'] {
+    const days = dates.filter((d) => d.precision === 'day');
+    const lent = days.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract));
+    const due = lent && days.find((d) => d.start > lent.end && relativeVerbs.some((v) => clauseAround(t, d.start, d.end, breakChars).slice(d.end - clauseStartAt(t, d.start)).includes(v)));
+    if (!lent || !due) return undefined;
+    const a = new Date(`${lent.iso}T00:00:00Z`);
+    const b = new Date(`${due.iso}T00:00:00Z`);
+    const n = Math.round((b.getTime() - a.getTime()) / 86_400_000);
+    if (!(n > 0) || n > 3 * 366) return undefined;
+    return { count: n, unit: 'day' };
+  }
+
+  /** Where the clause holding `pos` begins. */
+  function clauseStartAt(t: string, pos: number): number {
+    let a = pos;
+    while (a > 0 && !breakChars.has(t[a - 1]!)) a--;
+    return a;
   }
 
   /** `s` without the words that contain 扣 but deduct nothing (每月20号扣款, 自动扣). */

@@ -158,6 +158,30 @@ describe('readings general rules settle', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 12000, received: 11600, payments: months(12, 1096) });
   });
 
+  it.each(seeds)('interest paid every month (每个月付X利息) is interest-only (seed %i)', (seed) => {
+    const r = rnd(seed);
+    const principal = 10000 * (1 + Math.floor(r() * 9));
+    const n = 2 + Math.floor(r() * 10);
+    const interest = 100 * (1 + Math.floor(r() * 30));
+    const out = flows(`借了${principal} 每个月付${interest}利息 借了${n}个月 最后把本金和利息一起还了`);
+    expect(out.ok && out.flows.payments).toEqual([...months(n - 1, interest), { month: n, amount: principal + interest }]);
+  });
+
+  it('a week\'s interest as money with no way of repaying over several weeks is asked', () => {
+    expect(missingOf('借5000块 一个星期利息500 借两个星期')).toBe('payment');
+    const bullet = flows('借5000块 一个星期利息500 借两个星期 到期连本带息一起还');
+    expect(bullet.ok && bullet.flows.payments).toEqual([{ day: 14, amount: 6000 }]);
+  });
+
+  it.each([
+    ['3月5号借2000，3月12号还2500', 7],
+    ['我2月1号借了4000，3月1号要还4600', 28],
+    ['2025年12月1号借的，2026年1月1号还', 31],
+  ])('%s: the term runs from the day lent to the day due', (text, days) => {
+    const out = flows(text.includes('借的') ? `${text}11000 借了1万` : text);
+    expect(out.ok && out.flows.payments.map((p) => p.day)).toEqual([days]);
+  });
+
   it.each([[5, 7], [3, 9], [10, 2]])('还了%i期，还剩%i期 is the whole term', (paid, left) => {
     const out = flows(`借1万，每月还1000，还了${paid}期，还剩${left}期`);
     expect(out.ok && out.flows.payments).toEqual(months(paid + left, 1000));
