@@ -39,7 +39,8 @@ const UNSEEN: Array<[string, string, string | null, CategoryId[]]> = [
   ["u19", "我们不会上门打扰您，也不会联系您单位，请您主动联系我们协商。", null, []],
   ["u20", "网上说催收会爆通讯录，其实正规机构都不会这么做。", null, []],
   ["u21", "你已被列入全国征信黑名单，以后坐不了飞机高铁。", null, ["deception"]],
-  ["u22", "这是最后通知，今晚12点前不还款，明天就把你P的照片发到你们小区业主群。", null, ["privacy_disclosure", "insult"]],
+  // A doctored photo with no abusive word is exposure, not insult (categories.md; fresh-9..12 label it so: round 11).
+  ["u22", "这是最后通知，今晚12点前不还款，明天就把你P的照片发到你们小区业主群。", null, ["privacy_disclosure"]],
   ["u23", "我是XX律师事务所的王律师，受平台委托，你的行为已构成恶意欠款，我们将报警处理，追究刑事责任。", null, ["deception", "impersonation"]],
   ["u24", "我们已经给你爸打了电话，他说会帮你还。", null, ["third_party_contact"]],
   ["u25", "你等着，明天就找人卸你一条腿。", null, ["threat"]],
@@ -1979,5 +1980,24 @@ describe('createAnalyzer: new phrasings of the weak kinds, English nudes, spouse
     ["您好，您的信用卡已逾期，我行将按照规定于本月将逾期信息报送人民银行征信中心。", "2026-10-10T10:00:00+08:00", []],
   ])('%s', (text, sentAt, expected) => {
     expect(cats(text, sentAt)).toEqual(expected);
+  });
+});
+
+describe('createAnalyzer: dialect words, doctored photos as exposure, truthful enforcement, arbitration and credit-card notices (round 11)', () => {
+  it.each<[string, CategoryId[]]>([
+    ['侬再拖下去，阿拉就去寻侬爷娘讲讲清爽。', ['third_party_contact']],
+    ['恁要是再不接电话，俺们就去恁单位找恁领导说道说道。', ['third_party_contact']],
+    ['钱再不到账，见一次捶你一次。', ['threat']],
+    // A doctored photo is the means of exposure; it is an insult only with abusive words or a humiliating form (表情包, 遗照).
+    ['你的照片我们P好了，明天发抖音。', ['privacy_disclosure']],
+    ['您好，本案已进入强制执行程序，执行法院可依法冻结、划拨您名下存款，请您尽快履行判决确定的义务。', []],
+    ['您的案件已由仲裁委员会受理，仲裁通知书将通过邮寄送达，您可以在规定期限内提交答辩意见。', []],
+    ['您好，您的信用卡已逾期，根据《刑法》规定，恶意透支数额较大经催收不还可能承担刑事责任，请您尽快还款。', []],
+    ['【XX资产】债权转让通知：您在XX消费金融的借款债权已转让给本公司，请按原合同约定向本公司还款。', []],
+    // The same procedural words from a fake authority that wants money in an account, or enforcement with no judgment.
+    ['法院已经受理了你的案子，马上打钱到这个账户就撤诉，不然答辩也没用。', ['deception', 'impersonation']],
+    ['已进入强制执行程序，今天不还明天就冻结你所有银行卡。', ['deception', 'impersonation']],
+  ])('%s', (text, expected) => {
+    expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
 });
