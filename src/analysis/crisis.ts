@@ -12,6 +12,8 @@ import type { AnalysisRules } from './rules';
 interface CompiledCrisis {
   normalizer: Normalizer;
   expressions: CompiledPattern;
+  /** Each expression alone, anchored where it is tried. */
+  sticky: RegExp[];
   exclusions: CompiledPattern | undefined;
   negation: CueSet;
   /** A-not-A question forms, blanked out before looking for a negation cue. */
@@ -51,7 +53,14 @@ export function detectCrisis(text: string, rules: AnalysisRules): boolean {
     const start = m.index;
     const end = start + m[0].length;
     re.lastIndex = start + 1;
-    if (exclusions.some(([s, e]) => s < end && start < e)) continue;
+    const excluded = (a: number, b: number) => exclusions.some(([s, e]) => s < b && a < e);
+    // The combined pattern tries one expression per position: when its hit is excluded, another expression
+    // starting at the same place may still stand clear of the exclusion.
+    if (excluded(start, end) && !c.sticky.some((one) => {
+      one.lastIndex = start;
+      const other = one.exec(t);
+      return other !== null && !excluded(start, start + other[0].length);
+    })) continue;
     let cs = start;
     while (cs > 0 && !c.clauseBreaks.includes(t[cs - 1]!) && !spaced[cs]) cs--;
     if (c.negation.firstIn(forNegation, Math.max(cs, start - c.window), start) !== undefined) continue;
@@ -65,9 +74,11 @@ function compiled(rules: AnalysisRules): CompiledCrisis {
   if (hit) return hit;
   const lex = rules.lexicon;
   const compiler = new PatternCompiler(lex);
+  const expressions = compiler.compile(rules.crisis.expressions, 'clause');
   const c: CompiledCrisis = {
     normalizer: createNormalizer(Object.entries(lex.variants).map(([from, to]) => ({ from, to }))),
-    expressions: compiler.compile(rules.crisis.expressions, 'clause'),
+    expressions,
+    sticky: expressions.each.map((re) => new RegExp(re.source, 'y')),
     exclusions: rules.crisis.exclusions.length ? compiler.compile(rules.crisis.exclusions, 'clause') : undefined,
     negation: new CueSet(rules.crisis.negation.cues),
     questionForms: rules.crisis.negation.not_in.length ? new RegExp(rules.crisis.negation.not_in.map(escape).join('|'), 'g') : undefined,

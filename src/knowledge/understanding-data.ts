@@ -76,6 +76,9 @@ export const actCuesSchema = z.object({
 
 /** crisis.yaml: acute, safe and after-care cues (risk itself is knowledge/analysis/crisis.yaml). */
 export const crisisCuesSchema = z.object({
+  /** Being at a dangerous place: acute unless the turn says why, everyday (a holiday, a traffic jam), with no risk. */
+  acute_place: z.array(text).default([]),
+  everyday: z.array(text).default([]),
   acute_alone: patterns,
   acute_upgrade: patterns,
   risk_in_crisis: patterns,
@@ -84,6 +87,15 @@ export const crisisCuesSchema = z.object({
   not_safe: z.array(text).default([]),
   /** Leaving a dangerous place ("我离开江边了"): those words are no sign of being there. */
   left_place: z.array(text).default([]),
+  /**
+   * Words that take the danger out of a place or means ("在楼顶的办公室加班", "药交给我姐了"): blanked, like
+   * left_place, before the acute cues are read.
+   */
+  defused: z.array(text).default([]),
+  /** Weaker words: two different ones in one turn are risk ("人间不值得" + "想走了"); one is risk right after care. */
+  weak: z.array(text).default([]),
+  /** Two halves that together are acute wherever each stands in the turn (a place + "不想回去"). */
+  acute_pairs: z.array(z.object({ first: patterns, then: patterns })).default([]),
 });
 
 const patternMap = z.record(z.string().regex(/^[a-z_]+$/, 'ids are lower_snake_case'), patterns);
@@ -220,7 +232,11 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
       for (const [kind, list] of Object.entries(acts.follow_up)) check(F.acts, `follow_up.${kind}`, list);
     }
     if (crisis) {
-      for (const key of ['acute_alone', 'acute_upgrade', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe'] as const) check(F.crisis, key, crisis[key]);
+      for (const key of ['acute_place', 'everyday', 'acute_alone', 'acute_upgrade', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'left_place', 'defused', 'weak'] as const) check(F.crisis, key, crisis[key]);
+      crisis.acute_pairs.forEach((pair, i) => {
+        check(F.crisis, `acute_pairs[${i}].first`, pair.first);
+        check(F.crisis, `acute_pairs[${i}].then`, pair.then);
+      });
     }
     if (facts) {
       check(F.facts, 'lender.kinds.unlicensed', facts.lender.kinds.unlicensed);

@@ -4,10 +4,12 @@
  * `acute` when there is also a plan, a place, a time or means at hand — or a place or means alone in the first
  * person ("我在天台上", "药都买好了"); `safe` when the user says they are safe or will not do it. Right after a
  * crisis reply (or the bot's "你现在安全吗") weaker words count too: "没人能帮我" is still risk, "好多了" is safe.
+ * Weaker words are also risk when two different ones meet in one turn ("人间不值得 我想走了"), and a place with
+ * "不想回去" is acute (acute_pairs); words that take the danger out ("在楼顶的办公室加班") are blanked first.
  * Cues are data in knowledge/understanding/crisis.yaml. Order: acute > risk > safe > none.
  */
 import type { CrisisCues } from '../../knowledge/understanding-data';
-import type { CueCompiler } from './cues';
+import type { CueCompiler, CueMatcher } from './cues';
 import type { CrisisSignal, DialogueContext } from './types';
 
 /** The user's own words of a turn: as typed (for detectCrisis) and normalised (for the cues). */
@@ -24,28 +26,43 @@ export type CrisisReader = (own: OwnWords, context: DialogueContext) => CrisisSi
  * it must say true only for the user's own wish to die or hurt themselves.
  */
 export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, detectRisk: (text: string) => boolean): CrisisReader {
+  const acutePlace = compiler.compile(cues.acute_place);
+  const everyday = compiler.compile(cues.everyday);
   const acuteAlone = compiler.compile(cues.acute_alone);
   const acuteUpgrade = compiler.compile(cues.acute_upgrade);
   const riskInCrisis = compiler.compile(cues.risk_in_crisis);
   const safe = compiler.compile(cues.safe);
   const safeInCrisis = compiler.compile(cues.safe_in_crisis);
   const notSafe = compiler.compile(cues.not_safe);
-  const leftPlace = compiler.compile(cues.left_place);
+  const defused = compiler.compile([...cues.left_place, ...cues.defused]);
+  const weak = cues.weak.map((p) => compiler.compile([p]));
+  const pairs = cues.acute_pairs.map((p) => ({ first: compiler.compile(p.first), then: compiler.compile(p.then) }));
 
   return (own, context) => {
     if (!own.t.trim()) return 'none';
     const afterCare = context === 'crisis' || context === 'asked';
-    const risk = detectRisk(own.raw) || (afterCare && riskInCrisis.test(own.t));
-    // "我离开江边了 在回家的出租车上": the place is being left, so it signals nothing acute.
-    const left = leftPlace.all(own.t);
-    const forAcute = left.length ? [...own.t].map((ch, i) => (left.some((h) => h.start <= i && i < h.end) ? ' ' : ch)).join('') : own.t;
-    if (acuteAlone.test(forAcute) || (risk && acuteUpgrade.test(forAcute))) return 'acute';
+    // "我离开江边了", "在楼顶的办公室加班", "药交给我姐了": those words signal nothing acute (nor weak).
+    const hits = defused.all(own.t);
+    const t = hits.length ? [...own.t].map((ch, i) => (hits.some((h) => h.start <= i && i < h.end) ? ' ' : ch)).join('') : own.t;
+    const weakCount = weak.filter((m) => m.test(t)).length;
+    const risk = detectRisk(own.raw) || weakCount >= 2 || (afterCare && (weakCount >= 1 || riskInCrisis.test(t)));
+    // "我在海边度假", "我在桥上 堵车了": a place named for an everyday reason, with nothing else at risk, is no danger.
+    const placeCounts = risk || !everyday.test(t);
+    if (acuteAlone.test(t) || (placeCounts && (acutePlace.test(t) || pairs.some((p) => bothApart(p.first, p.then, t)))) || (risk && acuteUpgrade.test(t))) return 'acute';
     if (risk) return 'risk';
     const unsafe = notSafe.all(own.t);
-    const isSafe = (hits: Array<{ start: number; end: number }>) => hits.some((h) => !unsafe.some((u) => u.start < h.end && h.start < u.end));
+    const isSafe = (found: Array<{ start: number; end: number }>) => found.some((h) => !unsafe.some((u) => u.start < h.end && h.start < u.end));
     // The looser words after care ("热线", "在家") count only when nothing in the turn says help is no use or they
     // are not safe ("打热线有啥用 又不能帮我还钱").
     if (isSafe(safe.all(own.t)) || (afterCare && unsafe.length === 0 && safeInCrisis.test(own.t))) return 'safe';
     return 'none';
   };
+}
+
+/** Both halves of a pair found in the turn, at places that do not overlap. */
+function bothApart(first: CueMatcher, then: CueMatcher, t: string): boolean {
+  const a = first.all(t);
+  if (!a.length) return false;
+  const b = then.all(t);
+  return b.some((y) => a.some((x) => x.end <= y.start || y.end <= x.start));
 }

@@ -1,0 +1,132 @@
+/**
+ * Crisis hearing: the reader's mechanisms on a small cue set of the test's own (weak words in pairs, acute
+ * pairs, defused and everyday places), then the shipped cues on wordings written for this file (none of them is
+ * in eval/understanding/): families of despair in dialect, typos, pinyin and English; means, places and times;
+ * and the ordinary debt talk that must stay none.
+ */
+import { realUnderstanding } from './setup';
+import { createCrisisReader } from '../../../src/conversation/understanding/crisis-signal';
+import { createCueCompiler } from '../../../src/conversation/understanding/cues';
+import { createTurnTextReader } from '../../../src/conversation/understanding/turn-text';
+import type { CrisisCues } from '../../../src/knowledge/understanding-data';
+import type { DialogueContext } from '../../../src/conversation/understanding/types';
+
+describe('the crisis reader', () => {
+  const { data } = realUnderstanding();
+  const lexicon = { ...data.lexicon, terms: { ...data.lexicon.terms, SPOT: ['塔顶'] } };
+  const compiler = createCueCompiler(lexicon);
+  const readText = createTurnTextReader(lexicon);
+  const cues: CrisisCues = {
+    acute_place: ['我 ~2 在 @SPOT'],
+    everyday: ['野餐'],
+    acute_alone: ['绳结'],
+    acute_upgrade: ['午夜'],
+    risk_in_crisis: ['无望'],
+    safe: ['平安了'],
+    safe_in_crisis: ['还行'],
+    not_safe: [],
+    left_place: ['离开 @SPOT'],
+    defused: ['@SPOT 的餐厅'],
+    weak: ['甲乙', '丙丁'],
+    acute_pairs: [{ first: ['@SPOT'], then: ['风大'] }],
+  };
+  const reader = createCrisisReader(cues, compiler, (raw) => raw.includes('想死'));
+  const signal = (raw: string, context: DialogueContext = 'none') => {
+    const tt = readText(raw);
+    return reader({ raw, t: tt.t }, context);
+  };
+
+  it('hears two different weak words as risk, one only right after care', () => {
+    expect(signal('甲乙 丙丁')).toBe('risk');
+    expect(signal('甲乙 甲乙')).toBe('none');
+    expect(signal('甲乙')).toBe('none');
+    expect(signal('甲乙', 'crisis')).toBe('risk');
+  });
+
+  it('hears a place as acute unless it is left, defused or named for an everyday reason with no risk', () => {
+    expect(signal('我在塔顶')).toBe('acute');
+    expect(signal('我离开塔顶了')).toBe('none');
+    expect(signal('我在塔顶 野餐')).toBe('none');
+    expect(signal('我在塔顶 野餐 想死')).toBe('acute');
+    expect(signal('塔顶的餐厅 风大')).toBe('none');
+  });
+
+  it('hears the two halves of an acute pair apart in one turn, and a time only with risk', () => {
+    expect(signal('塔顶上 今天风大')).toBe('acute');
+    expect(signal('风大')).toBe('none');
+    expect(signal('午夜')).toBe('none');
+    expect(signal('想死 午夜')).toBe('acute');
+  });
+});
+
+describe('crisis with the shipped cues', () => {
+  const { pipeline } = realUnderstanding();
+  const at = new Date('2026-03-10T10:00:00+08:00');
+  const crisis = (text: string, context: DialogueContext = 'none') => pipeline.understand(text, context, at).crisis;
+
+  it.each([
+    '活腻了',
+    '我控制不住想伤害自己',
+    '我真係頂唔順 想死',
+    '想把自己弄死',
+    '我还是死了吧',
+    '感觉活着没什么盼头',
+    '我已经没有活下去的勇气了',
+    '来生再报答你们',
+    '想和这个世界说再见',
+    '我不活了',
+    '我勿想活了',
+    'buxianghuole',
+    '想die',
+    'i dont want to be here anymore',
+    'i want to hurt myself',
+    '我想跳落去',
+    '想帶埋仔女一齊死',
+    '想去天上当星星了',
+    '保险受益人改成我儿子了 以后他用得上',
+    '人间不值得 我想走了',
+  ])('hears risk in %s', (text) => {
+    expect(['risk', 'acute']).toContain(crisis(text));
+  });
+
+  it.each([
+    '我把自己关在屋里 门窗都封好了',
+    '手上全是血',
+    '我在18楼的窗户边',
+    '我在水库边',
+    '楼顶好冷',
+    '等天亮我就走了',
+    '我食咗好多粒安眠藥',
+    'i swallowed a bottle of pills',
+    "I'm at the river now",
+    '已经喝了酒 还吃了药 想睡过去',
+  ])('hears acute danger in %s', (text) => {
+    expect(crisis(text)).toBe('acute');
+  });
+
+  it.each([
+    '死都不会还他们高利贷',
+    '上天台晒被子',
+    '我家住在江边',
+    '我在海边度假 催收又打电话',
+    '吃了三片感冒药 还是发烧',
+    '我已经吃了药 头疼好点了',
+    '孩子发烧 药买好了 催收又打电话',
+    '我的钱再也不回来了',
+    '累了 就这样吧',
+    '气得想撞墙',
+    '我在桥上 堵车了 催收打电话来',
+    '我准备去楼顶的餐厅吃饭',
+    '我朋友说他想死 我该怎么办',
+    '你欠的钱都还不上 不如去死吧',
+    '生活不下去了 房租都交不起',
+    '催收说 “不还钱就跳楼去吧”',
+  ])('hears no crisis in %s', (text) => {
+    expect(crisis(text)).toBe('none');
+  });
+
+  it('hears means handed over or put away after care as safe, and means at hand after "are you safe" as acute', () => {
+    expect(crisis('药给我老公保管了', 'crisis')).toBe('safe');
+    expect(crisis('不太好 药就在旁边', 'asked')).toBe('acute');
+  });
+});
