@@ -262,6 +262,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const agreed = amounts.some((a) => a.end <= defaultAt && (a.role === 'total' || a.role === 'payment'));
       if (agreed) for (const a of amounts) if (a.start > defaultAt && (a.role === 'total' || a.role === 'payment')) a.role = 'ignored' as Role;
     }
+    // 逾期一天扣50: a charge in a clause about default is a penalty, not a fee of the loan.
+    for (const a of amounts) if (a.role === 'fee' && has(clauseAround(t, a.start, a.end, breakChars), defaultWords)) a.role = 'ignored' as Role;
     // 8000-9000 / 5、6千: a range in digits is asked for (the first number may be too small to be an amount alone).
     for (const [i, h] of numbers.entries()) {
       const next = numbers[i + 1];

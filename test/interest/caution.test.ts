@@ -90,6 +90,12 @@ describe('two readings are asked about, not picked', () => {
     expect(flows(`${aside}借了1万，每月还1100，12期`)).toEqual({ ok: true, kind: 'instalments', flows: { contractPrincipal: 10000, received: 10000, payments: months(12, 1100) } });
   });
 
+  it('a charge in a clause about default is a penalty, not a fee of the loan', () => {
+    expect(missingOf('周转借了1500 7天 到手1200 逾期一天扣50')).toBe('payment');
+    const out = flows('借了1500 到手1200 7天后还1500 逾期一天扣50');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 1500, received: 1200, payments: [{ day: 7, amount: 1500 }] });
+  });
+
   it('payments counted in 次 without their interval ask for the term; with it they are computed', () => {
     expect(missingOf('借3000 每次还500 还8次')).toBe('term');
     const out = flows('借3000 每周还500 还8次');
