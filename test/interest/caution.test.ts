@@ -188,6 +188,16 @@ describe('readings general rules settle', () => {
     expect(out.ok && out.flows.payments.map((p) => p.day)).toEqual([days]);
   });
 
+  it.each([
+    ['took a 20k loan, 24 installments of 1100, 1500 deducted upfront', 20000, 18500, 24, 1100],
+    ['Loan amount 5000, disbursed 4500, repayment 5500 after 30 days', 5000, 4500, 1, 5500],
+    ['They lent me 8000 but only 7000 reached my account, I pay 800 a month for 12 months', 8000, 7000, 12, 800],
+    ['Borrowed 1500 from an app, only 1200 came in, must repay 1500 in 7 days', 1500, 1200, 1, 1500],
+  ])('English: %s', (text, principal, received, n, pay) => {
+    const out = flows(text);
+    expect(out.ok && [out.flows.contractPrincipal, out.flows.received, out.flows.payments.length, out.flows.payments[0]!.amount]).toEqual([principal, received, n, pay]);
+  });
+
   it.each([[5, 7], [3, 9], [10, 2]])('还了%i期，还剩%i期 is the whole term', (paid, left) => {
     const out = flows(`借1万，每月还1000，还了${paid}期，还剩${left}期`);
     expect(out.ok && out.flows.payments).toEqual(months(paid + left, 1000));
