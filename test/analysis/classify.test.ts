@@ -1997,6 +1997,10 @@ describe('createAnalyzer: dialect words, doctored photos as exposure, truthful e
     // The same procedural words from a fake authority that wants money in an account, or enforcement with no judgment.
     ['法院已经受理了你的案子，马上打钱到这个账户就撤诉，不然答辩也没用。', ['deception', 'impersonation']],
     ['已进入强制执行程序，今天不还明天就冻结你所有银行卡。', ['deception', 'impersonation']],
+    // Chat English: who is reached and what they are told.
+    ['we will send ur photos to all ur wechat friends tonight', ['privacy_disclosure', 'third_party_contact']],
+    ['gonna text ur whole family about ur loan', ['privacy_disclosure', 'third_party_contact']],
+    ['pls pay today, we will message u again tomorrow', []],
   ])('%s', (text, expected) => {
     expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
