@@ -99,6 +99,8 @@ export const loanCuesSchema = z.object({
     short_fraction: z.object({ after_words: words, scale: z.record(z.string().length(1), z.number().positive()) }),
     fen: z.object({ unit: z.string().min(1), after: words, named_before: words, interest_before: words, scale_before: z.record(z.string().min(1), z.number().positive()) }),
     li: z.object({ unit: z.string().min(1), after: words, before: z.record(z.string().min(1), z.number().positive()), default_scale: z.number().positive() }),
+    money_day_words: words,
+    base_money: z.object({ lead: words, bases: z.record(z.string().min(1), z.number().positive()), day: words, month: words }),
     mao: z.object({ unit: z.string().min(1), percent: z.number().positive(), after: words, named_before: words, interest_before: words }),
     bare_after: z.object({
       words: z.record(z.string().min(1), z.enum(['day', 'month', 'year', 'unknown'])),

@@ -341,7 +341,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (rate && !(rollPct !== undefined && rate.percent === rollPct)) facts.rate = rate;
     // 借2000，利息一天20块: a day's interest as money on the principal is a daily rate.
     if (perDay !== undefined) {
-      if (facts.principal !== undefined) facts.rate = { percent: Math.round((perDay / facts.principal) * 1e8) / 1e6, per: 'day' };
+      if (facts.principal !== undefined) facts.rate = { percent: Math.round((perDay / facts.principal) * 1e14) / 1e12, per: 'day' };
       else facts.unstated ??= 'principal';
     }
     let kind = repaymentKind(t, Boolean(facts.principalPerPeriod));

@@ -52,8 +52,20 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
   const moneyPerDayRe = new RegExp(`(${moneyLinks})?(${moneyDay.map(escapeRe).join('|')})(?:的)?(${moneyLinks})?(?:是|为|要|大概)?(${AMOUNT})(?![\\d.万千kw%天日期个])`);
   const moneyRateRe = new RegExp(`(${AMOUNT})(?:的话)?(${moneyPer.map(escapeRe).join('|')})(${moneyLinks})?(?:是|为)?(${AMOUNT})(${moneyLinks})?(?![\\d.万千kw%])`, 'g');
 
-  /** 利息一天20块 / 每天利息10块 / 一天的利息是5块 (no base amount before it): the amount, masked with its day word. */
+  /** 日息5块: a day's interest as money right after 日息 (the currency makes it money, not a percent). */
+  const dayWordMoneyRe = new RegExp(`(?:${altOf(rc.money_day_words)})(?:是|为)?(${AMOUNT})(?=${altOf(cues.numerals.currency_after)})`);
+  /** 每万元日息5元 / 千元日息1元 / 每万元月息300: interest as money on a round base amount (not 1万一天利息5块). */
+  const bm = rc.base_money;
+  const baseMoneyRe = new RegExp(`(?<![\\d.${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}])(?:${altOf(bm.lead)})?(${altOf(Object.keys(bm.bases))})(?:的)?(${altOf([...bm.day, ...bm.month])})(?:的)?(?:是|为)?(${AMOUNT})(?=${altOf(cues.numerals.currency_after)})`, 'g');
+
+  /** 利息一天20块 / 每天利息10块 / 一天的利息是5块 / 日息5块 (no base amount before it): the amount, masked with its day word. */
   function readInterestPerDay(t: string, masked: (s: number, e: number) => void, isMasked: (s: number, e: number) => boolean): number | undefined {
+    const d = dayWordMoneyRe.exec(t);
+    const dv = d && !isMasked(d.index, d.index + d[0].length) ? findNumbers(d[1]!)[0]?.value : undefined;
+    if (d && dv !== undefined && dv > 0) {
+      masked(d.index, d.index + d[0].length);
+      return dv;
+    }
     const m = moneyPerDayRe.exec(t);
     if (!m || isMasked(m.index, m.index + m[0].length)) return undefined;
     if (!m[1] && !m[3]) return undefined;
@@ -70,6 +82,12 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
       hits.push({ percent, start, end, fen, per });
     };
     for (const m of t.matchAll(R.percent)) add(Number(m[1]), m.index!, m.index! + m[0].length);
+    for (const m of t.matchAll(baseMoneyRe)) {
+      const amount = findNumbers(m[3]!)[0]?.value;
+      const base = bm.bases[m[1]!]!;
+      if (amount === undefined || !(amount > 0) || amount >= base) continue;
+      add(Math.round((amount / base) * 1e8) / 1e6, m.index!, m.index! + m[0].length, false, bm.day.includes(m[2]!) ? 'day' : 'month');
+    }
     for (const m of t.matchAll(R.fraction)) add((smallCount(m[2]!) + chineseDecimals(m[3])) * rc.fraction_words[m[1]!]!, m.index!, m.index! + m[0].length);
     // 月息一毛 = 10 % a month (a 毛 on every yuan); 利息一毛 alone does not say per what.
     for (const m of t.matchAll(R.mao)) {

@@ -198,6 +198,18 @@ describe('readings general rules settle', () => {
     expect(out.ok && [out.flows.contractPrincipal, out.flows.received, out.flows.payments.length, out.flows.payments[0]!.amount]).toEqual([principal, received, n, pay]);
   });
 
+  it.each(seeds)('interest as money per round base or after 日息 is a daily (monthly) rate (seed %i)', (seed) => {
+    const r = rnd(seed);
+    const principal = 1000 * (2 + Math.floor(r() * 40));
+    const days = 7 + Math.floor(r() * 60);
+    const perWan = 1 + Math.floor(r() * 9);
+    const a = flows(`借${principal} 每万元日息${perWan}元 借${days}天 到期还`);
+    expect(a.ok && a.flows.payments).toEqual([{ day: days, amount: cents(principal * (1 + (perWan / 10000) * days)) }]);
+    const perDay = 1 + Math.floor(r() * 20);
+    const b = flows(`借${principal} 日息${perDay}块 借${days}天`);
+    expect(b.ok && b.flows.payments).toEqual([{ day: days, amount: cents(principal + perDay * days) }]);
+  });
+
   it.each([[5, 7], [3, 9], [10, 2]])('还了%i期，还剩%i期 is the whole term', (paid, left) => {
     const out = flows(`借1万，每月还1000，还了${paid}期，还剩${left}期`);
     expect(out.ok && out.flows.payments).toEqual(months(paid + left, 1000));
