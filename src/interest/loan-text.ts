@@ -401,7 +401,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (h.chinese && !h.magnitude) return false;
     }
     if (basisWords.some((w) => t.slice(Math.max(0, h.start - w.length), h.start) === w)) return false;
-    if (notAfter.some((w) => t.slice(Math.max(0, h.start - w.length), h.start) === w)) return false;
+    // 尾号1234 / 合同号 88231 / 借款日期:20240315: a label's number, whether or not a space or colon follows the label.
+    const lead = t.slice(0, h.start).replace(/[,:]$/, '');
+    if (notAfter.some((w) => lead.endsWith(w))) return false;
     return true;
   }
 

@@ -86,7 +86,7 @@ describe('two readings are asked about, not picked', () => {
     expect(monthly.ok && monthly.flows.payments).toEqual(months(12, 1050));
   });
 
-  it.each(['我月工资4500，', '客服电话400-800-1234，', '我今年35岁，'])('%s is not part of the loan', (aside) => {
+  it.each(['我月工资4500，', '客服电话400-800-1234，', '我今年35岁，', '订单号123456 ', '合同号 88231，', '借款日期:20240315，'])('%s is not part of the loan', (aside) => {
     expect(flows(`${aside}借了1万，每月还1100，12期`)).toEqual({ ok: true, kind: 'instalments', flows: { contractPrincipal: 10000, received: 10000, payments: months(12, 1100) } });
   });
 
