@@ -85,6 +85,12 @@ describe('crisis with the shipped cues', () => {
     '想去天上当星星了',
     '保险受益人改成我儿子了 以后他用得上',
     '人间不值得 我想走了',
+    '我这样的人活着就是浪费空气',
+    '我想不通为什么还要活着',
+    '明天的太阳我不想看到了',
+    '我真的已经尽力了 对不起 我先走了',
+    'sometimes i just want to end it all',
+    "i'm thinking of killing myself",
   ])('hears risk in %s', (text) => {
     expect(['risk', 'acute']).toContain(crisis(text));
   });
@@ -100,6 +106,9 @@ describe('crisis with the shipped cues', () => {
     'i swallowed a bottle of pills',
     "I'm at the river now",
     '已经喝了酒 还吃了药 想睡过去',
+    '我把门锁了 炭在盆里烧着',
+    '车开到了悬崖边',
+    '我在江堤上坐着 准备下去了',
   ])('hears acute danger in %s', (text) => {
     expect(crisis(text)).toBe('acute');
   });
@@ -121,8 +130,18 @@ describe('crisis with the shipped cues', () => {
     '你欠的钱都还不上 不如去死吧',
     '生活不下去了 房租都交不起',
     '催收说 “不还钱就跳楼去吧”',
+    '我刚挂了电话 他骂我是废物 还说我活着浪费粮食',
+    '一了百了的办法 就是全部还清吧',
+    '我想消失在他们的视线里 换个号码行吗',
+    '对不起 我今天没时间',
   ])('hears no crisis in %s', (text) => {
     expect(crisis(text)).toBe('none');
+  });
+
+  it('keeps care going when help is only on its way, and renews it when the person pushes help away', () => {
+    expect(crisis('我给我哥打了电话 他说马上过来 还有20分钟', 'crisis')).not.toBe('safe');
+    expect(crisis('你别管我了', 'crisis')).toBe('risk');
+    expect(crisis('你别管我了')).toBe('none');
   });
 
   it('hears means handed over or put away after care as safe, and means at hand after "are you safe" as acute', () => {
