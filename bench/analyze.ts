@@ -142,25 +142,35 @@ export function scoreCrisis(rules: AnalysisRules, rows: LabelledCrisis[]): { acc
  * Latency per message (ms, wall clock) after a warm-up pass, throughput over repeated passes, and the throughput
  * by the CPU time this process used (what the analyzer costs when it has a core to itself).
  */
-export function timeAnalyzer(analyzer: Analyzer, rows: LabelledMessage[], passes = 20): { p50: number; p95: number; perSecond: number; perCpuSecond: number } {
+export function timeAnalyzer(
+  analyzer: Analyzer,
+  rows: LabelledMessage[],
+  passes = 20,
+): { p50: number; p95: number; cpuP95: number; perSecond: number; perCpuSecond: number } {
   const inputs = rows.map((r) => ({ text: r.text, sentAt: r.sent_at ? new Date(r.sent_at) : null }));
   for (const i of inputs) analyzer.analyze(i);
   const samples: number[] = [];
+  const cpuSamples: number[] = [];
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   for (let p = 0; p < passes; p++) {
     for (const i of inputs) {
+      const c = process.cpuUsage();
       const s = process.hrtime.bigint();
       analyzer.analyze(i);
       samples.push(Number(process.hrtime.bigint() - s) / 1e6);
+      const d = process.cpuUsage(c);
+      cpuSamples.push((d.user + d.system) / 1000);
     }
   }
   const totalMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   samples.sort((a, b) => a - b);
-  const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
-  return { p50: pick(0.5), p95: pick(0.95), perSecond: samples.length / (totalMs / 1000), perCpuSecond: samples.length / (cpuMs / 1000) };
+  cpuSamples.sort((a, b) => a - b);
+  const pick = (q: number, xs = samples) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
+  // CPU time per message (µs resolution): what a message costs when the analyzer has a core, whatever the load.
+  return { p50: pick(0.5), p95: pick(0.95), cpuP95: pick(0.95, cpuSamples), perSecond: samples.length / (totalMs / 1000), perCpuSecond: samples.length / (cpuMs / 1000) };
 }
 
 /** Rules + the statistical pass from `dir`/ngram-model.json, as analyzeCollectorText runs them; undefined without a model. */
@@ -256,11 +266,11 @@ function main(): void {
   const load = loadavg().map((x) => x.toFixed(2)).join(' ');
   console.log(`\nmachine                load average ${load} on ${cpus().length} CPUs (other processes slow the wall clock)`);
   const t = timeAnalyzer(analyzer, timed);
-  console.log(`latency per message    p50 ${t.p50.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms over ${timed.length} messages   (target p95 ≤ 2 ms)`);
+  console.log(`latency per message    p50 ${t.p50.toFixed(3)} ms, p95 ${t.p95.toFixed(3)} ms (CPU time p95 ${t.cpuP95.toFixed(3)} ms) over ${timed.length} messages   (target p95 ≤ 2 ms)`);
   console.log(`throughput             ${Math.round(t.perSecond)} messages/s wall clock, ${Math.round(t.perCpuSecond)} per CPU-second   (target ≥ 1,000)`);
   if (combined) {
     const tc = timeAnalyzer(combined, timed);
-    console.log(`rules + model latency  p50 ${tc.p50.toFixed(3)} ms, p95 ${tc.p95.toFixed(3)} ms   (target p95 ≤ 2 ms)`);
+    console.log(`rules + model latency  p50 ${tc.p50.toFixed(3)} ms, p95 ${tc.p95.toFixed(3)} ms (CPU time p95 ${tc.cpuP95.toFixed(3)} ms)   (target p95 ≤ 2 ms)`);
     console.log(`rules + model          ${Math.round(tc.perSecond)} messages/s wall clock, ${Math.round(tc.perCpuSecond)} per CPU-second   (target ≥ 1,000)`);
   }
 }

@@ -1994,6 +1994,8 @@ describe('createAnalyzer: dialect words, doctored photos as exposure, truthful e
     ['您的案件已由仲裁委员会受理，仲裁通知书将通过邮寄送达，您可以在规定期限内提交答辩意见。', []],
     ['您好，您的信用卡已逾期，根据《刑法》规定，恶意透支数额较大经催收不还可能承担刑事责任，请您尽快还款。', []],
     ['【XX资产】债权转让通知：您在XX消费金融的借款债权已转让给本公司，请按原合同约定向本公司还款。', []],
+    ['王先生，XX银行已将您名下的不良债权转让给我司，债权转让公告已在报纸刊登，请联系我司办理还款。', []],
+    ['你欠钱的事我们已经在报纸上刊登了，全市的人都能看到。', ['privacy_disclosure']],
     // The same procedural words from a fake authority that wants money in an account, or enforcement with no judgment.
     ['法院已经受理了你的案子，马上打钱到这个账户就撤诉，不然答辩也没用。', ['deception', 'impersonation']],
     ['已进入强制执行程序，今天不还明天就冻结你所有银行卡。', ['deception', 'impersonation']],

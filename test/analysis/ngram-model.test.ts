@@ -12,6 +12,7 @@ import { createNormalizer } from '../../src/analysis/normalize';
 import {
   charNgrams,
   createNgramModel,
+  featurizer,
   NGRAM_MODEL_FILE,
   parseNgramModel,
   trainNgramModel,
@@ -79,6 +80,37 @@ describe('the shipped model (knowledge/analysis/ngram-model.json)', () => {
   (present ? it : it.skip)('is loaded by analysisKit when the file exists, and not without a directory', () => {
     expect(analysisKit(rules, analysisDir).statistical).toBeDefined();
     expect(analysisKit(rules).statistical).toBeUndefined();
+  });
+});
+
+describe('featurizer: word classes', () => {
+  const classes = [{ name: 'FAMILY', words: ['你妈', '你爸', '你老婆'] }];
+
+  it('gives two synonyms of one class the same n-grams around the class mark, and only with classes', () => {
+    const withClasses = featurizer(1, 3, classes);
+    const a = withClasses('你妈每天买菜');
+    const b = withClasses('你爸每天买菜');
+    const shared = [...a].filter((g) => b.has(g) && /[\ue000-\uf8ff]/.test(g));
+    expect(shared.length).toBeGreaterThan(0);
+    const plain = featurizer(1, 3);
+    expect([...plain('你妈每天买菜')].some((g) => /[\ue000-\uf8ff]/.test(g))).toBe(false);
+    // A text with no class word gets exactly its character n-grams.
+    expect([...withClasses('请按时还款')].sort()).toEqual([...charNgrams('请按时还款')].sort());
+  });
+
+  it('lets a model trained on one relative score an unseen synonym like the seen one', () => {
+    const examples: TrainingExample[] = [
+      ...['你妈每天几点买菜我们清楚', '你妈每天去公园', '你妈每天下午出门', '你妈每天晚上散步'].map((text) => ({ text, categories: ['threat' as const] })),
+      ...['请按时还款', '您的账单已出', '如有困难请联系客服', '本期已结清', '感谢您的配合', '请查收短信', '每天都可以还款', '你可以每天查看账单'].map((text) => ({
+        text,
+        categories: [],
+      })),
+    ];
+    const opts = { ...options, minDf: 1, epochs: 60, threshold: 0.6 };
+    const plain = createNgramModel(trainNgramModel(examples, opts), options);
+    const classed = createNgramModel(trainNgramModel(examples, { ...opts, classes }), options);
+    const unseen = '你老婆每天几点出门';
+    expect(classed.predict(unseen).threat!).toBeGreaterThan(plain.predict(unseen).threat!);
   });
 });
 
