@@ -53,12 +53,16 @@ export function canReport(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): 
   const other = answers.find((a) => a !== main && a.text !== main.text);
   const police = answers.some((a) => a.verdict === 'police');
   const bring = police ? replies.text('fu_report_bring', { bring: report.bring }) : '';
-  const limit = police ? timeLimitLine(at, now, deps) : undefined;
+  // The limit matters to a police report: said for police matters, and once it has passed for conduct that would be
+  // one under some condition (a private insult of last May: a complaint now, and past the limit even if repeated).
+  const line = timeLimitLine(at, now, deps);
+  const policeIf = report.categories.some((c) => focus.categories.includes(c.category) && c.when.some((w) => w.verdict === 'police'));
+  const limit = police || (policeIf && line?.passed) ? line : undefined;
   const also = other ? replies.text('fu_report_also', { label: deps.categoryLabel(other.category), text: other.text }) : '';
   const debt = replies.text('fu_debt_line');
 
   // Past the six months, the limit is the answer ("要看…"): it leads, and the verdict loses its "能：".
-  const [first, second] = limit?.passed ? [limit.text, main.text.replace(/^(?:能|可以)[：:，,]\s*/, '')] : [main.text, limit?.text];
+  const [first, second] = limit?.passed && police ? [limit.text, main.text.replace(/^(?:能|可以)[：:，,]\s*/, '')] : [main.text, limit?.text];
   const variants: TextBlock[][] = [
     [...para(first), ...para(second), ...para(bring), ...para(also), ...para(debt)],
     [...para(first), ...para(second), ...para(bring), ...para(debt)],

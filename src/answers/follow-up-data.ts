@@ -76,6 +76,12 @@ export const provisionsFileSchema = z.object({
     .min(1),
 });
 
+export const crimesFileSchema = z.object({
+  lawful: z.string().min(1),
+  who_decides: z.string().min(1),
+  categories: z.array(z.object({ category: z.string().min(1), names: z.array(cue).default([]), text: z.string().min(1).max(160, 'at most 160 characters'), cites: z.array(cite).default([]) }).strict()).min(1),
+});
+
 export const stepsFileSchema = z.object({
   first: z.array(z.object({ categories: z.array(z.string()).min(1), step: z.string().min(1) })).default([]),
   lawful: z.array(z.string().min(1)).min(1),
@@ -87,16 +93,18 @@ export type ReportFile = z.infer<typeof reportFileSchema>;
 export type ReportCategory = ReportFile['categories'][number];
 export type ProvisionNote = z.infer<typeof provisionsFileSchema>['provisions'][number];
 export type StepsFile = z.infer<typeof stepsFileSchema>;
+export type CrimesFile = z.infer<typeof crimesFileSchema>;
 
 export interface FollowUpData {
   claims: ClaimsFile;
   report: ReportFile;
+  crimes: CrimesFile;
   provisions: ProvisionNote[];
   steps: StepsFile;
 }
 
 export const FOLLOW_UP_DIR = 'follow-ups';
-export const FOLLOW_UP_FILES = { claims: 'claims.yaml', report: 'report.yaml', provisions: 'provisions.yaml', steps: 'steps.yaml' } as const;
+export const FOLLOW_UP_FILES = { claims: 'claims.yaml', report: 'report.yaml', provisions: 'provisions.yaml', steps: 'steps.yaml', crimes: 'crimes.yaml' } as const;
 
 /**
  * Reads knowledge/follow-ups/ under `knowledgeDir` and checks it against the loaded knowledge: every cited article
@@ -111,6 +119,7 @@ export function loadFollowUpData(knowledgeDir: string, k: Knowledge, categories:
   const report = read(FOLLOW_UP_FILES.report, reportFileSchema);
   const provisions = read(FOLLOW_UP_FILES.provisions, provisionsFileSchema);
   const steps = read(FOLLOW_UP_FILES.steps, stepsFileSchema);
+  const crimes = read(FOLLOW_UP_FILES.crimes, crimesFileSchema);
   const known = new Set(categories);
   const current = (file: string, where: string, c: { law: string; article: string }) => {
     const versions = k.laws.get(c.law);
@@ -150,9 +159,16 @@ export function loadFollowUpData(knowledgeDir: string, k: Knowledge, categories:
     }
   }
   if (steps) for (const f of steps.first) for (const c of f.categories) category(FOLLOW_UP_FILES.steps, `first (${f.step})`, c);
-  if (problems.length > 0 || !claims || !report || !provisions || !steps) {
+  if (crimes) {
+    for (const c of crimes.categories) {
+      const where = `categories (${c.category})`;
+      category(FOLLOW_UP_FILES.crimes, where, c.category);
+      for (const x of c.cites) current(FOLLOW_UP_FILES.crimes, where, x);
+    }
+  }
+  if (problems.length > 0 || !claims || !report || !provisions || !steps || !crimes) {
     throw new AppError('KNOWLEDGE_INVALID', `knowledge/${FOLLOW_UP_DIR} has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return { claims, report, provisions: provisions.provisions, steps };
+  return { claims, report, provisions: provisions.provisions, steps, crimes };
 }
 

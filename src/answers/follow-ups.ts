@@ -5,6 +5,7 @@
  */
 import type { OutboundReply } from '../message';
 import { canReport, reportAnswers } from './can-report';
+import { crimeAnswer } from './crime-answer';
 import { explainProvision, type ProvisionRequest } from './explain-provision';
 import { checkFollowUpReplies, type FollowUpDeps } from './follow-up-deps';
 import type { FollowUpFocus } from './follow-up-focus';
@@ -17,6 +18,8 @@ export interface FollowUpAnswers {
   whatToDo(focus: FollowUpFocus, now: Date): OutboundReply;
   explainProvision(mention: ProvisionRequest, focus: FollowUpFocus | undefined, now: Date): OutboundReply;
   canReport(focus: FollowUpFocus, now: Date): OutboundReply;
+  /** "这算犯罪吗": which crime the conduct could be, and when. */
+  crime(focus: FollowUpFocus, now: Date, question?: string): OutboundReply;
   /** Whether some conduct of the focus can be reported to the police as described (report.yaml's verdicts). */
   reportable(focus: FollowUpFocus): boolean;
   /** The claims of the focus (most serious first; those `question` names first), for a first screen to lead with. */
@@ -31,6 +34,7 @@ export function createFollowUpAnswers(deps: FollowUpDeps): FollowUpAnswers {
     whatToDo: (focus, now) => whatToDo(focus, deps, now),
     explainProvision: (mention, focus, now) => explainProvision(mention, focus, deps, now),
     canReport: (focus, now) => canReport(focus, deps, now),
+    crime: (focus, now, question) => crimeAnswer(focus, deps, now, question),
     reportable: (focus) => !focus.lawful && reportAnswers(focus, deps.data.report).some((a) => a.verdict === 'police'),
     claims: (focus, question) => claimsOf(focus, deps, question).map((c) => ({ name: c.name, verdict: c.verdict, answer: c.answer, real: c.real, check: c.check })),
   };

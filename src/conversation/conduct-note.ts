@@ -10,6 +10,7 @@ import { formatChinaTime } from '../china-time';
 import type { TurnContext } from './turn-context';
 import { emptyReply } from '../message';
 import { asksOrWonders } from './understanding/question-form';
+import { asksCrime } from './crime-question';
 import type { FollowUpKind } from './understanding/types';
 import type { AnalysisFocus } from '../state/store';
 
@@ -50,7 +51,7 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   }
   // A report that asks whether it can be reported or whether it is unlawful ("…当时不敢报警 现在还能报警吗",
   // "…能投诉吗") is answered as that question about the conduct just described, with the note offer kept.
-  const answered = answerAbout(asks, focus, turn);
+  const answered = asksCrime(text, deps.cues) && deps.followUps?.crime ? deps.followUps.crime(focus, deps.now(), text) : answerAbout(asks, focus, turn);
   if (answered) {
     reply.blocks = answered.blocks;
     reply.citations = answered.citations;

@@ -98,6 +98,21 @@ export function leaveCrisis(userText: string, turn: TurnContext): OutboundReply 
 }
 
 /**
+ * Safe, but still hurting ("我现在在家 老婆在旁边 我不会做傻事的", "唔会做傻事 就系好攰"): heard as safe, with the
+ * tiredness met. Care has run its course: the next turns are answered as usual, and a later "safe" or "help is
+ * coming" is still heard (the mode is kept with no turns left).
+ */
+export function easeCrisis(userText: string, turn: TurnContext): OutboundReply {
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe_tired') });
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe_followup') });
+  turn.remember(userText, (s) => {
+    if (s.crisis) s.crisis.turnsLeft = 0;
+  });
+  return r;
+}
+
+/**
  * Wraps a reply given while in crisis mode: opens by asking whether the person is safe, ends with the lines, and
  * counts the turn. A reply that is itself a crisis reply only gets the count.
  */

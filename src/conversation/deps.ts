@@ -26,6 +26,8 @@ export interface FollowUpAnswers {
   whatToDo(focus: AnalysisFocus, now: Date): OutboundReply;
   explainProvision(mention: ProvisionMention, focus: AnalysisFocus | undefined, now: Date): OutboundReply;
   canReport(focus: AnalysisFocus, now: Date): OutboundReply;
+  /** "这算犯罪吗": which crime the conduct could be, under which condition (optional: absent, the turn reads as usual). */
+  crime?(focus: AnalysisFocus, now: Date, question?: string): OutboundReply;
   /** Whether some conduct of the focus can be reported to the police as described. */
   reportable?(focus: AnalysisFocus): boolean;
 }

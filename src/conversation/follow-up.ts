@@ -8,6 +8,7 @@ import { emptyReply, type OutboundReply } from '../message';
 import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import { answerQuestion } from './question';
+import { asksCrime, asksOwnCrime } from './crime-question';
 import { claimLine } from './collector-message';
 import type { TurnContext } from './turn-context';
 import { analysisFocus } from './collector-message';
@@ -29,6 +30,8 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   const lastWasAnalysis = state.focus?.kind === 'analysis';
   const f = deps.followUps;
   const kind = u.provision && u.followUp !== 'can_report' && u.followUp !== 'verify_claims' ? 'explain_provision' : u.followUp ?? 'generic';
+  // "我这算犯罪吗" is about the user, not the message in focus.
+  if (asksOwnCrime(text, deps.cues)) return answerQuestion(text, u, turn, false);
   // "能报警吗" / "我该怎么办" after a harmless message, with threats kept earlier: the person means the threats, unless
   // they point at this message ("这条").
   if (analysis?.lawful && (kind === 'can_report' || kind === 'what_to_do') && !deps.cues.this_message.some((w) => text.includes(w))) {
@@ -46,7 +49,8 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
     }
   }
   let reply: OutboundReply | undefined;
-  if (f && analysis) {
+  if (f?.crime && analysis && asksCrime(text, deps.cues)) reply = f.crime(analysis, now, text);
+  else if (f && analysis) {
     switch (kind) {
       case 'verify_claims':
         reply = f.verifyClaims(analysis, now, text);
@@ -144,4 +148,32 @@ async function lastUnlawfulKept(turn: TurnContext): Promise<AnalysisFocus | unde
   ]);
   if (analysis.lawful) return undefined;
   return analysisFocus(analysis, { at, source: described ? (last.kind === 'call' ? 'call' : 'conduct') : last.kind === 'screenshot' ? 'screenshot' : 'message', excerpt: last.text, evidenceId: last.id });
+}
+
+/**
+ * "一直到上个月还在打 / 他们现在还在骂呢 / 其实上周又打了一次" right after conduct was judged: it went on, so whether
+ * it can be reported is answered again as of the last time (the six-month limit counts from then), with that said
+ * first. Undefined when no conduct is in focus, the turn says nothing of it going on, or nothing in it is a police
+ * matter.
+ */
+export function continuingConduct(text: string, u: TurnUnderstanding, state: UserState | null | undefined, turn: TurnContext): OutboundReply | undefined {
+  const { deps } = turn;
+  const held = state?.focus?.analysis;
+  const f = deps.followUps;
+  if (!f || !held || held.lawful || !deps.cues.continuing.some((w) => text.includes(w))) return undefined;
+  if (state?.focus?.kind !== 'analysis' && (held.answersSince ?? 0) > RECENT_ANSWERS) return undefined;
+  const now = deps.now();
+  // The last time: the latest date the turn names, else now ("现在还在骂").
+  const named = u.facts.dates.filter((d) => d.role !== 'contract').map((d) => Date.parse(`${d.iso}T12:00:00+08:00`)).filter((t) => t <= now.getTime());
+  const last = new Date(named.length ? Math.max(...named) : now.getTime());
+  if (last.getTime() <= Date.parse(held.at)) return undefined;
+  const focus: AnalysisFocus = { ...held, at: last.toISOString(), excerpt: `${held.excerpt}\n${text}` };
+  if (!f.reportable?.(focus)) return undefined;
+  const reply = f.canReport(focus, now);
+  reply.blocks.unshift({ style: 'paragraph', text: deps.replies.text('conduct_continuing') });
+  turn.remember(text, (s) => {
+    if (s.focus?.analysis) s.focus.analysis.at = focus.at;
+    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: focus.at }));
+  });
+  return reply;
 }

@@ -12,13 +12,13 @@
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
-import { crisisDistress, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly } from './crisis-mode';
+import { crisisDistress, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly } from './crisis-mode';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
 import { askSpeaker, confirmSpeaker, typedSpeakerAnswer } from './speaker-check';
 import { describeConduct, saveConductNote } from './conduct-note';
-import { answerFollowUp } from './follow-up';
+import { answerFollowUp, continuingConduct } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
 import { loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer } from './loan-facts';
@@ -83,6 +83,12 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     }
     // A person at risk is never asked "who wrote this?": only a clearly pasted collector message is analysed.
     const pasted = plain.speaker !== 'user' && plain.speakerConfidence >= SPEAKER_SURE && plain.pastedEvidently;
+    // "我现在在家 老婆在旁边 我不会做傻事的 就是好累": safe and assured, still hurting — met with care, and the mode has
+    // run its course; "我不会真的去死的 就是很难受" alone: care goes on.
+    if (u.crisis === 'safe' && cues.safe_assured.some((w) => text.toLowerCase().includes(w.toLowerCase()))) {
+      turn.crisisHandled = true;
+      return easeCrisis(text, turn);
+    }
     if (u.crisis === 'safe' || (!pasted && !ANSWERABLE.has(plain.act))) return crisisDistress(text, turn);
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }
@@ -132,6 +138,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // 5. Follow-ups on what was just said — unless the turn names conduct of its own ("晚上打几十个电话违法吗",
   // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.
   // "他们还说我不还就坐牢 是真的吗" reports a claim of its own: that claim is checked, not the message in focus.
+  // "一直到上个月还在打" after old conduct was judged: reportable again, counted from the last time.
+  const goesOn = u.speaker === 'user' ? continuingConduct(text, u, state, turn) : undefined;
+  if (goesOn) return goesOn;
   const ownClaim = u.followUp === 'verify_claims' && deps.analysis.assessConduct(text, receivedAt).categories.some((c) => c === 'deception' || c === 'impersonation');
   const ownConduct = u.act === 'follow_up' && (u.followUp === 'judge' || u.followUp === 'can_report' || ownClaim) && !u.provision
     && !cues.points_back.some((w) => text.includes(w)) && !cues.this_message.some((w) => text.includes(w))
@@ -170,7 +179,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   }
 
   // Read as the user's, but barely, and neither a question nor anything else the user does: ask.
-  if (u.speakerConfidence < USER_UNSURE && (u.act === 'paste' || u.act === 'describe')) return askSpeaker(text, turn);
+  // A question addressed to no one ("一天最多能打几个") is the user's, however unsure the reading.
+  const ownQuestionForm = asksOrWonders(text) && !ADDRESSED.test(text);
+  if (u.speakerConfidence < USER_UNSURE && (u.act === 'paste' || u.act === 'describe') && !ownQuestionForm) return askSpeaker(text, turn);
   // Chit-chat, tests, nonsense: what the bot is for, not an out-of-scope verdict.
   if (u.act === 'other' && !asksOrWonders(text)) return say('greeting', 'greeting', text, turn);
 

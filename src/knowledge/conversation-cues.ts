@@ -28,6 +28,10 @@ const schema = z
     principal_question: words.default([]),
     still_owe_question: words.default([]),
     owe_amount_question: words.default([]),
+    crime_question: words.default([]),
+    crime_self: words.default([]),
+    continuing: words.default([]),
+    safe_assured: words.default([]),
   })
   .strict();
 

@@ -85,6 +85,13 @@ describe('canReport', () => {
     expectWellFormed(reply, new Date(focus.at));
   });
 
+  it('a private insult past the limit says so: it is no police matter now even if it was repeated', () => {
+    const focus = conductFocus('去年五月有个催收在电话里骂我全家', '2025-05-31T12:00:00+08:00');
+    const text = textOf(followUps.canReport(focus, NOW));
+    expect(text).toMatch(/六个月|6 ?个/);
+    expect(text).toMatch(/最后一次/);
+  });
+
   it('a complaint-only focus gets no time-limit note however old', () => {
     const focus = messageFocus(MESSAGES.consequences, '2025-01-01T10:00:00+08:00');
     expect(textOf(followUps.canReport(focus, NOW))).not.toMatch(/6 ?个月/);
