@@ -55,12 +55,15 @@ export function buildMore(lead: Lead, shownSteps: string[], opts: MoreOptions): 
     ...(e ? [] : g.sections.map((_, i) => i)),
   ].map(String)).map(Number);
   let added = 0;
+  const namedIdx = new Set(named.map((h) => byHeading.get(h)!));
   for (const i of order) {
     const s = g.sections[i];
     if (!s) continue;
+    // A section the entry names is the detail its question type needs: it is shown whole.
+    const whole = namedIdx.has(i);
     const left = opts.max - reserved - screenLength(blocks) - 2 - s.heading.length - 1;
-    if (added > 0 && left < MIN_SECTION) break;
-    const text = clip(bullets(s.text), Math.max(left, 120));
+    if (!whole && added > 0 && left < MIN_SECTION) break;
+    const text = whole ? bullets(s.text) : clip(bullets(s.text), Math.max(left, 120));
     blocks.push({ style: 'paragraph', text: `${s.heading}：${text}` });
     cites.push(...s.cites);
     added++;
