@@ -91,6 +91,9 @@ describe('crisis with the shipped cues', () => {
     '我真的已经尽力了 对不起 我先走了',
     'sometimes i just want to end it all',
     "i'm thinking of killing myself",
+    '以后再也不会麻烦你们了',
+    '替我照顾好我爸妈',
+    '生无可恋 好绝望',
   ])('hears risk in %s', (text) => {
     expect(['risk', 'acute']).toContain(crisis(text));
   });
@@ -134,6 +137,7 @@ describe('crisis with the shipped cues', () => {
     '一了百了的办法 就是全部还清吧',
     '我想消失在他们的视线里 换个号码行吗',
     '对不起 我今天没时间',
+    '累到生无可恋',
   ])('hears no crisis in %s', (text) => {
     expect(crisis(text)).toBe('none');
   });
