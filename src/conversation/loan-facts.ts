@@ -100,7 +100,8 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   // "那本金算多少", or "那我现在还要还吗 还是可以不还了": the same answer, led by "还要还" for the second.
   const stillOwe = deps.cues.still_owe_question.some((w) => text.includes(w));
   const oweAmount = deps.cues.owe_amount_question.some((w) => text.includes(w));
-  if (!stillOwe && !oweAmount && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
+  const upfront = deps.cues.upfront_question.some((w) => text.includes(w));
+  if (!stillOwe && !oweAmount && !upfront && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
   // What this turn adds ("他说利息先扣了 到手只有18000 本金算多少") counts with what was said before.
   const said = deps.interest ? (deps.interest.parseLoanText(text, receivedAt) as LoanFacts) : {};
   const held: LoanFacts = { ...(known ?? {}), ...said };
@@ -108,11 +109,13 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   const computable = deps.interest ? !deps.interest.reply(held, deps.now()).missing : false;
   if (!stillOwe && oweAmount && computable) return undefined;
   if (!held.principal || !held.received || held.received >= held.principal) return stillOwe || oweAmount ? statedRateOwed(text, held, turn) : undefined;
+  // "这算砍头息吗" about a loan that can be computed: its rate answers more, unless the deduction itself is asked.
+  if (upfront && computable && !stillOwe && !oweAmount) return undefined;
   const reply = emptyReply('answer');
   const yuan = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
   reply.blocks.push({
     style: 'paragraph',
-    text: deps.replies.text(stillOwe ? 'loan_still_owe_received' : 'loan_principal_received', { received: yuan(held.received), principal: yuan(held.principal), deducted: yuan(held.principal - held.received) }),
+    text: deps.replies.text(upfront ? 'loan_upfront_received' : stillOwe ? 'loan_still_owe_received' : 'loan_principal_received', { received: yuan(held.received), principal: yuan(held.principal), deducted: yuan(held.principal - held.received) }),
   });
   reply.citations = resolveCites(deps.knowledge, [NO_UPFRONT_DEDUCTION], deps.now());
   if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });

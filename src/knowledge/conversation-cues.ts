@@ -28,6 +28,7 @@ const schema = z
     principal_question: words.default([]),
     still_owe_question: words.default([]),
     owe_amount_question: words.default([]),
+    upfront_question: words.default([]),
     crime_question: words.default([]),
     crime_self: words.default([]),
     continuing: words.default([]),

@@ -297,6 +297,15 @@ describe('follow-ups on an answer', () => {
     expect(r.shown).not.toMatch(/还几期|多少天/);
   });
 
+  it('answers "这算砍头息吗" about a deducted fee without asking for the schedule: likely, decided case by case, principal received', async () => {
+    const r = await conversation('p6').say('XX网络小贷 合同写借1万 到手8500 说1500是服务费 这算砍头息吗');
+    expect(r.kind).toBe('answer');
+    expect(firstSentence(r)).toMatch(/算/);
+    expect(r.shown).toMatch(/8,?500/);
+    expect(r.shown).toMatch(/个案/);
+    expect(r.citations.some((x) => x.law === '民法典' && x.article === '670')).toBe(true);
+  });
+
   it('answers "还要还吗" about a loan known by its stated rate with that rate against the cap', async () => {
     const r = await conversation('p4').say('找社会上的人借了2万 月息10个点 已经还了3万了 他说还欠2万5 我还要还吗');
     expect(r.kind).toBe('answer');
