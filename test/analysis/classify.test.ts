@@ -1999,6 +1999,10 @@ describe('createAnalyzer: dialect words, doctored photos as exposure, truthful e
     // The same procedural words from a fake authority that wants money in an account, or enforcement with no judgment.
     ['法院已经受理了你的案子，马上打钱到这个账户就撤诉，不然答辩也没用。', ['deception', 'impersonation']],
     ['已进入强制执行程序，今天不还明天就冻结你所有银行卡。', ['deception', 'impersonation']],
+    // A single, neutral pass-on request to an emergency contact is lawful; the user asking whether something is lawful is not a collector.
+    ['您好，您是李明先生登记的紧急联系人，我们联系不上他，麻烦您告诉他回个电话，谢谢。', []],
+    ['你是他的紧急联系人，我们已经打给他同事了，告诉他再不还钱我们就去他单位闹。', ['privacy_disclosure', 'third_party_contact']],
+    ['他们说要去我公司找领导，这个是合法的吗？', []],
     // Chat English: who is reached and what they are told.
     ['we will send ur photos to all ur wechat friends tonight', ['privacy_disclosure', 'third_party_contact']],
     ['gonna text ur whole family about ur loan', ['privacy_disclosure', 'third_party_contact']],
