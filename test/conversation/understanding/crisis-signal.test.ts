@@ -138,6 +138,7 @@ describe('crisis with the shipped cues', () => {
     '我想消失在他们的视线里 换个号码行吗',
     '对不起 我今天没时间',
     '累到生无可恋',
+    '医生给我开了安眠药 能跟抗抑郁药一起吃吗',
   ])('hears no crisis in %s', (text) => {
     expect(crisis(text)).toBe('none');
   });
