@@ -64,7 +64,7 @@ describe('the shipped model (knowledge/analysis/ngram-model.json)', () => {
     const p = model.predict('再不还钱，我们就去你家门口堵你，让你好看。');
     expect(p.threat).toBeGreaterThan(0.5);
     for (const v of Object.values(p)) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
-    // Round 10 chose 0.5 (0.95 for deception and impersonation) from held-out checks (eval/analyze/README.md).
+    // Round 11 chose per-category thresholds (0.5–0.9) by leave-one-set-out (train:analyzer --loso).
     expect(model.threshold('threat')).toBeGreaterThanOrEqual(0.5);
     expect(model.threshold('threat')).toBeLessThan(1);
   });
