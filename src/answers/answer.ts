@@ -29,6 +29,11 @@ import { HOTLINE_REPLY_KEYS, hotlineAnswer } from './hotline';
  * last analysed collector message, the claims it made, the loan facts gathered so far and what the user is doing.
  * The offline composer may ignore it; the LLM path puts it in the prompt.
  */
+
+/** An asking clause about repaying ("离婚后我要不要一起还", "我妈要替我还吗") is about the debt, whatever field it names. */
+const REPAYS = /还(?:吗|不|呢|吧|啊|$|[?？])|一起还|替.{0,3}还|帮.{0,3}还|债/;
+/** A clause worded as a question ("工资咋要回来", "你能帮我吗"), not a statement that happens to be the last one. */
+const ASKS = /[吗么呢嘛?？]|咋|怎么|怎样|如何|能不能|可不可以|要不要|帮我|能帮|找谁|去哪/;
 export interface Grounding {
   findings?: Array<{ category: string; label: string; evidence: string }>;
   claims?: string[];
@@ -206,6 +211,10 @@ export function createOfflineAnswerer(
     // company group) is not.
     const aboutOurs = followUp !== undefined || (ctx.grounding?.findings?.length ?? 0) > 0;
     if (!aboutOurs && namesOtherFieldOnly(question)) return outOfScope(question, grounded);
+    // The one clause that asks names a neighbouring field and nothing of ours ("老板拖了我三个月工资没发 所以网贷才还不上
+    // 工资咋要回来": the debt is background, the wages are asked): that field's question.
+    const askingClause = askedClause(question);
+    if (!aboutOurs && askingClause !== undefined && asksOtherField(question, askingClause)) return outOfScope(askingClause, grounded);
     const coverage = retriever.coverage(question);
     const weak = !top || top.score < opts.minScore || coverage < opts.minCoverage || top.score * coverage < opts.minSupport;
     // A question split between a neighbouring field and our topics is settled by what it asks.
@@ -475,6 +484,20 @@ export function createOfflineAnswerer(
     if (!scope?.field_words.length || !scopeRoute(question)) return false;
     const corrected = correct(question).toLowerCase();
     return !scope.field_words.some((w) => corrected.includes(w.toLowerCase()));
+  }
+
+  /**
+   * The asking clause names a neighbouring field and nothing of ours, and another clause names that same field
+   * ("老板拖了我三个月工资没发 所以网贷才还不上 工资咋要回来"): the debt is background, that field is asked. One stray
+   * word ("怎么分辨真假") names no field the rest of the question is about; a clause about repaying is ours.
+   */
+  function asksOtherField(question: string, asked: string): boolean {
+    if (!ASKS.test(asked) || !namesOtherFieldOnly(asked) || REPAYS.test(asked)) return false;
+    const anchors = guideById(k, SCOPE_GUIDE_ID)?.anchor_words ?? [];
+    const corrected = correct(question).toLowerCase();
+    if (anchors.some((w) => corrected.includes(w.toLowerCase()))) return false;
+    const field = scopeRoute(asked)?.entry.id;
+    return questionClauses(question).some((c) => c.text !== asked && scopeRoute(c.text)?.entry.id === field);
   }
 
   /** One sentence: not covered, and where to go (12348 / a lawyer, or the hotline for that field). */

@@ -134,6 +134,12 @@ export const guideFileSchema = z.object({
    * field's cue word and none of these is routed to that field, whatever retrieval ranks first.
    */
   field_words: words.default([]),
+  /**
+   * Out-of-scope guide only: words that tie a question to collectors, courts or credit records (催, 法院, 执行 …).
+   * A question whose asking clause names a neighbouring field is that field's question only when none of these is
+   * in it ("老板拖了我三个月工资没发 所以网贷才还不上 工资咋要回来" has none; "催收找我们子女还 我们没继承什么" has one).
+   */
+  anchor_words: words.default([]),
   /** The question types this guide answers; every guide has at least one. */
   entries: z.array(guideEntrySchema).min(1, 'every guide needs at least one entry (a question type with its verdict)'),
 });

@@ -285,3 +285,19 @@ describe('cannot afford to pay', () => {
     expect(t).toMatch(/起诉|应诉/);
   });
 });
+
+describe('a neighbouring field asked with the debt as background', () => {
+  it('routes "工资咋要回来" to 12333 when the wages are both the background and the question', () => {
+    for (const q of ['老板拖了我三个月工资不发 我才还不上网贷的 工资咋要', '公司拖欠我三个月工资 所以我才还不上网d 工资能要回来吗']) {
+      const a = ask(q);
+      expect(a.outOfScope).toBe(true);
+      expect(text(a)).toMatch(/12333/);
+    }
+  });
+
+  it('keeps ours what asks about repaying, a court paper or collectors, whatever field word it carries', () => {
+    for (const q of ['那他婚内偷偷借的网贷 离婚后我要不要一起还', '父亲去世了 他生前欠了网贷 催收找我们子女还 我们没继承什么东西', '工资拖欠了 网贷还不上 能申请延期吗']) {
+      expect(ask(q).outOfScope).toBe(false);
+    }
+  });
+});
