@@ -167,6 +167,15 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     return say('paste_invite', 'clarify', text, turn);
   }
 
+  // "现在在邻居家 安全了 谢谢你" after care has ended: heard as safe, never "who wrote this?".
+  // Only with words of safety said outright and nothing done to them ("两个人堵在我家门口" is no safe word).
+  const saysSafe = !u.pastedEvidently && (u.speaker !== 'user' || u.speakerConfidence < USER_UNSURE) && u.facts.conduct.length === 0
+    && cues.safe_assured.some((w) => text.toLowerCase().includes(w.toLowerCase())) && deps.understander.understand(text, 'crisis', receivedAt).crisis === 'safe';
+  if (saysSafe) {
+    turn.crisisHandled = true;
+    return leaveCrisis(text, turn);
+  }
+
   // 6. A collector's words, pasted.
   if (u.speaker !== 'user') {
     const words = u.speaker === 'mixed' && u.quoted ? u.quoted : text;

@@ -249,6 +249,17 @@ describe('crisis mode', () => {
     expect(firstSentence(next)).not.toMatch(/安全吗/);
   });
 
+  it('hears "安全了 谢谢你" after care has ended as safe, never "who wrote this?", but not someone blocking the door', async () => {
+    const c = conversation('safe-after');
+    await c.say('药已经攒够了 今晚就在出租屋里结束 对不起我爸妈');
+    await c.say('楼下邻居来敲门 我让她进来了 药也交给她了');
+    const r = await c.say('现在在邻居家 安全了 谢谢你');
+    expect(r.kind).not.toBe('confirmation');
+    expect(r.shown).not.toMatch(/催收发给你的原话/);
+    const door = await conversation('door').say('现在有两个人堵在我家门口不让我出门 说不还钱今天哪也别想去');
+    expect(door.shown).toMatch(/110/);
+  });
+
   it('escalates a plan, a place or means at hand to calling 120 / 110 now', async () => {
     const c = conversation();
     const r = await c.say('药我都买好了 今晚就全吃了');
