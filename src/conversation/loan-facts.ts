@@ -162,9 +162,13 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
   const merged = { ...held, ...said };
   const question = kit.lawfulQuestionOf(text);
   if (question) {
-    const result = kit.lawfulAmount(merged, turn.deps.now(), question);
+    // "借了3万 借满一年 那最多该付多少利息" after a rate, the lender and the date were told: the cap on this amount for
+    // that lender on that date — the rate said before belongs to another question.
+    const anew = said.principal !== undefined && !describesLoan(said) && question === 'how_much';
+    const facts: LoanFacts = anew ? { principal: said.principal!, ...(held.lender ? { lender: held.lender } : {}), ...(held.contractDate ? { contractDate: held.contractDate } : {}) } : merged;
+    const result = kit.lawfulAmount(facts, turn.deps.now(), question);
     turn.remember(text, (s) => {
-      s.loan = merged;
+      s.loan = facts;
     });
     return result.reply;
   }

@@ -317,6 +317,15 @@ describe('follow-ups on an answer', () => {
     expect(r.citations.some((x) => x.law === '民法典' && x.article === '670')).toBe(true);
   });
 
+  it('answers the cap on a new amount after a rate and the contract date were told, not a question for the schedule', async () => {
+    const c = conversation('p7');
+    await c.say('平台说日息万五 很低的 这个年化多少啊');
+    await c.say('合同是2025年9月签的 借我钱的是个人 不是平台');
+    const r = await c.say('借了3万 借满一年 那最多该付多少利息');
+    expect(r.kind).toBe('answer');
+    expect(r.shown).toMatch(/3,?600/);
+  });
+
   it('answers "还要还吗" about a loan known by its stated rate with that rate against the cap', async () => {
     const r = await conversation('p4').say('找社会上的人借了2万 月息10个点 已经还了3万了 他说还欠2万5 我还要还吗');
     expect(r.kind).toBe('answer');
