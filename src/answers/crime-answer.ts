@@ -23,7 +23,9 @@ export function crimeAnswer(focus: FollowUpFocus, deps: FollowUpDeps, now: Date,
     reply.blocks = [...para(crimes.lawful), ...para(replies.text('fu_debt_line_lawful'))];
     return reply;
   }
-  const [main, second] = found;
+  // A second category adds a sentence only when it names a crime the first did not.
+  const main = found[0];
+  const second = found.slice(1).find((c) => c.cites.some((x) => !main!.cites.some((m) => m.law === x.law && m.article === x.article)));
   const debt = replies.text('fu_debt_line');
   reply.blocks = fitted([
     [...para(main!.text), ...para(second?.text), ...para(crimes.who_decides), ...para(debt)],

@@ -49,7 +49,9 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
     }
   }
   let reply: OutboundReply | undefined;
-  if (f?.crime && analysis && asksCrime(text, deps.cues)) reply = f.crime(analysis, now, text);
+  // "这个算刑事犯罪吗" after conduct the guides answered (no analysis in focus): the conduct the user last described.
+  const crimeFocus = f?.crime && asksCrime(text, deps.cues) ? analysis ?? describedBefore(state, turn) : undefined;
+  if (f?.crime && crimeFocus) reply = f.crime(crimeFocus, now, text);
   else if (f && analysis) {
     switch (kind) {
       case 'verify_claims':
@@ -176,4 +178,16 @@ export function continuingConduct(text: string, u: TurnUnderstanding, state: Use
     s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: focus.at }));
   });
   return reply;
+}
+
+/** The conduct the user described most recently in the kept history (unlawful findings only), as a focus. */
+function describedBefore(state: UserState, turn: TurnContext): AnalysisFocus | undefined {
+  const kit = turn.deps.analysis;
+  const now = turn.deps.now();
+  for (const t of [...state.history].reverse()) {
+    if (t.role !== 'user' || !t.text) continue;
+    const assessed = kit.assessConduct(t.text, now);
+    if (!assessed.lawful && assessed.findings.length > 0) return analysisFocus(assessed, { at: assessed.occurredAt, source: 'conduct', excerpt: t.text });
+  }
+  return undefined;
 }

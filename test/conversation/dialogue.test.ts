@@ -356,6 +356,17 @@ describe('is it a crime', () => {
   });
 });
 
+describe('is it a crime, after the guides answered', () => {
+  it('judges the conduct the user described before when no analysis is in focus', async () => {
+    const c = conversation('cr2');
+    await c.say('催收把我身份证照片和欠款截图发到我们公司大群 领导都找我谈话了 这能告吗');
+    const r = await c.say('这个算刑事犯罪吗');
+    expect(firstSentence(r)).toMatch(/^要看/);
+    expect(r.shown).toMatch(/253条之一|侵犯公民个人信息/);
+    expect(r.shown).not.toMatch(/不会因为还不上钱坐牢/);
+  });
+});
+
 describe('described conduct dated by a month', () => {
   it('dates "今年5月份…后来停了 现在12月了" by the month, so the six-month limit leads', async () => {
     const r = await talk(new Date('2026-12-06T10:00:00+08:00'), 'm1').say('今年5月份催收天天半夜打我 骂得很难听 后来停了 现在12月了还能报警吗');
