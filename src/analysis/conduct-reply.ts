@@ -103,6 +103,15 @@ function inTurns<T>(lists: T[][]): T[] {
 function stepsOf(acts: ConductActHit[], categories: CategoryId[], kit: AnalysisKit): Array<{ id: string; text: string }> {
   const out: Array<{ id: string; text: string }> = [];
   for (const s of inTurns(acts.map((h) => h.steps))) if (!out.some((o) => o.id === s.id)) out.push(s);
-  if (out.length) return out;
-  return kit.nextSteps(categories).map((s) => ({ id: s.id, text: `${s.label}：${s.detail}` }));
+  if (!out.length) return kit.nextSteps(categories).map((s) => ({ id: s.id, text: `${s.label}：${s.detail}` }));
+  // A threat, violence or a false official is a police matter: calling 110 is among the first two steps.
+  const call = categories.some((c) => POLICE_FIRST.has(c)) ? kit.nextSteps(categories).find((s) => s.id === 'call110') : undefined;
+  if (call && !out.slice(0, 2).some((s) => s.id === call.id || /110/.test(s.text))) {
+    const rest = out.filter((s) => s.id !== call.id);
+    return [...rest.slice(0, 1), { id: call.id, text: `${call.label}：${call.detail}` }, ...rest.slice(1)];
+  }
+  return out;
 }
+
+/** Categories whose conduct is reported to the police first. */
+const POLICE_FIRST: ReadonlySet<CategoryId> = new Set<CategoryId>(['threat', 'violence', 'impersonation']);

@@ -47,6 +47,15 @@ describe('renderConduct', () => {
     expectWellFormed(r, AT);
   });
 
+  it('puts calling 110 among the first two steps when the conduct threatens, whatever act leads', () => {
+    for (const t of ['两个男的今天下午来我店里坐着不走 说不还钱就天天来 还拍我店门口发抖音', '他们说不还就上我单位拉横幅 还说要找人收拾我']) {
+      const r = reply(t);
+      const steps = r.blocks.filter((b) => b.style === 'list').flatMap((b) => b.items ?? []);
+      expect(steps.length).toBeGreaterThan(0);
+      expect(steps.slice(0, 2).join('\n')).toMatch(/110/);
+    }
+  });
+
   it('opens with 110 when the blockade is happening now', () => {
     const r = reply('现在有三个男的堵在我家门口 一直拍门 说不还钱今天别想出门 我和我女儿在家 好怕');
     expect(firstSentence(r)).toMatch(/110/);
