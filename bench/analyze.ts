@@ -21,6 +21,8 @@ import { createNormalizer } from '../src/analysis/normalize';
 import { analyzeWithStatistical } from '../src/analysis/second-opinion';
 import { createNgramModel, NGRAM_MODEL_FILE, parseNgramModel, userLineRe } from '../src/analysis/ngram-model';
 import { PACKAGE_ROOT } from '../src/paths';
+import { loadLawfulNotes } from '../src/analysis/lawful-notes';
+import { loadReplies } from '../src/replies';
 
 export interface LabelledMessage {
   id: string;
@@ -186,7 +188,9 @@ export function withStatistical(rules: AnalysisRules, analyzer: Analyzer, dir: s
     const spec = categorySpec(rules, id);
     return { explanation: spec.explanation, provisions: spec.provisions };
   };
-  return { analyze: (input) => analyzeWithStatistical({ analyzer, statistical, describe }, input.text, input.sentAt) };
+  // The lawful notes, as the product loads them: a notice the rules find lawful by its kind is not second-guessed.
+  const lawfulNotes = loadLawfulNotes(dir, loadReplies(join(PACKAGE_ROOT, 'prompts')));
+  return { analyze: (input) => analyzeWithStatistical({ analyzer, statistical, describe, lawfulNotes }, input.text, input.sentAt) };
 }
 
 /** Words of a lawsuit notice or a lawyer's letter. */

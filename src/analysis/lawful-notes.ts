@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import type { Replies } from '../replies';
 
 const schema = z.object({
-  notes: z.array(z.object({ cues: z.array(z.string().min(1)).min(1), reply: z.string().min(1), verdict: z.string().min(1).optional() }).strict()),
+  notes: z.array(z.object({ cues: z.array(z.string().min(1)).min(1), reply: z.string().min(1), verdict: z.string().min(1).optional(), model_defers: z.boolean().optional() }).strict()),
 }).strict();
 
 export interface LawfulNote {
@@ -18,6 +18,8 @@ export interface LawfulNote {
   reply: string;
   /** A key of prompts/analysis.yaml for the verdict line, in place of the general one ("正常的催收提醒"). */
   verdict?: string;
+  /** Found lawful by the rules, a message of this kind is not called a lie or an impersonation by the model. */
+  model_defers?: boolean;
 }
 
 export const LAWFUL_NOTES_FILE = 'lawful-notes.yaml';

@@ -5,6 +5,7 @@
  */
 import { CATEGORY_IDS, type Analysis, type Analyzer, type CategoryId, type Finding, type ProvisionRef } from './findings';
 import { analyzeWithBubbles, mergeAnalyses, type Bubble } from './merge-analyses';
+import { lawfulNoteOf, type LawfulNote } from './lawful-notes';
 
 /** One category the reviewer claims, with the words it rests on. */
 export interface OpinionClaim {
@@ -54,7 +55,7 @@ export function mergeOpinion(analysis: Analysis, claims: OpinionClaim[], text: s
  * (a question or report, which the rules recognise): only a collector's message gets extra categories.
  */
 export function analyzeWithStatistical(
-  kit: { analyzer: Analyzer; statistical?: SecondOpinionSync; describe: DescribeCategory },
+  kit: { analyzer: Analyzer; statistical?: SecondOpinionSync; describe: DescribeCategory; lawfulNotes?: readonly LawfulNote[] },
   text: string,
   sentAt: Date | null,
   bubbles?: Bubble[],
@@ -67,15 +68,21 @@ export function analyzeWithStatistical(
   } catch {
     return analysis;
   }
+  // A lawful notice the rules recognise by a kind that defers (a bank's truthful 恶意透支 warning, an assignment):
+  // the model, which has seen many fakes worded alike, does not call it a lie or an impersonation.
+  if (analysis.lawful && kit.lawfulNotes && lawfulNoteOf(text, kit.lawfulNotes)?.model_defers) claims = claims.filter((c) => !LOOKALIKE.has(c.category));
   return mergeOpinion(analysis, claims, text, kit.describe);
 }
+
+/** What fakes of a lawful notice are, and so what the model may not add to one the rules found lawful. */
+const LOOKALIKE: ReadonlySet<string> = new Set(['deception', 'impersonation']);
 
 /**
  * Analyses a collector's text the one way every entry point does: the rules (each screenshot bubble at its own
  * time), then the statistical pass when one is loaded, then the second opinion when one is configured.
  */
 export async function analyzeCollectorText(
-  kit: { analyzer: Analyzer; statistical?: SecondOpinionSync; secondOpinion?: SecondOpinion; describe: DescribeCategory },
+  kit: { analyzer: Analyzer; statistical?: SecondOpinionSync; secondOpinion?: SecondOpinion; describe: DescribeCategory; lawfulNotes?: readonly LawfulNote[] },
   text: string,
   sentAt: Date | null,
   bubbles?: Bubble[],
