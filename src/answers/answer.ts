@@ -214,7 +214,8 @@ export function createOfflineAnswerer(
     // The one clause that asks names a neighbouring field and nothing of ours ("老板拖了我三个月工资没发 所以网贷才还不上
     // 工资咋要回来": the debt is background, the wages are asked): that field's question.
     const askingClause = askedClause(question);
-    if (!aboutOurs && askingClause !== undefined && asksOtherField(question, askingClause)) return outOfScope(askingClause, grounded);
+    // (after one of our answers too: the wages named twice are the question, not a follow-up on the last topic).
+    if (askingClause !== undefined && asksOtherField(question, askingClause)) return outOfScope(askingClause, grounded);
     const coverage = retriever.coverage(question);
     const weak = !top || top.score < opts.minScore || coverage < opts.minCoverage || top.score * coverage < opts.minSupport;
     // A question split between a neighbouring field and our topics is settled by what it asks.
