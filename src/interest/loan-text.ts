@@ -16,6 +16,9 @@ import { createRateReader } from './rate-text';
 import { createFeePercentReader, type FeePercent } from './fee-percent';
 import { askInsteadOfGuessing, type Doubt } from './ambiguity';
 
+/** Two terms offered as alternatives ("10期还是12期", "一年半还是两年"): the term is asked, never picked. */
+const TERM_EITHER = /[0-9一二两三四五六七八九十百半]+\s*(?:期|个月|月|年|天|周|个星期)?\s*还是\s*[0-9一二两三四五六七八九十百半]+\s*(?:期|个月|月|年|天|周|个星期)/;
+
 type Role = 'principal' | 'received' | 'payment' | 'total' | 'fee' | 'interest' | 'rollover';
 const ROLES: readonly Role[] = ['principal', 'received', 'payment', 'total', 'fee', 'interest', 'rollover'];
 
@@ -337,6 +340,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (every && !facts.periodDays) facts.periodDays = every;
     // 每次还500 还8次: eight payments, but a week or a month apart is not said, so it is asked.
     if (term.times && !facts.periodDays && !has(t, cues.monthly_words)) doubts.push({ ask: 'term', drop: ['term'] });
+    // 还10期还是12期 / 一年半还是两年来着: two terms offered, neither picked.
+    if (TERM_EITHER.test(t)) doubts.push({ ask: 'term', drop: ['term'] });
     if (weeklyInterest && facts.interest?.each) facts.periodDays ??= 7;
     if (rate && !(rollPct !== undefined && rate.percent === rollPct)) facts.rate = rate;
     // 借2000，利息一天20块: a day's interest as money on the principal is a daily rate.

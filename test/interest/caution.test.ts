@@ -229,3 +229,22 @@ describe('the question a doubt asks is answered like any other', () => {
     expect(out.ok && [out.flows.payments.length, out.flows.payments[0]!.amount, out.flows.received]).toEqual([n, pay, received]);
   });
 });
+
+describe('two terms offered as alternatives', () => {
+  it.each(['借了1万，每期还1200，还10期还是12期我记不清了，全额到账', '借了8千，每月还800，到账7千，还款期限是一年半还是两年来着'])('asks for the term of "%s"', (text) => {
+    const out = flows(text);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.missing).toBe('term');
+  });
+
+  it('still reads one term said once ("还12期 还是按月还")', () => {
+    const out = flows('借了1万，到账1万，每月还1000，还12期，还是按月还');
+    expect(out.ok).toBe(true);
+  });
+
+  it('reads 实收 as what arrived', () => {
+    const out = flows('借款：伍仟元，实收肆仟伍佰元，一个月后归还伍仟伍佰元');
+    expect(out.ok).toBe(true);
+    if (out.ok) expect(out.flows.received).toBe(4500);
+  });
+});
