@@ -24,16 +24,16 @@ import { buildMore } from './more-page';
 import { withAntecedents } from './antecedent';
 import { HOTLINE_REPLY_KEYS, hotlineAnswer } from './hotline';
 
+/** An asking clause about repaying ("离婚后我要不要一起还", "我妈要替我还吗") is about the debt, whatever field it names. */
+const REPAYS = /还(?:吗|不|呢|吧|啊|$|[?？])|一起还|替.{0,3}还|帮.{0,3}还|债/;
+/** A clause worded as a question ("工资咋要回来", "你能帮我吗"), not a statement that happens to be the last one. */
+const ASKS = /[吗么呢嘛?？]|咋|怎么|怎样|如何|能不能|可不可以|要不要|帮我|能帮|找谁|去哪/;
+
 /**
  * What the conversation already understood about this turn, passed as structured context: the findings of the
  * last analysed collector message, the claims it made, the loan facts gathered so far and what the user is doing.
  * The offline composer may ignore it; the LLM path puts it in the prompt.
  */
-
-/** An asking clause about repaying ("离婚后我要不要一起还", "我妈要替我还吗") is about the debt, whatever field it names. */
-const REPAYS = /还(?:吗|不|呢|吧|啊|$|[?？])|一起还|替.{0,3}还|帮.{0,3}还|债/;
-/** A clause worded as a question ("工资咋要回来", "你能帮我吗"), not a statement that happens to be the last one. */
-const ASKS = /[吗么呢嘛?？]|咋|怎么|怎样|如何|能不能|可不可以|要不要|帮我|能帮|找谁|去哪/;
 export interface Grounding {
   findings?: Array<{ category: string; label: string; evidence: string }>;
   claims?: string[];

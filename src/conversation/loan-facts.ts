@@ -87,6 +87,11 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   return interestFor(merged, text, turn);
 }
 
+/** Who lent and when, as held: what a new amount keeps from the loan described before. */
+function whoAndWhen(held: LoanFacts): LoanFacts {
+  return { ...(held.lender ? { lender: held.lender } : {}), ...(held.contractDate ? { contractDate: held.contractDate } : {}) };
+}
+
 /** The provision that makes the money received the principal: 利息不得预先在本金中扣除. */
 const NO_UPFRONT_DEDUCTION = { law: '民法典', article: '670' };
 
@@ -108,7 +113,7 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   // "我要还多少" about a loan that can be computed gets its rate and the lawful amount, not this answer.
   const computable = deps.interest ? !deps.interest.reply(held, deps.now()).missing : false;
   if (!stillOwe && oweAmount && computable) return undefined;
-  if (!held.principal || !held.received || held.received >= held.principal) return stillOwe || oweAmount ? statedRateOwed(text, held, turn) : undefined;
+  if (!held.principal || !held.received || held.received >= held.principal) return (stillOwe || oweAmount) && !computable ? statedRateOwed(text, held, turn) : undefined;
   // "这算砍头息吗" about a loan that can be computed: its rate answers more, unless the deduction itself is asked.
   if (upfront && computable && !stillOwe && !oweAmount) return undefined;
   const reply = emptyReply('answer');
@@ -129,17 +134,17 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
 
 /**
  * "借了2万 月息10个点 … 我还要还吗" (or "…要还多少"): a loan known by its stated rate, whose schedule the user never
- * gave. The answer is yes, but only principal and interest within the cap, led by that rate against the cap — not a
- * question for the term. Undefined when no rate with its period was said or the loan can be computed as it stands.
+ * gave (the caller checks it cannot be computed as it stands). The answer is yes, but only principal and interest
+ * within the cap, led by that rate against the cap — not a question for the term. Undefined when no rate with its
+ * period was said.
  */
 function statedRateOwed(text: string, held: LoanFacts, turn: TurnContext): OutboundReply | undefined {
   const { deps } = turn;
   const kit = deps.interest;
   const rate = held.rate;
   if (!kit || !rate || rate.per === 'unknown' || !held.principal) return undefined;
-  if (!kit.reply(held, deps.now()).missing) return undefined;
   // Only the amount lent and its rate: what was repaid so far or is claimed still owed is not a schedule.
-  const stated: LoanFacts = { principal: held.principal, rate, ...(held.lender ? { lender: held.lender } : {}), ...(held.contractDate ? { contractDate: held.contractDate } : {}) };
+  const stated: LoanFacts = { ...whoAndWhen(held), principal: held.principal, rate };
   const result = kit.reply(stated, deps.now());
   if (result.missing) return undefined;
   const reply = result.reply;
@@ -165,7 +170,7 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
     // "借了3万 借满一年 那最多该付多少利息" after a rate, the lender and the date were told: the cap on this amount for
     // that lender on that date — the rate said before belongs to another question.
     const anew = said.principal !== undefined && !describesLoan(said) && question === 'how_much';
-    const facts: LoanFacts = anew ? { principal: said.principal!, ...(held.lender ? { lender: held.lender } : {}), ...(held.contractDate ? { contractDate: held.contractDate } : {}) } : merged;
+    const facts: LoanFacts = anew ? { ...whoAndWhen(held), principal: said.principal! } : merged;
     const result = kit.lawfulAmount(facts, turn.deps.now(), question);
     turn.remember(text, (s) => {
       s.loan = facts;

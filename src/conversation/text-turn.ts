@@ -85,7 +85,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const pasted = plain.speaker !== 'user' && plain.speakerConfidence >= SPEAKER_SURE && plain.pastedEvidently;
     // "我现在在家 老婆在旁边 我不会做傻事的 就是好累": safe and assured, still hurting — met with care, and the mode has
     // run its course; "我不会真的去死的 就是很难受" alone: care goes on.
-    if (u.crisis === 'safe' && cues.safe_assured.some((w) => text.toLowerCase().includes(w.toLowerCase()))) {
+    if (u.crisis === 'safe' && saysAssured(text, cues.safe_assured)) {
       turn.crisisHandled = true;
       return easeCrisis(text, turn);
     }
@@ -170,7 +170,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "现在在邻居家 安全了 谢谢你" after care has ended: heard as safe, never "who wrote this?".
   // Only with words of safety said outright and nothing done to them ("两个人堵在我家门口" is no safe word).
   const saysSafe = !u.pastedEvidently && (u.speaker !== 'user' || u.speakerConfidence < USER_UNSURE) && u.facts.conduct.length === 0
-    && cues.safe_assured.some((w) => text.toLowerCase().includes(w.toLowerCase())) && deps.understander.understand(text, 'crisis', receivedAt).crisis === 'safe';
+    && saysAssured(text, cues.safe_assured) && deps.understander.understand(text, 'crisis', receivedAt).crisis === 'safe';
   if (saysSafe) {
     turn.crisisHandled = true;
     return leaveCrisis(text, turn);
@@ -268,3 +268,9 @@ function isYes(text: string, yes: readonly string[]): boolean {
 }
 
 export type { TurnUnderstanding };
+
+/** Safety said outright: someone with them, a promise, "安全" ("我老婆在旁边 我不会做傻事的"). */
+function saysAssured(text: string, words: readonly string[]): boolean {
+  const t = text.toLowerCase();
+  return words.some((w) => t.includes(w.toLowerCase()));
+}
