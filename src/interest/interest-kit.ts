@@ -94,10 +94,11 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
     answerTo(missing, text, at, previous) {
       const said = parseLoanText(text, at);
       const merged: LoanFacts = { ...previous, ...said };
-      // The number asked for, once given, is no longer missing (unless the answer is itself rough: 大概1万).
+      // The number asked for, once given, is no longer missing (unless the answer is itself rough: 大概1万); the
+      // loans named in a which-loan question are settled with it.
       const resolved = (f: LoanFacts): LoanFacts => {
         if (f.unstated !== missing || said.unstated === missing) return f;
-        const { unstated: _answered, ...rest } = f;
+        const { unstated: _answered, loans: _settled, ...rest } = f;
         return rest;
       };
       const t = normalizeLoanText(text, [], fold);

@@ -34,7 +34,7 @@ export const INTEREST_REPLY_KEYS = [
   'interest_button_unlicensed', 'interest_table_heading', 'interest_table_row_month', 'interest_table_row_day', 'interest_table_gap',
   'interest_details_heading', 'interest_detail_rates', 'interest_detail_days', 'interest_detail_fees', 'interest_detail_void',
   'interest_detail_36', 'interest_chart_title', 'interest_chart_principal', 'interest_chart_interest', 'interest_chart_alt', 'interest_ask_principal', 'interest_ask_received', 'interest_ask_payment',
-  'interest_ask_term', 'interest_ask_rate_unit', 'interest_upfront_licensed', 'interest_date_month', 'interest_date_day',
+  'interest_ask_term', 'interest_ask_rate_unit', 'interest_ask_which_loan', 'interest_ask_which_loan_listed', 'interest_loan_named', 'interest_upfront_licensed', 'interest_date_month', 'interest_date_day',
   'interest_private_business', 'interest_old_over', 'interest_old_between', 'interest_old_under', 'interest_after_over', 'interest_after_under',
   // A loan known by its stated rate (stated-rate-reply.ts).
   'interest_stated_lead_month', 'interest_stated_lead_day', 'interest_stated_lead_week', 'interest_stated_lead_money_month', 'interest_stated_lead_money_week', 'interest_stated_lead_year', 'interest_stated_private_over', 'interest_stated_private_under',
@@ -65,7 +65,7 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date): I
   if ('missing' in computed) {
     // A stated rate compares with the law whatever the term: ask for the term only when nothing else tells the rate.
     const stated = computed.missing === 'term' ? statedRateOf(facts) : computed.missing === 'principal' ? rateOnlyOf(facts) : undefined;
-    return stated ? statedRateReply(facts, stated, deps, at) : clarify(computed.missing, deps.replies);
+    return stated ? statedRateReply(facts, stated, deps, at) : clarify(computed.missing, deps.replies, facts);
   }
   const { flows, rates } = computed;
   const r = deps.replies;
@@ -124,7 +124,7 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date): I
 /** The 'apr:table' page: the repayment table and the details (rate conventions, fees, void contracts, 24 %/36 %). */
 export function interestTableReply(facts: LoanFacts, deps: InterestDeps, at: Date): InterestResult {
   const computed = compute(facts);
-  if ('missing' in computed) return clarify(computed.missing, deps.replies);
+  if ('missing' in computed) return clarify(computed.missing, deps.replies, facts);
   const { flows, rates } = computed;
   const r = deps.replies;
   const reply = emptyReply('answer');

@@ -35,7 +35,7 @@ export function lawfulAmountReply(facts: LoanFacts, deps: InterestDeps, at: Date
     const principal = question === 'how_much' && !stated ? principalAlone(facts) : undefined;
     if (stated) sentences = statedSentences(stated, frame, deps);
     else if (principal !== undefined) sentences = capSentences(principal, frame, deps);
-    else return clarify(computed.missing, deps.replies);
+    else return clarify(computed.missing, deps.replies, facts);
   } else {
     deducted = computed.flows.contractPrincipal - computed.flows.received >= DEDUCTION_MIN;
     sentences = flowSentences(computed.flows, computed.rates, frame, deducted, deps);

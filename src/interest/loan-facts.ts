@@ -50,6 +50,11 @@ export interface LoanFacts {
   principalPerPeriod?: number;
   /** Fees paid together with the last payment (还要交200服务费一起还). */
   feeWithLast?: number;
+  /**
+   * Set when a message tells of more than one loan and none is chosen: the amounts lent as said (possibly fewer
+   * than two, when the loans were counted without their amounts), so that the question names them.
+   */
+  loans?: number[];
   /** A number the borrower mentioned without its value (扣了服务费; 每次交了几百块): asked, never guessed. */
   unstated?: MissingNumber;
 }

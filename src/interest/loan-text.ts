@@ -15,6 +15,7 @@ import { createTextFold, type TextFold } from './text-fold';
 import { createRateReader } from './rate-text';
 import { createFeePercentReader, type FeePercent } from './fee-percent';
 import { askInsteadOfGuessing, type Doubt } from './ambiguity';
+import { createLoanChoice } from './loan-choice';
 
 /** Two terms offered as alternatives ("10期还是12期", "一年半还是两年"): the term is asked, never picked. */
 const TERM_EITHER = /[0-9一二两三四五六七八九十百半]+\s*(?:期|个月|月|年|天|周|个星期)?\s*还是\s*[0-9一二两三四五六七八九十百半]+\s*(?:期|个月|月|年|天|周|个星期)/;
@@ -67,16 +68,53 @@ interface TimedHit extends Payment {
  */
 const REFERENCE_NUMBER = /(?<![a-z])(?!rmb|cny|usd)[a-z]{1,6}\d{5,}[\da-z-]*/g;
 
+/**
+ * A sum worked out in the message ("每月还(10000+1000)/12=916.67"): only its result is the amount; the operands
+ * (the principal, the interest, the count) are the borrower's working, not more amounts of the loan.
+ */
+const WORKED_SUM = /\(?[\d.,万千kw]+\)?(?:[-+*/×÷]\(?[\d.,万千kw]+\)?)+=(?=\d)/g;
+
 /** Telephone numbers written in groups ("400-800-1234", "021-6234 5678" is not matched): not amounts, nor a range. */
 const PHONE_NUMBER = /(?<![\d.])\d{3,4}-\d{3,4}-\d{3,4}(?![\d.])/g;
 
-export function normalizeLoanText(text: string, joinAfter: readonly string[] = [], fold?: TextFold, numberStart: RegExp = /^\d/): string {
+export function normalizeLoanText(text: string, joinAfter: readonly string[] = [], fold?: TextFold, numberStart: RegExp = /^\d/, spaced?: SpacedJoins): string {
   const lowered = text.normalize('NFKC').toLowerCase().trim().replace(REFERENCE_NUMBER, ' ').replace(PHONE_NUMBER, ' ');
   const t = fold ? fold(lowered).trim() : lowered;
   return t.replace(/\s*:\s*|\s+/g, (ws: string, i: number) => {
-    const joins = numberStart.test(t.slice(i + ws.length, i + ws.length + 1)) && joinAfter.some((w) => t.endsWith(w, i));
+    const next = i + ws.length;
+    const joins = (numberStart.test(t.slice(next, next + 1)) && joinAfter.some((w) => t.endsWith(w, i))) || (!ws.includes(':') && spaced !== undefined && spacedJoin(t, i, next, spaced));
     return joins ? '' : ws.includes(':') ? ':' : ',';
   });
+}
+
+/**
+ * Words a space does not separate from what stands before them: a unit after a number ("分 24 期", "5000 元") and
+ * 后 after a unit ("7 天 后 还"). Typed spaces around numbers are common; read as clause breaks they cut a number
+ * from its unit, and the term was asked for.
+ */
+export interface SpacedJoins {
+  afterDigit: readonly string[];
+  afterUnit: readonly string[];
+  units: readonly string[];
+  /** Cue words a space may split ("每月 还 1000" is 每月还 1000, not 每月 and then a total). */
+  cues: readonly string[];
+}
+
+function spacedJoin(t: string, i: number, next: number, s: SpacedJoins): boolean {
+  const word = (ws: readonly string[]) => ws.find((w) => t.startsWith(w, next));
+  // The longest cue split here must start a phrase: in "还1000一个月 还12个月" the 一个月 (of 一个月还) closes the
+  // amount before it, so neither it nor its 月 (of 月还) joins the 还 after the space.
+  let left = 0;
+  for (const c of s.cues) for (let k = 1; k < c.length; k++) if (k > left && t.endsWith(c.slice(0, k), i) && t.startsWith(c.slice(k), next)) left = k;
+  if (left > 0 && !/\d/.test(t[i - left - 1] ?? '')) return true;
+  // Only a number typed with a space on both sides: "借款10000 期限3个月" and "到账：6400 期数：4期" keep their
+  // break (期限, 期数 are words of their own, not the unit of the number before them).
+  const spacedNumber = (end: number) => /\s[\d.,]+\s*$/.test(t.slice(0, end));
+  const unit = word(s.afterDigit);
+  // 5000 天天被催: a unit word doubled is another word, not the unit.
+  if (/\d$/.test(t.slice(0, i)) && spacedNumber(i) && unit && !t.startsWith(unit + unit, next)) return true;
+  const before = s.units.find((u) => t.endsWith(u, i));
+  return word(s.afterUnit) !== undefined && before !== undefined && spacedNumber(i - before.length);
 }
 
 
@@ -93,6 +131,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const after = ROLES.map((role) => ({ role, words: lower(cues.after[role] ?? []) }));
   const notCues = lower(cues.not_cues);
   const perPeriodWords = lower(cues.per_period);
+  /** 每月, 每期 …: the per-period words that say "every", not "one" (一期, 一个月). */
+  const everyPeriodWords = perPeriodWords.filter((w) => w.startsWith('每'));
   const notPerPeriod = lower(cues.not_per_period);
   const notAfter = lower(cues.not_after);
   const notBefore = lower(cues.not_before);
@@ -106,6 +146,12 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   /** The rollover words (展期, 续期 …) as one alternation, longest first. */
   const rolloverAlt = lower(cues.rollover).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
   const joinAfter = [...before.flatMap((b) => b.words), ...lower(cues.term.count_labels)];
+  const spacedJoins: SpacedJoins = {
+    afterDigit: lower(cues.spaced_joins.after_digit),
+    afterUnit: lower(cues.spaced_joins.after_unit),
+    units: lower(Object.values(cues.term.units).flat()),
+    cues: lower(cues.spaced_joins.cue_roles.flatMap((role) => cues.before[role])).filter((w) => w.length > 1),
+  };
   const countLabelRe = new RegExp(`(?:${lower(cues.term.count_labels).map(escapeRe).join('|')})(\\d+|${CN_COUNT})(?![\\d.])`, 'g');
   const splitWords = lower(cues.term.split_words);
   const notRollover = lower(cues.not_rollover);
@@ -159,9 +205,22 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const relativeVerbs = lower(cues.term.relative_verbs);
   const relativeTerms = Object.entries(cues.term.relative).sort((a, b) => b[0].length - a[0].length);
 
+  const choice = createLoanChoice(cues.loan_choice, breakChars);
+
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
-    const t = normalizeLoanText(text, joinAfter, fold, numberStart).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
+    const normal = normalizeLoanText(text, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
+    // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
+    const t = choice.withoutSetAside(normal);
+    const all = readLoan(t, at, false);
+    if (all.unstated !== 'principal') return all;
+    // 问的是app这笔 / B的年化: several loans, one named, so that one is read alone.
+    const named = choice.namedLoan(t);
+    return named === undefined ? all : readLoan(named, at, true);
+  };
+
+  /** Reads one normalised text; `named`: the text is the one loan the borrower named, however it is labelled. */
+  function readLoan(t: string, at: Date, named: boolean): LoanFacts {
     const mask = new Array<boolean>(t.length).fill(false);
     const masked = (s: number, e: number) => {
       for (let i = s; i < e; i++) mask[i] = true;
@@ -244,6 +303,14 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (a.role === 'interest' && interestWeekWords.some((w) => interestTail.startsWith(w))) weeklyInterest = true;
       // 一周利息500: the interest of each week, so the periods are weeks.
       if (a.role === 'interest' && interestWeekWords.some((w) => lead.includes(w))) weeklyInterest = true;
+      // 先扣了一个月利息500 / 第一个月利息800放款时直接扣了: interest deducted in advance is taken at signing, like a
+      // fee, not interest paid each period. 每月扣利息500 is deducted every month: still interest each period.
+      const clauseText = t.slice(clauseStart + 1, clauseEnd);
+      if (a.role === 'interest' && has(withoutNotDeduction(clauseText), cues.deduction_words) && !everyPeriodWords.some((w) => clauseText.includes(w))) {
+        a.role = 'fee';
+        a.perPeriod = false;
+        continue;
+      }
       // 45服务费每月: the fee word after the amount is skipped before looking for the period.
       const feeTail = f?.role === 'fee' ? f.cueEnd : a.end;
       if (a.role === 'fee' && !a.perPeriod) a.perPeriod = perPeriodWords.some((w) => t.slice(feeTail, Math.min(clauseEnd, feeTail + 4)).includes(w));
@@ -299,7 +366,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       }
     }
     // 借1万 到手 每月还1000: the received amount named but not given.
-    if (facts.received === undefined && !amounts.some((a) => a.role === 'received')) {
+    if (facts.received === undefined && !amounts.some((a) => a.role === 'received') && !has(t, cues.full_received)) {
       for (const w of receivedBare) {
         const i = t.indexOf(w);
         if (i >= 0 && !isMasked(i, i + w.length) && /^(了)?(,|$)/.test(t.slice(i + w.length))) facts.unstated ??= 'received';
@@ -357,8 +424,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (kind === 'bullet' && facts.interest?.each && has(t, cues.interest_only_weak)) kind = 'interest_only';
     if (kind) facts.repayment = kind;
     if (!facts.term && (kind === 'interest_only' || facts.interest?.each)) {
-      const at = terms.find((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period'));
-      if (at) facts.term = { count: at.count, unit: 'month' };
+      // 第6个月还本金 / 第3周还本金: the principal's due time is the term, in its own unit.
+      // The last one named: 第1到第5个月付利息，第6个月还本金 ends in month 6.
+      const at = terms.filter((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period' || x.unit === 'week')).sort((x, y) => y.count - x.count)[0];
+      if (at) facts.term = { count: at.count, unit: at.unit === 'week' ? 'week' : 'month' };
     }
     if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, ...p }) => p);
     else if (varying) facts.payments = varying.payments;
@@ -376,9 +445,15 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const contract = dates.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
     if (contract) facts.contractDate = contract.iso;
     // 借了两笔 / 还有一笔2万 / 两个平台: more than one loan, so which one is asked before any is computed.
-    if (has(t, severalLoans)) doubts.unshift({ ask: 'principal', drop: ['principal', 'received', 'payment', 'total', 'payments', 'fees', 'interest', 'rate'] });
-    return askInsteadOfGuessing(facts, doubts);
-  };
+    // A loan named among several (问的是另一笔) is read as one, whatever word labels it.
+    const several = !named && has(t, severalLoans);
+    if (several) doubts.unshift({ ask: 'principal', drop: ['principal', 'received', 'payment', 'total', 'payments', 'fees', 'interest', 'rate'] });
+    const out = askInsteadOfGuessing(facts, doubts);
+    // Which loan is asked by naming them: the amounts lent (or said with no cue: 一笔1万, 一笔5000), each once.
+    const lent = [...new Set(amounts.filter((a) => a.role === 'principal' || a.role === 'unknown').map((a) => a.value))];
+    if (out.unstated === 'principal' && (several || lent.length > 1)) out.loans = lent;
+    return out;
+  }
 
   /**
    * Fees stated as a share of the loan become money on the contract principal: once at signing (服务费5%), or
@@ -651,6 +726,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       } else unit = unitWords.find((u) => u.w === word)!.unit;
       // 一个月利息800 / 利息一个月800: the period the interest is for, not the term.
       if (count === 1 && moneyLinkWords.some((w) => t.startsWith(w, end))) continue;
+      // 扣了一个月的500: one month's money, not a term of one month.
+      if (count === 1 && !ordinal && t.startsWith('的', end) && numberStart.test(t.slice(end + 1, end + 2))) continue;
       if (count === 1 && !ordinal && interestWords.some((w) => lead.endsWith(w)) && numberStart.test(t.slice(end, end + 1))) continue;
       // 14天一期: the 一期 says how long a period is, not how many there are.
       if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;

@@ -72,12 +72,20 @@ export function createNumberGrammar(n: NumeralCues): NumberGrammar {
   const smallUnitCls = cls([...units].filter(([, v]) => v <= 100).map(([k]) => k));
   const tenCls = cls([...units].filter(([, v]) => v === 10).map(([k]) => k));
 
-  // 10,000.50 | 1.5 then 万/w/千/k/百 and a tail digit (1万2), then 元/块; or ¥ first.
-  const arabic = new RegExp(`([${before}])?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:(${magAlt})(\\d)?(?![\\d.]))?(${after})?`, 'g');
+  // 10,000.50 | 1.5 then 万/w/千/k/百 and a tail digit (1万2, but not the 1 of 2万15天), then 元/块; or ¥ first.
+  const arabic = new RegExp(`([${before}])?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:(${magAlt})(?:(\\d)(?![\\d.]))?)?(${after})?`, 'g');
   const chinese = new RegExp(`[${digitCls}${unitCls}${bigCls}]+(?:${after})?`, 'g');
   const currencyTail = new RegExp(`(${after})$`);
   const startsWithDigitOrTen = new RegExp(`^[${digitCls}${tenCls}]`);
   const hasUnit = new RegExp(`[${unitCls}${bigCls}]`);
+
+  /**
+   * 万五 (15,000), 万八: the big unit said without its 一, then one digit. 万一 ("in case") and 万零 are words, not
+   * amounts; a rate's 日息万五 is read (and masked) by the rate reader before amounts are.
+   */
+  function bigThenDigit(s: string): boolean {
+    return s.length === 2 && big.some(([k]) => k === s[0]) && (digits.get(s[1]!) ?? 0) >= 2;
+  }
 
   function belowBig(s: string): number {
     if (!s) return NaN;
@@ -152,7 +160,7 @@ export function createNumberGrammar(n: NumeralCues): NumberGrammar {
         const all = m[0];
         const unitWord = currencyTail.exec(all)?.[0] ?? '';
         const num = all.slice(0, all.length - unitWord.length);
-        if (!startsWithDigitOrTen.test(num)) continue;
+        if (!startsWithDigitOrTen.test(num) && !bigThenDigit(num)) continue;
         const value = chineseAmount(num);
         if (!Number.isFinite(value) || value <= 0) continue;
         out.push({ value, start: m.index, end: m.index + all.length, magnitude: hasUnit.test(num), currency: Boolean(unitWord), chinese: true });

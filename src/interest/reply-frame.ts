@@ -44,16 +44,27 @@ export const DEDUCTION_MIN = 0.5;
 /** Rates within this many percentage points of a cap count as at the cap (display rounding). */
 export const CAP_TOLERANCE_PP = 0.005;
 
-/** The short clarifying question for one missing number. */
-export function clarifyReply(missing: MissingNumber, replies: Replies): OutboundReply {
+/**
+ * The short clarifying question for one missing number. When the message told of several loans (`facts.loans`),
+ * the principal is asked as which loan is meant, naming the loans by the amounts lent when they were said.
+ */
+export function clarifyReply(missing: MissingNumber, replies: Replies, facts?: LoanFacts): OutboundReply {
   const reply = emptyReply('clarify');
-  reply.blocks.push({ style: 'paragraph', text: replies.text(`interest_ask_${missing}`) });
+  reply.blocks.push({ style: 'paragraph', text: questionFor(missing, replies, facts) });
   return reply;
 }
 
+function questionFor(missing: MissingNumber, replies: Replies, facts: LoanFacts | undefined): string {
+  const loans = missing === 'principal' ? facts?.loans : undefined;
+  if (!loans) return replies.text(`interest_ask_${missing}`);
+  if (loans.length < 2) return replies.text('interest_ask_which_loan');
+  const named = loans.map((amount) => replies.text('interest_loan_named', { amount: yuanText(amount) }));
+  return replies.text('interest_ask_which_loan_listed', { loans: named.join('、') });
+}
+
 /** `clarifyReply` as a result. */
-export function clarify(missing: MissingNumber, replies: Replies): InterestResult {
-  return { reply: clarifyReply(missing, replies), missing };
+export function clarify(missing: MissingNumber, replies: Replies, facts?: LoanFacts): InterestResult {
+  return { reply: clarifyReply(missing, replies, facts), missing };
 }
 
 /** The loan's cash flows and rates, or the number to ask for. */

@@ -1,0 +1,130 @@
+/**
+ * Which loan of a message that tells of several the borrower means. Another debt set aside in words ("还有一笔车贷
+ * 每月还3000不用管", "另外我房贷每月还3200不用算") is taken out before the loan is read; a loan named in the question
+ * ("问的是app这笔", "B的年化是多少", "帮我算网贷那笔") is read alone, from the clause that first names it up to the
+ * next loan. A name that fits more than one loan, or none, chooses nothing: the parser then asks which loan is
+ * meant, as it always has. Works on text already normalised by normalizeLoanText (clauses split by its breaks).
+ */
+
+/** The words of cues.yaml `loan_choice`. */
+export interface LoanChoiceCues {
+  /** Set aside: 不用管, 不用算. */
+  dismiss: string[];
+  /** A clause set aside must name a debt (车贷, 信用卡, 借): 利息不用管 sets no loan aside. */
+  debt_words: string[];
+  /** 这个不用管 on its own: it refers to the clause before it. */
+  dismiss_refers: string[];
+  /** Before the name in the question: 问的是, 帮我算. */
+  named_before: string[];
+  /** After the name in the question: 这笔, 的年化. */
+  named_after: string[];
+  /** Words that, with an amount, start a loan's clause (借, 贷, 欠). */
+  loan_words: string[];
+}
+
+export interface LoanChoice {
+  /** `t` without the clauses of debts the borrower set aside. */
+  withoutSetAside(t: string): string;
+  /** The part of `t` about the one loan the question names, or undefined when no one loan is named. */
+  namedLoan(t: string): string | undefined;
+}
+
+interface Clause {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Builds the chooser over `cues`; `breaks` are the clause-break characters of cues.yaml. */
+export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<string>): LoanChoice {
+  const longestFirst = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
+  const dismiss = longestFirst(cues.dismiss);
+  const debt = longestFirst(cues.debt_words);
+  const refers = longestFirst(cues.dismiss_refers);
+  const before = longestFirst(cues.named_before);
+  const after = longestFirst(cues.named_after);
+  const loanWords = longestFirst(cues.loan_words);
+  const has = (s: string, ws: readonly string[]) => ws.some((w) => s.includes(w));
+  const startsLoan = (c: Clause) => /\d/.test(c.text) && has(c.text, loanWords);
+
+  function clauses(t: string): Clause[] {
+    const out: Clause[] = [];
+    let start = 0;
+    for (let i = 0; i <= t.length; i++) {
+      if (i < t.length && !breaks.has(t[i]!)) continue;
+      // A comma inside a number (10,000) is no break.
+      if (i < t.length && /\d/.test(t[i - 1] ?? '') && /^\d{3}(?!\d)/.test(t.slice(i + 1))) continue;
+      out.push({ text: t.slice(start, i), start, end: i });
+      start = i + 1;
+    }
+    return out;
+  }
+
+  /** The name in a question clause (`app` of 问的是app这笔), or undefined. */
+  function nameIn(c: string): string | undefined {
+    for (const w of after) {
+      const at = c.indexOf(w);
+      if (at <= 0) continue;
+      const lead = c.slice(0, at);
+      let from = 0;
+      for (const b of before) {
+        const i = lead.lastIndexOf(b);
+        if (i >= 0 && i + b.length > from) from = i + b.length;
+      }
+      const name = lead.slice(from);
+      if (name.length >= 1 && name.length <= 8 && !/[\d]/.test(name) && (/[a-z]/.test(name) || name.length >= 2)) return name;
+    }
+    return undefined;
+  }
+
+  /** Where `name` stands in `text`, a lone Latin letter only when not part of a word. */
+  function occurrences(text: string, name: string): number[] {
+    const out: number[] = [];
+    const latin = /^[a-z]+$/.test(name);
+    for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+      if (latin && (/[a-z]/.test(text[i - 1] ?? '') || /[a-z]/.test(text[i + name.length] ?? ''))) continue;
+      out.push(i);
+    }
+    return out;
+  }
+
+  return {
+    withoutSetAside(t) {
+      const cs = clauses(t);
+      const drop = new Set<number>();
+      cs.forEach((c, i) => {
+        if (!has(c.text, dismiss)) return;
+        if (has(c.text, debt)) drop.add(i);
+        // 还有一笔车贷每月还3000，这个不用管: the clause before is the one set aside.
+        else if (!/\d/.test(c.text) && refers.some((w) => c.text.startsWith(w)) && i > 0 && /\d/.test(cs[i - 1]!.text) && has(cs[i - 1]!.text, debt)) {
+          drop.add(i);
+          drop.add(i - 1);
+        }
+      });
+      if (!drop.size) return t;
+      return cs.filter((_, i) => !drop.has(i)).map((c) => c.text).filter(Boolean).join(',');
+    },
+    namedLoan(t) {
+      const cs = clauses(t);
+      for (const [qi, q] of cs.entries()) {
+        const name = nameIn(q.text);
+        if (!name) continue;
+        const at = cs.map((c, i) => (i !== qi && occurrences(c.text, name).length ? i : -1)).filter((i) => i >= 0);
+        if (!at.length) continue;
+        // From the clause naming it to the clause before the next loan's (or the question).
+        const first = at[0]!;
+        let last = first;
+        let sawLoan = startsLoan(cs[first]!);
+        for (let i = first + 1; i < cs.length && i !== qi; i++) {
+          if (startsLoan(cs[i]!) && sawLoan) break;
+          sawLoan ||= startsLoan(cs[i]!);
+          last = i;
+        }
+        // The name fits another loan too: which one is meant is asked.
+        if (at.some((i) => i > last)) return undefined;
+        return cs.slice(first, last + 1).map((c) => c.text).join(',');
+      }
+      return undefined;
+    },
+  };
+}
