@@ -82,6 +82,19 @@ export function freshSets(dir: string = EVAL_DIR): string[] {
     .map((m) => m[1]!);
 }
 
+/**
+ * Sets written by the analyzer engineer for development (eval/analyze/dev-NAME-N.jsonl, e.g. dev-lawful-2: lawful
+ * suits, letters and arbitration next to fake ones), scored once before any tuning on them (README) and development
+ * data since. Never held out; the bench scores them after the fresh sets and the model trains on them.
+ */
+export function devSets(dir: string = EVAL_DIR): string[] {
+  return readdirSync(dir)
+    .map((f) => /^(dev-[a-z]+(?:-[a-z]+)*-\d+)\.jsonl$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => m[1]!)
+    .sort();
+}
+
 /** Reads a JSON-lines file; blank lines are skipped, a bad line names its number. */
 export function readJsonl<T>(file: string): T[] {
   const out: T[] = [];
@@ -237,7 +250,7 @@ function main(): void {
   // aggregate line, and only with --blind.
   const blind = HELD_OUT_SETS;
   const only = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : undefined;
-  const names = freshSets().filter((n) => (!blind.includes(n) || process.argv.includes('--blind')) && (!only || n === only));
+  const names = [...freshSets(), ...devSets()].filter((n) => (!blind.includes(n) || process.argv.includes('--blind')) && (!only || n === only));
   for (const name of names) {
     const file = join(EVAL_DIR, `${name}.jsonl`);
     const fresh = readJsonl<LabelledMessage>(file);

@@ -1,6 +1,6 @@
 /**
  * `npm run train:analyzer`: trains the analyzer's optional statistical pass (src/analysis/ngram-model.ts) on the
- * labelled sets messages.jsonl and every fresh-N already scored (never on a held-out set, HELD_OUT_SETS in
+ * labelled sets messages.jsonl and every fresh-N already scored and every dev-NAME-N set (never on a held-out set, HELD_OUT_SETS in
  * bench/analyze.ts), chooses its probability threshold by
  * k-fold cross-validation of "rules + model" against "rules alone", and writes knowledge/analysis/ngram-model.json
  * only when the cross-validated gain is positive without any extra false positive. Otherwise it removes a stale
@@ -46,10 +46,10 @@ import {
   type WordClass,
 } from '../src/analysis/ngram-model';
 import { categorySpec, loadAnalysisRules, type AnalysisRules } from '../src/analysis/rules';
-import { EVAL_DIR, freshSets, HELD_OUT_SETS, readJsonl, RULES_DIR, scoreSet, type LabelledMessage, type SetScore } from './analyze';
+import { devSets, EVAL_DIR, freshSets, HELD_OUT_SETS, readJsonl, RULES_DIR, scoreSet, type LabelledMessage, type SetScore } from './analyze';
 
-/** The sets the model may learn from: the labelled set and every blind-written set already scored (never HELD_OUT_SETS). */
-export const TRAINING_SETS: readonly string[] = ['messages', ...freshSets().filter((n) => !HELD_OUT_SETS.includes(n))];
+/** The sets the model may learn from: the labelled set and every blind-written set already scored (never HELD_OUT_SETS), and the engineer's dev-NAME-N sets. */
+export const TRAINING_SETS: readonly string[] = ['messages', ...freshSets().filter((n) => !HELD_OUT_SETS.includes(n)), ...devSets()];
 export const THRESHOLDS = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995];
 /** Model options chosen by leave-one-set-out (round 11): more weights kept, stronger L2, lexicon word classes. */
 const TOP_K = 6000;

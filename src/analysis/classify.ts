@@ -389,6 +389,9 @@ function createStampReader(lex: LexiconFile): (read: ReadText) => StampedLine[] 
   );
   const userLabel = new Set(lex.speaker.user);
   const events = new Set(words.events);
+  const durations = new Set(words.durations.map((w) => w.toLowerCase()));
+  // "[06:20] 我：…": the speaker named after the stamp.
+  const userAfter = new RegExp(`^\\s*(?:${lex.speaker.user.map(literal).join('|')})\\s*[:：]`);
   const ahead = new CueSet([...lex.tense.future, ...lex.tense.conditional]);
   const parse = (line: string) => {
     const m = stamp.exec(line);
@@ -396,6 +399,8 @@ function createStampReader(lex: LexiconFile): (read: ReadText) => StampedLine[] 
     const [, label, day1, day2, pm, h, mm, mm2, rest] = m;
     // "今天15:00前还款", "9:00-18:00": a deadline or an opening time, not when a message was sent.
     if (DEADLINE_TAIL.test(rest ?? '') || (label && (DEADLINE_LABEL.test(label) || ahead.firstIn(label, 0, label.length) !== undefined))) return undefined;
+    // "[语音 0:42]": how long a voice note or call lasted, not when it was sent.
+    if (label && durations.has(label.trim().toLowerCase())) return undefined;
     let hour = Number(h);
     if (pm && hour < 12) hour += 12;
     return { label: label?.trim(), day: day1 ?? day2, at: hour * 60 + Number(mm ?? mm2), rest: (rest ?? '').trim() };
@@ -413,7 +418,7 @@ function createStampReader(lex: LexiconFile): (read: ReadText) => StampedLine[] 
     const found: StampedLine[] = [];
     for (let k = 0; k < lines.length; k++) {
       const s = stamps[k];
-      if (!s || read.masked[starts[k]!] || (s.label && userLabel.has(s.label))) continue;
+      if (!s || read.masked[starts[k]!] || (s.label && userLabel.has(s.label)) || userAfter.test(s.rest)) continue;
       const end = starts[k]! + lines[k]!.length;
       if (s.rest) found.push({ at: s.at, day: s.day, start: starts[k]!, end });
       else if (s.label && events.has(s.label)) found.push({ at: s.at, day: s.day, start: starts[k]!, end });

@@ -145,8 +145,10 @@ export const lexiconFileSchema = z.object({
         after_noon: cueList.default([]),
         before_noon: cueList.default([]),
         events: cueList.default([]),
+        /** Labels whose time is a length, not a clock time ("[语音 0:42]" is a 42-second voice note). */
+        durations: cueList.default([]),
       })
-      .default({ days: [], after_noon: [], before_noon: [], events: [] }),
+      .default({ days: [], after_noon: [], before_noon: [], events: [], durations: [] }),
     units: cueList.min(1),
     not_followed_by: cueList.default([]),
     context: cueList.min(1),

@@ -2011,3 +2011,53 @@ describe('createAnalyzer: dialect words, doctored photos as exposure, truthful e
     expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
 });
+
+describe('createAnalyzer: the sender\'s own company, court and arbitration notices, durations, family liability, damage done (issue 11, round 12)', () => {
+  it.each<[string, CategoryId[]]>([
+    // The creditor's own company suing, or its own legal department, is not the borrower's workplace.
+    ['你再这么拖下去公司肯定要走诉讼的，到时候还得加上诉讼费。', []],
+    ['这里是恒达金融科技公司法务部，您的欠款已逾期，我司将依法向人民法院起诉。', []],
+    ['发函单位：安信网络科技公司法务部。请于七日内协商还款，逾期将依法提起诉讼。', []],
+    ['接上级通知，本月起逾期超过60天的账户统一转法务处理，请您尽快还款。', []],
+    // Court and arbitration notices that send the user to an official channel, or tell them to pay only the court's account.
+    ['【某某仲裁委员会】您与某消费金融公司的借款合同纠纷已受理，答辩材料请在规定期限内提交，案件信息请在本会官网查询核实。', []],
+    ['【某某区人民法院】诉前调解通知：调解不成将依法转入诉讼程序，调解不收取任何费用。', []],
+    ['执行款请交至法院执行款专户，以法院送达的执行通知书为准，切勿转入任何个人账户。', []],
+    ['我司诉您的借款合同纠纷一案下周三开庭，请按传票写明的时间到庭。', []],
+    ['你要么这周跟我谈分期，要么就等着收法院的传票。', []],
+    ['民事案件不会坐牢，但判决之后还不履行的，会被限制高消费。', []],
+    // The same words from a fake authority, or with a false consequence.
+    ['法院已经给你下了传票，后天送到你家。', ['impersonation']],
+    ['这是你的受案回执，案由：合同诈骗，你自己看着办。', ['deception', 'impersonation']],
+    ['执行局说了，今天不交保证金否则立即拘留。', ['deception']],
+    // Families are not liable for the borrower's debt.
+    ['你当妈的就得替你儿子把钱还上。', ['deception']],
+    ['这笔账最后还得你爸妈来还。', ['deception']],
+    ['欠款不还的话，你子女要继承这笔债。', ['deception']],
+    // Damage and force already done, and objects left at the door.
+    ['你家锁眼里的502是我们的一点心意。', ['threat', 'violence']],
+    ['你家大门上我们泼了红油漆，回去看看吧。', ['threat', 'violence']],
+    ['你媳妇下班我们一路跟着她，看着她进的小区。', ['third_party_contact', 'threat', 'violence']],
+    ['身份证先扣在我们这儿，什么时候还钱什么时候拿走。', ['threat', 'violence']],
+    ['你家楼下我们留了点小礼物，自己下去看。', ['threat']],
+    // Third parties addressed or told.
+    ['各位晚上好，群里这位王强在我们平台借款两万逾期半年，请大家提醒他还钱。', ['privacy_disclosure', 'third_party_contact']],
+    ['你是王强的同学吧？他借了我们的钱联系不上，你让他赶紧还钱。', ['privacy_disclosure', 'third_party_contact']],
+    ['你哥欠了我们三万块，你做妹妹的劝劝他。', ['privacy_disclosure', 'third_party_contact']],
+    ['后天你老婆就知道你在外面借网贷了。', ['privacy_disclosure', 'third_party_contact']],
+  ])('%s', (text, expected) => {
+    expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
+  });
+
+  it('reads "[语音 0:42]" as a voice note\'s length, not a night send time', () => {
+    expect(cats('[语音 0:42] 你这个账再拖，公司就要起诉了。')).toEqual([]);
+    expect(cats('[通话 1:05] 催收：今天能还多少？')).toEqual([]);
+    // A clock time on a pasted line is still a send time.
+    expect(cats('[00:42] 催收：今天能还多少？')).toEqual(['off_hours']);
+  });
+
+  it('counts only the collector\'s stamped lines towards a burst, not the user\'s replies between them', () => {
+    expect(cats('[14:15] 催收：今天能还吗\n[14:16] 我：在想办法\n[14:17] 催收：想办法要想到什么时候')).toEqual([]);
+    expect(cats('[14:15] 催收：今天能还吗\n[14:16] 催收：说话\n[14:17] 催收：人呢')).toEqual(['harassment_frequency']);
+  });
+});
