@@ -20,6 +20,10 @@ export interface LoanChoiceCues {
   named_after: string[];
   /** Words that, with an amount, start a loan's clause (借, 贷, 欠). */
   loan_words: string[];
+  /** Particles after a name that closes the question (算一下微粒贷的, 算A平台吧). */
+  name_particles: string[];
+  /** What is asked, not which loan (帮我算算利息, 算一下年化多少): never a name. */
+  not_names: string[];
 }
 
 export interface LoanChoice {
@@ -44,6 +48,8 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
   const before = longestFirst(cues.named_before);
   const after = longestFirst(cues.named_after);
   const loanWords = longestFirst(cues.loan_words);
+  const particles = longestFirst(cues.name_particles);
+  const notNames = longestFirst(cues.not_names);
   const has = (s: string, ws: readonly string[]) => ws.some((w) => s.includes(w));
   const startsLoan = (c: Clause) => /\d/.test(c.text) && has(c.text, loanWords);
 
@@ -60,21 +66,32 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
     return out;
   }
 
-  /** The name in a question clause (`app` of 问的是app这笔), or undefined. */
+  /** The end of the name-before word nearest before `end` in `c` (0 when none). */
+  function afterBefore(c: string, end: number): number {
+    let from = 0;
+    for (const b of before) {
+      const i = c.lastIndexOf(b, end - b.length);
+      if (i >= 0 && i + b.length > from) from = i + b.length;
+    }
+    return from;
+  }
+
+  const plausible = (name: string) => name.length >= 1 && name.length <= 8 && !/\d/.test(name) && (/[a-z]/.test(name) || name.length >= 2) && !has(name, notNames);
+
+  /** The name in a question clause (`app` of 问的是app这笔, `a平台` of 帮我算a平台), or undefined. */
   function nameIn(c: string): string | undefined {
     for (const w of after) {
       const at = c.indexOf(w);
       if (at <= 0) continue;
-      const lead = c.slice(0, at);
-      let from = 0;
-      for (const b of before) {
-        const i = lead.lastIndexOf(b);
-        if (i >= 0 && i + b.length > from) from = i + b.length;
-      }
-      const name = lead.slice(from);
-      if (name.length >= 1 && name.length <= 8 && !/[\d]/.test(name) && (/[a-z]/.test(name) || name.length >= 2)) return name;
+      const name = c.slice(afterBefore(c, at), at);
+      if (plausible(name)) return name;
     }
-    return undefined;
+    // 先帮我算a平台 / 算一下微粒贷的: the name closes the clause.
+    const from = afterBefore(c, c.length);
+    if (from === 0) return undefined;
+    let name = c.slice(from);
+    for (const tail of particles) if (name.endsWith(tail)) name = name.slice(0, -tail.length);
+    return plausible(name) ? name : undefined;
   }
 
   /** Where `name` stands in `text`, a lone Latin letter only when not part of a word. */
@@ -88,12 +105,41 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
     return out;
   }
 
+  /**
+   * The clauses of the one loan `name` (said in clause `qi`) names: from the first other clause holding it to the
+   * clause before the next loan's (or clause `qi`). Undefined when no other clause holds it; null when it fits
+   * more than one loan.
+   */
+  function loanNamed(cs: Clause[], qi: number, name: string): { first: number; last: number } | null | undefined {
+    const at = cs.map((c, i) => (i !== qi && occurrences(c.text, name).length ? i : -1)).filter((i) => i >= 0);
+    if (!at.length) return undefined;
+    const first = at[0]!;
+    let last = first;
+    // The naming clause with an amount (信用卡分期5000…) is the loan's own; without one (一个是小贷的) the loan's
+    // amounts come in the clauses after it.
+    let sawLoan = /\d/.test(cs[first]!.text);
+    for (let i = first + 1; i < cs.length && i !== qi; i++) {
+      if (startsLoan(cs[i]!) && sawLoan) break;
+      sawLoan ||= startsLoan(cs[i]!);
+      last = i;
+    }
+    return at.some((i) => i > last) ? null : { first, last };
+  }
+
   return {
     withoutSetAside(t) {
       const cs = clauses(t);
       const drop = new Set<number>();
       cs.forEach((c, i) => {
         if (!has(c.text, dismiss)) return;
+        // 信用卡那个不用算: the loan that name fits (one only) is set aside with the clause saying so.
+        const name = /\d/.test(c.text) ? undefined : nameIn(c.text);
+        const span = name === undefined ? undefined : loanNamed(cs, i, name);
+        if (span) {
+          for (let k = span.first; k <= span.last; k++) drop.add(k);
+          drop.add(i);
+          return;
+        }
         if (has(c.text, debt)) drop.add(i);
         // 还有一笔车贷每月还3000，这个不用管: the clause before is the one set aside.
         else if (!/\d/.test(c.text) && refers.some((w) => c.text.startsWith(w)) && i > 0 && /\d/.test(cs[i - 1]!.text) && has(cs[i - 1]!.text, debt)) {
@@ -109,20 +155,9 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
       for (const [qi, q] of cs.entries()) {
         const name = nameIn(q.text);
         if (!name) continue;
-        const at = cs.map((c, i) => (i !== qi && occurrences(c.text, name).length ? i : -1)).filter((i) => i >= 0);
-        if (!at.length) continue;
-        // From the clause naming it to the clause before the next loan's (or the question).
-        const first = at[0]!;
-        let last = first;
-        let sawLoan = startsLoan(cs[first]!);
-        for (let i = first + 1; i < cs.length && i !== qi; i++) {
-          if (startsLoan(cs[i]!) && sawLoan) break;
-          sawLoan ||= startsLoan(cs[i]!);
-          last = i;
-        }
-        // The name fits another loan too: which one is meant is asked.
-        if (at.some((i) => i > last)) return undefined;
-        return cs.slice(first, last + 1).map((c) => c.text).join(',');
+        const span = loanNamed(cs, qi, name);
+        if (span === null) return undefined;
+        if (span) return cs.slice(span.first, span.last + 1).map((c) => c.text).join(',');
       }
       return undefined;
     },

@@ -159,6 +159,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const numericNames = cues.lender.unlicensed.filter((w) => /^\d+$/.test(w));
   const approximate = lower(cues.approximate_after);
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
+  const feeNouns = lower(cues.fee_names);
   const basisWords = lower(cues.basis_words);
   const fold = createTextFold(cues);
   const rates = createRateReader(cues, grammar);
@@ -283,6 +284,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // unless it introduces a number of its own (还10000 服务费500).
       if (b?.role === 'total' && f?.role === 'fee' && !/^[^\d]{0,2}\d/.test(t.slice(f.cueEnd, clauseEnd))) a.role = 'fee';
       if (a.role === 'rollover' && !rollover) a.role = 'fee';
+      // 让我把1000转到他指定的账户说是押金: an amount no cue claims, in a clause that names a fee, is that fee.
+      if (a.role === 'unknown' && i > 0 && feeNouns.some((w) => t.slice(clauseStart + 1, clauseEnd).includes(w))) a.role = 'fee';
       // 每月还1600多 具体是1625.5: the exact number said right after a rough one is the same number.
       if (prev && a.start - prev.end <= 10 && approximate.some((w) => t.startsWith(w, prev.end)) && exactWords.some((w) => t.slice(prev.end, a.start).trimEnd().endsWith(w))) a.role = prev.role;
       const lead = t.slice(from, a.start);
@@ -728,6 +731,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (count === 1 && moneyLinkWords.some((w) => t.startsWith(w, end))) continue;
       // 扣了一个月的500: one month's money, not a term of one month.
       if (count === 1 && !ordinal && t.startsWith('的', end) && numberStart.test(t.slice(end + 1, end + 2))) continue;
+      // 先扣了两个月利息600: the months of interest deducted, not the term.
+      if (!ordinal && moneyLinkWords.some((w) => t.startsWith(w, end)) && has(withoutNotDeduction(clauseAround(t, start, end, breakChars)), cues.deduction_words)) continue;
       if (count === 1 && !ordinal && interestWords.some((w) => lead.endsWith(w)) && numberStart.test(t.slice(end, end + 1))) continue;
       // 14天一期: the 一期 says how long a period is, not how many there are.
       if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;

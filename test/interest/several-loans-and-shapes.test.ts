@@ -31,15 +31,19 @@ describe('a fee handed back after the money arrived is money not received', () =
     ['借款12000元，到账之后客服要求返还600元作为风险金，分12期，每期还1000', 12000, 600],
     ['贷了3万，放款后业务员让我退回2000服务费，每个月还1000，12期', 30000, 2000],
     ['借了1万，到账后对方让我转500过去当手续费，每月还1000，12期', 10000, 500],
+    ['借了1万，到账1万，放款前先交了800的评估费，每月还1000，还12期', 10000, 800],
+    ['借了10000，当天让我把1000转到他指定的账户说是押金，每月还1000还12期', 10000, 1000],
   ])('%s', (text, principal, back) => {
     const out = flows(text);
     expect(out.ok && out.flows).toEqual(level(principal, principal - back, 12, 1000));
   });
 
-  it('handed back without saying how much: what arrived is asked', () => {
-    const out = flows('借了1万，到账以后又让我转回去一部分说是保证金，每月还1000还12期');
-    expect(out).toEqual({ ok: false, missing: 'received' });
-  });
+  it.each([['借了1万，到账以后又让我转回去一部分说是保证金，每月还1000还12期'], ['借了1万，到手后又让我转了一部分回去当保证金，每月还1000还12期']])(
+    'handed back without saying how much: what arrived is asked (%s)',
+    (text) => {
+      expect(flows(text)).toEqual({ ok: false, missing: 'received' });
+    },
+  );
 });
 
 describe('English: only part arrived', () => {
@@ -69,6 +73,11 @@ describe('interest deducted in advance, then paid each month, the principal in t
     expect(out.ok && out.flows).toEqual({ contractPrincipal: principal, received: principal - interest, payments });
   });
 
+  it('两个月利息600 deducted is two months of interest, not the term', () => {
+    const out = flows('借了1万，先扣了两个月利息600，到手9400，之后每月付利息300，第6个月还本金');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 10000, received: 9400, payments: [...months(5, 300), { month: 6, amount: 10300 }] });
+  });
+
   it("一个月的500 is one month's interest, not a term of one month", () => {
     const out = flows('借5000，利息提前扣了一个月的500，到手4500，每月付息500，第4个月还本金');
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 4500, payments: [...months(3, 500), { month: 4, amount: 5500 }] });
@@ -85,6 +94,7 @@ describe('several loans', () => {
     ['我朋友借了我们家2万，我自己在app上借了1万到账9000，12期每期还1000。问的是app这笔'],
     ['有两个贷款：一个是银行的，借5万每月还2300还24期；一个是小贷的，借1万到手9000，每月还1000，还12期。我问的是小贷这个'],
     ['我借了两笔，一笔是找朋友借的5000不用管，另一笔是网贷借了1万到手9000，每月还1000，12期，帮我算网贷那笔'],
+    ['我在两个平台借了钱，A平台借了1万到手9000，每月还1000还12期，B平台借了5000每月还500还12期，先帮我算A平台'],
   ])('the one named is computed: %s', (text) => {
     const out = flows(text);
     expect(out.ok && out.flows).toEqual(level(10000, 9000, 12, 1000));
@@ -95,6 +105,8 @@ describe('several loans', () => {
     ['借了1万，到手9000，每月还1000，还12期，另外我房贷每月还3200不用算'],
     ['车贷每月还2500那个不用管，借了1万，到手9000，每月还1000还12期'],
     ['还有一笔车贷每月还3000，这个不用管，借了1万到手9000每月还1000还12期'],
+    ['有两个贷款，网贷借了1万到手9000每月还1000还12期，信用卡分期5000每月还460还12期，信用卡那个不用算'],
+    ['信用卡分期5000每月还460还12期，网贷借了1万到手9000每月还1000还12期，信用卡那个不用算'],
   ])('another debt set aside is not read: %s', (text) => {
     const out = flows(text);
     expect(out.ok && out.flows).toEqual(level(10000, 9000, 12, 1000));
@@ -105,6 +117,7 @@ describe('several loans', () => {
     ['两个app，一个借了5000一个借了8000，每月都还500，算一下app那笔'],
     ['借了5万每月还2300还24期到账5万，还有一笔车贷每月还3000'],
     ['A借5000每月还500还12期，B借1万每月还1000还12期，C的年化多少'],
+    ['借了两笔，一笔借1万每月利息300第6个月还本金，另一笔借5000每月还500还12期，帮我算算利息'],
   ])('none named (or a name that fits none or both): which one is asked: %s', (text) => {
     expect(flows(text)).toEqual({ ok: false, missing: 'principal' });
   });
