@@ -36,8 +36,10 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   const undated = assessed.occurredAt.getTime() >= receivedAt.getTime() && !assessed.happeningNow;
   const analysis = latest && (undated || latest.getTime() > assessed.occurredAt.getTime()) ? { ...assessed, occurredAt: latest } : assessed;
   const reply = kit.renderConduct(analysis, analysis.occurredAt);
-  // A report that asks something ("…真的假的", "…我该怎么跟他们说") is answered; a bare report is an analysis.
-  reply.kind = analysis.questions.length > 0 || asksOrWonders(text) ? 'answer' : 'analysis';
+  // A report that asks something ("…真的假的", "…我该怎么跟他们说") is answered; a bare report, or one that asks only
+  // whether it is lawful ("…这合法吗", "…他们能这样吗"), is an analysis of the conduct.
+  const asksSomething = analysis.questions.length > 0 || asksOrWonders(text);
+  reply.kind = asks === 'judge' || !asksSomething ? 'analysis' : 'answer';
   reply.categories = analysis.categories;
   if (!reply.buttons.some((b) => b.id === 'note:save')) reply.buttons.unshift({ id: 'note:save', label: deps.replies.text('note_button_save') });
   const since = deps.now().toISOString();
@@ -47,7 +49,7 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   const claim = claimLine(focus, turn, text);
   if (claim && reply.blocks[0]) {
     reply.blocks[0] = { style: 'paragraph', text: claim };
-    reply.kind = 'answer';
+    if (asks !== 'judge') reply.kind = 'answer';
   }
   // A report that asks whether it can be reported or whether it is unlawful ("…当时不敢报警 现在还能报警吗",
   // "…能投诉吗") is answered as that question about the conduct just described, with the note offer kept.
@@ -68,7 +70,6 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
     const nightAndOften = analysis.categories.includes('harassment_frequency') && atNight;
     const key = !byStandard ? 'conduct_judged' : nightAndOften ? 'conduct_judged_night_often' : 'conduct_judged_standard';
     reply.blocks[0] = { style: 'paragraph', text: deps.replies.text(key, { first: reply.blocks[0].text }) };
-    reply.kind = 'answer';
   }
   const at = analysis.occurredAt.toISOString();
   turn.remember(text, (s) => {

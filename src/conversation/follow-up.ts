@@ -11,6 +11,7 @@ import { answerQuestion } from './question';
 import { asksCrime, asksOwnCrime } from './crime-question';
 import { claimLine } from './collector-message';
 import type { TurnContext } from './turn-context';
+import type { ConversationCues } from '../knowledge/conversation-cues';
 import { analysisFocus } from './collector-message';
 import { lawfulNoteFor } from '../analysis/lawful-notes';
 import { mergeAnalyses } from '../analysis/merge-analyses';
@@ -59,6 +60,8 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
         break;
       case 'what_to_do':
         if (lastWasAnalysis) reply = f.whatToDo(analysis, now);
+        // "那现在我该先做啥" a couple of answers after the message: the steps against it.
+        else if (asksWhatNow(text, deps.cues)) return stepsAgainstFocus(text, state, turn) ?? answerQuestion(text, u, turn, true);
         break;
       case 'can_report':
         reply = f.canReport(analysis, now);
@@ -82,6 +85,27 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // A follow-up on an answer (or one the focus cannot settle) continues the last answer's topic.
   if (state.focus?.answer || state.lastTopic) return answerQuestion(text, u, turn, true);
   return undefined;
+}
+
+/** An open "what now?" ("那现在我该先做啥"), with no yes-or-no question beside it ("…能不能让他们不许靠近我"). */
+export function asksWhatNow(text: string, cues: ConversationCues): boolean {
+  return cues.open_what_to_do.some((w) => text.includes(w)) && !cues.yes_no_forms.some((w) => text.includes(w));
+}
+
+/**
+ * The steps against the unlawful message in focus, when it is still what the conversation is about (analysed last,
+ * or at most a couple of answers ago); undefined otherwise.
+ */
+export function stepsAgainstFocus(text: string, state: UserState | null | undefined, turn: TurnContext): OutboundReply | undefined {
+  const held = state?.focus?.analysis;
+  const f = turn.deps.followUps;
+  if (!f || !held || held.lawful) return undefined;
+  if (state?.focus?.kind !== 'analysis' && (held.answersSince ?? 0) > RECENT_ANSWERS) return undefined;
+  const reply = f.whatToDo(held, turn.deps.now());
+  turn.remember(text, (s) => {
+    if (reply.citations.length) s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: held.at }));
+  });
+  return reply;
 }
 
 /**

@@ -18,7 +18,7 @@ import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
 import { askSpeaker, confirmSpeaker, typedSpeakerAnswer } from './speaker-check';
 import { describeConduct, saveConductNote } from './conduct-note';
-import { answerFollowUp, continuingConduct } from './follow-up';
+import { answerFollowUp, asksWhatNow, continuingConduct, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
 import { loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer } from './loan-facts';
@@ -208,6 +208,12 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const asksElse = u.act === 'describe' && isQuestion(text) && (asks === undefined || !CONDUCT_ASKS.has(asks));
     const r = (u.act === 'describe' && !asksElse) || asks === 'can_report' || asks === 'judge' ? describeConduct(text, receivedAt, turn, asks, eventDates(u)) : undefined;
     if (r) return r;
+    // "我们站点在写字楼一楼 他要真来了我需要做啥" right after a message was analysed: nothing new done to them, so the
+    // question is what to do about the message in focus.
+    if (asks === 'what_to_do' && u.facts.conduct.length === 0 && asksWhatNow(text, cues)) {
+      const next = stepsAgainstFocus(text, state, turn);
+      if (next) return next;
+    }
   }
   if (u.act === 'distress') {
     // Fear that asks something the guides can answer ("焦虑到心慌胸口痛 睡不着 吃什么药好" → a doctor, 120) gets that

@@ -33,6 +33,8 @@ const schema = z
     crime_self: words.default([]),
     continuing: words.default([]),
     safe_assured: words.default([]),
+    open_what_to_do: words.default([]),
+    yes_no_forms: words.default([]),
   })
   .strict();
 

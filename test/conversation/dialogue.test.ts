@@ -437,8 +437,8 @@ describe('described conduct', () => {
   it('assesses what collectors did, and keeps it as a note only when the user asks', async () => {
     const c = conversation();
     const r = await c.say('他们在我家门上贴了欠债不还的纸 还用红油漆喷了字 这算什么');
-    // It asks "what is this": answered, with the assessment as the answer.
-    expect(r.kind).toBe('answer');
+    // It asks only "what is this": the assessment of the conduct is the reply, an analysis.
+    expect(r.kind).toBe('analysis');
     expect(r.categories).toEqual(expect.arrayContaining(['privacy_disclosure']));
     expect(r.evidenceSaved).toBe(0);
     expect(r.buttons.map((b) => b.id)).toContain('note:save');
@@ -447,6 +447,33 @@ describe('described conduct', () => {
     expect(saved.evidenceSaved).toBe(1);
     const [note] = await c.evidence();
     expect(note!.kind).toBe('note');
+  });
+
+  it('assesses conduct the user asks "can they do this" about, as an analysis with the verdict first', async () => {
+    const c = conversation();
+    const r = await c.say('催收打电话给我们村支书 说我欠钱不还是老赖 他们能这样吗');
+    expect(r.kind).toBe('analysis');
+    expect(r.categories!.length).toBeGreaterThan(0);
+    expect(r.shown.split(/[。；\n]/)[0]).toMatch(/违法|不能|不可以|不合法/);
+    expect(r.evidenceSaved).toBe(0);
+  });
+
+  it('answers an open "what now" a turn after the analysed threat with the steps against that threat', async () => {
+    const c = conversation();
+    await c.forward('今天不还 明天就带人去你们公司门口拉横幅 让全公司都知道你是个骗子');
+    await c.say('这种我能告他吗');
+    const r = await c.say('我上班的地方在写字楼里 他们真来了我要做啥');
+    expect(r.shown).toMatch(/110|报警/);
+    expect(r.shown).toMatch(/截图|录音|证据/);
+    expect(r.shown).not.toMatch(/破产|上班时间打你本人/);
+  });
+
+  it('answers a yes-or-no about one step, not the list of steps, though it says "要不要"', async () => {
+    const c = conversation();
+    await c.forward('阿姨您好，您儿子在我司平台借款一万二已逾期，作为家长请您督促他尽快还款，否则我们将上门拜访您和您的邻居。');
+    const r = await c.say('我妈吓坏了 要不要让她拿养老钱替我还');
+    expect(r.shown.split(/[。；\n]/)[0]).not.toMatch(/最要紧的一步/);
+    expect(r.shown).toMatch(/不用|不需要|没有(义务|责任)|自愿/);
   });
 
   it('calls a bare report of conduct an analysis', async () => {
