@@ -160,6 +160,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const approximate = lower(cues.approximate_after);
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const feeNouns = lower(cues.fee_names);
+  const feeRefusals = lower(cues.fee_refusals);
+  const feeRateWords = lower(cues.fee_rate_after);
   const basisWords = lower(cues.basis_words);
   const fold = createTextFold(cues);
   const rates = createRateReader(cues, grammar);
@@ -442,6 +444,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 服务费大概5% / 服务费5%还是10%: the share is not one known number, so what it changes is asked for.
     if (roughFee) facts.unstated ??= roughFee.perPeriod ? 'payment' : 'received';
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(withoutNotDeduction(t), cues.deduction_words)) facts.unstated ??= 'received';
+    // 服务费另算: a fee named with no amount (and none refused: 没有服务费), nothing received said: what arrived is asked.
+    if (facts.received === undefined && facts.fees === undefined && facts.feePerPayment === undefined && !feeClauses && !allFeePercents.length && !has(t, cues.full_received) && feeNamedAlone(t)) facts.unstated ??= 'received';
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
     const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
@@ -657,6 +661,25 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     let a = pos;
     while (a > 0 && !breakChars.has(t[a - 1]!)) a--;
     return a;
+  }
+
+  /**
+   * A fee's name said on its own: not near a word refusing it (没有服务费, 免手续费, 服务费全免), not a rate (手续费率),
+   * not inside the instalment (每期还款里有服务费, 其中服务费) nor charged each period (每期手续费按总额算), which the
+   * schedule already carries.
+   */
+  function feeNamedAlone(t: string): boolean {
+    return feeNouns.some((w) => {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+        const clause = clauseAround(t, i, i + w.length, breakChars);
+        // 没有任何手续费 / 服务费全免 / 手续费为0: refused before or after the name.
+        const near = t.slice(Math.max(0, i - 6), i) + ',' + t.slice(i + w.length, i + w.length + 4);
+        if (feeRefusals.some((r) => near.includes(r)) || /^[^\d]{0,2}0(?![\d.])/.test(t.slice(i + w.length))) continue;
+        if (feeRateWords.some((r) => t.startsWith(r, i + w.length)) || has(clause, included) || everyPeriodWords.some((p) => clause.includes(p))) continue;
+        return true;
+      }
+      return false;
+    });
   }
 
   /** `s` without the words that contain 扣 but deduct nothing (每月20号扣款, 自动扣). */

@@ -46,6 +46,21 @@ describe('a fee handed back after the money arrived is money not received', () =
   );
 });
 
+describe('a fee named without its amount', () => {
+  it.each([['借款1万，服务费另算，每月还1000，12期'], ['借1万，还要交服务费，每月还1000，12期']])('what arrived is asked: %s', (text) => {
+    expect(flows(text)).toEqual({ ok: false, missing: 'received' });
+  });
+
+  it.each([
+    ['借了1万，平台说没有任何手续费，每月还1000，12期'],
+    ['借1万 服务费全免 每月还1000 12期'],
+    ['借1万 每期还款里有服务费 每期1000 12期'],
+  ])('refused, or inside the instalment: computed on the whole amount (%s)', (text) => {
+    const out = flows(text);
+    expect(out.ok && out.flows).toEqual(level(10000, 10000, 12, 1000));
+  });
+});
+
 describe('English: only part arrived', () => {
   it.each([
     ['I borrowed 8,000 yuan, only 7,000 arrived, need to repay 8,000 after 14 days', 8000, 7000],
