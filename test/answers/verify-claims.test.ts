@@ -101,7 +101,7 @@ describe('verifyClaims', () => {
     const text = textOf(reply);
     expect(text).toMatch(/坐牢/);
     expect(text).toMatch(/冻结/);
-    expect(text).toMatch(/5 年/);
+    expect(text).toMatch(/5 ?年/);
     expect(text).toMatch(/欠款/); // the debt is still owed
     expectWellFormed(reply, new Date(RECENT));
   });
@@ -153,7 +153,7 @@ describe('verifyClaims', () => {
   it('a lawful reminder mentioning 征信: true, and not for ever', () => {
     const { reply } = verify(MESSAGES.reminder);
     expect(firstSentence(reply)).toMatch(/^是真的/);
-    expect(textOf(reply)).toMatch(/5 年/);
+    expect(textOf(reply)).toMatch(/5 ?年/);
     expectWellFormed(reply, new Date(RECENT));
   });
 });
