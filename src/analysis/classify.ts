@@ -550,7 +550,7 @@ export function findHit(
   window: number,
   lex: Pick<LexiconFile, 'clause_breaks' | 'sentence_breaks'>,
   unless?: CompiledPattern,
-  unlessScope: 'sentence' | 'message' = 'sentence',
+  unlessScope: 'clause' | 'sentence' | 'message' = 'sentence',
   /** Where to start looking (a later sentence, after a hit that did not count). */
   from = 0,
 ): Hit | undefined {
@@ -585,7 +585,7 @@ function scan(
   window: number,
   lex: Pick<LexiconFile, 'clause_breaks' | 'sentence_breaks'>,
   unless: CompiledPattern | undefined,
-  unlessScope: 'sentence' | 'message',
+  unlessScope: 'clause' | 'sentence' | 'message',
   from: number,
 ): { hit?: Hit; rejected: boolean } {
   let rejected = false;
@@ -619,8 +619,10 @@ function scan(
       if (negatedGap) continue;
     }
     if (unless) {
-      const ss = unlessScope === 'message' ? 0 : boundaryBefore(t, start, lex.sentence_breaks);
-      const se = unlessScope === 'message' ? t.length : boundaryAfter(t, end, lex.sentence_breaks);
+      // 'clause': only the hit's own clause ("已报送征信，并将通报你所在的村委会" keeps the second clause's hit).
+      const breaks = unlessScope === 'clause' ? lex.clause_breaks : lex.sentence_breaks;
+      const ss = unlessScope === 'message' ? 0 : boundaryBefore(t, start, breaks);
+      const se = unlessScope === 'message' ? t.length : boundaryAfter(t, end, breaks);
       unless.re.lastIndex = 0;
       if (unless.re.test(t.slice(ss, se))) continue;
     }

@@ -88,7 +88,7 @@ const ruleSchema = z.object({
   patterns: z.array(pattern).min(1),
   scope: z.enum(['clause', 'sentence', 'message']).default('clause'),
   unless: z.array(pattern).default([]),
-  unless_scope: z.enum(['sentence', 'message']).default('sentence'),
+  unless_scope: z.enum(['clause', 'sentence', 'message']).default('sentence'),
   /** When any of these matches anywhere in the message, `unless` is ignored (e.g. a "court" notice with 12368 that also demands a transfer to a private account). */
   unless_except: z.array(pattern).default([]),
   needs: z.array(pattern).default([]),

@@ -2045,6 +2045,16 @@ describe('createAnalyzer: the sender\'s own company, court and arbitration notic
     ['你是王强的同学吧？他借了我们的钱联系不上，你让他赶紧还钱。', ['privacy_disclosure', 'third_party_contact']],
     ['你哥欠了我们三万块，你做妹妹的劝劝他。', ['privacy_disclosure', 'third_party_contact']],
     ['后天你老婆就知道你在外面借网贷了。', ['privacy_disclosure', 'third_party_contact']],
+    // Round 12 probe batch kinds: a plate known with "drive slowly", a door kicked in, crimes said to follow automatically, English contact lists.
+    ['你的车牌号我们记下了，下班开车慢点。', ['threat']],
+    ['上周我们把你家防盗门砸了，这次带了更多人。', ['threat', 'violence']],
+    ['逾期满半年的会自动转为刑事案件处理。', ['deception']],
+    ['pay now or ur entire contact list gets your loan record', ['privacy_disclosure', 'third_party_contact']],
+    ['路上慢点，最近下雨路滑。', []],
+    ['奶奶您好，您孙女小周在我们平台借了八千没还，您劝劝她。', ['privacy_disclosure', 'third_party_contact']],
+    ['作为紧急联系人，您对他的这笔借款负有连带责任。', ['deception']],
+    ['逾期信息已报送征信，并将通报你所在的村委会。', ['privacy_disclosure', 'third_party_contact']],
+    ['过了周五，到时候谁也救不了你。', ['threat']],
   ])('%s', (text, expected) => {
     expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
