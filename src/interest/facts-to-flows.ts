@@ -33,6 +33,7 @@ export function cashFlowsOf(f: LoanFacts): FlowsOutcome {
   if ('missing' in built) return { ok: false, missing: built.missing };
   let withFees = f.feePerPayment ? withFeePerPayment(built.payments, f.feePerPayment) : built.payments;
   if (f.feeWithLast && withFees.length) withFees = withFees.map((p, i) => (i === withFees.length - 1 ? { ...p, amount: cents(p.amount + f.feeWithLast!) } : p));
+  if (f.feeWithFirst && withFees.length) withFees = withFees.map((p, i) => (i === 0 ? { ...p, amount: cents(p.amount + f.feeWithFirst!) } : p));
   return { ok: true, flows: { contractPrincipal: principal, received: cents(received), payments: withFees }, kind: built.kind };
 }
 

@@ -83,6 +83,7 @@ export const loanCuesSchema = z.object({
   flat: words,
   remaining_principal: words,
   with_last: words,
+  with_first: words,
   rollover: words,
   not_rollover: words,
   first_payment: words,

@@ -50,6 +50,8 @@ export interface LoanFacts {
   principalPerPeriod?: number;
   /** Fees paid together with the last payment (还要交200服务费一起还). */
   feeWithLast?: number;
+  /** Fees paid together with the first payment (第一期还要多交500手续费). */
+  feeWithFirst?: number;
   /**
    * Set when a message tells of more than one loan and none is chosen: the amounts lent as said (possibly fewer
    * than two, when the loans were counted without their amounts), so that the question names them.

@@ -554,6 +554,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
           facts.feeWithLast = (facts.feeWithLast ?? 0) + a.value;
           continue;
         }
+        // 第一期还要多交500手续费: paid with the first instalment (a deduction, 头期利息500直接扣掉, is at signing).
+        if (!a.perPeriod && cues.with_first.some((w) => clause.includes(w)) && !has(withoutNotDeduction(clause), cues.deduction_words)) {
+          facts.feeWithFirst = (facts.feeWithFirst ?? 0) + a.value;
+          continue;
+        }
       }
       // 每月还2000 含服务费200: a fee said to be inside the instalment is not charged again, at signing or after.
       if (a.role === 'fee' && !a.perPeriod && feeIncluded(t, a, amounts)) continue;

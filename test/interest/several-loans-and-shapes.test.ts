@@ -46,6 +46,18 @@ describe('a fee handed back after the money arrived is money not received', () =
   );
 });
 
+describe('a fee paid with the first instalment', () => {
+  it.each([
+    ['借了一万，分12期，每期1000，到手一万，另外第一期还要多交500手续费', 10000, 1000, 12, 500],
+    ['借了2万 每月还2200 10期 到账2万 第一个月要多还1000服务费', 20000, 2200, 10, 1000],
+  ])('%s', (text, principal, pay, n, fee) => {
+    const out = flows(text);
+    const payments = months(n, pay);
+    payments[0]!.amount = pay + fee;
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: principal, received: principal, payments });
+  });
+});
+
 describe('a fee named without its amount', () => {
   it.each([['借款1万，服务费另算，每月还1000，12期'], ['借1万，还要交服务费，每月还1000，12期']])('what arrived is asked: %s', (text) => {
     expect(flows(text)).toEqual({ ok: false, missing: 'received' });
@@ -69,6 +81,16 @@ describe('English: only part arrived', () => {
   ])('%s', (text, principal, received) => {
     const out = flows(text);
     expect(out.ok && out.flows).toEqual({ contractPrincipal: principal, received, payments: [{ day: 14, amount: principal }] });
+  });
+
+  it.each([
+    ['Borrowed 8000, they kept 800 as a fee, I repay 750 monthly for 12 months', { contractPrincipal: 8000, received: 7200, payments: months(12, 750) }],
+    ['I got a loan for 5,000 but only received 4,000 after deductions, repay 5,000 in one week', { contractPrincipal: 5000, received: 4000, payments: [{ day: 7, amount: 5000 }] }],
+    ['I borrowed 6000 from a friend, no fees, I pay back 6600 after 3 months', { contractPrincipal: 6000, received: 6000, payments: [{ month: 3, amount: 6600 }] }],
+    ['loan 10000 at 2% per month interest only for 6 months, full amount received', { contractPrincipal: 10000, received: 10000, payments: [...months(5, 200), { month: 6, amount: 10200 }] }],
+  ])('kept, in one week, no fees, full amount received: %s', (text, want) => {
+    const out = flows(text);
+    expect(out.ok && out.flows).toEqual(want);
   });
 
   it('"only part of it arrived" is asked', () => {
