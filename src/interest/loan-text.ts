@@ -819,6 +819,14 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     return { term: { count, unit }, periodDays };
   }
 
+  /** A bullet word not said of every instalment: 每期本金和利息一起还 pays both each period, not once at the end. */
+  function bulletSaid(t: string): boolean {
+    return cues.bullet.some((w) => {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (!everyPeriodWords.some((p) => t.slice(Math.max(0, i - p.length - 1), i).includes(p))) return true;
+      return false;
+    });
+  }
+
   /** Days between payments named by the payment cue itself: 每周 → 7, 每两周 → 14, 每天 → 1. */
   function paymentEvery(t: string): number | undefined {
     // A period under a week needs a verb after it (每天还100; 每天利息5块 is no schedule).
@@ -843,7 +851,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (has(t, cues.equal_instalments)) return 'equal_instalments';
     if (has(t, cues.interest_only)) return 'interest_only';
     if (has(t, cues.flat) || flatBasisRe.test(t)) return 'flat';
-    if (has(t, cues.bullet)) return 'bullet';
+    if (bulletSaid(t)) return 'bullet';
     if (has(t, cues.interest_only_weak)) return 'interest_only';
     if (principalParts) return 'flat';
     return undefined;

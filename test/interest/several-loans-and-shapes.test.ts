@@ -46,6 +46,19 @@ describe('a fee handed back after the money arrived is money not received', () =
   );
 });
 
+describe('本金和利息一起还 said of every instalment', () => {
+  it('is not one payment at the end: 月息2分 over 12 instalments is the flat schedule', () => {
+    const out = flows('借了1万，月息2分，分12期还，每期本金和利息一起还，到手1万');
+    // 10000/12 of principal and 2 % of 10000 in interest each month.
+    expect(out.ok && out.flows).toEqual(level(10000, 10000, 12, Math.round((10000 / 12 + 200) * 100) / 100));
+  });
+
+  it('said of the end, it is one payment', () => {
+    const out = flows('借了1万，月息2分，借12个月，到期本金和利息一起还，到手1万');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 10000, received: 10000, payments: [{ month: 12, amount: 12400 }] });
+  });
+});
+
 describe('a fee paid with the first instalment', () => {
   it.each([
     ['借了一万，分12期，每期1000，到手一万，另外第一期还要多交500手续费', 10000, 1000, 12, 500],
