@@ -42,17 +42,20 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   const { deps } = turn;
   const state = await turn.state();
   const now = deps.now();
+  const cues = deps.cues;
   let u = deps.understander.understand(text, dialogueContext(state, now), receivedAt);
   turn.log.info({ speaker: u.speaker, confidence: Math.round(u.speakerConfidence * 100) / 100, act: u.act, crisis: u.crisis, followUp: u.followUp }, 'turn understood');
 
-  // 1. Crisis first.
+  // 1. Crisis first. In crisis mode, words taking back what was said, with safety said outright ("我刚才说睡过去不是那个
+  // 意思 … 我没事 安全的"), are heard as safe: the risk words they quote are not a new risk.
+  const takenBack = inCrisis(state) && u.crisis === 'risk' && cues.retraction.some((w) => text.includes(w)) && saysAssured(text, cues.safe_assured);
+  if (takenBack) u = { ...u, crisis: 'safe' };
   if (u.crisis === 'risk' || u.crisis === 'acute') {
     turn.crisisHandled = true;
     return enterCrisis(u.crisis, text, turn, inCrisis(state));
   }
 
   // 2. A button pressed by typing its number or label (in crisis mode too: the reply is then wrapped in care).
-  const cues = deps.cues;
   const awaitingNumber = state?.pending?.kind === 'loan_details';
   if (!awaitingNumber && (typedNumber(text, cues.button_number) !== undefined || state?.offered?.buttons.some((b) => b.label === text.trim()))) {
     return pressButton(text, receivedAt, turn);

@@ -35,6 +35,7 @@ const schema = z
     safe_assured: words.default([]),
     open_what_to_do: words.default([]),
     yes_no_forms: words.default([]),
+    retraction: words.default([]),
   })
   .strict();
 

@@ -149,6 +149,23 @@ describe('crisis mode meets what the person says next', () => {
     expect((await c.say('有点困了')).kind).toBe('crisis');
   });
 
+  it('hears words taken back with safety said outright as safe, and the next question is answered', async () => {
+    const c = conversation();
+    expect((await c.say('真想一觉睡过去再也不醒 这样就不用接催收电话了')).kind).toBe('crisis');
+    const back = await c.say('我说睡过去不是那个意思 就是太久没睡好 我没事 很安全 别担心');
+    expect(back.shown).not.toMatch(/你现在安全吗/);
+    const next = await c.say('他们说要去我单位闹 我能做啥');
+    expect(next.kind).not.toBe('crisis');
+  });
+
+  it('keeps care when words are taken back but the wish to die is said again', async () => {
+    const c = conversation();
+    expect((await c.say('真想一觉睡过去再也不醒 这样就不用接催收电话了')).kind).toBe('crisis');
+    const r = await c.say('我不是那个意思 我就是不想活了');
+    expect(r.kind).toBe('crisis');
+    expect(r.shown).toMatch(/12356|110|120/);
+  });
+
   it('answers a question asked together with "I am safe", after saying it is glad', async () => {
     const c = conversation();
     await c.say('说实话这几天有好几次想过死了算了');
