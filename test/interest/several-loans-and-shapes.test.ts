@@ -76,6 +76,10 @@ describe('a fee named without its amount', () => {
     expect(flows(text)).toEqual({ ok: false, missing: 'received' });
   });
 
+  it('一点 of a fee is no amount: asked, not left out', () => {
+    expect(flows('借了一万，每期还1000，第一期要多交一点手续费，12期，全额到账').ok).toBe(false);
+  });
+
   it.each([
     ['借了1万，平台说没有任何手续费，每月还1000，12期'],
     ['借1万 服务费全免 每月还1000 12期'],
@@ -157,6 +161,7 @@ describe('several loans', () => {
     ['还有一笔车贷每月还3000，这个不用管，借了1万到手9000每月还1000还12期'],
     ['有两个贷款，网贷借了1万到手9000每月还1000还12期，信用卡分期5000每月还460还12期，信用卡那个不用算'],
     ['信用卡分期5000每月还460还12期，网贷借了1万到手9000每月还1000还12期，信用卡那个不用算'],
+    ['借了1万到手9000每月还1000还12期，我老婆也借了5000，她那笔不用管'],
   ])('another debt set aside is not read: %s', (text) => {
     const out = flows(text);
     expect(out.ok && out.flows).toEqual(level(10000, 9000, 12, 1000));
@@ -168,6 +173,7 @@ describe('several loans', () => {
     ['借了5万每月还2300还24期到账5万，还有一笔车贷每月还3000'],
     ['A借5000每月还500还12期，B借1万每月还1000还12期，C的年化多少'],
     ['借了两笔，一笔借1万每月利息300第6个月还本金，另一笔借5000每月还500还12期，帮我算算利息'],
+    ['借了1万到手9000每月还1000还12期，我老婆也借了5000'],
   ])('none named (or a name that fits none or both): which one is asked: %s', (text) => {
     expect(flows(text)).toEqual({ ok: false, missing: 'principal' });
   });
