@@ -147,8 +147,10 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
           drop.add(i - 1);
         }
       });
-      if (!drop.size) return t;
-      return cs.filter((_, i) => !drop.has(i)).map((c) => c.text).filter(Boolean).join(',');
+      // Nothing set aside when no loan would be left ("借了1万…还12期不用管别的" says so of everything else).
+      const kept = cs.filter((_, i) => !drop.has(i));
+      if (!drop.size || !kept.some(startsLoan)) return t;
+      return kept.map((c) => c.text).filter(Boolean).join(',');
     },
     namedLoan(t) {
       const cs = clauses(t);

@@ -162,6 +162,8 @@ describe('several loans', () => {
     ['有两个贷款，网贷借了1万到手9000每月还1000还12期，信用卡分期5000每月还460还12期，信用卡那个不用算'],
     ['信用卡分期5000每月还460还12期，网贷借了1万到手9000每月还1000还12期，信用卡那个不用算'],
     ['借了1万到手9000每月还1000还12期，我老婆也借了5000，她那笔不用管'],
+    // Said of the loan's own clause: nothing else is left, so nothing is set aside.
+    ['借了1万到手9000每月还1000还12期不用管别的'],
   ])('another debt set aside is not read: %s', (text) => {
     const out = flows(text);
     expect(out.ok && out.flows).toEqual(level(10000, 9000, 12, 1000));
