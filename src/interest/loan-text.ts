@@ -285,6 +285,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // 还699会员费 (English "pay a 699 VIP membership"): a fee word right after the amount names what was paid,
       // unless it introduces a number of its own (还10000 服务费500).
       if (b?.role === 'total' && f?.role === 'fee' && !/^[^\d]{0,2}\d/.test(t.slice(f.cueEnd, clauseEnd))) a.role = 'fee';
+      // 每个月还600利息: likewise the interest paid, not the whole instalment.
+      if ((b?.role === 'total' || b?.role === 'payment') && f?.role === 'interest' && !/^[^\d]{0,2}\d/.test(t.slice(f.cueEnd, clauseEnd))) a.role = 'interest';
       if (a.role === 'rollover' && !rollover) a.role = 'fee';
       // 让我把1000转到他指定的账户说是押金: an amount no cue claims, in a clause that names a fee, is that fee.
       if (a.role === 'unknown' && i > 0 && feeNouns.some((w) => t.slice(clauseStart + 1, clauseEnd).includes(w))) a.role = 'fee';

@@ -59,6 +59,19 @@ describe('本金和利息一起还 said of every instalment', () => {
   });
 });
 
+describe('what the instalment is named after the amount', () => {
+  it('每个月还600利息 pays interest each month; the principal comes at the end', () => {
+    const out = flows('借了6000，每个月还600利息，半年后把6000还了，到手5400');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 5400, payments: [...months(5, 600), { month: 6, amount: 6600 }] });
+  });
+
+  it('一共还了14000，分了12个月: twelve equal instalments, not one payment', () => {
+    const out = flows('借了1万，一共还了14000，分了12个月，到账一万');
+    expect(out.ok && out.flows.payments).toHaveLength(12);
+    expect(out.ok && out.flows.payments.reduce((s, p) => s + p.amount, 0)).toBeCloseTo(14000, 1);
+  });
+});
+
 describe('a fee paid with the first instalment', () => {
   it.each([
     ['借了一万，分12期，每期1000，到手一万，另外第一期还要多交500手续费', 10000, 1000, 12, 500],
