@@ -92,10 +92,27 @@ export const crisisCuesSchema = z.object({
    * left_place, before the acute cues are read.
    */
   defused: z.array(text).default([]),
+  /** Like defused, but a pattern's gaps may run across clauses ("今晚就走 坐火车回老家": the reason is a clause later). */
+  defused_across: z.array(text).default([]),
   /** Weaker words: two different ones in one turn are risk ("人间不值得" + "想走了"); one is risk right after care. */
   weak: z.array(text).default([]),
   /** Two halves that together are acute wherever each stands in the turn (a place + "不想回去"). */
   acute_pairs: z.array(z.object({ first: patterns, then: patterns })).default([]),
+  /**
+   * Crisis words spelt by sound, typo or dialect → their plain spelling ("紫杀" → "自杀", "勿想" → "不想"), applied
+   * to the user's words before any crisis rule reads them.
+   */
+  respell: z.record(z.string().min(1), z.string()).default({}),
+  /**
+   * Structural signs: named families of patterns, each one kind of thing a person says (belongings given away, a
+   * future without them, a dangerous place, a time). No sign alone is read as risk.
+   */
+  signs: z.record(z.string().regex(/^[A-Z_]+$/, 'sign names are UPPER_CASE'), patterns).default({}),
+  /**
+   * Combinations of signs that mean risk or acute when every sign is found in the turn, at places that do not
+   * overlap; void when an `unless` pattern is anywhere in the turn (an everyday reason: "因为要搬去宿舍").
+   */
+  together: z.array(z.object({ level: z.enum(['risk', 'acute']), all: z.array(z.string()).min(1), unless: z.array(text).default([]) })).default([]),
 });
 
 const patternMap = z.record(z.string().regex(/^[a-z_]+$/, 'ids are lower_snake_case'), patterns);
@@ -232,10 +249,15 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
       for (const [kind, list] of Object.entries(acts.follow_up)) check(F.acts, `follow_up.${kind}`, list);
     }
     if (crisis) {
-      for (const key of ['acute_place', 'everyday', 'acute_alone', 'acute_upgrade', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'left_place', 'defused', 'weak'] as const) check(F.crisis, key, crisis[key]);
+      for (const key of ['acute_place', 'everyday', 'acute_alone', 'acute_upgrade', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'left_place', 'defused', 'defused_across', 'weak'] as const) check(F.crisis, key, crisis[key]);
       crisis.acute_pairs.forEach((pair, i) => {
         check(F.crisis, `acute_pairs[${i}].first`, pair.first);
         check(F.crisis, `acute_pairs[${i}].then`, pair.then);
+      });
+      for (const [name, list] of Object.entries(crisis.signs)) check(F.crisis, `signs.${name}`, list);
+      crisis.together.forEach((combo, i) => {
+        for (const name of combo.all) if (!crisis.signs[name]) problems.push(`${F.crisis}: together[${i}] names the sign ${name}, which signs does not define`);
+        check(F.crisis, `together[${i}].unless`, combo.unless);
       });
     }
     if (facts) {

@@ -49,6 +49,11 @@ describe('knowledge/understanding', () => {
       expect(msg).toMatch(/crisis\.yaml: safe\[0\]: a gap is written ~N/);
     });
 
+    it('names a combination of crisis signs that uses a sign nobody defined', () => {
+      edit('crisis.yaml', /together:\n/, 'together:\n  - { level: risk, all: [GIVE_AWAY, NO_SUCH_SIGN] }\n');
+      expect(loadError()).toMatch(/crisis\.yaml: together\[0\] names the sign NO_SUCH_SIGN/);
+    });
+
     it('names a threshold out of range', () => {
       edit('speaker.yaml', /collector_threshold: [0-9.]+/, 'collector_threshold: 1.5');
       expect(loadError()).toMatch(/speaker\.yaml: decision\.collector_threshold/);

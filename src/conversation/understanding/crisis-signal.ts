@@ -6,10 +6,15 @@
  * crisis reply (or the bot's "你现在安全吗") weaker words count too: "没人能帮我" is still risk, "好多了" is safe.
  * Weaker words are also risk when two different ones meet in one turn ("人间不值得 我想走了"), and a place with
  * "不想回去" is acute (acute_pairs); words that take the danger out ("在楼顶的办公室加班") are blanked first.
+ * A combination of structural signs (crisis-signs.ts: belongings given away + "用不上了") is risk or acute too;
+ * words that defuse a clause later ("今晚就走 坐火车回老家") are blanked like the others (defused_across).
+ * Spellings by sound or dialect are respelt before anything is read (crisis-respell.ts).
  * Cues are data in knowledge/understanding/crisis.yaml. Order: acute > risk > safe > none.
  */
 import type { CrisisCues } from '../../knowledge/understanding-data';
 import type { CueCompiler, CueMatcher } from './cues';
+import { createRespeller } from './crisis-respell';
+import { createSignReader } from './crisis-signs';
 import type { CrisisSignal, DialogueContext } from './types';
 
 /** The user's own words of a turn: as typed (for detectCrisis) and normalised (for the cues). */
@@ -35,20 +40,25 @@ export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, dete
   const safeInCrisis = compiler.compile(cues.safe_in_crisis);
   const notSafe = compiler.compile(cues.not_safe);
   const defused = compiler.compile([...cues.left_place, ...cues.defused]);
+  const defusedAcross = compiler.compile(cues.defused_across, 'message');
   const weak = cues.weak.map((p) => compiler.compile([p]));
   const pairs = cues.acute_pairs.map((p) => ({ first: compiler.compile(p.first), then: compiler.compile(p.then) }));
+  const respell = createRespeller(cues.respell);
+  const signs = createSignReader(cues, compiler);
 
-  return (own, context) => {
-    if (!own.t.trim()) return 'none';
+  return (typed, context) => {
+    if (!typed.t.trim()) return 'none';
+    const own = { raw: respell(typed.raw), t: respell(typed.t) };
     const afterCare = context === 'crisis' || context === 'asked';
     // "我离开江边了", "在楼顶的办公室加班", "药交给我姐了": those words signal nothing acute (nor weak).
-    const hits = defused.all(own.t);
+    const hits = [...defused.all(own.t), ...defusedAcross.all(own.t)];
     const t = hits.length ? [...own.t].map((ch, i) => (hits.some((h) => h.start <= i && i < h.end) ? ' ' : ch)).join('') : own.t;
     const weakCount = weak.filter((m) => m.test(t)).length;
-    const risk = detectRisk(own.raw) || weakCount >= 2 || (afterCare && (weakCount >= 1 || riskInCrisis.test(t)));
+    const structural = signs(t);
+    const risk = structural !== undefined || detectRisk(own.raw) || weakCount >= 2 || (afterCare && (weakCount >= 1 || riskInCrisis.test(t)));
     // "我在海边度假", "我在桥上 堵车了": a place named for an everyday reason, with nothing else at risk, is no danger.
     const placeCounts = risk || !everyday.test(t);
-    if (acuteAlone.test(t) || (placeCounts && (acutePlace.test(t) || pairs.some((p) => bothApart(p.first, p.then, t)))) || (risk && acuteUpgrade.test(t))) return 'acute';
+    if (structural === 'acute' || acuteAlone.test(t) || (placeCounts && (acutePlace.test(t) || pairs.some((p) => bothApart(p.first, p.then, t)))) || (risk && acuteUpgrade.test(t))) return 'acute';
     if (risk) return 'risk';
     const unsafe = notSafe.all(own.t);
     const isSafe = (found: Array<{ start: number; end: number }>) => found.some((h) => !unsafe.some((u) => u.start < h.end && h.start < u.end));

@@ -27,8 +27,12 @@ describe('the crisis reader', () => {
     not_safe: [],
     left_place: ['离开 @SPOT'],
     defused: ['@SPOT 的餐厅'],
+    defused_across: ['绳结 ~6 打包'],
     weak: ['甲乙', '丙丁'],
     acute_pairs: [{ first: ['@SPOT'], then: ['风大'] }],
+    respell: {},
+    signs: {},
+    together: [],
   };
   const reader = createCrisisReader(cues, compiler, (raw) => raw.includes('想死'));
   const signal = (raw: string, context: DialogueContext = 'none') => {
@@ -49,6 +53,12 @@ describe('the crisis reader', () => {
     expect(signal('我在塔顶 野餐')).toBe('none');
     expect(signal('我在塔顶 野餐 想死')).toBe('acute');
     expect(signal('塔顶的餐厅 风大')).toBe('none');
+  });
+
+  it('blanks a defused_across pattern whose reason stands a clause later, never one in the same clause only', () => {
+    expect(signal('绳结')).toBe('acute');
+    expect(signal('绳结 明天打包用')).toBe('none');
+    expect(signal('绳结 明天出门')).toBe('acute');
   });
 
   it('hears the two halves of an acute pair apart in one turn, and a time only with risk', () => {
