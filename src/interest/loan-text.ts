@@ -238,6 +238,15 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       }
     }
 
+    // 逾期每天收50 / 逾期一天罚100: what is charged after a default, from the default word to the end of its clause, is
+    // no term of the loan (neither its rate nor an amount), once the loan's own repayment has been said before it.
+    for (const w of defaultWords) {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + w.length)) {
+        let end = i;
+        while (end < t.length && !breakChars.has(t[end]!)) end++;
+        if (agreedBefore(t, i)) masked(i, end);
+      }
+    }
     const dates = findDates(t, at);
     for (const d of dates) masked(d.start, d.end);
     const rollPct = rollover ? rolloverPercent(t, masked) : undefined;
@@ -687,6 +696,12 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       }
       return false;
     });
+  }
+
+  /** A repayment said before `pos` (还1200, 每月还1000): what comes after a default word there is a penalty. */
+  function agreedBefore(t: string, pos: number): boolean {
+    const head = t.slice(0, pos);
+    return findNumbers(head).length >= 2 && relativeVerbs.some((v) => head.includes(v));
   }
 
   /** `s` without the words that contain 扣 but deduct nothing (每月20号扣款, 自动扣). */

@@ -72,6 +72,13 @@ describe('what the instalment is named after the amount', () => {
   });
 });
 
+describe('a charge after a default is no term of the loan', () => {
+  it.each([['借1200，到手1000，7天还1200，逾期每天收50'], ['借1200，到手1000，7天还1200，逾期一天罚100']])('%s', (text) => {
+    const out = flows(text);
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 1200, received: 1000, payments: [{ day: 7, amount: 1200 }] });
+  });
+});
+
 describe('a fee paid with the first instalment', () => {
   it.each([
     ['借了一万，分12期，每期1000，到手一万，另外第一期还要多交500手续费', 10000, 1000, 12, 500],
