@@ -143,6 +143,19 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '消费金融公司的年化超过24% 我能要求调低吗', first: /24%|调减|要看/, guide: 'interest-rates' },
   { q: '银行放款的时候先把利息扣了 本金也按到手的算吗', first: /实际到手|到手|也按/, guide: 'upfront-interest' },
   { q: '合同写逾期违约金每天千分之五 能要求减少吗', first: /可以|减少/, guide: 'contract-terms' },
+  // Question types added for issue 11's lawyer's points: the first sentence carries the deciding condition
+  { q: '上了征信是不是就等于有案底了 以后政审咋办', first: /不等于|不是/, not: /^是/ },
+  { q: '爆我通讯录的催收能被判刑吗', first: /不一定|要看/, not: /^能/, guide: 'contacts-disclosure' },
+  { q: '就私信骂了我一句老赖 能让他被拘留吗', first: /一般难以|不一定|难以/, not: /^能/, guide: 'insults' },
+  { q: '我把钱先转我妈卡上 这样法院就划不走了吧', first: /转移财产|不行|不建议/, guide: 'moving-assets' },
+  { q: '没打过官司 怎么会收到法院的执行通知', first: /可能是真的|仲裁|公证|支付令/ },
+  { q: '老公赌钱欠的网贷 我也要跟着还吗', first: /不用|不属于/, not: /^要还/, guide: 'spouse-debt' },
+  { q: '打算申请个人破产 提前把车转到我爸名下行吗', first: /不行|不要/, guide: 'personal-bankruptcy' },
+  { q: '对支付令提了异议以后就不用管了吧', first: /不是|要准备|应诉/, guide: 'payment-order' },
+  { q: '执行法官说不还钱就拘留 真能拘留我吗', first: /能，但|有条件|拒不履行/, guide: 'enforcement' },
+  { q: '被限高和上失信名单有啥区别', first: /不是一回事|不一样|不同/, guide: 'dishonest-list' },
+  { q: '我爸接电话时随口说了句会转告 他要替我还吗', first: /要看|不用|不会/, guide: 'who-must-pay' },
+  { q: '合同写了罚息就只能照付吗 能不能少点', first: /能|可以/, not: /^不能/ },
 ];
 
 /** Questions outside the knowledge: the reply is one sentence routing to the right place. */
