@@ -333,6 +333,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (a.value < cues.bare_min && a.role !== 'fee' && a.role !== 'interest' && !(a.perPeriod && (a.role as string) !== 'unknown')) a.role = 'ignored' as Role;
     }
 
+    dropPartsOfInstalment(t, amounts, breaks);
     const facts: LoanFacts = {};
     // 每期还5k多 / 1万左右: a rough number is asked for, not used.
     const rough = amounts.find((a) => (a.role as string) !== 'ignored' && approximate.some((w) => t.startsWith(w, a.end)) && !t.startsWith('多少', a.end));
@@ -696,6 +697,32 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       }
       return false;
     });
+  }
+
+  /**
+   * 每月还款1000元，其中本金833.33元，利息166.67元: the parts of an instalment already given whole, listed after an
+   * included word (其中, 含), add up to it and say nothing new; they are dropped (the 本金 among them is no second
+   * amount lent). Parts that do not add up are kept, and the disagreement is asked about as before.
+   */
+  function dropPartsOfInstalment(t: string, amounts: Amount[], breaks: number[]): void {
+    for (const [i, a] of amounts.entries()) {
+      const whole = amounts.slice(0, i).reverse().find((o) => o.perPeriod && (o.role === 'payment' || o.role === 'total'));
+      if (!whole) continue;
+      const clauseStart = (breaks.filter((b) => b < a.start).pop() ?? -1) + 1;
+      if (!included.some((w) => t.slice(clauseStart, a.start).includes(w))) continue;
+      const parts: Amount[] = [];
+      let sum = 0;
+      for (const p of amounts.slice(i)) {
+        if (!['principal', 'interest', 'fee', 'unknown'].includes(p.role) || p.clause > a.clause + 2) break;
+        parts.push(p);
+        sum += p.value;
+        if (Math.abs(sum - whole.value) <= 0.011 * parts.length) {
+          if (parts.length > 1) for (const q of parts) q.role = 'ignored' as Role;
+          return;
+        }
+      }
+      return;
+    }
   }
 
   /** A repayment said before `pos` (还1200, 每月还1000): what comes after a default word there is a penalty. */

@@ -79,6 +79,17 @@ describe('a charge after a default is no term of the loan', () => {
   });
 });
 
+describe('the parts of an instalment given whole', () => {
+  it('其中本金…利息… adding up to the instalment say nothing new (and 本金 is no second loan)', () => {
+    const out = flows('借款金额5000元，期限6个月，每月还款1000元，其中本金833.33元，利息166.67元，到账5000元');
+    expect(out.ok && out.flows).toEqual(level(5000, 5000, 6, 1000));
+  });
+
+  it('parts that do not add up are not dropped: the disagreement is asked', () => {
+    expect(flows('借款金额5000元，期限6个月，每月还款1000元，其中本金833.33元，利息300元，到账5000元').ok).toBe(false);
+  });
+});
+
 describe('a fee paid with the first instalment', () => {
   it.each([
     ['借了一万，分12期，每期1000，到手一万，另外第一期还要多交500手续费', 10000, 1000, 12, 500],
