@@ -177,6 +177,18 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
     });
     return result.reply;
   }
+  // "那4倍LPR能管到它吗" / "合同是2025年8月签的 4倍到底是多少": the cap for this loan leads (who lent and when, if
+  // said now, kept), then the loan's rate — not the same first screen again.
+  if (!statesNumbers(said) && turn.deps.cues.cap_question.some((w) => text.includes(w))) {
+    const result = kit.reply(merged, turn.deps.now(), true);
+    // Only a loan whose rate is known: a question about the cap is no answer to "实际到手多少钱？".
+    if (result.flows) {
+      turn.remember(text, (s) => {
+        s.loan = merged;
+      });
+      return result.reply;
+    }
+  }
   // Who lent and when, said on its own (a report of what collectors did is not: "让我同事都知道" names no lender).
   const onlyWhoAndWhen = Object.keys(said).length > 0 && !statesNumbers(said);
   const reportsConduct = u.facts.conduct.length > 0 || u.facts.contacted.length > 0;

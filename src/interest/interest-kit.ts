@@ -25,8 +25,11 @@ export interface InterestKit {
   data: InterestData;
   /** The loan facts in a text (LoanFacts-shaped, to merge into the dialogue state). */
   parseLoanText: LoanTextParser;
-  /** The first screen for `facts` (or one clarifying question when a number is missing). */
-  reply(facts: LoanFacts, at: Date): InterestResult;
+  /**
+   * The first screen for `facts` (or one clarifying question when a number is missing); `capFirst` for a question
+   * about the cap itself ("4倍LPR管不管它"), which then leads.
+   */
+  reply(facts: LoanFacts, at: Date, capFirst?: boolean): InterestResult;
   /**
    * The follow-up on the loan already described: what is lawfully owed ('how_much', for "那合法的话我应该还多少":
    * the first sentence is the lawful total, principal as received plus interest at the cap, per lender type), or
@@ -66,7 +69,7 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
   return {
     data,
     parseLoanText,
-    reply: (facts, at) => interestReply(facts, rdeps, at),
+    reply: (facts, at, capFirst) => interestReply(facts, rdeps, at, capFirst),
     table: (facts, at) => interestTableReply(facts, rdeps, at),
     lawfulAmount: (facts, at, question) => lawfulAmountReply(facts, rdeps, at, question),
     lawfulQuestionOf(text) {

@@ -30,7 +30,8 @@ export const INTEREST_REPLY_KEYS = [
   'interest_lead', 'interest_lead_deducted', 'interest_lead_deducted_plain', 'interest_lead_days', 'interest_cost', 'interest_upfront', 'interest_private_on_date',
   'interest_private_unknown_date', 'interest_private_before_rule', 'interest_private_over', 'interest_private_over_nothing_extra',
   'interest_private_over_split', 'interest_private_under', 'interest_private_stale', 'interest_licensed', 'interest_licensed_over', 'interest_licensed_under',
-  'interest_ask_lender', 'interest_steps', 'interest_debt_line', 'interest_button_table', 'interest_button_licensed',
+  'interest_cap_verdict_licensed', 'interest_cap_verdict_unknown', 'interest_cap_verdict_private',
+  'interest_ask_lender', 'interest_ask_lender_only', 'interest_steps', 'interest_debt_line', 'interest_button_table', 'interest_button_licensed',
   'interest_button_unlicensed', 'interest_table_heading', 'interest_table_row_month', 'interest_table_row_day', 'interest_table_gap',
   'interest_details_heading', 'interest_detail_rates', 'interest_detail_days', 'interest_detail_fees', 'interest_detail_void',
   'interest_detail_36', 'interest_chart_title', 'interest_chart_principal', 'interest_chart_interest', 'interest_chart_alt', 'interest_ask_principal', 'interest_ask_received', 'interest_ask_payment',
@@ -59,8 +60,12 @@ export function assertInterestReplies(replies: Replies): void {
 /** Rows of the table shown in full; longer schedules show their head and tail. */
 const TABLE_ROWS = 12;
 
-/** The first screen of the interest check for `facts`, as of `at` (China's calendar day decides the LPR). */
-export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date): InterestResult {
+/**
+ * The first screen of the interest check for `facts`, as of `at` (China's calendar day decides the LPR).
+ * `capFirst` answers "4倍LPR管不管它 / 4倍到底是多少" about the loan: whether the cap binds this lender and what it is,
+ * first; then the loan's own rate.
+ */
+export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date, capFirst = false): InterestResult {
   const computed = compute(facts);
   if ('missing' in computed) {
     // A stated rate compares with the law whatever the term: ask for the term only when nothing else tells the rate.
@@ -93,7 +98,8 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date): I
   if (frame.unlicensed) compare.push(privateText(frame.unlicensed, flows, rates, deps));
   const business = frame.unlicensed && facts.lender?.business ? r.text('interest_private_business') : undefined;
   if (frame.licensed) compare.push(licensedText(frame, flows, rates, deps));
-  if (frame.lender === 'unknown') compare.push(r.text('interest_ask_lender'));
+  // Only what is not known yet is asked: the date once it was told, never again.
+  if (frame.lender === 'unknown') compare.push(r.text(facts.contractDate ? 'interest_ask_lender_only' : 'interest_ask_lender'));
   // Fullest first; the leaner variants leave the total cost, then the 670 line, to the table page.
   const tail: TextBlock[] = [...para(compare.join('')), ...para(r.text('interest_steps')), ...para(r.text('interest_debt_line'))];
   const tailVoid: TextBlock[] = [...para(compare.join('')), ...para(business), ...para(r.text('interest_debt_line'))];
@@ -105,7 +111,16 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date): I
         [...para(lead), ...tailVoid],
       ]
     : [];
+  // "4倍LPR管不管它": yes for a private lender, not directly for a licensed one, "depends" when unknown — then the cap.
+  const verdict = r.text(frame.lender === 'licensed' ? 'interest_cap_verdict_licensed' : frame.lender === 'unknown' ? 'interest_cap_verdict_unknown' : 'interest_cap_verdict_private');
+  const capLed: TextBlock[][] = capFirst
+    ? [
+        [...para(verdict + compare.join('')), ...para(lead), ...para(r.text('interest_steps'))],
+        [...para(verdict + compare.join('')), ...para(lead)],
+      ]
+    : [];
   reply.blocks = fitted([
+    ...capLed,
     ...voidFirst,
     [...para(lead + cost), ...para(upfront), ...tail],
     [...para(lead), ...para(upfront), ...tail],

@@ -41,7 +41,7 @@ export function lawfulAmountReply(facts: LoanFacts, deps: InterestDeps, at: Date
     sentences = flowSentences(computed.flows, computed.rates, frame, deducted, deps);
   }
   const r = deps.replies;
-  if (frame.lender === 'unknown') sentences.push(r.text('interest_ask_lender'));
+  if (frame.lender === 'unknown') sentences.push(r.text(facts.contractDate ? 'interest_ask_lender_only' : 'interest_ask_lender'));
   // "How much": the lawful total is the first sentence. "Only the principal?": no, first; then the amounts.
   const answer = question === 'principal_only' ? [...para(r.text('interest_lawful_not_principal_only')), ...para(sentences.join(''))] : para(r.text('interest_lawful_open') + sentences.join(''));
   const steps = para(r.text('interest_steps'));

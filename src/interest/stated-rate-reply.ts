@@ -51,7 +51,7 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
     if (cap?.kind === 'before_rule') compare.push(privateHead(cap, deps) + beforeRuleVerdict(cap, aprPct, deps));
     else if (cap) compare.push(privateHead(cap, deps) + (aprPct > privateCapPct(cap).pct + CAP_TOLERANCE_PP ? r.text('interest_private_over_nothing_extra', { apr }) : r.text('interest_private_under', { apr })));
     if (frame.licensed) compare.push(licensedVerdict(frame, aprPct, deps));
-    if (frame.lender === 'unknown') compare.push(r.text('interest_ask_lender'));
+    if (frame.lender === 'unknown') compare.push(r.text(facts.contractDate ? 'interest_ask_lender_only' : 'interest_ask_lender'));
   }
 
   const steps = para(r.text('interest_steps'));

@@ -36,6 +36,7 @@ const schema = z
     open_what_to_do: words.default([]),
     yes_no_forms: words.default([]),
     retraction: words.default([]),
+    cap_question: words.default([]),
   })
   .strict();
 

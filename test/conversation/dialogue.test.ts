@@ -343,6 +343,21 @@ describe('follow-ups on an answer', () => {
     expect(r.shown).toMatch(/3,?600/);
   });
 
+  it('answers "does 4 × LPR bind it" about the loan with the verdict for the lender first, then the loan\'s rate', async () => {
+    const c = conversation('p8');
+    await c.say('借了2万 到手17000 每个月还2000 还12期');
+    const licensed = await c.say('放款的是一家小额贷款公司 那4倍LPR管不管它');
+    expect(firstSentence(licensed)).toMatch(/不直接|持牌/);
+    expect(licensed.shown).toMatch(/年化约/);
+    const other = conversation('p9');
+    await other.say('借了2万 到手17000 每个月还2000 还12期');
+    const unknown = await other.say('合同是2024年3月签的 4倍LPR能管到它吗');
+    expect(firstSentence(unknown)).toMatch(/要看/);
+    // 4 × the one-year LPR of March 2024 (3.45 %) is 13.8 %; the date was told, so it is not asked again.
+    expect(unknown.shown).toMatch(/13\.8%/);
+    expect(unknown.shown).not.toMatch(/哪天签/);
+  });
+
   it('answers "还要还吗" about a loan known by its stated rate with that rate against the cap', async () => {
     const r = await conversation('p4').say('找社会上的人借了2万 月息10个点 已经还了3万了 他说还欠2万5 我还要还吗');
     expect(r.kind).toBe('answer');
