@@ -2055,6 +2055,15 @@ describe('createAnalyzer: the sender\'s own company, court and arbitration notic
     ['作为紧急联系人，您对他的这笔借款负有连带责任。', ['deception']],
     ['逾期信息已报送征信，并将通报你所在的村委会。', ['privacy_disclosure', 'third_party_contact']],
     ['过了周五，到时候谁也救不了你。', ['threat']],
+    // dev-kinds-1 kinds: truthful limits after a judgment, payment to a personal account for 撤诉, relatives watched or said to report.
+    ['判完之后还是不履行，法院会限制你高消费。', []],
+    ['本院通知：把钱转到法官个人支付宝即可撤诉。', ['deception', 'impersonation']],
+    // Seen today, as m642: watching is happening (violence), and "看见了" is not meeting the relative.
+    ['你爸早上出门穿的灰色外套，我们看见了。', ['threat', 'violence']],
+    ['你小姨说你搬到城东去了。', ['third_party_contact']],
+    ['公安局会把你列入重点人员名单。', ['deception', 'impersonation']],
+    ['我们这帮兄弟正好有空，周末去你老家溜达溜达。', ['third_party_contact', 'threat']],
+    ['判决下来以后，你老婆的工资卡也会冻结。', ['deception']],
   ])('%s', (text, expected) => {
     expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
