@@ -76,6 +76,12 @@ describe('structural crisis signs with the shipped cues', () => {
     ['Wu respelt', '阿拉勿想活了'],
     ['pinyin without spaces', 'huobuxiaqu le'],
     ['English farewell', 'goodbye world, sorry about the debt'],
+    ['rent paid ahead, the future handed over', '房租我提前交了一年 以后就靠你们了'],
+    ['a last post', '这是我发的最后一条动态'],
+    ['gone by the time it is read', '你看到这些话的时候 我应该已经不在了'],
+    ['leaving the world', '想从人间蒸发掉'],
+    ['going, and take care of yourselves', '我要走了 你们照顾好自己'],
+    ['no next festival', '今年的春节 是我过的最后一个'],
   ])('hears risk: %s (%s)', (_what, text) => {
     expect(['risk', 'acute']).toContain(crisis(text));
   });
@@ -85,6 +91,8 @@ describe('structural crisis signs with the shipped cues', () => {
     ['a means and "enough"', '那根绳子够粗'],
     ['a time and going to the tracks', '明天一早我就去铁轨那边'],
     ['standing outside the window', '我坐在窗外的空调架上'],
+    ['pills in the hand', '一把药片捧着 在发呆'],
+    ['a time and down from the roof', '凌晨三点 我从天台跳'],
   ])('hears acute danger: %s (%s)', (_what, text) => {
     expect(crisis(text)).toBe('acute');
   });
@@ -101,6 +109,10 @@ describe('structural crisis signs with the shipped cues', () => {
     ['sleep and waking to calls', '睡了一觉 醒来催收又打了二十个'],
     ['a life word without a curtain', '这辈子最怕的就是欠钱'],
     ['a rope for moving house', '绳子够结实吗 明天搬家要捆箱子'],
+    ['pills taken as prescribed', '药都按时吃了 医生说快好了'],
+    ['going to a night shift', '我要走了 上夜班去 你们照顾好自己'],
+    ['vanishing for a few days', '想从这个世界上消失几天 去山里躲躲'],
+    ['rent paid ahead, for convenience', '房租我提前交了一年 省得麻烦'],
   ])('hears no crisis: %s (%s)', (_what, text) => {
     expect(crisis(text)).toBe('none');
   });
