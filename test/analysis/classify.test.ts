@@ -2064,6 +2064,10 @@ describe('createAnalyzer: the sender\'s own company, court and arbitration notic
     ['公安局会把你列入重点人员名单。', ['deception', 'impersonation']],
     ['我们这帮兄弟正好有空，周末去你老家溜达溜达。', ['third_party_contact', 'threat']],
     ['判决下来以后，你老婆的工资卡也会冻结。', ['deception']],
+    // The client company of a law firm's letter is the creditor (issue 11's "a genuine law firm's letter").
+    ['【某某律师事务所】受某某公司委托，特函告您：请于7日内联系处理，否则本所将依法代理委托人提起民事诉讼。', []],
+    ['您好，我是某某公司的催收专员小李，刚才给您打过电话，请回电。', []],
+    ['我是某某公司的催收专员，刚才已经打给你领导了。', ['third_party_contact']],
   ])('%s', (text, expected) => {
     expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
