@@ -156,6 +156,10 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '被限高和上失信名单有啥区别', first: /不是一回事|不一样|不同/, guide: 'dishonest-list' },
   { q: '我爸接电话时随口说了句会转告 他要替我还吗', first: /要看|不用|不会/, guide: 'who-must-pay' },
   { q: '合同写了罚息就只能照付吗 能不能少点', first: /能|可以/, not: /^不能/ },
+  { q: '律师函能直接冻我银行卡吗', first: /冻不了|只有法院|不能/, guide: 'notices-and-letters' },
+  { q: '听说利息超过36%就可以不还 是真的吗', first: /不对|不是/, not: /^是/, guide: 'interest-rates' },
+  { q: '平台说再不还就告我诈骗 我要不要跑', first: /不是真的|恐吓|民事/, not: /^会/, guide: 'jail-and-crime' },
+  { q: '早过时效了 催收让我签承诺书说能减一半 签不签', first: /谨慎|后果/, guide: 'limitation-period' },
 ];
 
 /** Questions outside the knowledge: the reply is one sentence routing to the right place. */
