@@ -160,6 +160,8 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '听说利息超过36%就可以不还 是真的吗', first: /不对|不是/, not: /^是/, guide: 'interest-rates' },
   { q: '平台说再不还就告我诈骗 我要不要跑', first: /不是真的|恐吓|民事/, not: /^会/, guide: 'jail-and-crime' },
   { q: '早过时效了 催收让我签承诺书说能减一半 签不签', first: /谨慎|后果/, guide: 'limitation-period' },
+  { q: '给人作保签了字 过了大半年债主才来找 我还用担吗', first: /看合同|保证期间|6个月|六个月/, guide: 'who-must-pay' },
+  { q: '判决后把钱都取成现金藏起来 法院是不是就没办法了', first: /隐藏|拒执|拒不执行|风险/, not: /^是/, guide: 'enforcement' },
 ];
 
 /** Questions outside the knowledge: the reply is one sentence routing to the right place. */
