@@ -13,7 +13,7 @@ import { claimLine } from './collector-message';
 import type { TurnContext } from './turn-context';
 import type { ConversationCues } from '../knowledge/conversation-cues';
 import { analysisFocus } from './collector-message';
-import { lawfulNoteFor } from '../analysis/lawful-notes';
+import { lawfulNoteFor, lawfulNoteOf } from '../analysis/lawful-notes';
 import { mergeAnalyses } from '../analysis/merge-analyses';
 import { errorSummary } from '../error-summary';
 
@@ -37,6 +37,12 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // they point at this message ("这条").
   if (analysis?.lawful && (kind === 'can_report' || kind === 'what_to_do') && !deps.cues.this_message.some((w) => text.includes(w))) {
     analysis = (await lastUnlawfulKept(turn)) ?? analysis;
+  }
+  // "那我该怎么办 真被起诉了会不会坐牢": the yes-or-no asked beside "what now" is what gets answered first.
+  // It is read with what the notice is about ("起诉", "上门"), so "不理它行不行" is about the lawsuit.
+  if (analysis?.lawful && kind === 'what_to_do' && asksYesNo(text, deps.cues)) {
+    const about = lawfulNoteOf(analysis.excerpt, deps.analysis.lawfulNotes ?? [])?.cues[0];
+    return answerQuestion(about && !text.includes(about) ? `${about} ${text}` : text, u, turn, true);
   }
   // A lawful message with a note of its own (a lawsuit notice, an announced visit): what to do is that note.
   if (analysis?.lawful && (kind === 'what_to_do' || kind === 'can_report')) {
@@ -89,8 +95,16 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
 
 /** An open "what now?" ("那现在我该先做啥"), with no yes-or-no question beside it ("…能不能让他们不许靠近我"). */
 export function asksWhatNow(text: string, cues: ConversationCues): boolean {
-  return cues.open_what_to_do.some((w) => text.includes(w)) && !cues.yes_no_forms.some((w) => text.includes(w));
+  return cues.open_what_to_do.some((w) => text.includes(w)) && !asksYesNo(text, cues);
 }
+
+/** A yes-or-no question in the turn: "会不会坐牢", "能不去吗", "要不要让她还". */
+function asksYesNo(text: string, cues: ConversationCues): boolean {
+  return cues.yes_no_forms.some((w) => text.includes(w)) || YES_NO_MA.test(text);
+}
+
+/** "能不去吗", "会被抓吗", "可以不还吗": a modal verb and 吗 within one clause. */
+const YES_NO_MA = /(?:能|会|可以|要|用|得|该)[^\s，。,；;！!？?]{0,8}吗/;
 
 /**
  * The steps against the unlawful message in focus, when it is still what the conversation is about (analysed last,

@@ -42,7 +42,8 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   // or the message in focus.
   const unsignalledCrisis = result.guideId === CRISIS_GUIDE && (u?.crisis ?? 'none') === 'none';
   const unplaced = result.outOfScope && result.reply.blocks[0]?.text === deps.replies.text('answer_out_of_scope');
-  if ((unsignalledCrisis || unplaced) && chars <= CONTEXT_FOLLOW_UP) {
+  // Fear that asks ("有没有人可以聊聊") is not read into the last topic: unplaced, it is met with care by the caller.
+  if ((unsignalledCrisis || unplaced) && chars <= CONTEXT_FOLLOW_UP && u?.act !== 'distress') {
     for (const before of [state?.focus?.answer?.question, state?.focus?.analysis ? analysisWords(state.focus.analysis, turn) : undefined]) {
       if (!before) continue;
       const read = await deps.answerer.answer(`${before} ${text}`, ctx);

@@ -508,6 +508,22 @@ describe('described conduct', () => {
     expect(r.shown).toMatch(/不用|不需要|没有(义务|责任)|自愿/);
   });
 
+  it('meets fear that asks for someone to talk to with care and the 12356 line, not the last legal topic', async () => {
+    const c = conversation();
+    await c.say('关机的话会不会被说成失联 直接起诉我');
+    const r = await c.say('这阵子压力好大 有没有人能陪我说说话');
+    expect(r.shown).toMatch(/12356/);
+    expect(r.shown).not.toMatch(/应诉|答辩|缺席/);
+  });
+
+  it('answers "会不会坐牢" asked beside "what now" after a lawful lawsuit notice, first', async () => {
+    const c = conversation();
+    await c.forward('【某某消费金融】您的借款已逾期120天，我司已委托律师准备材料，将依法向您户籍地人民法院提起诉讼，请于本月底前联系官方客服协商。');
+    const r = await c.say('那我该怎么办 真被告了会不会坐牢');
+    expect(firstSentence(r)).toMatch(/不会/);
+    expect(r.shown).toMatch(/应诉/);
+  });
+
   it('calls a bare report of conduct an analysis', async () => {
     const c = conversation();
     const r = await c.say('昨天晚上三个人堵在我家门口不让我出门 一直骂我是老赖');

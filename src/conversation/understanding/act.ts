@@ -186,12 +186,15 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
       if (s.refersBack) return { act: 'follow_up', confidence: 0.85 };
       if (s.loanNumbers >= 2) return { act: 'loan_facts', confidence: 0.8 };
       if (!s.question && (atRisk || s.distress) && !s.describe) return { act: 'distress', confidence: 0.8 };
+      // "我最近真的压力好大 有没有人可以聊聊": fear that asks for no debt matter is met as fear.
+      if (s.question && s.distress && !s.describe && !s.followKind && !s.followLead && !DEBT.test(input.tt.t)) return { act: 'distress', confidence: 0.9 };
       if (s.describe && !s.question) return { act: 'describe', confidence: 0.8 };
       if (s.question || s.followKind || s.followLead) return { act: 'follow_up', confidence: 0.75 };
       return undefined;
     }
     if (speaker === 'mixed') return atRisk && !s.question ? { act: 'distress', confidence: 0.8 } : { act: 'describe', confidence: 0.85 };
     if (s.loanNumbers >= 2) return { act: 'loan_facts', confidence: 0.8 };
+    if (s.question && s.distress && !s.describe && !s.followKind && !DEBT.test(input.tt.t)) return { act: 'distress', confidence: 0.9 };
     if (atRisk) {
       // At risk: telling what collectors did is still describe; asking what happens to the debt is ask; the rest is distress.
       if (s.describe && !s.question) return { act: 'describe', confidence: 0.8 };
