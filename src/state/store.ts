@@ -75,6 +75,10 @@ export interface LoanFacts {
   payments?: Array<{ month?: number; day?: number; amount: number }>;
   principalPerPeriod?: number;
   feeWithLast?: number;
+  /** A fee paid together with the first instalment. */
+  feeWithFirst?: number;
+  /** The amounts lent when the user told of several loans (asked which one, by amount). */
+  loans?: number[];
   unstated?: 'principal' | 'received' | 'payment' | 'term' | 'rate_unit';
 }
 
