@@ -7,7 +7,7 @@
 import { emptyReply, type OutboundReply } from '../message';
 import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
-import { answerQuestion } from './question';
+import { answerQuestion, answerQuestionIfPlaced } from './question';
 import { asksCrime, asksOwnCrime } from './crime-question';
 import { claimLine } from './collector-message';
 import type { TurnContext } from './turn-context';
@@ -65,6 +65,11 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
         reply = f.verifyClaims(analysis, now, text);
         break;
       case 'what_to_do':
+        // "那我该怎么办 这条能当证据吗": the yes-or-no beside "what now" is answered first, when the guides place it.
+        if (lastWasAnalysis && asksYesNo(text, deps.cues)) {
+          const asked = await answerQuestionIfPlaced(text, u, turn);
+          if (asked) return asked;
+        }
         if (lastWasAnalysis) reply = f.whatToDo(analysis, now);
         // "那现在我该先做啥" a couple of answers after the message: the steps against it.
         else if (asksWhatNow(text, deps.cues)) return stepsAgainstFocus(text, state, turn) ?? answerQuestion(text, u, turn, true);

@@ -61,6 +61,15 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   return answerReply(result, text, turn);
 }
 
+/**
+ * `text` answered as the user's question when the guides can place it on its own; undefined (nothing remembered)
+ * when they cannot. For a yes-or-no asked beside a follow-up ("那我该怎么办 这条能当证据吗").
+ */
+export async function answerQuestionIfPlaced(text: string, u: TurnUnderstanding | undefined, turn: TurnContext): Promise<OutboundReply | undefined> {
+  const probe = await turn.deps.answerer.answer(text, { at: turn.deps.now() });
+  return probe.outOfScope ? undefined : answerQuestion(text, u, turn, false);
+}
+
 /** The general out-of-scope answer (12348, a lawyer, legal aid). */
 function outOfScope(turn: TurnContext): Answer {
   const reply = emptyReply('answer');

@@ -524,6 +524,14 @@ describe('described conduct', () => {
     expect(r.shown).toMatch(/应诉/);
   });
 
+  it('answers "这条能当证据吗" asked beside "what now" after an analysed threat, first', async () => {
+    const c = conversation();
+    await c.forward('三天内不还钱 就让你在这个城市待不下去 你家门口天天有人等着');
+    const r = await c.say('那我该怎么办 这个截图能当证据吗');
+    expect(firstSentence(r)).toMatch(/^能/);
+    expect(r.shown).toMatch(/号码|时间/);
+  });
+
   it('calls a bare report of conduct an analysis', async () => {
     const c = conversation();
     const r = await c.say('昨天晚上三个人堵在我家门口不让我出门 一直骂我是老赖');
