@@ -187,6 +187,22 @@ export const understandingModelSchema = z.object({
   trained: z.record(z.string(), z.unknown()).optional(),
 });
 
+/**
+ * crisis-model.json: a char n-gram head (none / risk) over the user's own words, trained by `npm run
+ * train:crisis` on the labelled crisis sets and dialogue near-misses; a turn whose risk probability reaches
+ * `threshold`, or `threshold_with_cue` with a weak crisis cue in the turn, is risk. It hears shapes no rule was
+ * written for; the rules stay for acute, safe and the cases it misses.
+ */
+export const crisisModelSchema = z.object({
+  version: z.literal(1),
+  kind: z.literal('char-ngram-softmax'),
+  ngram: z.object({ min: z.number().int().min(1).max(3), max: z.number().int().min(1).max(4) }),
+  threshold: z.number().gt(0).max(1),
+  threshold_with_cue: z.number().gt(0).max(1),
+  head: classifierHeadSchema,
+  trained: z.record(z.string(), z.unknown()).optional(),
+});
+
 export type UnderstandingLexicon = z.infer<typeof understandingLexiconSchema>;
 export type SpeakerCues = z.infer<typeof speakerCuesSchema>;
 export type ActCues = z.infer<typeof actCuesSchema>;
@@ -195,6 +211,7 @@ export type FactCues = z.infer<typeof factCuesSchema>;
 export type ProvisionCues = z.infer<typeof provisionCuesSchema>;
 export type ClassifierHead = z.infer<typeof classifierHeadSchema>;
 export type UnderstandingModelFile = z.infer<typeof understandingModelSchema>;
+export type CrisisModelFile = z.infer<typeof crisisModelSchema>;
 
 /** Everything the turn understander reads, validated. */
 export interface UnderstandingData {
@@ -206,6 +223,8 @@ export interface UnderstandingData {
   provisions: ProvisionCues;
   /** The statistical classifier; absent until `npm run train:understanding` has written model.json. */
   model?: UnderstandingModelFile;
+  /** The crisis head; absent until `npm run train:crisis` has written crisis-model.json. */
+  crisisModel?: CrisisModelFile;
 }
 
 export const UNDERSTANDING_FILES = {
@@ -216,6 +235,7 @@ export const UNDERSTANDING_FILES = {
   facts: 'facts.yaml',
   provisions: 'provisions.yaml',
   model: 'model.json',
+  crisisModel: 'crisis-model.json',
 } as const;
 
 /**
@@ -232,6 +252,7 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
   const facts = readYamlFile(dir, F.facts, factCuesSchema, problems);
   const provisions = readYamlFile(dir, F.provisions, provisionCuesSchema, problems);
   const model = readModel(dir, problems);
+  const crisisModel = readJsonFile(dir, F.crisisModel, crisisModelSchema, problems);
   if (lexicon) {
     const groups = new Set(Object.keys(lexicon.terms));
     const check = (file: string, where: string, list: readonly string[]) => {
@@ -271,7 +292,7 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
   if (problems.length > 0 || !lexicon || !speaker || !acts || !crisis || !facts || !provisions) {
     throw new AppError('KNOWLEDGE_INVALID', `knowledge/understanding has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return { lexicon, speaker, acts, crisis, facts, provisions, ...(model ? { model } : {}) };
+  return { lexicon, speaker, acts, crisis, facts, provisions, ...(model ? { model } : {}), ...(crisisModel ? { crisisModel } : {}) };
 }
 
 /** Validates a parsed model file; throws AppError KNOWLEDGE_INVALID naming every problem. */
@@ -283,7 +304,11 @@ export function parseUnderstandingModel(raw: unknown, source: string = UNDERSTAN
 }
 
 function readModel(dir: string, problems: string[]): UnderstandingModelFile | undefined {
-  const name = UNDERSTANDING_FILES.model;
+  return readJsonFile(dir, UNDERSTANDING_FILES.model, understandingModelSchema, problems);
+}
+
+/** An optional JSON file: undefined when absent; validated when present. */
+function readJsonFile<T extends z.ZodTypeAny>(dir: string, name: string, schema: T, problems: string[]): z.infer<T> | undefined {
   const file = join(dir, name);
   if (!existsSync(file)) return undefined;
   let raw: unknown;
@@ -293,5 +318,5 @@ function readModel(dir: string, problems: string[]): UnderstandingModelFile | un
     problems.push(`${name}: not JSON (${(e as Error).message.split('\n')[0]})`);
     return undefined;
   }
-  return validateData(raw, name, understandingModelSchema, problems);
+  return validateData(raw, name, schema, problems);
 }

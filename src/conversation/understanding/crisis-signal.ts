@@ -13,6 +13,7 @@
  */
 import type { CrisisCues } from '../../knowledge/understanding-data';
 import type { CueCompiler, CueMatcher } from './cues';
+import type { CrisisHead } from './crisis-head';
 import { createRespeller } from './crisis-respell';
 import { createSignReader } from './crisis-signs';
 import type { CrisisSignal, DialogueContext } from './types';
@@ -28,9 +29,11 @@ export type CrisisReader = (own: OwnWords, context: DialogueContext) => CrisisSi
 
 /**
  * Builds the reader. `detectRisk` is the analyzer's crisis check bound to its rules (AnalysisKit.detectCrisis):
- * it must say true only for the user's own wish to die or hurt themselves.
+ * it must say true only for the user's own wish to die or hurt themselves. `head` (crisis-head.ts) hears risk
+ * in wordings no rule names, outside care only (it learned first-turn wordings; after care "I won't do anything
+ * stupid" is safe); without it the rules alone decide.
  */
-export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, detectRisk: (text: string) => boolean): CrisisReader {
+export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, detectRisk: (text: string) => boolean, head: CrisisHead = () => false): CrisisReader {
   const acutePlace = compiler.compile(cues.acute_place);
   const everyday = compiler.compile(cues.everyday);
   const acuteAlone = compiler.compile(cues.acute_alone);
@@ -39,8 +42,7 @@ export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, dete
   const safe = compiler.compile(cues.safe);
   const safeInCrisis = compiler.compile(cues.safe_in_crisis);
   const notSafe = compiler.compile(cues.not_safe);
-  const defused = compiler.compile([...cues.left_place, ...cues.defused]);
-  const defusedAcross = compiler.compile(cues.defused_across, 'message');
+  const defuse = createDefuser(cues, compiler);
   const weak = cues.weak.map((p) => compiler.compile([p]));
   const pairs = cues.acute_pairs.map((p) => ({ first: compiler.compile(p.first), then: compiler.compile(p.then) }));
   const respell = createRespeller(cues.respell);
@@ -50,22 +52,36 @@ export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, dete
     if (!typed.t.trim()) return 'none';
     const own = { raw: respell(typed.raw), t: respell(typed.t) };
     const afterCare = context === 'crisis' || context === 'asked';
-    // "我离开江边了", "在楼顶的办公室加班", "药交给我姐了": those words signal nothing acute (nor weak).
-    const hits = [...defused.all(own.t), ...defusedAcross.all(own.t)];
-    const t = hits.length ? [...own.t].map((ch, i) => (hits.some((h) => h.start <= i && i < h.end) ? ' ' : ch)).join('') : own.t;
+    const t = defuse(own.t);
     const weakCount = weak.filter((m) => m.test(t)).length;
     const structural = signs(t);
+    const unsafe = notSafe.all(own.t);
+    const isSafe = (found: Array<{ start: number; end: number }>) => found.some((h) => !unsafe.some((u) => u.start < h.end && h.start < u.end));
+    const saysSafe = isSafe(safe.all(own.t));
     const risk = structural !== undefined || detectRisk(own.raw) || weakCount >= 2 || (afterCare && (weakCount >= 1 || riskInCrisis.test(t)));
+    // The head hears first-turn wordings only, never over the user's own "不想死了", and never makes a turn acute.
+    const heard = !risk && !afterCare && !saysSafe && head(t, weakCount >= 1);
     // "我在海边度假", "我在桥上 堵车了": a place named for an everyday reason, with nothing else at risk, is no danger.
     const placeCounts = risk || !everyday.test(t);
     if (structural === 'acute' || acuteAlone.test(t) || (placeCounts && (acutePlace.test(t) || pairs.some((p) => bothApart(p.first, p.then, t)))) || (risk && acuteUpgrade.test(t))) return 'acute';
-    if (risk) return 'risk';
-    const unsafe = notSafe.all(own.t);
-    const isSafe = (found: Array<{ start: number; end: number }>) => found.some((h) => !unsafe.some((u) => u.start < h.end && h.start < u.end));
+    if (risk || heard) return 'risk';
     // The looser words after care ("热线", "在家") count only when nothing in the turn says help is no use or they
     // are not safe ("打热线有啥用 又不能帮我还钱").
-    if (isSafe(safe.all(own.t)) || (afterCare && unsafe.length === 0 && safeInCrisis.test(own.t))) return 'safe';
+    if (saysSafe || (afterCare && unsafe.length === 0 && safeInCrisis.test(own.t))) return 'safe';
     return 'none';
+  };
+}
+
+/**
+ * Blanks the words that take the danger out of a normalised, respelt turn: "我离开江边了", "在楼顶的办公室加班",
+ * "药交给我姐了" signal nothing acute (nor weak). The crisis head's trainer reads turns through it too.
+ */
+export function createDefuser(cues: CrisisCues, compiler: CueCompiler): (t: string) => string {
+  const defused = compiler.compile([...cues.left_place, ...cues.defused]);
+  const defusedAcross = compiler.compile(cues.defused_across, 'message');
+  return (t) => {
+    const hits = [...defused.all(t), ...defusedAcross.all(t)];
+    return hits.length ? [...t].map((ch, i) => (hits.some((h) => h.start <= i && i < h.end) ? ' ' : ch)).join('') : t;
   };
 }
 

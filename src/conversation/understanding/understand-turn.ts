@@ -11,6 +11,7 @@ import type { AnalysisKit } from '../../analysis/kit';
 import type { Knowledge } from '../../knowledge/knowledge';
 import type { UnderstandingData } from '../../knowledge/understanding-data';
 import { createActReader, isSmallTalk, type ActReader } from './act';
+import { createCrisisHead } from './crisis-head';
 import { createCrisisReader, type OwnWords } from './crisis-signal';
 import { createCueCompiler } from './cues';
 import { createSpeakerFeaturizer, type SpeakerFeaturizer } from './features';
@@ -71,7 +72,7 @@ export function createUnderstandingPipeline(
   const parts = createQuotationReader(data.speaker, compiler);
   const speakerFeatures = createSpeakerFeaturizer(data.speaker, compiler);
   const speaker = createSpeakerCaller(speakerDecision(data.speaker), createCollectorScorer(speakerFeatures, heads.speaker), new RegExp(data.speaker.speaker_anchors));
-  const crisis = createCrisisReader(data.crisis, compiler, (text) => kit.detectCrisis(text));
+  const crisis = createCrisisReader(data.crisis, compiler, (text) => kit.detectCrisis(text), createCrisisHead(data.crisisModel));
   const facts = createFactReader(data.facts, compiler);
   const provision = createProvisionReader(data.provisions, compiler, options.lawNames ?? new Map());
   const acts = createActReader(data.acts, compiler, heads.act);
