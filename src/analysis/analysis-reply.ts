@@ -167,6 +167,8 @@ export function renderAnalysis(
     reply.blocks.push({ style: 'list', text: '', items: firstScreenFindings(analysis.findings, deps, at) });
   }
   if (payWarning) reply.blocks.push({ style: 'warning', text: replies.text('analysis_payment_short') });
+  // A fake court, police or lawyer wants money sent: that it should not be, whether or not the message names an account.
+  else if (analysis.categories.includes('impersonation')) reply.blocks.push({ style: 'warning', text: replies.text('analysis_impersonation_no_pay') });
   const first = nextSteps.slice(0, FIRST_STEPS).map((s, i) => `${'①②③'[i]}${s.label}`);
   if (first.length && !analysis.lawful) reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_first_steps', { steps: first.join('；') }) });
   reply.blocks.push({ style: 'paragraph', text: replies.text(analysis.lawful ? 'analysis_debt_lawful' : 'analysis_debt_short') });

@@ -532,6 +532,13 @@ describe('described conduct', () => {
     expect(r.shown).toMatch(/号码|时间/);
   });
 
+  it('tells the user not to send money when a fake authority writes, though it names no account', async () => {
+    const c = conversation();
+    const r = await c.forward('【某某市公安局经侦支队】通知：你因恶意拖欠网贷已被立案侦查，48小时内不处理将上门拘传，冻结你名下所有银行卡。');
+    expect(r.categories).toContain('impersonation');
+    expect(r.shown).toMatch(/(别|不要)[^。]{0,6}转账/);
+  });
+
   it('calls a bare report of conduct an analysis', async () => {
     const c = conversation();
     const r = await c.say('昨天晚上三个人堵在我家门口不让我出门 一直骂我是老赖');
