@@ -83,7 +83,11 @@ export function normalizeLoanText(text: string, joinAfter: readonly string[] = [
   return t.replace(/\s*:\s*|\s+/g, (ws: string, i: number) => {
     const next = i + ws.length;
     const joins = (numberStart.test(t.slice(next, next + 1)) && joinAfter.some((w) => t.endsWith(w, i))) || (!ws.includes(':') && spaced !== undefined && spacedJoin(t, i, next, spaced));
-    return joins ? '' : ws.includes(':') ? ':' : ',';
+    if (joins) return '';
+    if (ws.includes(':')) return ':';
+    // "got 9,500 after a 500 fee": with the English words dropped, two numbers stand a space apart; a ',' before
+    // three digits would read as a thousands separator (9,500,500), so that break is the full-width one.
+    return /\d$/.test(t.slice(0, i)) && /^\d{3}(?![\d.])/.test(t.slice(next)) ? '，' : ',';
   });
 }
 
@@ -174,6 +178,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const everyWords = lower(Object.keys(cues.payment_every.words));
   const everyVerbs = lower(cues.payment_every.verbs);
   const everyCountRe = new RegExp(`^每(\\d+|${CN_COUNT})(${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})`);
+  /** 每7天还300 / 每两周还500: an interval of days or weeks before an amount makes it a per-instalment one. */
+  const everyInLeadRe = new RegExp(`每(?:\\d+|${CN_COUNT})(?:${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})|${everyWords.map(escapeRe).join('|')}`);
   const rangeJoiners = lower(cues.range_joiners);
   const tc = cues.timed;
   const timedRe = new RegExp(
@@ -302,7 +308,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // 每月还1600多 具体是1625.5: the exact number said right after a rough one is the same number.
       if (prev && a.start - prev.end <= 10 && approximate.some((w) => t.startsWith(w, prev.end)) && exactWords.some((w) => t.slice(prev.end, a.start).trimEnd().endsWith(w))) a.role = prev.role;
       const lead = t.slice(from, a.start);
-      a.perPeriod = perPeriodWords.some((w) => lead.includes(w)) && !notPerPeriod.some((w) => lead.includes(w));
+      a.perPeriod = (perPeriodWords.some((w) => lead.includes(w)) || everyInLeadRe.test(lead)) && !notPerPeriod.some((w) => lead.includes(w));
       // 每月还本金800加利息200: a part joined to a per-instalment amount of the same clause is one too.
       if (!a.perPeriod && prev?.perPeriod && prev.clause === a.clause && !has(t.slice(prev.end, a.start), cues.sum_words)) a.perPeriod = true;
       // 每期本金1000 利息96 另外还有40的服务费: the parts of an instalment listed clause after clause, as long as

@@ -1,0 +1,47 @@
+/**
+ * From descriptions-6 (scored once, now development data): an amount after 每N天 / 每两周 is paid each time, a typed
+ * 每其 is 每期, and two English numbers a space apart are two numbers, not one with a thousands comma. The texts are
+ * new wordings of those shapes; expected flows are worked out by hand from the text.
+ */
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { loadInterestData } from '../../src/interest/interest-data';
+import { createLoanTextParser } from '../../src/interest/loan-text';
+import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+
+const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
+const AT = new Date('2026-12-06T12:00:00+08:00');
+const flows = (text: string) => cashFlowsOf(parse(text, AT));
+const months = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
+const everyDays = (gap: number, n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ day: gap * (i + 1), amount }));
+
+describe('descriptions-6: an amount after 每N天 is each payment', () => {
+  it('每10天还500，还8次 is eight payments of 500, not 500 in all', () => {
+    const out = flows('借了3000，每10天还500，还8次');
+    expect(out.ok && out.flows.payments).toEqual(everyDays(10, 8, 500));
+  });
+
+  it('每3周还 works the same in weeks', () => {
+    const out = flows('借了2000，到手1800，每3周还700，一共还3次');
+    expect(out.ok && out.flows.received).toBe(1800);
+    expect(out.ok && out.flows.payments).toEqual(everyDays(21, 3, 700));
+  });
+});
+
+describe('descriptions-6: typed 每其 is 每期', () => {
+  it('reads 每其还款 like 每期还款', () => {
+    expect(flows('借款2万，分6其，每其还款3800')).toEqual(flows('借款2万，分6期，每期还款3800'));
+    const out = flows('借款2万，分6其，每其还款3800');
+    expect(out.ok && out.flows.payments).toEqual(months(6, 3800));
+  });
+});
+
+describe('descriptions-6: numbers a space apart in English', () => {
+  it('"got 4,700 after a 300 fee" received 4,700, not 4,700,300', () => {
+    const f = parse('borrowed 5000, got 4,700 after a 300 fee, and pay 480 per month for 12 months', AT);
+    expect(f.received).toBe(4700);
+    const out = cashFlowsOf(f);
+    expect(out.ok && out.flows.received).toBe(4700);
+    expect(out.ok && out.flows.payments).toEqual(months(12, 480));
+  });
+});
