@@ -131,6 +131,8 @@ export const loanCuesSchema = z.object({
   forgotten: words,
   range_joiners: words,
   default_words: words,
+  schedule_change: z.object({ units: words, after: words }),
+  principal_last_with_interest: words,
   timed: z.object({
     ordinal: z.string().min(1),
     units: z.record(z.string().min(1), z.enum(['day', 'week', 'month', 'calendar_month'])),

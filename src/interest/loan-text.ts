@@ -180,6 +180,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const everyCountRe = new RegExp(`^每(\\d+|${CN_COUNT})(${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})`);
   /** 每7天还300 / 每两周还500: an interval of days or weeks before an amount makes it a per-instalment one. */
   const everyInLeadRe = new RegExp(`每(?:\\d+|${CN_COUNT})(?:${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})|${everyWords.map(escapeRe).join('|')}`);
+  /** 第7个月起 / 从第4期开始: the instalment changes part-way, a schedule in stages. */
+  const scheduleChangeRe = new RegExp(`第(?:\\d+|${CN_COUNT})(?:${altOf(cues.schedule_change.units)})(?:${altOf(cues.schedule_change.after)})`);
   const rangeJoiners = lower(cues.range_joiners);
   const tc = cues.timed;
   const timedRe = new RegExp(
@@ -430,6 +432,12 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (every && !facts.periodDays) facts.periodDays = every;
     // 每次还500 还8次: eight payments, but a week or a month apart is not said, so it is asked.
     if (term.times && !facts.periodDays && !has(t, cues.monthly_words)) doubts.push({ ask: 'term', drop: ['term'] });
+    // 前6个月每月只还利息400，第7个月起每月还5400: one instalment does not describe a schedule in stages, so the
+    // instalment is asked rather than one stage's amount used for every period.
+    // (第3期开始逾期了 names no new instalment: the stage must be followed, in its clause, by an amount each period.)
+    const stage = scheduleChangeRe.exec(t);
+    const stageEnd = stage ? stage.index + stage[0].length : -1;
+    if (stage && amounts.some((a) => a.perPeriod && (a.role === 'payment' || a.role === 'interest') && a.start >= stageEnd && ![...t.slice(stageEnd, a.start)].some((c) => breakChars.has(c)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
     // 还10期还是12期 / 一年半还是两年来着: two terms offered, neither picked.
     if (TERM_EITHER.test(t)) doubts.push({ ask: 'term', drop: ['term'] });
     if (weeklyInterest && facts.interest?.each) facts.periodDays ??= 7;
@@ -451,6 +459,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // The last one named: 第1到第5个月付利息，第6个月还本金 ends in month 6.
       const at = terms.filter((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period' || x.unit === 'week')).sort((x, y) => y.count - x.count)[0];
       if (at) facts.term = { count: at.count, unit: at.unit === 'week' ? 'week' : 'month' };
+    }
+    // 每个月还利息800……第13个月本金4万一次还: the principal's month is named with the principal alone, so whether
+    // that month's interest is paid with it is not said; asked rather than guessed either way.
+    if (kind === 'interest_only' && !listed.length && amounts.some((a) => a.role === 'principal' && a.value === facts.principal && principalAloneAt(t, a, terms))) {
+      doubts.push({ ask: 'payment', drop: ['interest', 'repayment', 'term'] });
     }
     if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, ...p }) => p);
     else if (varying) facts.payments = varying.payments;
@@ -875,6 +888,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (!everyPeriodWords.some((p) => t.slice(Math.max(0, i - p.length - 1), i).includes(p))) return true;
       return false;
     });
+  }
+
+  /** 第13个月本金4万: a principal amount in a clause that names its month (第N个月) and no interest with it. */
+  function principalAloneAt(t: string, a: Amount, terms: readonly Term[]): boolean {
+    const clause = clauseAround(t, a.start, a.end, breakChars);
+    const named = terms.some((x) => x.ordinal && x.end <= a.start && x.start >= clauseStartAt(t, a.start));
+    return named && has(clause, cues.part_words.principal) && !has(clause, cues.principal_last_with_interest);
   }
 
   /** Days between payments named by the payment cue itself: 每周 → 7, 每两周 → 14, 每天 → 1. */

@@ -45,3 +45,35 @@ describe('descriptions-6: numbers a space apart in English', () => {
     expect(out.ok && out.flows.payments).toEqual(months(12, 480));
   });
 });
+
+describe('descriptions-6: a fee paid after the money arrived', () => {
+  it('风险保障金 paid the next day comes off what was received', () => {
+    const out = flows('合同金额20000，实际放款20000，放款后第二天交了风险保障金1500元，分10期，每期2300');
+    expect(out.ok && out.flows.received).toBe(18500);
+    expect(out.ok && out.flows.payments).toEqual(months(10, 2300));
+  });
+});
+
+describe('descriptions-6: shapes that are asked, not guessed', () => {
+  it('a schedule in stages (第5期起每期还…) asks for the instalment', () => {
+    const f = parse('借了12000，前4期每期只还利息300，第5期起每期还本金3000加利息300', AT);
+    expect(cashFlowsOf(f).ok).toBe(false);
+    expect(f.unstated).toBe('payment');
+  });
+
+  it('第3期开始逾期了 is no new stage: the stated instalment is used', () => {
+    const out = flows('借9000 到账8000 分6期 每期1700 第3期开始逾期了');
+    expect(out.ok && out.flows.payments).toEqual(months(6, 1700));
+  });
+
+  it('interest-only with the last month naming the principal alone asks', () => {
+    const f = parse('借了3万，每个月付利息900，付了半年，第7个月本金3万一次性还', AT);
+    expect(cashFlowsOf(f).ok).toBe(false);
+    expect(f.unstated).toBe('payment');
+  });
+
+  it('interest-only with 本金加当月利息 in the last month is still read', () => {
+    const out = flows('借了3万，每个月付利息900，第6个月还本金3万加当月利息900');
+    expect(out.ok && out.flows.payments).toEqual([...months(5, 900), { month: 6, amount: 30900 }]);
+  });
+});
