@@ -65,6 +65,18 @@ export function crisisDistress(userText: string, turn: TurnContext): OutboundRep
   return r;
 }
 
+/**
+ * "没事了" / "真的没事 别问了" in crisis mode: no word of safety said outright, so the mode goes on; the person is not
+ * pressed again, and the lines stay in view.
+ */
+export function crisisUnsure(userText: string, turn: TurnContext): OutboundReply {
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_unsure') });
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
+  turn.remember(userText);
+  return r;
+}
+
 /** Help is on its way ("我打了120 他们在路上了"): they did right, how to wait; care goes on for at least one more turn. */
 export function helpComing(userText: string, turn: TurnContext): OutboundReply {
   const r = emptyReply('crisis');

@@ -12,7 +12,7 @@
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
-import { crisisDistress, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly } from './crisis-mode';
+import { crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly } from './crisis-mode';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
@@ -73,9 +73,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       u = { ...plain, speaker: 'user', speakerConfidence: 1, crisis: 'none' };
     }
     // "我不会真的去死的 就是很难受": no longer at risk perhaps, but still hurting — care continues.
+    // "没事了" / "真的没事 别问了" after words of dying is no word of safety: heard, not pressed, and care goes on.
     else if (u.crisis === 'safe' && plain.act !== 'distress') {
       turn.crisisHandled = true;
-      return leaveCrisis(text, turn);
+      return saysAssured(text, cues.safe_assured) ? leaveCrisis(text, turn) : crisisUnsure(text, turn);
     }
     // No acute sign this turn after an acute one ("收起来了 我就是太累了"): care goes on without the emergency script.
     if (state.crisis.level === 'acute') {

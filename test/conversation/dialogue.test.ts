@@ -158,6 +158,23 @@ describe('crisis mode meets what the person says next', () => {
     expect(next.kind).not.toBe('crisis');
   });
 
+  it('hears a bare "没事了" after a farewell note as no word of safety: care and the lines go on', async () => {
+    const c = conversation();
+    expect((await c.say('爸 对不起 欠的钱我下辈子再还 你们多保重 帮我看看这段话行不行')).kind).toBe('crisis');
+    const r = await c.say('没事了 别问了');
+    expect(r.kind).toBe('crisis');
+    expect(r.shown).toMatch(/12356/);
+    expect(r.shown).not.toMatch(/听到你说现在安全/);
+  });
+
+  it('ends care when someone is with them and they say they no longer want to die', async () => {
+    const c = conversation();
+    expect((await c.say('活着太累了 想一了百了')).kind).toBe('crisis');
+    await c.say('表姐过来了 一直陪着 我不想死了');
+    const next = await c.say('催收打我爸电话合法吗');
+    expect(next.kind).not.toBe('crisis');
+  });
+
   it('keeps care when words are taken back but the wish to die is said again', async () => {
     const c = conversation();
     expect((await c.say('真想一觉睡过去再也不醒 这样就不用接催收电话了')).kind).toBe('crisis');
