@@ -322,7 +322,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // 一个月利息800: interest for each period.
       if (a.role === 'interest' && !a.perPeriod && interestPeriodWords.some((w) => lead.includes(w))) a.perPeriod = true;
       // 利息300每月 (English "interest of 300 a month"): the period right after the amount.
-      const interestTail = t.slice(a.end, Math.min(clauseEnd, a.end + 5)).replace(currencyLead, '');
+      // 1000利息每月 ("1,000 interest every month"): the interest word after the amount is skipped first.
+      const interestFrom = f?.role === 'interest' ? f.cueEnd : a.end;
+      const interestTail = t.slice(interestFrom, Math.min(clauseEnd, interestFrom + 5)).replace(currencyLead, '');
       if (a.role === 'interest' && !a.perPeriod && [...perPeriodWords, ...interestPeriodWords].some((w) => interestTail.startsWith(w))) a.perPeriod = true;
       if (a.role === 'interest' && interestWeekWords.some((w) => interestTail.startsWith(w))) weeklyInterest = true;
       // 一周利息500: the interest of each week, so the periods are weeks.

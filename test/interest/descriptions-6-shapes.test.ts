@@ -77,3 +77,16 @@ describe('descriptions-6: shapes that are asked, not guessed', () => {
     expect(out.ok && out.flows.payments).toEqual([...months(5, 900), { month: 6, amount: 30900 }]);
   });
 });
+
+describe('descriptions-6: English wordings', () => {
+  it('"must return 3000 after 7 days" is a payment on day 7', () => {
+    const out = flows('borrowed 3000 from a friend of a friend, he gave me 2500, i must return 3000 after 7 days');
+    expect(out.ok && out.flows.received).toBe(2500);
+    expect(out.ok && out.flows.payments).toEqual([{ day: 7, amount: 3000 }]);
+  });
+
+  it('"800 interest every month … at the end of month 6 together with that month\'s interest" is interest-only', () => {
+    const out = flows("A friend lent me 10,000. I pay 800 interest every month and give back the 10,000 at the end of month 6 together with that month's interest.");
+    expect(out.ok && out.flows.payments).toEqual([...months(5, 800), { month: 6, amount: 10800 }]);
+  });
+});
