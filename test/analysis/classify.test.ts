@@ -2084,3 +2084,30 @@ describe('createAnalyzer: the sender\'s own company, court and arbitration notic
     expect(cats('[14:15] 催收：今天能还吗\n[14:16] 催收：说话\n[14:17] 催收：人呢')).toEqual(['harassment_frequency']);
   });
 });
+
+describe('fresh-14 kinds (round thirteen): lawful notes and what is not a threat', () => {
+  it.each<[string, CategoryId[]]>([
+    // A single neutral pass-on to the designated contact that says it did not mention the loan is lawful.
+    ['您留的紧急联系人是“父亲”，今天没联系上您，我们给他发了条请您回电的短信，未提及任何欠款内容。', []],
+    // Without that, a message to the contact is still third-party contact.
+    ['您留的紧急联系人是“父亲”，今天没联系上您，我们已经联系了他。', ['third_party_contact']],
+    // A true post-judgment step, said as "判了你再不履行".
+    ['下个月公司会起诉，法院判了你还不履行的话，才会被限制高消费。', []],
+    ['你不还钱就会被限制高消费。', ['deception']],
+    // The user's own report of how often they were called.
+    ['前几个星期他们天天给我打二十几个电话，我要不要换号码？', []],
+    // Stopped at a security check is a claimed ban, not harm.
+    ['你已经进了失信系统，坐高铁过安检就会被拦下来。', ['deception']],
+    // A bomb emoji beside 轰炸 is call bombardment, not a weapon.
+    ['短信轰炸💣已经安排上了，今天你的手机别想安静。', ['harassment_frequency']],
+    ['💣💣 今晚十点前不还，自己看着办。', ['threat']],
+    // Threatening to release photos is disclosure, not a separate threat; "别逼我" alone still menaces.
+    ['你的聊天记录我们都存着，别逼我们发到网上去。', ['privacy_disclosure']],
+    ['钱今天到账，别逼我。', ['threat']],
+    // Warning the listeners about lending to the borrower is not menace of the listeners; "小心点" to the borrower is.
+    ['各位邻居好，302的王某欠钱不还，借过钱给他的都小心点。', ['privacy_disclosure', 'third_party_contact']],
+    ['晚上回家走路小心点。', ['threat']],
+  ])('%s', (text, expected) => {
+    expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
+  });
+});
