@@ -140,6 +140,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const notPerPeriod = lower(cues.not_per_period);
   const notAfter = lower(cues.not_after);
   const notBefore = lower(cues.not_before);
+  const otherDebts = lower(cues.other_debts);
   const termNotAfter = lower(cues.term.not_after);
   const unitWords = (Object.entries(cues.term.units) as Array<[Term['unit'], string[]]>)
     .flatMap(([unit, ws]) => ws.map((w) => ({ unit, w: w.toLowerCase() })))
@@ -524,6 +525,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 尾号1234 / 合同号 88231 / 借款日期:20240315: a label's number, whether or not a space or colon follows the label.
     const lead = t.slice(0, h.start).replace(/[,:]$/, '');
     if (notAfter.some((w) => lead.endsWith(w))) return false;
+    // 另外房贷每月还3800: an amount said of another debt, earlier in its own clause, is not this loan's.
+    const clauseLead = t.slice(clauseStartAt(t, h.start), h.start);
+    if (otherDebts.some((w) => clauseLead.includes(w))) return false;
     return true;
   }
 

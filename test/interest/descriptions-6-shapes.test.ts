@@ -90,3 +90,27 @@ describe('descriptions-6: English wordings', () => {
     expect(out.ok && out.flows.payments).toEqual([...months(5, 800), { month: 6, amount: 10800 }]);
   });
 });
+
+describe('descriptions-6: narrative numbers that are not the loan', () => {
+  it('每个月先还利息 with 月息 and 第N个月 principal-and-interest is interest-only', () => {
+    const out = flows('找亲戚借了一万块，说好月息2分，每个月先还利息，第6个月把本金和当月利息一起还上');
+    expect(out.ok && out.flows.payments).toEqual([...months(5, 200), { month: 6, amount: 10200 }]);
+  });
+
+  it('借给我 names the principal', () => {
+    const out = flows('同事借给我8000块，不要利息，三个月后还8400');
+    expect(out.ok && out.flows.contractPrincipal).toBe(8000);
+    expect(out.ok && out.flows.payments).toEqual([{ month: 3, amount: 8400 }]);
+  });
+
+  it('cash on hand (手里只有300) is not what was received', () => {
+    const out = flows('借了三千，只到账两千五，说好七天后还三千，现在到期了我手里只有300块');
+    expect(out.ok && out.flows.received).toBe(2500);
+    expect(out.ok && out.flows.payments).toEqual([{ day: 7, amount: 3000 }]);
+  });
+
+  it('another debt in its own clause (车贷每月还2600) is not this loan\'s instalment', () => {
+    const out = flows('在app上借了1万，每个月要还1000，要还12个月，另外车贷每月还2600');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 1000));
+  });
+});
