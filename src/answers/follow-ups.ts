@@ -15,7 +15,7 @@ import { whatToDo } from './what-to-do';
 export interface FollowUpAnswers {
   /** `question`: the user's words, so the claim they ask about is answered first (optional). */
   verifyClaims(focus: FollowUpFocus, now: Date, question?: string): OutboundReply;
-  whatToDo(focus: FollowUpFocus, now: Date): OutboundReply;
+  whatToDo(focus: FollowUpFocus, now: Date, done?: readonly string[]): OutboundReply;
   explainProvision(mention: ProvisionRequest, focus: FollowUpFocus | undefined, now: Date): OutboundReply;
   canReport(focus: FollowUpFocus, now: Date): OutboundReply;
   /** "这算犯罪吗": which crime the conduct could be, and when. */
@@ -31,7 +31,7 @@ export function createFollowUpAnswers(deps: FollowUpDeps): FollowUpAnswers {
   checkFollowUpReplies(deps.replies);
   return {
     verifyClaims: (focus, now, question) => verifyClaims(focus, deps, now, question),
-    whatToDo: (focus, now) => whatToDo(focus, deps, now),
+    whatToDo: (focus, now, done) => whatToDo(focus, deps, now, done),
     explainProvision: (mention, focus, now) => explainProvision(mention, focus, deps, now),
     canReport: (focus, now) => canReport(focus, deps, now),
     crime: (focus, now, question) => crimeAnswer(focus, deps, now, question),

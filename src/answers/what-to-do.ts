@@ -25,8 +25,11 @@ export function stepsFor(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'nextSte
   return steps;
 }
 
-/** Answers "what do I do now?" for the message or conduct in focus. */
-export function whatToDo(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): OutboundReply {
+/**
+ * Answers "what do I do now?" for the message or conduct in focus; `done` names steps the user already took
+ * ("截图了 然后呢": 'evidence'), which are left out.
+ */
+export function whatToDo(focus: FollowUpFocus, deps: FollowUpDeps, now: Date, done: readonly string[] = []): OutboundReply {
   const { replies } = deps;
   const reply = emptyReply('answer');
   if (focus.lawful || focus.categories.length === 0) {
@@ -36,7 +39,7 @@ export function whatToDo(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): O
     ]);
     return reply;
   }
-  const steps = stepsFor(focus, deps);
+  const steps = stepsFor(focus, deps).filter((s) => !done.includes(s.id));
   const [first, ...rest] = steps;
   const debt = replies.text('fu_debt_line');
   if (!first) {

@@ -23,7 +23,8 @@ export interface FollowUpAnswers {
   verifyClaims(focus: AnalysisFocus, now: Date, question?: string): OutboundReply;
   /** The claims of the focus, most serious first (those `question` names first): name, verdict and first sentence. */
   claims?(focus: AnalysisFocus, question?: string): Array<{ name: string; verdict: string; answer: string; real: string; check: string }>;
-  whatToDo(focus: AnalysisFocus, now: Date): OutboundReply;
+  /** `done`: step ids the user already took ('evidence' after "截图了 然后呢"), left out. */
+  whatToDo(focus: AnalysisFocus, now: Date, done?: readonly string[]): OutboundReply;
   explainProvision(mention: ProvisionMention, focus: AnalysisFocus | undefined, now: Date): OutboundReply;
   canReport(focus: AnalysisFocus, now: Date): OutboundReply;
   /** "这算犯罪吗": which crime the conduct could be, under which condition (optional: absent, the turn reads as usual). */

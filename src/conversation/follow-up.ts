@@ -98,6 +98,14 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   return undefined;
 }
 
+/** The next step that keeps evidence (knowledge/analysis/categories.yaml next_steps). */
+const EVIDENCE_STEP = 'evidence';
+
+/** "截图了 然后呢" / "群里的截图我都存了": the evidence is kept already; what comes after it is asked. */
+export function keptEvidence(text: string, cues: ConversationCues): boolean {
+  return cues.evidence_kept.some((w) => text.includes(w));
+}
+
 /** An open "what now?" ("那现在我该先做啥"), with no yes-or-no question beside it ("…能不能让他们不许靠近我"). */
 export function asksWhatNow(text: string, cues: ConversationCues): boolean {
   return cues.open_what_to_do.some((w) => text.includes(w)) && !asksYesNo(text, cues);
@@ -120,7 +128,7 @@ export function stepsAgainstFocus(text: string, state: UserState | null | undefi
   const f = turn.deps.followUps;
   if (!f || !held || held.lawful) return undefined;
   if (state?.focus?.kind !== 'analysis' && (held.answersSince ?? 0) > RECENT_ANSWERS) return undefined;
-  const reply = f.whatToDo(held, turn.deps.now());
+  const reply = f.whatToDo(held, turn.deps.now(), keptEvidence(text, turn.deps.cues) ? [EVIDENCE_STEP] : []);
   turn.remember(text, (s) => {
     if (reply.citations.length) s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: held.at }));
   });

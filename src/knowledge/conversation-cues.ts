@@ -37,6 +37,7 @@ const schema = z
     yes_no_forms: words.default([]),
     retraction: words.default([]),
     cap_question: words.default([]),
+    evidence_kept: words.default([]),
   })
   .strict();
 

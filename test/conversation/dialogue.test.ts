@@ -556,6 +556,14 @@ describe('described conduct', () => {
     expect(r.shown).toMatch(/(别|不要)[^。]{0,6}转账/);
   });
 
+  it('answers "截图了 然后呢" after an unlawful message with the steps after keeping evidence', async () => {
+    const c = conversation();
+    await c.forward('再不还钱 就把你的照片和身份证发到你们单位群里 让所有人都认识你');
+    const r = await c.say('截屏了 接下来呢');
+    expect(r.shown).toMatch(/举报|投诉|报警|110|12321/);
+    expect(r.shown.split(/[。；\n]/)[0]).not.toMatch(/保存证据/);
+  });
+
   it('calls a bare report of conduct an analysis', async () => {
     const c = conversation();
     const r = await c.say('昨天晚上三个人堵在我家门口不让我出门 一直骂我是老赖');

@@ -86,9 +86,9 @@ describe('how much is lawfully owed on a loan with known payments', () => {
 });
 
 describe('only the principal? no', () => {
-  it('a loan with payments: 不是 first, then the principal as received and the interest up to the cap', () => {
+  it('a loan with payments: 一般不能只还本金 first, then the principal as received and the interest up to the cap', () => {
     const r = lawful({ ...LOAN, lender: { type: 'unlicensed' }, contractDate: '2025-11-01' }, 'principal_only');
-    expect(firstSentence(r.shown)).toMatch(/^不是/);
+    expect(firstSentence(r.shown)).toMatch(/^一般不能只还本金/);
     expect(firstSentence(r.shown)).toContain('利息');
     expect(r.shown).toContain(`${yuan(lawfulTotal(8000, TWELVE, 0.12))} 元`);
   });
@@ -96,7 +96,7 @@ describe('only the principal? no', () => {
   it('月息3分 on 30,000 from a private lender in July 2025: interest up to 12 % a year, 300 a month, is still owed', () => {
     const facts = kit.parseLoanText('去年7月找朋友的朋友借了3万 打了借条 说好月息3分 现在他天天打电话催 这利息合法吗', new Date('2026-04-02T10:00:00+08:00'));
     const r = lawful(facts, 'principal_only');
-    expect(firstSentence(r.shown)).toMatch(/^不是/);
+    expect(firstSentence(r.shown)).toMatch(/^一般不能只还本金/);
     expect(r.shown).toContain('12.0%');
     expect(r.shown).toContain('300 元');
     expect(r.shown).toContain('3,600 元');
