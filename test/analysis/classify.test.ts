@@ -2107,6 +2107,13 @@ describe('fresh-14 kinds (round thirteen): lawful notes and what is not a threat
     // Warning the listeners about lending to the borrower is not menace of the listeners; "小心点" to the borrower is.
     ['各位邻居好，302的王某欠钱不还，借过钱给他的都小心点。', ['privacy_disclosure', 'third_party_contact']],
     ['晚上回家走路小心点。', ['threat']],
+    // A group addressed by its name ("…群的各位", "群里的各位好") told of a debt: contact and disclosure; a notice is not.
+    ['家长群的各位：五年级一班赵某的妈妈借钱不还，大家见到提醒一声。', ['privacy_disclosure', 'third_party_contact']],
+    ['群里的各位好，3栋的孙某在我们平台逾期半年了。', ['privacy_disclosure', 'third_party_contact']],
+    ['群里的各位好，周六上午小区停水，请提前储水。', []],
+    // English mixed in: posing as the police, and a crew downstairs now.
+    ['This is the police. Your account is linked to a criminal case.', ['deception', 'impersonation']],
+    ['We are downstairs now, 开门。', ['threat', 'violence']],
   ])('%s', (text, expected) => {
     expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
