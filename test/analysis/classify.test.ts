@@ -2114,6 +2114,10 @@ describe('fresh-14 kinds (round thirteen): lawful notes and what is not a threat
     // English mixed in: posing as the police, and a crew downstairs now.
     ['This is the police. Your account is linked to a criminal case.', ['deception', 'impersonation']],
     ['We are downstairs now, 开门。', ['threat', 'violence']],
+    // "打你紧急联系人" without 给 is calling the contact; changing the contact in the app, or a promise not to, is not.
+    ['今天不接，明天就打你联系人。', ['third_party_contact']],
+    ['您好，如需变更紧急联系人，请登录App操作。', []],
+    ['我们不会打你紧急联系人，请放心。', []],
   ])('%s', (text, expected) => {
     expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
