@@ -185,6 +185,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     return leaveCrisis(text, turn);
   }
 
+  // A question put to the bot ("我家老房子拆迁补偿的事你懂不", "你觉得我该先还哪个"), nothing pasted: the user's own.
+  if (u.speaker !== 'user' && !u.pastedEvidently && u.facts.conduct.length === 0 && asksOrWonders(text) && cues.asks_bot.some((w) => text.includes(w))) {
+    u = { ...u, speaker: 'user', speakerConfidence: 1, act: 'ask' };
+  }
   // 6. A collector's words, pasted.
   if (u.speaker !== 'user') {
     const words = u.speaker === 'mixed' && u.quoted ? u.quoted : text;

@@ -38,6 +38,7 @@ const schema = z
     retraction: words.default([]),
     cap_question: words.default([]),
     evidence_kept: words.default([]),
+    asks_bot: words.default([]),
   })
   .strict();
 

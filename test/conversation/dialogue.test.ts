@@ -564,6 +564,19 @@ describe('described conduct', () => {
     expect(r.shown.split(/[。；\n]/)[0]).not.toMatch(/保存证据/);
   });
 
+  it('answers a question put to the bot ("…你懂不") as the user\'s own, never "who wrote this?"', async () => {
+    const c = conversation();
+    const r = await c.say('我们村宅基地分配的事你懂不');
+    expect(r.kind).toBe('answer');
+    expect(r.evidenceSaved).toBe(0);
+    expect(r.shown).toMatch(/12348|律师/);
+  });
+
+  it('still asks who wrote a line in a collector\'s voice that names a visit, though it says "你知道吗"', async () => {
+    const r = await conversation().say('你知道吗 我们明天就去你家找你');
+    expect(r.kind).not.toBe('answer');
+  });
+
   it('calls a bare report of conduct an analysis', async () => {
     const c = conversation();
     const r = await c.say('昨天晚上三个人堵在我家门口不让我出门 一直骂我是老赖');
