@@ -20,14 +20,21 @@ import { errorSummary } from '../error-summary';
 /** Answers given after an analysis during which follow-ups still lean on it. */
 const RECENT_ANSWERS = 2;
 
+/**
+ * The analysed message or conduct the conversation is still about: analysed last, or at most `RECENT_ANSWERS`
+ * answers ago ("what to do" otherwise follows whichever came last).
+ */
+function analysisInFocus(state: UserState | null | undefined): AnalysisFocus | undefined {
+  const held = state?.focus?.analysis;
+  return held && (state?.focus?.kind === 'analysis' || (held.answersSince ?? 0) <= RECENT_ANSWERS) ? held : undefined;
+}
+
 /** Answers a follow-up, or returns undefined when the focus holds nothing it can lean on. */
 export async function answerFollowUp(text: string, u: TurnUnderstanding, state: UserState, turn: TurnContext): Promise<OutboundReply | undefined> {
   const { deps } = turn;
   const now = deps.now();
   // The message in focus stays in focus across a couple of answers about it; "what to do" follows whichever came last.
-  const held = state.focus?.analysis;
-  const recent = held && (state.focus?.kind === 'analysis' || (held.answersSince ?? 0) <= RECENT_ANSWERS) ? held : undefined;
-  let analysis = datedBy(u, recent);
+  let analysis = datedBy(u, analysisInFocus(state));
   const lastWasAnalysis = state.focus?.kind === 'analysis';
   const f = deps.followUps;
   const kind = u.provision && u.followUp !== 'can_report' && u.followUp !== 'verify_claims' ? 'explain_provision' : u.followUp ?? 'generic';
@@ -124,10 +131,9 @@ const YES_NO_MA = /(?:能|会|可以|要|用|得|该)[^\s，。,；;！!？?]{0,
  * or at most a couple of answers ago); undefined otherwise.
  */
 export function stepsAgainstFocus(text: string, state: UserState | null | undefined, turn: TurnContext): OutboundReply | undefined {
-  const held = state?.focus?.analysis;
+  const held = analysisInFocus(state);
   const f = turn.deps.followUps;
   if (!f || !held || held.lawful) return undefined;
-  if (state?.focus?.kind !== 'analysis' && (held.answersSince ?? 0) > RECENT_ANSWERS) return undefined;
   const reply = f.whatToDo(held, turn.deps.now(), keptEvidence(text, turn.deps.cues) ? [EVIDENCE_STEP] : []);
   turn.remember(text, (s) => {
     if (reply.citations.length) s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: held.at }));
@@ -211,10 +217,9 @@ async function lastUnlawfulKept(turn: TurnContext): Promise<AnalysisFocus | unde
  */
 export function continuingConduct(text: string, u: TurnUnderstanding, state: UserState | null | undefined, turn: TurnContext): OutboundReply | undefined {
   const { deps } = turn;
-  const held = state?.focus?.analysis;
+  const held = analysisInFocus(state);
   const f = deps.followUps;
   if (!f || !held || held.lawful || !deps.cues.continuing.some((w) => text.includes(w))) return undefined;
-  if (state?.focus?.kind !== 'analysis' && (held.answersSince ?? 0) > RECENT_ANSWERS) return undefined;
   const now = deps.now();
   // The last time: the latest date the turn names, else now ("现在还在骂").
   const named = u.facts.dates.filter((d) => d.role !== 'contract').map((d) => Date.parse(`${d.iso}T12:00:00+08:00`)).filter((t) => t <= now.getTime());
