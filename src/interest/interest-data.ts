@@ -141,6 +141,7 @@ export const loanCuesSchema = z.object({
     fillers: words,
     verbs: words,
     relative_before: words,
+    remainder: words,
   }),
   flat_basis_after: words,
   included_words: words,

@@ -140,7 +140,8 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
           drop.add(i);
           return;
         }
-        if (has(c.text, debt)) drop.add(i);
+        // 她那笔3000的不用管: a referring word with an amount in the clause is that other debt, said in place.
+        if (has(c.text, debt) || (/\d/.test(c.text) && has(c.text, refers))) drop.add(i);
         // 还有一笔车贷每月还3000，这个不用管: the clause before is the one set aside.
         else if (!/\d/.test(c.text) && refers.some((w) => c.text.startsWith(w)) && i > 0 && /\d/.test(cs[i - 1]!.text) && has(cs[i - 1]!.text, debt)) {
           drop.add(i);

@@ -178,6 +178,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
   const everyWords = lower(Object.keys(cues.payment_every.words));
   const everyVerbs = lower(cues.payment_every.verbs);
+  /** 还100每天: a paying verb and its amount right before the period word. */
+  const paidBeforeRe = new RegExp(`(?:${everyVerbs.map(escapeRe).join('|')})${AMOUNT}$`);
   const everyCountRe = new RegExp(`^每(\\d+|${CN_COUNT})(${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})`);
   /** 每7天还300 / 每两周还500: an interval of days or weeks before an amount makes it a per-instalment one. */
   const everyInLeadRe = new RegExp(`每(?:\\d+|${CN_COUNT})(?:${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})|${everyWords.map(escapeRe).join('|')}`);
@@ -186,7 +188,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const rangeJoiners = lower(cues.range_joiners);
   const tc = cues.timed;
   const timedRe = new RegExp(
-    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了)?)?[:：,]?${AMOUNT}`,
+    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了)?)?[:：,]?(?:${altOf(tc.remainder)})?${AMOUNT}`,
     'g',
   );
   /** 按3万算 / 按一万收: interest on the amount lent (flat). */
@@ -198,7 +200,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const exactWords = lower(cues.exact_words);
   const moneyLinkWords = lower(cues.rates.money_links).filter((w) => !['收', '给'].includes(w));
   const timesRe = new RegExp(
-    `(${grammar.patterns.amount.replace(/^\(/, '(?:')}),?(?:${altOf(cues.times_signs)}),?(\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.period, ...cues.term.units.month])})?(?![\\d.万千kw])`,
+    `(${grammar.patterns.amount.replace(/^\(/, '(?:')}),?(?:${altOf(everyPeriodWords)})?,?(?:${altOf(cues.times_signs)}),?(\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.period, ...cues.term.units.month])})?(?![\\d.万千kw])`,
     'g',
   );
   const receivedBare = lower(cues.received_without_amount);
@@ -779,9 +781,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const lead = t.slice(clauseStart, a.start);
     const own = a.role === 'fee' || a.role === 'interest' || a.role === 'principal' ? a.role : undefined;
     const tail = t.slice(a.end, Math.min(clauseEnd, a.end + 8)).replace(currencyLead, '');
+    // 每期还本金1250再加手续费300: a fee word that introduces its own number names that number, not this one.
     const feeAfter = feeWords.some((w) => {
       const i = tail.indexOf(w);
-      return i >= 0 && i <= 6;
+      return i >= 0 && i <= 6 && !/^[^\d]{0,2}\d/.test(t.slice(a.end + (t.slice(a.end).length - t.slice(a.end).replace(currencyLead, '').length) + i + w.length, clauseEnd));
     });
     if (own === 'fee' || feeAfter || feeInLead(lead)) return 'fee';
     const sinceLast = lead.slice(Math.max(0, lead.length - 12));
@@ -911,7 +914,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const word = everyWords.find((w) => t.startsWith(w, i));
       if (word) {
         const days = cues.payment_every.words[word]!;
-        if (days >= 7 || verbFollows(i + word.length)) return days;
+        // 还100每天: the verb and its amount said before the period.
+        const paidBefore = paidBeforeRe.test(t.slice(Math.max(0, i - 16), i));
+        if (days >= 7 || verbFollows(i + word.length) || paidBefore) return days;
         continue;
       }
       const m = everyCountRe.exec(t.slice(i));

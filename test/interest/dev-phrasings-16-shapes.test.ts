@@ -1,0 +1,65 @@
+/**
+ * Shapes from dev-phrasings-16 (written before the changes): the amount before its period (还100每天), a period
+ * between the instalment and its count (1k per month x 12), a part followed by another part with its own number
+ * (本金1250再加手续费300), the last of several timed payments told as 剩下的, the other loan set aside by 她那笔, and
+ * an expense (房租每月1500) that is not this loan's. The texts are new wordings; flows are worked out by hand.
+ */
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { loadInterestData } from '../../src/interest/interest-data';
+import { createLoanTextParser } from '../../src/interest/loan-text';
+import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+
+const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
+const AT = new Date('2026-12-06T12:00:00+08:00');
+const flows = (text: string) => cashFlowsOf(parse(text, AT));
+const months = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
+const days = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ day: i + 1, amount }));
+
+describe('dev-phrasings-16: the amount said before its period', () => {
+  it('还50每天 20天 is twenty daily payments of 50', () => {
+    const out = flows('借了800，还50每天，20天');
+    expect(out.ok && out.flows.payments).toEqual(days(20, 50));
+  });
+
+  it('每天利息5块 (no paying verb before the amount) is still no daily schedule', () => {
+    const out = flows('借了800，利息5块每天，20天');
+    expect(out.ok && out.flows.payments.length === 20).toBeFalsy();
+  });
+
+  it('2k per month x 6 is six monthly payments', () => {
+    const out = flows('borrowed 10k, 2k per month x 6');
+    expect(out.ok && out.flows.payments).toEqual(months(6, 2000));
+  });
+});
+
+describe('dev-phrasings-16: parts of an instalment each with its own number', () => {
+  it('每期还本金500再加服务费40 is 540 each, not 1080', () => {
+    const out = flows('借6000，分12期，每期还本金500再加服务费40，到手6000');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 540));
+  });
+});
+
+describe('dev-phrasings-16: payments told clause by clause', () => {
+  it('第三个月把剩下的 N 还清 is the third payment', () => {
+    const out = flows('借了5000。第一个月还了1000。第二个月还了2000。第三个月把剩下的2500还清了');
+    expect(out.ok && out.flows.payments).toEqual([
+      { month: 1, amount: 1000 },
+      { month: 2, amount: 2000 },
+      { month: 3, amount: 2500 },
+    ]);
+  });
+});
+
+describe('dev-phrasings-16: numbers of other things', () => {
+  it('她那笔2000的不用管 sets her loan aside', () => {
+    const out = flows('我跟我妹各借了一笔，她那笔2000的不用管，我的借了4000，每月还400，还12个月');
+    expect(out.ok && out.flows.contractPrincipal).toBe(4000);
+    expect(out.ok && out.flows.payments).toEqual(months(12, 400));
+  });
+
+  it('房租每月1200 is an expense, not the instalment', () => {
+    const out = flows('房租每月1200，借了6000，每月还600，还12期');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 600));
+  });
+});
