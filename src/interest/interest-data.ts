@@ -134,6 +134,7 @@ export const loanCuesSchema = z.object({
   schedule_change: z.object({ units: words, after: words }),
   principal_last_with_interest: words,
   other_debts: words,
+  fee_rate_words: words,
   timed: z.object({
     ordinal: z.string().min(1),
     units: z.record(z.string().min(1), z.enum(['day', 'week', 'month', 'calendar_month'])),

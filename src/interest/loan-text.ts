@@ -477,6 +477,18 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 全额到账8500: all of the principal arrived, so what arrived is the principal.
     if (facts.principal === undefined && facts.received !== undefined && has(t, cues.full_received)) facts.principal = facts.received;
     applyFeePercents(feePercents.filter((f) => !f.perPeriod), perPeriodFees, facts);
+    // 月费率1%，每期还本金1250再加手续费300: the fee each period is the monthly rate's money on the principal. Said as
+    // a fee rate (费率) it is that fee, counted once; said as an interest rate, whether the fee comes on top of the
+    // interest or is it is not said, so the instalment is asked.
+    const { rate: r, principal: pr, feePerPayment: fp, principalPerPeriod: pp } = facts;
+    if (r?.per === 'month' && pr !== undefined && fp !== undefined && pp !== undefined && facts.interest === undefined && Math.abs((pr * r.percent) / 100 - fp) <= 0.01) {
+      if (has(t, cues.fee_rate_words)) {
+        facts.payment = round2(pp + fp);
+        delete facts.rate;
+        delete facts.principalPerPeriod;
+        delete facts.feePerPayment;
+      } else doubts.push({ ask: 'payment', drop: ['rate', 'principalPerPeriod', 'feePerPayment'] });
+    }
     // 服务费大概5% / 服务费5%还是10%: the share is not one known number, so what it changes is asked for.
     if (roughFee) facts.unstated ??= roughFee.perPeriod ? 'payment' : 'received';
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(withoutNotDeduction(t), cues.deduction_words)) facts.unstated ??= 'received';

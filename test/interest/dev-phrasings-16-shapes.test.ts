@@ -63,3 +63,16 @@ describe('dev-phrasings-16: numbers of other things', () => {
     expect(out.ok && out.flows.payments).toEqual(months(12, 600));
   });
 });
+
+describe('dev-phrasings-16: a fee each period that is the monthly rate in money', () => {
+  it('月费率0.5% with 每期本金1000加手续费100 on 2万 counts the fee once (1100 each)', () => {
+    const out = flows('借2万分20期，月费率0.5%，每期还本金1000再加手续费100');
+    expect(out.ok && out.flows.payments).toEqual(months(20, 1100));
+  });
+
+  it('月利率0.5% with the same parts asks the instalment (fee on top of the interest, or the interest itself?)', () => {
+    const out = flows('借2万分20期，月利率0.5%，每期还本金1000再加手续费100');
+    expect(out.ok).toBe(false);
+    expect(!out.ok && out.missing).toBe('payment');
+  });
+});
