@@ -27,6 +27,14 @@ function dropLoanQuestion(turn: TurnContext): void {
   });
 }
 
+/**
+ * A bare percentage quoted from elsewhere ("4倍LPR是多少 网上有人说12%") neither replaces the rate told with its period
+ * ("月息2分") nor answers the question for it: dropped from what the turn `said`.
+ */
+function keepToldRate(said: LoanFacts, held: LoanFacts | undefined): void {
+  if (said.rate?.per === 'unknown' && held?.rate && held.rate.per !== 'unknown') delete said.rate;
+}
+
 /** True when `facts` state at least one loan number. */
 function statesNumbers(facts: LoanFacts): boolean {
   return Object.keys(numbersOf(facts)).length > 0;
@@ -50,6 +58,7 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   const asksInterest = turn.deps.knowledge.interestCues.some((c) => text.includes(c));
   // A percentage with no rate word and no period is not an interest rate ("成功率99%").
   if (said.rate?.per === 'unknown' && !asksInterest) delete said.rate;
+  keepToldRate(said, held);
   // A whole loan described anew ("还有一个 借3000 7天后还3600") is another loan, not numbers added to the last one.
   const merged = describesLoan(said) ? said : { ...(held ?? {}), ...said };
   // About a loan's cost: it describes a loan (an amount and how it is repaid), or gives loan numbers and asks about
@@ -71,10 +80,11 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   }
   const about = describesLoan(said) || (!asksElse && ((u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held))));
   if (!about) {
-    // "合同写借3万 … 只到账24000" answered by the guides is still this loan: its numbers are kept for "那本金算多少".
-    if (said.principal !== undefined && said.received !== undefined) {
+    // A loan told over several turns ("在一个app上借了1万" / "但是到手只有8000" / "分12期 每期还1000 这利息合法吗"):
+    // the numbers each turn states are kept while the guides answer it, so the turn that asks finds them all.
+    if (statesNumbers(said)) {
       turn.remember(null, (s) => {
-        s.loan = merged;
+        s.loan = gathered(s.loan, said);
       });
     }
     return undefined;
@@ -85,6 +95,16 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   // missing number either: it asks something else, and the guides answer it.
   if ((asksElse || !statesNumbers(said)) && kit.reply(merged, turn.deps.now()).missing) return undefined;
   return interestFor(merged, text, turn);
+}
+
+/**
+ * The loan facts after a turn that states some numbers but not a whole loan: added to what is held, unless the
+ * turn names another amount lent than a loan already complete (then it starts that loan afresh, keeping who and when).
+ */
+function gathered(held: LoanFacts | undefined, said: LoanFacts): LoanFacts {
+  if (!held) return said;
+  const another = said.principal !== undefined && held.principal !== undefined && said.principal !== held.principal && describesLoan(held);
+  return another ? { ...whoAndWhen(held), ...said } : { ...held, ...said };
 }
 
 /** Who lent and when, as held: what a new amount keeps from the loan described before. */
@@ -138,7 +158,7 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
  * within the cap, led by that rate against the cap — not a question for the term. Undefined when no rate with its
  * period was said.
  */
-function statedRateOwed(text: string, held: LoanFacts, turn: TurnContext): OutboundReply | undefined {
+function statedRateOwed(text: string, held: LoanFacts, turn: TurnContext, lead = true): OutboundReply | undefined {
   const { deps } = turn;
   const kit = deps.interest;
   const rate = held.rate;
@@ -149,9 +169,11 @@ function statedRateOwed(text: string, held: LoanFacts, turn: TurnContext): Outbo
   if (result.missing) return undefined;
   const reply = result.reply;
   reply.kind = 'answer';
-  reply.blocks.unshift({ style: 'paragraph', text: deps.replies.text('loan_still_owe_rate') });
+  if (lead) reply.blocks.unshift({ style: 'paragraph', text: deps.replies.text('loan_still_owe_rate') });
+  // Answered without the schedule: the question for its missing number is dropped.
   turn.remember(text, (s) => {
     s.loan = stated;
+    if (s.pending?.kind === 'loan_details') s.pending = undefined;
   });
   return reply;
 }
@@ -164,6 +186,7 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
   const kit = turn.deps.interest;
   if (!kit || !held || !(describesLoan(held) || held.rate)) return undefined;
   const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  keepToldRate(said, held);
   const merged = { ...held, ...said };
   const question = kit.lawfulQuestionOf(text);
   if (question) {
@@ -188,6 +211,13 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
       });
       return result.reply;
     }
+  }
+  // "这利息法院认吗" about a loan known by its stated rate ("借了3万 月息2分"), whose schedule was never told: the rate
+  // against the cap answers it; the term is not needed for that.
+  const asksInterest = turn.deps.knowledge.interestCues.some((c) => text.includes(c));
+  if (asksInterest && !statesNumbers(said) && kit.reply(merged, turn.deps.now()).missing) {
+    const stated = statedRateOwed(text, merged, turn, false);
+    if (stated) return stated;
   }
   // Who lent and when, said on its own (a report of what collectors did is not: "让我同事都知道" names no lender).
   const onlyWhoAndWhen = Object.keys(said).length > 0 && !statesNumbers(said);
@@ -214,6 +244,7 @@ export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: st
   // A question of its own that states no loan number ("高利贷是不是一分都不用还") is not an answer, though a bare
   // number could be read out of it (一分 → 1).
   const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  keepToldRate(said, held);
   if (!statesNumbers(said) && asksOrWonders(text) && [...text.replace(/\s/g, '')].length > BARE_ANSWER_MAX) {
     dropLoanQuestion(turn);
     return undefined;

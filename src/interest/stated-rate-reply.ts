@@ -38,7 +38,7 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
     const { pct } = privateCapPct(cap);
     const over = aprPct > pct + CAP_TOLERANCE_PP;
     if (cap.kind === 'on_date') {
-      const vars = { date: dateText(cap.date, r), cap: percentText(cap.cap.cap / 100) };
+      const vars = { date: dateText(cap.date, r), cap: percentText(cap.cap.cap / 100), lpr: percentText(cap.cap.lpr / 100) };
       first = lead(r.text(over ? 'interest_stated_private_over' : 'interest_stated_private_under', vars));
       if (cap.cap.stale) compare.push(r.text('interest_private_stale', { latest: deps.knowledge.lpr.latest_confirmed, lpr: cap.cap.lpr }));
     } else {

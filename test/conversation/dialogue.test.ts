@@ -383,6 +383,31 @@ describe('follow-ups on an answer', () => {
     expect(r.shown).toMatch(/4倍|LPR/);
   });
 
+  it('computes a loan told over three turns when the third asks, with the numbers of the first two', async () => {
+    const c = conversation('p10');
+    await c.say('在一个app上借了1万');
+    await c.say('但是到手只有8000 说扣了2000服务费');
+    const r = await c.say('分12期 每期还1000 这利息合法吗');
+    expect(r.kind).toBe('answer');
+    // 8,000 received, 12 × 1,000 repaid: about 82 % a year on the money received.
+    expect(r.shown).toMatch(/年化约 ?8[0-4](\.\d+)?%/);
+    expect(r.shown).toMatch(/8,?000/);
+  });
+
+  it('answers "这利息法院认吗" about a private loan known by its monthly rate with the rate against that date\'s cap', async () => {
+    const c = conversation('p11');
+    await c.say('2022年3月通过朋友介绍找一个私人老板借了3万 打了借条');
+    await c.say('说好月息2分 每个月给他600利息 后来还不上了');
+    const r = await c.say('现在他说要去法院告我 这利息法院认吗');
+    expect(r.kind).toBe('answer');
+    expect(firstSentence(r)).toMatch(/24%/);
+    // March 2022: one-year LPR 3.7 %, so the cap is 14.8 %.
+    expect(firstSentence(r)).toMatch(/3\.7%.*14\.8%/);
+    const quoted = await c.say('4倍LPR是多少 网上有人说12%');
+    expect(quoted.kind).not.toBe('clarify');
+    expect(quoted.shown).toMatch(/14\.8%/);
+  });
+
   it('hears a threat asked about while a loan number is awaited as a question, not as the number', async () => {
     const c = conversation('p5');
     const asked = await c.say('借了1万 到手8000 利息合法吗');
