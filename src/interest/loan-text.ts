@@ -185,7 +185,15 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const everyInLeadRe = new RegExp(`每(?:\\d+|${CN_COUNT})(?:${lower(Object.keys(cues.payment_every.units)).map(escapeRe).join('|')})|${everyWords.map(escapeRe).join('|')}`);
   /** 第7个月起 / 从第4期开始: the instalment changes part-way, a schedule in stages. */
   const scheduleChangeRe = new RegExp(`第(?:\\d+|${CN_COUNT})(?:${altOf(cues.schedule_change.units)})(?:${altOf(cues.schedule_change.after)})`);
+  const stageNumberRe = new RegExp(`^第(\\d+|${CN_COUNT})`);
   const rangeJoiners = lower(cues.range_joiners);
+  const li = cues.lead_in;
+  const liUnits = altOf(Object.keys(li.units));
+  const liFill = `(?:${altOf(li.fillers)}){0,2}`;
+  /** 前3个月不用还 / 头两个月只还利息: the first periods of the loan repaid differently (grace or partial). */
+  const leadInRe = new RegExp(`(?<![提之以])(?:${altOf(li.before)})(\\d+|${CN_COUNT})(${liUnits})${liFill}(?:(${altOf(li.grace)})|(${altOf(li.partial)}))`, 'g');
+  /** 有3个月宽限期 / 宽限期3个月: a grace period named as such. */
+  const graceNamedRe = new RegExp(`(\\d+|${CN_COUNT})(${liUnits})的?(?:${altOf(li.grace_named)})|(?:${altOf(li.grace_named)})(?:是|有|为)?(\\d+|${CN_COUNT})(${liUnits})`, 'g');
   const tc = cues.timed;
   const timedRe = new RegExp(
     `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了)?)?[:：,]?(?:${altOf(tc.remainder)})?${AMOUNT}`,
@@ -422,7 +430,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     }
     const doubts: Doubt[] = [];
     const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate), doubts);
-    const term = chooseTerm(terms, t);
+    const leadIn = readLeadIn(t);
+    // 前3个月不用还: the lead-in's length is not the term.
+    const term = chooseTerm(leadIn ? terms.filter((x) => x.end <= leadIn.start || x.start >= leadIn.end) : terms, t);
     if (term.term) facts.term = term.term;
     // 还了5期，还剩7期: what was paid and what is left make the whole term.
     const split = term.term ? undefined : paidAndLeftRe.exec(t);
@@ -442,7 +452,18 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // (第3期开始逾期了 names no new instalment: the stage must be followed, in its clause, by an amount each period.)
     const stage = scheduleChangeRe.exec(t);
     const stageEnd = stage ? stage.index + stage[0].length : -1;
-    if (stage && amounts.some((a) => a.perPeriod && (a.role === 'payment' || a.role === 'interest') && a.start >= stageEnd && ![...t.slice(stageEnd, a.start)].some((c) => breakChars.has(c)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
+    // 前3个月不用还，之后每月还2000，一共还12期: twelve payments after the grace months. Anything else said of a
+    // lead-in (头两个月只还利息, a grace with the term in months that may or may not include it, a stage that does
+    // not start right after it) is a schedule in stages: asked.
+    const graceSchedule = leadIn?.grace && leadIn.unit === 'month' && facts.payment !== undefined && facts.term?.unit === 'period' && !facts.rate && !facts.interest && !listed.length && !varying && !rollover
+      && (!stage || smallCount(stageNumberRe.exec(stage[0])?.[1] ?? '') === leadIn.count + 1);
+    if (graceSchedule) {
+      facts.payments = Array.from({ length: facts.term!.count }, (_, i) => ({ month: leadIn!.count + 1 + i, amount: facts.payment! }));
+    } else if (leadIn && !leadIn.grace && leadIn.unit === 'month' && !listed.length && !varying && !rollover && leadInThenOne(t, leadIn, amounts, timed, breaks)) {
+      facts.payments = leadInThenOne(t, leadIn, amounts, timed, breaks)!;
+      delete facts.term;
+    } else if (leadIn) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment', 'term'] });
+    else if (stage && amounts.some((a) => a.perPeriod && (a.role === 'payment' || a.role === 'interest') && a.start >= stageEnd && ![...t.slice(stageEnd, a.start)].some((c) => breakChars.has(c)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
     // 还10期还是12期 / 一年半还是两年来着: two terms offered, neither picked.
     if (TERM_EITHER.test(t)) doubts.push({ ask: 'term', drop: ['term'] });
     if (weeklyInterest && facts.interest?.each) facts.periodDays ??= 7;
@@ -876,6 +897,32 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (count > 0 && !isMasked(m.index, end)) out.push({ count, unit: 'period', start: end - m[1]!.length, end, ordinal: false });
     }
     return out.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * 前11个月每月还利息200，第12个月还本金加利息10200: one amount each month of the lead-in and one timed payment in the
+   * month right after it, and no other amount each period: that is the whole schedule.
+   */
+  function leadInThenOne(t: string, leadIn: { count: number; start: number; end: number }, amounts: Amount[], timed: TimedHit[], breaks: number[]): Payment[] | undefined {
+    const clauseEnd = breaks.find((b) => b >= leadIn.end) ?? t.length;
+    const each = amounts.filter((a) => a.perPeriod && (a.role as string) !== 'ignored' && a.role !== 'fee' && a.start >= leadIn.start && a.end <= clauseEnd);
+    const after = amounts.filter((a) => a.perPeriod && (a.role as string) !== 'ignored' && a.start > clauseEnd && !timed.some((h) => h.start <= a.start && a.end <= h.end));
+    const last = timed.filter((h) => h.start > clauseEnd);
+    if (each.length !== 1 || after.length || last.length !== 1 || last[0]!.month !== leadIn.count + 1) return undefined;
+    return [...Array.from({ length: leadIn.count }, (_, i) => ({ month: i + 1, amount: each[0]!.value })), { month: leadIn.count + 1, amount: last[0]!.amount }];
+  }
+
+  /** The lead-in of the loan (前3个月不用还, 有3个月宽限期, 头两个月只还利息), or undefined. */
+  function readLeadIn(t: string): { count: number; unit: 'day' | 'week' | 'month'; grace: boolean; start: number; end: number } | undefined {
+    for (const m of t.matchAll(leadInRe)) {
+      const count = smallCount(m[1]!);
+      if (count > 0) return { count, unit: li.units[m[2]!]!, grace: Boolean(m[3]), start: m.index!, end: m.index! + m[0].length };
+    }
+    for (const m of t.matchAll(graceNamedRe)) {
+      const count = smallCount((m[1] ?? m[3])!);
+      if (count > 0) return { count, unit: li.units[(m[2] ?? m[4])!]!, grace: true, start: m.index!, end: m.index! + m[0].length };
+    }
+    return undefined;
   }
 
   function chooseTerm(terms: Term[], t: string): { term?: LoanFacts['term']; periodDays?: number; times?: boolean } {

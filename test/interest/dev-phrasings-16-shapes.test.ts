@@ -76,3 +76,32 @@ describe('dev-phrasings-16: a fee each period that is the monthly rate in money'
     expect(!out.ok && out.missing).toBe('payment');
   });
 });
+
+describe('dev-phrasings-16: a lead-in before the instalments (grace, interest only)', () => {
+  const from = (first: number, n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: first + i, amount }));
+
+  it('前2个月不用还，之后每月还1000，一共还10期 is ten payments from month 3', () => {
+    const out = flows('借8000，前2个月不用还，之后每月还1000，一共还10期');
+    expect(out.ok && out.flows.payments).toEqual(from(3, 10, 1000));
+  });
+
+  it('有2个月宽限期 reads the same', () => {
+    const out = flows('借8000，有2个月宽限期，之后每月还1000，一共10期');
+    expect(out.ok && out.flows.payments).toEqual(from(3, 10, 1000));
+  });
+
+  it('a grace with the term in months (还10个月: with or without the grace?) is asked, not read as a 2-month term', () => {
+    const out = flows('借8000，前2个月不用还，之后每月还1000，还10个月');
+    expect(out.ok).toBe(false);
+  });
+
+  it('头两个月只还利息 then a larger instalment is a schedule in stages: asked', () => {
+    const out = flows('借6000，头两个月只还利息100，后面每月还1100还6个月');
+    expect(out.ok).toBe(false);
+  });
+
+  it('前5个月每月还利息150，第6个月还6150 is that schedule', () => {
+    const out = flows('借6000，前5个月每月还利息150，第6个月还6150');
+    expect(out.ok && out.flows.payments).toEqual([...from(1, 5, 150), { month: 6, amount: 6150 }]);
+  });
+});
