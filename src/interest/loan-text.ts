@@ -163,6 +163,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   /** Lender names written as numbers (714): not amounts. */
   const numericNames = cues.lender.unlicensed.filter((w) => /^\d+$/.test(w));
   const approximate = lower(cues.approximate_after);
+  const countAfterApproximate = lower(cues.count_after_approximate);
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const feeNouns = lower(cues.fee_names);
   const feeRefusals = lower(cues.fee_refusals);
@@ -555,6 +556,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (!h.magnitude && !h.chinese && /^\d{9,}/.test(t.slice(h.start))) return false;
       if (h.value < 1) return false;
       if (h.chinese && !h.magnitude) return false;
+      // 一天打50多个 / 催了20多次: a rough count of calls or days, not money.
+      const rough = approximate.find((w) => t.startsWith(w, h.end));
+      if (!h.magnitude && rough && countAfterApproximate.some((w) => t.startsWith(w, h.end + rough.length))) return false;
     }
     if (basisWords.some((w) => t.slice(Math.max(0, h.start - w.length), h.start) === w)) return false;
     // 尾号1234 / 合同号 88231 / 借款日期:20240315: a label's number, whether or not a space or colon follows the label.

@@ -105,3 +105,15 @@ describe('dev-phrasings-16: a lead-in before the instalments (grace, interest on
     expect(out.ok && out.flows.payments).toEqual([...from(1, 5, 150), { month: 6, amount: 6150 }]);
   });
 });
+
+describe('dev-phrasings-16: rough counts in a narrative are not amounts', () => {
+  it('一天打60多个 does not make the principal unsure', () => {
+    const out = flows('借了7000，每月还700，12期，他们天天打电话，一天打60多个');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 700));
+  });
+
+  it('每期还600多 is still a rough amount, asked', () => {
+    const out = flows('借了7000，每期还600多，12期');
+    expect(out.ok).toBe(false);
+  });
+});
