@@ -31,6 +31,10 @@ export function cashFlowsOf(f: LoanFacts): FlowsOutcome {
 
   const built = payments(f, principal);
   if ('missing' in built) return { ok: false, missing: built.missing };
+  // 一年后还24000，中间每个月还要付200管理费: a fee each period on a loan repaid once, months away, is charged each
+  // month or once with the one payment; which is not said, so the payment is asked.
+  const once = built.payments.length === 1 ? built.payments[0]! : undefined;
+  if (f.feePerPayment && once && ((once.month ?? 0) > 1 || (once.day ?? 0) > 31)) return { ok: false, missing: 'payment' };
   let withFees = f.feePerPayment ? withFeePerPayment(built.payments, f.feePerPayment) : built.payments;
   if (f.feeWithLast && withFees.length) withFees = withFees.map((p, i) => (i === withFees.length - 1 ? { ...p, amount: cents(p.amount + f.feeWithLast!) } : p));
   if (f.feeWithFirst && withFees.length) withFees = withFees.map((p, i) => (i === 0 ? { ...p, amount: cents(p.amount + f.feeWithFirst!) } : p));

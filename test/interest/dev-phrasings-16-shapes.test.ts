@@ -117,3 +117,15 @@ describe('dev-phrasings-16: rough counts in a narrative are not amounts', () => 
     expect(out.ok).toBe(false);
   });
 });
+
+describe('dev-phrasings-16: a fee each period on a loan repaid once', () => {
+  it('一年后还12000，中间每个月付100管理费 is asked (each month, or once with the payment?)', () => {
+    const out = flows('借了10000，一年后还12000，中间每个月还要付100管理费');
+    expect(out.ok).toBe(false);
+  });
+
+  it('a one-month loan with its fee still adds the fee to the one payment', () => {
+    const out = flows('借了2000，一个月后还2200，每期另收服务费20');
+    expect(out.ok && out.flows.payments).toEqual([{ month: 1, amount: 2220 }]);
+  });
+});
