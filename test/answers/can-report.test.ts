@@ -53,6 +53,16 @@ describe('canReport', () => {
     expect(firstSentence(calls)).not.toMatch(/^能/);
   });
 
+  it('calls by the dozen, at night or from changing numbers, are harassment the police take: yes', () => {
+    for (const said of ['催收每天打我电话四五十个 换着号码打 半夜两点还在打 我都不敢开机了', '他们一天打我几十个电话 轰炸我']) {
+      const focus = conductFocus(said, NOW.toISOString());
+      expect(focus.categories).toContain('harassment_frequency');
+      const reply = followUps.canReport(focus, NOW);
+      expect(firstSentence(reply)).toMatch(/^能/);
+      expect(textOf(reply)).toMatch(/110/);
+    }
+  });
+
   it('a lawful message: no, and what to do instead', () => {
     const reply = followUps.canReport(messageFocus(MESSAGES.lawsuit, RECENT), NOW);
     expect(firstSentence(reply)).toMatch(/^不用报警/);
