@@ -129,3 +129,20 @@ describe('dev-phrasings-16: a fee each period on a loan repaid once', () => {
     expect(out.ok && out.flows.payments).toEqual([{ month: 1, amount: 2220 }]);
   });
 });
+
+describe('dev-phrasings-16: what is still owed or left is not the loan', () => {
+  it('还了8期还差4期 is twelve instalments, not four', () => {
+    const out = flows('借了6000，每月还600，还了8期还差4期');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 600));
+  });
+
+  it('还有3期没还，一共12期 is twelve instalments', () => {
+    const out = flows('借了6000，每月还600，还有3期没还，一共12期');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 600));
+  });
+
+  it('现在还欠4500 is the balance, not a total repaid: the term is asked', () => {
+    const out = flows('借1万5，每月1500，还了一年，现在还欠4500');
+    expect(out.ok).toBe(false);
+  });
+});
