@@ -1078,7 +1078,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const step = base.unit === 'week' ? 7 * base.count : base.count;
     const byDay = base.unit !== 'month';
     const lastAt = byDay ? last.day ?? (last.month ?? 0) * 30 : last.month ?? Math.round((last.day ?? 0) / 30);
-    const said = new RegExp(`(?:${rolloverAlt})了?(\\d|${CN_COUNT})次`).exec(t);
+    // 每周续期一次要交1000，续了3次: how often a rollover may be made (每… 一次) is not how many were made.
+    const said = [...t.matchAll(new RegExp(`(?:${rolloverAlt})了?(\\d|${CN_COUNT})次`, 'g'))].find((m) => !t.slice(Math.max(0, m.index! - 3), m.index!).includes('每'));
     const count = said ? smallCount(said[1]!) : Math.round(lastAt / step) - 1;
     if (!(count >= 1)) {
       facts.unstated = 'term';

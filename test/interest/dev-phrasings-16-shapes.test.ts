@@ -146,3 +146,20 @@ describe('dev-phrasings-16: what is still owed or left is not the loan', () => {
     expect(out.ok).toBe(false);
   });
 });
+
+describe('dev-phrasings-16: narrative after the loan', () => {
+  it('没还上，现在说要还… is a demand after default, not the agreed repayment', () => {
+    const out = flows('借5000，7天，到期还6000，没还上，现在说要还8000');
+    expect(out.ok && out.flows.payments).toEqual([{ day: 7, amount: 6000 }]);
+  });
+
+  it('然后又借了一笔 is a second loan: which one is asked', () => {
+    const out = flows('借2000，到手1600，7天还2000，然后又借了一笔');
+    expect(out.ok).toBe(false);
+  });
+
+  it('每周续期一次要交500，续了2次 is two rollovers, not one', () => {
+    const out = flows('借5000，一周后还5500，每周续期一次要交500，续了2次，第3周还了5500');
+    expect(out.ok && out.flows.payments).toEqual([{ day: 7, amount: 500 }, { day: 14, amount: 500 }, { day: 21, amount: 5500 }]);
+  });
+});
