@@ -34,6 +34,9 @@ export function cashFlowsOf(f: LoanFacts): FlowsOutcome {
   // 一年后还24000，中间每个月还要付200管理费: a fee each period on a loan repaid once, months away, is charged each
   // month or once with the one payment; which is not said, so the payment is asked.
   const once = built.payments.length === 1 ? built.payments[0]! : undefined;
+  // 到期还1万3，借期半年，按月付息: interest said to be paid every month, yet only one payment is known; how much
+  // each month is not said, so it is asked rather than the whole sum put at the end.
+  if (f.repayment === 'interest_only' && once && ((once.month ?? 0) > 1 || (once.day ?? 0) > 31)) return { ok: false, missing: 'payment' };
   if (f.feePerPayment && once && ((once.month ?? 0) > 1 || (once.day ?? 0) > 31)) return { ok: false, missing: 'payment' };
   let withFees = f.feePerPayment ? withFeePerPayment(built.payments, f.feePerPayment) : built.payments;
   if (f.feeWithLast && withFees.length) withFees = withFees.map((p, i) => (i === withFees.length - 1 ? { ...p, amount: cents(p.amount + f.feeWithLast!) } : p));

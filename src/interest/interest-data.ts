@@ -135,6 +135,7 @@ export const loanCuesSchema = z.object({
   principal_last_with_interest: words,
   other_debts: words,
   fee_rate_words: words,
+  fee_spread: words,
   count_after_approximate: words,
   lead_in: z.object({ before: words, units: z.record(z.string().min(1), z.enum(['day', 'week', 'month'])), fillers: words, grace: words, partial: words, grace_named: words }),
   timed: z.object({

@@ -164,6 +164,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const numericNames = cues.lender.unlicensed.filter((w) => /^\d+$/.test(w));
   const approximate = lower(cues.approximate_after);
   const countAfterApproximate = lower(cues.count_after_approximate);
+  /** 分12期收: a fee spread over the instalments. */
+  const feeSpreadRe = new RegExp(`^[^\\d]{0,4}分(?:\\d+|${CN_COUNT})期`);
   const feeWords = lower([...cues.before.fee, ...(cues.after.fee ?? [])]).filter((w) => !w.startsWith('的'));
   const feeNouns = lower(cues.fee_names);
   const feeRefusals = lower(cues.fee_refusals);
@@ -669,7 +671,14 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         case 'total':
           facts.total = a.value;
           break;
-        case 'fee':
+        case 'fee': {
+          // 手续费500分12期收: spread over the instalments, inside them or on top is not said, so the instalment is asked.
+          const tail = t.slice(a.end, breaks.find((b) => b > a.start) ?? t.length);
+          if (has(tail, cues.fee_spread) || feeSpreadRe.test(tail)) {
+            doubts.push({ ask: 'payment', drop: ['fees', 'payment', 'total'] });
+            break;
+          }
+        }
           upfrontFees += a.value;
           // Said after the instalments with no word of when it is paid: at signing or with every instalment?
           if (!has(clauseAround(t, a.start, a.end, breakChars), feeTiming) && amounts.some((o) => o.perPeriod && o.role !== 'fee' && o.end <= a.start)) untimedFee = true;

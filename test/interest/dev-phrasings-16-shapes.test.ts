@@ -163,3 +163,21 @@ describe('dev-phrasings-16: narrative after the loan', () => {
     expect(out.ok && out.flows.payments).toEqual([{ day: 7, amount: 500 }, { day: 14, amount: 500 }, { day: 21, amount: 5500 }]);
   });
 });
+
+describe('dev-phrasings-16: interest each month or a fee spread, with the amount each period not said', () => {
+  it('到期还8800，借期4个月，按月付息 asks how much each month', () => {
+    const out = flows('借了8000，到期要还8800，借期4个月，按月付息');
+    expect(out.ok).toBe(false);
+    expect(!out.ok && out.missing).toBe('payment');
+  });
+
+  it('手续费300分6期收 asks the instalment (inside it or on top?)', () => {
+    const out = flows('借了6000，分6期，每期1100，手续费300分6期收');
+    expect(out.ok).toBe(false);
+  });
+
+  it('a fee taken at signing is still one fee (手续费300放款时扣)', () => {
+    const out = flows('借了6000，分6期，每期1100，手续费300放款时扣');
+    expect(out.ok && out.flows.received).toBe(5700);
+  });
+});
