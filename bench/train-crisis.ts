@@ -27,21 +27,29 @@ import { createTurnTextReader } from '../src/conversation/understanding/turn-tex
 import { PACKAGE_ROOT } from '../src/paths';
 
 /** The labelled sets the head learns from (development data). */
-export const CRISIS_TRAIN_SETS = ['train.jsonl', 'crisis-2.jsonl', 'crisis-3.jsonl', 'crisis-4.jsonl'];
+export const CRISIS_TRAIN_SETS = ['train.jsonl', 'crisis-2.jsonl', 'crisis-3.jsonl', 'crisis-4.jsonl', 'crisis-dev-6.jsonl', 'crisis-7.jsonl', 'crisis-8.jsonl'];
 const DIALOGUE_DIR = join(PACKAGE_ROOT, 'eval', 'dialogues');
 const NGRAM = { min: 1, max: 3 };
-/** Few epochs, a gentle rate and a strong L2 keep the probabilities from saturating, so a threshold can separate. */
-const TRAIN_OPTIONS = { epochs: 10, learningRate: 0.1, l2: 0.01, minCount: 2 };
+/**
+ * A gentle rate and a light L2: with the strong L2 of the first head (0.01, 10 epochs) the n-grams of rarer shapes
+ * never outweighed the bias, and at one false alarm per 1,000 ordinary turns the head heard 23 % of risk turns in
+ * cross-validation; with 0.0003 and 20 epochs, 38 % (same data). The finer grid near 1 lets a threshold separate.
+ */
+const TRAIN_OPTIONS = { epochs: 20, learningRate: 0.1, l2: 0.0003, minCount: 2 };
 const FOLDS = 5;
 const LABELS = ['none', 'risk'];
-/** Cross-validated false alarms allowed: one per 1,000 ordinary turns (rounded up). */
-const MAX_FALSE_ALARM_RATE = 0.001;
+/**
+ * Cross-validated false alarms allowed: two per 1,000 ordinary turns (rounded up). A person at risk missed is the
+ * worst failure of the product, a false crisis on debt talk a lesser one (it delays the answer by a caring opening);
+ * at one per 1,000 the head heard 40 % of risk turns in cross-validation, at two 47 % (crisis-8 added).
+ */
+const MAX_FALSE_ALARM_RATE = 0.002;
 /**
  * A with-cue threshold below the alone one is only trusted when this many ordinary turns carry a weak cue to judge
  * it on: with a handful, cross-validation cannot see "累了 就这样吧" or "对不起 我先走了 明天再问" coming.
  */
 const MIN_ORDINARY_WITH_CUE = 30;
-const GRID = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.999, 1];
+const GRID = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.96, 0.97, 0.98, 0.985, 0.99, 0.993, 0.995, 0.997, 0.998, 0.999, 0.9995, 0.9999, 1];
 
 /** One turn the head learns from: its text and whether it is risk (risk or acute). */
 export interface CrisisRow {
@@ -110,8 +118,17 @@ function main(): void {
   });
   const defuse = createDefuser(data.crisis, compiler);
   const texts = rows.map((r) => defuse(respell(read(r.text).t)));
-  const examples: Example[] = texts.map((t, i) => ({ x: crisisFeatures(t, NGRAM), y: rows[i]!.risk ? 'risk' : 'none' }));
+  const examples: Example[] = texts.map((t, i) => ({ x: crisisFeatures(t, NGRAM, data.crisis.head_concepts), y: rows[i]!.risk ? 'risk' : 'none' }));
   const cue = texts.map((t) => weak.test(t));
+  // The reader never asks the head about a turn in which the user says they are safe ("我不想死 只是太累了"):
+  // such turns are no false alarm of the head, and no miss of it either, so the thresholds are chosen without them.
+  const safe = compiler.compile(data.crisis.safe);
+  const notSafe = compiler.compile(data.crisis.not_safe);
+  const asked = rows.map((r) => {
+    const t = respell(read(r.text).t);
+    const unsafe = notSafe.all(t);
+    return !safe.all(t).some((h) => !unsafe.some((u) => u.start < h.end && h.start < u.end));
+  });
 
   // Cross-validated probabilities pick both thresholds.
   const p = new Array<number>(rows.length);
@@ -127,6 +144,7 @@ function main(): void {
     let fp = 0;
     let fn = 0;
     rows.forEach((r, i) => {
+      if (!asked[i]) return;
       const hears = p[i]! >= alone || (cue[i]! && p[i]! >= withCue);
       if (hears && r.risk) tp++;
       else if (hears) fp++;
@@ -153,6 +171,7 @@ function main(): void {
     threshold: chosen.alone,
     threshold_with_cue: chosen.withCue,
     head: headToFile(head, 2),
+    ...(Object.keys(data.crisis.head_concepts).length ? { concepts: data.crisis.head_concepts } : {}),
     trained: {
       sets: [...CRISIS_TRAIN_SETS, 'dialogues dev*.yaml (user turns up to the first crisis)'],
       turns: rows.length,

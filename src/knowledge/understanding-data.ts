@@ -104,6 +104,12 @@ export const crisisCuesSchema = z.object({
    */
   respell: z.record(z.string().min(1), z.string()).default({}),
   /**
+   * Word families for the statistical crisis head (plain substrings, read on the normalised, respelt turn): what
+   * a person at risk talks about (family, belongings, the end, sleep, a place, means …) and what ordinary debt talk
+   * does (the law, a complaint). The head learns what each family and each pair of families weighs.
+   */
+  head_concepts: z.record(z.string().regex(/^[A-Z_]+$/), z.array(z.string().min(1))).default({}),
+  /**
    * Structural signs: named families of patterns, each one kind of thing a person says (belongings given away, a
    * future without them, a dangerous place, a time). No sign alone is read as risk.
    */
@@ -200,6 +206,11 @@ export const crisisModelSchema = z.object({
   threshold: z.number().gt(0).max(1),
   threshold_with_cue: z.number().gt(0).max(1),
   head: classifierHeadSchema,
+  /**
+   * Word families the head reads besides n-grams (copied from crisis.yaml head_concepts when trained, so training
+   * and reading share them): one feature per family found, one per pair of families found together.
+   */
+  concepts: z.record(z.string().regex(/^[A-Z_]+$/), z.array(z.string().min(1))).optional(),
   trained: z.record(z.string(), z.unknown()).optional(),
 });
 

@@ -13,11 +13,22 @@ import { headFromFile, logits, type FeatureVector } from './turn-classifier';
  */
 export type CrisisHead = (t: string, cue: boolean) => boolean;
 
-/** The head's features: every character n-gram of the text, spaces and clause marks folded to one blank. */
-export function crisisFeatures(t: string, ngram: { min: number; max: number }): FeatureVector {
+/**
+ * The head's features: every character n-gram of the text, spaces and clause marks folded to one blank; and, when
+ * the model has word families (`concepts`), one feature per family found (`c:FAMILY`) and one per pair found
+ * together (`c:A+B`), so a weight learned on "托付给我妹" reaches "拜托我姐" too.
+ */
+export function crisisFeatures(t: string, ngram: { min: number; max: number }, concepts: Readonly<Record<string, readonly string[]>> = {}): FeatureVector {
   const chars = [...t.replace(/[\s¦]+/g, ' ').trim()];
   const x: FeatureVector = new Map();
   for (let n = ngram.min; n <= ngram.max; n++) for (let i = 0; i + n <= chars.length; i++) x.set(`g:${chars.slice(i, i + n).join('')}`, 1);
+  const found = Object.keys(concepts)
+    .filter((name) => concepts[name]!.some((w) => t.includes(w)))
+    .sort();
+  for (const [i, a] of found.entries()) {
+    x.set(`c:${a}`, 1);
+    for (const b of found.slice(i + 1)) x.set(`c:${a}+${b}`, 1);
+  }
   return x;
 }
 
@@ -26,7 +37,7 @@ export function crisisProbability(model: CrisisModelFile): (t: string) => number
   const head = headFromFile(model.head);
   const risk = head.labels.indexOf('risk');
   return (t) => {
-    const z = logits(head, crisisFeatures(t, model.ngram)).map((v) => v / head.temperature);
+    const z = logits(head, crisisFeatures(t, model.ngram, model.concepts)).map((v) => v / head.temperature);
     const top = Math.max(...z);
     const e = z.map((v) => Math.exp(v - top));
     return e[risk]! / e.reduce((a, b) => a + b, 0);

@@ -4,7 +4,7 @@
  * risk the rules do not name is heard; ordinary debt talk and despair about debt are not.
  */
 import { realUnderstanding } from './setup';
-import { createCrisisHead, crisisProbability } from '../../../src/conversation/understanding/crisis-head';
+import { createCrisisHead, crisisFeatures, crisisProbability } from '../../../src/conversation/understanding/crisis-head';
 import type { CrisisModelFile } from '../../../src/knowledge/understanding-data';
 
 describe('the crisis head', () => {
@@ -28,6 +28,17 @@ describe('the crisis head', () => {
     expect(head('甲乙', false)).toBe(false);
     expect(head('甲乙', true)).toBe(true);
     expect(head('丙丁', true)).toBe(false);
+  });
+
+  it('reads word families and pairs of them when the model has them', () => {
+    const x = crisisFeatures('拜托我姐', { min: 1, max: 1 }, { KIN: ['姐', '妈'], ENTRUST: ['托付', '拜托'], PLACE: ['桥'] });
+    expect(x.get('c:KIN')).toBe(1);
+    expect(x.get('c:ENTRUST')).toBe(1);
+    expect(x.get('c:ENTRUST+KIN')).toBe(1);
+    expect(x.has('c:PLACE')).toBe(false);
+    expect([...crisisFeatures('拜托我姐', { min: 1, max: 1 }).keys()].some((k) => k.startsWith('c:'))).toBe(false);
+    const withFamily = { ...model, concepts: { KIN: ['姐'] }, head: { ...model.head, weights: { 'c:KIN': [0, 5] } } };
+    expect(crisisProbability(withFamily)('我姐')).toBeCloseTo(1 / (1 + Math.exp(-5)), 6);
   });
 
   it('hears nothing without a model', () => {

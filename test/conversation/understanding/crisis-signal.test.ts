@@ -31,6 +31,7 @@ describe('the crisis reader', () => {
     weak: ['甲乙', '丙丁'],
     acute_pairs: [{ first: ['@SPOT'], then: ['风大'] }],
     respell: {},
+    head_concepts: {},
     signs: {},
     together: [],
   };
