@@ -483,6 +483,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 利息每个月300，到期还本: interest each period and the principal at the end, not one payment of everything.
     if (kind === 'bullet' && facts.interest?.each && has(t, cues.interest_only_weak)) kind = 'interest_only';
     if (kind) facts.repayment = kind;
+    // 每月还600，第6个月一次性结清还了3000: an amount paid at a named time is one payment, not the total of all; with an
+    // instalment beside it (an early payoff, or a different last payment) the schedule is asked, never counted as
+    // total ÷ instalment.
+    if (facts.total !== undefined && facts.payment !== undefined && !facts.interest && kind !== 'interest_only' && !listed.length && !varying && !rollover
+      && amounts.some((a) => a.role === 'total' && a.value === facts.total && terms.some((o) => o.ordinal && clauseStartAt(t, o.start) === clauseStartAt(t, a.start)))) {
+      doubts.push({ ask: 'payment', drop: ['total'] });
+    }
     if (!facts.term && (kind === 'interest_only' || facts.interest?.each)) {
       // 第6个月还本金 / 第3周还本金: the principal's due time is the term, in its own unit.
       // The last one named: 第1到第5个月付利息，第6个月还本金 ends in month 6.

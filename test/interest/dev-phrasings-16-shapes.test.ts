@@ -181,3 +181,15 @@ describe('dev-phrasings-16: interest each month or a fee spread, with the amount
     expect(out.ok && out.flows.received).toBe(5700);
   });
 });
+
+describe('dev-phrasings-16: a payment at a named time beside an instalment', () => {
+  it('每月还700，第5个月一次性结清还了2800 is not four payments of 700 (total ÷ instalment): asked', () => {
+    const out = flows('借了4000，每月还700，第5个月一次性结清还了2800');
+    expect(out.ok).toBe(false);
+  });
+
+  it('每月还700，一共还了2800 still counts four instalments', () => {
+    const out = flows('借了2500，每月还700，一共还了2800');
+    expect(out.ok && out.flows.payments).toEqual(months(4, 700));
+  });
+});
