@@ -733,6 +733,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (deducted > 0 && principal !== undefined && received !== undefined && received < principal) {
       const explains = (fee: number) => Math.abs(received + fee - principal) <= 0.005;
       if (!explains(deducted) && !explains(upfrontFees)) doubts.push({ ask: 'received', drop: ['received', 'fees'] });
+      // 到手9000，砍头1000 … 另外还交了500的会员费: the deduction explains what arrived; only the other fees were paid
+      // out of it.
+      else if (explains(deducted) && !explains(upfrontFees) && upfrontFees > deducted) facts.fees = upfrontFees - deducted;
     }
     return sawFee;
   }

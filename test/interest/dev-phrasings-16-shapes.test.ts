@@ -193,3 +193,10 @@ describe('dev-phrasings-16: a payment at a named time beside an instalment', () 
     expect(out.ok && out.flows.payments).toEqual(months(4, 700));
   });
 });
+
+describe('dev-phrasings-16: a deduction that explains what arrived, and another fee', () => {
+  it('到手7000，砍头1000 (of 8000) and 另外还交了300的会员费: 6700 received, not 5700', () => {
+    const out = flows('借8000，到手7000，砍头1000，每月还800，12期，另外还交了300的会员费');
+    expect(out.ok && out.flows.received).toBe(6700);
+  });
+});
