@@ -5,7 +5,7 @@
  * contact list exposed or held, third parties told on a call, a fake authority approving an arrest, false
  * consequences stated as rules (all cards frozen, a record kept for life), sounds and orders of force in a
  * transcript, English at the door. Each message must get exactly the listed categories (categories.md).
- * Also: dev-kinds-3 (written before these rules) stays at macro-F1 ≥ 0.98 with no lawful message flagged.
+ * Also fresh-14's remaining kinds (CASES_F14), and: dev-kinds-3 (written before these rules) stays at macro-F1 ≥ 0.98 with no lawful message flagged.
  */
 import { join } from 'node:path';
 import { createAnalyzer } from '../../src/analysis/classify';
@@ -39,7 +39,30 @@ const CASES: Array<[string, CategoryId[]]> = [
   ["您好，您无需替他还款，麻烦转告他回电即可。", []],
 ];
 
+/** fresh-14's remaining kinds in new words: veiled menace with no harm word (a car "是你的吧" + 天干物燥, windows and
+ * doors, "别怪我们", watch your step, a relative's or the borrower's own shop and its hours, the parents' address with
+ * "身体还好吗"), a scooter taken, false consequences (no bank card or wages, 移送司法, a deposit before talks). */
+const CASES_F14: Array<[string, CategoryId[]]> = [
+  ["小区门口那辆黑色帕萨特是你的吧，最近天干物燥，当心点。", ['threat']],
+  ["晚上门窗记得关紧。", ['threat']],
+  ["你家那道防盗门经得起几脚？", ['threat']],
+  ["到时候出了事，你爸妈也别怪我们。", ['threat']],
+  ["下楼梯看好脚下，摔一下可不是闹着玩的。", ['threat']],
+  ["你老公开的那家修车铺在建设路吧，我们不想打扰他，你懂的。", ['threat']],
+  ["你爸妈住在郑州金水区文化路8号吧？二老身体还好吗。", ['threat']],
+  ["你的摩托车我们先开走了，还钱再来拿。", ['threat', 'violence']],
+  ["你那家奶茶店每天晚上十一点打烊是吧？", ['threat']],
+  ["以后你连银行卡都办不了，社保也领不了。", ['deception']],
+  ["今天不还，明天就移送司法。", ['deception']],
+  ["想协商可以，必须先交五千保证金才能谈。", ['deception']],
+  ["按合同约定，逾期将收取罚息并上报征信，请先还最低还款额。", []],
+];
+
 describe('createAnalyzer: the weak kinds of issue 11 (dev-kinds-3 round)', () => {
+  it.each(CASES_F14)('fresh-14 kind: %s', (text, expected) => {
+    expect(cats(text)).toEqual([...expected].sort());
+  });
+
   it.each(CASES)('%s', (text, expected) => {
     expect(cats(text)).toEqual([...expected].sort());
   });
