@@ -200,3 +200,10 @@ describe('dev-phrasings-16: a deduction that explains what arrived, and another 
     expect(out.ok && out.flows.received).toBe(6700);
   });
 });
+
+describe('dev-phrasings-16: income said per month is not an instalment', () => {
+  it('我的工资是每月4000 beside 每期还450 keeps the instalment', () => {
+    const out = flows('借了5000，每期还450，共12期，我的工资是每月4000');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 450));
+  });
+});
