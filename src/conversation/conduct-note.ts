@@ -68,7 +68,8 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
     // Both at once (calls through the night, many a night) is past any standard: harassment, not "要看".
     const atNight = analysis.categories.includes('off_hours') || deps.cues.night_contact.some((w) => text.includes(w));
     const nightAndOften = analysis.categories.includes('harassment_frequency') && atNight;
-    const key = !byStandard ? 'conduct_judged' : nightAndOften ? 'conduct_judged_night_often' : 'conduct_judged_standard';
+    // Calls by the dozen in the night are reportable too (report.yaml 'bombing'): still named as the harassment they are.
+    const key = standardOnly && nightAndOften ? 'conduct_judged_night_often' : !byStandard ? 'conduct_judged' : 'conduct_judged_standard';
     reply.blocks[0] = { style: 'paragraph', text: deps.replies.text(key, { first: reply.blocks[0].text }) };
   }
   const at = analysis.occurredAt.toISOString();

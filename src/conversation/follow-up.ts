@@ -5,6 +5,7 @@
  * "这算威胁吗" recalls the verdict on it, "详细点" opens the rest of the answer.
  */
 import { emptyReply, type OutboundReply } from '../message';
+import { resolveCites } from '../answers/answer';
 import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import { answerQuestion, answerQuestionIfPlaced } from './question';
@@ -137,6 +138,28 @@ export function stepsAgainstFocus(text: string, state: UserState | null | undefi
   const reply = f.whatToDo(held, turn.deps.now(), keptEvidence(text, turn.deps.cues) ? [EVIDENCE_STEP] : []);
   turn.remember(text, (s) => {
     if (reply.citations.length) s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: held.at }));
+  });
+  return reply;
+}
+
+/** The provision conduct that took property is judged under (抢夺, 诈骗): 治安管理处罚法第58条. */
+const PROPERTY_TAKEN = { law: '治安管理处罚法', article: '58' };
+
+/**
+ * "手机还能要回来吗" / "这钱能要回来吗" while conduct that took property is in focus (a phone grabbed, a parent tricked
+ * into paying): recovered through the police, and a complaint to the lender. Undefined for any other turn.
+ */
+export function recoverTaken(text: string, state: UserState | null | undefined, turn: TurnContext): OutboundReply | undefined {
+  const { deps } = turn;
+  const held = analysisInFocus(state);
+  if (!held || held.lawful || !deps.cues.recover_question.some((w) => text.includes(w))) return undefined;
+  if (!held.citations.some((c) => c.law === PROPERTY_TAKEN.law && c.article === PROPERTY_TAKEN.article)) return undefined;
+  const reply = emptyReply('answer');
+  reply.blocks.push({ style: 'paragraph', text: deps.replies.text('recover_taken') });
+  reply.citations = resolveCites(deps.knowledge, [PROPERTY_TAKEN], new Date(held.at));
+  if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
+  turn.remember(text, (s) => {
+    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: held.at }));
   });
   return reply;
 }

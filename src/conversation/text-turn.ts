@@ -18,7 +18,7 @@ import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
 import { askSpeaker, confirmSpeaker, typedSpeakerAnswer } from './speaker-check';
 import { describeConduct, saveConductNote } from './conduct-note';
-import { answerFollowUp, asksWhatNow, continuingConduct, keptEvidence, stepsAgainstFocus } from './follow-up';
+import { answerFollowUp, asksWhatNow, continuingConduct, keptEvidence, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
 import { loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer } from './loan-facts';
@@ -145,6 +145,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "一直到上个月还在打" after old conduct was judged: reportable again, counted from the last time.
   const goesOn = u.speaker === 'user' ? continuingConduct(text, u, state, turn) : undefined;
   if (goesOn) return goesOn;
+  // "手机还能要回来吗" after conduct that took property: through the police.
+  const recovered = u.speaker === 'user' && u.facts.conduct.length === 0 ? recoverTaken(text, state, turn) : undefined;
+  if (recovered) return recovered;
   // "截图了 然后呢" / "群里的截图我都存了" right after an unlawful message: the steps after keeping evidence.
   if (u.speaker === 'user' && u.facts.conduct.length === 0 && keptEvidence(text, cues)) {
     const next = stepsAgainstFocus(text, state, turn);

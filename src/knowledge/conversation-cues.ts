@@ -39,6 +39,7 @@ const schema = z
     cap_question: words.default([]),
     evidence_kept: words.default([]),
     asks_bot: words.default([]),
+    recover_question: words.default([]),
   })
   .strict();
 

@@ -418,6 +418,29 @@ describe('follow-ups on an answer', () => {
   });
 });
 
+describe('conduct that took property', () => {
+  it('names a collector posing as a relative to get money from a parent as possible fraud, and recovery goes through the police', async () => {
+    const c = conversation('tk1');
+    const r = await c.say('催收冒充我表哥加了我妈微信 说我出车祸了急需用钱 我妈转了3000过去 后来才发现是催收公司的人');
+    expect(r.kind).toBe('analysis');
+    expect(firstSentence(r)).toMatch(/诈骗/);
+    expect(r.citations.map((x) => `${x.law}${x.article}`)).toContain('刑法266');
+    const back = await c.say('这钱能要回来吗');
+    expect(firstSentence(back)).toMatch(/报警/);
+    expect(back.shown).toMatch(/转账记录/);
+  });
+
+  it('names a phone grabbed as 抢夺 and answers "手机还能要回来吗" two turns later with the police', async () => {
+    const c = conversation('tk2');
+    const r = await c.say('今天去他们公司想协商分期 结果被两个人推了一把 手机也被抢走了 不让我走 关在屋里两个多小时');
+    expect(r.shown).toMatch(/抢夺/);
+    await c.say('这能报警吗');
+    const back = await c.say('手机还能要回来吗');
+    expect(back.kind).toBe('answer');
+    expect(firstSentence(back)).toMatch(/报警/);
+  });
+});
+
 describe('is it a crime', () => {
   it('answers "这算侮辱罪吗" after described conduct with the crime and its condition, and "我这算犯罪吗" about the user', async () => {
     const c = conversation('cr1');
