@@ -483,6 +483,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 利息每个月300，到期还本: interest each period and the principal at the end, not one payment of everything.
     if (kind === 'bullet' && facts.interest?.each && has(t, cues.interest_only_weak)) kind = 'interest_only';
     if (kind) facts.repayment = kind;
+    // 日还50，还一年: paid daily, but not said as 每天 with a count of days; the term is asked, never read as months.
+    if (has(t, cues.daily_pay_words) && !facts.periodDays && !listed.length) doubts.push({ ask: 'term', drop: ['term', 'payment'] });
+    // 月息3%，借6个月，到期还本: the principal at the end, the interest monthly or with it is not said.
+    if (kind === 'bullet' && facts.rate && !facts.interest && principalOnlyAtEnd(t)) doubts.push({ ask: 'payment', drop: ['repayment'] });
     // 每月还600，第6个月一次性结清还了3000: an amount paid at a named time is one payment, not the total of all; with an
     // instalment beside it (an early payoff, or a different last payment) the schedule is asked, never counted as
     // total ÷ instalment.
@@ -883,6 +887,12 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         count += 0.5;
         unit = 'month';
       } else unit = unitWords.find((u) => u.w === word)!.unit;
+      // 一年半: a year and a half.
+      let halfEnd = end;
+      if (unit === 'year' && t[end] === '半' && !ordinal) {
+        count += 0.5;
+        halfEnd = end + 1;
+      }
       // 一个月利息800 / 利息一个月800: the period the interest is for, not the term.
       if (count === 1 && moneyLinkWords.some((w) => t.startsWith(w, end))) continue;
       // 扣了一个月的500: one month's money, not a term of one month.
@@ -901,7 +911,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const split = !ordinal && (unit === 'month' || unit === 'week') && Number.isInteger(count) && splitWords.some((w) => lead.endsWith(w) && !/[\d一二两三四五六七八九十半点]$/.test(lead.slice(0, -w.length)));
       // 一年前借的 / 两个月前: how long ago, not how long for (7天前还 still names a due time).
       if (!ordinal && agoWords.some((w) => t.startsWith(w, end) && !relativeVerbs.some((v) => t.startsWith(v, end + w.length)))) continue;
-      out.push({ count, unit, start, end, ordinal, split, times: instalmentUnits.includes(word) });
+      out.push({ count, unit, start, end: halfEnd, ordinal, split, times: instalmentUnits.includes(word) });
     }
     // 下个月还7200 / 下周还: a term counted from the loan, when a repayment verb follows.
     for (const [phrase, rel] of relativeTerms) {
@@ -933,6 +943,17 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const last = timed.filter((h) => h.start > clauseEnd);
     if (each.length !== 1 || after.length || last.length !== 1 || last[0]!.month !== leadIn.count + 1) return undefined;
     return [...Array.from({ length: leadIn.count }, (_, i) => ({ month: i + 1, amount: each[0]!.value })), { month: leadIn.count + 1, amount: last[0]!.amount }];
+  }
+
+  /** 到期还本 not followed by 付息 / 和利息 (到期还本付息 is one payment of both). */
+  function principalOnlyAtEnd(t: string): boolean {
+    return cues.principal_only_end.some((w) => {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+        const rest = t.slice(i + w.length).replace(/^金/, '');
+        if (!cues.principal_only_not_after.some((x) => rest.startsWith(x))) return true;
+      }
+      return false;
+    });
   }
 
   /** The lead-in of the loan (前3个月不用还, 有3个月宽限期, 头两个月只还利息), or undefined. */

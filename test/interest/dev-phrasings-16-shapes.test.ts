@@ -207,3 +207,25 @@ describe('dev-phrasings-16: income said per month is not an instalment', () => {
     expect(out.ok && out.flows.payments).toEqual(months(12, 450));
   });
 });
+
+describe('dev-phrasings-16: terms and schedules said loosely', () => {
+  it('还款期限一年半 is 18 months, not 12', () => {
+    const out = flows('借了9000，月还600，还款期限一年半');
+    expect(out.ok && out.flows.payments).toEqual(months(18, 600));
+  });
+
+  it('日还60，还一年 asks the term (daily, not 12 monthly payments of 60)', () => {
+    const out = flows('借了8000，日还60，还一年');
+    expect(out.ok).toBe(false);
+  });
+
+  it('月息2%，借4个月，到期还本 asks (interest monthly or at the end?)', () => {
+    const out = flows('借了5000，月息2%，借4个月，到期还本');
+    expect(out.ok).toBe(false);
+  });
+
+  it('月息2%，借4个月，到期还本付息 is one payment of both', () => {
+    const out = flows('借了5000，月息2%，借4个月，到期还本付息');
+    expect(out.ok && out.flows.payments).toEqual([{ month: 4, amount: 5400 }]);
+  });
+});
