@@ -36,6 +36,7 @@ export const INTEREST_REPLY_KEYS = [
   'interest_details_heading', 'interest_detail_rates', 'interest_detail_days', 'interest_detail_fees', 'interest_detail_void',
   'interest_detail_36', 'interest_chart_title', 'interest_chart_principal', 'interest_chart_interest', 'interest_chart_alt', 'interest_ask_principal', 'interest_ask_received', 'interest_ask_payment',
   'interest_ask_term', 'interest_ask_rate_unit', 'interest_ask_which_loan', 'interest_ask_which_loan_listed', 'interest_loan_named', 'interest_upfront_licensed', 'interest_date_month', 'interest_date_day',
+  'interest_lead_verdict_under', 'interest_lead_verdict_by_date', 'interest_lead_verdict_over', 'interest_lead_verdict_over_private', 'interest_lead_verdict_over_both',
   'interest_private_business', 'interest_old_over', 'interest_old_between', 'interest_old_under', 'interest_after_over', 'interest_after_under',
   // A loan known by its stated rate (stated-rate-reply.ts).
   'interest_stated_lead_month', 'interest_stated_lead_day', 'interest_stated_lead_week', 'interest_stated_lead_money_month', 'interest_stated_lead_money_week', 'interest_stated_lead_year', 'interest_stated_private_over', 'interest_stated_private_under',
@@ -80,7 +81,7 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date, ca
   const apr = percentText(rates.apr);
 
   const onContract = rates.aprOnContractPrincipal >= 0.0005;
-  const lead =
+  let lead =
     deducted >= DEDUCTION_MIN
       ? onContract
         ? r.text('interest_lead_deducted', { apr, received: yuanText(received), principal: yuanText(flows.contractPrincipal), aprContract: percentText(rates.aprOnContractPrincipal) })
@@ -90,6 +91,7 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date, ca
         : r.text('interest_lead_days', { apr, received: yuanText(received), apr365: percentText(rates.apr365) });
   const cost = r.text('interest_cost', { repaid: yuanText(rates.totalRepaid), cost: yuanText(rates.totalCost) });
   const frame = frameOf(facts, deps, at);
+  lead = withVerdict(lead, frame, rates.apr * 100, r);
   // 民法典 670 binds licensed lenders too: said so when the lender is known to be one.
   const upfrontKey = frame.lender === 'licensed' ? 'interest_upfront_licensed' : 'interest_upfront';
   const upfront = deducted >= DEDUCTION_MIN ? r.text(upfrontKey, { deducted: yuanText(deducted), received: yuanText(received) }) : undefined;
@@ -202,4 +204,27 @@ function licensedText(frame: LegalFrame, flows: LoanCashFlows, rates: LoanRates,
   if (rates.apr * 100 <= line + CAP_TOLERANCE_PP) return r.text('interest_licensed') + r.text('interest_licensed_under', { apr });
   const above = paidAboveCap(flows.received, flows.payments, line / 100).aboveCap;
   return r.text('interest_licensed') + (above >= DEDUCTION_MIN ? r.text('interest_licensed_over', { apr, above: wholeYuan(above) }) : '。');
+}
+
+/**
+ * The lead sentence with the verdict joined to the rate ("这利息合法吗" is answered in the first sentence): over or
+ * under the private cap (4 × LPR), and for an unknown lender also against the 24 % line courts are reported to use
+ * for licensed lenders. A licensed lender's rate gets no verdict here (no statute caps it; the comparison says so).
+ */
+function withVerdict(lead: string, frame: LegalFrame, aprPct: number, r: Replies): string {
+  const cap = frame.unlicensed && frame.unlicensed.kind !== 'before_rule' ? privateCapPct(frame.unlicensed).pct : undefined;
+  if (cap === undefined || frame.lender === 'licensed') return lead;
+  const overPrivate = aprPct > cap + CAP_TOLERANCE_PP;
+  const line = licensedLinePct(frame);
+  const pct = (x: number) => percentText(x / 100).replace(/\.0$/u, '');
+  // Between the lowest and the highest cap of the dates it could have been signed: the date decides.
+  const low = frame.unlicensed!.kind === 'date_unknown' ? frame.unlicensed!.low.cap : cap;
+  if (!overPrivate && aprPct > low + CAP_TOLERANCE_PP) return lead.replace(/。$/u, `${r.text('interest_lead_verdict_by_date', { low: pct(low), cap: pct(cap) })}。`);
+  const key = !overPrivate
+    ? 'interest_lead_verdict_under'
+    : frame.lender === 'unknown' && Number.isFinite(line)
+      ? aprPct > line + CAP_TOLERANCE_PP ? 'interest_lead_verdict_over_both' : 'interest_lead_verdict_over_private'
+      : 'interest_lead_verdict_over';
+  const verdict = r.text(key, { cap: pct(cap), line: Number.isFinite(line) ? pct(line) : '' });
+  return lead.replace(/。$/u, `${verdict}。`);
 }

@@ -52,6 +52,19 @@ describe('the first screen', () => {
     expect(reply.buttons.map((b) => b.id)).toContain(INTEREST_BUTTONS.table);
   });
 
+  it('joins the verdict to the rate in the first sentence: over both lines, over the private cap, under it, or the date decides', () => {
+    const first = (t: string) => text(t).shown.split('。')[0]!;
+    // About 82 % on what arrived, unknown lender: over 4 × LPR and over the 24 % line, the latter as reported.
+    expect(first('借1万到手8000每月还1000还12期 合法吗')).toMatch(/超过了私人放贷的上限（15\.4%）.*据报道.*24%/);
+    // A private lender in May 2024 (4 × 3.45 % = 13.8 %): 8.0 % is under it; 21.4 % is over it.
+    expect(first('2024年5月找私人借了1万，每月还870，还12期')).toMatch(/没有超过私人放贷的上限（13\.8%）/);
+    expect(first('2024年5月找私人借了1万，每月还935，还12期')).toMatch(/超过了私人放贷的上限（13\.8%）/);
+    // 14.5 % with no date: over the lowest cap since 2020 (12 %), under the highest (15.4 %): the date decides.
+    expect(first('借1万 每月还900 还12期')).toMatch(/要看签约日期/);
+    // A licensed lender: no statute caps its rate, so no verdict joins the first sentence.
+    expect(first('在招联消费金融借了2万，每月还1100，还24期')).not.toMatch(/上限/);
+  });
+
   it('an unknown lender: both cases, the PARTIAL 24 % line as reported, and the question which it is', () => {
     const { reply, shown } = text('借1万到手7000每月还1050还12期');
     expect(shown).toContain('4倍');
