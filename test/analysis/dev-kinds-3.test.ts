@@ -43,6 +43,7 @@ const CASES: Array<[string, CategoryId[]]> = [
  * doors, "别怪我们", watch your step, a relative's or the borrower's own shop and its hours, the parents' address with
  * "身体还好吗"), a scooter taken, false consequences (no bank card or wages, 移送司法, a deposit before talks). */
 const CASES_F14: Array<[string, CategoryId[]]> = [
+  ["Pay by 6pm or I will send your loan records and ID photo to all your wechat contacts.", ['privacy_disclosure', 'third_party_contact']],
   ["小区门口那辆黑色帕萨特是你的吧，最近天干物燥，当心点。", ['threat']],
   ["晚上门窗记得关紧。", ['threat']],
   ["你家那道防盗门经得起几脚？", ['threat']],
