@@ -79,6 +79,8 @@ export const crisisCuesSchema = z.object({
   /** Being at a dangerous place: acute unless the turn says why, everyday (a holiday, a traffic jam), with no risk. */
   acute_place: z.array(text).default([]),
   everyday: z.array(text).default([]),
+  /** Words that make a turn the statistical head alone hears as risk an everyday one ("想从这个世界上消失几天 去山里躲躲"). */
+  head_unless: z.array(text).default([]),
   acute_alone: patterns,
   acute_upgrade: patterns,
   risk_in_crisis: patterns,
@@ -281,7 +283,7 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
       for (const [kind, list] of Object.entries(acts.follow_up)) check(F.acts, `follow_up.${kind}`, list);
     }
     if (crisis) {
-      for (const key of ['acute_place', 'everyday', 'acute_alone', 'acute_upgrade', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'left_place', 'defused', 'defused_across', 'weak'] as const) check(F.crisis, key, crisis[key]);
+      for (const key of ['acute_place', 'everyday', 'head_unless', 'acute_alone', 'acute_upgrade', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'left_place', 'defused', 'defused_across', 'weak'] as const) check(F.crisis, key, crisis[key]);
       crisis.acute_pairs.forEach((pair, i) => {
         check(F.crisis, `acute_pairs[${i}].first`, pair.first);
         check(F.crisis, `acute_pairs[${i}].then`, pair.then);

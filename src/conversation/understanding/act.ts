@@ -105,10 +105,18 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
    * "既然他们是骗子 我欠的钱是不是也不用还了"): when a later clause asks a question of its own, that clause decides.
    */
   const verify = followKinds.find(([k]) => k === 'verify_claims')![1];
+  const judge = followKinds.find(([k]) => k === 'judge')![1];
   const followKind = (t: string): FollowUpKind | undefined => {
     const kind = followKinds.find(([, matcher]) => matcher.test(t))?.[0];
-    if (kind !== 'verify_claims') return kind;
     const clauses = t.split(CLAUSE_END).filter((c) => /[\p{L}\p{N}]/u.test(c));
+    // "网贷逾期了会坐牢吗 催收说我这是诈骗": '是诈骗' reports what was said; the clause that asks decides (here no
+    // follow-up kind: the guides answer the jail question). Judged only when a judging clause is itself asked.
+    if (kind === 'judge') {
+      const asked = clauses.filter((c) => asksOrWonders(c));
+      if (asked.length === 0 || asked.some((c) => judge.test(c))) return kind;
+      return followKinds.find(([k, matcher]) => k !== 'judge' && asked.some((c) => matcher.test(c)))?.[0];
+    }
+    if (kind !== 'verify_claims') return kind;
     let last = -1;
     clauses.forEach((c, i) => {
       if (verify.test(c)) last = i;

@@ -36,6 +36,7 @@ export type CrisisReader = (own: OwnWords, context: DialogueContext) => CrisisSi
 export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, detectRisk: (text: string) => boolean, head: CrisisHead = () => false): CrisisReader {
   const acutePlace = compiler.compile(cues.acute_place);
   const everyday = compiler.compile(cues.everyday);
+  const headUnless = compiler.compile(cues.head_unless);
   const acuteAlone = compiler.compile(cues.acute_alone);
   const acuteUpgrade = compiler.compile(cues.acute_upgrade);
   const riskInCrisis = compiler.compile(cues.risk_in_crisis);
@@ -60,7 +61,8 @@ export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, dete
     const saysSafe = isSafe(safe.all(own.t));
     const risk = structural !== undefined || detectRisk(own.raw) || weakCount >= 2 || (afterCare && (weakCount >= 1 || riskInCrisis.test(t)));
     // The head hears first-turn wordings only, never over the user's own "不想死了", and never makes a turn acute.
-    const heard = !risk && !afterCare && !saysSafe && head(t, weakCount >= 1);
+    // Nor over words that give the turn an everyday reading ("消失几天 去山里躲躲"): the rules' own near misses.
+    const heard = !risk && !afterCare && !saysSafe && !headUnless.test(t) && head(t, weakCount >= 1);
     // "我在海边度假", "我在桥上 堵车了": a place named for an everyday reason, with nothing else at risk, is no danger.
     const placeCounts = risk || !everyday.test(t);
     if (structural === 'acute' || acuteAlone.test(t) || (placeCounts && (acutePlace.test(t) || pairs.some((p) => bothApart(p.first, p.then, t)))) || (risk && acuteUpgrade.test(t))) return 'acute';

@@ -34,3 +34,14 @@ describe('whole-message small talk', () => {
     expect(u.crisis).toBe('none');
   });
 });
+
+describe('what a report of a claim asks', () => {
+  const asks = (text: string) => pipeline.understand(text, 'none', at).asks;
+  it('lets the clause that asks decide: a jail question beside "催收说我这是诈骗" is not a request to judge the claim', () => {
+    expect(asks('网贷逾期了会坐牢吗 催收说我这是诈骗 要报案抓我')).not.toBe('judge');
+  });
+  it('still judges when the judging words are themselves asked, or nothing else is asked', () => {
+    expect(asks('他说我是诈骗 这算不算违法')).toBe('judge');
+    expect(asks('他们天天打电话骂我 这算违法吗')).toBe('judge');
+  });
+});

@@ -117,3 +117,12 @@ describe('structural crisis signs with the shipped cues', () => {
     expect(crisis(text)).toBe('none');
   });
 });
+
+describe('the statistical head never hears alone over an everyday reading', () => {
+  const { pipeline } = realUnderstanding();
+  const at = new Date('2026-03-10T10:00:00+08:00');
+  const crisis = (text: string) => pipeline.understand(text, 'none', at).crisis;
+  it('leaves "消失几天 去山里躲躲" and "出去躲一阵" ordinary', () => {
+    for (const t of ['想从这个世界上消失几天 去山里躲躲', '真想消失一阵 出去躲一阵再说']) expect(crisis(t)).toBe('none');
+  });
+});
