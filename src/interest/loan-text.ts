@@ -102,6 +102,8 @@ export interface SpacedJoins {
   units: readonly string[];
   /** Cue words a space may split ("每月 还 1000" is 每月还 1000, not 每月 and then a total). */
   cues: readonly string[];
+  /** 还50 每天: a paying verb and its amount, a space, then the period they are paid in. */
+  paidPeriod?: { verbs: readonly string[]; words: readonly string[] };
 }
 
 function spacedJoin(t: string, i: number, next: number, s: SpacedJoins): boolean {
@@ -111,6 +113,11 @@ function spacedJoin(t: string, i: number, next: number, s: SpacedJoins): boolean
   let left = 0;
   for (const c of s.cues) for (let k = 1; k < c.length; k++) if (k > left && t.endsWith(c.slice(0, k), i) && t.startsWith(c.slice(k), next)) left = k;
   if (left > 0 && !/\d/.test(t[i - left - 1] ?? '')) return true;
+  // 还50 每天: the period word after a paid amount belongs to it (a break would leave 50 a sum paid once).
+  if (s.paidPeriod && word(s.paidPeriod.words)) {
+    const m = /([^\d.,\s]+)[\d.,]+[元块]?$/.exec(t.slice(0, i));
+    if (m && s.paidPeriod.verbs.some((v) => m[1]!.endsWith(v))) return true;
+  }
   // Only a number typed with a space on both sides: "借款10000 期限3个月" and "到账：6400 期数：4期" keep their
   // break (期限, 期数 are words of their own, not the unit of the number before them).
   const spacedNumber = (end: number) => /\s[\d.,]+\s*$/.test(t.slice(0, end));
@@ -156,6 +163,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     afterUnit: lower(cues.spaced_joins.after_unit),
     units: lower(Object.values(cues.term.units).flat()),
     cues: lower(cues.spaced_joins.cue_roles.flatMap((role) => cues.before[role])).filter((w) => w.length > 1),
+    paidPeriod: { verbs: lower(cues.payment_every.verbs), words: lower(cues.spaced_joins.paid_period) },
   };
   const countLabelRe = new RegExp(`(?:${lower(cues.term.count_labels).map(escapeRe).join('|')})(\\d+|${CN_COUNT})(?![\\d.])`, 'g');
   const splitWords = lower(cues.term.split_words);
@@ -900,6 +908,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // 先扣了两个月利息600: the months of interest deducted, not the term.
       if (!ordinal && moneyLinkWords.some((w) => t.startsWith(w, end)) && has(withoutNotDeduction(clauseAround(t, start, end, breakChars)), cues.deduction_words)) continue;
       if (count === 1 && !ordinal && interestWords.some((w) => lead.endsWith(w)) && numberStart.test(t.slice(end, end + 1))) continue;
+      // 一个月工资才4000 / 一个月房租1500: the period of an income or another expense, not the term.
+      if (!ordinal && otherDebts.some((w) => t.startsWith(w, end + (/^[的才就]/.test(t.slice(end, end + 1)) ? 1 : 0)))) continue;
       // 14天一期: the 一期 says how long a period is, not how many there are.
       if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;
       // 还6次 / 分6次: 次 counts instalments only after 分/还/共.

@@ -1,0 +1,44 @@
+/**
+ * From descriptions-7 (scored once, now development data): a paid amount and its period a space apart (还50 每天),
+ * a deposit paid to a hospital (医院押金) is no loan fee, the month of a salary (一个月工资) is no term, 中介费 is a fee
+ * taken at signing. The texts are new wordings of those shapes; expected flows are worked out by hand from the text.
+ */
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths';
+import { loadInterestData } from '../../src/interest/interest-data';
+import { createLoanTextParser } from '../../src/interest/loan-text';
+import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+
+const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
+const AT = new Date('2026-12-07T12:00:00+08:00');
+const flows = (text: string) => cashFlowsOf(parse(text, AT));
+const months = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
+const everyDays = (gap: number, n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ day: gap * (i + 1), amount }));
+
+describe('descriptions-7: a paid amount, a space, then its period', () => {
+  it('还80 每天，一共还20天 is twenty daily payments of 80, not 80 once', () => {
+    const out = flows('借了1500 还80 每天，一共还20天');
+    expect(out.ok && out.flows.payments).toEqual(everyDays(1, 20, 80));
+  });
+
+  it('pay 300 每周 for 5 weeks is weekly', () => {
+    const out = flows('borrowed 1200, 付300 每周 for 5 weeks');
+    expect(out.ok && out.flows.payments).toEqual(everyDays(7, 5, 300));
+  });
+});
+
+describe('descriptions-7: numbers of the rest of a life are not the loan', () => {
+  it('a hospital deposit is not a fee of the loan, and a month of salary is not its term', () => {
+    const out = flows('孩子住院医院押金交了6000，我一个月工资才3000。后来借了1万，到账8800，扣了服务费。每月还1000，还12个月');
+    expect(out.ok && out.flows.received).toBe(8800);
+    expect(out.ok && out.flows.payments).toEqual(months(12, 1000));
+  });
+});
+
+describe('descriptions-7: 中介费 is a fee', () => {
+  it('中介费 and 保证金 together explain what arrived', () => {
+    const out = flows('借5万，中介费拿走了3000，又收了2000的保证金，实际拿到45000。每个月还利息1500，借4个月，第4个月本金和利息一起还');
+    expect(out.ok && out.flows.received).toBe(45000);
+    expect(out.ok && out.flows.payments).toEqual([...months(3, 1500), { month: 4, amount: 51500 }]);
+  });
+});
