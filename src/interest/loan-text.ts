@@ -409,6 +409,15 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         next!.role = 'ignored' as Role;
         continue;
       }
+      // 利息给了1500，还是1200: the alternative word alone opens the next clause, right before the other number (the
+      // number after it has the role the doubt is about when the first was read as unknown or 给了 as received).
+      const across = next && next.clause === a.clause + 1 ? t.slice(a.end, next.start).replace(currencyLead, '') : undefined;
+      if (across !== undefined && breakChars.has(across[0] ?? '') && alternatives.includes(across.slice(1))) {
+        facts.unstated ??= missingFor(a.role === 'unknown' || a.role === 'received' ? next!.role : a.role);
+        a.role = 'ignored' as Role;
+        next!.role = 'ignored' as Role;
+        continue;
+      }
       if (uncertainBefore.some((w) => t.startsWith(w, a.start - w.length))) {
         if (!saidExactly(a)) facts.unstated ??= missingFor(a.role);
         a.role = 'ignored' as Role;
@@ -445,6 +454,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 前3个月不用还: the lead-in's length is not the term.
     const term = chooseTerm(leadIn ? terms.filter((x) => x.end <= leadIn.start || x.start >= leadIn.end) : terms, t);
     if (term.term) facts.term = term.term;
+    // 一开始说分12期，后来又说分10期: two different counts of instalments, each said after 分, so the term is asked.
+    const splitCounts = new Set(terms.filter((x) => !x.ordinal && x.unit === 'period' && splitWords.some((w) => t.slice(0, x.start).endsWith(w))).map((x) => x.count));
+    if (splitCounts.size > 1) doubts.push({ ask: 'term', drop: ['term'] });
     // 还了5期，还剩7期: what was paid and what is left make the whole term.
     const split = term.term ? undefined : paidAndLeftRe.exec(t);
     if (split) facts.term = { count: smallCount(split[1]!) + smallCount(split[2]!), unit: 'period' };

@@ -42,3 +42,20 @@ describe('descriptions-7: 中介费 is a fee', () => {
     expect(out.ok && out.flows.payments).toEqual([...months(3, 1500), { month: 4, amount: 51500 }]);
   });
 });
+
+describe('descriptions-7: two readings are asked, not picked', () => {
+  it('利息给了800，还是600，记不清 asks, the doubt across a comma', () => {
+    const out = flows('借3000，借两个月，到期连本带利一次还，利息给了800，还是600，记不清了');
+    expect(out.ok).toBe(false);
+  });
+
+  it('先说分6期，后来说分8期 asks the term', () => {
+    const out = flows('借了6000，先说分6期，后来又改成分8期，每期还900');
+    expect(out).toEqual({ ok: false, missing: 'term' });
+  });
+
+  it('分12期 said twice with the same count is read', () => {
+    const out = flows('借了12000，分12期，对，就是分12期，每期还1100');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 1100));
+  });
+});
