@@ -200,6 +200,11 @@ describe('renderAnalysis: lawful notices and explanations', () => {
     expect(v.citations).toEqual([]);
   });
 
+  it('a lawyer\'s letter that says no court has acted yet is not called a fake court by the model (issue 11)', async () => {
+    const v = await view('本函系律师催告函，并不代表法院已经受理立案。如对欠款金额有异议，请携带凭证到本所当面核对。', '2026-05-12T10:00:00+08:00');
+    expect(v.citations).toEqual([]);
+  });
+
   it('the deception explanation names the real consequences after a judgment', async () => {
     const v = await view(MESSAGES[7]!, '2026-05-12T10:00:00+08:00');
     expect(detail(v)).toMatch(/判决生效后仍不履行[^。]*失信[^。]*拘留/);

@@ -2122,3 +2122,21 @@ describe('fresh-14 kinds (round thirteen): lawful notes and what is not a threat
     expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
 });
+
+/**
+ * fresh-15's false alarms, by kind (issue 11): a creditor filing its own suit is not a court acting; a notarised
+ * debt instrument with enforcement effect is a real basis for enforcement (民事诉讼法第二百四十九条第一款); a user
+ * asking whether a rumour is true is the user's own words.
+ */
+describe('createAnalyzer: lawful suits, enforceable notarisation and the user asking (fresh-15 kinds)', () => {
+  it.each<[string, string[]]>([
+    ['您好，我是平台法务部的小李，我们下周会把案件递交到海淀区人民法院，起诉金额以合同为准。', []],
+    ['您的借款合同已办理赋予强制执行效力的公证，逾期不履行的，债权人可以向人民法院申请执行。', []],
+    ['听人说逾期孩子就不能当兵了，真的假的？', []],
+    ['收到短信说我已经被法院冻结了银行卡，可我什么都没收到', []],
+    ['案子已经移交派出所了，你等着吧。', ['impersonation']],
+    ['你已经被强制执行了，还不还？', ['deception']],
+  ])('%s', (text, expected) => {
+    expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
+  });
+});
