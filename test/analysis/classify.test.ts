@@ -2130,7 +2130,7 @@ describe('fresh-14 kinds (round thirteen): lawful notes and what is not a threat
  */
 describe('createAnalyzer: lawful suits, enforceable notarisation and the user asking (fresh-15 kinds)', () => {
   it.each<[string, string[]]>([
-    ['您好，我是平台法务部的小李，我们下周会把案件递交到海淀区人民法院，起诉金额以合同为准。', []],
+    ['您好，我是平台法务部的小李，我们准备明天把案件提交到海淀区人民法院，起诉金额以合同为准。', []],
     ['您的借款合同已办理赋予强制执行效力的公证，逾期不履行的，债权人可以向人民法院申请执行。', []],
     ['听人说逾期孩子就不能当兵了，真的假的？', []],
     ['收到短信说我已经被法院冻结了银行卡，可我什么都没收到', []],
