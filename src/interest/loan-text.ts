@@ -206,8 +206,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   /** 有3个月宽限期 / 宽限期3个月: a grace period named as such. */
   const graceNamedRe = new RegExp(`(\\d+|${CN_COUNT})(${liUnits})的?(?:${altOf(li.grace_named)})|(?:${altOf(li.grace_named)})(?:是|有|为)?(\\d+|${CN_COUNT})(${liUnits})`, 'g');
   const tc = cues.timed;
+  // The amount may carry thousands commas (第5天还1,000: English "1,000 on day 5").
   const timedRe = new RegExp(
-    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了)?)?[:：,]?(?:${altOf(tc.remainder)})?${AMOUNT}`,
+    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了)?)?[:：,]?(?:${altOf(tc.remainder)})?(\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|${AMOUNT.replace(/^\(/, '(?:')})`,
     'g',
   );
   /** 按3万算 / 按一万收: interest on the amount lent (flat). */
@@ -219,7 +220,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const exactWords = lower(cues.exact_words);
   const moneyLinkWords = lower(cues.rates.money_links).filter((w) => !['收', '给'].includes(w));
   const timesRe = new RegExp(
-    `(${grammar.patterns.amount.replace(/^\(/, '(?:')}),?(?:${altOf(everyPeriodWords)})?,?(?:${altOf(cues.times_signs)}),?(\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.period, ...cues.term.units.month])})?(?![\\d.万千kw])`,
+    `(${grammar.patterns.amount.replace(/^\(/, '(?:')}),?(?:${altOf([...everyPeriodWords, ...lower(cues.after.payment ?? []).filter((w) => w.startsWith('/'))])})?,?(?:${altOf(cues.times_signs)}),?(\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.period, ...cues.term.units.month])})?(?![\\d万千kw]|\\.\\d)`,
     'g',
   );
   const receivedBare = lower(cues.received_without_amount);

@@ -59,3 +59,25 @@ describe('descriptions-7: two readings are asked, not picked', () => {
     expect(out.ok && out.flows.payments).toEqual(months(12, 1100));
   });
 });
+
+describe('descriptions-7: English shapes', () => {
+  it('"14-day loan … repay 1,200 on day 14" is 1,200 on day 14 (was 200: the thousands comma cut the number)', () => {
+    const out = flows('14-day loan 1k, got 900 in hand, repay 1,200 on day 14.');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 1000, received: 900, payments: [{ day: 14, amount: 1200 }] });
+  });
+
+  it('payments with thousands commas on named days are the schedule', () => {
+    const out = flows('2k loan, paid back 1,000 on day 10 and 1,300 on day 20.');
+    expect(out.ok && out.flows.payments).toEqual([{ day: 10, amount: 1000 }, { day: 20, amount: 1300 }]);
+  });
+
+  it('"350/month x 6." at the end of a sentence is six payments', () => {
+    const out = flows('loan 2k, repay 350/month x 6.');
+    expect(out.ok && out.flows.payments).toEqual(months(6, 350));
+  });
+
+  it('"2 years" is a term of 24 months', () => {
+    const out = flows('bank loan 10万, 2 years, 年化 6%, equal installment 等额本息, monthly.');
+    expect(out.ok && out.flows.payments.length).toBe(24);
+  });
+});
