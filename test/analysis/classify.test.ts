@@ -2136,6 +2136,11 @@ describe('createAnalyzer: lawful suits, enforceable notarisation and the user as
     ['收到短信说我已经被法院冻结了银行卡，可我什么都没收到', []],
     ['案子已经移交派出所了，你等着吧。', ['impersonation']],
     ['你已经被强制执行了，还不还？', ['deception']],
+    // Physical force and restraint told without the old words (issue 11 kinds).
+    ['下午你坐地铁回家，我们在后面跟了一路。', ['threat', 'violence']],
+    ['车钥匙放下，这车今天你开不走。', ['threat', 'violence']],
+    ['我们几个就坐你家客厅等，谁也不走。', ['threat', 'violence']],
+    ['后天还不上，我们上门把你人带走。', ['threat']],
   ])('%s', (text, expected) => {
     expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
