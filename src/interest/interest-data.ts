@@ -134,6 +134,7 @@ export const loanCuesSchema = z.object({
   schedule_change: z.object({ units: words, after: words }),
   principal_last_with_interest: words,
   other_debts: words,
+  other_debts_when: words,
   fee_rate_words: words,
   daily_pay_words: words,
   principal_only_end: words,

@@ -148,6 +148,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const notAfter = lower(cues.not_after);
   const notBefore = lower(cues.not_before);
   const otherDebts = lower(cues.other_debts);
+  const otherDebtsWhen = lower(cues.other_debts_when);
   const termNotAfter = lower(cues.term.not_after);
   const unitWords = (Object.entries(cues.term.units) as Array<[Term['unit'], string[]]>)
     .flatMap(([unit, ws]) => ws.map((w) => ({ unit, w: w.toLowerCase() })))
@@ -503,6 +504,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if ((!kind || kind === 'bullet') && facts.interest?.each && amounts.some((a) => a.role === 'interest' && a.perPeriod && everyVerbs.some((v) => t.slice(clauseStartAt(t, a.start), a.start).includes(v)))) kind = 'interest_only';
     // 利息每个月300，到期还本: interest each period and the principal at the end, not one payment of everything.
     if (kind === 'bullet' && facts.interest?.each && has(t, cues.interest_only_weak)) kind = 'interest_only';
+    // 每个月给他400利息，第五个月连利息带本钱一共还他10400: the sum at the end is exactly the principal and one
+    // period's interest, so the loan is interest-only, that sum its last payment.
+    const { principal: lentSum, total: atEnd, interest: each } = facts;
+    if (!kind && each?.each && lentSum !== undefined && atEnd !== undefined && Math.abs(atEnd - lentSum - each.amount) <= 0.005) kind = 'interest_only';
     if (kind) facts.repayment = kind;
     // 日还50，还一年: paid daily, but not said as 每天 with a count of days; the term is asked, never read as months.
     if (has(t, cues.daily_pay_words) && !facts.periodDays && !listed.length) doubts.push({ ask: 'term', drop: ['term', 'payment'] });
@@ -599,7 +604,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const lead = t.slice(0, h.start).replace(/[,:]$/, '');
     if (notAfter.some((w) => lead.endsWith(w))) return false;
     // 另外房贷每月还3800: an amount said of another debt, earlier in its own clause, is not this loan's.
-    const clauseLead = t.slice(clauseStartAt(t, h.start), h.start);
+    // 说好下个月发工资还他三千: 发工资 says when it is repaid, not another sum of money.
+    const clauseLead = otherDebtsWhen.reduce((x, w) => x.split(w).join(','), t.slice(clauseStartAt(t, h.start), h.start));
     if (otherDebts.some((w) => clauseLead.includes(w))) return false;
     return true;
   }
@@ -940,7 +946,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     for (const [phrase, rel] of relativeTerms) {
       for (let i = t.indexOf(phrase); i >= 0; i = t.indexOf(phrase, i + phrase.length)) {
         const end = i + phrase.length;
-        if (isMasked(i, end) || !relativeVerbs.some((v) => t.startsWith(v, end))) continue;
+        // 下个月发工资还他三千: the pay day between the time and the verb.
+        const verbAt = end + (otherDebtsWhen.find((w) => t.startsWith(w, end))?.length ?? 0);
+        if (isMasked(i, end) || !relativeVerbs.some((v) => t.startsWith(v, verbAt))) continue;
         if (out.some((o) => o.start < end && i < o.end)) continue;
         out.push({ count: rel.count, unit: rel.unit, start: i, end, ordinal: false });
       }

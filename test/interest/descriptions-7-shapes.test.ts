@@ -81,3 +81,26 @@ describe('descriptions-7: English shapes', () => {
     expect(out.ok && out.flows.payments.length).toBe(24);
   });
 });
+
+describe('descriptions-7: shapes read when the words are unambiguous', () => {
+  it('下个月发工资还他2200 is one payment a month on (发工资 says when, it is no income)', () => {
+    const out = flows('找朋友借了两千，说好下个月发工资还他2200');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 2000, received: 2000, payments: [{ month: 1, amount: 2200 }] });
+  });
+
+  it('interest each month and a last sum that is exactly principal + one month of interest is interest-only', () => {
+    const out = flows('借了8000，每个月给他300块利息，第四个月连本带利一共还他8300');
+    expect(out.ok && out.flows.payments).toEqual([...months(3, 300), { month: 4, amount: 8300 }]);
+  });
+
+  it('a last sum that is not principal + one month of interest is not read as interest-only', () => {
+    const out = flows('借了8000，每个月给他300块利息，第四个月连本带利一共还他9000');
+    expect(out.ok && out.kind).not.toBe('interest_only');
+  });
+
+  it('茶水钱 is a fee taken at signing', () => {
+    const out = flows('借了一万，他当场收了我三百块茶水钱，每个礼拜还一千一，还十个礼拜');
+    expect(out.ok && out.flows.received).toBe(9700);
+    expect(out.ok && out.flows.payments).toEqual(everyDays(7, 10, 1100));
+  });
+});
