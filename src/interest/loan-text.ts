@@ -876,6 +876,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (own === 'fee' || feeAfter || feeInLead(lead)) return 'fee';
     const sinceLast = lead.slice(Math.max(0, lead.length - 12));
     if (cues.part_words.principal.some((w) => sinceLast.includes(w) || tail.startsWith(w))) return 'principal';
+    // 每个月还本一千: 还本 right before the amount.
+    if (cues.part_words.principal_right_before.some((w) => lead.endsWith(w))) return 'principal';
     if (cues.part_words.interest.some((w) => sinceLast.includes(w)) && !cues.part_words.not_interest.some((w) => sinceLast.includes(w))) return 'interest';
     return own === 'principal' ? 'principal' : own === 'interest' ? 'interest' : 'payment';
   }

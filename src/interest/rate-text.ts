@@ -39,7 +39,7 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
     // 万分之二点五: a Chinese decimal after the count.
     fraction: new RegExp(`(${altOf(Object.keys(rc.fraction_words))})(${DEC}|${CN_COUNT})(?:点([${digitCls}零〇]+))?`, 'g'),
     shortFraction: new RegExp(`(${altOf(rc.short_fraction.after_words)})(${altOf(Object.keys(rc.short_fraction.scale))})([${digitCls}]|\\d)(?![\\d${Object.keys(rc.short_fraction.scale).join('')}])`, 'g'),
-    fen: new RegExp(`(${DEC}|${CN_COUNT}|[${digitCls}]点[${digitCls}])${escapeRe(rc.fen.unit)}(?:([1-9${digitCls}])(?![\\d期天个月周年万千元块]))?(${altOf(rc.fen.after)})?`, 'g'),
+    fen: new RegExp(`(${DEC}|${CN_COUNT}|[${digitCls}]点[${digitCls}])${escapeRe(rc.fen.unit)}(?:([1-9${digitCls}]|${escapeRe(rc.fen.half_after)})(?![\\d期天个月周年万千元块]))?(${altOf(rc.fen.after)})?`, 'g'),
     li: new RegExp(`(${DEC}|${CN_COUNT})${escapeRe(rc.li.unit)}(${altOf(rc.li.after)})?`, 'g'),
     mao: new RegExp(`(${DEC}|${CN_COUNT})${escapeRe(rc.mao.unit)}(?:${altOf(rc.mao.after)})?`, 'g'),
     bare: new RegExp(`(${altOf(Object.keys(rc.bare_after.words))})(?:${altOf(rc.bare_after.links)})?(${DEC})(?![\\d.%万千kw元块个分厘])`, 'g'),
@@ -102,7 +102,7 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
       add(n * rc.short_fraction.scale[m[2]!]!, m.index! + m[1]!.length, m.index! + m[0].length);
     }
     // 月息2分 / 2分利 / 三分息: 几分 is percent a month (年息 ×10, 日息 ÷10); 利息2分 alone does not say per what.
-    // 月息1分5 = 1.5 %: a digit after 分 is tenths.
+    // 月息1分5 = 1.5 %: a digit after 分 is tenths; 两分半 = 2.5 %.
     for (const m of t.matchAll(R.fen)) {
       const lead = t.slice(Math.max(0, m.index! - 6), m.index!);
       // 利息每月2分 names its period as surely as 月息2分.
@@ -111,7 +111,7 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
       if (!m[3] && !named && !rc.fen.interest_before.some((w) => lead.endsWith(w))) continue;
       const whole = m[1]!.includes('点') ? smallCount(m[1]!.split('点')[0]!) + smallCount(m[1]!.split('点')[1]!) / 10 : smallCount(m[1]!);
       // 年息2分 = 20 % a year, 日息2分 = 0.2 % a day: 分 is ten 厘 whatever the period.
-      const raw = (whole + (m[2] ? smallCount(m[2]) / 10 : 0)) * (scaleWord ? rc.fen.scale_before[scaleWord]! : 1);
+      const raw = (whole + (m[2] === rc.fen.half_after ? 0.5 : m[2] ? smallCount(m[2]) / 10 : 0)) * (scaleWord ? rc.fen.scale_before[scaleWord]! : 1);
       add(Math.round(raw * 1e9) / 1e9, m.index!, m.index! + m[0].length, named || m[3] ? 'month' : 'unknown');
     }
     // 月息8厘 = 0.8 % a month, 年息8厘 = 8 % a year, 日息5厘 = 0.05 % a day; 8厘息 alone is monthly.

@@ -104,3 +104,29 @@ describe('descriptions-7: shapes read when the words are unambiguous', () => {
     expect(out.ok && out.flows.payments).toEqual(everyDays(7, 10, 1100));
   });
 });
+
+describe('descriptions-7: 分 rates and flat loans in other words', () => {
+  it('月息两分半 is 2.5 % a month, not 2 %', () => {
+    expect(parse('借1万，月息两分半', AT).rate).toEqual({ percent: 2.5, per: 'month' });
+    expect(parse('借1万，月息3分半', AT).rate).toEqual({ percent: 3.5, per: 'month' });
+  });
+
+  it('2分的月息 names the month after the rate', () => {
+    expect(parse('借1万，2分的月息，借3个月', AT).rate).toEqual({ percent: 2, per: 'month' });
+  });
+
+  it('每个月还本一千 with interest 照全额计 is flat: principal part + rate on the whole', () => {
+    const out = flows('借了6000，月息两分半，分6个月还，每个月还本一千，利息照六千计');
+    expect(out.ok && out.flows.payments).toEqual(months(6, 1150));
+  });
+
+  it('平均还本 with interest 按全额算 is flat', () => {
+    const out = flows('借款一万二，2分的月息，4个月平均还本，利息每个月都按一万二全额算');
+    expect(out.ok && out.flows.payments).toEqual(months(4, 3240));
+  });
+
+  it('每月还本付息1200 stays a whole instalment', () => {
+    const out = flows('借1万，每月还本付息1200，还10个月');
+    expect(out.ok && out.flows.payments).toEqual(months(10, 1200));
+  });
+});
