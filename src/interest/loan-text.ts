@@ -319,7 +319,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const prev = amounts[i - 1];
       const from = Math.max(clauseStart + 1, prev && prev.clause === a.clause ? prev.end : 0);
       const b = roleBefore(t, from, a.start);
-      const f = roleAfter(t, a.end, clauseEnd);
+      const f = roleAfter(t, a.end, clauseEnd, isMasked);
       a.role = b && (!f || b.dist <= f.dist) ? b.role : f ? f.role : 'unknown';
       // 还1000每月 / 还1050一个月 / pay 1000 per month: the period after the amount makes it a payment.
       if (b?.role === 'total' && f?.role === 'payment') a.role = 'payment';
@@ -640,7 +640,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   }
 
   /** A cue right after the amount ("7000到手", "3000的服务费"), unless that cue introduces the next number. */
-  function roleAfter(t: string, end: number, clauseEnd: number): { role: Role; dist: number; cueEnd: number } | undefined {
+  function roleAfter(t: string, end: number, clauseEnd: number, isMasked?: (s: number, e: number) => boolean): { role: Role; dist: number; cueEnd: number } | undefined {
     const rest = t.slice(end, Math.min(clauseEnd, end + 10));
     const skip = currencyLead.exec(rest)?.[0].length ?? 0;
     for (const { role, words } of after) {
@@ -648,7 +648,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         if (!rest.startsWith(w, skip)) continue;
         const tail = t.slice(end + skip + w.length, clauseEnd);
         // 到手 7000: a cue followed by a number introduces it; /月 (1080/月) only ever closes the amount before it.
-        if ((role === 'received' || role === 'payment') && !w.startsWith('/') && /^[^\d一二两三四五六七八九十]{0,3}[\d一二两三四五六七八九]/.test(tail)) continue;
+        // 还80每天还20天: a term after the cue (masked as read) is not a number it introduces.
+        const next = /^[^\d一二两三四五六七八九十]{0,3}(?=[\d一二两三四五六七八九])/.exec(tail);
+        const at = next ? end + skip + w.length + next[0].length : -1;
+        if ((role === 'received' || role === 'payment') && !w.startsWith('/') && next && !isMasked?.(at, at + 1)) continue;
         return { role, dist: w.startsWith('的') ? 1 : 0, cueEnd: end + skip + w.length };
       }
     }

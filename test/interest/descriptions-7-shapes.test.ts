@@ -130,3 +130,10 @@ describe('descriptions-7: 分 rates and flat loans in other words', () => {
     expect(out.ok && out.flows.payments).toEqual(months(10, 1200));
   });
 });
+
+describe('probe beyond descriptions-7: a term right after the period word', () => {
+  it('还80每天还20天 is twenty daily payments of 80 (was 80 once on day 20, a wrong guess)', () => {
+    const out = flows('借了1500 还80每天还20天');
+    expect(out.ok && out.flows.payments).toEqual(everyDays(1, 20, 80));
+  });
+});
