@@ -507,7 +507,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 每个月给他400利息，第五个月连利息带本钱一共还他10400: the sum at the end is exactly the principal and one
     // period's interest, so the loan is interest-only, that sum its last payment.
     const { principal: lentSum, total: atEnd, interest: each } = facts;
-    if (!kind && each?.each && lentSum !== undefined && atEnd !== undefined && Math.abs(atEnd - lentSum - each.amount) <= 0.005) kind = 'interest_only';
+    if ((!kind || kind === 'bullet') && each?.each && lentSum !== undefined && atEnd !== undefined && Math.abs(atEnd - lentSum - each.amount) <= 0.005) kind = 'interest_only';
     if (kind) facts.repayment = kind;
     // 日还50，还一年: paid daily, but not said as 每天 with a count of days; the term is asked, never read as months.
     if (has(t, cues.daily_pay_words) && !facts.periodDays && !listed.length) doubts.push({ ask: 'term', drop: ['term', 'payment'] });

@@ -137,3 +137,15 @@ describe('probe beyond descriptions-7: a term right after the period word', () =
     expect(out.ok && out.flows.payments).toEqual(everyDays(1, 20, 80));
   });
 });
+
+describe('probe beyond descriptions-7: a stated last sum against 一起还', () => {
+  it('利息每月300，第三个月把本金和利息一起还10300 is interest-only (was 10900 once, against the 10300 said)', () => {
+    const out = flows('借了1万，每个月利息300，第三个月把本金和利息一起还10300');
+    expect(out.ok && out.flows.payments).toEqual([...months(2, 300), { month: 3, amount: 10300 }]);
+  });
+
+  it('每个月利息300，三个月后连本带利一次还10900 stays one payment', () => {
+    const out = flows('借了1万，每个月利息300，三个月后连本带利一次还10900');
+    expect(out.ok && out.flows.payments).toEqual([{ month: 3, amount: 10900 }]);
+  });
+});
