@@ -23,7 +23,7 @@ export function inCrisis(state: UserState | null): state is UserState & { crisis
  * The reply to risk or acute risk; enters (or renews) crisis mode. Said again while already in crisis mode, risk
  * gets warmth and the question whether they are safe rather than the same first message.
  */
-export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, userText: string, turn: TurnContext, already = false): OutboundReply {
+export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, userText: string, turn: TurnContext, already = false, mode?: CrisisMode): OutboundReply {
   const { deps } = turn;
   turn.log.warn({ level: signal }, 'crisis expressed');
   const r = emptyReply('crisis');
@@ -35,11 +35,14 @@ export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, use
     : crisis.message.trim();
   r.notices.push({ kind: 'crisis', text: lead });
   r.blocks.push({ style: 'paragraph', text: lead });
+  const hurtNow = deps.cues.self_injury.some((w) => userText.includes(w));
+  if (hurtNow || (already && mode?.hurt)) r.blocks.push({ style: 'paragraph', text: deps.replies.text('crisis_wound_care') });
   r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });
   const since = deps.now().toISOString();
   turn.remember(userText || null, (s) => {
     const level = signal === 'acute' || (inCrisis(s) && s.crisis.level === 'acute') ? 'acute' : 'risk';
-    s.crisis = { level, since, turnsLeft: CRISIS_TURNS };
+    const hurt = hurtNow || (inCrisis(s) && s.crisis.hurt === true);
+    s.crisis = { level, since, turnsLeft: CRISIS_TURNS, ...(hurt ? { hurt } : {}) };
     s.pending = undefined;
   });
   return r;
@@ -58,20 +61,27 @@ export function withCrisisLead(reply: OutboundReply, signal: Extract<CrisisSigna
 }
 
 /** Despair while in crisis mode: warmth and the lines, no verdict. */
-export function crisisDistress(userText: string, turn: TurnContext): OutboundReply {
+export function crisisDistress(userText: string, turn: TurnContext, mode?: CrisisMode): OutboundReply {
   const r = emptyReply('crisis');
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_distress') });
+  woundCare(r, mode, turn);
   turn.remember(userText);
   return r;
+}
+
+/** After self-injury was said: the wound seen to, 120 when deep — kept in view while care goes on. */
+function woundCare(r: OutboundReply, mode: CrisisMode | undefined, turn: TurnContext): void {
+  if (mode?.hurt) r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_wound_care') });
 }
 
 /**
  * "没事了" / "真的没事 别问了" in crisis mode: no word of safety said outright, so the mode goes on; the person is not
  * pressed again, and the lines stay in view.
  */
-export function crisisUnsure(userText: string, turn: TurnContext): OutboundReply {
+export function crisisUnsure(userText: string, turn: TurnContext, mode?: CrisisMode): OutboundReply {
   const r = emptyReply('crisis');
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_unsure') });
+  woundCare(r, mode, turn);
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
   turn.remember(userText);
   return r;
@@ -133,6 +143,7 @@ export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: Tur
   if (reply.kind !== 'crisis' || !reply.blocks.some((b) => b.style === 'list')) {
     const opener = mode.level === 'acute' && !turn.crisisEased ? replies.text('crisis_acute') : replies.text('crisis_mode_opener');
     reply.blocks.unshift({ style: 'paragraph', text: opener });
+    if (mode.hurt) reply.blocks.splice(1, 0, { style: 'paragraph', text: replies.text('crisis_wound_care') });
     reply.blocks.push({ style: 'paragraph', text: replies.text('crisis_mode_footer') });
     // Care comes first on the screen; the answer's further steps make room for it.
     reply.blocks = trimmed(reply.blocks);

@@ -52,7 +52,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (takenBack) u = { ...u, crisis: 'safe' };
   if (u.crisis === 'risk' || u.crisis === 'acute') {
     turn.crisisHandled = true;
-    return enterCrisis(u.crisis, text, turn, inCrisis(state));
+    return enterCrisis(u.crisis, text, turn, inCrisis(state), state?.crisis);
   }
 
   // 2. A button pressed by typing its number or label (in crisis mode too: the reply is then wrapped in care).
@@ -67,7 +67,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // Help is on its way ("我打了120 他们在路上了"): they did right; care goes on.
     if (cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn);
     // "我安全的 就是想问问 网贷逾期会坐牢吗": glad they are safe, and the question answered.
-    const asksToo = (plain.act === 'ask' || plain.act === 'follow_up' || plain.act === 'describe') && asksOrWonders(text);
+    // Words of assurance are no question ("我没事 真的没想怎么样": 怎么样 asks nothing): they are left out first.
+    const asksToo = (plain.act === 'ask' || plain.act === 'follow_up' || plain.act === 'describe') && asksOrWonders(withoutAssurance(text, cues.safe_assured));
     if (u.crisis === 'safe' && asksToo) {
       leaveCrisisQuietly(turn);
       u = { ...plain, speaker: 'user', speakerConfidence: 1, crisis: 'none' };
@@ -76,7 +77,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // "没事了" / "真的没事 别问了" after words of dying is no word of safety: heard, not pressed, and care goes on.
     else if (u.crisis === 'safe' && plain.act !== 'distress') {
       turn.crisisHandled = true;
-      return saysAssured(text, cues.safe_assured) ? leaveCrisis(text, turn) : crisisUnsure(text, turn);
+      return saysAssured(text, cues.safe_assured) ? leaveCrisis(text, turn) : crisisUnsure(text, turn, state.crisis);
     }
     // No acute sign this turn after an acute one ("收起来了 我就是太累了"): care goes on without the emergency script.
     if (state.crisis.level === 'acute') {
@@ -93,7 +94,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       turn.crisisHandled = true;
       return easeCrisis(text, turn);
     }
-    if (u.crisis === 'safe' || (!pasted && !ANSWERABLE.has(plain.act))) return crisisDistress(text, turn);
+    if (u.crisis === 'safe' || (!pasted && !ANSWERABLE.has(plain.act))) return crisisDistress(text, turn, state.crisis);
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }
 
@@ -292,6 +293,11 @@ function isYes(text: string, yes: readonly string[]): boolean {
 export type { TurnUnderstanding };
 
 /** Safety said outright: someone with them, a promise, "安全" ("我老婆在旁边 我不会做傻事的"). */
+/** `text` with the words of assurance it says taken out. */
+function withoutAssurance(text: string, words: readonly string[]): string {
+  return words.reduce((t, w) => t.split(w).join(' '), text);
+}
+
 function saysAssured(text: string, words: readonly string[]): boolean {
   const t = text.toLowerCase();
   return words.some((w) => t.includes(w.toLowerCase()));

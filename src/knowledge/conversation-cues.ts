@@ -40,6 +40,7 @@ const schema = z
     evidence_kept: words.default([]),
     asks_bot: words.default([]),
     recover_question: words.default([]),
+    self_injury: words.default([]),
   })
   .strict();
 

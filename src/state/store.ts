@@ -88,6 +88,8 @@ export interface CrisisMode {
   since: string;
   /** Further replies that stay in crisis mode (at least three after the signal), unless the user says they are safe. */
   turnsLeft: number;
+  /** The person said they had already hurt themselves (cut, bleeding, pills taken): care says to see to the wound. */
+  hurt?: boolean;
 }
 
 /** The buttons of the last reply: a button is valid only for the reply that offered it. */

@@ -193,6 +193,34 @@ describe('crisis mode meets what the person says next', () => {
   });
 });
 
+describe('self-injury told', () => {
+  it('hears cuts told body part first as acute, and keeps wound care in view on the next turn', async () => {
+    const c = conversation('sh1');
+    const first = await c.say('我刚才手划了几道 看到血才觉得好受点');
+    expect(first.kind).toBe('crisis');
+    expect(first.shown).toMatch(/120/);
+    expect(first.shown).toMatch(/止血|伤口/);
+    const next = await c.say('不深 没事的 别管我');
+    expect(next.kind).toBe('crisis');
+    expect(next.shown).toMatch(/伤口|止血/);
+    expect(next.shown).toMatch(/12356/);
+  });
+
+  it('does not hear an injury done by collectors ("手上被划了一道") as self-harm', async () => {
+    const r = await conversation('sh2').say('我手上被划了一道口子 是他们推我的时候');
+    expect(r.kind).not.toBe('crisis');
+  });
+
+  it('hears "我没事 真的没想怎么样" as safety, not a question to answer', async () => {
+    const c = conversation('sh3');
+    await c.say('真想死了算了 这日子没法过了');
+    const r = await c.say('行 我没事 真的没想怎么样');
+    expect(r.kind).toBe('crisis');
+    expect(r.shown).toMatch(/12356/);
+    expect(r.citations).toEqual([]);
+  });
+});
+
 describe('an answer given in crisis mode', () => {
   it('keeps care and the answer on one first screen', async () => {
     const c = conversation();

@@ -19,6 +19,7 @@ describe('the crisis reader', () => {
   const cues: CrisisCues = {
     acute_place: ['我 ~2 在 @SPOT'],
     everyday: ['野餐'],
+    head_unless: [],
     acute_alone: ['绳结'],
     acute_upgrade: ['午夜'],
     risk_in_crisis: ['无望'],
