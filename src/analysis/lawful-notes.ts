@@ -9,11 +9,13 @@ import { AppError } from '../errors';
 import type { Replies } from '../replies';
 
 const schema = z.object({
-  notes: z.array(z.object({ cues: z.array(z.string().min(1)).min(1), reply: z.string().min(1), verdict: z.string().min(1).optional(), model_defers: z.boolean().optional() }).strict()),
+  notes: z.array(z.object({ cues: z.array(z.string().min(1)).min(1), about: z.string().min(1).optional(), reply: z.string().min(1), verdict: z.string().min(1).optional(), model_defers: z.boolean().optional() }).strict()),
 }).strict();
 
 export interface LawfulNote {
   cues: string[];
+  /** The plain word the note is about ("起诉"), for reading follow-ups with it; the first cue when not given. */
+  about?: string;
   /** A key of prompts/analysis.yaml. */
   reply: string;
   /** A key of prompts/analysis.yaml for the verdict line, in place of the general one ("正常的催收提醒"). */
@@ -39,6 +41,12 @@ export function loadLawfulNotes(analysisDir: string, replies: Replies): LawfulNo
 /** The first note whose cues occur in `text`, if any. */
 export function lawfulNoteOf(text: string, notes: readonly LawfulNote[]): LawfulNote | undefined {
   return notes.find((n) => n.cues.some((c) => text.includes(c)));
+}
+
+/** The plain word the first matching note is about ("起诉" for a lawsuit notice, "上门" for a visit), if any. */
+export function lawfulNoteAbout(text: string, notes: readonly LawfulNote[]): string | undefined {
+  const note = lawfulNoteOf(text, notes);
+  return note ? note.about ?? note.cues[0] : undefined;
 }
 
 /** The reply key of the first note whose cues occur in `text`, if any. */

@@ -14,7 +14,7 @@ import { claimLine } from './collector-message';
 import type { TurnContext } from './turn-context';
 import type { ConversationCues } from '../knowledge/conversation-cues';
 import { analysisFocus } from './collector-message';
-import { lawfulNoteFor, lawfulNoteOf } from '../analysis/lawful-notes';
+import { lawfulNoteAbout, lawfulNoteFor } from '../analysis/lawful-notes';
 import { mergeAnalyses } from '../analysis/merge-analyses';
 import { errorSummary } from '../error-summary';
 
@@ -49,7 +49,7 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // "那我该怎么办 真被起诉了会不会坐牢": the yes-or-no asked beside "what now" is what gets answered first.
   // It is read with what the notice is about ("起诉", "上门"), so "不理它行不行" is about the lawsuit.
   if (analysis?.lawful && kind === 'what_to_do' && asksYesNo(text, deps.cues)) {
-    const about = lawfulNoteOf(analysis.excerpt, deps.analysis.lawfulNotes ?? [])?.cues[0];
+    const about = lawfulNoteAbout(analysis.excerpt, deps.analysis.lawfulNotes ?? []);
     return answerQuestion(about && !text.includes(about) ? `${about} ${text}` : text, u, turn, true);
   }
   // A lawful message with a note of its own (a lawsuit notice, an announced visit): what to do is that note.

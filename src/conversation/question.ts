@@ -7,7 +7,7 @@ import type { Answer, AnswerContext } from '../answers/answer';
 import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
-import { lawfulNoteOf } from '../analysis/lawful-notes';
+import { lawfulNoteAbout } from '../analysis/lawful-notes';
 
 /** A follow-up at most this long (characters, spaces aside) may lean on the last topic when it cannot stand alone. */
 const SHORT_FOLLOW_UP = 16;
@@ -129,5 +129,5 @@ function analysisWords(focus: AnalysisFocus, turn: TurnContext): string | undefi
   const { analysis } = turn.deps;
   if (!focus.lawful) return focus.categories.map((c) => analysis.categoryLabel(c as never)).join(' ');
   // A note's first cue word is its plainest ("上门" for 拜访/外访, "法院" for 起诉/传票).
-  return lawfulNoteOf(focus.excerpt, analysis.lawfulNotes ?? [])?.cues[0];
+  return lawfulNoteAbout(focus.excerpt, analysis.lawfulNotes ?? []);
 }
