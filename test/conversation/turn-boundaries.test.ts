@@ -93,7 +93,8 @@ describe('loans in a conversation', () => {
     await c.say('借了1万 到手8500 每月还1100 还12期 这利息合法吗');
     const r = await c.say('还有一个 借3000 7天后还3600 这个呢');
     expect(r.kind).toBe('answer');
-    expect(r.shown).toMatch(/3,?600/);
+    // Its own numbers: what arrived is the 3,000 lent (the total repaid may give way to the verdict on a tight screen).
+    expect(r.shown).toMatch(/按实际到手的 3,?000 元/);
     expect(r.shown).not.toMatch(/8,?500/);
   });
 
