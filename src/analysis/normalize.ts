@@ -39,6 +39,11 @@ interface TrieNode {
 }
 
 const toSimplified: (s: string) => string = OpenCC.Converter({ from: 'tw', to: 'cn' }) as (s: string) => string;
+
+/** `text` in simplified characters ("我唔會做傻事" → "我唔会做傻事"), for matching cue words written in simplified form. */
+export function simplified(text: string): string {
+  return [...text].map((ch) => (KEEP.has(ch) ? ch : toSimplified(ch))).join('');
+}
 const charCache = new Map<string, string>();
 /** Already simplified characters the Taiwan → mainland table turns into something else (么 → 幺: "在么" is not "在幺"). */
 const KEEP = new Set(['么']);

@@ -9,6 +9,7 @@
  * 7. the user's own words: described conduct is assessed, fear gets care, questions get answers.
  * The user's own words are never stored as evidence.
  */
+import { simplified } from '../analysis/normalize';
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
@@ -295,10 +296,11 @@ export type { TurnUnderstanding };
 /** Safety said outright: someone with them, a promise, "安全" ("我老婆在旁边 我不会做傻事的"). */
 /** `text` with the words of assurance it says taken out. */
 function withoutAssurance(text: string, words: readonly string[]): string {
-  return words.reduce((t, w) => t.split(w).join(' '), text);
+  return words.reduce((t, w) => t.split(w).join(' '), simplified(text));
 }
 
+/** True when `text` says one of the words of assurance (in traditional characters too: "我唔會做傻事"). */
 function saysAssured(text: string, words: readonly string[]): boolean {
-  const t = text.toLowerCase();
+  const t = simplified(text).toLowerCase();
   return words.some((w) => t.includes(w.toLowerCase()));
 }
