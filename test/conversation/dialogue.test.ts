@@ -456,6 +456,17 @@ describe('follow-ups on an answer', () => {
   });
 });
 
+describe('after a visit', () => {
+  it('reads "走了" after collectors came to the door as them leaving, and their word to come back with people as a threat', async () => {
+    const c = conversation('bp1');
+    await c.say('上们来了 在敲门 不走 咋整');
+    const r = await c.say('走了 吓死我了 他们还说下回带人来');
+    expect(r.shown).not.toMatch(/遗产|继承/);
+    expect(r.shown).toMatch(/带人上门/);
+    expect(r.shown).toMatch(/报警|110/);
+  });
+});
+
 describe('conduct that took property', () => {
   it('names a collector posing as a relative to get money from a parent as possible fraud, and recovery goes through the police', async () => {
     const c = conversation('tk1');
