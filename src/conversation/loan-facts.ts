@@ -78,6 +78,11 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
       return oneShot.reply;
     }
   }
+  // "我想问下我这个利息合不合法", nothing told yet: the check starts, asking its first number.
+  const cues = turn.deps.cues;
+  const ownLoanAsked = asksInterest && !statesNumbers(said) && (held === undefined || !statesNumbers(held))
+    && cues.own_loan.some((w) => text.includes(w)) && cues.rate_judged.some((w) => text.includes(w));
+  if (ownLoanAsked && !asksElse) return interestFor({ ...(held ?? {}), ...said }, text, turn);
   const about = describesLoan(said) || (!asksElse && ((u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held))));
   if (!about) {
     // A loan told over several turns ("在一个app上借了1万" / "但是到手只有8000" / "分12期 每期还1000 这利息合法吗"):
@@ -250,6 +255,9 @@ export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: st
     return undefined;
   }
   const completed = kit.answerTo(missing, text, receivedAt, held) as LoanFacts;
+  // When it was signed, or who lent, told on its own ("借条是2025年9月写的"): kept, and the number still missing asked.
+  const toldWhoOrWhen = !asksOrWonders(text) && ((said.contractDate !== undefined && said.contractDate !== held.contractDate) || (said.lender !== undefined && said.lender.type !== held.lender?.type));
+  if (toldWhoOrWhen && JSON.stringify(numbersOf(completed)) === JSON.stringify(numbersOf(held))) return interestFor({ ...held, ...whoAndWhen(said) }, text, turn);
   // Nothing new but the lender's kind ("高利贷是不是一分都不用还"): the user moved on.
   if (JSON.stringify(numbersOf(completed)) === JSON.stringify(numbersOf(held))) {
     dropLoanQuestion(turn);

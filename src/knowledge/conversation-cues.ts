@@ -41,6 +41,8 @@ const schema = z
     asks_bot: words.default([]),
     recover_question: words.default([]),
     self_injury: words.default([]),
+    own_loan: words.default([]),
+    rate_judged: words.default([]),
   })
   .strict();
 

@@ -446,6 +446,21 @@ describe('follow-ups on an answer', () => {
     expect(quoted.shown).toMatch(/14\.8%/);
   });
 
+  it('starts the check when the user asks about their own loan before giving any number, and keeps a date told on its own', async () => {
+    const c = conversation('p12');
+    const first = await c.say('我想问下我这个利息合不合法');
+    expect(first.kind).toBe('clarify');
+    const second = await c.say('找一个私人老板借的 不是平台 借了2万');
+    expect(second.kind).toBe('clarify');
+    const dated = await c.say('借条是2025年9月写的');
+    expect(dated.kind).toBe('clarify');
+    const r = await c.say('说好一年后还26000');
+    expect(r.kind).toBe('answer');
+    // Private, September 2025: 4 × LPR (3.0 %) = 12 %; 6,000 on 20,000 over a year is above it.
+    expect(firstSentence(r)).toMatch(/超过私人放贷上限（12%）/);
+    expect(r.shown).toMatch(/6,?000/);
+  });
+
   it('hears a threat asked about while a loan number is awaited as a question, not as the number', async () => {
     const c = conversation('p5');
     const asked = await c.say('借了1万 到手8000 利息合法吗');
