@@ -36,6 +36,7 @@ export const INTEREST_REPLY_KEYS = [
   'interest_details_heading', 'interest_detail_rates', 'interest_detail_days', 'interest_detail_fees', 'interest_detail_void',
   'interest_detail_36', 'interest_chart_title', 'interest_chart_principal', 'interest_chart_interest', 'interest_chart_alt', 'interest_ask_principal', 'interest_ask_received', 'interest_ask_payment',
   'interest_ask_term', 'interest_ask_rate_unit', 'interest_ask_which_loan', 'interest_ask_which_loan_listed', 'interest_loan_named', 'interest_upfront_licensed', 'interest_date_month', 'interest_date_day',
+  'interest_stated_lead_licensed_under', 'interest_stated_lead_licensed_over',
   'interest_lead_verdict_under', 'interest_lead_verdict_by_date', 'interest_lead_verdict_over', 'interest_lead_verdict_over_private', 'interest_lead_verdict_over_both',
   'interest_private_business', 'interest_old_over', 'interest_old_between', 'interest_old_under', 'interest_after_over', 'interest_after_under',
   // A loan known by its stated rate (stated-rate-reply.ts).

@@ -51,6 +51,12 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
     if (cap?.kind === 'before_rule') compare.push(privateHead(cap, deps) + beforeRuleVerdict(cap, aprPct, deps));
     else if (cap) compare.push(privateHead(cap, deps) + (aprPct > privateCapPct(cap).pct + CAP_TOLERANCE_PP ? r.text('interest_private_over_nothing_extra', { apr }) : r.text('interest_private_under', { apr })));
     if (frame.licensed) compare.push(licensedVerdict(frame, aprPct, deps));
+    // A licensed lender: the first sentence says it is not bound by 4 × LPR, and where the rate stands against the
+    // 24 % line courts are reported to use (PARTIAL).
+    const line = licensedLinePct(frame);
+    if (frame.lender === 'licensed' && Number.isFinite(line)) {
+      first = lead(r.text(aprPct > line + CAP_TOLERANCE_PP ? 'interest_stated_lead_licensed_over' : 'interest_stated_lead_licensed_under', { line: percentText(line / 100).replace(/\.0$/u, '') }));
+    }
     if (frame.lender === 'unknown') compare.push(r.text(facts.contractDate ? 'interest_ask_lender_only' : 'interest_ask_lender'));
   }
 

@@ -65,6 +65,13 @@ describe('the first screen', () => {
     expect(first('在招联消费金融借了2万，每月还1100，还24期')).not.toMatch(/上限/);
   });
 
+  it('a licensed lender\'s stated rate: the first sentence says 4 × LPR does not bind it and where the rate stands against the reported 24 % line', () => {
+    const under = text('在招联消费金融借了3万 年利率23.9%').shown.split('。')[0]!;
+    expect(under).toMatch(/不受4倍LPR限制.*没有超过据报道.*24%/);
+    const over = text('在招联消费金融借了3万 年利率30%').shown.split('。')[0]!;
+    expect(over).toMatch(/高于据报道.*24%/);
+  });
+
   it('an unknown lender: both cases, the PARTIAL 24 % line as reported, and the question which it is', () => {
     const { reply, shown } = text('借1万到手7000每月还1050还12期');
     expect(shown).toContain('4倍');
