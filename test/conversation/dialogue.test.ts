@@ -471,6 +471,19 @@ describe('follow-ups on an answer', () => {
   });
 });
 
+describe('fear of retaliation and a debt sold on', () => {
+  it('answers "报了警他们会不会报复我" with how reporting protects, not the jail answer', async () => {
+    const r = await conversation('rt1').say('报了警他们会不会报复我');
+    expect(firstSentence(r)).toMatch(/报复/);
+    expect(r.shown).toMatch(/110/);
+    expect(r.shown).not.toMatch(/坐牢/);
+  });
+  it('answers "债被卖了 是不是就不用还原来那家了" with the assignment rules', async () => {
+    const r = await conversation('rt2').say('债被卖了 是不是就不用还原来那家了');
+    expect(r.shown).toMatch(/转让|新债权人/);
+  });
+});
+
 describe('after a visit', () => {
   it('reads "走了" after collectors came to the door as them leaving, and their word to come back with people as a threat', async () => {
     const c = conversation('bp1');
