@@ -212,6 +212,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了)?)?[:：,]?(?:${altOf(tc.remainder)})?(\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|${AMOUNT.replace(/^\(/, '(?:')})`,
     'g',
   );
+  /** 第4个月还本金10000加当月利息300: one payment at a named period told as its principal and interest parts. */
+  const lastPartsRe = new RegExp(
+    `${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:个月|期)(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(?:${altOf(tc.verbs)})(?:了)?)(?:${altOf(tc.last_parts.principal)})(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(tc.last_parts.joiners)})(?:${altOf(tc.last_parts.interest)})(${AMOUNT.replace(/^\(/, '(?:')})`,
+    'g',
+  );
   /** 按3万算 / 按一万收: interest on the amount lent (flat). */
   const flatBasisRe = new RegExp(`(?:${altOf(cues.basis_words)})(?:[\\d.,]+|[${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}${Object.keys(cues.numerals.big).join('')}])+(?:${altOf(Object.keys(cues.numerals.magnitudes))})?\\d?(?:${altOf(cues.numerals.currency_after)})?(?:来)?(?:${altOf(cues.flat_basis_after)})`);
   const currencyLead = new RegExp(`^(?:${altOf(cues.numerals.currency_after)})`);
@@ -296,7 +301,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     rate ??= rates.readRate(t, masked, isMasked);
     const perDay = rate ? undefined : rates.readInterestPerDay(t, masked, isMasked);
     const timed = readTimed(t, isMasked);
-    const candidates = rollover ? timed.filter((h) => h.ordinal) : timed;
+    // 3月1号借的6000，3月11号还了2000，3月31号还了2500: payments on named days after the day lent.
+    const dated = timed.length || rollover ? [] : readDated(t, dates, isMasked);
+    const candidates = rollover ? timed.filter((h) => h.ordinal) : timed.length ? timed : dated;
     const listed = candidates.length >= 2 ? candidates : [];
     for (const s of listed) masked(s.start, s.end);
     const varying = listed.length ? undefined : readVarying(t, isMasked);
@@ -463,7 +470,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const split = term.term ? undefined : paidAndLeftRe.exec(t);
     if (split) facts.term = { count: smallCount(split[1]!) + smallCount(split[2]!), unit: 'period' };
     // 2月1号借的，3月1号要还: the term from the day lent to the day due.
-    if (!facts.term) {
+    if (!facts.term && !dated.length) {
       const between = termBetweenDates(t, dates);
       if (between) facts.term = between;
     }
@@ -510,7 +517,15 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if ((!kind || kind === 'bullet') && each?.each && lentSum !== undefined && atEnd !== undefined && Math.abs(atEnd - lentSum - each.amount) <= 0.005) kind = 'interest_only';
     if (kind) facts.repayment = kind;
     // 日还50，还一年: paid daily, but not said as 每天 with a count of days; the term is asked, never read as months.
-    if (has(t, cues.daily_pay_words) && !facts.periodDays && !listed.length) doubts.push({ ask: 'term', drop: ['term', 'payment'] });
+    // 日还款120，还50天: the same, but the days paid are counted, so each of them is one payment of that amount.
+    if (has(t, cues.daily_pay_words) && !facts.periodDays && !listed.length) {
+      const each = facts.payment ?? facts.total;
+      if (facts.term?.unit === 'day' && each !== undefined && paidDaily(t, each)) {
+        facts.payment = each;
+        delete facts.total;
+        facts.periodDays = 1;
+      } else doubts.push({ ask: 'term', drop: ['term', 'payment'] });
+    }
     // 月息3%，借6个月，到期还本: the principal at the end, the interest monthly or with it is not said.
     if (kind === 'bullet' && facts.rate && !facts.interest && principalOnlyAtEnd(t)) doubts.push({ ask: 'payment', drop: ['repayment'] });
     // 每月还600，第6个月一次性结清还了3000: an amount paid at a named time is one payment, not the total of all; with an
@@ -665,6 +680,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const parts = new Map<number, { principal: number; interest: number; fee: number; payment: number }>();
     let upfrontFees = 0;
     let sawFee = false;
+    let firstReceived: Amount | undefined;
     for (const a of amounts) {
       if (a.role === 'fee') {
         sawFee = true;
@@ -700,9 +716,16 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
           facts.principal ??= a.value;
           break;
         case 'received':
+          // 说好到手8千，结果只到了6400: the amount promised, then less that came: what came is what was received.
+          if (firstReceived && facts.received !== undefined && a.value < facts.received && has(clauseAround(t, firstReceived.start, firstReceived.end, breakChars), cues.received_promised.promised)
+            && has(clauseAround(t, a.start, a.end, breakChars), cues.received_promised.actual)) {
+            facts.received = a.value;
+            break;
+          }
           // 到手4000 又到手4500: two different amounts received, so which one is asked.
           if (facts.received !== undefined && Math.abs(facts.received - a.value) > 0.005) doubts.push({ ask: 'received', drop: ['received', 'fees'] });
           facts.received ??= a.value;
+          firstReceived ??= a;
           break;
         case 'payment':
           // 每月还1000，后来改成每月还1200: two instalments for one loan, so which one is asked.
@@ -788,6 +811,44 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const n = Math.round((b.getTime() - a.getTime()) / 86_400_000);
     if (!(n > 0) || n > 3 * 366) return undefined;
     return { count: n, unit: 'day' };
+  }
+
+  /**
+   * Payments on calendar days after the day the loan was made (a day-precise date in a clause with a lending word):
+   * each later day-precise date followed in its clause by a repaying word and then one amount (3月11号还了2000).
+   * The day of each is counted from the day lent. Two or more make the schedule; fewer say nothing here.
+   */
+  function readDated(t: string, dates: ReturnType<typeof findDates>, isMasked: (s: number, e: number) => boolean): TimedHit[] {
+    const days = dates.filter((d) => d.precision === 'day');
+    const lent = days.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract));
+    if (!lent) return [];
+    const from = new Date(`${lent.iso}T00:00:00Z`).getTime();
+    const out: TimedHit[] = [];
+    for (const d of days) {
+      if (d.start < lent.end) continue;
+      let end = d.end;
+      while (end < t.length && !breakChars.has(t[end]!)) end++;
+      const rest = t.slice(d.end, end);
+      const nums = findNumbers(rest);
+      if (nums.length !== 1 || nums[0]!.value < cues.bare_min || isMasked(d.end + nums[0]!.start, d.end + nums[0]!.end)) continue;
+      const head = rest.slice(0, nums[0]!.start);
+      if (!relativeVerbs.some((v) => head.includes(v)) || has(head, cues.dates.contract)) continue;
+      const n = Math.round((new Date(`${d.iso}T00:00:00Z`).getTime() - from) / 86_400_000);
+      if (!(n > 0) || (out.length && n <= out[out.length - 1]!.day!)) return [];
+      out.push({ day: n, amount: nums[0]!.value, start: d.start, end: d.end + nums[0]!.end, ordinal: true } as TimedHit);
+    }
+    return out.length >= 2 ? out : [];
+  }
+
+  /** 日还款120 / 日还120: `amount` is said right after a daily paying word (款 or 了 between them at most). */
+  function paidDaily(t: string, amount: number): boolean {
+    return lower(cues.daily_pay_words).some((w) => {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+        const first = findNumbers(t.slice(i + w.length, i + w.length + 12))[0];
+        if (first && first.start <= 1 && Math.abs(first.value - amount) <= 0.005) return true;
+      }
+      return false;
+    });
   }
 
   /** Where the clause holding `pos` begins. */
@@ -975,8 +1036,17 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   function leadInThenOne(t: string, leadIn: { count: number; start: number; end: number }, amounts: Amount[], timed: TimedHit[], breaks: number[]): Payment[] | undefined {
     const clauseEnd = breaks.find((b) => b >= leadIn.end) ?? t.length;
     const each = amounts.filter((a) => a.perPeriod && (a.role as string) !== 'ignored' && a.role !== 'fee' && a.start >= leadIn.start && a.end <= clauseEnd);
-    const after = amounts.filter((a) => a.perPeriod && (a.role as string) !== 'ignored' && a.start > clauseEnd && !timed.some((h) => h.start <= a.start && a.end <= h.end));
-    const last = timed.filter((h) => h.start > clauseEnd);
+    let last: { month?: number; amount: number; start: number; end: number }[] = timed.filter((h) => h.start > clauseEnd);
+    // 第4个月还本金10000加当月利息300: the last payment told as the principal lent and that period's interest.
+    if (!last.length) {
+      const lent = amounts.find((a) => a.role === 'principal')?.value;
+      for (const m of t.slice(clauseEnd).matchAll(lastPartsRe)) {
+        const [p, i] = [findNumbers(m[2]!)[0]?.value, findNumbers(m[3]!)[0]?.value];
+        if (p === undefined || i === undefined || lent === undefined || Math.abs(p - lent) > 0.005) continue;
+        last.push({ month: smallCount(m[1]!), amount: round2(p + i), start: clauseEnd + m.index!, end: clauseEnd + m.index! + m[0].length });
+      }
+    }
+    const after = amounts.filter((a) => a.perPeriod && (a.role as string) !== 'ignored' && a.start > clauseEnd && !last.some((h) => h.start <= a.start && a.end <= h.end));
     if (each.length !== 1 || after.length || last.length !== 1 || last[0]!.month !== leadIn.count + 1) return undefined;
     return [...Array.from({ length: leadIn.count }, (_, i) => ({ month: i + 1, amount: each[0]!.value })), { month: leadIn.count + 1, amount: last[0]!.amount }];
   }

@@ -79,7 +79,11 @@ export function createDateReader(d: DateCues, numbers: NumberGrammar): DateReade
     for (const m of t.matchAll(monthDay)) {
       const mo = num(m[1])!;
       const day = Number(m[2]);
-      const y = iso(ty, mo, day) > chinaDay(at) ? ty - 1 : ty;
+      // 2024年3月1号借的…3月11号还了2000: a month and day told after a date that carries its year (to the month or
+      // day) is of that year, or of the next when it would fall before it; told alone, it is the latest one past.
+      const anchor = out.filter((h) => h.end <= m.index! && h.precision !== 'year').sort((a, b) => b.end - a.end)[0];
+      const ay = anchor && Number(anchor.iso.slice(0, 4));
+      const y = anchor ? (iso(ay!, mo, day) < anchor.iso ? ay! + 1 : ay!) : iso(ty, mo, day) > chinaDay(at) ? ty - 1 : ty;
       push(y, mo, day, m.index!, m.index! + m[0].length);
     }
     return out.sort((a, b) => a.start - b.start);
