@@ -2145,3 +2145,23 @@ describe('createAnalyzer: lawful suits, enforceable notarisation and the user as
     expect(cats(text, '2026-11-02T14:00:00+08:00')).toEqual(expected);
   });
 });
+
+/**
+ * fresh-16's false alarms, by kind: the user asking in Cantonese, asking whether to report or call 110, asking about
+ * the children, telling of their own calls to customer service; an outsourcing notice ("由他们与您联系，还款…") is not
+ * someone else made to pay. The collector saying the same things still counts.
+ */
+describe('createAnalyzer: user questions and outsourcing notices (fresh-16 kinds)', () => {
+  it.each<[string, string[]]>([
+    ['佢哋話唔還錢就去我屋企搵我阿媽，係咪犯法㗎？', []],
+    ['有人在我家楼道里写了欠债还钱，能报案吗', []],
+    ['他们说今晚要来我家门口守着，我该打110吗？', []],
+    ['我欠了网贷，会影响孩子当兵吗？', []],
+    ['我这个月打了20次客服电话都没人接', []],
+    ['您好，您的账户已委托第三方机构处理，后续由他们与您联系，还款请走官方渠道。', []],
+    ['这笔钱由他们来还，你自己看着办。', ['deception']],
+    ['今天已经给你拨了18次了，明天继续。', ['harassment_frequency']],
+  ])('%s', (text, expected) => {
+    expect(cats(text)).toEqual(expected);
+  });
+});
