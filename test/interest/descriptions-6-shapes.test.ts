@@ -3,17 +3,11 @@
  * 每其 is 每期, and two English numbers a space apart are two numbers, not one with a thousands comma. The texts are
  * new wordings of those shapes; expected flows are worked out by hand from the text.
  */
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/paths';
-import { loadInterestData } from '../../src/interest/interest-data';
-import { createLoanTextParser } from '../../src/interest/loan-text';
+import { parseLoan as parse, flowsAt, months, everyDays } from '../support/loan-shapes';
 import { cashFlowsOf } from '../../src/interest/facts-to-flows';
 
-const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
 const AT = new Date('2026-12-06T12:00:00+08:00');
-const flows = (text: string) => cashFlowsOf(parse(text, AT));
-const months = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
-const everyDays = (gap: number, n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ day: gap * (i + 1), amount }));
+const flows = flowsAt(AT);
 
 describe('descriptions-6: an amount after 每N天 is each payment', () => {
   it('每10天还500，还8次 is eight payments of 500, not 500 in all', () => {

@@ -3,17 +3,10 @@
  * a deposit paid to a hospital (医院押金) is no loan fee, the month of a salary (一个月工资) is no term, 中介费 is a fee
  * taken at signing. The texts are new wordings of those shapes; expected flows are worked out by hand from the text.
  */
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/paths';
-import { loadInterestData } from '../../src/interest/interest-data';
-import { createLoanTextParser } from '../../src/interest/loan-text';
-import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+import { parseLoan as parse, flowsAt, months, everyDays } from '../support/loan-shapes';
 
-const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
 const AT = new Date('2026-12-07T12:00:00+08:00');
-const flows = (text: string) => cashFlowsOf(parse(text, AT));
-const months = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
-const everyDays = (gap: number, n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ day: gap * (i + 1), amount }));
+const flows = flowsAt(AT);
 
 describe('descriptions-7: a paid amount, a space, then its period', () => {
   it('还80 每天，一共还20天 is twenty daily payments of 80, not 80 once', () => {

@@ -5,17 +5,10 @@
  * (本金10000加当月利息300), and the amount promised to arrive followed by less that came (说好到手8千，结果只到了6400).
  * The texts are new wordings of those shapes; expected flows are worked out by hand from the text.
  */
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/paths';
-import { loadInterestData } from '../../src/interest/interest-data';
-import { createLoanTextParser } from '../../src/interest/loan-text';
-import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+import { flowsAt, months, everyDays } from '../support/loan-shapes';
 
-const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
 const AT = new Date('2026-12-07T12:00:00+08:00');
-const flows = (text: string) => cashFlowsOf(parse(text, AT));
-const months = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
-const everyDays = (gap: number, n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ day: gap * (i + 1), amount }));
+const flows = flowsAt(AT);
 
 describe('descriptions-8: repayments on calendar days after a dated loan', () => {
   it('each dated repayment is a payment counted from the day lent, in the loan\'s year', () => {

@@ -4,17 +4,11 @@
  * (本金1250再加手续费300), the last of several timed payments told as 剩下的, the other loan set aside by 她那笔, and
  * an expense (房租每月1500) that is not this loan's. The texts are new wordings; flows are worked out by hand.
  */
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../../src/paths';
-import { loadInterestData } from '../../src/interest/interest-data';
-import { createLoanTextParser } from '../../src/interest/loan-text';
-import { cashFlowsOf } from '../../src/interest/facts-to-flows';
+import { flowsAt, months, everyDays } from '../support/loan-shapes';
 
-const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
 const AT = new Date('2026-12-06T12:00:00+08:00');
-const flows = (text: string) => cashFlowsOf(parse(text, AT));
-const months = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
-const days = (n: number, amount: number) => Array.from({ length: n }, (_, i) => ({ day: i + 1, amount }));
+const flows = flowsAt(AT);
+const days = (n: number, amount: number) => everyDays(1, n, amount);
 
 describe('dev-phrasings-16: the amount said before its period', () => {
   it('还50每天 20天 is twenty daily payments of 50', () => {
