@@ -42,7 +42,7 @@ const toSimplified: (s: string) => string = OpenCC.Converter({ from: 'tw', to: '
 
 /** `text` in simplified characters ("我唔會做傻事" → "我唔会做傻事"), for matching cue words written in simplified form. */
 export function simplified(text: string): string {
-  return [...text].map((ch) => (KEEP.has(ch) ? ch : toSimplified(ch))).join('');
+  return Array.from(text, simplifiedChar).join('');
 }
 const charCache = new Map<string, string>();
 /** Already simplified characters the Taiwan → mainland table turns into something else (么 → 幺: "在么" is not "在幺"). */
@@ -165,14 +165,20 @@ function convertUnits(units: Unit[]): Unit[] {
   }
   // A phrase conversion changed the length: fall back to character by character.
   return units.map((u) => {
-    let c = charCache.get(u.ch);
-    if (c === undefined) {
-      c = KEEP.has(u.ch) ? u.ch : toSimplified(u.ch);
-      if (Array.from(c).length !== 1) c = u.ch;
-      charCache.set(u.ch, c);
-    }
+    const c = simplifiedChar(u.ch);
     return c === u.ch ? u : { ...u, ch: c };
   });
+}
+
+/** One character in simplified form (cached; kept as it is when the table would make it more than one). */
+function simplifiedChar(ch: string): string {
+  let c = charCache.get(ch);
+  if (c === undefined) {
+    c = KEEP.has(ch) ? ch : toSimplified(ch);
+    if (Array.from(c).length !== 1) c = ch;
+    charCache.set(ch, c);
+  }
+  return c;
 }
 
 /** Step 4: variant spellings → canonical, longest match first; spaces between Latin syllables are skipped. */
