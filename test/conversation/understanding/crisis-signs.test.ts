@@ -125,4 +125,7 @@ describe('the statistical head never hears alone over an everyday reading', () =
   it('leaves "消失几天 去山里躲躲" and "出去躲一阵" ordinary', () => {
     for (const t of ['想从这个世界上消失几天 去山里躲躲', '真想消失一阵 出去躲一阵再说']) expect(crisis(t)).toBe('none');
   });
+  it('leaves a question about moving property to family ordinary ("过户给我妈 法院就拿不走了吧")', () => {
+    for (const t of ['欠了二十多万 我想先把房子过户给我妈 法院就拿不走了吧', '欠了三十万 车先转到我哥名下 是不是就执行不了']) expect(crisis(t)).toBe('none');
+  });
 });
