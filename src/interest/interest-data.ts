@@ -126,6 +126,7 @@ export const loanCuesSchema = z.object({
   english: z.record(z.string().regex(/^[a-z][a-z ]*$/, 'lower-case English words'), z.string().min(1)),
   english_patterns: z.array(z.object({ match: z.string().min(1), replace: z.string().min(1) })),
   english_keep: words,
+  english_numbers: z.object({ units: z.record(z.string().regex(/^[a-z]+$/), z.number().int().nonnegative()), hundred: words, scales: z.record(z.string().regex(/^[a-z]+$/), z.number().int().positive()), joiners: words }),
   alternatives: words,
   uncertain_before: words,
   forgotten: words,

@@ -2,7 +2,7 @@
  * Folds the ways a borrower may type a description into the one form the loan parser reads: traditional
  * characters and the financial numerals (壹萬 → 一万), a few homophone typos where they cannot mean anything
  * else (每月换1050 → 每月还1050, 分12其 → 分12期), and English words in a mixed message (borrowed 5k got 4k →
- * 借5k到手4k). Every word and character comes from knowledge/interest/cues.yaml; this file only applies them.
+ * 借5k到手4k), with numbers said in words read as digits (ten thousand → 10000). Every word and character comes from knowledge/interest/cues.yaml; this file only applies them.
  * The input is already lower-cased and NFKC-normalised.
  */
 
@@ -15,6 +15,8 @@ export interface FoldCues {
   english_patterns: Array<{ match: string; replace: string }>;
   /** English words kept when the rest of the unknown ones in an English sentence are dropped (rmb, x, app). */
   english_keep: string[];
+  /** Numbers said in English words (ten thousand, two thousand five hundred): units, 'hundred', scales, joiners (and). */
+  english_numbers: { units: Record<string, number>; hundred: string[]; scales: Record<string, number>; joiners: string[] };
 }
 
 /** Rewrites one lower-cased text; the same text always gives the same result. */
@@ -39,6 +41,7 @@ export function createTextFold(cues: FoldCues): TextFold {
   const englishRe = english.length ? new RegExp(`\\s*(?<![a-z])(${english.map((w) => w.split(/\s+/).map(escapeRe).join('\\s+')).join('|')})(?![a-z])\\s*`, 'g') : undefined;
   const shapes = cues.english_patterns.map((p) => ({ re: new RegExp(p.match, 'g'), replace: p.replace }));
   const keep = new Set(cues.english_keep.map((w) => w.toLowerCase()));
+  const spelled = createEnglishNumbers(cues.english_numbers);
 
   return (t) => {
     let s = charRe ? t.replace(charRe, (c) => chars.get(c) ?? c) : t;
@@ -46,6 +49,7 @@ export function createTextFold(cues: FoldCues): TextFold {
     if (beforeRe) s = s.replace(beforeRe, (w) => cues.typos.before_number[w] ?? w);
     if (afterRe) s = s.replace(afterRe, (w) => cues.typos.after_number[w] ?? w);
     if (/[a-z]{2}/.test(s)) {
+      s = spelled(s);
       for (const { re, replace } of shapes) s = s.replace(re, replace);
       let known = 0;
       if (englishRe) s = s.replace(englishRe, (_all, w: string) => (known++, englishMap.get(w.replace(/\s+/g, ' ')) ?? w));
@@ -56,6 +60,38 @@ export function createTextFold(cues: FoldCues): TextFold {
     }
     return s;
   };
+}
+
+/**
+ * Rewrites runs of English number words as digits: "ten thousand" → 10000, "two thousand five hundred" → 2500,
+ * "twenty-five" → 25, "a thousand" → 1000. A lone "one" is left as it is: the word phrases (in one month, for one
+ * year) read it, and "one" alone is seldom an amount.
+ */
+function createEnglishNumbers(n: FoldCues['english_numbers']): (s: string) => string {
+  const units = new Map(Object.entries(n.units));
+  const scales = new Map(Object.entries(n.scales));
+  const hundred = new Set(n.hundred);
+  const number = [...units.keys(), ...hundred, ...scales.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const joiner = `(?:[\\s-]+(?:(?:${n.joiners.map(escapeRe).join('|')})\\s+)?)`;
+  // A run starts with a unit (or "a" before a scale) and goes on while number words follow.
+  const runRe = new RegExp(`(?<![a-z])(?:(?:${number})|a(?=\\s+(?:${[...hundred, ...scales.keys()].map(escapeRe).join('|')})(?![a-z])))(?:${joiner}(?:${number}))*(?![a-z])`, 'g');
+  return (s) =>
+    s.replace(runRe, (run) => {
+      const ws = run.split(/[\s-]+/).filter((w) => w && !n.joiners.includes(w));
+      if (ws.length === 1 && (ws[0] === 'one' || !units.has(ws[0]!))) return run;
+      let total = 0;
+      let current = 0;
+      for (const w of ws) {
+        if (w === 'a') current = 1;
+        else if (units.has(w)) current += units.get(w)!;
+        else if (hundred.has(w)) current = (current || 1) * 100;
+        else {
+          total += (current || 1) * scales.get(w)!;
+          current = 0;
+        }
+      }
+      return String(total + current);
+    });
 }
 
 function byLength(xs: string[]): string[] {
