@@ -28,6 +28,8 @@ describe('detectCrisis', () => {
     '太累了 想永远消失',
     'sometimes i just want to end it all',
     '公司知道了 把我开了 我活着干嘛',
+    '他说得对 我去死了他们就拿不到钱了',
+    '催收说的没错 我去死算了',
   ])('detects %s', (text) => {
     expect(detectCrisis(text, rules)).toBe(true);
   });
@@ -47,6 +49,7 @@ describe('detectCrisis', () => {
     '今天接了个电话 开口就问我是不是不想活了',
     '这点钱都还不起 你活着还有什么意思',
     '我不想让他们消失，我只想他们别打了',
+    '催收说我不如去死',
   ])('ignores %s', (text) => {
     expect(detectCrisis(text, rules)).toBe(false);
   });
