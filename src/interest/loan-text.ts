@@ -217,6 +217,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     `${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:个月|期)(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(?:${altOf(tc.verbs)})(?:了)?)(?:${altOf(tc.last_parts.principal)})(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(tc.last_parts.joiners)})(?:${altOf(tc.last_parts.interest)})(${AMOUNT.replace(/^\(/, '(?:')})`,
     'g',
   );
+  /**
+   * 第6个月还 / 最后一个月还 / 最后一期还: a month or instalment named as a point in time, right before the amount's
+   * paying words (at most four characters): the 月还 / 一期还 in it are no per-period cue, the amount is paid once then.
+   */
+  const pointBeforeRe = new RegExp(`(?:${altOf(tc.last)}|${escapeRe(tc.ordinal)}(?:\\d+|${CN_COUNT}))(?:个月|月|期)[^\\d,，。;；]{0,4}$`);
+  /** 最后一个月: the 一个月 of a point in time, not a term of one month. */
+  const lastBeforeRe = new RegExp(`(?:${altOf(tc.last.map((w) => w.replace(/一$/, '')))})$`);
   /** 按3万算 / 按一万收: interest on the amount lent (flat). */
   const flatBasisRe = new RegExp(`(?:${altOf(cues.basis_words)})(?:[\\d.,]+|[${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}${Object.keys(cues.numerals.big).join('')}])+(?:${altOf(Object.keys(cues.numerals.magnitudes))})?\\d?(?:${altOf(cues.numerals.currency_after)})?(?:来)?(?:${altOf(cues.flat_basis_after)})`);
   const currencyLead = new RegExp(`^(?:${altOf(cues.numerals.currency_after)})`);
@@ -246,6 +253,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const relativeTerms = Object.entries(cues.term.relative).sort((a, b) => b[0].length - a[0].length);
 
   const choice = createLoanChoice(cues.loan_choice, breakChars);
+  const ep = cues.equal_payment_parts;
+  /** 每月还款额一样 / 月供固定: every instalment the same amount. */
+  const equalPaymentRe = new RegExp(`(?:${altOf(ep.heads)})(?:${altOf(ep.middles)})?都?(?:${altOf(ep.tails)})`);
+  const remainingWords = lower(cues.remaining_principal);
+  const onRemainingWords = lower(cues.interest_on_remaining);
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
@@ -368,6 +380,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         a.perPeriod = false;
         continue;
       }
+      // 第6个月还30600 / 最后一个月还8240: paid once, at the month named, whatever cue (月还, 一个月还) the words hold.
+      if (a.role === 'payment' && !a.perPeriod && pointBeforeRe.test(lead)) a.role = 'total';
       // 45服务费每月: the fee word after the amount is skipped before looking for the period.
       const feeTail = f?.role === 'fee' ? f.cueEnd : a.end;
       if (a.role === 'fee' && !a.perPeriod) a.perPeriod = perPeriodWords.some((w) => t.slice(feeTail, Math.min(clauseEnd, feeTail + 4)).includes(w));
@@ -515,6 +529,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // period's interest, so the loan is interest-only, that sum its last payment.
     const { principal: lentSum, total: atEnd, interest: each } = facts;
     if ((!kind || kind === 'bullet') && each?.each && lentSum !== undefined && atEnd !== undefined && Math.abs(atEnd - lentSum - each.amount) <= 0.005) kind = 'interest_only';
+    // 利息按剩余本金算: interest on what is left is 等额本金 or 等额本息, never flat. With a rate and neither said (nor
+    // the instalment), which one is asked; with principal parts and neither a rate nor interest, the interest is
+    // not known, so the instalment is asked rather than a loan without interest computed.
+    if (interestOnRemaining(t) && !listed.length && !varying && facts.payment === undefined && (!kind || kind === 'flat') && facts.rate) doubts.push({ ask: 'payment', drop: ['rate', 'repayment'] });
+    else if (interestOnRemaining(t) && !listed.length && !varying && !facts.rate && !facts.interest && principalPartsOnly(t, amounts, breaks)) doubts.push({ ask: 'payment', drop: ['payment', 'total'] });
     if (kind) facts.repayment = kind;
     // 日还50，还一年: paid daily, but not said as 每天 with a count of days; the term is asked, never read as months.
     // 日还款120，还50天: the same, but the days paid are counted, so each of them is one payment of that amount.
@@ -851,6 +870,20 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     });
   }
 
+  /** 利息按剩余本金算 / 按没还的本金计息: a word of what is left and an interest word in one clause. */
+  function interestOnRemaining(t: string): boolean {
+    return remainingWords.some((w) => {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (has(clauseAround(t, i, i + w.length, breakChars), onRemainingWords)) return true;
+      return false;
+    });
+  }
+
+  /** Every amount paid each period is a principal part (每月还本金1000): nothing paid each period is interest or whole. */
+  function principalPartsOnly(t: string, amounts: Amount[], breaks: number[]): boolean {
+    const each = amounts.filter((a) => a.perPeriod && (a.role as string) !== 'ignored' && a.role !== 'fee');
+    return each.length > 0 && each.every((a) => partOf(t, a, breaks) === 'principal');
+  }
+
   /** Where the clause holding `pos` begins. */
   function clauseStartAt(t: string, pos: number): number {
     let a = pos;
@@ -993,6 +1026,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // 先扣了两个月利息600: the months of interest deducted, not the term.
       if (!ordinal && moneyLinkWords.some((w) => t.startsWith(w, end)) && has(withoutNotDeduction(clauseAround(t, start, end, breakChars)), cues.deduction_words)) continue;
       if (count === 1 && !ordinal && interestWords.some((w) => lead.endsWith(w)) && numberStart.test(t.slice(end, end + 1))) continue;
+      // 最后一个月还8240: a point in time, not a term of one month.
+      if (count === 1 && !ordinal && lastBeforeRe.test(lead)) continue;
       // 一个月工资才4000 / 一个月房租1500: the period of an income or another expense, not the term.
       if (!ordinal && otherDebts.some((w) => t.startsWith(w, end + (/^[的才就]/.test(t.slice(end, end + 1)) ? 1 : 0)))) continue;
       // 14天一期: the 一期 says how long a period is, not how many there are.
@@ -1139,6 +1174,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   function repaymentKind(t: string, principalParts: boolean): LoanFacts['repayment'] {
     if (has(t, cues.equal_principal) || ((principalParts || has(t, cues.equal_principal_parts)) && has(t, cues.remaining_principal))) return 'equal_principal';
     if (has(t, cues.equal_instalments)) return 'equal_instalments';
+    // 每月还的钱一样，利息按剩余本金算: the same instalment with interest on what is left is 等额本息.
+    if (equalPaymentRe.test(t) && has(t, cues.remaining_principal)) return 'equal_instalments';
     if (has(t, cues.interest_only)) return 'interest_only';
     if (has(t, cues.flat) || flatBasisRe.test(t)) return 'flat';
     if (bulletSaid(t)) return 'bullet';
