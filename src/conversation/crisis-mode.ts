@@ -88,9 +88,10 @@ export function crisisUnsure(userText: string, turn: TurnContext, mode?: CrisisM
 }
 
 /** Help is on its way ("我打了120 他们在路上了"): they did right, how to wait; care goes on for at least one more turn. */
-export function helpComing(userText: string, turn: TurnContext): OutboundReply {
+export function helpComing(userText: string, turn: TurnContext, mode?: CrisisMode): OutboundReply {
   const r = emptyReply('crisis');
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_help_coming') });
+  woundCare(r, mode, turn);
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
   turn.crisisHandled = true;
   turn.remember(userText, (s) => {

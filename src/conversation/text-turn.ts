@@ -66,7 +66,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // In crisis mode every turn reads as a reply to "are you safe?"; what the person is doing is read without it.
     const plain = deps.understander.understand(text, 'none', receivedAt);
     // Help is on its way ("我打了120 他们在路上了"): they did right; care goes on.
-    if (cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn);
+    if (cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
     // "我安全的 就是想问问 网贷逾期会坐牢吗": glad they are safe, and the question answered.
     // Words of assurance are no question ("我没事 真的没想怎么样": 怎么样 asks nothing): they are left out first.
     const asksToo = (plain.act === 'ask' || plain.act === 'follow_up' || plain.act === 'describe') && asksOrWonders(withoutAssurance(text, cues.safe_assured));
@@ -105,7 +105,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     turn.crisisHandled = true;
     return leaveCrisis(text, turn);
   }
-  if (state?.crisis && !inCrisis(state) && cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn);
+  if (state?.crisis && !inCrisis(state) && cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
 
   // 3. What the bot was waiting for.
   const pending = state?.pending;

@@ -149,6 +149,18 @@ describe('crisis mode meets what the person says next', () => {
     expect((await c.say('有点困了')).kind).toBe('crisis');
   });
 
+  it('speaks of a wound on the way to help only when the person said they were hurt, and opens with thanks', async () => {
+    const c = conversation();
+    expect((await c.say('我现在在江边 不想回去了 想跳下去')).kind).toBe('crisis');
+    const r = await c.say('我打了110 他们说马上到');
+    expect(r.kind).toBe('crisis');
+    expect(r.shown).toMatch(/^谢谢你告诉我/);
+    expect(r.shown).not.toMatch(/伤口/);
+    const hurt = conversation();
+    await hurt.say('刚刚拿刀划了手 真的想结束这一切');
+    expect((await hurt.say('室友回来了 他在陪我')).shown).toMatch(/伤口/);
+  });
+
   it('hears words taken back with safety said outright as safe, and the next question is answered', async () => {
     const c = conversation();
     expect((await c.say('真想一觉睡过去再也不醒 这样就不用接催收电话了')).kind).toBe('crisis');
