@@ -12,3 +12,12 @@ export function yuanText(amount: number): string {
   const r = Math.round(amount * 100) / 100;
   return r.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
+
+/**
+ * A published one-year LPR as a percent figure: to the hundredth when it has one (3.45 → "3.45", never 3.5), one
+ * decimal otherwise (3 → "3.0"), so the rate quoted for a contract date is the one the central bank announced.
+ */
+export function lprText(percent: number): string {
+  const hundredths = Math.round(percent * 100);
+  return hundredths % 10 === 0 ? (hundredths / 100).toFixed(1) : (hundredths / 100).toFixed(2);
+}

@@ -8,7 +8,7 @@ import { emptyReply } from '../message';
 import { fitted, para } from '../screen-fit';
 import type { LegalFrame } from './legal-cap';
 import type { LoanFacts } from './loan-facts';
-import { percentText } from './format';
+import { lprText, percentText } from './format';
 import {
   CAP_TOLERANCE_PP, INTEREST_BUTTONS, beforeRuleVerdict, citationsFor, dateText, frameOf, licensedLinePct, privateCapPct, privateHead, rateNumber, wholeYuan, type InterestDeps, type InterestResult,
 } from './reply-frame';
@@ -38,7 +38,7 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
     const { pct } = privateCapPct(cap);
     const over = aprPct > pct + CAP_TOLERANCE_PP;
     if (cap.kind === 'on_date') {
-      const vars = { date: dateText(cap.date, r), cap: percentText(cap.cap.cap / 100), lpr: percentText(cap.cap.lpr / 100) };
+      const vars = { date: dateText(cap.date, r), cap: percentText(cap.cap.cap / 100), lpr: lprText(cap.cap.lpr) };
       first = lead(r.text(over ? 'interest_stated_private_over' : 'interest_stated_private_under', vars));
       if (cap.cap.stale) compare.push(r.text('interest_private_stale', { latest: deps.knowledge.lpr.latest_confirmed, lpr: cap.cap.lpr }));
     } else {
