@@ -258,6 +258,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const equalPaymentRe = new RegExp(`(?:${altOf(ep.heads)})(?:${altOf(ep.middles)})?都?(?:${altOf(ep.tails)})`);
   const remainingWords = lower(cues.remaining_principal);
   const onRemainingWords = lower(cues.interest_on_remaining);
+  const ps = cues.principal_share;
+  /** 每月还款本金的10%: the principal part of each instalment as a share of the amount lent (group 1: the percent). */
+  const principalShareRe = new RegExp(`(?:${altOf(ps.heads)})(?:${altOf(ps.verbs)})?(?:${altOf(ps.bases)})(?:${altOf(ps.links)})(\\d+(?:\\.\\d+)?)%`);
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
@@ -298,6 +301,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     }
     const dates = findDates(t, at);
     for (const d of dates) masked(d.start, d.end);
+    // 每月还款本金的10%: a share of the principal repaid each period, not a rate nor a fee.
+    const share = principalShareRe.exec(t);
+    if (share) masked(share.index, share.index + share[0].length);
     const rollPct = rollover ? rolloverPercent(t, masked) : undefined;
     // 服务费5% / 砍头10%: a share of the loan taken as a fee, not the loan's rate.
     const allFeePercents = readFeePercents(t, isMasked);
@@ -568,6 +574,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, ...p }) => p);
     else if (varying) facts.payments = varying.payments;
     else if (rollover) applyRollover(t, terms, timed, amounts, rollPct, facts);
+    if (share && !listed.length && !varying && !rollover) applyPrincipalShare(Number(share[1]), share.index + share[0].length, t, amounts, facts, doubts);
     if (facts.received === undefined && has(t, cues.full_received) && facts.principal !== undefined) facts.received = facts.principal;
     // 全额到账8500: all of the principal arrived, so what arrived is the principal.
     if (facts.principal === undefined && facts.received !== undefined && has(t, cues.full_received)) facts.principal = facts.received;
@@ -868,6 +875,39 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       }
       return false;
     });
+  }
+
+  /**
+   * 每月还款本金的10%加利息100: every month a tenth of the amount lent and 100 of interest, so ten payments of 1100
+   * (the count follows from the share when no term is said). A rate, a payment or a total beside it, a term that
+   * does not repay the principal, or interest named without its amount: the instalment (or term) is asked.
+   */
+  function applyPrincipalShare(percent: number, shareEnd: number, t: string, amounts: Amount[], facts: LoanFacts, doubts: Doubt[]): void {
+    const principal = facts.principal;
+    if (principal === undefined) return;
+    // The interest of each period: the amount after the share in its clause, with an interest word between them
+    // (its lead also holds 本金, so it was read as a principal part or a payment).
+    const clauseEnd = t.slice(shareEnd).search(new RegExp(`[${[...breakChars].map(escapeClass).join('')}]`));
+    const within = t.slice(shareEnd, clauseEnd < 0 ? t.length : shareEnd + clauseEnd);
+    const part = amounts.find((a) => a.start >= shareEnd && a.end <= shareEnd + within.length && has(t.slice(shareEnd, a.start), cues.part_words.interest));
+    const interestNamed = has(within, cues.part_words.interest);
+    const interest = part?.value ?? 0;
+    const same = (x: number | undefined) => x === undefined || (part !== undefined && Math.abs(x - part.value) <= 0.005);
+    if (facts.rate || !same(facts.payment) || facts.total !== undefined || (facts.interest && !same(facts.interest.amount)) || (interestNamed && !part) || facts.periodDays) {
+      doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'rate', 'repayment'] });
+      return;
+    }
+    const byShare = 100 / percent;
+    const n = facts.term && (facts.term.unit === 'month' || facts.term.unit === 'period') ? facts.term.count : Math.round(byShare);
+    if (!(Math.abs(byShare - n) < 1e-9)) {
+      doubts.push({ ask: 'term', drop: ['term', 'interest', 'repayment'] });
+      return;
+    }
+    facts.payments = Array.from({ length: n }, (_, i) => ({ month: i + 1, amount: round2((principal * percent) / 100 + interest) }));
+    delete facts.interest;
+    delete facts.payment;
+    delete facts.repayment;
+    delete facts.term;
   }
 
   /** 利息按剩余本金算 / 按没还的本金计息: a word of what is left and an interest word in one clause. */
