@@ -81,6 +81,7 @@ export const loanCuesSchema = z.object({
   equal_principal_parts: words,
   equal_payment_parts: z.object({ heads: words, middles: words, tails: words }),
   interest_on_remaining: words,
+  first_due: z.object({ firsts: words, fillers: words, links: words, froms: words, month_days: z.number().int().positive(), days_between_months: z.number().int().positive() }),
   principal_share: z.object({ heads: words, verbs: words, bases: words, links: words }),
   equal_instalments: words,
   flat: words,

@@ -16,6 +16,7 @@ import { createRateReader } from './rate-text';
 import { createFeePercentReader, type FeePercent } from './fee-percent';
 import { askInsteadOfGuessing, type Doubt } from './ambiguity';
 import { createLoanChoice } from './loan-choice';
+import { cashFlowsOf } from './facts-to-flows';
 
 /** Two terms offered as alternatives ("10期还是12期", "一年半还是两年"): the term is asked, never picked. */
 const TERM_EITHER = /[0-9一二两三四五六七八九十百半]+\s*(?:期|个月|月|年|天|周|个星期)?\s*还是\s*[0-9一二两三四五六七八九十百半]+\s*(?:期|个月|月|年|天|周|个星期)/;
@@ -258,6 +259,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const equalPaymentRe = new RegExp(`(?:${altOf(ep.heads)})(?:${altOf(ep.middles)})?都?(?:${altOf(ep.tails)})`);
   const remainingWords = lower(cues.remaining_principal);
   const onRemainingWords = lower(cues.interest_on_remaining);
+  const fd = cues.first_due;
+  /** 首期还款日为借款后第10天: the first instalment a number of days after the loan (group 1: the days). */
+  const firstDueRe = new RegExp(`(?:${altOf(fd.firsts)})(?:${altOf(fd.fillers)})?(?:${altOf(fd.links)})?(?:${altOf(fd.froms)})第?(\\d+|${CN_COUNT})天`);
   const ps = cues.principal_share;
   /** 每月还款本金的10%: the principal part of each instalment as a share of the amount lent (group 1: the percent). */
   const principalShareRe = new RegExp(`(?:${altOf(ps.heads)})(?:${altOf(ps.verbs)})?(?:${altOf(ps.bases)})(?:${altOf(ps.links)})(\\d+(?:\\.\\d+)?)%`);
@@ -301,6 +305,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     }
     const dates = findDates(t, at);
     for (const d of dates) masked(d.start, d.end);
+    // 首期还款日为借款后第10天: when the first instalment falls, not a payment nor the term.
+    const firstDue = firstDueRe.exec(t);
+    if (firstDue) masked(firstDue.index, firstDue.index + firstDue[0].length);
     // 每月还款本金的10%: a share of the principal repaid each period, not a rate nor a fee.
     const share = principalShareRe.exec(t);
     if (share) masked(share.index, share.index + share[0].length);
@@ -605,6 +612,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // A loan named among several (问的是另一笔) is read as one, whatever word labels it.
     const several = !named && has(t, severalLoans);
     if (several) doubts.unshift({ ask: 'principal', drop: ['principal', 'received', 'payment', 'total', 'payments', 'fees', 'interest', 'rate'] });
+    if (firstDue && !several && !listed.length && !varying && !rollover) firstDueAfter(smallCount(firstDue[1]!), facts, doubts);
     const out = askInsteadOfGuessing(facts, doubts);
     // Which loan is asked by naming them: the amounts lent (or said with no cue: 一笔1万, 一笔5000), each once.
     const lent = [...new Set(amounts.filter((a) => a.role === 'principal' || a.role === 'unknown').map((a) => a.value))];
@@ -908,6 +916,29 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     delete facts.payment;
     delete facts.repayment;
     delete facts.term;
+  }
+
+  /**
+   * 首期还款日为借款后第10天: the instalments said (每期还1100，分3期) fall on day 10 and then a month (30 days) or the
+   * stated number of days apart. Instalments worked out from a rate or interest are asked: how the short first
+   * period's interest is counted is not said. A first instalment a month or more after the loan changes nothing.
+   */
+  function firstDueAfter(days: number, facts: LoanFacts, doubts: Doubt[]): void {
+    if (!(days > 0) || doubts.length || facts.unstated || facts.payments?.length) return;
+    if (facts.rate || facts.interest || (facts.repayment && facts.repayment !== 'bullet')) {
+      doubts.push({ ask: 'payment', drop: ['payment', 'total', 'rate', 'interest', 'repayment'] });
+      return;
+    }
+    const out = cashFlowsOf({ ...facts, feePerPayment: undefined, feeWithFirst: undefined, feeWithLast: undefined });
+    if (!out.ok) return;
+    const ps = out.flows.payments;
+    const monthly = ps.every((p, i) => p.month === i + 1);
+    const every = facts.periodDays;
+    const byDays = every !== undefined && ps.every((p, i) => p.month === undefined && p.day === every * (i + 1));
+    if (!monthly && !byDays) return;
+    if (monthly && days >= fd.month_days) return;
+    const gap = monthly ? fd.days_between_months : every!;
+    facts.payments = ps.map((p, i) => ({ day: days + gap * i, amount: p.amount }));
   }
 
   /** 利息按剩余本金算 / 按没还的本金计息: a word of what is left and an interest word in one clause. */
