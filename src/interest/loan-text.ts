@@ -525,6 +525,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     else if (stage && amounts.some((a) => a.perPeriod && (a.role === 'payment' || a.role === 'interest') && a.start >= stageEnd && ![...t.slice(stageEnd, a.start)].some((c) => breakChars.has(c)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
     // 还10期还是12期 / 一年半还是两年来着: two terms offered, neither picked.
     if (TERM_EITHER.test(t)) doubts.push({ ask: 'term', drop: ['term'] });
+    // 7天后还5500，还是14天后来着: a second term of the same unit offered after an alternative word, apart from the first.
+    const offered = terms.filter((x) => !x.ordinal && alternatives.some((w) => t.slice(Math.max(0, x.start - w.length - 1), x.start).replace(/,$/, '').endsWith(w)));
+    if (offered.some((x) => terms.some((y) => y !== x && !y.ordinal && y.unit === x.unit && y.count !== x.count))) doubts.push({ ask: 'term', drop: ['term', 'payments'] });
     if (weeklyInterest && facts.interest?.each) facts.periodDays ??= 7;
     if (rate && !(rollPct !== undefined && rate.percent === rollPct)) facts.rate = rate;
     // 借2000，利息一天20块: a day's interest as money on the principal is a daily rate.
