@@ -65,6 +65,7 @@ interface CompiledRule {
   patterns: CompiledPattern;
   unless?: CompiledPattern;
   unlessExcept?: CompiledPattern;
+  unlessMessage?: CompiledPattern;
   needs?: CompiledPattern;
 }
 
@@ -194,6 +195,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     unless: rule.unless.length ? compiler.compile(rule.unless, rule.unless_scope) : undefined,
     needs: rule.needs.length ? compiler.compile(rule.needs, 'message') : undefined,
     unlessExcept: rule.unless_except.length ? compiler.compile(rule.unless_except, 'message') : undefined,
+    unlessMessage: rule.unless_message.length ? compiler.compile(rule.unless_message, 'message') : undefined,
   }));
   const firstPass = compiled.filter((c) => c.rule.needs_category.length === 0);
   const secondPass = compiled.filter((c) => c.rule.needs_category.length > 0);
@@ -205,7 +207,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
   const judge = createConditionJudge(rules, compiler, negation);
   // Every pattern findHit runs on an indexed read must have its anchors here.
   const anchors = new AnchorIndex([
-    ...compiled.flatMap((c) => [c.patterns, c.unless, c.needs, c.unlessExcept].flatMap((p) => (p ? p.anchors.flatMap((a) => a ?? []) : []))),
+    ...compiled.flatMap((c) => [c.patterns, c.unless, c.needs, c.unlessExcept, c.unlessMessage].flatMap((p) => (p ? p.anchors.flatMap((a) => a ?? []) : []))),
     ...judge.anchors,
   ]);
   /** Reads a message and notes which anchor words it holds (so findHit scans only patterns that can match). */
@@ -245,10 +247,15 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     const run = (c: CompiledRule) => {
       if (c.rule.needs_category.length && !c.rule.needs_category.some((k) => hits.has(k))) return;
       let unless = c.unless;
-      if (unless && c.unlessExcept && findHit(read, c.unlessExcept, negation, lex.negation.window, lex)) unless = undefined;
+      let unlessMessage = c.unlessMessage;
+      if ((unless || unlessMessage) && c.unlessExcept && findHit(read, c.unlessExcept, negation, lex.negation.window, lex)) {
+        unless = undefined;
+        unlessMessage = undefined;
+      }
       const neg = c.rule.negatable ? negation : undefined;
       let hit = findHit(read, c.patterns, neg, lex.negation.window, lex, unless, c.rule.unless_scope);
       if (!hit) return;
+      if (unlessMessage && findHit(read, unlessMessage, negation, lex.negation.window, lex)) return;
       if (c.needs && !findHit(read, c.needs, negation, lex.negation.window, lex)) return;
       const { future_categories: future, done_categories: done, conditional_is_future: conditional } = c.rule;
       if (!future && !done) {

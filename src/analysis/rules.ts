@@ -91,6 +91,11 @@ const ruleSchema = z.object({
   unless_scope: z.enum(['clause', 'sentence', 'message']).default('sentence'),
   /** When any of these matches anywhere in the message, `unless` is ignored (e.g. a "court" notice with 12368 that also demands a transfer to a private account). */
   unless_except: z.array(pattern).default([]),
+  /**
+   * Like `unless`, but looked for anywhere in the message whatever `unless_scope` says (a judgment stated to be in
+   * force in one sentence makes 失信 or freezing named in another true); `unless_except` turns it off too.
+   */
+  unless_message: z.array(pattern).default([]),
   needs: z.array(pattern).default([]),
   needs_category: z.array(categoryId).default([]),
   negatable: z.boolean().default(true),
@@ -291,7 +296,7 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
   for (const rule of lex.rules) {
     if (ruleIds.has(rule.id)) problems.push(`${lexName}: rules (${rule.id}): id used twice`);
     ruleIds.add(rule.id);
-    for (const p of [...rule.patterns, ...rule.unless, ...rule.needs, ...rule.unless_except]) {
+    for (const p of [...rule.patterns, ...rule.unless, ...rule.needs, ...rule.unless_except, ...rule.unless_message]) {
       checkRefs(lexName, `rules (${rule.id})`, p);
       const chained = chainedAlternative(p);
       if (chained) {
