@@ -76,7 +76,7 @@ function payments(f: LoanFacts, principal: number): Built {
     const parts = f.principalPerPeriod ? principal / f.principalPerPeriod : undefined;
     const t = term ?? (parts !== undefined && Number.isInteger(Math.round(parts * 1e6) / 1e6) ? { count: Math.round(parts), unit: 'period' as const } : undefined);
     if (!t) return { missing: 'term' };
-    return byRate(f, principal, t, timing);
+    return totalAgrees(byRate(f, principal, t, timing), f.total);
   }
 
   if (f.interest) {
@@ -142,6 +142,18 @@ function byRate(f: LoanFacts, principal: number, term: NonNullable<LoanFacts['te
         ? { payments: bulletByDay(principal * (1 + periodRate * n), timing.every * n), kind }
         : { payments: bulletByMonth(principal * (1 + periodRate * n), n), kind };
   }
+}
+
+/**
+ * A schedule worked out from a stated rate, checked against a sum the borrower also said (一共还,
+ * 第6个月还30600, 一次性还了8380结清): the sum must be everything repaid or the last payment. One that is neither tells
+ * of another schedule (an early payoff, a different last payment), so the payment is asked rather than the sum dropped.
+ */
+function totalAgrees(built: Built, total: number | undefined): Built {
+  if ('missing' in built || total === undefined) return built;
+  const all = built.payments.reduce((s, p) => s + p.amount, 0);
+  const last = built.payments[built.payments.length - 1]!.amount;
+  return agrees(all, total) || agrees(last, total) ? built : { missing: 'payment' };
 }
 
 /** Two sums of money that are the same loan: within a yuan, or 0.5 % for large sums (rounded instalments). */

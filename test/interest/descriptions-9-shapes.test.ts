@@ -1,0 +1,37 @@
+/**
+ * From descriptions-9 (scored once at 624a8c7, now development data): the last payment of an interest-only loan
+ * named by its month (第6个月还30600, 最后一个月还8240), and a sum said beside a rate that the rate's schedule does
+ * not end with (an early payoff, another last payment), which is asked. The texts are new wordings of those shapes;
+ * expected flows are worked out by hand from the text.
+ */
+import { flowsAt, months } from '../support/loan-shapes';
+
+const AT = new Date('2026-12-07T12:00:00+08:00');
+const flows = flowsAt(AT);
+
+describe('descriptions-9: the last payment of an interest-only loan named by its month', () => {
+  it('最后一个月还10300 after interest of 300 each month is that month\'s payment, not every month\'s', () => {
+    const out = flows('借1万 先息后本 4个月 每月利息300 最后一个月还10300');
+    expect(out.ok && out.flows.payments).toEqual([...months(3, 300), { month: 4, amount: 10300 }]);
+  });
+
+  it('第5个月还20400 with a monthly rate is the principal and the fifth month\'s interest', () => {
+    const out = flows('找亲戚借2万 月息2% 先息后本 每个月还400利息 第5个月还20400');
+    expect(out.ok && out.flows.payments).toEqual([...months(4, 400), { month: 5, amount: 20400 }]);
+  });
+
+  it('最后一个月 is no term of one month: with no term said, the term is asked', () => {
+    expect(flows('借8千 先息后本 每月利息240 最后一个月还8240')).toEqual({ ok: false, missing: 'term' });
+  });
+});
+
+describe('descriptions-9: a sum the rate\'s schedule does not end with is asked', () => {
+  it('第6个月还10500 beside 月息2% interest-only (which ends with 10200) asks the payment', () => {
+    expect(flows('借1万 月息2% 先息后本 6个月 第6个月还10500')).toEqual({ ok: false, missing: 'payment' });
+  });
+
+  it('a sum that is everything repaid still agrees', () => {
+    const out = flows('借1万 月息2% 先息后本 6个月 一共还11200');
+    expect(out.ok && out.flows.payments).toEqual([...months(5, 200), { month: 6, amount: 10200 }]);
+  });
+});
