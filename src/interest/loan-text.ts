@@ -553,7 +553,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (kind) facts.repayment = kind;
     // 日还50，还一年: paid daily, but not said as 每天 with a count of days; the term is asked, never read as months.
     // 日还款120，还50天: the same, but the days paid are counted, so each of them is one payment of that amount.
-    if (has(t, cues.daily_pay_words) && !facts.periodDays && !listed.length) {
+    // (7月10日还5500: the 日 of a date, masked, is no daily payment.)
+    if (dailyPaySaid(t, isMasked) && !facts.periodDays && !listed.length) {
       const each = facts.payment ?? facts.total;
       if (facts.term?.unit === 'day' && each !== undefined && paidDaily(t, each)) {
         facts.payment = each;
@@ -877,6 +878,14 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     return out.length >= 2 ? out : [];
   }
 
+  /** A daily paying word (日还, 天天还) outside the masked spans (the 日 of 7月10日还 is a date's). */
+  function dailyPaySaid(t: string, isMasked: (s: number, e: number) => boolean): boolean {
+    return lower(cues.daily_pay_words).some((w) => {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (!isMasked(i, i + w.length)) return true;
+      return false;
+    });
+  }
+
   /** 日还款120 / 日还120: `amount` is said right after a daily paying word (款 or 了 between them at most). */
   function paidDaily(t: string, amount: number): boolean {
     return lower(cues.daily_pay_words).some((w) => {
@@ -1106,6 +1115,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (!ordinal && otherDebts.some((w) => t.startsWith(w, end + (/^[的才就]/.test(t.slice(end, end + 1)) ? 1 : 0)))) continue;
       // 14天一期: the 一期 says how long a period is, not how many there are.
       if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;
+      // 每7天还一次 / 每周还一次: how often, not how many payments.
+      if (instalmentUnits.includes(word) && count === 1 && everyInLeadRe.test(lead)) continue;
       // 还6次 / 分6次: 次 counts instalments only after 分/还/共.
       if (instalmentUnits.includes(word) && !cues.instalment_words.some((w) => lead.endsWith(w))) continue;
       // A bare 月 is a term only after 分/共/期限 ("分6月"), never a month of the year.

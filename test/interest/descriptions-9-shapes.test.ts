@@ -4,7 +4,7 @@
  * not end with (an early payoff, another last payment), which is asked. The texts are new wordings of those shapes;
  * expected flows are worked out by hand from the text.
  */
-import { flowsAt, months } from '../support/loan-shapes';
+import { everyDays, flowsAt, months } from '../support/loan-shapes';
 
 const AT = new Date('2026-12-07T12:00:00+08:00');
 const flows = flowsAt(AT);
@@ -33,5 +33,20 @@ describe('descriptions-9: a sum the rate\'s schedule does not end with is asked'
   it('a sum that is everything repaid still agrees', () => {
     const out = flows('借1万 月息2% 先息后本 6个月 一共还11200');
     expect(out.ok && out.flows.payments).toEqual([...months(5, 200), { month: 6, amount: 10200 }]);
+  });
+});
+
+describe('descriptions-9: a due date written with 日 is no daily payment', () => {
+  it('2024年3月5日借的 … 2024年4月4日还3300 is one payment on day 30', () => {
+    const out = flows('2024年3月5日借的3000，到手2800，2024年4月4日还3300');
+    expect(out.ok && out.flows.payments).toEqual([{ day: 30, amount: 3300 }]);
+    expect(out.ok && out.flows.received).toBe(2800);
+  });
+});
+
+describe('descriptions-9: 每N天还一次 says how often, not how many', () => {
+  it('每10天还一次 … 一共还3次 is three payments ten days apart', () => {
+    const out = flows('借3000，每10天还一次，每次还1100，一共还3次');
+    expect(out.ok && out.flows.payments).toEqual(everyDays(10, 3, 1100));
   });
 });
