@@ -142,7 +142,7 @@ export function easeCrisis(userText: string, turn: TurnContext): OutboundReply {
 export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: TurnContext): OutboundReply {
   const { replies } = turn.deps;
   if (reply.kind !== 'crisis' || !reply.blocks.some((b) => b.style === 'list')) {
-    const opener = mode.level === 'acute' && !turn.crisisEased ? replies.text('crisis_acute') : replies.text('crisis_mode_opener');
+    const opener = mode.others ? replies.text('crisis_others_opener') : mode.level === 'acute' && !turn.crisisEased ? replies.text('crisis_acute') : replies.text('crisis_mode_opener');
     reply.blocks.unshift({ style: 'paragraph', text: opener });
     if (mode.hurt) reply.blocks.splice(1, 0, { style: 'paragraph', text: replies.text('crisis_wound_care') });
     reply.blocks.push({ style: 'paragraph', text: replies.text('crisis_mode_footer') });

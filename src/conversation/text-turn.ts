@@ -14,6 +14,7 @@ import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
 import { crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly } from './crisis-mode';
+import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
@@ -56,13 +57,20 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     return enterCrisis(u.crisis, text, turn, inCrisis(state), state?.crisis);
   }
 
+  // 1b. Someone else at risk ("我儿子发消息说要去死 电话打不通"): what to do now, until that person is found. A question
+  // meanwhile is answered, opened by "找到他了吗".
+  const forOthers = inCrisis(state) && state.crisis.others === true;
+  if (forOthers && u.others === 'found') return othersFound(text, turn);
+  if (u.others === 'risk') return forOthers ? othersStillMissing(text, turn) : othersAtRisk(text, turn);
+  if (forOthers && !asksOrWonders(text)) return othersStillMissing(text, turn);
+
   // 2. A button pressed by typing its number or label (in crisis mode too: the reply is then wrapped in care).
   const awaitingNumber = state?.pending?.kind === 'loan_details';
   if (!awaitingNumber && (typedNumber(text, cues.button_number) !== undefined || state?.offered?.buttons.some((b) => b.label === text.trim()))) {
     return pressButton(text, receivedAt, turn);
   }
 
-  if (inCrisis(state)) {
+  if (inCrisis(state) && !forOthers) {
     // In crisis mode every turn reads as a reply to "are you safe?"; what the person is doing is read without it.
     const plain = deps.understander.understand(text, 'none', receivedAt);
     // Help is on its way ("我打了120 他们在路上了"): they did right; care goes on.

@@ -121,6 +121,15 @@ export const crisisCuesSchema = z.object({
    * overlap; void when an `unless` pattern is anywhere in the turn (an everyday reason: "因为要搬去宿舍").
    */
   together: z.array(z.object({ level: z.enum(['risk', 'acute']), all: z.array(z.string()).min(1), unless: z.array(text).default([]) })).default([]),
+  /**
+   * Someone else at risk, told by the user ("我儿子发消息说要去死 电话打不通"): the user is not the one in danger,
+   * but someone must go to that person now. Void when an `others_unless` pattern is in the turn (a collector's
+   * curse: "催收说要逼死我儿子").
+   */
+  others_at_risk: z.array(text).default([]),
+  others_unless: z.array(text).default([]),
+  /** That person found or reached ("辅导员说找到他了 人没事"): care for the family, and the urgency ends. */
+  others_found: z.array(text).default([]),
 });
 
 const patternMap = z.record(z.string().regex(/^[a-z_]+$/, 'ids are lower_snake_case'), patterns);

@@ -90,6 +90,8 @@ export interface CrisisMode {
   turnsLeft: number;
   /** The person said they had already hurt themselves (cut, bleeding, pills taken): care says to see to the wound. */
   hurt?: boolean;
+  /** Someone else is at risk (a son's message that he wants to die): the care is for the family, and urgent. */
+  others?: boolean;
 }
 
 /** The buttons of the last reply: a button is valid only for the reply that offered it. */

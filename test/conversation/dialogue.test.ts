@@ -149,6 +149,28 @@ describe('crisis mode meets what the person says next', () => {
     expect((await c.say('有点困了')).kind).toBe('crisis');
   });
 
+  it('tells a parent whose son said he wants to die to act now, keeps it urgent until he is found, then cares for them', async () => {
+    const c = conversation();
+    const first = await c.say('我儿子网贷欠了钱 刚给我发消息说对不起 说要去死 现在电话打不通');
+    expect(first.kind).toBe('crisis');
+    expect(first.shown).toMatch(/110/);
+    expect(first.shown).toMatch(/12356/);
+    expect(first.shown).not.toMatch(/还款义务|不用替/);
+    const where = await c.say('他住在学校宿舍 在外地');
+    expect(where.kind).toBe('crisis');
+    expect(where.shown).toMatch(/辅导员|保卫处|室友/);
+    const found = await c.say('辅导员说找到他了 人没事');
+    expect(found.kind).toBe('crisis');
+    expect(found.shown).toMatch(/陪着他/);
+    expect(found.shown).toMatch(/12356/);
+    expect((await c.say('他的债我们当父母的要替他还吗')).kind).toBe('answer');
+  });
+
+  it('does not hear a collector cursing a relative as that relative at risk', async () => {
+    const c = conversation();
+    expect((await c.say('催收说要逼死我儿子 这能报警吗')).kind).not.toBe('crisis');
+  });
+
   it('speaks of a wound on the way to help only when the person said they were hurt, and opens with thanks', async () => {
     const c = conversation();
     expect((await c.say('我现在在江边 不想回去了 想跳下去')).kind).toBe('crisis');

@@ -99,6 +99,11 @@ export interface TurnUnderstanding {
   /** 0..1, how sure the act call is (a rule's measured precision, or the classifier's probability). */
   actConfidence?: number;
   crisis: CrisisSignal;
+  /**
+   * Someone else the user tells of: `risk` when that person said they want to die and may be alone (a son's last
+   * message, a phone that does not answer); `found` when they were reached. Unset otherwise.
+   */
+  others?: 'risk' | 'found';
   /** Set when act is follow_up. */
   followUp?: FollowUpKind;
   /**

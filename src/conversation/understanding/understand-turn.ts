@@ -13,6 +13,7 @@ import type { UnderstandingData } from '../../knowledge/understanding-data';
 import { createActReader, isSmallTalk, type ActReader } from './act';
 import { createCrisisHead } from './crisis-head';
 import { createCrisisReader, type OwnWords } from './crisis-signal';
+import { createOthersReader } from './others-at-risk';
 import { createCueCompiler } from './cues';
 import { createSpeakerFeaturizer, type SpeakerFeaturizer } from './features';
 import { createProvisionReader } from './provision-mention';
@@ -73,6 +74,7 @@ export function createUnderstandingPipeline(
   const speakerFeatures = createSpeakerFeaturizer(data.speaker, compiler);
   const speaker = createSpeakerCaller(speakerDecision(data.speaker), createCollectorScorer(speakerFeatures, heads.speaker), new RegExp(data.speaker.speaker_anchors));
   const crisis = createCrisisReader(data.crisis, compiler, (text) => kit.detectCrisis(text), createCrisisHead(data.crisisModel));
+  const others = createOthersReader(data.crisis, compiler);
   const facts = createFactReader(data.facts, compiler);
   const provision = createProvisionReader(data.provisions, compiler, options.lawNames ?? new Map());
   const acts = createActReader(data.acts, compiler, heads.act);
@@ -87,12 +89,14 @@ export function createUnderstandingPipeline(
     const mention = provision(tt);
     const input = { tt, context, speaker: sp.speaker, speakerConfidence: sp.confidence, crisis: signal, facts: f, ...(mention ? { provision: mention } : {}) };
     const act = acts.call(input, signals);
+    const othersSaid = signal === 'none' || signal === 'safe' ? others(tt.t) : undefined;
     return {
       speaker: sp.speaker,
       speakerConfidence: round3(sp.confidence),
       act: act.act,
       actConfidence: round3(act.confidence),
       crisis: signal,
+      ...(othersSaid ? { others: othersSaid } : {}),
       ...(act.followUp ? { followUp: act.followUp } : {}),
       ...(act.signals.followKind ? { asks: act.signals.followKind } : {}),
       ...(mention ? { provision: mention } : {}),

@@ -35,6 +35,9 @@ describe('the crisis reader', () => {
     head_concepts: {},
     signs: {},
     together: [],
+    others_at_risk: [],
+    others_unless: [],
+    others_found: [],
   };
   const reader = createCrisisReader(cues, compiler, (raw) => raw.includes('想死'));
   const signal = (raw: string, context: DialogueContext = 'none') => {

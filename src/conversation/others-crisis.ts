@@ -1,0 +1,54 @@
+/**
+ * Someone else at risk: the user tells that a person close to them said they want to die ("我儿子发消息说要去死
+ * 现在电话打不通"). The reply is what to do now — 110, and the nearest person sent to them — with the crisis lines in
+ * view; the next turns stay urgent (crisis mode, marked `others`) until that person is found, then the care turns to
+ * how to be with them. Nothing about the debt comes first.
+ */
+import { emptyReply, type OutboundReply } from '../message';
+import { CRISIS_TURNS } from './crisis-mode';
+import type { TurnContext } from './turn-context';
+
+/** The first reply: act now. Enters crisis mode for the family. */
+export function othersAtRisk(userText: string, turn: TurnContext): OutboundReply {
+  turn.log.warn({ level: 'others' }, 'someone else at risk');
+  turn.crisisHandled = true;
+  const r = emptyReply('crisis');
+  const text = turn.deps.replies.text('crisis_others');
+  r.notices.push({ kind: 'crisis', text });
+  r.blocks.push({ style: 'paragraph', text });
+  r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });
+  const since = turn.deps.now().toISOString();
+  turn.remember(userText, (s) => {
+    s.crisis = { level: 'acute', since, turnsLeft: CRISIS_TURNS, others: true };
+    s.pending = undefined;
+  });
+  return r;
+}
+
+/** Not found yet, and nothing asked: the steps again, briefly, with the lines. */
+export function othersStillMissing(userText: string, turn: TurnContext): OutboundReply {
+  turn.crisisHandled = true;
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_others_again') });
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
+  turn.remember(userText, (s) => {
+    if (s.crisis) s.crisis.turnsLeft = Math.max(1, s.crisis.turnsLeft - 1);
+  });
+  return r;
+}
+
+/** Found: how to be with them; the urgency ends. */
+export function othersFound(userText: string, turn: TurnContext): OutboundReply {
+  turn.crisisHandled = true;
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_others_found') });
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe_followup') });
+  turn.remember(userText, (s) => {
+    s.crisis = undefined;
+  });
+  return r;
+}
+
+function hotlineItems(turn: TurnContext): string[] {
+  return turn.deps.knowledge.crisis.hotlines.map((h) => `${h.number} ${h.name}${h.note ? `：${h.note}` : ''}`);
+}
