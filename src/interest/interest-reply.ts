@@ -27,7 +27,7 @@ export { INTEREST_BUTTONS, clarifyReply, type InterestDeps, type InterestResult 
 
 /** Reply keys the interest check uses (prompts/interest.yaml); checked at start-up by assertInterestReplies. */
 export const INTEREST_REPLY_KEYS = [
-  'interest_lead', 'interest_lead_deducted', 'interest_lead_deducted_plain', 'interest_lead_days', 'interest_cost', 'interest_upfront', 'interest_private_on_date',
+  'interest_lead', 'interest_lead_deducted', 'interest_lead_deducted_plain', 'interest_lead_days', 'interest_lead_single_day', 'interest_simple_days', 'interest_cost', 'interest_upfront', 'interest_private_on_date',
   'interest_private_unknown_date', 'interest_private_before_rule', 'interest_private_over', 'interest_private_over_nothing_extra',
   'interest_private_over_split', 'interest_private_under', 'interest_private_stale', 'interest_licensed', 'interest_licensed_over', 'interest_licensed_under',
   'interest_cap_verdict_licensed', 'interest_cap_verdict_unknown', 'interest_cap_verdict_private',
@@ -81,18 +81,24 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date, ca
   const deducted = flows.contractPrincipal - received;
   const apr = percentText(rates.apr);
 
+  // One repayment after a number of days: the nominal rate (daily IRR × 365) and the simple one, when they differ.
+  const single = simpleDays(flows, rates);
   const onContract = rates.aprOnContractPrincipal >= 0.0005;
   let lead =
     deducted >= DEDUCTION_MIN
       ? onContract
         ? r.text('interest_lead_deducted', { apr, received: yuanText(received), principal: yuanText(flows.contractPrincipal), aprContract: percentText(rates.aprOnContractPrincipal) })
         : r.text('interest_lead_deducted_plain', { apr, received: yuanText(received) })
-      : isMonthly(flows.payments)
+      : single
+        ? r.text('interest_lead_single_day', { apr, received: yuanText(received), apr365: single.apr365, simple: single.simple })
+        : isMonthly(flows.payments)
         ? r.text('interest_lead', { apr, received: yuanText(received) })
         : r.text('interest_lead_days', { apr, received: yuanText(received), apr365: percentText(rates.apr365) });
   const cost = r.text('interest_cost', { repaid: yuanText(rates.totalRepaid), cost: yuanText(rates.totalCost) });
   const frame = frameOf(facts, deps, at);
   lead = withVerdict(lead, frame, rates.apr * 100, r);
+  // With a deduction the lead names the contract's rate instead; both day rates are said when the screen allows.
+  const dayNote = single && deducted >= DEDUCTION_MIN ? r.text('interest_simple_days', single) : '';
   // 民法典 670 binds licensed lenders too: said so when the lender is known to be one.
   const upfrontKey = frame.lender === 'licensed' ? 'interest_upfront_licensed' : 'interest_upfront';
   const upfront = deducted >= DEDUCTION_MIN ? r.text(upfrontKey, { deducted: yuanText(deducted), received: yuanText(received) }) : undefined;
@@ -125,6 +131,7 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date, ca
   reply.blocks = fitted([
     ...capLed,
     ...voidFirst,
+    ...(dayNote ? [[...para(lead + dayNote + cost), ...para(upfront), ...tail], [...para(lead + dayNote), ...para(upfront), ...tail], [...para(lead + dayNote), ...tail]] : []),
     [...para(lead + cost), ...para(upfront), ...tail],
     [...para(lead), ...para(upfront), ...tail],
     [...para(lead), ...tail],
@@ -170,6 +177,8 @@ export function interestTableReply(facts: LoanFacts, deps: InterestDeps, at: Dat
     r.text('interest_detail_rates', { apr: percentText(rates.apr), ear: percentText(rates.ear) }),
   ];
   if (!isMonthly(flows.payments)) details.push(r.text('interest_detail_days', { apr365: percentText(rates.apr365), apr30: percentText(rates.apr30) }));
+  const single = simpleDays(flows, rates);
+  if (single) details.push(r.text('interest_simple_days', single));
   if (flows.contractPrincipal - flows.received >= DEDUCTION_MIN || facts.feePerPayment) details.push(r.text('interest_detail_fees'));
   const frame = frameOf(facts, deps, at);
   if (frame.unlicensed) details.push(r.text('interest_detail_void'));
@@ -212,6 +221,20 @@ function licensedText(frame: LegalFrame, flows: LoanCashFlows, rates: LoanRates,
  * under the private cap (4 × LPR), and for an unknown lender also against the 24 % line courts are reported to use
  * for licensed lenders. A licensed lender's rate gets no verdict here (no statute caps it; the comparison says so).
  */
+/**
+ * For a loan repaid once after a number of days: the nominal annual rate (the daily IRR × 365) and the simple annual
+ * rate (interest ÷ what was received × 365 ÷ days) as shown, when they differ; undefined otherwise (several payments,
+ * months, or the same figure). A short, dear loan compounds daily to less than its simple rate.
+ */
+function simpleDays(flows: LoanCashFlows, rates: LoanRates): { apr365: string; simple: string; interest: string; received: string; days: string } | undefined {
+  const only = flows.payments.length === 1 ? flows.payments[0]! : undefined;
+  if (!only || only.month !== undefined || !(only.day! > 0) || !(flows.received > 0)) return undefined;
+  const interest = only.amount - flows.received;
+  const [apr365, simple] = [percentText(rates.apr365), percentText((interest / flows.received) * (365 / only.day!))];
+  if (apr365 === simple) return undefined;
+  return { apr365, simple, interest: yuanText(interest), received: yuanText(flows.received), days: String(only.day) };
+}
+
 function withVerdict(lead: string, frame: LegalFrame, aprPct: number, r: Replies): string {
   const cap = frame.unlicensed && frame.unlicensed.kind !== 'before_rule' ? privateCapPct(frame.unlicensed).pct : undefined;
   if (cap === undefined || frame.lender === 'licensed') return lead;
