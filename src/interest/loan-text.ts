@@ -225,6 +225,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const pointBeforeRe = new RegExp(`(?:${altOf(tc.last)}|${escapeRe(tc.ordinal)}(?:\\d+|${CN_COUNT}))(?:个月|月|期)[^\\d,，。;；]{0,4}$`);
   /** 最后一个月: the 一个月 of a point in time, not a term of one month. */
   const lastBeforeRe = new RegExp(`(?:${altOf(tc.last.map((w) => w.replace(/一$/, '')))})$`);
+  const fp = cues.fee_periods;
+  /** 前三期多交100: a fee on the first N instalments. */
+  const feeFirstSpanRe = new RegExp(`(?<![提之以])(?:${altOf(fp.first)})(\\d+|${CN_COUNT})(?:${altOf(fp.units)})`);
+  /** 第2个月开始每期多收20: a fee on every instalment from the N-th on. */
+  const feeFromSpanRe = new RegExp(`${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:${altOf(fp.units)})(?:${altOf(fp.from_after)})`);
   /** 按3万算 / 按一万收: interest on the amount lent (flat). */
   const flatBasisRe = new RegExp(`(?:${altOf(cues.basis_words)})(?:[\\d.,]+|[${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}${Object.keys(cues.numerals.big).join('')}])+(?:${altOf(Object.keys(cues.numerals.magnitudes))})?\\d?(?:${altOf(cues.numerals.currency_after)})?(?:来)?(?:${altOf(cues.flat_basis_after)})`);
   const currencyLead = new RegExp(`^(?:${altOf(cues.numerals.currency_after)})`);
@@ -333,6 +338,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     for (const s of listed) masked(s.start, s.end);
     const varying = listed.length ? undefined : readVarying(t, isMasked);
     if (varying) masked(varying.start, varying.end);
+    // 前三期还要多交100的服务费: the instalments a fee is added to, not the term.
+    for (const s of feeSpans(t)) masked(s.start, s.end);
     const terms = readTerms(t, isMasked);
     for (const tm of terms) masked(tm.start, tm.end);
 
@@ -522,7 +529,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       facts.payments = leadInThenOne(t, leadIn, amounts, timed, breaks)!;
       delete facts.term;
     } else if (leadIn) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment', 'term'] });
-    else if (stage && amounts.some((a) => a.perPeriod && (a.role === 'payment' || a.role === 'interest') && a.start >= stageEnd && ![...t.slice(stageEnd, a.start)].some((c) => breakChars.has(c)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
+    else if (stage && amounts.some((a) => a.perPeriod && (a.role === 'payment' || a.role === 'interest') && !feeSpanOf(t, a, breaks) && a.start >= stageEnd && ![...t.slice(stageEnd, a.start)].some((c) => breakChars.has(c)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
     // 还10期还是12期 / 一年半还是两年来着: two terms offered, neither picked.
     if (TERM_EITHER.test(t)) doubts.push({ ask: 'term', drop: ['term'] });
     // 7天后还5500，还是14天后来着: a second term of the same unit offered after an alternative word, apart from the first.
@@ -720,6 +727,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     let sawFee = false;
     let firstReceived: Amount | undefined;
     for (const a of amounts) {
+      // 前三期还要多交100的服务费 / 第2个月开始每期多收了20的管理费: added to those instalments only.
+      const span = feeSpanOf(t, a, breaks);
+      if (span) {
+        sawFee = true;
+        (facts.feesOnPeriods ??= []).push({ amount: a.value, ...span });
+        continue;
+      }
       if (a.role === 'fee') {
         sawFee = true;
         const clause = clauseAround(t, a.start, a.end, breakChars);
@@ -727,8 +741,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
           facts.feeWithLast = (facts.feeWithLast ?? 0) + a.value;
           continue;
         }
-        // 第一期还要多交500手续费: paid with the first instalment (a deduction, 头期利息500直接扣掉, is at signing).
-        if (!a.perPeriod && cues.with_first.some((w) => clause.includes(w)) && !has(withoutNotDeduction(clause), cues.deduction_words)) {
+        // 第一期还要多交500手续费: paid with the first instalment (a deduction, 头期利息500直接扣掉, is at signing, unless
+        // it is taken on top of the instalment: 第一期的时候多扣了299).
+        if (!a.perPeriod && cues.with_first.some((w) => clause.includes(w)) && (!has(withoutNotDeduction(clause), cues.deduction_words) || has(clause, cues.with_first_extra))) {
           facts.feeWithFirst = (facts.feeWithFirst ?? 0) + a.value;
           continue;
         }
@@ -878,6 +893,28 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     return out.length >= 2 ? out : [];
   }
 
+  /** The spans of instalments a fee is said to be added to (前三期, 第2个月开始), in clauses naming a fee. */
+  function feeSpans(t: string): Array<{ start: number; end: number; from: number; to?: number }> {
+    const out: Array<{ start: number; end: number; from: number; to?: number }> = [];
+    for (const [re, first] of [[feeFirstSpanRe, true], [feeFromSpanRe, false]] as const) {
+      for (const m of t.matchAll(new RegExp(re.source, 'g'))) {
+        const n = smallCount(m[1]!);
+        if (!(n > 0) || !has(clauseAround(t, m.index!, m.index! + m[0].length, breakChars), feeWords)) continue;
+        out.push({ start: m.index!, end: m.index! + m[0].length, ...(first ? { from: 1, to: n } : { from: n }) });
+      }
+    }
+    return out;
+  }
+
+  /** The instalments a fee amount is added to, when its clause names them (前三期多交100); undefined otherwise. */
+  function feeSpanOf(t: string, a: Amount, breaks: number[]): { from: number; to?: number } | undefined {
+    const isFee = a.role === 'fee' || (a.perPeriod && partOf(t, a, breaks) === 'fee');
+    if (!isFee) return undefined;
+    const clauseStart = clauseStartAt(t, a.start);
+    const span = feeSpans(t).find((s) => s.start >= clauseStart && s.end <= a.start);
+    return span && (span.to === undefined ? { from: span.from } : { from: span.from, to: span.to });
+  }
+
   /** A daily paying word (日还, 天天还) outside the masked spans (the 日 of 7月10日还 is a date's). */
   function dailyPaySaid(t: string, isMasked: (s: number, e: number) => boolean): boolean {
     return lower(cues.daily_pay_words).some((w) => {
@@ -933,7 +970,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   /**
    * 首期还款日为借款后第10天: the instalments said (每期还1100，分3期) fall on day 10 and then a month (30 days) or the
    * stated number of days apart. Instalments worked out from a rate or interest are asked: how the short first
-   * period's interest is counted is not said. A first instalment a month or more after the loan changes nothing.
+   * period's interest is counted is not said. A first instalment a month after the loan (28 to 31 days) changes nothing.
    */
   function firstDueAfter(days: number, facts: LoanFacts, doubts: Doubt[]): void {
     if (!(days > 0) || doubts.length || facts.unstated || facts.payments?.length) return;
@@ -948,7 +985,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const every = facts.periodDays;
     const byDays = every !== undefined && ps.every((p, i) => p.month === undefined && p.day === every * (i + 1));
     if (!monthly && !byDays) return;
-    if (monthly && days >= fd.month_days) return;
+    if (monthly && days >= fd.month_days.min && days <= fd.month_days.max) return;
     const gap = monthly ? fd.days_between_months : every!;
     facts.payments = ps.map((p, i) => ({ day: days + gap * i, amount: p.amount }));
   }

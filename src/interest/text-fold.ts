@@ -75,8 +75,10 @@ function createEnglishNumbers(n: FoldCues['english_numbers']): (s: string) => st
   const joiner = `(?:[\\s-]+(?:(?:${n.joiners.map(escapeRe).join('|')})\\s+)?)`;
   // A run starts with a unit (or "a" before a scale) and goes on while number words follow.
   const runRe = new RegExp(`(?<![a-z])(?:(?:${number})|a(?=\\s+(?:${[...hundred, ...scales.keys()].map(escapeRe).join('|')})(?![a-z])))(?:${joiner}(?:${number}))*(?![a-z])`, 'g');
+  // "5 thousand", "1.5 hundred": digits then a scale word.
+  const scaled = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(${[...hundred, ...scales.keys()].map(escapeRe).join('|')})(?![a-z])`, 'g');
   return (s) =>
-    s.replace(runRe, (run) => {
+    s.replace(scaled, (_m, d: string, w: string) => String(Math.round(Number(d) * (hundred.has(w) ? 100 : scales.get(w)!) * 100) / 100)).replace(runRe, (run) => {
       const ws = run.split(/[\s-]+/).filter((w) => w && !n.joiners.includes(w));
       if (ws.length === 1 && (ws[0] === 'one' || !units.has(ws[0]!))) return run;
       let total = 0;

@@ -16,6 +16,11 @@ describe('dev-phrasings-17: English number words', () => {
     expect(out.ok && out.flows.payments).toEqual(months(12, 750));
   });
 
+  it('"5 thousand" (digits then a scale word) is 5000', () => {
+    const out = flows('borrowed 5 thousand, pay back 6 thousand after 30 days');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 5000, payments: [{ day: 30, amount: 6000 }] });
+  });
+
   it('"three thousand five hundred" with "got three thousand"', () => {
     const out = flows('I borrowed three thousand five hundred, got three thousand, repay four thousand after 14 days');
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 3500, received: 3000, payments: [{ day: 14, amount: 4000 }] });
@@ -51,6 +56,16 @@ describe('dev-phrasings-17: the first instalment days after the loan', () => {
   it('首期还款日为借款后第12天, then monthly: days 12, 42, 72, 102', () => {
     const out = flows('借4000，分4期，每期还1150，首期还款日为借款后第12天');
     expect(out.ok && out.flows.payments).toEqual([12, 42, 72, 102].map((day) => ({ day, amount: 1150 })));
+  });
+
+  it('a first instalment on day 35 is not a month: days 35, 65, 95', () => {
+    const out = flows('借3000，每期还1100，分3期，首期还款日为借款后第35天');
+    expect(out.ok && out.flows.payments).toEqual([35, 65, 95].map((day) => ({ day, amount: 1100 })));
+  });
+
+  it('a first instalment on day 30 is a month: months 1, 2, 3', () => {
+    const out = flows('借3000，每期还1100，分3期，首期还款日为借款后第30天');
+    expect(out.ok && out.flows.payments).toEqual(months(3, 1100));
   });
 
   it('the first instalment days after the loan with the instalment by a rate: asked', () => {
