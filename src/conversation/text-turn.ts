@@ -13,7 +13,7 @@ import { simplified } from '../analysis/normalize';
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
-import { crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly } from './crisis-mode';
+import { crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly, someoneNear } from './crisis-mode';
 import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
@@ -75,6 +75,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const plain = deps.understander.understand(text, 'none', receivedAt);
     // Help is on its way ("我打了120 他们在路上了"): they did right; care goes on.
     if (cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
+    // Someone close by, not yet with them ("老婆在隔壁房间"): go to them now.
+    if (u.crisis !== 'safe' && !asksOrWonders(text) && cues.someone_near.some((w) => text.includes(w))) return someoneNear(text, turn, state.crisis);
     // "我安全的 就是想问问 网贷逾期会坐牢吗": glad they are safe, and the question answered.
     // Words of assurance are no question ("我没事 真的没想怎么样": 怎么样 asks nothing): they are left out first.
     const asksToo = (plain.act === 'ask' || plain.act === 'follow_up' || plain.act === 'describe') && asksOrWonders(withoutAssurance(text, cues.safe_assured));
@@ -103,7 +105,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       turn.crisisHandled = true;
       return easeCrisis(text, turn);
     }
-    if (u.crisis === 'safe' || (!pasted && !ANSWERABLE.has(plain.act))) return crisisDistress(text, turn, state.crisis);
+    // "好 我给我姐打个电话": read as asking, but asks nothing — no answer to give, care goes on.
+    const asksNothing = plain.act === 'ask' && !asksOrWonders(text);
+    if (u.crisis === 'safe' || (!pasted && (!ANSWERABLE.has(plain.act) || asksNothing))) return crisisDistress(text, turn, state.crisis);
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }
 

@@ -41,6 +41,11 @@ export function cashFlowsOf(f: LoanFacts): FlowsOutcome {
   let withFees = f.feePerPayment ? withFeePerPayment(built.payments, f.feePerPayment) : built.payments;
   if (f.feeWithLast && withFees.length) withFees = withFees.map((p, i) => (i === withFees.length - 1 ? { ...p, amount: cents(p.amount + f.feeWithLast!) } : p));
   if (f.feeWithFirst && withFees.length) withFees = withFees.map((p, i) => (i === 0 ? { ...p, amount: cents(p.amount + f.feeWithFirst!) } : p));
+  // 前三期多交100: a fee on some instalments only; a span beyond the schedule tells of another schedule, so it is asked.
+  for (const span of f.feesOnPeriods ?? []) {
+    if (span.from > withFees.length || (span.to ?? span.from) > withFees.length) return { ok: false, missing: 'payment' };
+    withFees = withFees.map((p, i) => (i + 1 >= span.from && i + 1 <= (span.to ?? withFees.length) ? { ...p, amount: cents(p.amount + span.amount) } : p));
+  }
   return { ok: true, flows: { contractPrincipal: principal, received: cents(received), payments: withFees }, kind: built.kind };
 }
 

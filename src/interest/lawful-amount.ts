@@ -132,7 +132,7 @@ export function principalAlone(facts: LoanFacts): number | undefined {
   const p = facts.principal;
   if (p === undefined || !(p > 0)) return undefined;
   if (facts.received !== undefined && Math.abs(facts.received - p) > 0.005) return undefined;
-  const more = [facts.payment, facts.total, facts.fees, facts.interest, facts.rate, facts.feePerPayment, facts.feeWithLast, facts.feeWithFirst, facts.principalPerPeriod, facts.unstated];
+  const more = [facts.payment, facts.total, facts.fees, facts.interest, facts.rate, facts.feePerPayment, facts.feeWithLast, facts.feeWithFirst, facts.feesOnPeriods, facts.principalPerPeriod, facts.unstated];
   return more.some((x) => x !== undefined) || facts.payments?.length ? undefined : p;
 }
 

@@ -53,6 +53,11 @@ export interface LoanFacts {
   /** Fees paid together with the first payment (第一期还要多交500手续费). */
   feeWithFirst?: number;
   /**
+   * Fees added to some instalments only, numbered from 1 (前三期多交100: from 1 to 3; 第2个月开始每期多收20: from 2
+   * on, `to` absent).
+   */
+  feesOnPeriods?: Array<{ amount: number; from: number; to?: number }>;
+  /**
    * Set when a message tells of more than one loan and none is chosen: the amounts lent as said (possibly fewer
    * than two, when the loans were counted without their amounts), so that the question names them.
    */

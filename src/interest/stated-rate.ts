@@ -34,7 +34,7 @@ export function statedRateOf(facts: LoanFacts): (StatedRate & { principal: numbe
   if ((facts.fees ?? 0) > 0 || (facts.received !== undefined && Math.abs(facts.received - principal) > 0.005)) return undefined;
   if (facts.unstated !== undefined) return undefined;
   if (facts.payment !== undefined || facts.total !== undefined || facts.payments?.length) return undefined;
-  if (facts.feePerPayment || facts.feeWithLast || facts.feeWithFirst) return undefined;
+  if (facts.feePerPayment || facts.feeWithLast || facts.feeWithFirst || facts.feesOnPeriods?.length) return undefined;
   if (!facts.rate && facts.interest) return interestAsRate(facts.interest, facts.periodDays, principal);
   const rate = facts.rate;
   if (!rate || rate.per === 'unknown' || !(rate.percent > 0) || facts.interest !== undefined) return undefined;
@@ -60,7 +60,7 @@ function interestAsRate(interest: { amount: number; each: boolean }, periodDays:
 export function rateOnlyOf(facts: LoanFacts): StatedRate | undefined {
   const rate = facts.rate;
   if (!rate || rate.per === 'unknown' || !(rate.percent > 0)) return undefined;
-  const amounts = [facts.principal, facts.received, facts.payment, facts.total, facts.fees, facts.interest, facts.feePerPayment, facts.feeWithLast, facts.feeWithFirst, facts.principalPerPeriod];
+  const amounts = [facts.principal, facts.received, facts.payment, facts.total, facts.fees, facts.interest, facts.feePerPayment, facts.feeWithLast, facts.feeWithFirst, facts.feesOnPeriods, facts.principalPerPeriod];
   if (amounts.some((x) => x !== undefined) || facts.payments?.length || facts.unstated !== undefined) return undefined;
   return asSaid(rate.percent, rate.per, rate.week);
 }

@@ -77,6 +77,8 @@ export interface LoanFacts {
   feeWithLast?: number;
   /** A fee paid together with the first instalment. */
   feeWithFirst?: number;
+  /** Fees added to some instalments only (from, to: instalment numbers from 1). */
+  feesOnPeriods?: Array<{ amount: number; from: number; to?: number }>;
   /** The amounts lent when the user told of several loans (asked which one, by amount). */
   loans?: number[];
   unstated?: 'principal' | 'received' | 'payment' | 'term' | 'rate_unit';

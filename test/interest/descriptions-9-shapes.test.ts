@@ -50,3 +50,31 @@ describe('descriptions-9: 每N天还一次 says how often, not how many', () => 
     expect(out.ok && out.flows.payments).toEqual(everyDays(10, 3, 1100));
   });
 });
+
+describe('descriptions-9: fees on some instalments only', () => {
+  it('前两期还要多交50的服务费 adds 50 to the first two instalments, not at signing', () => {
+    const out = flows('借了5千 分5期 每期还1100 前两期还要多交50的服务费');
+    expect(out.ok && out.flows.received).toBe(5000);
+    expect(out.ok && out.flows.payments).toEqual([{ month: 1, amount: 1150 }, { month: 2, amount: 1150 }, ...months(5, 1100).slice(2)]);
+  });
+
+  it('从第3期开始每期多收30的管理费 adds 30 from the third instalment on (no schedule in stages to ask)', () => {
+    const out = flows('借了4000，分4个月，每月还1050，从第3期开始每期多收30的管理费');
+    expect(out.ok && out.flows.payments).toEqual([{ month: 1, amount: 1050 }, { month: 2, amount: 1050 }, { month: 3, amount: 1080 }, { month: 4, amount: 1080 }]);
+  });
+
+  it('a span beyond the instalments asks the payment', () => {
+    expect(flows('借了2000 分2期 每期还1100 前三期还要多交100的服务费')).toEqual({ ok: false, missing: 'payment' });
+  });
+
+  it('第一期的时候多扣了199的会员卡 is taken with the first instalment, not from what arrived', () => {
+    const out = flows('借3000 分3期 每期还1100 第一期的时候多扣了199的会员卡');
+    expect(out.ok && out.flows.received).toBe(3000);
+    expect(out.ok && out.flows.payments).toEqual([{ month: 1, amount: 1299 }, { month: 2, amount: 1100 }, { month: 3, amount: 1100 }]);
+  });
+
+  it('the first instalment\'s interest deducted at signing stays a deduction', () => {
+    const out = flows('借3000 分3期 每期还1100 第一期利息100放款时直接扣了');
+    expect(out.ok && out.flows.received).toBe(2900);
+  });
+});
