@@ -100,6 +100,19 @@ export function helpComing(userText: string, turn: TurnContext, mode?: CrisisMod
   return r;
 }
 
+/** Someone close by but not yet with them ("老婆在隔壁房间"): go to that person now, hand over the means; care goes on. */
+export function someoneNear(userText: string, turn: TurnContext, mode?: CrisisMode): OutboundReply {
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_someone_near') });
+  woundCare(r, mode, turn);
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
+  turn.crisisHandled = true;
+  turn.remember(userText, (s) => {
+    if (s.crisis) s.crisis.turnsLeft = Math.max(1, s.crisis.turnsLeft - 1);
+  });
+  return r;
+}
+
 /** Leaves crisis mode without a reply of its own: the person said they are safe and asked something else too. */
 export function leaveCrisisQuietly(turn: TurnContext): void {
   turn.crisisHandled = true;

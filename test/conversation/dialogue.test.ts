@@ -166,6 +166,19 @@ describe('crisis mode meets what the person says next', () => {
     expect((await c.say('他的债我们当父母的要替他还吗')).kind).toBe('answer');
   });
 
+  it('sends someone with pills ready to the person in the next room, and answers no debt question that was not asked', async () => {
+    const c = conversation();
+    expect((await c.say('我把安眠药都准备好了 一瓶 对不起老婆孩子')).kind).toBe('crisis');
+    const near = await c.say('老婆在隔壁房间');
+    expect(near.kind).toBe('crisis');
+    expect(near.shown).toMatch(/去找/);
+    expect(near.shown).not.toMatch(/共同债务|第1064条/);
+    const call = await c.say('好 我给我姐打个电话');
+    expect(call.kind).toBe('crisis');
+    expect(call.shown).toMatch(/12356/);
+    expect(call.shown).not.toMatch(/民法典|治安管理处罚法/);
+  });
+
   it('does not hear a collector cursing a relative as that relative at risk', async () => {
     const c = conversation();
     expect((await c.say('催收说要逼死我儿子 这能报警吗')).kind).not.toBe('crisis');
