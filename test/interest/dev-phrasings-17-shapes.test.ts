@@ -4,7 +4,7 @@
  * 本金的10%加利息100 each month, numbers said in English words, and near-misses that must be asked. The texts are
  * new wordings of those shapes; expected flows are worked out by hand from the text.
  */
-import { flowsAt, months } from '../support/loan-shapes';
+import { flowsAt, months, parseLoan } from '../support/loan-shapes';
 
 const AT = new Date('2026-12-07T12:00:00+08:00');
 const flows = flowsAt(AT);
@@ -24,6 +24,18 @@ describe('dev-phrasings-17: English number words', () => {
   it('"three thousand five hundred" with "got three thousand"', () => {
     const out = flows('I borrowed three thousand five hundred, got three thousand, repay four thousand after 14 days');
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 3500, received: 3000, payments: [{ day: 14, amount: 4000 }] });
+  });
+});
+
+describe('dev-phrasings-17: English words that are not the loan\'s numbers', () => {
+  it('"two loans" asks which loan (the number word is not an amount)', () => {
+    expect(flows('I have two loans, one is 5k and the other is 3k, I pay 800 a month for 12 months')).toEqual({ ok: false, missing: 'principal' });
+  });
+
+  it('an age in words is no year of the contract', () => {
+    const facts = parseLoan('borrowed 10k, pay 1k a month for 12 months, I am twenty five years old', AT);
+    expect(facts.contractDate).toBeUndefined();
+    expect(facts.payment).toBe(1000);
   });
 });
 
