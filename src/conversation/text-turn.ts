@@ -45,7 +45,14 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   const state = await turn.state();
   const now = deps.now();
   const cues = deps.cues;
-  let u = deps.understander.understand(text, dialogueContext(state, now), receivedAt);
+  const context = dialogueContext(state, now);
+  let u = deps.understander.understand(text, context, receivedAt);
+  // The bot's own question here is about the loan or who wrote a message, never "are you safe?" (that is asked in
+  // crisis mode): weaker words ("报警也没用") are not risk just because a question came before.
+  if (context === 'asked' && u.crisis === 'risk') {
+    const plain = deps.understander.understand(text, 'none', receivedAt);
+    if (plain.crisis === 'none') u = { ...u, crisis: 'none' };
+  }
   turn.log.info({ speaker: u.speaker, confidence: Math.round(u.speakerConfidence * 100) / 100, act: u.act, crisis: u.crisis, followUp: u.followUp }, 'turn understood');
 
   // 1. Crisis first. In crisis mode, words taking back what was said, with safety said outright ("我刚才说睡过去不是那个

@@ -179,6 +179,15 @@ describe('crisis mode meets what the person says next', () => {
     expect(call.shown).not.toMatch(/民法典|治安管理处罚法/);
   });
 
+  it('does not hear "报警也没用" as despair because the bot had just asked for a loan number', async () => {
+    const c = conversation();
+    expect((await c.say('借了1万 到手8千 这利息合不合法')).shown).toMatch(/？/);
+    expect((await c.say('他们说报警也没用 警察不管网贷的事')).kind).not.toBe('crisis');
+    const d = conversation();
+    expect((await d.say('借了1万 到手8千 这利息合不合法')).shown).toMatch(/？/);
+    expect((await d.say('还不上了 真的不想活了')).kind).toBe('crisis');
+  });
+
   it('does not hear a collector cursing a relative as that relative at risk', async () => {
     const c = conversation();
     expect((await c.say('催收说要逼死我儿子 这能报警吗')).kind).not.toBe('crisis');
