@@ -1,7 +1,8 @@
 /**
  * The data behind follow-up answers, knowledge/follow-ups/: the claims collectors make and how to check each
  * (claims.yaml), whether each kind of conduct can be reported and under which condition (report.yaml), plain
- * explanations and conditions of provisions (provisions.yaml), and the order of steps (steps.yaml). Loaded once at
+ * explanations and conditions of provisions (provisions.yaml), the order of steps (steps.yaml), and how to check a
+ * number the message left (call-back.yaml). Loaded once at
  * boot and cross-checked against the statutes, so a claim citing an article we do not hold stops the boot with
  * its file and entry named.
  */
@@ -87,6 +88,15 @@ export const stepsFileSchema = z.object({
   lawful: z.array(z.string().min(1)).min(1),
 });
 
+export const callBackFileSchema = z.object({
+  cues: z.array(cue).min(1),
+  doubtful: z.array(z.string().min(1)).min(1),
+  lead_doubtful: z.string().min(1).max(120, 'at most 120 characters'),
+  lead_lawful: z.string().min(1).max(120, 'at most 120 characters'),
+  verify: z.array(z.object({ cues: z.array(cue).min(1), text: z.string().min(1).max(90, 'at most 90 characters') }).strict()).min(1),
+  other: z.string().min(1).max(90, 'at most 90 characters'),
+});
+
 export type Claim = z.infer<typeof claimSchema>;
 export type ClaimsFile = z.infer<typeof claimsFileSchema>;
 export type ReportFile = z.infer<typeof reportFileSchema>;
@@ -94,6 +104,7 @@ export type ReportCategory = ReportFile['categories'][number];
 export type ProvisionNote = z.infer<typeof provisionsFileSchema>['provisions'][number];
 export type StepsFile = z.infer<typeof stepsFileSchema>;
 export type CrimesFile = z.infer<typeof crimesFileSchema>;
+export type CallBackFile = z.infer<typeof callBackFileSchema>;
 
 export interface FollowUpData {
   claims: ClaimsFile;
@@ -101,10 +112,11 @@ export interface FollowUpData {
   crimes: CrimesFile;
   provisions: ProvisionNote[];
   steps: StepsFile;
+  callBack: CallBackFile;
 }
 
 export const FOLLOW_UP_DIR = 'follow-ups';
-export const FOLLOW_UP_FILES = { claims: 'claims.yaml', report: 'report.yaml', provisions: 'provisions.yaml', steps: 'steps.yaml', crimes: 'crimes.yaml' } as const;
+export const FOLLOW_UP_FILES = { claims: 'claims.yaml', report: 'report.yaml', provisions: 'provisions.yaml', steps: 'steps.yaml', crimes: 'crimes.yaml', callBack: 'call-back.yaml' } as const;
 
 /**
  * Reads knowledge/follow-ups/ under `knowledgeDir` and checks it against the loaded knowledge: every cited article
@@ -120,6 +132,7 @@ export function loadFollowUpData(knowledgeDir: string, k: Knowledge, categories:
   const provisions = read(FOLLOW_UP_FILES.provisions, provisionsFileSchema);
   const steps = read(FOLLOW_UP_FILES.steps, stepsFileSchema);
   const crimes = read(FOLLOW_UP_FILES.crimes, crimesFileSchema);
+  const callBack = read(FOLLOW_UP_FILES.callBack, callBackFileSchema);
   const known = new Set(categories);
   const current = (file: string, where: string, c: { law: string; article: string }) => {
     const versions = k.laws.get(c.law);
@@ -166,9 +179,10 @@ export function loadFollowUpData(knowledgeDir: string, k: Knowledge, categories:
       for (const x of c.cites) current(FOLLOW_UP_FILES.crimes, where, x);
     }
   }
-  if (problems.length > 0 || !claims || !report || !provisions || !steps || !crimes) {
+  if (callBack) for (const c of callBack.doubtful) category(FOLLOW_UP_FILES.callBack, 'doubtful', c);
+  if (problems.length > 0 || !claims || !report || !provisions || !steps || !crimes || !callBack) {
     throw new AppError('KNOWLEDGE_INVALID', `knowledge/${FOLLOW_UP_DIR} has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
   }
-  return { claims, report, provisions: provisions.provisions, steps, crimes };
+  return { claims, report, provisions: provisions.provisions, steps, crimes, callBack };
 }
 

@@ -4,12 +4,13 @@
  * reply whose first sentence answers the question, with citations for the day of the conduct.
  */
 import type { OutboundReply } from '../message';
+import { asksCallBack, callBack } from './call-back';
 import { canReport, reportAnswers } from './can-report';
 import { crimeAnswer } from './crime-answer';
 import { explainProvision, type ProvisionRequest } from './explain-provision';
 import { checkFollowUpReplies, type FollowUpDeps } from './follow-up-deps';
 import type { FollowUpFocus } from './follow-up-focus';
-import { claimsOf, verifyClaims } from './verify-claims';
+import { claimsOf, namesClaimOf, verifyClaims } from './verify-claims';
 import { whatToDo } from './what-to-do';
 
 export interface FollowUpAnswers {
@@ -20,6 +21,10 @@ export interface FollowUpAnswers {
   canReport(focus: FollowUpFocus, now: Date): OutboundReply;
   /** "这算犯罪吗": which crime the conduct could be, and when. */
   crime(focus: FollowUpFocus, now: Date, question?: string): OutboundReply;
+  /** "要不要打那个电话": whether to call the number the focus left; undefined when `question` asks nothing of it. */
+  callBack(focus: FollowUpFocus, now: Date, question: string): OutboundReply | undefined;
+  /** Whether `question` asks about a claim the focus makes ("会坐牢吗" after a message saying 拘传). */
+  namesClaim(focus: FollowUpFocus, question: string): boolean;
   /** Whether some conduct of the focus can be reported to the police as described (report.yaml's verdicts). */
   reportable(focus: FollowUpFocus): boolean;
   /** The claims of the focus (most serious first; those `question` names first), for a first screen to lead with. */
@@ -35,6 +40,8 @@ export function createFollowUpAnswers(deps: FollowUpDeps): FollowUpAnswers {
     explainProvision: (mention, focus, now) => explainProvision(mention, focus, deps, now),
     canReport: (focus, now) => canReport(focus, deps, now),
     crime: (focus, now, question) => crimeAnswer(focus, deps, now, question),
+    callBack: (focus, now, question) => (asksCallBack(question, deps.data.callBack) ? callBack(focus, deps, now) : undefined),
+    namesClaim: (focus, question) => namesClaimOf(focus, deps, question),
     reportable: (focus) => !focus.lawful && reportAnswers(focus, deps.data.report).some((a) => a.verdict === 'police'),
     claims: (focus, question) => claimsOf(focus, deps, question).map((c) => ({ name: c.name, verdict: c.verdict, answer: c.answer, real: c.real, check: c.check })),
   };

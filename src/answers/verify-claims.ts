@@ -45,6 +45,14 @@ export function claimsOf(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'data'>,
 }
 
 /**
+ * True when `question` asks about a claim the message in focus makes ("会坐牢吗" after a message saying 涉嫌诈骗、
+ * 拘传): the question, and the answer to it, are about that message.
+ */
+export function namesClaimOf(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'data'>, question: string): boolean {
+  return askedIn(question, claimsOf(focus, deps), deps.data.claims.asked_as_collector).size > 0;
+}
+
+/**
  * The claims whose cue words the question itself uses. Cues are written as collectors say them ("抓你"); the
  * question is the user's ("会抓我吗"), so it is also read with the user's words as the collector's (claims.yaml
  * asked_as_collector: 我 as 你).

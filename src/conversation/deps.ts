@@ -29,6 +29,10 @@ export interface FollowUpAnswers {
   canReport(focus: AnalysisFocus, now: Date): OutboundReply;
   /** "这算犯罪吗": which crime the conduct could be, under which condition (optional: absent, the turn reads as usual). */
   crime?(focus: AnalysisFocus, now: Date, question?: string): OutboundReply;
+  /** "要不要打那个电话": how to check the number the focus left; undefined when `question` asks nothing of it (optional). */
+  callBack?(focus: AnalysisFocus, now: Date, question: string): OutboundReply | undefined;
+  /** Whether `question` asks about a claim the focus makes ("会坐牢吗" after a message saying 拘传) (optional). */
+  namesClaim?(focus: AnalysisFocus, question: string): boolean;
   /** Whether some conduct of the focus can be reported to the police as described. */
   reportable?(focus: AnalysisFocus): boolean;
 }

@@ -2,7 +2,8 @@
  * Follow-ups resolved against the dialogue's focus: "他们说的是真的吗" checks the claims of the message in focus,
  * "那我该怎么办" gives the steps for its findings (or the last answer's topic), "刚才那条法律" / "第50条第二款呢"
  * explains the provision, "这个能报警吗" answers for the conduct in focus (at the date the user names, if any),
- * "这算威胁吗" recalls the verdict on it, "详细点" opens the rest of the answer.
+ * "这算威胁吗" recalls the verdict on it, "要不要打那个电话" says how to check the number it left, "详细点" opens the
+ * rest of the answer.
  */
 import { emptyReply, type OutboundReply } from '../message';
 import { resolveCites } from '../answers/answer';
@@ -12,6 +13,7 @@ import { answerQuestion, answerQuestionIfPlaced } from './question';
 import { asksCrime, asksOwnCrime } from './crime-question';
 import { claimLine } from './collector-message';
 import type { TurnContext } from './turn-context';
+import type { FollowUpAnswers } from './deps';
 import type { ConversationCues } from '../knowledge/conversation-cues';
 import { analysisFocus } from './collector-message';
 import { lawfulNoteAbout, lawfulNoteFor } from '../analysis/lawful-notes';
@@ -41,6 +43,10 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   const kind = u.provision && u.followUp !== 'can_report' && u.followUp !== 'verify_claims' ? 'explain_provision' : u.followUp ?? 'generic';
   // "我这算犯罪吗" is about the user, not the message in focus.
   if (asksOwnCrime(text, deps.cues)) return answerQuestion(text, u, turn, false);
+  // "那我该怎么办 要不要打那个李警官的电话" / "上面那个手机号我要不要打过去": the number the message in focus left
+  // (before "what now", and before threats kept earlier stand in for a harmless message: the number is this one's).
+  const called = analysis ? f?.callBack?.(analysis, now, text) : undefined;
+  if (called) return answered(called, analysis!.at, text, turn);
   // "能报警吗" / "我该怎么办" after a harmless message, with threats kept earlier: the person means the threats, unless
   // they point at this message ("这条").
   if (analysis?.lawful && (kind === 'can_report' || kind === 'what_to_do') && !deps.cues.this_message.some((w) => text.includes(w))) {
@@ -92,18 +98,19 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
         break;
     }
   }
-  if (!reply && f && kind === 'explain_provision' && u.provision) reply = f.explainProvision(u.provision, provisionFocus(state, now), now);
-  if (reply) {
-    // "查看法条" then shows the versions in force when the conduct happened.
-    const at = analysis?.at ?? now.toISOString();
-    turn.remember(text, (s) => {
-      if (reply!.citations.length) s.lastCitations = reply!.citations.map((c) => ({ law: c.law, article: c.article, at }));
-    });
-    return reply;
-  }
+  if (!reply && f && kind === 'explain_provision' && u.provision) reply = f.explainProvision(u.provision, provisionFocus(state, now, f), now);
+  if (reply) return answered(reply, analysis?.at ?? now.toISOString(), text, turn);
   // A follow-up on an answer (or one the focus cannot settle) continues the last answer's topic.
   if (state.focus?.answer || state.lastTopic) return answerQuestion(text, u, turn, true);
   return undefined;
+}
+
+/** A follow-up's reply, remembered: "查看法条" then shows its provisions in the versions in force `at` (the conduct's day). */
+function answered(reply: OutboundReply, at: string, text: string, turn: TurnContext): OutboundReply {
+  turn.remember(text, (s) => {
+    if (reply.citations.length) s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
+  });
+  return reply;
 }
 
 /** The next step that keeps evidence (knowledge/analysis/categories.yaml next_steps). */
@@ -166,12 +173,17 @@ export function recoverTaken(text: string, state: UserState | null | undefined, 
 
 /**
  * What "刚才说的法条" points at: the last reply's citations. After an answer those are the answer's own (the
- * message analysed before it is no longer what the user just read); after an analysis, the analysis.
+ * message analysed before it is no longer what the user just read); after an analysis, the analysis. An answer to a
+ * question about a claim the unlawful message in focus made ("会坐牢吗" after a fake court's 拘传) was about that
+ * message: its provisions come first, the answer's are offered after them.
  */
-function provisionFocus(state: UserState, now: Date): AnalysisFocus | undefined {
+function provisionFocus(state: UserState, now: Date, f: FollowUpAnswers | undefined): AnalysisFocus | undefined {
   const analysis = state.focus?.analysis;
   if (state.focus?.kind !== 'answer' || !state.lastCitations?.length) return analysis;
   const citations = state.lastCitations.map((c) => ({ law: c.law, article: c.article }));
+  const held = analysisInFocus(state);
+  const question = state.focus.answer?.question;
+  if (held && !held.lawful && question && f?.namesClaim?.(held, question)) return { ...held, citations: [...held.citations, ...citations] };
   return { at: analysis?.at ?? now.toISOString(), source: 'conduct', lawful: true, categories: [], findings: [], citations, excerpt: '' };
 }
 
