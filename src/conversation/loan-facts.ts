@@ -6,10 +6,24 @@
  */
 import { emptyReply, type OutboundReply } from '../message';
 import { resolveCites } from '../answers/answer';
-import { asksOrWonders } from './understanding/question-form';
-import type { LoanFacts } from '../state/store';
+import { asksOrWonders, isQuestion } from './understanding/question-form';
+import type { LoanFacts, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
+
+/** The word of borrowing a loan told without a question must have ("借了6000 分12期"). */
+const BORROWED = '借';
+/** Characters of the user's question kept with an answer focus. */
+const QUESTION_CHARS = 200;
+
+/**
+ * A loan answer with citations becomes the focus, as a guide's answer does, so "刚才说的法条什么意思" and the other
+ * follow-ups find what was just said (the message analysed before it stays, counted one answer further away).
+ */
+function focusOnAnswer(s: UserState, question: string, at: string): void {
+  const analysis = s.focus?.analysis ? { ...s.focus.analysis, answersSince: (s.focus.analysis.answersSince ?? 0) + 1 } : undefined;
+  s.focus = { kind: 'answer', ...(analysis ? { analysis } : {}), answer: { at, question: question.slice(0, QUESTION_CHARS) } };
+}
 
 /** Longest reply (characters) still read as a bare number answering the bot's question ("12", "12期吧"). */
 const BARE_ANSWER_MAX = 8;
@@ -82,8 +96,15 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   const cues = turn.deps.cues;
   const ownLoanAsked = asksInterest && !statesNumbers(said) && (held === undefined || !statesNumbers(held))
     && cues.own_loan.some((w) => text.includes(w)) && cues.rate_judged.some((w) => text.includes(w));
-  if (ownLoanAsked && !asksElse) return interestFor({ ...(held ?? {}), ...said }, text, turn);
+  if (ownLoanAsked && !asksElse) return interestFor({ ...(held ?? {}), ...said }, text, turn, held);
   const about = describesLoan(said) || (!asksElse && ((u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held))));
+  // A loan told with no question ("借了6000 分12期", or who lent: "我找个人借的钱 朋友介绍的放贷的 不是什么平台"): the
+  // check starts, or goes on, by asking the next number it needs; a guide picked by a stray word answers nothing said.
+  // Only money borrowed (借): a debt told ("信用卡欠了五万多 …") or a sum asked about is no loan to interview about.
+  const toldOnly = !asksElse && u.facts.conduct.length === 0
+    && ((u.act === 'loan_facts' && statesNumbers(said) && text.includes(BORROWED) && !asksOrWonders(text))
+      || (said.lender !== undefined && !statesNumbers(said) && !isQuestion(text) && cues.own_borrowing.some((w) => text.includes(w))));
+  if (!about && toldOnly) return interestFor(gathered(held, said), text, turn, held);
   if (!about) {
     // A loan told over several turns ("在一个app上借了1万" / "但是到手只有8000" / "分12期 每期还1000 这利息合法吗"):
     // the numbers each turn states are kept while the guides answer it, so the turn that asks finds them all.
@@ -99,7 +120,7 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   // A turn with no number of its own ("高利贷是不是一分都不用还") does not bring back the question for the loan's
   // missing number either: it asks something else, and the guides answer it.
   if ((asksElse || !statesNumbers(said)) && kit.reply(merged, turn.deps.now()).missing) return undefined;
-  return interestFor(merged, text, turn);
+  return interestFor(merged, text, turn, held);
 }
 
 /**
@@ -120,6 +141,22 @@ function whoAndWhen(held: LoanFacts): LoanFacts {
 /** The provision that makes the money received the principal: 利息不得预先在本金中扣除. */
 const NO_UPFRONT_DEDUCTION = { law: '民法典', article: '670' };
 
+/** True when `facts` name more lent than arrived: interest taken out of the loan when it was paid. */
+function deducted(facts: LoanFacts | undefined): facts is LoanFacts & { principal: number; received: number } {
+  return facts?.principal !== undefined && facts.received !== undefined && facts.received > 0 && facts.received < facts.principal;
+}
+
+/**
+ * Yuan as the conversation's loan replies write them: four digits or fewer without a separator (8000, as GB/T 15835
+ * allows and borrowers write it), larger amounts grouped (10,000); cents only when there are any.
+ */
+const yuan = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: Math.abs(n) >= 10000 });
+
+/** The numbers of a deduction, for the replies that name it. */
+function deductionVars(facts: LoanFacts & { principal: number; received: number }) {
+  return { received: yuan(facts.received), principal: yuan(facts.principal), deducted: yuan(facts.principal - facts.received) };
+}
+
 /**
  * "那本金算多少" (or "还要还吗") about a loan whose contract names more than reached the borrower ("合同写借3万 … 只到账
  * 24000"): the principal is what was received (民法典第670条), said with the user's own numbers. Undefined for any other turn, or
@@ -138,14 +175,13 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   // "我要还多少" about a loan that can be computed gets its rate and the lawful amount, not this answer.
   const computable = deps.interest ? !deps.interest.reply(held, deps.now()).missing : false;
   if (!stillOwe && oweAmount && computable) return undefined;
-  if (!held.principal || !held.received || held.received >= held.principal) return (stillOwe || oweAmount) && !computable ? statedRateOwed(text, held, turn) : undefined;
+  if (!deducted(held)) return (stillOwe || oweAmount) && !computable ? statedRateOwed(text, held, turn) : undefined;
   // "这算砍头息吗" about a loan that can be computed: its rate answers more, unless the deduction itself is asked.
   if (upfront && computable && !stillOwe && !oweAmount) return undefined;
   const reply = emptyReply('answer');
-  const yuan = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
   reply.blocks.push({
     style: 'paragraph',
-    text: deps.replies.text(upfront ? 'loan_upfront_received' : stillOwe ? 'loan_still_owe_received' : 'loan_principal_received', { received: yuan(held.received), principal: yuan(held.principal), deducted: yuan(held.principal - held.received) }),
+    text: deps.replies.text(upfront ? 'loan_upfront_received' : stillOwe ? 'loan_still_owe_received' : 'loan_principal_received', deductionVars(held)),
   });
   reply.citations = resolveCites(deps.knowledge, [NO_UPFRONT_DEDUCTION], deps.now());
   if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
@@ -153,6 +189,61 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   turn.remember(text, (s) => {
     s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
     s.loan = held;
+    focusOnAnswer(s, text, at);
+  });
+  return reply;
+}
+
+/**
+ * "是正规的小贷公司 也一样吗" right after an answer that cited 民法典第670条, about a loan whose contract names more than
+ * arrived: yes, 670 binds every lender, so the principal is still what arrived; what differs by lender is the rate
+ * cap. The lender named is kept. Undefined for any other turn.
+ */
+export function sameRuleForLender(text: string, turn: TurnContext, state: UserState | null | undefined, receivedAt: Date): OutboundReply | undefined {
+  const { deps } = turn;
+  const held = state?.loan;
+  if (!deps.interest || !deducted(held) || !deps.cues.same_question.some((w) => text.includes(w))) return undefined;
+  const cited = state?.lastCitations?.some((c) => c.law === NO_UPFRONT_DEDUCTION.law && c.article === NO_UPFRONT_DEDUCTION.article);
+  const lender = (deps.interest.parseLoanText(text, receivedAt) as LoanFacts).lender;
+  if (!cited || !lender || lender.type === 'unknown') return undefined;
+  const reply = emptyReply('answer');
+  const r = deps.replies;
+  reply.blocks.push({ style: 'paragraph', text: r.text('loan_deduction_any_lender', deductionVars(held)) + r.text(lender.type === 'licensed' ? 'loan_deduction_rates_licensed' : 'loan_deduction_rates_unlicensed') });
+  reply.citations = resolveCites(deps.knowledge, [NO_UPFRONT_DEDUCTION], deps.now());
+  if (reply.citations.length) reply.buttons.push({ id: 'law', label: r.text('answer_law_button') });
+  const at = deps.now().toISOString();
+  turn.remember(text, (s) => {
+    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
+    s.loan = { ...held, lender };
+    focusOnAnswer(s, text, at);
+  });
+  return reply;
+}
+
+/** What decides whether only the principal is owed: the cap on interest, and the principal as what arrived. */
+const PRINCIPAL_ONLY_CITES = [{ law: '民间借贷规定', article: '25' }, NO_UPFRONT_DEDUCTION];
+
+/**
+ * "能不能只还本金" asked before any loan the check could compute: generally not — principal and the interest within the
+ * cap are owed, only interest above it can be refused, and interest deducted when the loan was paid out is no
+ * principal (民法典第670条); the numbers that would let the check say how much are asked for. A loan that can be
+ * computed gets its amounts instead (loanFollowUp), and how to negotiate it (协商, 谈 …) is the guides'. Undefined for
+ * any other turn.
+ */
+export function principalOnlyAnswer(text: string, turn: TurnContext, held: LoanFacts | undefined): OutboundReply | undefined {
+  const { deps } = turn;
+  const kit = deps.interest;
+  if (!kit || kit.lawfulQuestionOf(text) !== 'principal_only' || deps.cues.negotiation.some((w) => text.includes(w))) return undefined;
+  if (held && (describesLoan(held) || held.rate)) return undefined;
+  const reply = emptyReply('answer');
+  reply.blocks.push({ style: 'paragraph', text: deps.replies.text('loan_principal_only_rule') });
+  reply.blocks.push({ style: 'paragraph', text: deps.replies.text('loan_principal_only_numbers') });
+  reply.citations = resolveCites(deps.knowledge, PRINCIPAL_ONLY_CITES, deps.now());
+  if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
+  const at = deps.now().toISOString();
+  turn.remember(text, (s) => {
+    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
+    focusOnAnswer(s, text, at);
   });
   return reply;
 }
@@ -235,7 +326,7 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
     });
     return undefined;
   }
-  if (onlyWhoAndWhen && !reportsConduct && u.act !== 'distress') return interestFor(merged, text, turn);
+  if (onlyWhoAndWhen && !reportsConduct && u.act !== 'distress') return interestFor(merged, text, turn, held);
   return undefined;
 }
 
@@ -257,27 +348,44 @@ export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: st
   const completed = kit.answerTo(missing, text, receivedAt, held) as LoanFacts;
   // When it was signed, or who lent, told on its own ("借条是2025年9月写的"): kept, and the number still missing asked.
   const toldWhoOrWhen = !asksOrWonders(text) && ((said.contractDate !== undefined && said.contractDate !== held.contractDate) || (said.lender !== undefined && said.lender.type !== held.lender?.type));
-  if (toldWhoOrWhen && JSON.stringify(numbersOf(completed)) === JSON.stringify(numbersOf(held))) return interestFor({ ...held, ...whoAndWhen(said) }, text, turn);
+  if (toldWhoOrWhen && JSON.stringify(numbersOf(completed)) === JSON.stringify(numbersOf(held))) return interestFor({ ...held, ...whoAndWhen(said) }, text, turn, held);
   // Nothing new but the lender's kind ("高利贷是不是一分都不用还"): the user moved on.
   if (JSON.stringify(numbersOf(completed)) === JSON.stringify(numbersOf(held))) {
     dropLoanQuestion(turn);
     return undefined;
   }
-  return interestFor(completed, text, turn);
+  return interestFor(completed, text, turn, held);
 }
 
-/** The reply for `facts`, remembered with them (and the question asked, if a number is missing). */
-export function interestFor(facts: LoanFacts, userText: string | null, turn: TurnContext): OutboundReply {
+/**
+ * The reply for `facts`, remembered with them (and the question asked, if a number is missing). `known`, the loan
+ * as held before this turn: an upfront deduction told now ("借条上写的1万 到手只有8千") is answered at once (the
+ * principal is what arrived, 民法典第670条) even while a number is still missing, which is then asked.
+ */
+export function interestFor(facts: LoanFacts, userText: string | null, turn: TurnContext, known?: LoanFacts): OutboundReply {
   const kit = turn.deps.interest!;
   const now = turn.deps.now();
   const result = kit.reply(facts, now);
+  const reply = result.missing && deducted(facts) && !deducted(known) ? deductionFirst(facts, result.reply, turn) : result.reply;
   const since = now.toISOString();
   turn.remember(userText, (s) => {
     s.loan = facts;
     s.pending = result.missing ? { kind: 'loan_details', since, data: { missing: result.missing } } : s.pending?.kind === 'loan_details' ? undefined : s.pending;
-    s.lastCitations = result.reply.citations.map((c) => ({ law: c.law, article: c.article, at: since }));
+    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: since }));
   });
-  return result.reply;
+  return reply;
+}
+
+
+/** `question` (the check's question for its missing number) led by what the deduction means for the principal. */
+function deductionFirst(facts: LoanFacts & { principal: number; received: number }, question: OutboundReply, turn: TurnContext): OutboundReply {
+  const { deps } = turn;
+  const reply = emptyReply('answer');
+  reply.blocks.push({ style: 'paragraph', text: deps.replies.text('loan_deduction_told', deductionVars(facts)) }, ...question.blocks);
+  reply.citations = resolveCites(deps.knowledge, [NO_UPFRONT_DEDUCTION], deps.now());
+  reply.buttons = [...question.buttons];
+  if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
+  return reply;
 }
 
 /** "apr:table": the repayment table of the loan in the state, with its chart. */
@@ -292,7 +400,7 @@ export async function loanTable(turn: TurnContext): Promise<OutboundReply | unde
 export async function loanLender(type: 'licensed' | 'unlicensed', turn: TurnContext): Promise<OutboundReply | undefined> {
   const loan = (await turn.state())?.loan;
   if (!turn.deps.interest || !loan) return undefined;
-  return interestFor({ ...loan, lender: { ...(loan.lender ?? {}), type } }, null, turn);
+  return interestFor({ ...loan, lender: { ...(loan.lender ?? {}), type } }, null, turn, loan);
 }
 
 /** Merges the money, term, dates and lender a turn carries into the state's loan facts (no reply). */

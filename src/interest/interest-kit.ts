@@ -113,6 +113,9 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
       const key = field[missing as keyof typeof field];
       if (!key) return merged;
       if (said[key] !== undefined) return resolved(merged);
+      // The answer may settle the loan another way than by the number asked for ("借了半年 现在要我还1万2" to 每期还多少:
+      // a total and a term): when the loan as told now computes, that is the answer; its numbers are not reread.
+      if (cashFlowsOf(merged).ok) return merged;
       // A date's numbers ("去年11月借的") are the contract date, never the number asked for.
       const dates = findDates(t, at);
       const numbers = findNumbers(t).filter((h) => !dates.some((d) => d.start < h.end && h.start < d.end));

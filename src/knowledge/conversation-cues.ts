@@ -24,7 +24,6 @@ const schema = z
     points_back: words,
     retaliation: words,
     help_coming: words,
-    someone_near: words.default([]),
     night_contact: words.default([]),
     principal_question: words.default([]),
     still_owe_question: words.default([]),
@@ -44,6 +43,9 @@ const schema = z
     self_injury: words.default([]),
     own_loan: words.default([]),
     rate_judged: words.default([]),
+    own_borrowing: words.default([]),
+    same_question: words.default([]),
+    negotiation: words.default([]),
   })
   .strict();
 

@@ -29,3 +29,14 @@ describe('answerTo', () => {
     expect(cashFlowsOf(kit.answerTo('principal', '我也不太记得', AT, facts))).toEqual({ ok: false, missing: 'principal' });
   });
 });
+
+describe('answerTo, an answer that settles the loan another way', () => {
+  it('a total and a term answer 每期还多少 (the total is not read again as the payment)', () => {
+    const facts = kit.parseLoanText('借条上写的1万 到手只有8千 他们说先扣2千利息', AT);
+    expect(cashFlowsOf(facts)).toEqual({ ok: false, missing: 'payment' });
+    const completed = kit.answerTo('payment', '借了半年 现在要我还1万2', AT, facts);
+    const out = cashFlowsOf(completed);
+    expect(out.ok && [out.flows.contractPrincipal, out.flows.received]).toEqual([10000, 8000]);
+    expect(completed.payment).toBeUndefined();
+  });
+});
