@@ -13,7 +13,8 @@ import { simplified } from '../analysis/normalize';
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
-import { crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly } from './crisis-mode';
+import { crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly, someoneNear } from './crisis-mode';
+import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
@@ -44,7 +45,14 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   const state = await turn.state();
   const now = deps.now();
   const cues = deps.cues;
-  let u = deps.understander.understand(text, dialogueContext(state, now), receivedAt);
+  const context = dialogueContext(state, now);
+  let u = deps.understander.understand(text, context, receivedAt);
+  // The bot's own question here is about the loan or who wrote a message, never "are you safe?" (that is asked in
+  // crisis mode): weaker words ("报警也没用") are not risk just because a question came before.
+  if (context === 'asked' && u.crisis === 'risk') {
+    const plain = deps.understander.understand(text, 'none', receivedAt);
+    if (plain.crisis === 'none') u = { ...u, crisis: 'none' };
+  }
   turn.log.info({ speaker: u.speaker, confidence: Math.round(u.speakerConfidence * 100) / 100, act: u.act, crisis: u.crisis, followUp: u.followUp }, 'turn understood');
 
   // 1. Crisis first. In crisis mode, words taking back what was said, with safety said outright ("我刚才说睡过去不是那个
@@ -56,17 +64,26 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     return enterCrisis(u.crisis, text, turn, inCrisis(state), state?.crisis);
   }
 
+  // 1b. Someone else at risk ("我儿子发消息说要去死 电话打不通"): what to do now, until that person is found. A question
+  // meanwhile is answered, opened by "找到他了吗".
+  const forOthers = inCrisis(state) && state.crisis.others === true;
+  if (forOthers && u.others === 'found') return othersFound(text, turn);
+  if (u.others === 'risk') return forOthers ? othersStillMissing(text, turn) : othersAtRisk(text, turn);
+  if (forOthers && !asksOrWonders(text)) return othersStillMissing(text, turn);
+
   // 2. A button pressed by typing its number or label (in crisis mode too: the reply is then wrapped in care).
   const awaitingNumber = state?.pending?.kind === 'loan_details';
   if (!awaitingNumber && (typedNumber(text, cues.button_number) !== undefined || state?.offered?.buttons.some((b) => b.label === text.trim()))) {
     return pressButton(text, receivedAt, turn);
   }
 
-  if (inCrisis(state)) {
+  if (inCrisis(state) && !forOthers) {
     // In crisis mode every turn reads as a reply to "are you safe?"; what the person is doing is read without it.
     const plain = deps.understander.understand(text, 'none', receivedAt);
     // Help is on its way ("我打了120 他们在路上了"): they did right; care goes on.
     if (cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
+    // Someone close by, not yet with them ("老婆在隔壁房间"): go to them now.
+    if (u.crisis !== 'safe' && !asksOrWonders(text) && cues.someone_near.some((w) => text.includes(w))) return someoneNear(text, turn, state.crisis);
     // "我安全的 就是想问问 网贷逾期会坐牢吗": glad they are safe, and the question answered.
     // Words of assurance are no question ("我没事 真的没想怎么样": 怎么样 asks nothing): they are left out first.
     const asksToo = (plain.act === 'ask' || plain.act === 'follow_up' || plain.act === 'describe') && asksOrWonders(withoutAssurance(text, cues.safe_assured));
@@ -95,7 +112,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       turn.crisisHandled = true;
       return easeCrisis(text, turn);
     }
-    if (u.crisis === 'safe' || (!pasted && !ANSWERABLE.has(plain.act))) return crisisDistress(text, turn, state.crisis);
+    // "好 我给我姐打个电话": read as asking, but asks nothing — no answer to give, care goes on.
+    const asksNothing = plain.act === 'ask' && !asksOrWonders(text);
+    if (u.crisis === 'safe' || (!pasted && (!ANSWERABLE.has(plain.act) || asksNothing))) return crisisDistress(text, turn, state.crisis);
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }
 
