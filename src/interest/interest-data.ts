@@ -166,6 +166,7 @@ export const loanCuesSchema = z.object({
   vague_amounts: words,
   times_signs: words,
   interest_period_words: words,
+  interest_other_periods: words,
   interest_week_words: words,
   fee_percent: z.object({ links: words, of_words: words, tenths: words }),
   exact_words: words,

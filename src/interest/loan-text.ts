@@ -253,6 +253,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const partListStop = lower(cues.part_list_stop);
   const paidAndLeftRe = new RegExp(`(?:${altOf(cues.term.paid_before)})(\\d+|${CN_COUNT})期[^\\d]{0,6}?(?:${altOf(cues.term.left_before)})(\\d+|${CN_COUNT})期`);
   const notDeduction = lower(cues.not_deduction);
+  const paidWords = lower(cues.term.paid_before);
+  const leftWords = lower(cues.term.left_before);
   const feeTiming = lower(cues.fee_timing_words);
   const severalLoans = lower(cues.several_loans);
   const relativeVerbs = lower(cues.term.relative_verbs);
@@ -470,7 +472,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (facts.received === undefined && !amounts.some((a) => a.role === 'received') && !has(t, cues.full_received)) {
       for (const w of receivedBare) {
         const i = t.indexOf(w);
-        if (i >= 0 && !isMasked(i, i + w.length) && /^(了)?(,|$)/.test(t.slice(i + w.length))) facts.unstated ??= 'received';
+        // 2024年9月3号放款: the day of the disbursement, not an amount left out.
+        if (i >= 0 && !isMasked(i, i + w.length) && !dates.some((d) => d.end === i) && /^(了)?(,|$)/.test(t.slice(i + w.length))) facts.unstated ??= 'received';
       }
     }
     // 交了几百块会员费 / 借了几千: the amount is there but not said.
@@ -500,6 +503,10 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 一开始说分12期，后来又说分10期: two different counts of instalments, each said after 分, so the term is asked.
     const splitCounts = new Set(terms.filter((x) => !x.ordinal && x.unit === 'period' && splitWords.some((w) => t.slice(0, x.start).endsWith(w))).map((x) => x.count));
     if (splitCounts.size > 1) doubts.push({ ask: 'term', drop: ['term'] });
+    // 合同上写12期，但是app还款计划显示18期: two counts of instalments for one loan (neither what was paid nor what
+    // is left; 一期1150 is one instalment's amount, 第1-3期 a range of them, no count), so the term is asked.
+    const counts = new Set(terms.filter((x) => !x.ordinal && x.unit === 'period' && !x.times && x.count > 1 && ![...paidWords, ...leftWords].some((w) => t.slice(0, x.start).endsWith(w)) && !rangeEnd(t, x.start)).map((x) => x.count));
+    if (counts.size > 1) doubts.push({ ask: 'term', drop: ['term'] });
     // 还了5期，还剩7期: what was paid and what is left make the whole term.
     const split = term.term ? undefined : paidAndLeftRe.exec(t);
     if (split) facts.term = { count: smallCount(split[1]!) + smallCount(split[2]!), unit: 'period' };
@@ -532,6 +539,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     else if (stage && amounts.some((a) => a.perPeriod && (a.role === 'payment' || a.role === 'interest') && !feeSpanOf(t, a, breaks) && a.start >= stageEnd && ![...t.slice(stageEnd, a.start)].some((c) => breakChars.has(c)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
     // 还10期还是12期 / 一年半还是两年来着: two terms offered, neither picked.
     if (TERM_EITHER.test(t)) doubts.push({ ask: 'term', drop: ['term'] });
+    // 每季度付一次利息6000: interest each quarter (or half-year, year), a period no schedule here is counted in, so
+    // the payment is asked rather than the interest read as paid once.
+    if (amounts.some((a) => a.role === 'interest' && has(clauseAround(t, a.start, a.end, breakChars), cues.interest_other_periods))) doubts.push({ ask: 'payment', drop: ['interest', 'total', 'payment', 'repayment'] });
     // 7天后还5500，还是14天后来着: a second term of the same unit offered after an alternative word, apart from the first.
     const offered = terms.filter((x) => !x.ordinal && alternatives.some((w) => t.slice(Math.max(0, x.start - w.length - 1), x.start).replace(/,$/, '').endsWith(w)));
     if (offered.some((x) => terms.some((y) => y !== x && !y.ordinal && y.unit === x.unit && y.count !== x.count))) doubts.push({ ask: 'term', drop: ['term', 'payments'] });
@@ -913,6 +923,11 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const clauseStart = clauseStartAt(t, a.start);
     const span = feeSpans(t).find((s) => s.start >= clauseStart && s.end <= a.start);
     return span && (span.to === undefined ? { from: span.from } : { from: span.from, to: span.to });
+  }
+
+  /** The end of a range of numbers starts at `pos` (the 3 of 第1-3期). */
+  function rangeEnd(t: string, pos: number): boolean {
+    return rangeJoiners.some((j) => t.endsWith(j, pos) && /\d$/.test(t.slice(0, pos - j.length)));
   }
 
   /** A daily paying word (日还, 天天还) outside the masked spans (the 日 of 7月10日还 is a date's). */

@@ -78,3 +78,29 @@ describe('descriptions-9: fees on some instalments only', () => {
     expect(out.ok && out.flows.received).toBe(2900);
   });
 });
+
+describe('descriptions-9: two counts of instalments, a disbursement date, 没有砍头, quarterly interest', () => {
+  it('合同写的10期 but the app shows 15期 asks the term', () => {
+    expect(flows('借5000，合同写的10期，可是app里显示15期，每期还600')).toEqual({ ok: false, missing: 'term' });
+  });
+
+  it('what was paid and what is left are no second count', () => {
+    const out = flows('借6000，分12期，每期还600，已还4期');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 600));
+  });
+
+  it('2025年3月8号放款 is the day of the disbursement, not a received amount left out', () => {
+    const out = flows('招商银行借了3w，年化6% 等额本息 12期，2025年3月8号放款');
+    expect(out.ok && out.flows.received).toBe(30000);
+    expect(out.ok && out.flows.payments.length).toBe(12);
+  });
+
+  it('没砍头 says nothing was deducted: what arrived is the principal', () => {
+    const out = flows('借1万，分10期，每期还1150，没砍头');
+    expect(out.ok && out.flows.received).toBe(10000);
+  });
+
+  it('interest paid every quarter asks the payment rather than one payment at the end', () => {
+    expect(flows('借10万，每个季度付一次利息3000，一年到期，第12个月还了103000')).toEqual({ ok: false, missing: 'payment' });
+  });
+});
