@@ -592,7 +592,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // 第6个月还本金 / 第3周还本金: the principal's due time is the term, in its own unit.
       // The last one named: 第1到第5个月付利息，第6个月还本金 ends in month 6.
       const at = terms.filter((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period' || x.unit === 'week')).sort((x, y) => y.count - x.count)[0];
-      if (at) facts.term = { count: at.count, unit: at.unit === 'week' ? 'week' : 'month' };
+      // 7天一期 … 第3期连本带利还: with periods of days the N-th instalment is N periods, not N months.
+      if (at) facts.term = { count: at.count, unit: at.unit === 'week' ? 'week' : at.unit === 'period' && facts.periodDays ? 'period' : 'month' };
     }
     // 每个月还利息800……第13个月本金4万一次还: the principal's month is named with the principal alone, so whether
     // that month's interest is paid with it is not said; asked rather than guessed either way.

@@ -104,3 +104,10 @@ describe('descriptions-9: two counts of instalments, a disbursement date, 没有
     expect(flows('借10万，每个季度付一次利息3000，一年到期，第12个月还了103000')).toEqual({ ok: false, missing: 'payment' });
   });
 });
+
+describe('descriptions-9: the N-th instalment of a loan in periods of days', () => {
+  it('10天一期 … 第4期连本带息还3300 ends on day 40, interest every ten days before it', () => {
+    const out = flows('借3000，10天一期，每期只还利息300，第4期连本带息还3300');
+    expect(out.ok && out.flows.payments).toEqual([...everyDays(10, 3, 300), { day: 40, amount: 3300 }]);
+  });
+});
