@@ -72,7 +72,9 @@ function payments(f: LoanFacts, principal: number): Built {
     // so the instalment is asked rather than one of the two picked.
     const repaid = f.payment * n;
     if (f.interest && !f.interest.each && !agrees(repaid, principal + f.interest.amount)) return { missing: 'payment' };
-    if (f.total !== undefined && !agrees(repaid, f.total) && !agrees(f.total, principal)) return { missing: 'payment' };
+    // 每月还本金1000+利息100+服务费120，一共1220: a "total" that is one instalment with its fee, summed, is that instalment.
+    const oneInstalment = f.total !== undefined && f.feePerPayment !== undefined && Math.abs(f.total - f.payment - f.feePerPayment) <= 0.011;
+    if (f.total !== undefined && !oneInstalment && !agrees(repaid, f.total) && !agrees(f.total, principal)) return { missing: 'payment' };
     return { payments: level(f.payment, n, timing), kind: 'instalments' };
   }
 

@@ -111,3 +111,14 @@ describe('descriptions-9: the N-th instalment of a loan in periods of days', () 
     expect(out.ok && out.flows.payments).toEqual([...everyDays(10, 3, 300), { day: 40, amount: 3300 }]);
   });
 });
+
+describe('descriptions-9: an instalment\'s parts summed', () => {
+  it('每月还本金500+利息40+服务费60，一共600 is an instalment of 600, not a total repaid', () => {
+    const out = flows('借了6000 分12个月 每月还本金500+利息40+服务费60，一共600');
+    expect(out.ok && out.flows.payments).toEqual(months(12, 600));
+  });
+
+  it('a total that is neither one instalment nor all of them is still asked', () => {
+    expect(flows('借了6000 分12个月 每月还本金500+利息40+服务费60，一共还了5000')).toEqual({ ok: false, missing: 'payment' });
+  });
+});
