@@ -15,6 +15,8 @@ const SHORT_FOLLOW_UP = 16;
 const CONTEXT_FOLLOW_UP = 30;
 /** The guide for a wish to die (knowledge/guides/crisis-support.yaml). */
 const CRISIS_GUIDE = 'crisis-support';
+/** Longest elliptic question ("那我爸妈呢"): it names a new subject and leans on the question last answered. */
+const ELLIPTIC = 10;
 /** Characters of the question kept in the focus. */
 const QUESTION_CHARS = 120;
 
@@ -29,7 +31,12 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
     lastEntry: continuing ? state?.focus?.answer?.entryId : undefined,
     grounding: grounding(state, u, deps.analysis.categoryLabel, deps.followUps?.claims ? (f) => deps.followUps!.claims!(f) : undefined),
   };
-  let result = await deps.answerer.answer(text, ctx);
+  // "那我爸妈呢" after "紧急联系人要还吗": the same question about someone else — read together first.
+  const bare = text.trim();
+  const before = state?.focus?.answer?.question;
+  const elliptic = before !== undefined && [...bare.replace(/\s/g, '')].length <= ELLIPTIC && namesOnlySomeone(bare, deps.cues.elliptic_ends, deps.knowledge.pronounPeople.people);
+  const together = elliptic ? await deps.answerer.answer(`${before} ${bare}`, ctx) : undefined;
+  let result = together && !together.outOfScope ? together : await deps.answerer.answer(text, ctx);
   // A follow-up too short to stand alone ("他们一直发短信催 算吗") is asked again within the last answer's topic.
   const topic = ctx.lastTopic ? deps.knowledge.guides.find((g) => g.id === ctx.lastTopic) : undefined;
   const chars = [...text.replace(/\s/g, '')].length;
@@ -68,6 +75,17 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
 export async function answerQuestionIfPlaced(text: string, u: TurnUnderstanding | undefined, turn: TurnContext): Promise<OutboundReply | undefined> {
   const probe = await turn.deps.answerer.answer(text, { at: turn.deps.now() });
   return probe.outOfScope ? undefined : answerQuestion(text, u, turn, false);
+}
+
+/**
+ * "那我爸妈呢", "我老公呢": nothing but a person (knowledge/lexicon/routing.yaml pronoun_people) between a leading
+ * 那/我 and the elliptic ending — not "那他们要是起诉我呢", which says what it asks.
+ */
+function namesOnlySomeone(text: string, ends: readonly string[], people: readonly string[]): boolean {
+  const end = ends.find((e) => text.endsWith(e));
+  if (!end) return false;
+  const core = text.slice(0, -end.length).replace(/^(那么|那|要是|还有)/, '').replace(/^我(?!们)/, '').trim();
+  return people.some((p) => core === p || core === p.replace(/^我/, ''));
 }
 
 /** The general out-of-scope answer (12348, a lawyer, legal aid). */

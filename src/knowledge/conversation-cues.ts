@@ -24,6 +24,7 @@ const schema = z
     points_back: words,
     retaliation: words,
     help_coming: words,
+    elliptic_ends: words.default([]),
     someone_near: words.default([]),
     night_contact: words.default([]),
     principal_question: words.default([]),

@@ -412,6 +412,16 @@ describe('described calls judged by the standard', () => {
 });
 
 describe('follow-ups on an answer', () => {
+  it('reads "那我爸妈呢" with the question just answered: do the parents have to pay', async () => {
+    const c = conversation();
+    await c.say('紧急联系人要还吗');
+    const r = await c.say('那我爸妈呢');
+    expect(r.kind).toBe('answer');
+    expect(r.shown).toMatch(/父母|爸妈/);
+    expect(r.shown).toMatch(/不用还|没有.{0,4}义务|不用替/);
+    expect(r.shown).not.toMatch(/^不可以随便告诉/);
+  });
+
   it('explains the provision the last answer cited, not "no provision was cited"', async () => {
     const c = conversation('p1');
     const first = await c.say('砍头息合法吗');
