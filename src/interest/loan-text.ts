@@ -55,6 +55,8 @@ interface TimedHit extends Payment {
   start: number;
   end: number;
   ordinal: boolean;
+  /** 又过15天还了5000 with no earlier timed payment: counted from a due date the text gives otherwise. */
+  afterDue?: boolean;
 }
 
 /**
@@ -600,7 +602,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (kind === 'interest_only' && !listed.length && amounts.some((a) => a.role === 'principal' && a.value === facts.principal && principalAloneAt(t, a, terms))) {
       doubts.push({ ask: 'payment', drop: ['interest', 'repayment', 'term'] });
     }
-    if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, ...p }) => p);
+    if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, afterDue: _a, ...p }) => p);
     else if (varying) facts.payments = varying.payments;
     else if (rollover) applyRollover(t, terms, timed, amounts, rollPct, facts);
     if (share && !listed.length && !varying && !rollover) applyPrincipalShare(Number(share[1]), share.index + share[0].length, t, amounts, facts, doubts);
@@ -1345,7 +1347,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const from = !ordinal && prev && relativeBefore.some((w) => t.slice(0, start).endsWith(w)) ? prev : undefined;
       const p: Payment =
         unit === 'day' ? ({ day: n + (from?.day ?? 0) } as Payment) : unit === 'week' ? ({ day: 7 * n + (from?.day ?? 0) } as Payment) : ({ month: n + (from?.month ?? 0) } as Payment);
-      out.push({ ...p, amount: amount.value, start, end, ordinal: ordinal || unit === 'calendar_month' });
+      const afterDue = !ordinal && !prev && relativeBefore.some((w) => t.slice(0, start).endsWith(w));
+      out.push({ ...p, amount: amount.value, start, end, ordinal: ordinal || unit === 'calendar_month', ...(afterDue ? { afterDue } : {}) });
     }
     return out;
   }
@@ -1398,7 +1401,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     }
     const step = base.unit === 'week' ? 7 * base.count : base.count;
     const byDay = base.unit !== 'month';
-    const lastAt = byDay ? last.day ?? (last.month ?? 0) * 30 : last.month ?? Math.round((last.day ?? 0) / 30);
+    // 15天 … 到期交了750续期，又过15天还了5000: the days after the first due date, which is the loan's term.
+    const lastAt = (byDay ? last.day ?? (last.month ?? 0) * 30 : last.month ?? Math.round((last.day ?? 0) / 30)) + ('afterDue' in last && last.afterDue ? step : 0);
     // 每周续期一次要交1000，续了3次: how often a rollover may be made (每… 一次) is not how many were made.
     const said = [...t.matchAll(new RegExp(`(?:${rolloverAlt})了?(\\d|${CN_COUNT})次`, 'g'))].find((m) => !t.slice(Math.max(0, m.index! - 3), m.index!).includes('每'));
     const count = said ? smallCount(said[1]!) : Math.round(lastAt / step) - 1;

@@ -122,3 +122,10 @@ describe('descriptions-9: an instalment\'s parts summed', () => {
     expect(flows('借了6000 分12个月 每月还本金500+利息40+服务费60，一共还了5000')).toEqual({ ok: false, missing: 'payment' });
   });
 });
+
+describe('descriptions-9: a rollover, then 又过N天 with no payment before it', () => {
+  it('10天 … 到期交了400续期，又过10天还了3000 is the fee on day 10 and the payment on day 20', () => {
+    const out = flows('借3000，10天，到手2700，到期还不上交了400续期，又过10天还了3000');
+    expect(out.ok && out.flows.payments).toEqual([{ day: 10, amount: 400 }, { day: 20, amount: 3000 }]);
+  });
+});
