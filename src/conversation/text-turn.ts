@@ -178,10 +178,14 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const next = stepsAgainstFocus(text, state, turn);
     if (next) return next;
   }
+  // A report of what collectors claim about who is liable ("他们又说我表哥是担保人要他还 他就是个紧急联系人", "他们说我是
+  // 骗子 逾期是诈骗吗") asks whether the claim holds, question mark or not: that is answered, not the conduct around it.
+  const claimsLiability = u.speaker === 'user' && (u.act === 'describe' || u.act === 'follow_up') && cues.liability_claim.some((w) => text.includes(w));
   const ownClaim = u.followUp === 'verify_claims' && deps.analysis.assessConduct(text, receivedAt).categories.some((c) => c === 'deception' || c === 'impersonation');
   const ownConduct = u.act === 'follow_up' && (u.followUp === 'judge' || u.followUp === 'can_report' || ownClaim) && !u.provision
     && !cues.points_back.some((w) => text.includes(w)) && !cues.this_message.some((w) => text.includes(w))
     && (u.facts.conduct.length > 0 || deps.analysis.assessConduct(text, receivedAt).findings.length > 0);
+  if (claimsLiability && u.act === 'follow_up') return answerQuestion(text, u, turn, false);
   if (ownConduct) {
     const r = describeConduct(text, receivedAt, turn, u.followUp, eventDates(u));
     if (r) return r;
@@ -246,8 +250,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const asks = u.asks;
     // A report that ends in a question of another kind ("…说我妈是紧急联系人 要替我还钱 我妈真的要还吗") is answered
     // for that question: the first sentence must answer what was asked, not judge the conduct around it.
-    const asksElse = u.act === 'describe' && isQuestion(text) && (asks === undefined || !CONDUCT_ASKS.has(asks));
-    const r = (u.act === 'describe' && !asksElse) || asks === 'can_report' || asks === 'judge' ? describeConduct(text, receivedAt, turn, asks, eventDates(u)) : undefined;
+    const asksElse = claimsLiability || (u.act === 'describe' && isQuestion(text) && (asks === undefined || !CONDUCT_ASKS.has(asks)));
+    const r = !claimsLiability && ((u.act === 'describe' && !asksElse) || asks === 'can_report' || asks === 'judge') ? describeConduct(text, receivedAt, turn, asks, eventDates(u)) : undefined;
     if (r) return r;
     // "我们站点在写字楼一楼 他要真来了我需要做啥" right after a message was analysed: nothing new done to them, so the
     // question is what to do about the message in focus.

@@ -33,6 +33,7 @@ const schema = z
     upfront_question: words.default([]),
     crime_question: words.default([]),
     crime_self: words.default([]),
+    liability_claim: words.default([]),
     continuing: words.default([]),
     safe_assured: words.default([]),
     open_what_to_do: words.default([]),
