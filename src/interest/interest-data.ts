@@ -115,7 +115,7 @@ export const loanCuesSchema = z.object({
       max: z.object({ day: z.number().positive(), month: z.number().positive(), year: z.number().positive(), unknown: z.number().positive() }),
     }),
   }),
-  lender: z.object({ licensed: words, unlicensed: words, business: words }),
+  lender: z.object({ licensed: words, unlicensed: words, business: words, unsure: words }),
   dates: z.object({
     contract: words,
     markers: z.object({ year: words, month: words, day: words }),
@@ -126,7 +126,7 @@ export const loanCuesSchema = z.object({
     years: z.object({ min: z.number().int(), max: z.number().int() }),
   }),
   numerals: numeralCuesSchema,
-  lawful_questions: z.object({ how_much: words, principal_only: words }),
+  lawful_questions: z.object({ how_much: words, principal_only: words, above_cap: z.object({ part: words, refuse: words }) }),
   fold_chars: z.record(z.string().length(1), z.string().length(1)),
   typos: z.object({ phrases: z.record(z.string().min(1), z.string().min(1)), before_number: z.record(z.string().min(1), z.string().min(1)), after_number: z.record(z.string().min(1), z.string().min(1)) }),
   english: z.record(z.string().regex(/^[a-z][a-z ]*$/, 'lower-case English words'), z.string().min(1)),

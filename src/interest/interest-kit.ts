@@ -33,7 +33,8 @@ export interface InterestKit {
   /**
    * The follow-up on the loan already described: what is lawfully owed ('how_much', for "那合法的话我应该还多少":
    * the first sentence is the lawful total, principal as received plus interest at the cap, per lender type), or
-   * whether only the principal is owed ('principal_only', for "是不是只要还本金就行了": 不是, then the amounts). A
+   * whether only the principal is owed ('principal_only', for "是不是只要还本金就行了": 不是, then the amounts), or
+   * whether the part above the cap can be refused ('above_cap', for "那多出来的我能不还吗": that part, not the rest). A
    * loan known by its stated rate gets what the cap allows a month and a year; a missing number one question.
    */
   lawfulAmount(facts: LoanFacts, at: Date, question?: LawfulQuestion): InterestResult;
@@ -77,6 +78,7 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
       const q = data.cues.lawful_questions;
       // "只还本金" is the narrower question: it wins when both are asked.
       if (q.principal_only.some((w) => t.includes(w))) return 'principal_only';
+      if (q.above_cap.part.some((w) => t.includes(w)) && q.above_cap.refuse.some((w) => t.includes(w))) return 'above_cap';
       if (q.how_much.some((w) => t.includes(w))) return 'how_much';
       return undefined;
     },

@@ -27,7 +27,7 @@ export { INTEREST_BUTTONS, clarifyReply, type InterestDeps, type InterestResult 
 
 /** Reply keys the interest check uses (prompts/interest.yaml); checked at start-up by assertInterestReplies. */
 export const INTEREST_REPLY_KEYS = [
-  'interest_lead', 'interest_lead_deducted', 'interest_lead_deducted_plain', 'interest_lead_days', 'interest_lead_single_day', 'interest_simple_days', 'interest_cost', 'interest_upfront', 'interest_private_on_date',
+  'interest_lead', 'interest_lead_deducted', 'interest_lead_deducted_plain', 'interest_lead_days', 'interest_lead_single_day', 'interest_lead_single_month', 'interest_lead_single_deducted', 'interest_lead_single_deducted_plain', 'interest_simple_days', 'interest_simple_months', 'interest_cost', 'interest_upfront', 'interest_private_on_date',
   'interest_private_unknown_date', 'interest_private_before_rule', 'interest_private_over', 'interest_private_over_nothing_extra',
   'interest_private_over_split', 'interest_private_under', 'interest_private_stale', 'interest_licensed', 'interest_licensed_over', 'interest_licensed_under',
   'interest_cap_verdict_licensed', 'interest_cap_verdict_unknown', 'interest_cap_verdict_private',
@@ -44,7 +44,7 @@ export const INTEREST_REPLY_KEYS = [
   'interest_stated_private_over_range', 'interest_stated_private_under_range', 'interest_stated_private_depends', 'interest_stated_money',
   'interest_stated_licensed_over', 'interest_rate_said_month', 'interest_rate_said_day', 'interest_rate_said_week', 'interest_rate_said_year',
   // What is lawfully owed (lawful-amount.ts).
-  'interest_lawful_open', 'interest_lawful_not_principal_only', 'interest_lawful_principal_deducted', 'interest_lawful_principal',
+  'interest_lawful_open', 'interest_lawful_not_principal_only', 'interest_lawful_above_cap_unlicensed', 'interest_lawful_above_cap_licensed', 'interest_lawful_above_cap_unknown', 'interest_lawful_principal_deducted', 'interest_lawful_principal',
   'interest_lawful_private_over', 'interest_lawful_private_under', 'interest_lawful_licensed_over', 'interest_lawful_licensed_under',
   'interest_lawful_licensed_also_over', 'interest_lawful_licensed_also_under', 'interest_lawful_cap_on_date', 'interest_lawful_cap_unknown_date',
   'interest_lawful_cap_before_rule', 'interest_lawful_stated_principal', 'interest_lawful_stated_private_over', 'interest_lawful_stated_private_under',
@@ -81,24 +81,29 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date, ca
   const deducted = flows.contractPrincipal - received;
   const apr = percentText(rates.apr);
 
-  // One repayment after a number of days: the nominal rate (daily IRR × 365) and the simple one, when they differ.
-  const single = simpleDays(flows, rates);
+  // One repayment after N days or months: the simple annual rate leads (what the cap is compared with), the
+  // compounded ones follow, when they differ.
+  const single = singleRates(flows, rates);
   const onContract = rates.aprOnContractPrincipal >= 0.0005;
   let lead =
-    deducted >= DEDUCTION_MIN
+    single && deducted >= DEDUCTION_MIN
+      ? single.simpleContract !== undefined
+        ? r.text('interest_lead_single_deducted', { apr, simple: single.simple, received: yuanText(received), principal: yuanText(flows.contractPrincipal), simpleContract: single.simpleContract })
+        : r.text('interest_lead_single_deducted_plain', { apr, simple: single.simple, received: yuanText(received) })
+      : deducted >= DEDUCTION_MIN
       ? onContract
         ? r.text('interest_lead_deducted', { apr, received: yuanText(received), principal: yuanText(flows.contractPrincipal), aprContract: percentText(rates.aprOnContractPrincipal) })
         : r.text('interest_lead_deducted_plain', { apr, received: yuanText(received) })
       : single
-        ? r.text('interest_lead_single_day', { apr, received: yuanText(received), apr365: single.apr365, simple: single.simple })
+        ? r.text(single.days !== undefined ? 'interest_lead_single_day' : 'interest_lead_single_month', single)
         : isMonthly(flows.payments)
         ? r.text('interest_lead', { apr, received: yuanText(received) })
         : r.text('interest_lead_days', { apr, received: yuanText(received), apr365: percentText(rates.apr365) });
   const cost = r.text('interest_cost', { repaid: yuanText(rates.totalRepaid), cost: yuanText(rates.totalCost) });
   const frame = frameOf(facts, deps, at);
-  lead = withVerdict(lead, frame, rates.apr * 100, r);
-  // With a deduction the lead names the contract's rate instead; both day rates are said when the screen allows.
-  const dayNote = single && deducted >= DEDUCTION_MIN ? r.text('interest_simple_days', single) : '';
+  lead = withVerdict(lead, frame, single ? single.simplePct : rates.apr * 100, r);
+  // With a deduction and no rate on the contract's amount the lead names one rate; the working is said when the screen allows.
+  const dayNote = single && deducted >= DEDUCTION_MIN && single.simpleContract === undefined ? r.text(single.days !== undefined ? 'interest_simple_days' : 'interest_simple_months', single) : '';
   // 民法典 670 binds licensed lenders too: said so when the lender is known to be one.
   const upfrontKey = frame.lender === 'licensed' ? 'interest_upfront_licensed' : 'interest_upfront';
   const upfront = deducted >= DEDUCTION_MIN ? r.text(upfrontKey, { deducted: yuanText(deducted), received: yuanText(received) }) : undefined;
@@ -177,8 +182,8 @@ export function interestTableReply(facts: LoanFacts, deps: InterestDeps, at: Dat
     r.text('interest_detail_rates', { apr: percentText(rates.apr), ear: percentText(rates.ear) }),
   ];
   if (!isMonthly(flows.payments)) details.push(r.text('interest_detail_days', { apr365: percentText(rates.apr365), apr30: percentText(rates.apr30) }));
-  const single = simpleDays(flows, rates);
-  if (single) details.push(r.text('interest_simple_days', single));
+  const single = singleRates(flows, rates);
+  if (single) details.push(r.text(single.days !== undefined ? 'interest_simple_days' : 'interest_simple_months', single));
   if (flows.contractPrincipal - flows.received >= DEDUCTION_MIN || facts.feePerPayment) details.push(r.text('interest_detail_fees'));
   const frame = frameOf(facts, deps, at);
   if (frame.unlicensed) details.push(r.text('interest_detail_void'));
@@ -216,25 +221,55 @@ function licensedText(frame: LegalFrame, flows: LoanCashFlows, rates: LoanRates,
   return r.text('interest_licensed') + (above >= DEDUCTION_MIN ? r.text('interest_licensed_over', { apr, above: wholeYuan(above) }) : '。');
 }
 
+/** A loan repaid once: its simple annual rate and the compounded ones, as shown (see singleRates). */
+type SingleRates = {
+  simple: string;
+  simplePct: number;
+  /** On the contract's principal, when something was deducted and the rate on it is positive. */
+  simpleContract?: string;
+  apr: string;
+  apr365: string;
+  interest: string;
+  received: string;
+  days?: string;
+  months?: string;
+};
+
+/**
+ * For a loan repaid once after N days or N months: the simple annual rate (interest ÷ what was received, scaled to a
+ * year: × 365 ÷ days or × 12 ÷ months), which borrowers quote and the cap is compared with, beside the compounded
+ * ones (the monthly IRR × 12, the daily IRR × 365). Undefined for several payments, or when both read the same as shown.
+ */
+function singleRates(flows: LoanCashFlows, rates: LoanRates): SingleRates | undefined {
+  const only = flows.payments.length === 1 ? flows.payments[0]! : undefined;
+  if (!only || !(flows.received > 0)) return undefined;
+  const byMonth = only.month !== undefined && only.month > 0;
+  if (!byMonth && !(only.day! > 0)) return undefined;
+  const perYear = byMonth ? 12 / only.month! : 365 / only.day!;
+  const interest = only.amount - flows.received;
+  const simpleRate = (interest / flows.received) * perYear;
+  const simple = percentText(simpleRate);
+  const apr = percentText(rates.apr);
+  const apr365 = percentText(rates.apr365);
+  if (simple === apr && (byMonth || simple === apr365)) return undefined;
+  const onContract = ((only.amount - flows.contractPrincipal) / flows.contractPrincipal) * perYear;
+  return {
+    simple,
+    simplePct: simpleRate * 100,
+    ...(flows.contractPrincipal > flows.received && onContract >= 0.0005 ? { simpleContract: percentText(onContract) } : {}),
+    apr,
+    apr365,
+    interest: yuanText(interest),
+    received: yuanText(flows.received),
+    ...(byMonth ? { months: String(only.month) } : { days: String(only.day) }),
+  };
+}
+
 /**
  * The lead sentence with the verdict joined to the rate ("这利息合法吗" is answered in the first sentence): over or
  * under the private cap (4 × LPR), and for an unknown lender also against the 24 % line courts are reported to use
  * for licensed lenders. A licensed lender's rate gets no verdict here (no statute caps it; the comparison says so).
  */
-/**
- * For a loan repaid once after a number of days: the nominal annual rate (the daily IRR × 365) and the simple annual
- * rate (interest ÷ what was received × 365 ÷ days) as shown, when they differ; undefined otherwise (several payments,
- * months, or the same figure). A short, dear loan compounds daily to less than its simple rate.
- */
-function simpleDays(flows: LoanCashFlows, rates: LoanRates): { apr365: string; simple: string; interest: string; received: string; days: string } | undefined {
-  const only = flows.payments.length === 1 ? flows.payments[0]! : undefined;
-  if (!only || only.month !== undefined || !(only.day! > 0) || !(flows.received > 0)) return undefined;
-  const interest = only.amount - flows.received;
-  const [apr365, simple] = [percentText(rates.apr365), percentText((interest / flows.received) * (365 / only.day!))];
-  if (apr365 === simple) return undefined;
-  return { apr365, simple, interest: yuanText(interest), received: yuanText(flows.received), days: String(only.day) };
-}
-
 function withVerdict(lead: string, frame: LegalFrame, aprPct: number, r: Replies): string {
   const cap = frame.unlicensed && frame.unlicensed.kind !== 'before_rule' ? privateCapPct(frame.unlicensed).pct : undefined;
   if (cap === undefined || frame.lender === 'licensed') return lead;

@@ -22,7 +22,10 @@ import {
 import { statedRateOf, type StatedRate } from './stated-rate';
 
 /** Which follow-up is answered: the lawful amount, or whether only the principal is owed. */
-export type LawfulQuestion = 'how_much' | 'principal_only';
+/**
+ * 'above_cap' is "那多出来的我能不还吗": the part above the cap can be refused or claimed back, the rest is owed.
+ */
+export type LawfulQuestion = 'how_much' | 'principal_only' | 'above_cap';
 
 /** The lawful-amount reply for `facts` as of `at`; one clarifying question when a number is still missing. */
 export function lawfulAmountReply(facts: LoanFacts, deps: InterestDeps, at: Date, question: LawfulQuestion = 'how_much'): InterestResult {
@@ -43,7 +46,13 @@ export function lawfulAmountReply(facts: LoanFacts, deps: InterestDeps, at: Date
   const r = deps.replies;
   if (frame.lender === 'unknown') sentences.push(r.text(facts.contractDate ? 'interest_ask_lender_only' : 'interest_ask_lender'));
   // "How much": the lawful total is the first sentence. "Only the principal?": no, first; then the amounts.
-  const answer = question === 'principal_only' ? [...para(r.text('interest_lawful_not_principal_only')), ...para(sentences.join(''))] : para(r.text('interest_lawful_open') + sentences.join(''));
+  // "Can I refuse what is above it?": what that means for this lender type first, then the amounts.
+  const answer =
+    question === 'principal_only'
+      ? [...para(r.text('interest_lawful_not_principal_only')), ...para(sentences.join(''))]
+      : question === 'above_cap'
+        ? [...para(r.text(`interest_lawful_above_cap_${frame.lender}`)), ...para(sentences.join(''))]
+        : para(r.text('interest_lawful_open') + sentences.join(''));
   const steps = para(r.text('interest_steps'));
   const debt = question === 'principal_only' ? [] : para(r.text('interest_debt_line'));
   const reply = emptyReply('answer');

@@ -628,7 +628,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 服务费另算: a fee named with no amount (and none refused: 没有服务费), nothing received said: what arrived is asked.
     if (facts.received === undefined && facts.fees === undefined && facts.feePerPayment === undefined && !feeClauses && !allFeePercents.length && !has(t, cues.full_received) && feeNamedAlone(t)) facts.unstated ??= 'received';
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
-    const lender = has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
+    const lender = lenderKindOf(t);
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
     const contract = dates.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
     if (contract) facts.contractDate = contract.iso;
@@ -1227,6 +1227,12 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   }
 
   /** 到期还本 not followed by 付息 / 和利息 (到期还本付息 is one payment of both). */
+  /** Who lent, as the text names it; unsure talk (是不是持牌的小贷我也不知道) names no kind, so both cases are said. */
+  function lenderKindOf(t: string): 'licensed' | 'unlicensed' | undefined {
+    if (has(t, cues.lender.unsure)) return undefined;
+    return has(t, cues.lender.unlicensed) ? 'unlicensed' : has(t, cues.lender.licensed) ? 'licensed' : undefined;
+  }
+
   function principalOnlyAtEnd(t: string): boolean {
     return cues.principal_only_end.some((w) => {
       for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {

@@ -28,11 +28,11 @@ describe('one repayment after N days', () => {
   it.each([
     ['借1000，14天后还1200', 1000, 1200, 14],
     ['借3000，21天后还3450', 3000, 3450, 21],
-  ])('%s: the first screen names the nominal (daily IRR × 365) and the simple annual rate', (t, received, paid, days) => {
+  ])('%s: the first screen leads with the simple annual rate and names the nominal one (daily IRR × 365)', (t, received, paid, days) => {
     const r = kit.reply(kit.parseLoanText(t, AT), AT);
     const first = renderText(r.reply, { buttons: false }).split('\n')[0]!;
     expect(first).toContain(`名义年化（每天实际利率×365）${pct(nominal(received, paid, days))}`);
-    expect(first).toContain(`单利年化 ${pct(simple(received, paid, days))}`);
+    expect(first).toContain(`单利年化约 ${pct(simple(received, paid, days))}`);
     expect(shownLength(r.reply.blocks)).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
   });
 
