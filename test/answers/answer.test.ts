@@ -286,6 +286,20 @@ describe('cannot afford to pay', () => {
   });
 });
 
+describe('deciding not to pay', () => {
+  it('answers "他们能拿我咋样" with what follows from not paying, not with what unlawful collection does not cancel', () => {
+    const a = ask('我决定不还了 爱咋咋地 反正就几千块 他们能拿我咋样');
+    expect(a.entryId).toBe('consequences');
+    expect(text(a)).toMatch(/起诉|强制执行|征信/);
+  });
+
+  it('answers whether harassment has run out of time with the 6-month rule counted from the last act', () => {
+    const a = ask('催收骚扰从3月持续到现在 第一次是8个月前 是不是已经过期不能处罚了');
+    expect(a.guideId).toBe('complaint-channels');
+    expect(text(a)).toMatch(/最后一次/);
+  });
+});
+
 describe('a neighbouring field asked with the debt as background', () => {
   it('routes "工资咋要回来" to 12333 when the wages are both the background and the question', () => {
     for (const q of ['老板拖了我三个月工资不发 我才还不上网贷的 工资咋要', '公司拖欠我三个月工资 所以我才还不上网d 工资能要回来吗']) {
