@@ -530,7 +530,8 @@ describe('follow-ups on an answer', () => {
   it('hears a threat asked about while a loan number is awaited as a question, not as the number', async () => {
     const c = conversation('p5');
     const asked = await c.say('借了1万 到手8000 利息合法吗');
-    expect(asked.kind).toBe('clarify');
+    // The deduction is answered at once (民法典670), then a number of the loan is asked for.
+    expect(asked.shown).toMatch(/还多少|几期|多少天/);
     const r = await c.say('他说不还就找人收拾我 能报警不');
     expect(r.kind).not.toBe('clarify');
     expect(r.shown).toMatch(/110|报警/);
