@@ -89,21 +89,21 @@ export function crisisUnsure(userText: string, turn: TurnContext, mode?: CrisisM
 
 /** Help is on its way ("我打了120 他们在路上了"): they did right, how to wait; care goes on for at least one more turn. */
 export function helpComing(userText: string, turn: TurnContext, mode?: CrisisMode): OutboundReply {
-  const r = emptyReply('crisis');
-  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_help_coming') });
-  woundCare(r, mode, turn);
-  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
-  turn.crisisHandled = true;
-  turn.remember(userText, (s) => {
-    if (s.crisis) s.crisis.turnsLeft = Math.max(1, s.crisis.turnsLeft - 1);
-  });
-  return r;
+  return careGoesOn('crisis_help_coming', userText, turn, mode);
 }
 
 /** Someone close by but not yet with them ("老婆在隔壁房间"): go to that person now, hand over the means; care goes on. */
 export function someoneNear(userText: string, turn: TurnContext, mode?: CrisisMode): OutboundReply {
+  return careGoesOn('crisis_someone_near', userText, turn, mode);
+}
+
+/**
+ * A reply of its own in crisis mode (prompts key `key`, the wound seen to when self-injury was said, the lines):
+ * handled here, not wrapped again, and care goes on for at least one more turn.
+ */
+export function careGoesOn(key: string, userText: string, turn: TurnContext, mode?: CrisisMode): OutboundReply {
   const r = emptyReply('crisis');
-  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_someone_near') });
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text(key) });
   woundCare(r, mode, turn);
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
   turn.crisisHandled = true;
@@ -122,10 +122,10 @@ export function leaveCrisisQuietly(turn: TurnContext): void {
   });
 }
 
-/** The user says they are safe: crisis mode ends, with care and the line for later. */
-export function leaveCrisis(userText: string, turn: TurnContext): OutboundReply {
+/** The user says they are safe (or, `key`, the person at risk was found): crisis mode ends, with care and the line for later. */
+export function leaveCrisis(userText: string, turn: TurnContext, key = 'crisis_safe'): OutboundReply {
   const r = emptyReply('crisis');
-  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe') });
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text(key) });
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe_followup') });
   turn.remember(userText, (s) => {
     s.crisis = undefined;
@@ -171,6 +171,7 @@ export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: Tur
   return reply;
 }
 
-function hotlineItems(turn: TurnContext): string[] {
+/** The crisis lines (knowledge/crisis.yaml) as list items. */
+export function hotlineItems(turn: TurnContext): string[] {
   return turn.deps.knowledge.crisis.hotlines.map((h) => `${h.number} ${h.name}${h.note ? `：${h.note}` : ''}`);
 }

@@ -183,15 +183,7 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
     style: 'paragraph',
     text: deps.replies.text(upfront ? 'loan_upfront_received' : stillOwe ? 'loan_still_owe_received' : 'loan_principal_received', deductionVars(held)),
   });
-  reply.citations = resolveCites(deps.knowledge, [NO_UPFRONT_DEDUCTION], deps.now());
-  if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
-  const at = deps.now().toISOString();
-  turn.remember(text, (s) => {
-    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
-    s.loan = held;
-    focusOnAnswer(s, text, at);
-  });
-  return reply;
+  return citedAnswer(reply, [NO_UPFRONT_DEDUCTION], text, turn, held);
 }
 
 /**
@@ -209,15 +201,7 @@ export function sameRuleForLender(text: string, turn: TurnContext, state: UserSt
   const reply = emptyReply('answer');
   const r = deps.replies;
   reply.blocks.push({ style: 'paragraph', text: r.text('loan_deduction_any_lender', deductionVars(held)) + r.text(lender.type === 'licensed' ? 'loan_deduction_rates_licensed' : 'loan_deduction_rates_unlicensed') });
-  reply.citations = resolveCites(deps.knowledge, [NO_UPFRONT_DEDUCTION], deps.now());
-  if (reply.citations.length) reply.buttons.push({ id: 'law', label: r.text('answer_law_button') });
-  const at = deps.now().toISOString();
-  turn.remember(text, (s) => {
-    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
-    s.loan = { ...held, lender };
-    focusOnAnswer(s, text, at);
-  });
-  return reply;
+  return citedAnswer(reply, [NO_UPFRONT_DEDUCTION], text, turn, { ...held, lender });
 }
 
 /** What decides whether only the principal is owed: the cap on interest, and the principal as what arrived. */
@@ -238,14 +222,7 @@ export function principalOnlyAnswer(text: string, turn: TurnContext, held: LoanF
   const reply = emptyReply('answer');
   reply.blocks.push({ style: 'paragraph', text: deps.replies.text('loan_principal_only_rule') });
   reply.blocks.push({ style: 'paragraph', text: deps.replies.text('loan_principal_only_numbers') });
-  reply.citations = resolveCites(deps.knowledge, PRINCIPAL_ONLY_CITES, deps.now());
-  if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
-  const at = deps.now().toISOString();
-  turn.remember(text, (s) => {
-    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
-    focusOnAnswer(s, text, at);
-  });
-  return reply;
+  return citedAnswer(reply, PRINCIPAL_ONLY_CITES, text, turn);
 }
 
 /**
@@ -382,9 +359,30 @@ function deductionFirst(facts: LoanFacts & { principal: number; received: number
   const { deps } = turn;
   const reply = emptyReply('answer');
   reply.blocks.push({ style: 'paragraph', text: deps.replies.text('loan_deduction_told', deductionVars(facts)) }, ...question.blocks);
-  reply.citations = resolveCites(deps.knowledge, [NO_UPFRONT_DEDUCTION], deps.now());
   reply.buttons = [...question.buttons];
+  return withLaw(reply, [NO_UPFRONT_DEDUCTION], turn);
+}
+
+/** `reply` citing `cites` in the versions in force now, with the button that shows their text. */
+function withLaw(reply: OutboundReply, cites: Array<{ law: string; article: string }>, turn: TurnContext): OutboundReply {
+  const { deps } = turn;
+  reply.citations = resolveCites(deps.knowledge, cites, deps.now());
   if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
+  return reply;
+}
+
+/**
+ * A loan answer citing `cites`, remembered as the answer in focus with its citations ("刚才说的法条" finds them), and
+ * with the loan facts `loan` kept when given.
+ */
+function citedAnswer(reply: OutboundReply, cites: Array<{ law: string; article: string }>, text: string, turn: TurnContext, loan?: LoanFacts): OutboundReply {
+  withLaw(reply, cites, turn);
+  const at = turn.deps.now().toISOString();
+  turn.remember(text, (s) => {
+    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
+    if (loan) s.loan = loan;
+    focusOnAnswer(s, text, at);
+  });
   return reply;
 }
 

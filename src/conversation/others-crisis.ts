@@ -5,7 +5,7 @@
  * how to be with them. Nothing about the debt comes first.
  */
 import { emptyReply, type OutboundReply } from '../message';
-import { CRISIS_TURNS } from './crisis-mode';
+import { careGoesOn, CRISIS_TURNS, hotlineItems, leaveCrisis } from './crisis-mode';
 import type { TurnContext } from './turn-context';
 
 /** The first reply: act now. Enters crisis mode for the family. */
@@ -27,28 +27,11 @@ export function othersAtRisk(userText: string, turn: TurnContext): OutboundReply
 
 /** Not found yet, and nothing asked: the steps again, briefly, with the lines. */
 export function othersStillMissing(userText: string, turn: TurnContext): OutboundReply {
-  turn.crisisHandled = true;
-  const r = emptyReply('crisis');
-  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_others_again') });
-  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
-  turn.remember(userText, (s) => {
-    if (s.crisis) s.crisis.turnsLeft = Math.max(1, s.crisis.turnsLeft - 1);
-  });
-  return r;
+  return careGoesOn('crisis_others_again', userText, turn);
 }
 
 /** Found: how to be with them; the urgency ends. */
 export function othersFound(userText: string, turn: TurnContext): OutboundReply {
   turn.crisisHandled = true;
-  const r = emptyReply('crisis');
-  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_others_found') });
-  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe_followup') });
-  turn.remember(userText, (s) => {
-    s.crisis = undefined;
-  });
-  return r;
-}
-
-function hotlineItems(turn: TurnContext): string[] {
-  return turn.deps.knowledge.crisis.hotlines.map((h) => `${h.number} ${h.name}${h.note ? `：${h.note}` : ''}`);
+  return leaveCrisis(userText, turn, 'crisis_others_found');
 }
