@@ -1170,8 +1170,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (!ordinal && otherDebts.some((w) => t.startsWith(w, end + (/^[的才就]/.test(t.slice(end, end + 1)) ? 1 : 0)))) continue;
       // 14天一期: the 一期 says how long a period is, not how many there are.
       if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;
-      // 每7天还一次 / 每周还一次: how often, not how many payments.
-      if (instalmentUnits.includes(word) && count === 1 && everyInLeadRe.test(lead)) continue;
+      // 每7天还一次 / 每周还一次 / 每月还一次: how often, not how many payments.
+      if (instalmentUnits.includes(word) && count === 1 && (everyInLeadRe.test(lead) || everyPeriodWords.some((w) => lead.includes(w)))) continue;
       // 还6次 / 分6次: 次 counts instalments only after 分/还/共.
       if (instalmentUnits.includes(word) && !cues.instalment_words.some((w) => lead.endsWith(w))) continue;
       // A bare 月 is a term only after 分/共/期限 ("分6月"), never a month of the year.
