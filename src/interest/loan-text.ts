@@ -262,6 +262,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const relativeVerbs = lower(cues.term.relative_verbs);
   const relativeTerms = Object.entries(cues.term.relative).sort((a, b) => b[0].length - a[0].length);
 
+  /**
+   * 月息2%(按5000算)100: an aside in brackets that says what the rate is charged on is part of its clause, not a
+   * break (the interest after it would be cut from the instalment it is a part of).
+   */
+  const basisAsideRe = new RegExp(`\\(((?:${altOf(cues.basis_words)})[^(),，。;；:]{1,12}?)\\)`, 'g');
+  /** A count just before a unit word (两周, 3个). */
+  const countEndRe = new RegExp(`(?:\\d|${CN_COUNT})个?$`);
   const choice = createLoanChoice(cues.loan_choice, breakChars);
   const ep = cues.equal_payment_parts;
   /** 每月还款额一样 / 月供固定: every instalment the same amount. */
@@ -277,7 +284,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
-    const normal = normalizeLoanText(text, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
+    const normal = normalizeLoanText(text, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
     const t = choice.withoutSetAside(normal);
     const all = readLoan(t, at, false);
@@ -701,7 +708,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         while (i >= start) {
           const dist = pos - (i + w.length);
           if (dist > cues.window) break;
-          if (!insideNotCue(t, i, w.length)) {
+          if (!insideNotCue(t, i, w.length) && !unitOfCount(t, i, w)) {
             if (!best || dist < best.dist || (dist === best.dist && w.length > best.len)) best = { dist, len: w.length, role };
             break;
           }
@@ -710,6 +717,15 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       }
     }
     return best ? { role: best.role, dist: best.dist } : undefined;
+  }
+
+  /**
+   * 两周还5500 / 3个月还3300: a cue that starts with a unit word (周还, 月还) right after a count is that count's
+   * unit and a repaying verb, a term, not the every-period cue it is alone (周还500 is 500 a week).
+   */
+  function unitOfCount(t: string, i: number, w: string): boolean {
+    const unit = unitWords.find((u) => w.startsWith(u.w) && u.w !== '期');
+    return unit !== undefined && countEndRe.test(t.slice(Math.max(0, i - 6), i));
   }
 
   /** A cue right after the amount ("7000到手", "3000的服务费"), unless that cue introduces the next number. */

@@ -3,7 +3,7 @@
  * after an every-period word, and the other shapes below. The texts are new wordings of those shapes; expected
  * flows are worked out by hand from the text.
  */
-import { flowsAt, months } from '../support/loan-shapes';
+import { everyDays, flowsAt, months } from '../support/loan-shapes';
 
 const AT = new Date('2026-12-07T12:00:00+08:00');
 const flows = flowsAt(AT);
@@ -17,5 +17,24 @@ describe('descriptions-10: 每月还一次 says how often, not one payment', () 
   it('等额本金 月利率1% 分6个月还 每月还一次 is the equal-principal schedule', () => {
     const out = flows('等额本金 月利率1% 借1万2 分6个月还 每月还一次');
     expect(out.ok && out.flows.payments).toEqual([2120, 2100, 2080, 2060, 2040, 2020].map((amount, i) => ({ month: i + 1, amount })));
+  });
+});
+
+describe('descriptions-10: 周还 is paid every week, unless a count stands before it', () => {
+  it('周还700 共10周 is ten weekly payments', () => {
+    const out = flows('借6000 周还700 共10周');
+    expect(out.ok && out.flows.payments).toEqual(everyDays(7, 10, 700));
+  });
+
+  it('3个月还3300 is one payment after three months, not 3300 every month', () => {
+    const out = flows('借3000,3个月还3300');
+    expect(out.ok && out.flows.payments).toEqual([{ month: 3, amount: 3300 }]);
+  });
+});
+
+describe('descriptions-10: an aside in brackets saying what the rate is charged on', () => {
+  it('月息2%(按8000算)160 stays a part of the instalment, and the fee after it is paid with each one', () => {
+    const out = flows('借了8000,每月还本金2000,再加月息2%(按8000算)160,另加服务费30,4个月还完');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 8000, received: 8000, payments: months(4, 2190) });
   });
 });
