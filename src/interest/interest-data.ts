@@ -156,6 +156,7 @@ export const loanCuesSchema = z.object({
     fillers: words,
     verbs: words,
     relative_before: words,
+    restated: words,
     remainder: words,
     last: words,
     last_parts: z.object({ principal: words, joiners: words, interest: words }),

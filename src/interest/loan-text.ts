@@ -267,6 +267,14 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
    * break (the interest after it would be cut from the instalment it is a part of).
    */
   const basisAsideRe = new RegExp(`\\(((?:${altOf(cues.basis_words)})[^(),，。;；:]{1,12}?)\\)`, 'g');
+  /**
+   * 一个月(30天) / 又过了18天(就是第30天): a time restated in days in brackets; the days are the precise one, and
+   * replace it (group 1).
+   */
+  const restatedTimeRe = new RegExp(
+    `(?:${altOf(cues.timed.relative_before)})?(?:\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.month, ...cues.term.units.week, ...cues.term.units.day])})\\((?:${altOf(cues.timed.restated)})?(第?\\d+天)\\)`,
+    'g',
+  );
   /** A count just before a unit word (两周, 3个). */
   const countEndRe = new RegExp(`(?:\\d|${CN_COUNT})个?$`);
   const choice = createLoanChoice(cues.loan_choice, breakChars);
@@ -284,7 +292,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
-    const normal = normalizeLoanText(text, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
+    const normal = normalizeLoanText(text, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, '$1').replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
     const t = choice.withoutSetAside(normal);
     const all = readLoan(t, at, false);
@@ -1370,7 +1378,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       const p: Payment =
         unit === 'day' ? ({ day: n + (from?.day ?? 0) } as Payment) : unit === 'week' ? ({ day: 7 * n + (from?.day ?? 0) } as Payment) : ({ month: n + (from?.month ?? 0) } as Payment);
       const afterDue = !ordinal && !prev && relativeBefore.some((w) => t.slice(0, start).endsWith(w));
-      out.push({ ...p, amount: amount.value, start, end, ordinal: ordinal || unit === 'calendar_month', ...(afterDue ? { afterDue } : {}) });
+      // 第14天交了500续期费，再14天又交了500: counted from a named day, it is a named day too.
+      out.push({ ...p, amount: amount.value, start, end, ordinal: ordinal || unit === 'calendar_month' || Boolean(from?.ordinal), ...(afterDue ? { afterDue } : {}) });
     }
     return out;
   }

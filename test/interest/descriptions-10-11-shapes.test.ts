@@ -38,3 +38,20 @@ describe('descriptions-10: an aside in brackets saying what the rate is charged 
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 8000, received: 8000, payments: months(4, 2190) });
   });
 });
+
+describe('descriptions-11: a time restated in days in brackets, and a rollover counted on from a named day', () => {
+  it('两个月(60天)后还 is day 60, not month 2', () => {
+    const out = flows('借2万 两个月(60天)后还22000');
+    expect(out.ok && out.flows.payments).toEqual([{ day: 60, amount: 22000 }]);
+  });
+
+  it('又过了20天（也就是第30天）还了1500 keeps that payment, on day 30', () => {
+    const out = flows('借4000 第10天还了1500，又过了20天（也就是第30天）还了1500，第40天还了1500');
+    expect(out.ok && out.flows.payments).toEqual([10, 30, 40].map((day) => ({ day, amount: 1500 })));
+  });
+
+  it('第7天交了300展期费，再7天又交了300 is a second rollover fee on day 14', () => {
+    const out = flows('借2000 7天 到手1600，第7天交了300展期费，再7天又交了300展期，第21天还清2000');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 2000, received: 1600, payments: [{ day: 7, amount: 300 }, { day: 14, amount: 300 }, { day: 21, amount: 2000 }] });
+  });
+});
