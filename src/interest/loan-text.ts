@@ -275,6 +275,16 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     `(?:${altOf(cues.timed.relative_before)})?(?:\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.month, ...cues.term.units.week, ...cues.term.units.day])})\\((?:${altOf(cues.timed.restated)})?(第?\\d+天)\\)`,
     'g',
   );
+  /** The words of each way of repaying, to tell when two are offered as alternatives. */
+  const kindWords = [
+    { kind: 'equal_principal', words: lower(cues.equal_principal) },
+    { kind: 'equal_instalments', words: lower(cues.equal_instalments) },
+    { kind: 'interest_only', words: lower(cues.interest_only) },
+    { kind: 'flat', words: lower(cues.flat) },
+    { kind: 'bullet', words: lower(cues.bullet) },
+  ];
+  /** 前 / 头 right before a length: the first periods of the loan, not its whole term. */
+  const leadInBeforeRe = new RegExp(`(?<![提之以])(?:${altOf(li.before)})$`);
   /** A count just before a unit word (两周, 3个). */
   const countEndRe = new RegExp(`(?:\\d|${CN_COUNT})个?$`);
   const choice = createLoanChoice(cues.loan_choice, breakChars);
@@ -517,6 +527,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 前3个月不用还: the lead-in's length is not the term.
     const term = chooseTerm(leadIn ? terms.filter((x) => x.end <= leadIn.start || x.start >= leadIn.end) : terms, t);
     if (term.term) facts.term = term.term;
+    // 前两个月每个月还500，后面怎么还还没定: the first months' payments, and nothing of the months after: asked.
+    if (!leadIn && terms.some((x) => !x.ordinal && leadInBeforeRe.test(t.slice(Math.max(0, x.start - 3), x.start)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'term'] });
     // 一开始说分12期，后来又说分10期: two different counts of instalments, each said after 分, so the term is asked.
     const splitCounts = new Set(terms.filter((x) => !x.ordinal && x.unit === 'period' && splitWords.some((w) => t.slice(0, x.start).endsWith(w))).map((x) => x.count));
     if (splitCounts.size > 1) doubts.push({ ask: 'term', drop: ['term'] });
@@ -556,6 +568,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     else if (stage && amounts.some((a) => a.perPeriod && (a.role === 'payment' || a.role === 'interest') && !feeSpanOf(t, a, breaks) && a.start >= stageEnd && ![...t.slice(stageEnd, a.start)].some((c) => breakChars.has(c)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
     // 还10期还是12期 / 一年半还是两年来着: two terms offered, neither picked.
     if (TERM_EITHER.test(t)) doubts.push({ ask: 'term', drop: ['term'] });
+    // 是等额本息还是先息后本我也搞不清: two ways of repaying offered, neither picked; the instalment is asked.
+    if (kindsEither(t)) doubts.push({ ask: 'payment', drop: ['repayment'] });
     // 每季度付一次利息6000: interest each quarter (or half-year, year), a period no schedule here is counted in, so
     // the payment is asked rather than the interest read as paid once.
     if (amounts.some((a) => a.role === 'interest' && has(clauseAround(t, a.start, a.end, breakChars), cues.interest_other_periods))) doubts.push({ ask: 'payment', drop: ['interest', 'total', 'payment', 'repayment'] });
@@ -1339,6 +1353,18 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (days > 0 && (days >= 7 || verbFollows(i + m[0].length))) return days;
     }
     return undefined;
+  }
+
+  /** Two different ways of repaying named with an alternative word between them (等额本息还是先息后本). */
+  function kindsEither(t: string): boolean {
+    const named = kindWords
+      .flatMap(({ kind, words }) => words.flatMap((w) => {
+        const at: Array<{ kind: string; start: number; end: number }> = [];
+        for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) at.push({ kind, start: i, end: i + w.length });
+        return at;
+      }))
+      .sort((a, b) => a.start - b.start);
+    return named.some((a, i) => named.slice(i + 1).some((b) => b.kind !== a.kind && b.start >= a.end && b.start - a.end <= 6 && alternatives.some((w) => t.slice(a.end, b.start).includes(w))));
   }
 
   function repaymentKind(t: string, principalParts: boolean): LoanFacts['repayment'] {

@@ -55,3 +55,13 @@ describe('descriptions-11: a time restated in days in brackets, and a rollover c
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 2000, received: 1600, payments: [{ day: 7, amount: 300 }, { day: 14, amount: 300 }, { day: 21, amount: 2000 }] });
   });
 });
+
+describe('descriptions-10: what is not said of the schedule is asked', () => {
+  it('头两个月每月还400 with nothing said of the months after asks the payment', () => {
+    expect(flows('借3000 头两个月每月还400 后面再说')).toEqual({ ok: false, missing: 'payment' });
+  });
+
+  it('two ways of repaying offered (等额本金还是等额本息) asks the payment', () => {
+    expect(flows('借2万 年化18% 24期 不知道是等额本金还是等额本息')).toEqual({ ok: false, missing: 'payment' });
+  });
+});
