@@ -123,7 +123,8 @@ function spacedJoin(t: string, i: number, next: number, s: SpacedJoins): boolean
   }
   // Only a number typed with a space on both sides: "借款10000 期限3个月" and "到账：6400 期数：4期" keep their
   // break (期限, 期数 are words of their own, not the unit of the number before them).
-  const spacedNumber = (end: number) => /\s[\d.,]+\s*$/.test(t.slice(0, end));
+  // (",12 个月": a clause break before the number is as good as a space.)
+  const spacedNumber = (end: number) => /(?:\s|^|(?<!\d)[,，;；。])[\d.,]+\s*$/.test(t.slice(0, end));
   const unit = word(s.afterDigit);
   // 5000 天天被催: a unit word doubled is another word, not the unit.
   if (/\d$/.test(t.slice(0, i)) && spacedNumber(i) && unit && !t.startsWith(unit + unit, next)) return true;
@@ -285,6 +286,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   ];
   /** 前 / 头 right before a length: the first periods of the loan, not its whole term. */
   const leadInBeforeRe = new RegExp(`(?<![提之以])(?:${altOf(li.before)})$`);
+  /** 每两个月 / 每3个月: payments that many months apart (group 1). */
+  const everyMonthsRe = new RegExp(`每(\\d+|${CN_COUNT})个月`);
   /** A count just before a unit word (两周, 3个). */
   const countEndRe = new RegExp(`(?:\\d|${CN_COUNT})个?$`);
   const choice = createLoanChoice(cues.loan_choice, breakChars);
@@ -547,8 +550,18 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (term.periodDays) facts.periodDays = term.periodDays;
     const every = paymentEvery(t);
     if (every && !facts.periodDays) facts.periodDays = every;
+    // 每两个月还一次，每次5500，一共还4次: payments some months apart, the first after that many months. Without
+    // the count and the amount each time (or with a rate or interest to work it from) the term is asked.
+    const apartMatch = everyMonthsRe.exec(t);
+    const monthsApart = apartMatch ? smallCount(apartMatch[1]!) : NaN;
+    let apartPayments: Payment[] | undefined;
+    if (monthsApart >= 2 && Number.isInteger(monthsApart)) {
+      const { payment: each, term: n } = facts;
+      if (each !== undefined && n?.unit === 'period' && Number.isInteger(n.count) && !facts.rate && !facts.interest) apartPayments = Array.from({ length: n.count }, (_, i) => ({ month: monthsApart * (i + 1), amount: each }));
+      else doubts.push({ ask: 'term', drop: ['term', 'payment'] });
+    }
     // 每次还500 还8次: eight payments, but a week or a month apart is not said, so it is asked.
-    if (term.times && !facts.periodDays && !has(t, cues.monthly_words)) doubts.push({ ask: 'term', drop: ['term'] });
+    else if (term.times && !facts.periodDays && !has(t, cues.monthly_words)) doubts.push({ ask: 'term', drop: ['term'] });
     // 前6个月每月只还利息400，第7个月起每月还5400: one instalment does not describe a schedule in stages, so the
     // instalment is asked rather than one stage's amount used for every period.
     // (第3期开始逾期了 names no new instalment: the stage must be followed, in its clause, by an amount each period.)
@@ -633,6 +646,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     }
     if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, afterDue: _a, ...p }) => p);
     else if (varying) facts.payments = varying.payments;
+    else if (apartPayments && !rollover) facts.payments = apartPayments;
     else if (rollover) applyRollover(t, terms, timed, amounts, rollPct, facts);
     if (share && !listed.length && !varying && !rollover) applyPrincipalShare(Number(share[1]), share.index + share[0].length, t, amounts, facts, doubts);
     if (facts.received === undefined && has(t, cues.full_received) && facts.principal !== undefined) facts.received = facts.principal;
@@ -1209,7 +1223,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // 14天一期: the 一期 says how long a period is, not how many there are.
       if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;
       // 每7天还一次 / 每周还一次 / 每月还一次: how often, not how many payments.
-      if (instalmentUnits.includes(word) && count === 1 && (everyInLeadRe.test(lead) || everyPeriodWords.some((w) => lead.includes(w)))) continue;
+      if (instalmentUnits.includes(word) && count === 1 && (everyInLeadRe.test(lead) || everyMonthsRe.test(lead) || everyPeriodWords.some((w) => lead.includes(w)))) continue;
       // 还6次 / 分6次: 次 counts instalments only after 分/还/共.
       if (instalmentUnits.includes(word) && !cues.instalment_words.some((w) => lead.endsWith(w))) continue;
       // A bare 月 is a term only after 分/共/期限 ("分6月"), never a month of the year.

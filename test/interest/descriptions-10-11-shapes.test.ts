@@ -65,3 +65,24 @@ describe('descriptions-10: what is not said of the schedule is asked', () => {
     expect(flows('借2万 年化18% 24期 不知道是等额本金还是等额本息')).toEqual({ ok: false, missing: 'payment' });
   });
 });
+
+describe('descriptions-10: how often and how much each time', () => {
+  it('每周还一次，每次700，还10周 is ten weekly payments of 700', () => {
+    const out = flows('借6000,每周还一次,每次700,还10周');
+    expect(out.ok && out.flows.payments).toEqual(everyDays(7, 10, 700));
+  });
+
+  it('每3个月还一次，每次还3000，共还4次 is a payment every third month', () => {
+    const out = flows('借了1万,每3个月还一次,每次还3000,共还4次');
+    expect(out.ok && out.flows.payments).toEqual([3, 6, 9, 12].map((month) => ({ month, amount: 3000 })));
+  });
+
+  it('every two months with no count of payments asks the term', () => {
+    expect(flows('借了2万,每两个月还5500')).toEqual({ ok: false, missing: 'term' });
+  });
+
+  it('a term typed with a space after a comma (,6 个月) is the term', () => {
+    const out = flows('借款9000,年利率12%,等额本金,6 个月');
+    expect(out.ok && out.flows.payments).toEqual([1590, 1575, 1560, 1545, 1530, 1515].map((amount, i) => ({ month: i + 1, amount })));
+  });
+});
