@@ -288,6 +288,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const leadInBeforeRe = new RegExp(`(?<![提之以])(?:${altOf(li.before)})$`);
   /** 每两个月 / 每3个月: payments that many months apart (group 1). */
   const everyMonthsRe = new RegExp(`每(\\d+|${CN_COUNT})个月`);
+  /** 每次 right before an amount (每次1100, 每次交了1100). */
+  const everyTimeRe = /每次(?:交了|交|付了|付)?$/;
   /** A count just before a unit word (两周, 3个). */
   const countEndRe = new RegExp(`(?:\\d|${CN_COUNT})个?$`);
   const choice = createLoanChoice(cues.loan_choice, breakChars);
@@ -399,7 +401,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       if (b?.role === 'total' && f?.role === 'fee' && !/^[^\d]{0,2}\d/.test(t.slice(f.cueEnd, clauseEnd))) a.role = 'fee';
       // 每个月还600利息: likewise the interest paid, not the whole instalment.
       if ((b?.role === 'total' || b?.role === 'payment') && f?.role === 'interest' && !/^[^\d]{0,2}\d/.test(t.slice(f.cueEnd, clauseEnd))) a.role = 'interest';
-      if (a.role === 'rollover' && !rollover) a.role = 'fee';
+      // 每次1100 with no rollover said: the amount paid each time, not a fee (每次 is a rollover cue: 展期两次每次400).
+      if (a.role === 'rollover' && !rollover) a.role = everyTimeRe.test(t.slice(from, a.start)) ? 'payment' : 'fee';
       // 让我把1000转到他指定的账户说是押金: an amount no cue claims, in a clause that names a fee, is that fee.
       if (a.role === 'unknown' && i > 0 && feeNouns.some((w) => t.slice(clauseStart + 1, clauseEnd).includes(w))) a.role = 'fee';
       // 每月还1600多 具体是1625.5: the exact number said right after a rough one is the same number.

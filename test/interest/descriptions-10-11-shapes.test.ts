@@ -77,6 +77,11 @@ describe('descriptions-10: how often and how much each time', () => {
     expect(out.ok && out.flows.payments).toEqual([3, 6, 9, 12].map((month) => ({ month, amount: 3000 })));
   });
 
+  it('每次400 after a rollover said is still the rollover fee', () => {
+    const out = flows('借2000 7天到期 展期了两次 每次400 第21天还清2000');
+    expect(out.ok && out.flows.payments).toEqual([{ day: 7, amount: 400 }, { day: 14, amount: 400 }, { day: 21, amount: 2000 }]);
+  });
+
   it('every two months with no count of payments asks the term', () => {
     expect(flows('借了2万,每两个月还5500')).toEqual({ ok: false, missing: 'term' });
   });
