@@ -843,6 +843,13 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
             facts.received = a.value;
             break;
           }
+          // 放款30000 但同时扣了3600的会员费 实际只有26400: the first amount less a fee said between them is the second,
+          // so the second is what arrived (the fee explains the difference).
+          if (firstReceived && facts.received !== undefined && a.value < facts.received
+            && amounts.some((o) => o.role === 'fee' && o.start > firstReceived!.end && o.end <= a.start && Math.abs(facts.received! - o.value - a.value) <= 0.005)) {
+            facts.received = a.value;
+            break;
+          }
           // 到手4000 又到手4500: two different amounts received, so which one is asked.
           if (facts.received !== undefined && Math.abs(facts.received - a.value) > 0.005) doubts.push({ ask: 'received', drop: ['received', 'fees'] });
           facts.received ??= a.value;

@@ -91,3 +91,14 @@ describe('descriptions-10: how often and how much each time', () => {
     expect(out.ok && out.flows.payments).toEqual([1590, 1575, 1560, 1545, 1530, 1515].map((amount, i) => ({ month: i + 1, amount })));
   });
 });
+
+describe('descriptions-11: what was disbursed, a fee, and what was left', () => {
+  it('放款20000 … 扣了2000担保费 实际只有18000: the fee explains the difference, 18000 arrived', () => {
+    const out = flows('借2万 12期 每期2000 放款20000 但是又扣了2000担保费 实际只有18000');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 20000, received: 18000, payments: months(12, 2000) });
+  });
+
+  it('a second amount the fee does not explain is still asked', () => {
+    expect(flows('借2万 12期 每期2000 放款20000 但是又扣了1000担保费 实际只有18000')).toEqual({ ok: false, missing: 'received' });
+  });
+});
