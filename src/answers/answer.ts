@@ -369,6 +369,10 @@ export function createOfflineAnswerer(
     // Questions asked keep their order; the whole question's own type leads unless it was one of them.
     const askedIds = dedupeBy(perClause.filter((x) => x.c.asks), (x) => x.m.entry.id).map((x) => x.m.entry);
     const listedIds = perClause.filter((x) => !x.c.asks).map((x) => x.m.entry);
+    // One clause asks and the others only tell what happened ("他们说明天要来 我能不让他们进门吗"): that clause's type
+    // is the question; the whole question's type (上门) is its background, not a second verdict.
+    const onlyAsked = askedIds.length === 1 && !listing && all.every((c) => c.asks || k.reportedByThem.some((w) => c.text.toLowerCase().startsWith(w)));
+    if (onlyAsked) return [{ guide: main.guide, entry: askedIds[0]! }];
     const lead = mainMatch && !askedIds.some((e) => e.id === mainMatch.entry.id) ? [mainMatch.entry] : [];
     const asked = dedupeBy([...lead, ...askedIds, ...listedIds], (e) => e.id);
     if (asked.length >= 2) return asked.slice(0, 2).map((entry) => ({ guide: main.guide, entry }));

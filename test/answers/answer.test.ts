@@ -104,6 +104,16 @@ describe('two topics in one question', () => {
   });
 });
 
+describe('one clause asks, the others report what the collectors said', () => {
+  it.each(['催收说后天要来 我不让他们进门行吗', '他们又说周末来我家 我能拒绝他们进屋吗'])('%s → the asked question type alone leads', (q) => {
+    const a = ask(q);
+    const verdicts = k.guides.flatMap((g) => g.entries.map((e) => e.verdict.trim()));
+    const shown = verdicts.filter((v) => a.reply.blocks.some((b) => b.text === v));
+    expect(shown).toHaveLength(1);
+    expect(text(a).split(/[。；]/)[0]).toMatch(/不让|不开门|可以不|拒绝/);
+  });
+});
+
 describe('out of scope', () => {
   it.each(['公司拖欠我两个月工资，去哪里申请仲裁', '孩子高考志愿怎么填报比较好', '医院误诊了能要求赔偿吗'])('%s → 12348, no citations', (q) => {
     const a = ask(q);
