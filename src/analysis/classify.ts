@@ -541,9 +541,13 @@ export function createReader(lex: LexiconFile, normalizer: Normalizer): (text: s
   };
 }
 
-/** A line in a transcript that starts with a collector's label ("催收员："). */
+/**
+ * A line that names the collector as its speaker: "催收：…", or a copied chat's header "催收 23:58" (label, clock
+ * time) with the message on the next line. Such a text is a forwarded chat, not the user's own words, whatever
+ * phrases in it look like a user's.
+ */
 function collectorLineRe(lex: LexiconFile): RegExp {
-  return new RegExp(`(?:^|\\n)\\s*(?:${lex.speaker.collector.map(literal).join('|')})\\s*:`);
+  return new RegExp(`(?:^|\\n)\\s*(?:${lex.speaker.collector.map(literal).join('|')})\\s*(?::|(?:[01]?\\d|2[0-3])[:：][0-5]\\d\\s*(?:\\n|$))`);
 }
 
 /**

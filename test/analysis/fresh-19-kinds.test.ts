@@ -3,8 +3,9 @@
  * test (none copied from eval/). Lawful first: an enforcement application after a judgment in force (the judgment's
  * date is no prison term), 拒执罪 stated with its conditions, court-delegated pre-suit mediation pointing to the court's
  * own notice, a notarised instrument with enforcement effect, a judgment served with the right to appeal, a property
- * report order, 失信 after a judgment stated as "经…民事判决确定".
- * Each message must stay lawful.
+ * report order, 失信 after a judgment stated as "经…民事判决确定". Then a copied chat with "催收 23:12" headers whose
+ * words look like a user's ("收到短信说").
+ * Each message must get exactly the listed categories; the lawful ones none.
  */
 import { join } from 'node:path';
 import { createAnalyzer } from '../../src/analysis/classify';
@@ -26,8 +27,15 @@ const LAWFUL: string[] = [
   '您好，今天是本周第三次提醒您还款，如已还款请忽略。',
 ];
 
+const CASES: Array<[string, CategoryId[]]> = [
+  ['催收 23:12\n别装死\n催收 23:15\n明早你们单位每个人都会收到短信说你欠钱不还', ['off_hours', 'privacy_disclosure', 'third_party_contact']],
+];
+
 describe('kinds fresh-19 and fresh-18 got wrong (issue 11)', () => {
   it.each(LAWFUL)('lawful: %s', (text) => {
     expect(cats(text)).toEqual([]);
+  });
+  it.each(CASES)('%s', (text, expected) => {
+    expect(cats(text)).toEqual([...expected].sort());
   });
 });
