@@ -290,6 +290,15 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const everyMonthsRe = new RegExp(`每(\\d+|${CN_COUNT})个月`);
   /** 每次 right before an amount (每次1100, 每次交了1100). */
   const everyTimeRe = /每次(?:交了|交|付了|付)?$/;
+  // The stages of a schedule (readStages), each at the start of its clause.
+  const stageN = `(\\d+|${CN_COUNT})`;
+  const stageUnit = '(?:个月|期)';
+  const stageLeadRe = new RegExp(`^(?:${altOf(li.before.filter((w) => w.length === 1))})${stageN}${stageUnit}`);
+  const stageRangeRe = new RegExp(`^(?:从)?第?${stageN}(?:个月|期)?(?:到|至|-|~)第?${stageN}${stageUnit}`);
+  const stageRestRe = new RegExp(`^(?:${altOf(cues.later_payments)})${stageN}${stageUnit}`);
+  const stageFromRe = new RegExp(`^(?:从)?第${stageN}${stageUnit}(?:${altOf(cues.schedule_change.after)})`);
+  const stageEndRe = new RegExp(`(?:还到|到)第${stageN}${stageUnit}(?:结束|为止|还完|还清)?`);
+  const stageOneRe = new RegExp(`^第${stageN}${stageUnit}`);
   /** A count just before a unit word (两周, 3个). */
   const countEndRe = new RegExp(`(?:\\d|${CN_COUNT})个?$`);
   const choice = createLoanChoice(cues.loan_choice, breakChars);
@@ -371,6 +380,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const listed = candidates.length >= 2 ? candidates : [];
     for (const s of listed) masked(s.start, s.end);
     const varying = listed.length ? undefined : readVarying(t, isMasked);
+    // 前6个月每月还2000，后6个月每月还4000: a schedule in stages whose months are all said.
+    const staged = listed.length || varying || rollover ? undefined : readStages(t);
     if (varying) masked(varying.start, varying.end);
     // 前三期还要多交100的服务费: the instalments a fee is added to, not the term.
     for (const s of feeSpans(t)) masked(s.start, s.end);
@@ -534,7 +545,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     const term = chooseTerm(leadIn ? terms.filter((x) => x.end <= leadIn.start || x.start >= leadIn.end) : terms, t);
     if (term.term) facts.term = term.term;
     // 前两个月每个月还500，后面怎么还还没定: the first months' payments, and nothing of the months after: asked.
-    if (!leadIn && terms.some((x) => !x.ordinal && leadInBeforeRe.test(t.slice(Math.max(0, x.start - 3), x.start)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'term'] });
+    if (!staged && !leadIn && terms.some((x) => !x.ordinal && leadInBeforeRe.test(t.slice(Math.max(0, x.start - 3), x.start)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'term'] });
     // 一开始说分12期，后来又说分10期: two different counts of instalments, each said after 分, so the term is asked.
     const splitCounts = new Set(terms.filter((x) => !x.ordinal && x.unit === 'period' && splitWords.some((w) => t.slice(0, x.start).endsWith(w))).map((x) => x.count));
     if (splitCounts.size > 1) doubts.push({ ask: 'term', drop: ['term'] });
@@ -575,7 +586,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // not start right after it) is a schedule in stages: asked.
     const graceSchedule = leadIn?.grace && leadIn.unit === 'month' && facts.payment !== undefined && facts.term?.unit === 'period' && !facts.rate && !facts.interest && !listed.length && !varying && !rollover
       && (!stage || smallCount(stageNumberRe.exec(stage[0])?.[1] ?? '') === leadIn.count + 1);
-    if (graceSchedule) {
+    if (staged) {
+      // the stages are the schedule
+    } else if (graceSchedule) {
       facts.payments = Array.from({ length: facts.term!.count }, (_, i) => ({ month: leadIn!.count + 1 + i, amount: facts.payment! }));
     } else if (leadIn && !leadIn.grace && leadIn.unit === 'month' && !listed.length && !varying && !rollover && leadInThenOne(t, leadIn, amounts, timed, breaks)) {
       facts.payments = leadInThenOne(t, leadIn, amounts, timed, breaks)!;
@@ -631,7 +644,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     // 每月还600，第6个月一次性结清还了3000: an amount paid at a named time is one payment, not the total of all; with an
     // instalment beside it (an early payoff, or a different last payment) the schedule is asked, never counted as
     // total ÷ instalment.
-    if (facts.total !== undefined && facts.payment !== undefined && !facts.interest && kind !== 'interest_only' && !listed.length && !varying && !rollover
+    if (facts.total !== undefined && facts.payment !== undefined && !facts.interest && kind !== 'interest_only' && !listed.length && !varying && !rollover && !staged
       && amounts.some((a) => a.role === 'total' && a.value === facts.total && terms.some((o) => o.ordinal && clauseStartAt(t, o.start) === clauseStartAt(t, a.start)))) {
       doubts.push({ ask: 'payment', drop: ['total'] });
     }
@@ -650,6 +663,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
     if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, afterDue: _a, ...p }) => p);
     else if (varying) facts.payments = varying.payments;
     else if (apartPayments && !rollover) facts.payments = apartPayments;
+    else if (staged) facts.payments = staged;
     else if (rollover) applyRollover(t, terms, timed, amounts, rollPct, facts);
     if (share && !listed.length && !varying && !rollover) applyPrincipalShare(Number(share[1]), share.index + share[0].length, t, amounts, facts, doubts);
     if (facts.received === undefined && has(t, cues.full_received) && facts.principal !== undefined) facts.received = facts.principal;
@@ -1431,6 +1445,67 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       // 第14天交了500续期费，再14天又交了500: counted from a named day, it is a named day too.
       out.push({ ...p, amount: amount.value, start, end, ordinal: ordinal || unit === 'calendar_month' || Boolean(from?.ordinal), ...(afterDue ? { afterDue } : {}) });
     }
+    return out;
+  }
+
+  /**
+   * A schedule in stages, each clause one stage with its months and one amount: 前3个月每月只还利息800 / 头两个月 /
+   * 第4到第7个月每个月还10800 / 后6个月每月还4000 / 从第三个月起每月还2500 (…还到第八个月结束) / 第4个月一次还清13500.
+   * Only when the stages run from month 1 without a gap or overlap, and a stage of several months says it is paid
+   * every month; anything else is left to the rules that ask.
+   */
+  function readStages(t: string): Payment[] | undefined {
+    const clauses = splitClauses(t);
+    const out: Payment[] = [];
+    let next = 1;
+    let sawStage = 0;
+    for (const c of clauses) {
+      const head = stageHead(c, next, t);
+      if (!head) {
+        if (sawStage && /\d/.test(c) && !stageEndRe.test(c)) return undefined;
+        continue;
+      }
+      const { from, to, end } = head;
+      // One amount a stage: one told as its parts (本金10000加当月利息300) is left to the rules for parts.
+      const said = findNumbers(c.slice(end)).filter((h) => h.value >= cues.bare_min);
+      const amount = said.length === 1 ? said[0] : undefined;
+      if (!amount || from !== next || to < from) return undefined;
+      if (to > from && !everyPeriodWords.some((w) => c.includes(w))) return undefined;
+      for (let m = from; m <= to; m++) out.push({ month: m, amount: amount.value });
+      next = to + 1;
+      sawStage++;
+    }
+    return sawStage >= 2 ? out : undefined;
+  }
+
+  /** The months of one stage at the start of a clause, counted on from `next` (the first month not yet said). */
+  function stageHead(c: string, next: number, t: string): { from: number; to: number; end: number } | undefined {
+    const lead = stageLeadRe.exec(c);
+    if (lead) return { from: 1, to: smallCount(lead[1]!), end: lead.index + lead[0].length };
+    const range = stageRangeRe.exec(c);
+    if (range) return { from: smallCount(range[1]!), to: smallCount(range[2]!), end: range.index + range[0].length };
+    const rest = stageRestRe.exec(c);
+    if (rest) return { from: next, to: next + smallCount(rest[1]!) - 1, end: rest.index + rest[0].length };
+    const from = stageFromRe.exec(c);
+    if (from) {
+      const until = stageEndRe.exec(t.slice(t.indexOf(c) + from.index));
+      return until ? { from: smallCount(from[1]!), to: smallCount(until[1]!), end: from.index + from[0].length } : undefined;
+    }
+    const one = stageOneRe.exec(c);
+    if (one) return { from: smallCount(one[1]!), to: smallCount(one[1]!), end: one.index + one[0].length };
+    return undefined;
+  }
+
+  function splitClauses(t: string): string[] {
+    const out: string[] = [];
+    let cur = '';
+    for (const ch of t) {
+      if (breakChars.has(ch)) {
+        if (cur) out.push(cur);
+        cur = '';
+      } else cur += ch;
+    }
+    if (cur) out.push(cur);
     return out;
   }
 

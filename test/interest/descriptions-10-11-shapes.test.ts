@@ -102,3 +102,24 @@ describe('descriptions-11: what was disbursed, a fee, and what was left', () => 
     expect(flows('借2万 12期 每期2000 放款20000 但是又扣了1000担保费 实际只有18000')).toEqual({ ok: false, missing: 'received' });
   });
 });
+
+describe('descriptions-10: a schedule in stages whose months are all said', () => {
+  it('前4个月每月还1000，后8个月每月还2500 is twelve payments in two stages', () => {
+    const out = flows('借2万,前4个月每月还1000,后8个月每月还2500');
+    expect(out.ok && out.flows.payments).toEqual([...months(4, 1000), ...months(12, 2500).slice(4)]);
+  });
+
+  it('第1到2个月每月还300，第3个月一次还清9300', () => {
+    const out = flows('借9000,第1到2个月每月还300,第3个月一次还清9300');
+    expect(out.ok && out.flows.payments).toEqual([...months(2, 300), { month: 3, amount: 9300 }]);
+  });
+
+  it('头3期每期只还200，从第4期开始每期还2000，还到第9期结束', () => {
+    const out = flows('借1万,头3期每期只还200,从第4期开始每期还2000,还到第9期结束');
+    expect(out.ok && out.flows.payments).toEqual([...months(3, 200), ...months(9, 2000).slice(3)]);
+  });
+
+  it('a first stage with nothing said after it is asked', () => {
+    expect(flows('借1万,前3个月每月还1000,后面的还没商量')).toEqual({ ok: false, missing: 'payment' });
+  });
+});
