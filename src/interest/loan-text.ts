@@ -299,6 +299,15 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const stageFromRe = new RegExp(`^(?:从)?第${stageN}${stageUnit}(?:${altOf(cues.schedule_change.after)})`);
   const stageEndRe = new RegExp(`(?:还到|到)第${stageN}${stageUnit}(?:结束|为止|还完|还清)?`);
   const stageOneRe = new RegExp(`^第${stageN}${stageUnit}`);
+  /** 每月还1180(本金1000+利息180): an amount, then its parts in brackets. */
+  const partsAsideRe = /(\d[\d.]*)\(([^()]{3,30})\)/g;
+  /** The parts in brackets are dropped when they add up to the amount before them (they would read as more amounts). */
+  const partsAside = (whole: string, amount: string, inside: string): string => {
+    if (!inside.includes('+') && !has(inside, cues.timed.last_parts.joiners)) return whole;
+    const parts = findNumbers(inside);
+    const sum = parts.reduce((x, h) => x + h.value, 0);
+    return parts.length >= 2 && Math.abs(sum - Number(amount)) <= 0.005 ? amount : whole;
+  };
   /** A count just before a unit word (两周, 3个). */
   const countEndRe = new RegExp(`(?:\\d|${CN_COUNT})个?$`);
   const choice = createLoanChoice(cues.loan_choice, breakChars);
@@ -316,7 +325,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
-    const normal = normalizeLoanText(text, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, '$1').replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
+    const normal = normalizeLoanText(text, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, '$1').replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
     const t = choice.withoutSetAside(normal);
     const all = readLoan(t, at, false);
@@ -911,6 +920,12 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
       parts.clear();
       parts.set(0, one);
     }
+    // 每期还本息888.49，另外每期还收服务费150，所以每期1038.49: an instalment said again with the fee each period
+    // added is the same instalment, not a second one.
+    const feeEach = [...parts.values()].reduce((x, p) => x + p.fee, 0);
+    const withFee = (p: { principal: number; interest: number; fee: number; payment: number }) => p.fee === 0 && p.principal === 0 && p.interest === 0 && feeEach > 0
+      && [...parts.values()].some((o) => o !== p && o.fee === 0 && o.payment > 0 && Math.abs(o.payment + feeEach - p.payment) <= 0.005);
+    for (const [k, p] of [...parts.entries()]) if (withFee(p)) parts.delete(k);
     for (const p of parts.values()) {
       if (p.principal > 0 && p.interest === 0 && p.payment === 0 && hasRate) facts.principalPerPeriod = p.principal;
       else if (p.principal + p.payment > 0) {

@@ -123,3 +123,19 @@ describe('descriptions-10: a schedule in stages whose months are all said', () =
     expect(flows('借1万,前3个月每月还1000,后面的还没商量')).toEqual({ ok: false, missing: 'payment' });
   });
 });
+
+describe('descriptions-11: an instalment with its parts, and said again with its fee', () => {
+  it('每月还1150（本金1000+利息150）: the parts in brackets are the instalment, not another loan', () => {
+    const out = flows('借8000 分8个月 每月还1150（本金1000+利息150） 到手7500');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 8000, received: 7500, payments: months(8, 1150) });
+  });
+
+  it('每期还本息1100，每期另外收服务费50，所以每期1150 is one instalment of 1150', () => {
+    const out = flows('借6000 6期 每期还本息1100，每期另外收服务费50，所以每期1150');
+    expect(out.ok && out.flows.payments).toEqual(months(6, 1150));
+  });
+
+  it('two instalments the fee does not explain are still asked', () => {
+    expect(flows('借6000 6期 每期还本息1100，每期另外收服务费50，所以每期1200')).toEqual({ ok: false, missing: 'payment' });
+  });
+});
