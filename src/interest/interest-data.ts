@@ -135,6 +135,7 @@ export const loanCuesSchema = z.object({
   english_numbers: z.object({ units: z.record(z.string().regex(/^[a-z]+$/), z.number().int().nonnegative()), hundred: words, scales: z.record(z.string().regex(/^[a-z]+$/), z.number().int().positive()), joiners: words }),
   alternatives: words,
   uncertain_before: words,
+  uncertain_confirmed: words,
   forgotten: words,
   range_joiners: words,
   default_words: words,

@@ -251,6 +251,7 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
   const instalmentUnits = lower(cues.term.instalment_units);
   const alternatives = lower(cues.alternatives);
   const uncertainBefore = lower(cues.uncertain_before);
+  const confirmedAfter = lower(cues.uncertain_confirmed);
   const forgotten = lower(cues.forgotten);
   const agoWords = lower(cues.term.ago_words);
   const partListStop = lower(cues.part_list_stop);
@@ -516,7 +517,9 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
         next!.role = 'ignored' as Role;
         continue;
       }
-      if (uncertainBefore.some((w) => t.startsWith(w, a.start - w.length))) {
+      // 每期好像是1160.37，对就是这个数: a hedge taken back right after the amount leaves it exact.
+      const confirmed = confirmedAfter.some((w) => t.slice(a.end).replace(/^[元块]?[,，]?/, '').startsWith(w));
+      if (!confirmed && uncertainBefore.some((w) => t.startsWith(w, a.start - w.length))) {
         if (!saidExactly(a)) facts.unstated ??= missingFor(a.role);
         a.role = 'ignored' as Role;
       }

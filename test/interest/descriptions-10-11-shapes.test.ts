@@ -139,3 +139,14 @@ describe('descriptions-11: an instalment with its parts, and said again with its
     expect(flows('借6000 6期 每期还本息1100，每期另外收服务费50，所以每期1200')).toEqual({ ok: false, missing: 'payment' });
   });
 });
+
+describe('descriptions-11: a hedge taken back right after the amount', () => {
+  it('每期好像是1100 没错 is 1100 each period', () => {
+    const out = flows('借5000 分5期 每期好像是1100 没错 到手4500');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 4500, payments: months(5, 1100) });
+  });
+
+  it('每期好像是1100 with nothing after it is still asked', () => {
+    expect(flows('借5000 分5期 每期好像是1100 到手4500')).toEqual({ ok: false, missing: 'payment' });
+  });
+});
