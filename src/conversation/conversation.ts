@@ -38,7 +38,8 @@ async function runTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundRep
     const reply = await dispatch(msg, turn);
     const state = await turn.state();
     if (!turn.crisisHandled && inCrisis(state) && reply.kind !== 'command' && reply.kind !== 'error') withCrisisCare(reply, state.crisis, turn);
-    if (turn.safeLead) reply.blocks.unshift({ style: 'paragraph', text: deps.replies.text('crisis_safe') });
+    // Safe, and a question answered: the verdict first, then one line glad they are safe, with 12356 kept in view.
+    if (turn.safeLead) reply.blocks.push({ style: 'paragraph', text: deps.replies.text('crisis_safe_after_answer') });
     await turn.commit(reply);
     log.info({ ms: Date.now() - started, reply: reply.kind, blocks: reply.blocks.length, citations: reply.citations.length, evidence: reply.evidenceSaved }, 'turn done');
     return reply;
@@ -55,7 +56,13 @@ async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<Outboun
   const checked = intake(msg, deps.limits.maxMessageChars);
   if (!checked.ok) {
     // Silence in crisis mode ("。。。") is not an input error: care goes on.
-    if (checked.replyKey === 'empty_message' && msg.kind === 'text' && inCrisis(await turn.state())) return crisisDistress(msg.text, turn);
+    if (checked.replyKey === 'empty_message' && msg.kind === 'text') {
+      const state = await turn.state();
+      if (inCrisis(state)) {
+        turn.crisisMood = 'silent';
+        return crisisDistress(msg.text, turn, state.crisis);
+      }
+    }
     return turn.say(checked.replyKey, checked.vars, 'error');
   }
 

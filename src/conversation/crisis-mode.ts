@@ -30,8 +30,8 @@ export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, use
   const { crisis } = deps.knowledge;
   const lead = signal === 'acute'
     ? deps.replies.text('crisis_acute')
-    : already
-    ? `${deps.replies.text('crisis_mode_opener')}\n${deps.replies.text('crisis_distress')}`
+    : already && mode
+    ? `${careOpener(turn, mode)}\n${distressBody(turn, mode)}`
     : crisis.message.trim();
   r.notices.push({ kind: 'crisis', text: lead });
   r.blocks.push({ style: 'paragraph', text: lead });
@@ -42,7 +42,8 @@ export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, use
   turn.remember(userText || null, (s) => {
     const level = signal === 'acute' || (inCrisis(s) && s.crisis.level === 'acute') ? 'acute' : 'risk';
     const hurt = hurtNow || (inCrisis(s) && s.crisis.hurt === true);
-    s.crisis = { level, since, turnsLeft: CRISIS_TURNS, ...(hurt ? { hurt } : {}) };
+    const said = already ? (s.crisis?.said ?? 0) + 1 : 0;
+    s.crisis = { level, since, turnsLeft: CRISIS_TURNS, ...(hurt ? { hurt } : {}), ...(said ? { said } : {}) };
     s.pending = undefined;
   });
   return r;
@@ -63,7 +64,7 @@ export function withCrisisLead(reply: OutboundReply, signal: Extract<CrisisSigna
 /** Despair while in crisis mode: warmth and the lines, no verdict. */
 export function crisisDistress(userText: string, turn: TurnContext, mode?: CrisisMode): OutboundReply {
   const r = emptyReply('crisis');
-  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_distress') });
+  r.blocks.push({ style: 'paragraph', text: mode ? distressBody(turn, mode) : turn.deps.replies.text('crisis_distress_0') });
   woundCare(r, mode, turn);
   turn.remember(userText);
   return r;
@@ -80,7 +81,10 @@ function woundCare(r: OutboundReply, mode: CrisisMode | undefined, turn: TurnCon
  */
 export function crisisUnsure(userText: string, turn: TurnContext, mode?: CrisisMode): OutboundReply {
   const r = emptyReply('crisis');
-  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_unsure') });
+  const { replies } = turn.deps;
+  const mood = turn.crisisMood;
+  // What they said met ("能跟你说说话就好一点"), or, with nothing to meet, not pressed.
+  r.blocks.push({ style: 'paragraph', text: mood && replies.has(`crisis_care_${mood}`) ? replies.text(`crisis_care_${mood}`) : replies.text('crisis_unsure') });
   woundCare(r, mode, turn);
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
   turn.remember(userText);
@@ -108,7 +112,9 @@ export function careGoesOn(key: string, userText: string, turn: TurnContext, mod
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
   turn.crisisHandled = true;
   turn.remember(userText, (s) => {
-    if (s.crisis) s.crisis.turnsLeft = Math.max(1, s.crisis.turnsLeft - 1);
+    if (!s.crisis) return;
+    s.crisis.turnsLeft = Math.max(1, s.crisis.turnsLeft - 1);
+    s.crisis.said = (s.crisis.said ?? 0) + 1;
   });
   return r;
 }
@@ -155,7 +161,7 @@ export function easeCrisis(userText: string, turn: TurnContext): OutboundReply {
 export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: TurnContext): OutboundReply {
   const { replies } = turn.deps;
   if (reply.kind !== 'crisis' || !reply.blocks.some((b) => b.style === 'list')) {
-    const opener = mode.others ? replies.text('crisis_others_opener') : mode.level === 'acute' && !turn.crisisEased ? replies.text('crisis_acute') : replies.text('crisis_mode_opener');
+    const opener = mode.others ? replies.text('crisis_others_opener') : mode.level === 'acute' && !turn.crisisEased ? replies.text('crisis_acute') : careOpener(turn, mode);
     reply.blocks.unshift({ style: 'paragraph', text: opener });
     if (mode.hurt) reply.blocks.splice(1, 0, { style: 'paragraph', text: replies.text('crisis_wound_care') });
     reply.blocks.push({ style: 'paragraph', text: replies.text('crisis_mode_footer') });
@@ -167,8 +173,34 @@ export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: Tur
     if (!s.crisis) return;
     // Ended by the count, not by the person: kept (turnsLeft 0) so that a later "我现在安全了" is still heard.
     s.crisis.turnsLeft = Math.max(0, s.crisis.turnsLeft - 1);
+    s.crisis.said = (s.crisis.said ?? 0) + 1;
   });
   return reply;
+}
+
+/**
+ * The care that opens a reply in crisis mode, then "are you safe?": what the person just did met when a mood was
+ * read (prompts `crisis_care_<mood>`: silence, pushing away, no sleep, no one to talk to …), otherwise words that
+ * change with each care reply (`crisis_care_turn_<n>`), so nobody is sent the same paragraph twice in a row.
+ */
+export function careOpener(turn: TurnContext, mode: CrisisMode): string {
+  const { replies } = turn.deps;
+  const mood = turn.crisisMood;
+  if (mood && replies.has(`crisis_care_${mood}`)) return replies.text(`crisis_care_${mood}`);
+  return replies.text(byTurn(turn, mode, 'crisis_care_turn'));
+}
+
+/** What care says after its opener, changing with each care reply (prompts `crisis_distress_<n>`). */
+function distressBody(turn: TurnContext, mode: CrisisMode): string {
+  return turn.deps.replies.text(byTurn(turn, mode, 'crisis_distress'));
+}
+
+/** `<prefix>_<n>` for the n-th care reply, cycling over the variants there are; `<prefix>_0` must exist. */
+function byTurn(turn: TurnContext, mode: CrisisMode, prefix: string): string {
+  const { replies } = turn.deps;
+  let variants = 1;
+  while (replies.has(`${prefix}_${variants}`)) variants++;
+  return `${prefix}_${(mode.said ?? 0) % variants}`;
 }
 
 /** The crisis lines (knowledge/crisis.yaml) as list items. */

@@ -13,7 +13,7 @@ import { simplified } from '../analysis/normalize';
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
-import { crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly, someoneNear } from './crisis-mode';
+import { careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly, someoneNear } from './crisis-mode';
 import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
@@ -23,7 +23,7 @@ import { describeConduct, saveConductNote } from './conduct-note';
 import { answerFollowUp, asksWhatNow, continuingConduct, keptEvidence, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
-import { loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
+import { interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
 import { FIRST_PERSON } from './understanding/speaker';
@@ -61,6 +61,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (takenBack) u = { ...u, crisis: 'safe' };
   if (u.crisis === 'risk' || u.crisis === 'acute') {
     turn.crisisHandled = true;
+    turn.crisisMood = u.mood;
     return enterCrisis(u.crisis, text, turn, inCrisis(state), state?.crisis);
   }
 
@@ -79,14 +80,31 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
 
   if (inCrisis(state) && !forOthers) {
     // In crisis mode every turn reads as a reply to "are you safe?"; what the person is doing is read without it.
-    const plain = deps.understander.understand(text, 'none', receivedAt);
-    // Help is on its way ("我打了120 他们在路上了"): they did right; care goes on.
-    if (cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
+    let plain = deps.understander.understand(text, 'none', receivedAt);
+    turn.crisisMood = u.mood;
+    // Help is on its way ("我打了120 他们在路上了", "我给我姐打了电话 她马上过来"): they did right; care goes on.
+    if (u.mood === 'help_coming' || cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
+    // Reaching out to someone close ("我同意给我朋友打电话"): words about calling family are help, never a collection
+    // topic — do it now, and how to wait.
+    if (u.mood === 'reaching_out' && !asksOrWonders(text)) return careGoesOn('crisis_reach_out', text, turn, state.crisis);
+    // Back from the dangerous place ("好 我回屋里了"): relief, stay away from it, the line.
+    if (u.mood === 'back_inside' && u.crisis === 'none' && !asksOrWonders(text)) return careGoesOn('crisis_back_inside', text, turn, state.crisis);
     // Someone close by, not yet with them ("老婆在隔壁房间"): go to them now.
     if (u.crisis !== 'safe' && !asksOrWonders(text) && cues.someone_near.some((w) => text.includes(w))) return someoneNear(text, turn, state.crisis);
+    // A person at risk who asks something is the one asking ("算了 问你个正事 信用卡能申请停息挂账吗" is no paste):
+    // only a text evidently pasted is a collector's.
+    if (plain.act === 'paste' && !plain.pastedEvidently && asksOrWonders(withoutAssurance(text, cues.safe_assured))) {
+      plain = { ...plain, act: 'ask', speaker: 'user', speakerConfidence: 1 };
+    }
     // "我安全的 就是想问问 网贷逾期会坐牢吗": glad they are safe, and the question answered.
     // Words of assurance are no question ("我没事 真的没想怎么样": 怎么样 asks nothing): they are left out first.
     const asksToo = (plain.act === 'ask' || plain.act === 'follow_up' || plain.act === 'describe') && asksOrWonders(withoutAssurance(text, cues.safe_assured));
+    // "我在家 我妈在旁边 我不会做傻事 你接着帮我算吧": safe, and the loan check taken up again where it was.
+    const goesOn = state.loan !== undefined && cues.continue_task.some((w) => text.includes(w));
+    if (u.crisis === 'safe' && goesOn && saysAssured(text, cues.safe_assured)) {
+      leaveCrisisQuietly(turn);
+      return interestFor(state.loan!, text, turn);
+    }
     if (u.crisis === 'safe' && asksToo) {
       leaveCrisisQuietly(turn);
       u = { ...plain, speaker: 'user', speakerConfidence: 1, crisis: 'none' };
@@ -112,8 +130,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       turn.crisisHandled = true;
       return easeCrisis(text, turn);
     }
-    // "好 我给我姐打个电话": read as asking, but asks nothing — no answer to give, care goes on.
-    const asksNothing = plain.act === 'ask' && !asksOrWonders(text);
+    // "好 我给我姐打个电话": read as asking, but asks nothing — no answer to give, care goes on. Nor does a turn about
+    // how they are or where ("现在几点了 我还在出租屋") with no word of the debt: it is about them, not a collection topic.
+    const aboutThem = u.mood !== undefined && !cues.debt_words.some((w) => text.includes(w));
+    const asksNothing = (plain.act === 'ask' && !asksOrWonders(text)) || aboutThem;
     if (u.crisis === 'safe' || (!pasted && (!ANSWERABLE.has(plain.act) || asksNothing))) return crisisDistress(text, turn, state.crisis);
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }

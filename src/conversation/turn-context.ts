@@ -27,8 +27,13 @@ export class TurnContext {
   crisisHandled = false;
   /** An acute crisis with no acute sign this turn: the reply keeps care without the emergency script. */
   crisisEased = false;
-  /** The person said they are safe and asked something too: the answer opens with being glad they are safe. */
+  /**
+   * The person said they are safe and asked something too: the answer comes first (its verdict early), then one
+   * line glad they are safe, with 12356.
+   */
   safeLead = false;
+  /** In crisis mode: what the person is doing this turn (crisis.yaml `moods`), so care meets it. */
+  crisisMood: string | undefined = undefined;
 
   constructor(readonly deps: TurnDeps, readonly key: string, readonly log: CoreLogger) {}
 

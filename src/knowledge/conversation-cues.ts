@@ -49,6 +49,8 @@ const schema = z
     own_borrowing: words.default([]),
     same_question: words.default([]),
     negotiation: words.default([]),
+    continue_task: words.default([]),
+    debt_words: words.default([]),
   })
   .strict();
 

@@ -83,6 +83,11 @@ export const crisisCuesSchema = z.object({
   head_unless: z.array(text).default([]),
   acute_alone: patterns,
   acute_upgrade: patterns,
+  /**
+   * Right after a crisis reply only: a place or an act now ("我现在就在阳台", "就划一下 不会死的") is acute — said to
+   * someone who has just spoken of dying, a balcony or one cut is no everyday matter.
+   */
+  acute_in_crisis: z.array(text).default([]),
   risk_in_crisis: patterns,
   safe: patterns,
   safe_in_crisis: patterns,
@@ -130,6 +135,12 @@ export const crisisCuesSchema = z.object({
   others_unless: z.array(text).default([]),
   /** That person found or reached ("辅导员说找到他了 人没事"): care for the family, and the urgency ends. */
   others_found: z.array(text).default([]),
+  /**
+   * Right after a crisis reply: what the person is doing in this turn (help on its way, reaching out to someone,
+   * back inside, pushing the bot away, silence, no sleep, no one to talk to, tiredness, where they are), so care
+   * answers it instead of repeating itself. In order: the first mood whose pattern is found is the turn's.
+   */
+  moods: z.array(z.object({ mood: z.string().regex(/^[a-z_]+$/), cues: patterns })).default([]),
 });
 
 const patternMap = z.record(z.string().regex(/^[a-z_]+$/, 'ids are lower_snake_case'), patterns);
@@ -292,12 +303,13 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
       for (const [kind, list] of Object.entries(acts.follow_up)) check(F.acts, `follow_up.${kind}`, list);
     }
     if (crisis) {
-      for (const key of ['acute_place', 'everyday', 'head_unless', 'acute_alone', 'acute_upgrade', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'left_place', 'defused', 'defused_across', 'weak'] as const) check(F.crisis, key, crisis[key]);
+      for (const key of ['acute_place', 'everyday', 'head_unless', 'acute_alone', 'acute_upgrade', 'acute_in_crisis', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'left_place', 'defused', 'defused_across', 'weak'] as const) check(F.crisis, key, crisis[key]);
       crisis.acute_pairs.forEach((pair, i) => {
         check(F.crisis, `acute_pairs[${i}].first`, pair.first);
         check(F.crisis, `acute_pairs[${i}].then`, pair.then);
       });
       for (const [name, list] of Object.entries(crisis.signs)) check(F.crisis, `signs.${name}`, list);
+      for (const m of crisis.moods) check(F.crisis, `moods.${m.mood}`, m.cues);
       crisis.together.forEach((combo, i) => {
         for (const name of combo.all) if (!crisis.signs[name]) problems.push(`${F.crisis}: together[${i}] names the sign ${name}, which signs does not define`);
         check(F.crisis, `together[${i}].unless`, combo.unless);

@@ -94,6 +94,8 @@ export interface CrisisMode {
   hurt?: boolean;
   /** Someone else is at risk (a son's message that he wants to die): the care is for the family, and urgent. */
   others?: boolean;
+  /** Care replies given since the signal (renewals included): the words of care change turn by turn. */
+  said?: number;
 }
 
 /** The buttons of the last reply: a button is valid only for the reply that offered it. */

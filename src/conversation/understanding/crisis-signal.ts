@@ -39,6 +39,7 @@ export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, dete
   const headUnless = compiler.compile(cues.head_unless);
   const acuteAlone = compiler.compile(cues.acute_alone);
   const acuteUpgrade = compiler.compile(cues.acute_upgrade);
+  const acuteInCrisis = compiler.compile(cues.acute_in_crisis);
   const riskInCrisis = compiler.compile(cues.risk_in_crisis);
   const safe = compiler.compile(cues.safe);
   const safeInCrisis = compiler.compile(cues.safe_in_crisis);
@@ -65,13 +66,23 @@ export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, dete
     const heard = !risk && !afterCare && !saysSafe && !headUnless.test(t) && head(t, weakCount >= 1);
     // "我在海边度假", "我在桥上 堵车了": a place named for an everyday reason, with nothing else at risk, is no danger.
     const placeCounts = risk || !everyday.test(t);
-    if (structural === 'acute' || acuteAlone.test(t) || (placeCounts && (acutePlace.test(t) || pairs.some((p) => bothApart(p.first, p.then, t)))) || (risk && acuteUpgrade.test(t))) return 'acute';
+    const nowInCrisis = context === 'crisis' && !saysSafe && !everyday.test(t) && acuteInCrisis.test(t);
+    if (nowInCrisis || structural === 'acute' || acuteAlone.test(t) || (placeCounts && (acutePlace.test(t) || pairs.some((p) => bothApart(p.first, p.then, t)))) || (risk && acuteUpgrade.test(t))) return 'acute';
     if (risk || heard) return 'risk';
     // The looser words after care ("热线", "在家") count only when nothing in the turn says help is no use or they
     // are not safe ("打热线有啥用 又不能帮我还钱").
     if (saysSafe || (afterCare && unsafe.length === 0 && safeInCrisis.test(own.t))) return 'safe';
     return 'none';
   };
+}
+
+/** Reads what a person in crisis mode is doing in a turn (crisis.yaml `moods`): the first mood found, or undefined. */
+export type MoodReader = (t: string) => string | undefined;
+
+/** Builds the mood reader; each mood's cues may span the turn's clauses ("我给我姐打了电话 她马上过来"). */
+export function createMoodReader(cues: Pick<CrisisCues, 'moods'>, compiler: CueCompiler): MoodReader {
+  const moods = cues.moods.map((m) => ({ mood: m.mood, cues: compiler.compile(m.cues) }));
+  return (t) => moods.find((m) => m.cues.test(t))?.mood;
 }
 
 /**

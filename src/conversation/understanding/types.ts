@@ -104,6 +104,11 @@ export interface TurnUnderstanding {
    * message, a phone that does not answer); `found` when they were reached. Unset otherwise.
    */
   others?: 'risk' | 'found';
+  /**
+   * Right after a crisis reply (context `crisis`): what the person is doing, named in crisis.yaml `moods`
+   * ("help_coming", "push_away", "silent" …); unset when none is found or outside care.
+   */
+  mood?: string;
   /** Set when act is follow_up. */
   followUp?: FollowUpKind;
   /**

@@ -12,7 +12,7 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { UnderstandingData } from '../../knowledge/understanding-data';
 import { createActReader, isSmallTalk, type ActReader } from './act';
 import { createCrisisHead } from './crisis-head';
-import { createCrisisReader, type OwnWords } from './crisis-signal';
+import { createCrisisReader, createMoodReader, type OwnWords } from './crisis-signal';
 import { createOthersReader } from './others-at-risk';
 import { createCueCompiler } from './cues';
 import { createSpeakerFeaturizer, type SpeakerFeaturizer } from './features';
@@ -75,6 +75,7 @@ export function createUnderstandingPipeline(
   const speaker = createSpeakerCaller(speakerDecision(data.speaker), createCollectorScorer(speakerFeatures, heads.speaker), new RegExp(data.speaker.speaker_anchors));
   const crisis = createCrisisReader(data.crisis, compiler, (text) => kit.detectCrisis(text), createCrisisHead(data.crisisModel));
   const others = createOthersReader(data.crisis, compiler);
+  const mood = createMoodReader(data.crisis, compiler);
   const facts = createFactReader(data.facts, compiler);
   const provision = createProvisionReader(data.provisions, compiler, options.lawNames ?? new Map());
   const acts = createActReader(data.acts, compiler, heads.act);
@@ -90,6 +91,7 @@ export function createUnderstandingPipeline(
     const input = { tt, context, speaker: sp.speaker, speakerConfidence: sp.confidence, crisis: signal, facts: f, ...(mention ? { provision: mention } : {}) };
     const act = acts.call(input, signals);
     const othersSaid = signal === 'none' || signal === 'safe' ? others(tt.t) : undefined;
+    const moodSaid = context === 'crisis' ? mood(ownWords(tt, sp).t) : undefined;
     return {
       speaker: sp.speaker,
       speakerConfidence: round3(sp.confidence),
@@ -97,6 +99,7 @@ export function createUnderstandingPipeline(
       actConfidence: round3(act.confidence),
       crisis: signal,
       ...(othersSaid ? { others: othersSaid } : {}),
+      ...(moodSaid ? { mood: moodSaid } : {}),
       ...(act.followUp ? { followUp: act.followUp } : {}),
       ...(act.signals.followKind ? { asks: act.signals.followKind } : {}),
       ...(mention ? { provision: mention } : {}),

@@ -38,12 +38,22 @@ describe('the crisis reader', () => {
     others_at_risk: [],
     others_unless: [],
     others_found: [],
+    acute_in_crisis: ['秋千 ~2 上'],
+    moods: [{ mood: 'swinging', cues: ['荡秋千'] }],
   };
   const reader = createCrisisReader(cues, compiler, (raw) => raw.includes('想死'));
   const signal = (raw: string, context: DialogueContext = 'none') => {
     const tt = readText(raw);
     return reader({ raw, t: tt.t }, context);
   };
+
+  it('hears a place or act of acute_in_crisis as acute only right after care, and never over words of safety', () => {
+    expect(signal('我在秋千上', 'crisis')).toBe('acute');
+    expect(signal('我在秋千上')).toBe('none');
+    expect(signal('我在秋千上', 'asked')).not.toBe('acute');
+    expect(signal('我在秋千上 平安了', 'crisis')).toBe('safe');
+    expect(signal('秋千上 野餐', 'crisis')).not.toBe('acute');
+  });
 
   it('hears two different weak words as risk, one only right after care', () => {
     expect(signal('甲乙 丙丁')).toBe('risk');
@@ -167,5 +177,57 @@ describe('crisis with the shipped cues', () => {
   it('hears means handed over or put away after care as safe, and means at hand after "are you safe" as acute', () => {
     expect(crisis('药给我老公保管了', 'crisis')).toBe('safe');
     expect(crisis('不太好 药就在旁边', 'asked')).toBe('acute');
+  });
+});
+
+describe('what a person in crisis mode is doing (moods) and acute words said right after care', () => {
+  const { pipeline } = realUnderstanding();
+  const at = new Date('2026-06-01T10:00:00+08:00');
+  const read = (text: string, context: DialogueContext = 'crisis') => pipeline.understand(text, context, at);
+
+  it.each([
+    ['我已经在搜哪种死法最快了', 'acute'],
+    ['昨晚查了一晚上怎么死才不疼', 'acute'],
+    ['百度了一下安眠药吃几片会死', 'acute'],
+    ['降压药要吃多少粒才会醒不过来', 'acute'],
+    ['六楼跳下去能死得了吗', 'acute'],
+  ])('hears researching a way to die ("%s") as a plan: %s', (text, level) => {
+    expect(read(text, 'none').crisis).toBe(level);
+  });
+
+  it.each(['网上查一下逾期怎么处理', '笑死 这利息怎么算的', '我查了下征信 怎么死活登不上去', '医生开的安眠药一次吃几片合适'])(
+    'hears no plan in everyday searching: %s',
+    (text) => {
+      expect(['none', 'safe']).toContain(read(text, 'none').crisis);
+    },
+  );
+
+  it.each(['我就在窗边站着', '我这会儿正坐在桥边', '再割一下就好了 没事的', '刀片已经拿出来了'])('hears a place or an act now right after care as acute: %s', (text) => {
+    expect(read(text).crisis).toBe('acute');
+  });
+
+  it.each(['我在阳台晒被子', '我在客厅坐着呢', '回房间了'])('hears an everyday place after care as no emergency: %s', (text) => {
+    expect(read(text).crisis).not.toBe('acute');
+  });
+
+  it.each([
+    ['我弟说他现在就往这边来', 'help_coming'],
+    ['行 我这就给我哥打个电话', 'reaching_out'],
+    ['我从窗边回到房间了', 'back_inside'],
+    ['你们都别管我了', 'push_away'],
+    ['三点了还是睡不着', 'sleepless'],
+    ['身边没人能说说话', 'alone'],
+    ['心好累', 'tired'],
+    ['我还在公司', 'where'],
+    ['天都快亮了', 'late'],
+    ['嗯嗯', 'silent'],
+    ['说说而已 别当真', 'shrug'],
+    ['跟你聊完好受一点', 'better'],
+  ])('reads "%s" after care as %s', (text, mood) => {
+    expect(read(text).mood).toBe(mood);
+  });
+
+  it('reads no mood outside care', () => {
+    expect(read('三点了还是睡不着', 'none').mood).toBeUndefined();
   });
 });
