@@ -195,6 +195,17 @@ describe('renderAnalysis: lawful notices and explanations', () => {
     expect(shown).toMatch(/管辖异议/);
   });
 
+  it('an arbitration notice is lawful, checked with the commission itself, not called a court matter', async () => {
+    const v = await view('【宁波仲裁委员会】周敏：申请人恒信小额贷款有限公司与你借款合同纠纷一案已受理，案号（2026）甬仲网字第2231号，请于10日内登录本会网络仲裁平台提交答辩材料。', '2026-05-12T10:00:00+08:00');
+    expect(v.citations).toEqual([]);
+    const shown = renderText(v.reply, { buttons: false });
+    expect(shown.split('。')[0]).toMatch(/仲裁/);
+    expect(shown).toMatch(/合法/);
+    expect(shown).toMatch(/仲裁委员会的官网|仲裁委员会.{0,6}电话/);
+    expect(shown).toMatch(/首次开庭前/);
+    expect(shown).not.toMatch(/(?<!不)(是|构成|涉嫌|属于)(犯罪|违法)/);
+  });
+
   it('a bank truthfully warning of 恶意透支 proceedings is not a false consequence', async () => {
     const v = await view('【华信银行信用卡中心】您的信用卡透支本金52,000元已逾期，经我行两次有效催收后超过三个月仍不归还的，可能涉嫌恶意透支，我行将依法向公安机关报案。', '2026-05-12T10:00:00+08:00');
     expect(v.citations).toEqual([]);

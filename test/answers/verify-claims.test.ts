@@ -49,6 +49,18 @@ describe('verifyClaims', () => {
     expectWellFormed(reply, new Date(RECENT));
   });
 
+  it('a lawful arbitration notice: may be true, checked with the commission (not 12368), objection before the first hearing', () => {
+    const { focus, reply } = verify('【宁波仲裁委员会】周敏：申请人恒信小额贷款有限公司与你借款合同纠纷一案已受理，案号（2026）甬仲网字第2231号，请于10日内登录本会网络仲裁平台提交答辩材料。');
+    expect(focus.lawful).toBe(true);
+    expect(firstSentence(reply)).toMatch(/^可能是真的.*仲裁/);
+    const text = textOf(reply);
+    expect(text).toMatch(/仲裁委员会/);
+    expect(text).not.toMatch(/12368/);
+    expect(text).toMatch(/首次开庭前/);
+    expect(reply.citations.map((c) => `${c.law}${c.article}`)).toEqual(expect.arrayContaining(['仲裁法31']));
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
   it('answers an arrest the user asks about after a lawful lawsuit notice: a civil matter, not a crime', () => {
     const focus = messageFocus(MESSAGES.lawsuit, RECENT);
     const reply = followUps.verifyClaims(focus, NOW, '他们真会来抓我吗');
