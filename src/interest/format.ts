@@ -1,4 +1,4 @@
-/** How the interest replies write numbers: percents with one decimal, yuan with separators. */
+/** How the interest and loan replies write numbers: percents with one decimal, yuan grouped from five digits. */
 
 /** 0.5464 → "54.6"; rates of 1,000 % and more without decimals (a 7-day loan's 4,452 %). */
 export function percentText(fraction: number): string {
@@ -7,10 +7,14 @@ export function percentText(fraction: number): string {
   return Math.abs(p) >= 1000 ? Math.round(p).toLocaleString('en-US') : (Math.round(p * 10) / 10).toFixed(1);
 }
 
-/** 10000 → "10,000"; 1050.5 → "1,050.5"; cents only when there are any. */
+/**
+ * Yuan as every loan reply writes them, so one reply never says 8000 in one place and 8,000 in another: four
+ * digits or fewer without a separator (8000, 1050.5, as GB/T 15835 allows and borrowers write them), five and more
+ * grouped (10,000; 125,000); cents only when there are any.
+ */
 export function yuanText(amount: number): string {
   const r = Math.round(amount * 100) / 100;
-  return r.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return r.toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: Math.abs(r) >= 10000 });
 }
 
 /**

@@ -223,7 +223,7 @@ describe('a 砍头息 loan told over three turns', () => {
     const shown = renderText(r.reply, { buttons: false });
     const first = shown.split('。')[0]!;
     expect(first).toContain(`${bruteLevelApr(8000, 1000, 12).toFixed(1)}%`);
-    expect(first).toContain('8,000');
+    expect(first).toContain('8000');
     expect(r.reply.citations.map((c) => `${c.law}${c.article}`)).toContain('民法典670');
     expect(shownLength(r.reply.blocks)).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
   });

@@ -29,7 +29,8 @@ function lawfulTotal(received: number, payments: number[], cap: number): number 
   }
   return allowed;
 }
-const yuan = (x: number) => Math.round(x).toLocaleString('en-US');
+// Amounts as the replies write them: grouped from five digits (8381, 10,560).
+const yuan = (x: number) => Math.round(x).toLocaleString('en-US', { useGrouping: Math.abs(Math.round(x)) >= 10000 });
 const TWELVE = Array.from({ length: 12 }, () => 1000);
 
 const lawful = (facts: LoanFacts, question?: 'how_much' | 'principal_only') => {
@@ -43,7 +44,7 @@ describe('how much is lawfully owed on a loan with known payments', () => {
     const r = lawful({ ...LOAN, lender: { type: 'unlicensed' }, contractDate: '2025-11-01' });
     expect(r.reply.kind).toBe('answer');
     const first = firstSentence(r.shown);
-    expect(first).toContain('8,000');
+    expect(first).toContain('8000');
     expect(first).toContain(`${yuan(want)} 元`);
     expect(first).toContain('12.0%');
     expect(r.shown).toContain(`${yuan(12000 - want)} 元`);
@@ -60,7 +61,7 @@ describe('how much is lawfully owed on a loan with known payments', () => {
     const want = lawfulTotal(8000, TWELVE, 0.24);
     const r = lawful({ ...LOAN, lender: { type: 'licensed' }, contractDate: '2025-11-01' });
     const first = firstSentence(r.shown);
-    expect(first).toContain('8,000');
+    expect(first).toContain('8000');
     expect(first).toContain(`${yuan(want)} 元`);
     expect(first).toContain('据报道');
     expect(first).toContain('第670条');
@@ -71,7 +72,7 @@ describe('how much is lawfully owed on a loan with known payments', () => {
   it('an unknown lender and date: the private total at the highest cap since 2020-08-20 (15.4 %), the licensed one at 24 %, and the question who lent', () => {
     const r = lawful(LOAN);
     const first = firstSentence(r.shown);
-    expect(first).toContain('8,000');
+    expect(first).toContain('8000');
     expect(first).toContain(`${yuan(lawfulTotal(8000, TWELVE, 0.154))} 元`);
     expect(r.shown).toContain(`${yuan(lawfulTotal(8000, TWELVE, 0.24))} 元`);
     expect(r.shown).toContain(replies.text('interest_ask_lender'));
@@ -99,7 +100,7 @@ describe('only the principal? no', () => {
     expect(firstSentence(r.shown)).toMatch(/^一般不能只还本金/);
     expect(r.shown).toContain('12.0%');
     expect(r.shown).toContain('300 元');
-    expect(r.shown).toContain('3,600 元');
+    expect(r.shown).toContain('3600 元');
     expect(r.shown).toContain('600 元');
     expect(r.shown).toContain('30,000 元');
   });

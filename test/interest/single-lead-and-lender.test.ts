@@ -42,7 +42,7 @@ describe('one repayment after N months', () => {
 
   it('the table page shows how the simple rate is worked out', () => {
     const r = kit.table(kit.parseLoanText('借2万 说好一年后还2万6', AT), AT);
-    expect(renderText(r.reply, { buttons: false })).toContain(`单利年化：利息 6,000 元÷到手 20,000 元÷12 个月×12 = ${pct(simpleYear(20000, 26000, 12))}`);
+    expect(renderText(r.reply, { buttons: false })).toContain(`单利年化：利息 6000 元÷到手 20,000 元÷12 个月×12 = ${pct(simpleYear(20000, 26000, 12))}`);
   });
 });
 

@@ -38,7 +38,7 @@ describe('one repayment after N days', () => {
 
   it('the table page shows how the simple rate is worked out', () => {
     const r = kit.table(kit.parseLoanText('借1000，14天后还1200', AT), AT);
-    expect(renderText(r.reply, { buttons: false })).toContain(`单利年化：利息 200 元÷到手 1,000 元÷14 天×365 = ${pct(simple(1000, 1200, 14))}`);
+    expect(renderText(r.reply, { buttons: false })).toContain(`单利年化：利息 200 元÷到手 1000 元÷14 天×365 = ${pct(simple(1000, 1200, 14))}`);
   });
 
   it('instalments by month name neither', () => {
