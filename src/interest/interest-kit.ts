@@ -67,6 +67,9 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
   const findNumbers = numbers.findNumbers;
   const findDates = createDateReader(data.cues.dates, numbers);
   const rdeps = { knowledge: deps.knowledge, replies: deps.replies, data };
+  // Words after a number that say it counts something other than money (期, 天, 家, 人 …), and those of a term.
+  const notBefore = data.cues.not_before.map((w) => w.toLowerCase());
+  const termWords = [...Object.values(data.cues.term.units).flat(), ...data.cues.term.instalment_units].map((w) => w.toLowerCase());
   return {
     data,
     parseLoanText,
@@ -118,9 +121,12 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
       // The answer may settle the loan another way than by the number asked for ("借了半年 现在要我还1万2" to 每期还多少:
       // a total and a term): when the loan as told now computes, that is the answer; its numbers are not reread.
       if (cashFlowsOf(merged).ok) return merged;
-      // A date's numbers ("去年11月借的") are the contract date, never the number asked for.
+      // A date's numbers ("去年11月借的") are the contract date, never the number asked for; nor is a count of
+      // something else ("一家消费金融公司", "一个人", "3次"), unless what it counts is the term asked for ("12期").
       const dates = findDates(t, at);
-      const numbers = findNumbers(t).filter((h) => !dates.some((d) => d.start < h.end && h.start < d.end));
+      const countsElse = (h: { end: number }) => notBefore.some((w) => t.startsWith(w, h.end)) && !(key === 'term' && termWords.some((w) => t.startsWith(w, h.end)));
+      const numbers = findNumbers(t).filter((h) => !dates.some((d) => d.start < h.end && h.start < d.end))
+        .filter((h) => h.magnitude || h.currency || !countsElse(h));
       if (numbers.length !== 1) return merged;
       const value = numbers[0]!.value;
       // A bare number ("7000") is read by the parser as an amount lent; here it is the number asked for.
