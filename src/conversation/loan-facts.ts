@@ -6,6 +6,7 @@
  */
 import { emptyReply, type OutboundReply } from '../message';
 import { resolveCites } from '../answers/answer';
+import { yuanText } from '../interest/format';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
 import type { LoanFacts, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
@@ -35,7 +36,7 @@ function numbersOf(facts: LoanFacts): Partial<LoanFacts> {
 }
 
 /** The user moved on: the bot's question for a loan number is dropped. */
-function dropLoanQuestion(turn: TurnContext): void {
+export function dropLoanQuestion(turn: TurnContext): void {
   turn.remember(null, (s) => {
     if (s.pending?.kind === 'loan_details') s.pending = undefined;
   });
@@ -47,6 +48,12 @@ function dropLoanQuestion(turn: TurnContext): void {
  */
 function keepToldRate(said: LoanFacts, held: LoanFacts | undefined): void {
   if (said.rate?.per === 'unknown' && held?.rate && held.rate.per !== 'unknown') delete said.rate;
+}
+
+/** True when `said` states an amount that `held` does not already hold (under any name). */
+function addsNumbers(said: LoanFacts, held: LoanFacts): boolean {
+  const known = new Set(Object.values(numbersOf(held)).filter((v) => typeof v === 'number'));
+  return Object.values(numbersOf(said)).some((v) => typeof v !== 'number' || !known.has(v));
 }
 
 /** True when `facts` state at least one loan number. */
@@ -143,24 +150,21 @@ const NO_UPFRONT_DEDUCTION = { law: '民法典', article: '670' };
 
 /** True when `facts` name more lent than arrived: interest taken out of the loan when it was paid. */
 function deducted(facts: LoanFacts | undefined): facts is LoanFacts & { principal: number; received: number } {
+  // Several loans told, none chosen yet: the amount lent read is only the first one named, not this loan's.
+  if (facts?.loans !== undefined) return false;
   return facts?.principal !== undefined && facts.received !== undefined && facts.received > 0 && facts.received < facts.principal;
 }
 
-/**
- * Yuan as the conversation's loan replies write them: four digits or fewer without a separator (8000, as GB/T 15835
- * allows and borrowers write it), larger amounts grouped (10,000); cents only when there are any.
- */
-const yuan = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2, useGrouping: Math.abs(n) >= 10000 });
-
 /** The numbers of a deduction, for the replies that name it. */
 function deductionVars(facts: LoanFacts & { principal: number; received: number }) {
-  return { received: yuan(facts.received), principal: yuan(facts.principal), deducted: yuan(facts.principal - facts.received) };
+  return { received: yuanText(facts.received), principal: yuanText(facts.principal), deducted: yuanText(facts.principal - facts.received) };
 }
 
 /**
  * "那本金算多少" (or "还要还吗") about a loan whose contract names more than reached the borrower ("合同写借3万 … 只到账
- * 24000"): the principal is what was received (民法典第670条), said with the user's own numbers. Undefined for any other turn, or
- * when nothing was deducted.
+ * 24000"): the principal is what was received (民法典第670条), said with the user's own numbers; a lawsuit threatened over
+ * the contract's amount ("他们说不按1万还就告我") gets the same point as the defence in court. Undefined for any other
+ * turn, or when nothing was deducted.
  */
 export function principalAnswer(text: string, turn: TurnContext, known: LoanFacts | undefined, receivedAt: Date): OutboundReply | undefined {
   const { deps } = turn;
@@ -168,7 +172,9 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   const stillOwe = deps.cues.still_owe_question.some((w) => text.includes(w));
   const oweAmount = deps.cues.owe_amount_question.some((w) => text.includes(w));
   const upfront = deps.cues.upfront_question.some((w) => text.includes(w));
-  if (!stillOwe && !oweAmount && !upfront && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
+  // "他们说不按1万还就告我": a lawsuit threatened over the contract's amount.
+  const sued = deps.cues.they_said.some((w) => text.includes(w)) && deps.cues.sue_threat.some((w) => text.includes(w));
+  if (!stillOwe && !oweAmount && !upfront && !sued && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
   // What this turn adds ("他说利息先扣了 到手只有18000 本金算多少") counts with what was said before.
   const said = deps.interest ? (deps.interest.parseLoanText(text, receivedAt) as LoanFacts) : {};
   const held: LoanFacts = { ...(known ?? {}), ...said };
@@ -179,10 +185,8 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   // "这算砍头息吗" about a loan that can be computed: its rate answers more, unless the deduction itself is asked.
   if (upfront && computable && !stillOwe && !oweAmount) return undefined;
   const reply = emptyReply('answer');
-  reply.blocks.push({
-    style: 'paragraph',
-    text: deps.replies.text(upfront ? 'loan_upfront_received' : stillOwe ? 'loan_still_owe_received' : 'loan_principal_received', deductionVars(held)),
-  });
+  const key = sued ? 'loan_sue_received' : upfront ? 'loan_upfront_received' : stillOwe ? 'loan_still_owe_received' : 'loan_principal_received';
+  reply.blocks.push({ style: 'paragraph', text: deps.replies.text(key, deductionVars(held)) });
   return citedAnswer(reply, [NO_UPFRONT_DEDUCTION], text, turn, held);
 }
 
@@ -318,7 +322,10 @@ export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: st
   // number could be read out of it (一分 → 1).
   const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
   keepToldRate(said, held);
-  if (!statesNumbers(said) && asksOrWonders(text) && [...text.replace(/\s/g, '')].length > BARE_ANSWER_MAX) {
+  // Nor is what collectors said with no new loan number in it ("他们说不按1万还就告我", "催收说不还合同上那3万就起诉我":
+  // the amount is their demand, or the contract's amount already told).
+  const reported = turn.deps.cues.they_said.some((w) => text.includes(w)) && !addsNumbers(said, held);
+  if ((reported || (!statesNumbers(said) && asksOrWonders(text))) && [...text.replace(/\s/g, '')].length > BARE_ANSWER_MAX) {
     dropLoanQuestion(turn);
     return undefined;
   }
@@ -343,7 +350,13 @@ export function interestFor(facts: LoanFacts, userText: string | null, turn: Tur
   const kit = turn.deps.interest!;
   const now = turn.deps.now();
   const result = kit.reply(facts, now);
-  const reply = result.missing && deducted(facts) && !deducted(known) ? deductionFirst(facts, result.reply, turn) : result.reply;
+  // Who lent, told now ("是一家消费金融公司的app") while a number is still missing: the deduction holds for them too.
+  const lender = facts.lender?.type;
+  const lenderTold = lender !== undefined && lender !== 'unknown' && lender !== known?.lender?.type ? lender : undefined;
+  const reply = !result.missing || !deducted(facts) ? result.reply
+    : !deducted(known) ? deductionFirst(facts, result.reply, turn)
+    : lenderTold ? deductionForLender(facts, lenderTold, result.reply, turn)
+    : result.reply;
   const since = now.toISOString();
   turn.remember(userText, (s) => {
     s.loan = facts;
@@ -359,6 +372,21 @@ function deductionFirst(facts: LoanFacts & { principal: number; received: number
   const { deps } = turn;
   const reply = emptyReply('answer');
   reply.blocks.push({ style: 'paragraph', text: deps.replies.text('loan_deduction_told', deductionVars(facts)) }, ...question.blocks);
+  reply.buttons = [...question.buttons];
+  return withLaw(reply, [NO_UPFRONT_DEDUCTION], turn);
+}
+
+/**
+ * `question` (the check's question for its missing number) led by the deduction as it stands for the lender just
+ * named: 民法典第670条 binds every lender, licensed or not; then the cap that lender faces.
+ */
+function deductionForLender(facts: LoanFacts & { principal: number; received: number }, lender: 'licensed' | 'unlicensed', question: OutboundReply, turn: TurnContext): OutboundReply {
+  const r = turn.deps.replies;
+  const reply = emptyReply('answer');
+  const licensed = lender === 'licensed';
+  const lead = r.text(licensed ? 'loan_deduction_lender_told_licensed' : 'loan_deduction_lender_told_unlicensed', deductionVars(facts));
+  const cap = r.text(licensed ? 'loan_deduction_rates_licensed_told' : 'loan_deduction_rates_unlicensed');
+  reply.blocks.push({ style: 'paragraph', text: lead + cap + r.text('loan_deduction_still_missing') }, ...question.blocks);
   reply.buttons = [...question.buttons];
   return withLaw(reply, [NO_UPFRONT_DEDUCTION], turn);
 }

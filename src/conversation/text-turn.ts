@@ -23,7 +23,7 @@ import { describeConduct, saveConductNote } from './conduct-note';
 import { answerFollowUp, asksWhatNow, continuingConduct, keptEvidence, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
-import { interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
+import { dropLoanQuestion, interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
 import { FIRST_PERSON } from './understanding/speaker';
@@ -166,7 +166,15 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "分12期 每期还1000 这利息合法吗" asks about the interest with the number: the loan's, not conduct's.
   const asksInterest = deps.knowledge.interestCues.some((c) => text.includes(c));
   const asksAboutConduct = asksOrWonders(text) && (u.facts.conduct.length > 0 || (u.asks !== undefined && CONDUCT_ASKS.has(u.asks) && !asksInterest));
-  if (awaitingNumber && state?.loan && !asksAboutConduct) {
+  // "那个到手2000的 催收说不还就让我全家社死": what collectors did, told with no question, is no answer either — the
+  // conduct is answered and the question for the number dropped (a loan number it names is still kept below).
+  const reportsConduct = !asksAboutConduct && u.facts.conduct.length > 0 && deps.analysis.assessConduct(text, receivedAt).findings.length > 0;
+  if (awaitingNumber && reportsConduct) {
+    dropLoanQuestion(turn);
+    // Read as it would be had nothing been asked: a report, not a reply to the question.
+    u = deps.understander.understand(text, dialogueContext({ ...state, pending: undefined }, now), receivedAt);
+  }
+  if (awaitingNumber && state?.loan && !asksAboutConduct && !reportsConduct) {
     const missing = pending!.data?.missing as Parameters<typeof loanAnswer>[0] | undefined;
     const r = missing ? loanAnswer(missing, text, receivedAt, state.loan, turn) : undefined;
     if (r) return r;

@@ -34,6 +34,8 @@ const schema = z
     crime_question: words.default([]),
     crime_self: words.default([]),
     liability_claim: words.default([]),
+    they_said: words.default([]),
+    sue_threat: words.default([]),
     continuing: words.default([]),
     safe_assured: words.default([]),
     open_what_to_do: words.default([]),
