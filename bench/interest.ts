@@ -41,7 +41,8 @@ function main(): void {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => (JSON.parse(l) as { text: string }).text);
-  const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
+  const interestData = loadInterestData(join(PACKAGE_ROOT, 'knowledge'));
+  const parse = createLoanTextParser(interestData.cues, interestData.serviceNumbers);
   const at = new Date();
   const loans: LoanCashFlows[] = [];
   for (const t of texts) {

@@ -72,7 +72,8 @@ function main(): void {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Item);
-  const parse = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
+  const interestData = loadInterestData(join(PACKAGE_ROOT, 'knowledge'));
+  const parse = createLoanTextParser(interestData.cues, interestData.serviceNumbers);
   let complete = 0, right = 0, toTheCent = 0, askedInstead = 0, wrongGuess = 0;
   let incomplete = 0, asked = 0, askedRight = 0;
   const misses: string[] = [];

@@ -88,8 +88,8 @@ export function assembleCore(config: Config, logger?: Logger): CoreParts {
   kit.renderConduct = (analysis, at) => renderConduct(analysis, at, { knowledge, replies, analysis: kit });
   kit.lawfulNotes = loadLawfulNotes(join(config.knowledgeDir, 'analysis'), replies);
   const followUps = followUpAnswers(kit, knowledge, replies, config.knowledgeDir);
-  const understander = createTurnUnderstander(loadUnderstandingData(join(config.knowledgeDir, 'understanding')), kit, { lawNames: lawNamesOf(knowledge) });
   const interest = createInterestKit({ knowledge, replies, knowledgeDir: config.knowledgeDir });
+  const understander = createTurnUnderstander(loadUnderstandingData(join(config.knowledgeDir, 'understanding')), kit, { lawNames: lawNamesOf(knowledge), serviceNumbers: interest.data.serviceNumbers });
   const cues = loadConversationCues(config.knowledgeDir);
   return { knowledge, replies, analysis: kit, answerer, followUps, understander, interest, cues };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { readYamlFile } from '../knowledge/read-yaml';
 import { capsSchema, type Caps } from '../knowledge/schema';
+import { loadServiceNumbers, type ServiceNumbers } from '../knowledge/service-numbers';
 
 export { capsSchema };
 
@@ -192,6 +193,8 @@ export type { Caps };
 export interface InterestData {
   cues: LoanCues;
   caps: Caps;
+  /** Hotlines and case numbers, never amounts (knowledge/lexicon/service-numbers.yaml). */
+  serviceNumbers: ServiceNumbers;
 }
 
 /** Reads knowledge/interest/cues.yaml and caps.yaml under `knowledgeDir`; throws KNOWLEDGE_INVALID listing every problem. */
@@ -206,5 +209,5 @@ export function loadInterestData(knowledgeDir: string): InterestData {
   if (!cues || !caps || problems.length) {
     throw new AppError('KNOWLEDGE_INVALID', `knowledge/interest has ${problems.length} problem(s):\n- ${problems.map((p) => `interest/${p}`).join('\n- ')}`);
   }
-  return { cues, caps };
+  return { cues, caps, serviceNumbers: loadServiceNumbers(knowledgeDir) };
 }

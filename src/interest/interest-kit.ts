@@ -61,7 +61,7 @@ export interface InterestKit {
 export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies; knowledgeDir: string }): InterestKit {
   assertInterestReplies(deps.replies);
   const data = loadInterestData(deps.knowledgeDir);
-  const parseLoanText = createLoanTextParser(data.cues);
+  const parseLoanText = createLoanTextParser(data.cues, data.serviceNumbers);
   const fold = createTextFold(data.cues);
   const numbers = createNumberGrammar(data.cues.numerals);
   const findNumbers = numbers.findNumbers;
@@ -109,7 +109,7 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
         const { unstated: _answered, loans: _settled, ...rest } = f;
         return rest;
       };
-      const t = normalizeLoanText(text, [], fold);
+      const t = normalizeLoanText(data.serviceNumbers.blank(text), [], fold);
       if (missing === 'rate_unit' && previous.rate) {
         const per = (['day', 'month', 'year'] as const).find((p) => data.cues.rates[p].some((w) => t.includes(w.toLowerCase())));
         return per ? resolved({ ...merged, rate: { percent: said.rate?.percent ?? previous.rate.percent, per } }) : merged;

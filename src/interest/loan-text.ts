@@ -7,6 +7,7 @@
  * `unstated`, and cashFlowsOf asks for it.
  */
 import type { LoanCues } from './interest-data';
+import type { ServiceNumbers } from '../knowledge/service-numbers';
 import type { LoanFacts, MissingNumber, TermUnit } from './loan-facts';
 import type { Payment } from './cash-flow';
 import { createNumberGrammar, type NumberHit } from './numbers-text';
@@ -133,8 +134,11 @@ function spacedJoin(t: string, i: number, next: number, s: SpacedJoins): boolean
 }
 
 
-/** Builds the parser over the cue words of knowledge/interest/cues.yaml. */
-export function createLoanTextParser(cues: LoanCues): LoanTextParser {
+/**
+ * Builds the parser over the cue words of knowledge/interest/cues.yaml. With `serviceNumbers`, hotlines and case
+ * numbers ("打12378有用吗", "（2025）京0105民初12345号") are blanked before anything is read: they are never amounts.
+ */
+export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNumbers): LoanTextParser {
   const grammar = createNumberGrammar(cues.numerals);
   const { findNumbers, smallCount } = grammar;
   const findDates = createDateReader(cues.dates, grammar);
@@ -326,7 +330,8 @@ export function createLoanTextParser(cues: LoanCues): LoanTextParser {
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
-    const normal = normalizeLoanText(text, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, '$1').replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
+    const typed = serviceNumbers ? serviceNumbers.blank(text.normalize('NFKC')) : text;
+    const normal = normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, '$1').replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
     const t = choice.withoutSetAside(normal);
     const all = readLoan(t, at, false);

@@ -5,7 +5,8 @@ import { loadInterestData } from '../../src/interest/interest-data';
 import { createLoanTextParser } from '../../src/interest/loan-text';
 import { cashFlowsOf } from '../../src/interest/facts-to-flows';
 
-export const parseLoan = createLoanTextParser(loadInterestData(join(PACKAGE_ROOT, 'knowledge')).cues);
+const interestData = loadInterestData(join(PACKAGE_ROOT, 'knowledge'));
+export const parseLoan = createLoanTextParser(interestData.cues, interestData.serviceNumbers);
 
 /** The cash flows of a description, read as if written at `at`. */
 export function flowsAt(at: Date): (text: string) => ReturnType<typeof cashFlowsOf> {

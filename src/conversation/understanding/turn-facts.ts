@@ -5,6 +5,7 @@
  * knowledge/understanding/facts.yaml; number and date grammar is in money.ts and dates.ts.
  */
 import type { FactCues } from '../../knowledge/understanding-data';
+import type { ServiceNumbers } from '../../knowledge/service-numbers';
 import type { CueCompiler, CueMatcher } from './cues';
 import { findDates, smallNumber } from './dates';
 import { findAmounts } from './money';
@@ -19,8 +20,11 @@ export type FactReader = (tt: TurnText, at: Date) => TurnFacts;
 
 const ROLE_ORDER = ['received', 'payment', 'total', 'fee', 'principal', 'overdue'] as const;
 
-/** Builds the fact reader for the cues. */
-export function createFactReader(cues: FactCues, compiler: CueCompiler): FactReader {
+/**
+ * Builds the fact reader for the cues. With `serviceNumbers`, hotlines and case numbers ("打12378有用吗") are no
+ * amounts, terms or dates.
+ */
+export function createFactReader(cues: FactCues, compiler: CueCompiler, serviceNumbers?: ServiceNumbers): FactReader {
   const roleCues: Array<{ word: string; role: Role }> = ROLE_ORDER.flatMap((role) => cues.money.roles[role].map((word) => ({ word: word.toLowerCase(), role })));
   const breaks = compiler.clauseBreaks.replace(SPACE_BREAK, '');
   // "借款金额：6000": a colon joins a role word to its amount.
@@ -40,11 +44,12 @@ export function createFactReader(cues: FactCues, compiler: CueCompiler): FactRea
 
   return (tt, at) => {
     const t = tt.t;
+    const numbers = serviceNumbers ? serviceNumbers.blank(t) : t;
     return {
-      amounts: readAmounts(t),
-      ...optional('term', readTerm(t)),
-      dates: findDates(t, at).map((d) => ({ iso: d.iso, role: dateRole(t, d.start, d.end), ...(d.precision !== 'day' ? { precision: d.precision } : {}) })),
-      ...optional('rates', readRates(t)),
+      amounts: readAmounts(numbers),
+      ...optional('term', readTerm(numbers)),
+      dates: findDates(numbers, at).map((d) => ({ iso: d.iso, role: dateRole(t, d.start, d.end), ...(d.precision !== 'day' ? { precision: d.precision } : {}) })),
+      ...optional('rates', readRates(numbers)),
       ...optional('lender', readLender(t)),
       contacted: matchIds(contacted, t),
       conduct: matchIds(conduct, t),

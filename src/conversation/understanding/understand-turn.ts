@@ -23,6 +23,7 @@ import { headFromFile, type SoftmaxHead } from './turn-classifier';
 import { createFactReader } from './turn-facts';
 import { createTurnTextReader, SPACE_BREAK, type TurnText } from './turn-text';
 import type { DialogueContext, TurnUnderstander, TurnUnderstanding } from './types';
+import type { ServiceNumbers } from '../../knowledge/service-numbers';
 
 /** How sure a small-talk turn ("你好", "谢谢", "嗯") is the user's own (it has never been a paste in the data). */
 const SMALL_TALK_CONFIDENCE = 0.97;
@@ -33,6 +34,8 @@ export interface UnderstanderOptions {
    * still found by number ("第50条第二款") but carry no law.
    */
   lawNames?: ReadonlyMap<string, string>;
+  /** Hotlines and case numbers, which are never amounts (knowledge/lexicon/service-numbers.yaml). */
+  serviceNumbers?: ServiceNumbers;
 }
 
 /** The classifier heads to use instead of the model file's (training and cross-validation pass their own). */
@@ -76,7 +79,7 @@ export function createUnderstandingPipeline(
   const crisis = createCrisisReader(data.crisis, compiler, (text) => kit.detectCrisis(text), createCrisisHead(data.crisisModel));
   const others = createOthersReader(data.crisis, compiler);
   const mood = createMoodReader(data.crisis, compiler);
-  const facts = createFactReader(data.facts, compiler);
+  const facts = createFactReader(data.facts, compiler, options.serviceNumbers);
   const provision = createProvisionReader(data.provisions, compiler, options.lawNames ?? new Map());
   const acts = createActReader(data.acts, compiler, heads.act);
 
