@@ -54,6 +54,8 @@ export const conductFileSchema = z.object({
     witness: cueList.default([]),
   }),
   passive: cueList.default([]),
+  /** Someone close to the user only affected (我老婆都被吵醒了): a consequence, not conduct towards that person. */
+  affected: cueList.default([]),
   speech: z.object({
     verbs: cueList.min(1),
     frame_max: z.number().int().min(0),

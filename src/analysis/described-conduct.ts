@@ -141,6 +141,8 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       // the scene of collector conduct only when the words say something was received or done to them, or name a
       // collector somewhere.
       if (subject === 'other' && !passive && !namesCollector && !cues.witness.some((w) => body.includes(w))) return drop('user');
+      // "我老婆都被吵醒了": someone close only affected by what was done to the user; nothing was done to them.
+      if (subject === 'other' && c.affected.some((w) => body.includes(w)) && !cues.collector.some((w) => body.includes(w))) return drop('other');
     }
     // Still inside what a collector said ("他们说，如果不还，就去你家泼油漆"): kept unless it is the user's question.
     if (inSpeech && subject === 'none') {

@@ -71,6 +71,8 @@ export interface Answer {
   retrieved: RetrievedItem[];
   /** What the 'more' button shows (the CLI appends it to the first screen). Absent when there is nothing more. */
   more?: TextBlock[];
+  /** Out of scope by an entry that stands alone (a document to draft): a follow-up does not read it into the last topic. */
+  standsAlone?: boolean;
 }
 
 export interface Answerer {
@@ -512,7 +514,7 @@ export function createOfflineAnswerer(
     const route = scopeRoute(question);
     reply.blocks.push({ style: 'paragraph', text: route ? route.entry.verdict.trim() : replies.text('answer_out_of_scope') });
     const suggestions = (route?.entry.steps ?? scope?.steps ?? []).map((s) => s.trim());
-    return { reply, kind: 'out_of_scope', suggestions, outOfScope: true, retrieved };
+    return { reply, kind: 'out_of_scope', suggestions, outOfScope: true, retrieved, ...(route?.entry.stands_alone ? { standsAlone: true } : {}) };
   }
 
   /** "那怎么办" after an answer: the same topic (and question type), what to do first. */

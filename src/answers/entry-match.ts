@@ -104,6 +104,8 @@ export function createEntryMatcher(k: Knowledge, correct: (q: string) => string,
     const top = Math.max(0, ...raw.map((r) => r.best));
     return raw
       .map(({ entry, best, rest }) => {
+        // An entry for one condition only (requires) is out of the running when the question does not name it.
+        if (entry.requires.length && !entry.requires.some((w) => q.includes(foldText(correct(w)).trim()))) return { guide, entry, bm25: 0, cueHits: 0, score: 0 };
         const found = (cues.get(`${guide.id}#${entry.id}`) ?? []).filter((c) => q.includes(c.cue)).sort((a, b) => b.weight - a.weight);
         const bonus = found.slice(0, opts.maxCueHits).reduce((s, c) => s + c.weight, 0);
         const scaled = top > 0 ? (best + opts.otherExamplesWeight * rest) / top : 0;

@@ -43,6 +43,8 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   const kind = u.provision && u.followUp !== 'can_report' && u.followUp !== 'verify_claims' ? 'explain_provision' : u.followUp ?? 'generic';
   // "我这算犯罪吗" is about the user, not the message in focus.
   if (asksOwnCrime(text, deps.cues)) return answerQuestion(text, u, turn, false);
+  // "听说拖够3年就不用还了 是真的吗": the claim heard elsewhere is checked, not the message or answer in focus.
+  if ((kind === 'verify_claims' || kind === 'generic') && ownHearsay(text, deps.cues)) return answerQuestion(text, u, turn, false);
   // "那我该怎么办 要不要打那个李警官的电话" / "上面那个手机号我要不要打过去": the number the message in focus left
   // (before "what now", and before threats kept earlier stand in for a harmless message: the number is this one's).
   const called = analysis ? f?.callBack?.(analysis, now, text) : undefined;
@@ -103,6 +105,27 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // A follow-up on an answer (or one the focus cannot settle) continues the last answer's topic.
   if (state.focus?.answer || state.lastTopic) return answerQuestion(text, u, turn, true);
   return undefined;
+}
+
+/**
+ * True when `text` asks about a claim heard elsewhere and carries it ("听说拖够3年就不用还了 是真的吗", "我朋友说只要不接
+ * 电话他们就没办法 是这样吗"): a hearsay word, and a claim of its own once that word and the asking tail are taken out.
+ * "听说是真的吗" or "网上说的这条是真的吗" (pointing at the message) carry none.
+ */
+export function ownHearsay(text: string, cues: ConversationCues): boolean {
+  if (!cues.hearsay.some((w) => text.includes(w)) || cues.this_message.some((w) => text.includes(w))) return false;
+  let claim = cues.hearsay.reduce((t, w) => t.split(w).join(' '), text).replace(/[\s\p{P}]+$/u, '');
+  const tails = [...cues.claim_check_tails].sort((a, b) => b.length - a.length);
+  for (let cut = true; cut; ) {
+    cut = false;
+    claim = claim.replace(/[\s\p{P}]+$/u, '');
+    const tail = tails.find((w) => claim.endsWith(w));
+    if (tail) {
+      claim = claim.slice(0, -tail.length);
+      cut = true;
+    }
+  }
+  return [...claim.replace(/[\s\p{P}\p{S}]/gu, '')].length >= cues.hearsay_claim_min;
 }
 
 /** A follow-up's reply, remembered: "查看法条" then shows its provisions in the versions in force `at` (the conduct's day). */

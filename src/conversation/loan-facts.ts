@@ -12,6 +12,13 @@ import type { LoanFacts, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
 
+/** Two amounts or more in a turn (digits, or Chinese numerals with a magnitude: 一万, 八千). */
+const AMOUNT_WORDS = /\d[\d,.]*|[一二两三四五六七八九十]+[百千万][一二两三四五六七八九十百千万]*/g;
+
+/** "本金是9600还是12000啊": the principal named, a word of choice, and two amounts to choose from. */
+function choosesAmount(text: string, cues: TurnContext['deps']['cues']): boolean {
+  return cues.principal_words.some((w) => text.includes(w)) && cues.either.some((w) => text.includes(w)) && (text.match(AMOUNT_WORDS) ?? []).length >= 2;
+}
 /** The word of borrowing a loan told without a question must have ("借了6000 分12期"). */
 const BORROWED = '借';
 /** Characters of the user's question kept with an answer focus. */
@@ -85,7 +92,10 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   // About a loan's cost: it describes a loan (an amount and how it is repaid), or gives loan numbers and asks about
   // interest, or asks about the interest of the loan already described. Numbers alone ("信用卡欠了五万") are not,
   // nor where to complain or what to do about it ("我要去哪里投诉这个砍头息"): the guides answer those.
-  const asksElse = u.asks === 'can_report' || u.asks === 'what_to_do';
+  // Where to complain ("借了5000 每月还800 催收天天打 我想投诉 打12378还是12363") is never a loan described: the guides
+  // answer it, and its numbers are kept for a later question about the interest.
+  const complains = turn.deps.cues.complaint.some((w) => text.includes(w));
+  const asksElse = u.asks === 'can_report' || u.asks === 'what_to_do' || complains;
   // A rate asked about on its own ("平台说日息万五 这个年化多少") or the cap on an amount ("借了3万 借满一年 那最多该付多少
   // 利息"): the one-shot answer (its annual rate and the caps by lender type), not an interview about the loan.
   const rateAlone = said.rate !== undefined && said.rate.per !== 'unknown' && said.principal === undefined && said.received === undefined;
@@ -104,7 +114,7 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   const ownLoanAsked = asksInterest && !statesNumbers(said) && (held === undefined || !statesNumbers(held))
     && cues.own_loan.some((w) => text.includes(w)) && cues.rate_judged.some((w) => text.includes(w));
   if (ownLoanAsked && !asksElse) return interestFor({ ...(held ?? {}), ...said }, text, turn, held);
-  const about = describesLoan(said) || (!asksElse && ((u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held))));
+  const about = !complains && (describesLoan(said) || (!asksElse && ((u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held)))));
   // A loan told with no question ("借了6000 分12期", or who lent: "我找个人借的钱 朋友介绍的放贷的 不是什么平台"): the
   // check starts, or goes on, by asking the next number it needs; a guide picked by a stray word answers nothing said.
   // Only money borrowed (借): a debt told ("信用卡欠了五万多 …") or a sum asked about is no loan to interview about.
@@ -174,9 +184,13 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   const upfront = deps.cues.upfront_question.some((w) => text.includes(w));
   // "他们说不按1万还就告我": a lawsuit threatened over the contract's amount.
   const sued = deps.cues.they_said.some((w) => text.includes(w)) && deps.cues.sue_threat.some((w) => text.includes(w));
-  if (!stillOwe && !oweAmount && !upfront && !sued && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
-  // What this turn adds ("他说利息先扣了 到手只有18000 本金算多少") counts with what was said before.
-  const said = deps.interest ? (deps.interest.parseLoanText(text, receivedAt) as LoanFacts) : {};
+  // "本金是9600还是12000啊" / "那8000还是10000算本金啊": which of the loan's amounts is the principal.
+  const choosing = deducted(known) && choosesAmount(text, deps.cues);
+  if (!stillOwe && !oweAmount && !upfront && !sued && !choosing && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
+  // What this turn adds ("他说利息先扣了 到手只有18000 本金算多少") counts with what was said before; a choice between
+  // the amounts of a loan already told names its numbers, and states nothing new.
+  const parsed = deps.interest ? (deps.interest.parseLoanText(text, receivedAt) as LoanFacts) : {};
+  const said = choosing ? {} : parsed;
   const held: LoanFacts = { ...(known ?? {}), ...said };
   // "我要还多少" about a loan that can be computed gets its rate and the lawful amount, not this answer.
   const computable = deps.interest ? !deps.interest.reply(held, deps.now()).missing : false;

@@ -37,10 +37,11 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   const elliptic = before !== undefined && [...bare.replace(/\s/g, '')].length <= ELLIPTIC && namesOnlySomeone(bare, deps.cues.elliptic_ends, deps.knowledge.pronounPeople.people);
   const together = elliptic ? await deps.answerer.answer(`${before} ${bare}`, ctx) : undefined;
   let result = together && !together.outOfScope ? together : await deps.answerer.answer(text, ctx);
-  // A follow-up too short to stand alone ("他们一直发短信催 算吗") is asked again within the last answer's topic.
+  // A follow-up too short to stand alone ("他们一直发短信催 算吗") is asked again within the last answer's topic; one
+  // that asks for what the bot does not do at all ("那你能帮我写离婚协议不" → 12348, a lawyer) stays so.
   const topic = ctx.lastTopic ? deps.knowledge.guides.find((g) => g.id === ctx.lastTopic) : undefined;
   const chars = [...text.replace(/\s/g, '')].length;
-  if (result.outOfScope && continuing && topic && chars <= SHORT_FOLLOW_UP) {
+  if (result.outOfScope && !result.standsAlone && continuing && topic && chars <= SHORT_FOLLOW_UP) {
     const within = await deps.answerer.answer(`${topic.title} ${text}`, ctx);
     if (!within.outOfScope) result = within;
   }

@@ -28,6 +28,8 @@ const schema = z
     someone_near: words.default([]),
     night_contact: words.default([]),
     principal_question: words.default([]),
+    principal_words: words.default([]),
+    either: words.default([]),
     still_owe_question: words.default([]),
     owe_amount_question: words.default([]),
     upfront_question: words.default([]),
@@ -53,6 +55,10 @@ const schema = z
     negotiation: words.default([]),
     continue_task: words.default([]),
     debt_words: words.default([]),
+    complaint: words.default([]),
+    hearsay: words.default([]),
+    claim_check_tails: words.default([]),
+    hearsay_claim_min: z.number().int().min(1).default(4),
   })
   .strict();
 

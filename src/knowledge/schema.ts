@@ -96,6 +96,12 @@ export const guideEntrySchema = z.object({
   examples: words.min(1),
   /** Words or phrases that, found in a question, point at this entry (多久, 洗白, 必须同意). */
   cues: words.default([]),
+  /**
+   * Words one of which a question must name for this entry to be picked at all: an entry whose verdict holds only
+   * under one condition (a spouse's gambling or drug debts) never answers a question that does not name it, however
+   * close its examples' other words ("离婚了网贷她要不要一起还" shares 一起还 with a gambling example).
+   */
+  requires: words.default([]),
   /** The first sentence of the reply: 能 / 不能 / 不是必须 / 要看… with the deciding condition. */
   verdict: z.string().min(1).max(120, 'one short sentence (at most 120 characters)'),
   /** One or two sentences naming the provisions behind the verdict. */
@@ -112,6 +118,11 @@ export const guideEntrySchema = z.object({
    * that names this field as background ("老板拖欠工资，催收天天打电话怎么办" → the 12333 line).
    */
   aside: z.string().max(60, 'one short line (at most 60 characters)').optional().nullable(),
+  /**
+   * Out-of-scope fields only: a request this entry names ("那你能帮我写离婚协议不") is answered so even as a short
+   * follow-up, never read into the last topic's guide.
+   */
+  stands_alone: z.boolean().default(false),
 });
 
 export const guideFileSchema = z.object({
