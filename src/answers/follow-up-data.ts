@@ -85,6 +85,18 @@ export const crimesFileSchema = z.object({
 
 export const stepsFileSchema = z.object({
   first: z.array(z.object({ categories: z.array(z.string()).min(1), step: z.string().min(1) })).default([]),
+  // A step for whom the message names (the person's child, parents …): added right after the first step.
+  named: z
+    .array(
+      z
+        .object({
+          categories: z.array(z.string()).min(1),
+          cues: z.array(z.string().min(1)).min(1),
+          step: z.object({ id: z.string().min(1), label: z.string().min(1), detail: z.string().min(1).max(90, 'at most 90 characters') }).strict(),
+        })
+        .strict(),
+    )
+    .default([]),
   lawful: z.array(z.string().min(1)).min(1),
 });
 
@@ -172,6 +184,7 @@ export function loadFollowUpData(knowledgeDir: string, k: Knowledge, categories:
     }
   }
   if (steps) for (const f of steps.first) for (const c of f.categories) category(FOLLOW_UP_FILES.steps, `first (${f.step})`, c);
+  if (steps) for (const f of steps.named) for (const c of f.categories) category(FOLLOW_UP_FILES.steps, `named (${f.step.id})`, c);
   if (crimes) {
     for (const c of crimes.categories) {
       const where = `categories (${c.category})`;

@@ -6,7 +6,7 @@
 import { emptyReply, type OutboundReply, type TextBlock } from '../message';
 import { citationsAt } from './cite-refs';
 import { labelsOf, type FollowUpDeps, type FollowUpStep } from './follow-up-deps';
-import { focusDate, type FollowUpFocus } from './follow-up-focus';
+import { focusDate, focusWords, type FollowUpFocus } from './follow-up-focus';
 import { fitted, list, para } from '../screen-fit';
 
 /** Steps beyond the first shown on the first screen at most; the rest become buttons. */
@@ -22,6 +22,13 @@ export function stepsFor(focus: FollowUpFocus, deps: Pick<FollowUpDeps, 'nextSte
     const i = steps.findIndex((s) => s.id === rule.step);
     if (i > 0) steps.unshift(...steps.splice(i, 1));
   }
+  // Someone the message names (孩子, 学校 …) gets their own step right after the first (steps.yaml named).
+  const words = focusWords(focus);
+  const named = deps.data.steps.named
+    .filter((r) => r.categories.some((c) => focus.categories.includes(c)) && r.cues.some((cue) => words.includes(cue)))
+    .map((r) => r.step)
+    .filter((s) => !steps.some((x) => x.id === s.id));
+  steps.splice(Math.min(1, steps.length), 0, ...named);
   return steps;
 }
 
@@ -40,7 +47,9 @@ export function whatToDo(focus: FollowUpFocus, deps: FollowUpDeps, now: Date, do
     return reply;
   }
   const steps = stepsFor(focus, deps).filter((s) => !done.includes(s.id));
+  const namedIds = new Set(deps.data.steps.named.map((r) => r.step.id));
   const [first, ...rest] = steps;
+  const keep = rest.filter((s) => namedIds.has(s.id)).length;
   const debt = replies.text('fu_debt_line');
   if (!first) {
     reply.blocks = para(debt);
@@ -49,7 +58,7 @@ export function whatToDo(focus: FollowUpFocus, deps: FollowUpDeps, now: Date, do
   const lead = replies.text('fu_todo_first', { labels: labelsOf(focus.categories, deps), label: first.label, detail: first.detail });
   const item = (s: FollowUpStep) => replies.text('fu_todo_item', { label: s.label, detail: s.detail });
   const variants: TextBlock[][] = [];
-  for (let n = Math.min(NEXT_SHOWN, rest.length); n >= 0; n--) {
+  for (let n = Math.max(keep, Math.min(NEXT_SHOWN, rest.length)); n >= keep; n--) {
     const next = rest.slice(0, n).map(item);
     variants.push([...para(lead), ...(next.length ? [...para(replies.text('fu_todo_next')), ...list(next)] : []), ...para(debt)]);
   }
@@ -57,7 +66,7 @@ export function whatToDo(focus: FollowUpFocus, deps: FollowUpDeps, now: Date, do
   const shown = rest.filter((s) => reply.blocks.some((b) => b.items?.includes(item(s))));
   reply.citations = citationsAt(focus.citations, deps.knowledge, focusDate(focus, now));
   if (reply.citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
-  for (const s of rest.filter((x) => !shown.includes(x))) {
+  for (const s of rest.filter((x) => !shown.includes(x) && !namedIds.has(x.id))) {
     if (reply.buttons.length >= MAX_BUTTONS) break;
     reply.buttons.push({ id: `s:${s.id}`, label: s.label });
   }

@@ -325,3 +325,29 @@ describe('a neighbouring field asked with the debt as background', () => {
     }
   });
 });
+
+describe('question types added for issue 10, point 6 (session 8)', () => {
+  it('how the collectors got the contacts: the app permission or unlawful collection, and what to do', () => {
+    const a = ask('催收咋会有我全部联系人的号码 我又没给');
+    expect(a.guideId).toBe('contacts-disclosure');
+    expect(text(a)).toMatch(/授权|权限/);
+    expect(text(a)).toMatch(/个人信息保护法/);
+    expect(text(a)).toMatch(/12321|12378/);
+    expectCitationsGrounded(a);
+  });
+
+  it('paying a collector on their personal WeChat or Alipay (Cantonese too): official channels only', () => {
+    for (const q of ['我妈想直接把钱打到催收个人支付宝 行不行', '佢想转钱去催收个人微信 得唔得']) {
+      const a = ask(q, 'contacts-disclosure');
+      expect(a.guideId).toBe('official-repayment');
+      expect(text(a)).toMatch(/^不要转/);
+      expect(text(a)).toMatch(/官方/);
+    }
+  });
+
+  it("after the spouse's-debt answer, gambling money the family never saw is not a joint debt", () => {
+    const a = ask('一个字我都没签 他借的全拿去网上赌输光了 家里一分钱没见到', 'spouse-debt');
+    expect(a.guideId).toBe('spouse-debt');
+    expect(text(a)).toMatch(/不属于夫妻共同债务/);
+  });
+});

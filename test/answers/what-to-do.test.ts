@@ -49,4 +49,18 @@ describe('whatToDo', () => {
     expect(reply.citations).toEqual([]);
     expectWellFormed(reply, new Date(RECENT));
   });
+  it('a threat naming the child: a step for the child (school, teacher, pick-up) right after the first', () => {
+    const focus = messageFocus('不还钱是吧 你儿子在阳光幼儿园大班 每天下午四点放学 我们的人就在门口等他', RECENT);
+    const reply = followUps.whatToDo(focus, NOW);
+    expect(textOf(reply)).toMatch(/班主任|老师/);
+    expect(textOf(reply)).toMatch(/接送/);
+    expect(textOf(reply)).toMatch(/110/);
+    expect(reply.buttons.some((b) => b.id === 's:protect_child')).toBe(false);
+    expectWellFormed(reply, new Date(RECENT));
+  });
+
+  it('a threat naming no child or school gets no child step', () => {
+    const reply = followUps.whatToDo(messageFocus(MESSAGES.threat, RECENT), NOW);
+    expect(textOf(reply)).not.toMatch(/班主任|接送/);
+  });
 });
