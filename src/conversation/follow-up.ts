@@ -41,8 +41,9 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   const lastWasAnalysis = state.focus?.kind === 'analysis';
   const f = deps.followUps;
   const kind = u.provision && u.followUp !== 'can_report' && u.followUp !== 'verify_claims' ? 'explain_provision' : u.followUp ?? 'generic';
-  // "我这算犯罪吗" is about the user, not the message in focus.
-  if (asksOwnCrime(text, deps.cues)) return answerQuestion(text, u, turn, false);
+  // "我这算犯罪吗" is about the user, not the message in focus; so is any judging question whose subject is the user or
+  // someone else doing something ("我算不算诈骗", "公司要是因为这个开除我 合法吗"): the answerer takes it.
+  if (asksOwnCrime(text, deps.cues) || (kind === 'judge' && u.judged === 'other')) return answerQuestion(text, u, turn, false);
   // "听说拖够3年就不用还了 是真的吗": the claim heard elsewhere is checked, not the message or answer in focus.
   if ((kind === 'verify_claims' || kind === 'generic') && ownHearsay(text, deps.cues)) return answerQuestion(text, u, turn, false);
   // "那我该怎么办 要不要打那个李警官的电话" / "上面那个手机号我要不要打过去": the number the message in focus left

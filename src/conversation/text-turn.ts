@@ -296,7 +296,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     return answered.blocks[0]?.text === turn.deps.replies.text('answer_out_of_scope') ? distress(text, turn) : answered;
   }
   if (u.act === 'reply' && awaitingNumber) mergeLoanFacts(u, turn);
-  return answerQuestion(text, u, turn, u.act === 'follow_up' || u.act === 'reply');
+  // A fact told right after an answer ("可是他们隔几个月就发短信催一次" after "过了三年是不是不用还") is said against
+  // that answer: it is read within the last answer's topic when that topic has a question type for it.
+  const toldAfterAnswer = u.act === 'describe' && context === 'answer';
+  return answerQuestion(text, u, turn, u.act === 'follow_up' || u.act === 'reply' || toldAfterAnswer);
 }
 
 function say(key: string, kind: OutboundReply['kind'], text: string, turn: TurnContext): OutboundReply {

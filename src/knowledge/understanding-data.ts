@@ -72,6 +72,8 @@ export const actCuesSchema = z.object({
   distress_cues: patterns,
   domain_words: cueList.min(1),
   follow_up: z.object(Object.fromEntries(followUpKinds.map((k) => [k, patterns])) as Record<(typeof followUpKinds)[number], typeof patterns>),
+  /** Who does what a judging question ("…合法吗", "我算不算诈骗") asks about: the collectors or their message, or someone else. */
+  judged_subject: z.object({ them: patterns, other: patterns, pointer: patterns }),
 });
 
 /** crisis.yaml: acute, safe and after-care cues (risk itself is knowledge/analysis/crisis.yaml). */
@@ -301,6 +303,7 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
     if (acts) {
       for (const key of ['topic_shift', 'follow_up_leading', 'refers_back', 'describe_cues', 'ask_cues', 'distress_cues'] as const) check(F.acts, key, acts[key]);
       for (const [kind, list] of Object.entries(acts.follow_up)) check(F.acts, `follow_up.${kind}`, list);
+      for (const [who, list] of Object.entries(acts.judged_subject)) check(F.acts, `judged_subject.${who}`, list);
     }
     if (crisis) {
       for (const key of ['acute_place', 'everyday', 'head_unless', 'acute_alone', 'acute_upgrade', 'acute_in_crisis', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'left_place', 'defused', 'defused_across', 'weak'] as const) check(F.crisis, key, crisis[key]);

@@ -38,6 +38,8 @@ export interface ActSignals {
   thanksAtEdge: boolean;
   /** The first follow-up kind whose cue fired (whatever the context). */
   followKind?: FollowUpKind;
+  /** With followKind judge: whose doing is judged — the collectors or their message, or someone else (see judgedBy). */
+  judged?: 'them' | 'other';
   /** Amounts, terms and rates the turn carries. */
   loanNumbers: number;
 }
@@ -106,6 +108,31 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
    */
   const verify = followKinds.find(([k]) => k === 'verify_claims')![1];
   const judge = followKinds.find(([k]) => k === 'judge')![1];
+  const judgedThem = m(cues.judged_subject.them);
+  const judgedOther = m(cues.judged_subject.other);
+  const judgedPointer = m(cues.judged_subject.pointer);
+
+  /**
+   * Whose doing a judging question is about: the subject at the start of the clause that judges, or of the nearest
+   * clause before it that names one. "他们把我身份证发群里了 这个违法吗", "我被骂成这样 合法吗" judge the collectors;
+   * "我算不算诈骗", "单位要是因此辞退我 这个违法吗" the user's own or a third party's act, which the message in focus
+   * does not settle. A pointer ("这个", "这样") stands for what was said before it; with nobody named before it, it
+   * points at the message in focus ("这种短信算不算恐吓"). Undefined when the turn names and points at no one.
+   */
+  const judgedBy = (t: string): 'them' | 'other' | undefined => {
+    const clauses = t.split(CLAUSE_END).filter((c) => /[\p{L}\p{N}]/u.test(c));
+    const asked = clauses.map((c, i) => [c, i] as const).filter(([c]) => judge.test(c));
+    const at = (asked.find(([c]) => asksOrWonders(c)) ?? asked[0])?.[1];
+    if (at === undefined) return undefined;
+    let pointed = false;
+    for (let i = at; i >= 0; i--) {
+      const c = clauses[i]!;
+      if (judgedThem.test(c)) return 'them';
+      if (judgedPointer.test(c)) pointed = true;
+      else if (judgedOther.test(c)) return 'other';
+    }
+    return pointed ? 'them' : undefined;
+  };
   const followKind = (t: string): FollowUpKind | undefined => {
     const kind = followKinds.find(([, matcher]) => matcher.test(t))?.[0];
     const clauses = t.split(CLAUSE_END).filter((c) => /[\p{L}\p{N}]/u.test(c));
@@ -145,6 +172,8 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
     };
     const kind = followKind(t);
     if (kind) s.followKind = kind;
+    const judged = kind === 'judge' ? judgedBy(t) : undefined;
+    if (judged) s.judged = judged;
     if (!/[\p{L}\p{N}]/u.test(tt.raw)) {
       s.emoji = emojiKinds.find(([, list]) => list.some((e) => tt.raw.includes(e)))?.[0] ?? 'other';
     } else {

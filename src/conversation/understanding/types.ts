@@ -116,6 +116,12 @@ export interface TurnUnderstanding {
    * "…这算违法吗" judge. Unset when no cue occurs.
    */
   asks?: FollowUpKind;
+  /**
+   * When the turn asks whether something is lawful: whose doing — `them` (the collectors or their message: "这算威胁吗",
+   * "我被骂成这样 合法吗") or `other` (the user's own or a third party's act: "我算不算诈骗", "公司要是开除我 合法吗").
+   * Unset when the turn names no one.
+   */
+  judged?: 'them' | 'other';
   /** Set when the turn names or points at a provision. */
   provision?: ProvisionMention;
   /** For `mixed`: the pasted collector part, and the user's own words around it. */

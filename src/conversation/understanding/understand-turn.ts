@@ -105,6 +105,7 @@ export function createUnderstandingPipeline(
       ...(moodSaid ? { mood: moodSaid } : {}),
       ...(act.followUp ? { followUp: act.followUp } : {}),
       ...(act.signals.followKind ? { asks: act.signals.followKind } : {}),
+      ...(act.signals.judged ? { judged: act.signals.judged } : {}),
       ...(mention ? { provision: mention } : {}),
       ...(sp.speaker === 'mixed' ? { quoted: sp.quoted, own: sp.own } : {}),
       ...(sp.speaker !== 'user' && (sp.byStructure || [...(sp.quoted ?? text).replace(/\s/g, '')].length >= minUnframed) ? { pastedEvidently: true } : {}),

@@ -45,3 +45,24 @@ describe('what a report of a claim asks', () => {
     expect(asks('他们天天打电话骂我 这算违法吗')).toBe('judge');
   });
 });
+
+describe('whose doing a judging question is about', () => {
+  const judged = (text: string) => pipeline.understand(text, 'analysis', at).judged;
+  it('the collectors or their message: pointed at, named, or the user as the one it was done to', () => {
+    expect(judged('这种短信算不算恐吓')).toBe('them');
+    expect(judged('他们把我照片发到家族群 这样违法吗')).toBe('them');
+    expect(judged('我被他们堵在楼道里骂了半小时 合法吗')).toBe('them');
+  });
+  it('the user themselves or a third party doing something', () => {
+    expect(judged('我就是工资发晚了才没还上 我这算不算恶意逃债')).toBe('other');
+    expect(judged('万一单位知道了把我辞退 违法吗')).toBe('other');
+    expect(judged('我老婆替我去跟他们吵了一架 算不算违法')).toBe('other');
+  });
+  it('a pointer ("这个") stands for what was said before it', () => {
+    expect(judged('单位要是因为催收的事辞退我 这个违法吗')).toBe('other');
+    expect(judged('我都说了下个月还 他们还是天天打 这算不算骚扰')).toBe('them');
+  });
+  it('nobody named: left unset', () => {
+    expect(judged('合法吗')).toBeUndefined();
+  });
+});
