@@ -162,6 +162,16 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '早过时效了 催收让我签承诺书说能减一半 签不签', first: /谨慎|后果/, guide: 'limitation-period' },
   { q: '给人作保签了字 过了大半年债主才来找 我还用担吗', first: /看合同|保证期间|6个月|六个月/, guide: 'who-must-pay' },
   { q: '判决后把钱都取成现金藏起来 法院是不是就没办法了', first: /隐藏|拒执|拒不执行|风险/, not: /^是/, guide: 'enforcement' },
+  // Issue 11, fresh-questions-13's misses by class, in new wordings: one question type each.
+  { q: '网络仲裁开庭和到仲裁委当面开庭 结果一样算数吗', first: /一样有效/, guide: 'arbitration-and-notarization' },
+  { q: '合同里找不到仲裁条款 他们的仲裁有效吗', first: /不一定|要看合同/, not: /^不能不理/, guide: 'arbitration-and-notarization' },
+  { q: '外访的让我弟弟写个保证替我还钱的字条 写了有啥后果', first: /不要签|债务加入/, not: /^一般不用还/, guide: 'who-must-pay' },
+  { q: '被催收骚扰了好几个月 报警的半年是从哪天开始算', first: /最后一次|终了/, guide: 'complaint-channels' },
+  { q: '在网上找的债务协商代理 收了两千块后就把我拉黑了', first: /诈骗|报警/, guide: 'official-repayment' },
+  { q: '成了失信被执行人 孩子还能去私立学校读书吗', first: /私立学校/, guide: 'dishonest-list' },
+  { q: '法院已经立案了 还能和网贷公司调解吗', first: /^能/, guide: 'lawsuit-and-summons' },
+  { q: '微信上催收甩来一张法院拍卖通知 可我从来没收到过判决', first: /伪造/, guide: 'impersonation-fake-documents' },
+  { q: '开庭那天我去了会不会被当场抓起来', first: /不会被抓|应诉不会/, guide: 'lawsuit-and-summons' },
 ];
 
 /** Questions outside the knowledge: the reply is one sentence routing to the right place. */
