@@ -47,6 +47,10 @@ describe('one repayment after N months', () => {
 });
 
 describe('who lent', () => {
+  it.each(['借8000到手6500 分10期 每期还900 是个人放的', '借8000到手6500 分10期 每期还900 村里一个老板个人放贷'])('a lender told as 个人放的 / 个人放贷 is private: %s', (t) => {
+    expect(kit.parseLoanText(t, AT).lender?.type).toBe('unlicensed');
+  });
+
   it('unsure whether it is licensed: the lender is unknown and both cases are said', () => {
     const facts = kit.parseLoanText('借5000到手4200 分12期 每期还580 这个平台是不是持牌的小贷我也不知道', AT);
     expect(facts.lender).toBeUndefined();

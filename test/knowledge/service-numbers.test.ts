@@ -26,7 +26,9 @@ describe('service numbers', () => {
   it('keeps a listed number that is a sum by the words around it', () => {
     expect(numbers.blank('借了12345 每月还1200')).toContain('12345');
     expect(numbers.blank('一共欠12315元')).toContain('12315');
-    expect(numbers.blank('打110')).not.toContain('110');
+    expect(numbers.blank('打12378')).not.toContain('12378');
+    // Three-digit emergency numbers are common sums and are not listed.
+    expect(numbers.blank('每期收服务费80和利息120')).toContain('120');
   });
 
   it('the loan parser reads no amount from hotlines or case numbers', () => {
