@@ -373,7 +373,7 @@ export function createOfflineAnswerer(
     const listedIds = perClause.filter((x) => !x.c.asks).map((x) => x.m.entry);
     // One clause asks and the others only tell what happened ("他们说明天要来 我能不让他们进门吗"): that clause's type
     // is the question; the whole question's type (上门) is its background, not a second verdict.
-    const onlyAsked = askedIds.length === 1 && !listing && all.every((c) => c.asks || k.reportedByThem.some((w) => c.text.toLowerCase().startsWith(w)));
+    const onlyAsked = askedIds.length === 1 && !listing && all.filter((c) => c.asks).length === 1 && all.every((c) => c.asks || k.reportedByThem.some((w) => c.text.toLowerCase().startsWith(w)));
     if (onlyAsked) return [{ guide: main.guide, entry: askedIds[0]! }];
     const lead = mainMatch && !askedIds.some((e) => e.id === mainMatch.entry.id) ? [mainMatch.entry] : [];
     const asked = dedupeBy([...lead, ...askedIds, ...listedIds], (e) => e.id);
