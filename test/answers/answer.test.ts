@@ -114,6 +114,12 @@ describe('one clause asks, the others report what the collectors said', () => {
   });
 });
 
+describe('whether they may tell the family, not whether the family must pay', () => {
+  it.each(['催收真的能告诉我爸妈吗', '他们能告诉我家人吗'])('%s → 不可以随便告诉', (q) => {
+    expect(text(ask(q)).split(/[：。]/)[0]).toMatch(/不可以|不能|不得/);
+  });
+});
+
 describe('out of scope', () => {
   it.each(['公司拖欠我两个月工资，去哪里申请仲裁', '孩子高考志愿怎么填报比较好', '医院误诊了能要求赔偿吗'])('%s → 12348, no citations', (q) => {
     const a = ask(q);
