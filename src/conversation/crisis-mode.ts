@@ -81,10 +81,8 @@ function woundCare(r: OutboundReply, mode: CrisisMode | undefined, turn: TurnCon
  */
 export function crisisUnsure(userText: string, turn: TurnContext, mode?: CrisisMode): OutboundReply {
   const r = emptyReply('crisis');
-  const { replies } = turn.deps;
-  const mood = turn.crisisMood;
   // What they said met ("能跟你说说话就好一点"), or, with nothing to meet, not pressed.
-  r.blocks.push({ style: 'paragraph', text: mood && replies.has(`crisis_care_${mood}`) ? replies.text(`crisis_care_${mood}`) : replies.text('crisis_unsure') });
+  r.blocks.push({ style: 'paragraph', text: moodCare(turn) ?? turn.deps.replies.text('crisis_unsure') });
   woundCare(r, mode, turn);
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
   turn.remember(userText);
@@ -184,10 +182,14 @@ export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: Tur
  * change with each care reply (`crisis_care_turn_<n>`), so nobody is sent the same paragraph twice in a row.
  */
 export function careOpener(turn: TurnContext, mode: CrisisMode): string {
+  return moodCare(turn) ?? turn.deps.replies.text(byTurn(turn, mode, 'crisis_care_turn'));
+}
+
+/** The care text for the mood read in this turn (prompts `crisis_care_<mood>`), when there is one. */
+function moodCare(turn: TurnContext): string | undefined {
   const { replies } = turn.deps;
   const mood = turn.crisisMood;
-  if (mood && replies.has(`crisis_care_${mood}`)) return replies.text(`crisis_care_${mood}`);
-  return replies.text(byTurn(turn, mode, 'crisis_care_turn'));
+  return mood && replies.has(`crisis_care_${mood}`) ? replies.text(`crisis_care_${mood}`) : undefined;
 }
 
 /** What care says after its opener, changing with each care reply (prompts `crisis_distress_<n>`). */

@@ -168,7 +168,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   const asksAboutConduct = asksOrWonders(text) && (u.facts.conduct.length > 0 || (u.asks !== undefined && CONDUCT_ASKS.has(u.asks) && !asksInterest));
   // "那个到手2000的 催收说不还就让我全家社死": what collectors did, told with no question, is no answer either — the
   // conduct is answered and the question for the number dropped (a loan number it names is still kept below).
-  const reportsConduct = !asksAboutConduct && u.facts.conduct.length > 0 && deps.analysis.assessConduct(text, receivedAt).findings.length > 0;
+  const reportsConduct = awaitingNumber && !asksAboutConduct && u.facts.conduct.length > 0 && deps.analysis.assessConduct(text, receivedAt).findings.length > 0;
   if (awaitingNumber && reportsConduct) {
     dropLoanQuestion(turn);
     // Read as it would be had nothing been asked: a report, not a reply to the question.
