@@ -79,6 +79,8 @@ const REFERENCE_NUMBER = /(?<![a-z])(?!rmb|cny|usd)[a-z]{1,6}\d{5,}[\da-z-]*/g;
 const WORKED_SUM = /\(?[\d.,万千kw]+\)?(?:[-+*/×÷]\(?[\d.,万千kw]+\)?)+=(?=\d)/g;
 
 /** Telephone numbers written in groups ("400-800-1234", "021-6234 5678" is not matched): not amounts, nor a range. */
+/** 的“信审费”: an amount's own fee, named by up to three characters ending in 费 (group 1: the 的). */
+const FEE_NAMED_AFTER = /^(的)?["“”'‘’「」]?[\u4e00-\u9fff]{1,3}费(?!率)/u;
 const PHONE_NUMBER = /(?<![\d.])\d{3,4}-\d{3,4}-\d{3,4}(?![\d.])/g;
 
 export function normalizeLoanText(text: string, joinAfter: readonly string[] = [], fold?: TextFold, numberStart: RegExp = /^\d/, spaced?: SpacedJoins): string {
@@ -814,6 +816,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
         return { role, dist: w.startsWith('的') ? 1 : 0, cueEnd: end + skip + w.length };
       }
     }
+    // 300的“信审费” / 200的评级费: a fee not in the lists, named by a short word ending in 费 right after the amount.
+    const named = FEE_NAMED_AFTER.exec(rest.slice(skip));
+    if (named) return { role: 'fee', dist: named[1] ? 1 : 0, cueEnd: end + skip + named[0].length };
     return undefined;
   }
 
@@ -825,6 +830,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     let upfrontFees = 0;
     let sawFee = false;
     let firstReceived: Amount | undefined;
+    let feeOutOfReceived = 0;
     for (const a of amounts) {
       // 前三期还要多交100的服务费 / 第2个月开始每期多收了20的管理费: added to those instalments only.
       const span = feeSpanOf(t, a, breaks);
@@ -878,6 +884,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
           // so the second is what arrived (the fee explains the difference).
           if (firstReceived && facts.received !== undefined && a.value < facts.received
             && amounts.some((o) => o.role === 'fee' && o.start > firstReceived!.end && o.end <= a.start && Math.abs(facts.received! - o.value - a.value) <= 0.005)) {
+            feeOutOfReceived = facts.received - a.value;
             facts.received = a.value;
             break;
           }
@@ -945,6 +952,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       else if (p.interest > 0) facts.interest = { amount: p.interest, each: true };
       if (p.fee > 0) facts.feePerPayment = (facts.feePerPayment ?? 0) + p.fee;
     }
+    // 到手2700，有个300的信审费是我先转给他们的，所以等于拿了2400: the fee is already out of the second amount; when the
+    // contract principal is not that amount and the fee, it is not taken again.
+    if (feeOutOfReceived > 0 && facts.principal !== undefined && facts.received !== undefined && Math.abs(facts.received + feeOutOfReceived - facts.principal) > 0.005) upfrontFees -= feeOutOfReceived;
     if (upfrontFees > 0) facts.fees = upfrontFees;
     // 每月还1000，服务费50: a fee named after the instalments, without saying whether it was taken once at signing
     // or comes with every instalment, and nothing received to tell; what arrived is asked rather than the fee's
@@ -1369,7 +1379,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       }
       rest.push(tm);
     }
-    const pick = rest.find((x) => x.unit === 'period') ?? rest[0];
+    // 一个月一分五，分10个月还: the count after 分 says how many instalments, before any other length.
+    const pick = rest.find((x) => x.unit === 'period') ?? rest.find((x) => x.split) ?? rest[0];
     if (!pick) return { periodDays };
     if (pick.split) return { term: { count: pick.count, unit: 'period' }, periodDays: pick.unit === 'week' ? periodDays ?? 7 : periodDays };
     const unit: TermUnit = pick.unit === 'year' ? 'month' : pick.unit;
