@@ -415,7 +415,9 @@ describe('createAnalyzer: new phrasings of unlawful conduct', () => {
     ["我是XX区公安分局的警官，现通知你到分局接受询问。", "impersonation"],
     ["法院传票已经送到你户籍地村委会了，你自己去拿。", "impersonation"],
     ["我们已经把你的材料移交给检察院，等待起诉。", "impersonation"],
-    ["我方已向XX人民法院申请支付令，法院已受理。", "impersonation"],
+    // A creditor saying its own 支付令 application was accepted is lawful (categories.md; test/analysis/fresh-20-kinds): the
+    // court said to accept a case and then come to detain is not.
+    ["XX人民法院已经受理了你的案子，这周不还就来拘留你。", "impersonation"],
     ["你的欠款已经被认定为恶意逃废债，征信会终身保留。", "deception"],
     ["不还钱的话，你的孩子以后不能参军、不能考公务员。", "deception"],
     ["你的名字已经上了公安系统的失信名单，出门坐车都会被查。", "deception"],

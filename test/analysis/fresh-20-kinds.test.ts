@@ -1,0 +1,62 @@
+/**
+ * Issue 11: the lawful court and arbitration kinds fresh-20 flagged (development data since session 8), in words
+ * written for this test (none copied from eval/): a creditor's suit in the court's filing review (立案审查 is the
+ * court's, not the police's), arbitration notices and awards with the commission's own case numbers (HZAC〔2026〕…,
+ * SZ2026-…), a commission or court that accepted the creditor's own application, enforcement after an award or a
+ * mediation/judgment in force, the summons form's 被传唤人, pre-suit mediation pointing to the e-litigation platform,
+ * 支付令 notices that state the right to object, documents sent to the borrower's own e-mail, and guards for 赋强公证 /
+ * 执行证书, 财产保全 and 法院专递. Fakes of the same kinds must stay flagged.
+ * Each message must get exactly the listed categories; the lawful ones none.
+ */
+import { join } from 'node:path';
+import { createAnalyzer } from '../../src/analysis/classify';
+import type { CategoryId } from '../../src/analysis/findings';
+import { loadAnalysisRules } from '../../src/analysis/rules';
+import { PACKAGE_ROOT } from '../../src/paths';
+
+const analyzer = createAnalyzer(loadAnalysisRules(join(PACKAGE_ROOT, 'knowledge', 'analysis')));
+const cats = (text: string): CategoryId[] => [...analyzer.analyze({ text, sentAt: null }).categories].sort();
+
+const LAWFUL: string[] = [
+  '【恒信消费金融】李先生，贵方借款逾期已久，我司已于本月5日向上海金融法院递交起诉状，目前处于立案审查阶段，请留意法院后续送达的材料。\n',
+  '您好，本行已就您名下信用贷款欠款向西湖区人民法院起诉，现案件立案审查中，具体以法院送达的文书为准。\n',
+  '长沙仲裁委员会 受理通知：申请人某小贷公司与被申请人刘洋借款合同纠纷一案，本会已受理，案号CSAC2026-0877，请自收到之日起10日内提交答辩书及证据，可拨打本会立案处电话核实。\n',
+  '吴女士您好，武汉仲裁委员会已就您的借款纠纷作出裁决（案号WHAC〔2026〕第118号），裁决书已寄送。如裁决生效后您仍不履行，我方将依法申请法院强制执行。\n',
+  '您好，广州仲裁委已受理我方对您提起的仲裁申请，开庭时间以仲裁委通知为准。您对欠款金额有异议的，可以在仲裁程序中陈述意见。\n',
+  '【某某金融】您好，我司依据已生效的民事判决书，因您逾期未履行，已向法院申请强制执行。如需和解，可与我司联系。\n',
+  '江北区人民法院 传票 案号（2026）渝0105民初3321号 被传唤人：何丽 事由：开庭 应到时间：2026年6月3日9:00 应到处所：本院第三审判庭。请以纸质传票为准，可拨打12368核实。\n',
+  '【某某借条】根据仲裁裁决书（案号GZAC-2025-7712），您应于裁决书送达后15日内还清欠款，该期限已过，我司将向法院申请强制执行。\n',
+  '您好，这里是上海金融法院诉调对接中心，原告某银行就与您的信用卡纠纷申请诉前调解，调解员将与您电话联系，您可登录上海法院电子诉讼平台查看材料，本中心不接受任何转账。\n',
+  '您要的借款合同和还款计划表已经发到您预留的邮箱，请注意查收，有疑问随时联系我。\n',
+  '【海淀区人民法院】支付令：债权人某小额贷款公司申请支付令，本院已受理，债务人应自收到支付令之日起十五日内清偿债务，或向本院提出书面异议。可拨打12368核实。\n',
+  '您好，我司已向您所在地基层法院申请支付令，法院审查后会向您送达，收到后15日内可提出书面异议。\n',
+  '您的借款合同已办理赋强公证，因您逾期未还，公证处已出具执行证书，我司将据此向法院申请强制执行。\n',
+  '我司已向法院申请诉前财产保全，法院裁定后可能冻结您名下的银行存款，具体以法院送达的保全裁定书为准。\n',
+  '邮政EMS：您有一份法院专递待签收，寄件方为成都市武侯区人民法院，请留意投递员来电，也可凭身份证到网点自取。\n',
+  '【朝阳区人民法院】刘伟：债权人某消费金融有限公司向本院申请支付令，本院已发出支付令，你应在收到之日起十五日内清偿，或者向本院书面提出异议，逾期不异议的，支付令即发生法律效力。\n',
+  '您好，我司已向法院申请了支付令，法院已受理，请您留意法院寄送的支付令。对债务有异议的，可在收到后十五日内向法院书面提出。\n',
+  '您签署的借款合同经公证处公证并赋予强制执行效力，现您逾期未还，公证处已为我司出具执行证书，我司已向法院申请强制执行。\n',
+  '您的借款合同做过强制执行公证，逾期后我方可直接向公证处申请执行证书，持证向法院申请执行，无需另行起诉。\n',
+  '【某区人民法院】民事裁定书：申请人某银行的财产保全申请符合法律规定，本院裁定冻结被申请人张某名下银行存款5万元。可拨打12368核实。\n',
+  '我行已向法院申请财产保全，法院已裁定冻结您名下部分存款，冻结金额以保全裁定书为准，如有异议可向法院申请复议。\n',
+  '【中国邮政】您的法院专递（寄件人：天河区人民法院）今日派送，收件人：黄敏，请保持手机畅通。\n',
+  '仲裁裁决书已经送达给您，案号（2026）穗仲案字第2210号，您未在期限内履行，我司已向中级人民法院申请执行。\n',
+  '您好，我司已向深圳国际仲裁院申请仲裁，仲裁院已经受理，案号SZ2026-551，后续的仲裁通知和开庭通知请以仲裁院寄送的为准。\n',
+  '您与本公司借款合同纠纷一案，法院已出具民事调解书，现调解书已生效，您未按约付款，本公司已申请强制执行。\n',
+];
+
+const FAKES: Array<[string, CategoryId[]]> = [
+  ['【仲裁委员会】您的借款纠纷本会已受理，请于今日将欠款转入以下账户，转账后即可撤销仲裁，逾期将上门执行。', ['deception', 'impersonation']],
+  ['公安机关已对你恶意逃债一事立案审查，请速联系处理。', ['deception', 'impersonation']],
+  ['这里是法院诉前调解中心，你加一下调解员微信，把钱转过去就撤诉。', ['deception', 'impersonation']],
+  ['法院已经受理我司对你的起诉，明天就来拘留你。', ['deception', 'impersonation']],
+];
+
+describe('lawful court and arbitration kinds fresh-20 flagged (issue 11)', () => {
+  it.each(LAWFUL)('lawful: %s', (text) => {
+    expect(cats(text)).toEqual([]);
+  });
+  it.each(FAKES)('fake: %s', (text, expected) => {
+    expect(cats(text)).toEqual([...expected].sort());
+  });
+});
