@@ -95,6 +95,7 @@ export const loanCuesSchema = z.object({
   not_rollover: words,
   first_payment: words,
   later_payments: words,
+  every_period_decrease: z.object({ every: words, less: words }),
   instalment_words: words,
   rates: z.object({
     day: words, month: words, year: words, week: words, fen_words: words, generic: words, either: words,
@@ -164,6 +165,7 @@ export const loanCuesSchema = z.object({
     last_parts: z.object({ principal: words, joiners: words, interest: words }),
   }),
   received_promised: z.object({ promised: words, actual: words }),
+  self_correction: z.object({ words: words, restate: words }),
   flat_basis_after: words,
   included_words: words,
   vague_amounts: words,

@@ -330,10 +330,25 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   /** 每月还款本金的10%: the principal part of each instalment as a share of the amount lent (group 1: the percent). */
   const principalShareRe = new RegExp(`(?:${altOf(ps.heads)})(?:${altOf(ps.verbs)})?(?:${altOf(ps.bases)})(?:${altOf(ps.links)})(\\d+(?:\\.\\d+)?)%`);
 
+  /**
+   * 借了6万 不对 是5万 / 分九期 不对 是六期: a number taken back right after it is said and said again with the same
+   * unit (or none); the second replaces the first. Groups: the first number and unit, the second number, unit and
+   * currency. A hedge after the taking back (不对 好像是1100) is no restatement: it stays, and is asked about.
+   */
+  const correctionNumber = `(\\d+(?:\\.\\d+)?|[${[...Object.keys(cues.numerals.digits), ...Object.keys(cues.numerals.units), ...Object.keys(cues.numerals.big)].join('')}]+)`;
+  const correctionUnit = `(${lower([...Object.keys(cues.numerals.magnitudes), ...Object.values(cues.term.units).flat()]).map(escapeRe).join('|')})?`;
+  const correctionCurrency = `(${altOf(cues.numerals.currency_after)})?`;
+  const selfCorrectionRe = new RegExp(
+    `${correctionNumber}${correctionUnit}${correctionCurrency},?(?:${altOf(cues.self_correction.words)})+,?(?:${altOf(cues.self_correction.restate)})${correctionNumber}${correctionUnit}${correctionCurrency}(?![\\d.])`,
+    'g',
+  );
+  const selfCorrected = (whole: string, _n1: string, u1: string | undefined, _c1: string | undefined, n2: string, u2: string | undefined, c2: string | undefined): string =>
+    (u1 ?? '') === (u2 ?? '') ? `${n2}${u2 ?? ''}${c2 ?? ''}` : whole;
+
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
     const typed = serviceNumbers ? serviceNumbers.blank(text.normalize('NFKC')) : text;
-    const normal = normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, '$1').replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`);
+    const normal = normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, '$1').replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
     const t = choice.withoutSetAside(normal);
     const all = readLoan(t, at, false);
@@ -678,6 +693,13 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // that month's interest is paid with it is not said; asked rather than guessed either way.
     if (kind === 'interest_only' && !listed.length && amounts.some((a) => a.role === 'principal' && a.value === facts.principal && principalAloneAt(t, a, terms))) {
       doubts.push({ ask: 'payment', drop: ['interest', 'repayment', 'term'] });
+    }
+    // 等额本金 … 剩余本金1%的利息，第一期还1120，最后一期1010: instalments named one by one beside a rate, a term and a
+    // way of repaying are examples of the schedule those give, when every one of them agrees with it.
+    const examples = rollover || varying || staged ? undefined : examplesOfSchedule(t, facts, listed, amounts);
+    if (examples) {
+      listed.length = 0;
+      delete facts.total;
     }
     if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, afterDue: _a, ...p }) => p);
     else if (varying) facts.payments = varying.payments;
@@ -1335,6 +1357,35 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     return [...Array.from({ length: leadIn.count }, (_, i) => ({ month: i + 1, amount: each[0]!.value })), { month: leadIn.count + 1, amount: last[0]!.amount }];
   }
 
+  /**
+   * The instalments named at their periods (第1期1125 第5期1025 / 第一期3270 / 最后一期1010) all agree with the schedule
+   * that the rate, the term and the way of repaying give: true, so that the schedule is computed and the named ones
+   * are not read as the whole schedule (or as a sum paid once). Anything else said of the instalments, or one named
+   * amount that disagrees, leaves the text to the other rules.
+   */
+  function examplesOfSchedule(t: string, facts: LoanFacts, listed: TimedHit[], amounts: Amount[]): boolean {
+    const { rate, term, repayment } = facts;
+    if (!rate || !term || term.unit !== 'period' || !repayment || repayment === 'bullet' || facts.payment !== undefined || facts.interest || facts.feePerPayment || facts.payments) return false;
+    const firstWords = lower(cues.first_payment);
+    const lastWords = lower(tc.last);
+    const lastBefore = (pos: number) => lastWords.some((w) => t.slice(Math.max(0, pos - w.length - 2), pos).includes(w));
+    const named: Array<{ month?: number; last: boolean; amount: number }> = listed.map((h) => ({ month: h.month, last: lastBefore(h.start), amount: h.amount }));
+    if (facts.total !== undefined) {
+      const sum = amounts.find((a) => a.role === 'total' && Math.abs(a.value - facts.total!) <= 0.005);
+      if (!sum) return false;
+      const lead = t.slice(clauseStartAt(t, sum.start), sum.start);
+      if (firstWords.some((w) => lead.includes(w))) named.push({ month: 1, last: false, amount: sum.value });
+      else if (lastWords.some((w) => lead.includes(w))) named.push({ last: true, amount: sum.value });
+      else return false;
+    }
+    if (!named.length) return false;
+    const out = cashFlowsOf({ principal: facts.principal, received: facts.received ?? facts.principal, rate, term, repayment, principalPerPeriod: facts.principalPerPeriod, periodDays: facts.periodDays });
+    if (!out.ok) return false;
+    const ps = out.flows.payments;
+    const at = (x: { month?: number; last: boolean }) => (x.last ? ps[ps.length - 1] : ps.find((p) => p.month === x.month));
+    return named.every((x) => Math.abs((at(x)?.amount ?? NaN) - x.amount) <= 0.011);
+  }
+
   /** 到期还本 not followed by 付息 / 和利息 (到期还本付息 is one payment of both). */
   /** Who lent, as the text names it; unsure talk (是不是持牌的小贷我也不知道) names no kind, so both cases are said. */
   function lenderKindOf(t: string): 'licensed' | 'unlicensed' | undefined {
@@ -1547,14 +1598,15 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   function readVarying(t: string, isMasked: (s: number, e: number) => boolean): { payments: Payment[]; start: number; end: number } | undefined {
     const first = lower(cues.first_payment).map(escapeRe).join('|');
     const later = lower(cues.later_payments).map(escapeRe).join('|');
-    const m1 = new RegExp(`(?:${first})[^\\d]{0,3}?${AMOUNT}.{0,12}?(?:${later})(\\d+|${CN_COUNT})期[^\\d]{0,4}?${AMOUNT}`).exec(t);
+    // (最后一期1010 is the last instalment, not 后 + 一期: one more after the first.)
+    const m1 = new RegExp(`(?:${first})[^\\d]{0,3}?${AMOUNT}.{0,12}?(?<!最)(?:${later})(\\d+|${CN_COUNT})期[^\\d]{0,4}?${AMOUNT}`).exec(t);
     if (m1 && !isMasked(m1.index, m1.index + m1[0].length)) {
       const a = findNumbers(m1[1]!)[0]?.value;
       const n = smallCount(m1[2]!);
       const b = findNumbers(m1[3]!)[0]?.value;
       if (a && b && n > 0) return { payments: [{ month: 1, amount: a }, ...Array.from({ length: n }, (_, i) => ({ month: i + 2, amount: b }))], start: m1.index, end: m1.index + m1[0].length };
     }
-    const m2 = new RegExp(`(?:${first})[^\\d]{0,3}?${AMOUNT}.{0,8}?(?:${later})每期(?:少|减少|递减)${AMOUNT}`).exec(t);
+    const m2 = new RegExp(`(?:${first})[^\\d]{0,3}?${AMOUNT}.{0,8}?(?:${later})(?:${altOf(cues.every_period_decrease.every)})(?:${altOf(cues.every_period_decrease.less)})${AMOUNT}`).exec(t);
     if (m2) {
       const a = findNumbers(m2[1]!)[0]?.value;
       const d = findNumbers(m2[2]!)[0]?.value;

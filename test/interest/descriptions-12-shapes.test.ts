@@ -38,3 +38,44 @@ describe('descriptions-12: a payment at a named day after an adverb', () => {
   });
 });
 
+
+describe('descriptions-12: a number taken back and said again in the same unit', () => {
+  it('借了3万 不对 是2万 lends 20000', () => {
+    const out = flows('网贷借了3万 不对 是2万，分10期每期2200，全额到账');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 20000, received: 20000, payments: months(10, 2200) });
+  });
+
+  it('分十二期，不对，是八期 is eight instalments', () => {
+    const out = flows('借了六千块，分十二期，不对，是八期，每期还820，到手6000');
+    expect(out.ok && out.flows.payments).toEqual(months(8, 820));
+  });
+
+  it('a hedge after 不对 is no restatement: still asked', () => {
+    const out = flows('借了8000，分8期，每期还1100，不对，好像是1150');
+    expect(out.ok).toBe(false);
+  });
+});
+
+describe('descriptions-12: instalments named as examples of the schedule a rate gives', () => {
+  const ep = [1180, 1165, 1150, 1135, 1120, 1105, 1090, 1075, 1060, 1045, 1030, 1015];
+
+  it('等额本金 with the first and the last instalment named computes every instalment', () => {
+    const out = flows('等额本金，借了1万2，分12期，每期本金1000，再加剩余本金1.5%的利息，第一期还1180，最后一期1015，到手12000');
+    expect(out.ok && out.flows.payments).toEqual(ep.map((amount, i) => ({ month: i + 1, amount })));
+  });
+
+  it('the first instalment alone (第一期1180) is an example, not a sum paid once', () => {
+    const out = flows('等额本金 借12000 分12期 每月本金1000 利息按剩余本金月1.5% 第一期1180 到账12000');
+    expect(out.ok && out.flows.payments).toEqual(ep.map((amount, i) => ({ month: i + 1, amount })));
+  });
+
+  it('a named instalment that disagrees with the schedule is not taken as agreeing', () => {
+    const out = flows('等额本金，借了1万2，分12期，每期本金1000，再加剩余本金1.5%的利息，第一期还1180，第三期还1200，到手12000');
+    expect(out.ok && out.flows.payments).not.toEqual(ep.map((amount, i) => ({ month: i + 1, amount })));
+  });
+
+  it('第一个月还1230，然后每个月少还10块 is 等额本金 told by its first payment', () => {
+    const out = flows('借了1万8分18期，等额本金，第一个月还1230，然后每个月少还10块，钱全到了');
+    expect(out.ok && out.flows.payments).toEqual(Array.from({ length: 18 }, (_, i) => ({ month: i + 1, amount: 1230 - 10 * i })));
+  });
+});
