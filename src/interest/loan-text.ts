@@ -1270,7 +1270,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       const start = m.index;
       const end = start + m[0].length;
       if (isMasked(start, end)) continue;
-      if (/[\d.]/.test(t[start - 1] ?? '')) continue;
+      // Right after a digit: a count in digits is the tail of a longer number, and 一 a period (1050一个月 is each
+      // month's); another count in words is the loan's length after its amount (借1000七天).
+      if (/[\d.]/.test(t[start - 1] ?? '') && (/^[\d.]/.test(m[2]!) || smallCount(m[2]!) === 1)) continue;
       const ordinal = Boolean(m[1]);
       const lead = t.slice(Math.max(0, start - 6), start);
       if (!ordinal && termNotAfter.some((w) => lead.endsWith(w))) continue;

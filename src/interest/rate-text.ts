@@ -22,6 +22,8 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
   const CN_COUNT = grammar.patterns.count;
   const AMOUNT = grammar.patterns.amount;
   const lower = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
+  /** 次, 期, 天 …: words after which a number is a count, not money (cues.yaml not_before). */
+  const notBefore = lower(cues.not_before);
   const has = (t: string, ws: readonly string[]) => ws.some((w) => t.includes(w.toLowerCase()));
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
   const rateCue = { day: lower(cues.rates.day), month: lower(cues.rates.month), year: lower(cues.rates.year), week: lower(cues.rates.week) };
@@ -135,6 +137,8 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
       const link = m[4] ?? m[7];
       const amount = findNumbers(m[5]!)[0];
       if (!base || !amount || base.value < cues.bare_min || !(amount.value > 0) || amount.value >= base.value) continue;
+      // 借60天一次还本付息: the 一 of 一次 (a count before its unit) is no interest of the day.
+      if (notBefore.some((w) => t.startsWith(w, m.index! + m[0].length - (m[7]?.length ?? 0)))) continue;
       const ratio = amount.value / base.value;
       if (per !== 'day' && !link) continue;
       if (per === 'day' && !link && ratio > cues.rates.money_day_max_ratio) continue;

@@ -1,0 +1,49 @@
+/**
+ * From descriptions-13 (scored once, now development data): the shapes it read wrong or asked. The texts are new
+ * wordings of those shapes; expected flows are worked out by hand from the text.
+ */
+import { flowsAt, months } from '../support/loan-shapes';
+
+const AT = new Date('2026-12-07T12:00:00+08:00');
+const flows = flowsAt(AT);
+
+describe('descriptions-13: a length in words right after the amount', () => {
+  it('借2000十天 is a ten-day loan', () => {
+    const out = flows('找朋友借2000十天，到时候还2100');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 2000, received: 2000, payments: [{ day: 10, amount: 2100 }] });
+  });
+
+  it('借3000十四天 with rollovers counts the rollovers from it', () => {
+    const out = flows('借3000十四天，到手2500，展期了2次，每次交400，第42天还了3000');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 2500, payments: [{ day: 14, amount: 400 }, { day: 28, amount: 400 }, { day: 42, amount: 3000 }] });
+  });
+
+  it('1200一个月 stays an amount each month, not a one-month loan', () => {
+    const out = flows('合同写6000，1200一个月，6个月');
+    expect(out.ok && out.flows.payments).toEqual(months(6, 1200));
+  });
+});
+
+describe('descriptions-13: N天一次还 is one payment after N days', () => {
+  it('借75天一次还本付息 with a daily rate', () => {
+    const out = flows('借8000，日息万三，借75天一次还本付息');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 8000, received: 8000, payments: [{ day: 75, amount: 8180 }] });
+  });
+
+  it('用了100天一次性还 with the sum said', () => {
+    const out = flows('借了6000，日息万五，用了100天一次性还的，连本带息6300');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: [{ day: 100, amount: 6300 }] });
+  });
+});
+
+describe('descriptions-13: typed words', () => {
+  it('每起 is 每期', () => {
+    const out = flows('借了3千，分三期，每起还1100，全额到账');
+    expect(out.ok && out.flows.payments).toEqual(months(3, 1100));
+  });
+
+  it("English 'was deposited' is what arrived", () => {
+    const out = flows('Borrowed 3000 for 7 days, 2500 was deposited, repay 3000 on day 7.');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 2500, payments: [{ day: 7, amount: 3000 }] });
+  });
+});
