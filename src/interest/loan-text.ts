@@ -338,12 +338,17 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const correctionNumber = `(\\d+(?:\\.\\d+)?|[${[...Object.keys(cues.numerals.digits), ...Object.keys(cues.numerals.units), ...Object.keys(cues.numerals.big)].join('')}]+)`;
   const correctionUnit = `(${lower([...Object.keys(cues.numerals.magnitudes), ...Object.values(cues.term.units).flat()]).map(escapeRe).join('|')})?`;
   const correctionCurrency = `(${altOf(cues.numerals.currency_after)})?`;
+  // 7000……不对，我看了下流水是7200 / 分6期……说错了，是分9期: dots may stand around the taking back, a few words
+  // before 是 (group 4: none of them a cue that would give the number another role, nor a hedge: 不对，好像是6k),
+  // and 分 said again after it.
+  const correctionGap = '[,.]*';
+  const correctionCues = lower(ROLES.flatMap((role) => cues.before[role]));
   const selfCorrectionRe = new RegExp(
-    `${correctionNumber}${correctionUnit}${correctionCurrency},?(?:${altOf(cues.self_correction.words)})+,?(?:${altOf(cues.self_correction.restate)})${correctionNumber}${correctionUnit}${correctionCurrency}(?![\\d.])`,
+    `${correctionNumber}${correctionUnit}${correctionCurrency}${correctionGap}(?:${altOf(cues.self_correction.words)})+${correctionGap}([^\\d,.]{0,8}?)(?:${altOf(cues.self_correction.restate)})(?:${altOf(cues.term.split_words)})?${correctionNumber}${correctionUnit}${correctionCurrency}(?![\\d.])`,
     'g',
   );
-  const selfCorrected = (whole: string, _n1: string, u1: string | undefined, _c1: string | undefined, n2: string, u2: string | undefined, c2: string | undefined): string =>
-    (u1 ?? '') === (u2 ?? '') ? `${n2}${u2 ?? ''}${c2 ?? ''}` : whole;
+  const selfCorrected = (whole: string, _n1: string, u1: string | undefined, _c1: string | undefined, filler: string, n2: string, u2: string | undefined, c2: string | undefined): string =>
+    (u1 ?? '') === (u2 ?? '') && ![...correctionCues, ...uncertainBefore].some((w) => filler.includes(w)) ? `${n2}${u2 ?? ''}${c2 ?? ''}` : whole;
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.

@@ -47,3 +47,29 @@ describe('descriptions-13: typed words', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 2500, payments: [{ day: 7, amount: 3000 }] });
   });
 });
+
+describe('descriptions-13: a number taken back in other words', () => {
+  it('……不对，我看了下短信是 takes the second amount', () => {
+    const out = flows('借了6000，到手5000……不对，我看了下短信是5300，分4期每期1700');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 5300, payments: months(4, 1700) });
+  });
+
+  it('哦不是，是 replaces the instalment', () => {
+    const out = flows('每个月还560，哦不是，是580，一共10期，借5000全部到账');
+    expect(out.ok && out.flows.payments).toEqual(months(10, 580));
+  });
+
+  it('记错了，是分N期 replaces the term', () => {
+    const out = flows('借了3000分3期……我记错了，是分5期，每期680，全额到账');
+    expect(out.ok && out.flows.payments).toEqual(months(5, 680));
+  });
+
+  it('a hedge after the taking back is still asked', () => {
+    expect(flows('借了4000，说错了，好像是5000，分5期每期1100').ok).toBe(false);
+  });
+
+  it('another cue after the taking back does not replace the number before it', () => {
+    const out = flows('借了9000，不对，到手是8000，分6期每期1700');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 9000, received: 8000, payments: months(6, 1700) });
+  });
+});
