@@ -5,7 +5,12 @@
  * SZ2026-…), a commission or court that accepted the creditor's own application, enforcement after an award or a
  * mediation/judgment in force, the summons form's 被传唤人, pre-suit mediation pointing to the e-litigation platform,
  * 支付令 notices that state the right to object, documents sent to the borrower's own e-mail, and guards for 赋强公证 /
- * 执行证书, 财产保全 and 法院专递. Fakes of the same kinds must stay flagged.
+ * 执行证书, 财产保全 and 法院专递. Fakes of the same kinds must stay flagged. Then the unlawful kinds it missed or
+ * over-read: 坐牢 after 不然/否则 or a day (zero-width characters between), "到哪都会被查", pinyin 全村 and English
+ * info/company/everybody/know, 人间蒸发 said of the debtor (no menace), "多看看身后" as advice (menace, not stalking),
+ * a third party told they must pay (有责任帮他还, 夫妻共同债务…逃不掉), every bank card frozen, wages or 公积金 deducted
+ * "directly", occupation announced on the spot (守着，哪儿也不去; a tent and 天天住这儿), calls to a parent every hour,
+ * following a wife, asking a relative's number, relatives visited one by one, "我们人多", a "公示网".
  * Each message must get exactly the listed categories; the lawful ones none.
  */
 import { join } from 'node:path';
@@ -52,11 +57,39 @@ const FAKES: Array<[string, CategoryId[]]> = [
   ['法院已经受理我司对你的起诉，明天就来拘留你。', ['deception', 'impersonation']],
 ];
 
+const MISSES: Array<[string, CategoryId[]]> = [
+  ['赶​紧​还，否​则​坐​牢', ['deception']],
+  ['你后天就进监狱，自己看着办。', ['deception']],
+  ['你再不还，以后到哪都会被查。', ['deception']],
+  ['rang quan cun dou zhi dao ni qian qian bu huan', ['privacy_disclosure']],
+  ['再不还就把你的 info 发到 company 群里，everybody 都会 know。', ['privacy_disclosure', 'third_party_contact']],
+  ['你借了钱就人间蒸发，这样躲着不是办法，请尽快联系我们协商还款。', []],
+  ['晚上回家的路上，多看看身后吧。', ['threat']],
+  ['阿姨，您儿子欠的钱，您作为母亲有责任帮他还。', ['deception', 'privacy_disclosure', 'third_party_contact']],
+  ['王女士，你老公在我司的欠款属于夫妻共同债务，你也逃不掉。', ['deception', 'privacy_disclosure', 'third_party_contact']],
+  ['您名下所有银行卡将于今晚24点前全部冻结。', ['deception']],
+  ['借款已经公证了，我们可以直接扣你的公积金。', ['deception']],
+  ['不还钱我们就在你家门口守着，哪儿也不去。', ['threat', 'violence']],
+  ['帐篷我们已经搭好了，天天住这儿，等你回来。', ['threat', 'violence']],
+  ['你再躲，我们就每小时给你爸打一次。', ['harassment_frequency', 'third_party_contact']],
+  ['我们的人正跟着你老婆，她刚进了超市。', ['third_party_contact', 'threat', 'violence']],
+  ['把你妹妹的手机号发过来。', ['third_party_contact']],
+  ['你那些亲戚，我们会挨个上门拜访。', ['third_party_contact']],
+  ['我们人多，你自己掂量掂量。', ['threat']],
+  ['你的身份信息已上传至全国失信人员公示网。', ['deception', 'privacy_disclosure']],
+];
+
 describe('lawful court and arbitration kinds fresh-20 flagged (issue 11)', () => {
   it.each(LAWFUL)('lawful: %s', (text) => {
     expect(cats(text)).toEqual([]);
   });
   it.each(FAKES)('fake: %s', (text, expected) => {
+    expect(cats(text)).toEqual([...expected].sort());
+  });
+});
+
+describe('unlawful kinds fresh-20 missed or over-read (issue 11)', () => {
+  it.each(MISSES)('%s', (text, expected) => {
     expect(cats(text)).toEqual([...expected].sort());
   });
 });
