@@ -98,7 +98,7 @@ export const loanCuesSchema = z.object({
   every_period_decrease: z.object({ every: words, less: words }),
   instalment_words: words,
   rates: z.object({
-    day: words, month: words, year: words, week: words, fen_words: words, generic: words, either: words,
+    day: words, month: words, year: words, week: words, fen_words: words, generic: words, either: words, bound_before: words,
     after: z.object({ day: words, month: words, year: words, week: words }),
     money_per: z.object({ day: words, month: words, week: words }),
     money_links: words,

@@ -283,6 +283,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     `(?:${altOf(cues.timed.relative_before)})?(?:\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.month, ...cues.term.units.week, ...cues.term.units.day])})\\((?:${altOf(cues.timed.restated)})?(第?\\d+天)\\)`,
     'g',
   );
+  /** 借3000一个月(30天): the days stand where the time was, apart from an amount right before it (not 300030天). */
+  const restatedTime = (_m: string, days: string, at: number, whole: string): string => (/\d/.test(whole[at - 1] ?? '') ? `,${days}` : days);
   /** The words of each way of repaying, to tell when two are offered as alternatives. */
   const kindWords = [
     { kind: 'equal_principal', words: lower(cues.equal_principal) },
@@ -353,7 +355,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
     const typed = serviceNumbers ? serviceNumbers.blank(text.normalize('NFKC')) : text;
-    const normal = normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, '$1').replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
+    const normal = normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, restatedTime).replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
     const t = choice.withoutSetAside(normal);
     const all = readLoan(t, at, false);
@@ -623,6 +625,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 前3个月不用还，之后每月还2000，一共还12期: twelve payments after the grace months. Anything else said of a
     // lead-in (头两个月只还利息, a grace with the term in months that may or may not include it, a stage that does
     // not start right after it) is a schedule in stages: asked.
+    let interestOnlyTold = false;
     const graceSchedule = leadIn?.grace && leadIn.unit === 'month' && facts.payment !== undefined && facts.term?.unit === 'period' && !facts.rate && !facts.interest && !listed.length && !varying && !rollover
       && (!stage || smallCount(stageNumberRe.exec(stage[0])?.[1] ?? '') === leadIn.count + 1);
     if (staged) {
@@ -632,6 +635,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     } else if (leadIn && !leadIn.grace && leadIn.unit === 'month' && !listed.length && !varying && !rollover && leadInThenOne(t, leadIn, amounts, timed, breaks)) {
       facts.payments = leadInThenOne(t, leadIn, amounts, timed, breaks)!;
       delete facts.term;
+    } else if (leadIn && interestOnlyLeadIn(t, leadIn, terms, amounts, facts.term)) {
+      // 前5个月只还利息，第6个月还本金加最后一个月利息: an interest-only loan told month by month, read as one.
+      interestOnlyTold = true;
     } else if (leadIn) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment', 'term'] });
     else if (stage && amounts.some((a) => a.perPeriod && (a.role === 'payment' || a.role === 'interest') && !feeSpanOf(t, a, breaks) && a.start >= stageEnd && ![...t.slice(stageEnd, a.start)].some((c) => breakChars.has(c)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
     // 还10期还是12期 / 一年半还是两年来着: two terms offered, neither picked.
@@ -652,6 +658,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       else facts.unstated ??= 'principal';
     }
     let kind = repaymentKind(t, Boolean(facts.principalPerPeriod));
+    if (interestOnlyTold && (!kind || kind === 'bullet')) kind = 'interest_only';
     // 每个月付2400利息: interest paid every period (a paying verb before it) is an interest-only loan, and the
     // principal "和利息一起还" at the end is the last period's interest with it, not one payment of everything.
     if ((!kind || kind === 'bullet') && facts.interest?.each && amounts.some((a) => a.role === 'interest' && a.perPeriod && everyVerbs.some((v) => t.slice(clauseStartAt(t, a.start), a.start).includes(v)))) kind = 'interest_only';
@@ -1411,6 +1418,24 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   }
 
   /** The lead-in of the loan (前3个月不用还, 有3个月宽限期, 头两个月只还利息), or undefined. */
+  /**
+   * 前5个月只还利息，第6个月还本金加最后一个月利息: the first months interest only, and the month right after them
+   * (the term, when one is said) named with the principal and its interest and no amount: the interest-only
+   * schedule itself, not one in stages.
+   */
+  function interestOnlyLeadIn(t: string, leadIn: { count: number; unit: string; grace: boolean; start: number; end: number }, terms: readonly Term[], amounts: readonly Amount[], term: LoanFacts['term']): boolean {
+    const interestOnlyWords = [...cues.interest_only, ...li.partial.filter((w) => has(w, cues.part_words.interest))];
+    if (leadIn.grace || leadIn.unit !== 'month' || !has(t.slice(leadIn.start, leadIn.end), interestOnlyWords)) return false;
+    const last = leadIn.count + 1;
+    if (term && !((term.unit === 'month' || term.unit === 'period') && term.count === last)) return false;
+    const at = terms.find((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period') && x.count === last && x.start >= leadIn.end);
+    if (!at) return false;
+    const clause = clauseAround(t, at.start, at.end, breakChars);
+    const clauseStart = clauseStartAt(t, at.start);
+    const inClause = amounts.some((a) => (a.role as string) !== 'ignored' && a.start >= clauseStart && a.start < clauseStart + clause.length);
+    return !inClause && has(clause, cues.part_words.principal) && has(clause, cues.part_words.interest) && has(clause, cues.principal_last_with_interest);
+  }
+
   function readLeadIn(t: string): { count: number; unit: 'day' | 'week' | 'month'; grace: boolean; start: number; end: number } | undefined {
     for (const m of t.matchAll(leadInRe)) {
       const count = smallCount(m[1]!);

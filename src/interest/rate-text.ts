@@ -24,6 +24,7 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
   const lower = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
   /** 次, 期, 天 …: words after which a number is a count, not money (cues.yaml not_before). */
   const notBefore = lower(cues.not_before);
+  const boundBefore = lower(cues.rates.bound_before);
   const has = (t: string, ws: readonly string[]) => ws.some((w) => t.includes(w.toLowerCase()));
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
   const rateCue = { day: lower(cues.rates.day), month: lower(cues.rates.month), year: lower(cues.rates.year), week: lower(cues.rates.week) };
@@ -81,6 +82,11 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
     const hits: Array<{ percent: number; start: number; end: number; fen: 'month' | 'unknown' | false; per?: Period }> = [];
     const add = (percent: number, start: number, end: number, fen: 'month' | 'unknown' | false = false, per?: Period) => {
       if (!(percent > 0) || isMasked(start, end) || hits.some((h) => h.start < end && start < h.end)) return;
+      // 年化不到15% / 不超过24%: a bound, not the loan's rate; masked so that nothing else reads it.
+      if (boundBefore.some((w) => t.endsWith(w, start))) {
+        masked(start, end);
+        return;
+      }
       hits.push({ percent, start, end, fen, per });
     };
     for (const m of t.matchAll(R.percent)) add(Number(m[1]), m.index!, m.index! + m[0].length);

@@ -73,3 +73,34 @@ describe('descriptions-13: a number taken back in other words', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 9000, received: 8000, payments: months(6, 1700) });
   });
 });
+
+describe('descriptions-13: times, bounds and interest-only told month by month', () => {
+  it('一个月（30天） right after the amount is 30 days, the amount kept', () => {
+    const out = flows('借2000一个月（30天），放款前交了150认证费，到期还2200');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 2000, received: 1850, payments: [{ day: 30, amount: 2200 }] });
+  });
+
+  it('N个月后一次还 is one payment, the rate agreeing with it', () => {
+    const out = flows('借了5000，三个月后一次还，月息3分，一共还5450');
+    expect(out.ok && out.flows.payments).toEqual([{ month: 3, amount: 5450 }]);
+  });
+
+  it('a rate said as a bound (年化不超过) is not the rate', () => {
+    const out = flows('借2万，半年后一次还22000，业务员说年化不超过18%，2万都到了');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 20000, received: 20000, payments: [{ month: 6, amount: 22000 }] });
+  });
+
+  it('前N个月只付利息，第N+1个月本金连同利息 is interest-only', () => {
+    const out = flows('借了1万，年化12%，4个月，前3个月只付利息，第4个月本金连同当月利息一起还');
+    expect(out.ok && out.flows.payments).toEqual([...months(3, 100), { month: 4, amount: 10100 }]);
+  });
+
+  it('前N个月只付利息 with the next month told by the principal alone is still asked', () => {
+    expect(flows('借了1万，年化12%，4个月，前3个月只付利息，第4个月还本金').ok).toBe(false);
+  });
+
+  it('没另外扣 is no deduction', () => {
+    const out = flows('借6000，分6期每期1100，第一期的月供没另外扣');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: months(6, 1100) });
+  });
+});
