@@ -104,3 +104,10 @@ describe('descriptions-13: times, bounds and interest-only told month by month',
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: months(6, 1100) });
   });
 });
+
+describe('descriptions-13: an amount said to be unrecorded', () => {
+  it('还了多少没记住 asks for the payment', () => {
+    const out = flows('借了6000分6期每期1100，还了2期后就一次还清了，最后那次还了多少没记住');
+    expect(out.ok ? out.flows : out.missing).toBe('payment');
+  });
+});
