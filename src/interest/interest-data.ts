@@ -97,6 +97,7 @@ export const loanCuesSchema = z.object({
   later_payments: words,
   every_period_decrease: z.object({ every: words, less: words }),
   instalment_words: words,
+  settled_early: words,
   rates: z.object({
     day: words, month: words, year: words, week: words, fen_words: words, generic: words, either: words, bound_before: words,
     after: z.object({ day: words, month: words, year: words, week: words }),

@@ -750,6 +750,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const several = !named && has(t, severalLoans);
     if (several) doubts.unshift({ ask: 'principal', drop: ['principal', 'received', 'payment', 'total', 'payments', 'fees', 'interest', 'rate'] });
     if (firstDue && !several && !listed.length && !varying && !rollover) firstDueAfter(smallCount(firstDue[1]!), facts, doubts);
+    // 还了4期后提前结清了 / 第6个月的时候提前结清: a loan of instalments settled before its term, and no schedule read
+    // that ends with the settling, is not its full schedule; the payment is asked.
+    if (!facts.payments?.length && !listed.length && !varying && !staged && !rollover && settledEarly(t, facts.term)) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
     const out = askInsteadOfGuessing(facts, doubts);
     // Which loan is asked by naming them: the amounts lent (or said with no cue: 一笔1万, 一笔5000), each once.
     const lent = [...new Set(amounts.filter((a) => a.role === 'principal' || a.role === 'unknown').map((a) => a.value))];
@@ -1434,6 +1437,11 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const clauseStart = clauseStartAt(t, at.start);
     const inClause = amounts.some((a) => (a.role as string) !== 'ignored' && a.start >= clauseStart && a.start < clauseStart + clause.length);
     return !inClause && has(clause, cues.part_words.principal) && has(clause, cues.part_words.interest) && has(clause, cues.principal_last_with_interest);
+  }
+
+  /** 提前结清 / 提前还清 said of a loan of more than one instalment (a day loan repaid early is one payment). */
+  function settledEarly(t: string, term: LoanFacts['term']): boolean {
+    return has(t, cues.settled_early) && term !== undefined && term.count > 1 && term.unit !== 'day';
   }
 
   function readLeadIn(t: string): { count: number; unit: 'day' | 'week' | 'month'; grace: boolean; start: number; end: number } | undefined {

@@ -111,3 +111,20 @@ describe('descriptions-13: an amount said to be unrecorded', () => {
     expect(out.ok ? out.flows : out.missing).toBe('payment');
   });
 });
+
+describe('descriptions-13: settled before the term', () => {
+  it('提前还清了 with no sum of it asks, not the full schedule', () => {
+    const out = flows('借了9000分9期，每期1080，还了3期后我就提前还清了');
+    expect(out.ok ? out.flows : out.missing).toBe('payment');
+  });
+
+  it('interest-only settled early at a named month with a sum that is not its end asks', () => {
+    const out = flows('借了5万，先息后本10期，每月利息1000。第4个月提前还清，一共还了51500');
+    expect(out.ok ? out.flows : out.missing).toBe('payment');
+  });
+
+  it('a day loan repaid early is still its one payment', () => {
+    const out = flows('借了5000，日利率0.05%，用了30天就提前全部还了，一共还了5075');
+    expect(out.ok && out.flows.payments).toEqual([{ day: 30, amount: 5075 }]);
+  });
+});
