@@ -313,7 +313,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   /** The parts in brackets are dropped when they add up to the amount before them (they would read as more amounts). */
   const partsAside = (whole: string, amount: string, inside: string): string => {
     if (!inside.includes('+') && !has(inside, cues.timed.last_parts.joiners)) return whole;
-    const parts = findNumbers(inside);
+    // (一个月利息200: the 一 of a period is no part.)
+    const parts = findNumbers(inside).filter((h) => !(h.chinese && !h.magnitude && !h.currency));
     const sum = parts.reduce((x, h) => x + h.value, 0);
     return parts.length >= 2 && Math.abs(sum - Number(amount)) <= 0.005 ? amount : whole;
   };
@@ -718,6 +719,19 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     else if (apartPayments && !rollover) facts.payments = apartPayments;
     else if (staged) facts.payments = staged;
     else if (rollover) applyRollover(t, terms, timed, amounts, rollPct, facts);
+    // 每个月400利息 … 第4个月把2万本金一次还了（那个月没收利息）: the month the principal is repaid carries no interest.
+    const { interest: monthly, principal: repaid, term: until } = facts;
+    if (!facts.payments && !listed.length && !varying && !staged && !rollover && kind === 'interest_only' && monthly?.each && repaid !== undefined && until && (until.unit === 'month' || until.unit === 'period')
+      && Number.isInteger(until.count) && until.count >= 2 && !facts.periodDays && has(t, cues.no_interest_last_month)) {
+      facts.payments = [...months(until.count - 1, monthly.amount), { month: until.count, amount: repaid }];
+    }
+    // 还了10期后第11个月提前结清，付了38196.86: the instalments paid, then everything at once the month after.
+    const payoff = listed.length || varying || staged || rollover || facts.payments ? undefined : earlyPayoff(t, terms, amounts, facts);
+    if (payoff) {
+      facts.payments = payoff;
+      delete facts.total;
+      for (let i = doubts.length - 1; i >= 0; i--) if (doubts[i]!.ask === 'payment' || doubts[i]!.ask === 'term') doubts.splice(i, 1);
+    }
     if (share && !listed.length && !varying && !rollover) applyPrincipalShare(Number(share[1]), share.index + share[0].length, t, amounts, facts, doubts);
     if (facts.received === undefined && has(t, cues.full_received) && facts.principal !== undefined) facts.received = facts.principal;
     // 全额到账8500: all of the principal arrived, so what arrived is the principal.
@@ -1403,6 +1417,33 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     return named.every((x) => Math.abs((at(x)?.amount ?? NaN) - x.amount) <= 0.011);
   }
 
+  /**
+   * An early payoff: N instalments paid (还了4期 / 正常还了4期 / 前5期正常还), then in the (N+1)-th month or instalment,
+   * named after them, everything settled (结清, 还清) with one amount said after that month. The instalments are the
+   * one said or the ones the rate gives; the amount must be more than one of them and at most what was left of the
+   * schedule with a tenth on top (a payoff fee), or it is no payoff and the other rules ask.
+   */
+  function earlyPayoff(t: string, terms: Term[], amounts: Amount[], facts: LoanFacts): Payment[] | undefined {
+    const ep = cues.early_payoff;
+    if (!has(t, ep.settle_words) || facts.feePerPayment || facts.feeWithFirst || facts.feeWithLast || facts.feesOnPeriods) return undefined;
+    const paid = new RegExp(`(?:${altOf(ep.paid_before)})(\\d+|${CN_COUNT})(?:期|个月)`).exec(t);
+    if (!paid) return undefined;
+    const n = smallCount(paid[1]!);
+    const paidEnd = paid.index + paid[0].length;
+    const at = terms.find((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period') && x.count === n + 1 && x.start >= paidEnd);
+    if (!(n >= 1) || !at) return undefined;
+    // 每期1134.72 … 那个月还了8478.57: the instalment is the amount said every period, not the payoff read as one.
+    const each = amounts.find((a) => a.perPeriod && a.role === 'payment' && a.end <= paid.index)?.value ?? facts.payment;
+    const out = cashFlowsOf({ ...facts, payment: each, total: undefined, payments: undefined, unstated: undefined });
+    if (!out.ok) return undefined;
+    const ps = out.flows.payments;
+    if (ps.length <= n + 1 || !ps.every((p, i) => p.month === i + 1)) return undefined;
+    const left = ps.slice(n).reduce((x, p) => x + p.amount, 0);
+    const sum = amounts.find((a) => a.start > at.end && !a.perPeriod && ['total', 'payment', 'unknown'].includes(a.role));
+    if (!sum || !(sum.value > ps[n]!.amount) || sum.value > left * ep.max_over_left) return undefined;
+    return [...ps.slice(0, n), { month: n + 1, amount: sum.value }];
+  }
+
   /** 到期还本 not followed by 付息 / 和利息 (到期还本付息 is one payment of both). */
   /** Who lent, as the text names it; unsure talk (是不是持牌的小贷我也不知道) names no kind, so both cases are said. */
   function lenderKindOf(t: string): 'licensed' | 'unlicensed' | undefined {
@@ -1740,6 +1781,11 @@ function escapeClass(s: string): string {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** `n` payments of `amount`, months 1…n. */
+function months(n: number, amount: number): Payment[] {
+  return Array.from({ length: n }, (_, i) => ({ month: i + 1, amount }));
 }
 
 function round2(x: number): number {

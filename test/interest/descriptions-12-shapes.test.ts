@@ -79,3 +79,32 @@ describe('descriptions-12: instalments named as examples of the schedule a rate 
     expect(out.ok && out.flows.payments).toEqual(Array.from({ length: 18 }, (_, i) => ({ month: i + 1, amount: 1230 - 10 * i })));
   });
 });
+
+describe('descriptions-12: an early payoff after some instalments', () => {
+  it('还了3期，第4个月一次性结清付了6200 keeps the three instalments, then the payoff', () => {
+    const out = flows('借了9000，分9期每期1100，还了3期，第4个月一次性结清，那个月付了6200，到手9000');
+    expect(out.ok && out.flows.payments).toEqual([...months(3, 1100), { month: 4, amount: 6200 }]);
+  });
+
+  it('正常还了2期 then 第3期提前还清 with the instalments from the rate', () => {
+    const out = flows('借6000 月息1% 等额本金 6期 每期本金1000 正常还了2期 第3期提前还清4100 全额到账');
+    expect(out.ok && out.flows.payments).toEqual([{ month: 1, amount: 1060 }, { month: 2, amount: 1050 }, { month: 3, amount: 4100 }]);
+  });
+
+  it('a sum far above what was left is no payoff: not read as one', () => {
+    const out = flows('借了9000，分9期每期1100，还了3期，第4个月一次性结清，那个月付了20000，到手9000');
+    expect(out.ok && out.flows.payments).not.toEqual([...months(3, 1100), { month: 4, amount: 20000 }]);
+  });
+
+  it('an amount with its parts in brackets, one of them a period in words, drops the parts', () => {
+    const out = flows('借6000 月息2分 6期每期1120，还了3期，第4期一次结清还了3060（剩下本金3000加一个月利息60），到手6000');
+    expect(out.ok && out.flows.payments).toEqual([...months(3, 1120), { month: 4, amount: 3060 }]);
+  });
+});
+
+describe('descriptions-12: the month the principal is repaid carries no interest when said so', () => {
+  it('先息后本 … 第5个月把本金还了（当月不收利息） is the principal alone in month 5', () => {
+    const out = flows('借3万，先息后本，每个月给利息600，到第5个月把3万本金一次还清（当月不收利息），到账3万');
+    expect(out.ok && out.flows.payments).toEqual([...months(4, 600), { month: 5, amount: 30000 }]);
+  });
+});
