@@ -77,6 +77,14 @@ const MISSES: Array<[string, CategoryId[]]> = [
   ['你那些亲戚，我们会挨个上门拜访。', ['third_party_contact']],
   ['我们人多，你自己掂量掂量。', ['threat']],
   ['你的身份信息已上传至全国失信人员公示网。', ['deception', 'privacy_disclosure']],
+  // A collector going to pick up the child is a threatened approach to a relative (categories.md third_party_contact; f19-162).
+  ['下周一放学，我们去校门口接你女儿回家。', ['third_party_contact', 'threat']],
+  // A WeChat 群公告 is no authority's notice; 你妈的养老院 is no curse; damage owned up to; a knife with a visit; a letter to HR.
+  ['【群公告】本群成员都是李明的微信好友，李明在我司借款2万逾期未还，请大家提醒他还款。', ['privacy_disclosure', 'third_party_contact']],
+  ['你 妈 的 养 老 院 在 哪 我 们 也 打 听 到 了 。', ['threat']],
+  ['知道你车胎为什么瘪了吗？', ['threat', 'violence']],
+  ['再拖着不还，我们就上门了🔪', ['threat']],
+  ['我们给你们公司人事部寄了一封信，说你借钱不还。', ['privacy_disclosure', 'third_party_contact']],
 ];
 
 describe('lawful court and arbitration kinds fresh-20 flagged (issue 11)', () => {
