@@ -351,7 +351,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     'g',
   );
   const selfCorrected = (whole: string, _n1: string, u1: string | undefined, _c1: string | undefined, filler: string, n2: string, u2: string | undefined, c2: string | undefined): string =>
-    (u1 ?? '') === (u2 ?? '') && ![...correctionCues, ...uncertainBefore].some((w) => filler.includes(w)) ? `${n2}${u2 ?? ''}${c2 ?? ''}` : whole;
+    (u1 ?? '') === (u2 ?? '') && !correctionCues.some((w) => filler.includes(w)) && !cues.self_correction.restate.some((r) => uncertainBefore.some((w) => `${filler}${r}`.includes(w))) ? `${n2}${u2 ?? ''}${c2 ?? ''}` : whole;
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.

@@ -128,3 +128,15 @@ describe('descriptions-13: settled before the term', () => {
     expect(out.ok && out.flows.payments).toEqual([{ day: 30, amount: 5075 }]);
   });
 });
+
+describe('descriptions-13: 最后一次还 is no bullet word', () => {
+  it('月息 with 最后一次还本金 is still asked (monthly interest or not is not said)', () => {
+    expect(flows('借1万，月息2分，3个月，最后一次还本金').ok).toBe(false);
+  });
+});
+
+describe('descriptions-13: a hedge in the restating words', () => {
+  it('不对，应该是 is still asked', () => {
+    expect(flows('借了7000，不对，应该是7500，分5期每期1600').ok).toBe(false);
+  });
+});
