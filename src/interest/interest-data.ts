@@ -168,7 +168,7 @@ export const loanCuesSchema = z.object({
   received_promised: z.object({ promised: words, actual: words }),
   self_correction: z.object({ words: words, restate: words }),
   no_interest_last_month: words,
-  early_payoff: z.object({ paid_before: words, settle_words: words, max_over_left: z.number().min(1).max(2) }),
+  early_payoff: z.object({ paid_before: words, settle_words: words, that_month: words, max_over_left: z.number().min(1).max(2) }),
   flat_basis_after: words,
   included_words: words,
   vague_amounts: words,

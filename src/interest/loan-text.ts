@@ -1427,19 +1427,27 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const ep = cues.early_payoff;
     if (!has(t, ep.settle_words) || facts.feePerPayment || facts.feeWithFirst || facts.feeWithLast || facts.feesOnPeriods) return undefined;
     const paid = new RegExp(`(?:${altOf(ep.paid_before)})(\\d+|${CN_COUNT})(?:期|个月)`).exec(t);
-    if (!paid) return undefined;
-    const n = smallCount(paid[1]!);
-    const paidEnd = paid.index + paid[0].length;
+    // 第6个月的时候提前结清，那个月还了…一共31200: with no count paid, the month named in the clause that settles early
+    // (settled_early) follows the ones paid as agreed, when the sum is said of that month (that_month: 那个月, 当月 …).
+    const settledAt = paid ? undefined : terms.find((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period') && has(clauseAround(t, x.start, x.end, breakChars), cues.settled_early));
+    if (!paid && !(settledAt && has(t.slice(settledAt.end), ep.that_month))) return undefined;
+    const n = paid ? smallCount(paid[1]!) : settledAt!.count - 1;
+    const paidAt = paid ? paid.index : settledAt!.start;
+    const paidEnd = paid ? paid.index + paid[0].length : settledAt!.start;
     const at = terms.find((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period') && x.count === n + 1 && x.start >= paidEnd);
     if (!(n >= 1) || !at) return undefined;
+    // 那个月还了本金4万加利息800，另加400手续费: a fee said after the payoff month is paid with it, not at signing.
+    if (amounts.some((a) => a.role === 'fee' && !a.perPeriod && a.start > at.end)) return undefined;
     // 每期1134.72 … 那个月还了8478.57: the instalment is the amount said every period, not the payoff read as one.
-    const each = amounts.find((a) => a.perPeriod && a.role === 'payment' && a.end <= paid.index)?.value ?? facts.payment;
+    const each = amounts.find((a) => a.perPeriod && a.role === 'payment' && a.end <= paidAt)?.value ?? facts.payment;
     const out = cashFlowsOf({ ...facts, payment: each, total: undefined, payments: undefined, unstated: undefined });
     if (!out.ok) return undefined;
     const ps = out.flows.payments;
     if (ps.length <= n + 1 || !ps.every((p, i) => p.month === i + 1)) return undefined;
     const left = ps.slice(n).reduce((x, p) => x + p.amount, 0);
-    const sum = amounts.find((a) => a.start > at.end && !a.perPeriod && ['total', 'payment', 'unknown'].includes(a.role));
+    // 本金3万加当月利息600，再加600违约金，一共31200: parts then their sum; the sum is the payoff.
+    const summed = amounts.find((a) => a.start > at.end && !a.perPeriod && has(t.slice(clauseStartAt(t, a.start), a.start), cues.sum_words));
+    const sum = summed ?? amounts.find((a) => a.start > at.end && !a.perPeriod && ['total', 'payment', 'unknown'].includes(a.role));
     if (!sum || !(sum.value > ps[n]!.amount) || sum.value > left * ep.max_over_left) return undefined;
     return [...ps.slice(0, n), { month: n + 1, amount: sum.value }];
   }

@@ -140,3 +140,15 @@ describe('descriptions-13: a hedge in the restating words', () => {
     expect(flows('借了7000，不对，应该是7500，分5期每期1600').ok).toBe(false);
   });
 });
+
+describe('descriptions-13: interest-only settled early at a named month, the sum said of that month', () => {
+  it('第N个月的时候提前还清了，那个月…一共 is the interest months and that sum', () => {
+    const out = flows('借了4万，先息后本10期，每月利息800。第5个月的时候提前还清了，那个月还了本金4万加当月利息800，再加400违约金，一共41200');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 40000, received: 40000, payments: [...months(4, 800), { month: 5, amount: 41200 }] });
+  });
+
+  it('a fee said with the payoff month is not taken at signing: asked', () => {
+    const out = flows('借了4万，先息后本10期，每月利息800。第5个月的时候提前还清了，那个月还了本金4万加当月利息800，另加400手续费，一共41200');
+    expect(out.ok ? out.flows : out.missing).toBe('payment');
+  });
+});
