@@ -579,8 +579,19 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       if (!forgotten.some((w) => clause.includes(w))) continue;
       const cue = roleBefore(t, 0, i);
       if (cue && cue.dist <= 1 && ['principal', 'received', 'payment', 'total'].includes(cue.role)) facts.unstated ??= missingFor(cue.role);
+      // 每期还另外加一笔费用，多少不太清楚: a fee of unknown amount, on every instalment (or else at signing).
+      else if (cue && cue.dist <= 1 && cue.role === 'fee') facts.unstated ??= everyPeriodWords.some((w) => t.slice(clauseStartAt(t, Math.max(0, i - 2)), i).includes(w)) ? 'payment' : 'received';
     }
+    // 1500的服务费，不记得是放款时扣的还是后面分摊到每期的: when a fee was paid is not known (a word of forgetting and two
+    // ways offered, in the fee's clause or the next), so what arrived is asked rather than one way picked.
     const doubts: Doubt[] = [];
+    const feeWhenForgotten = amounts.some((a) => {
+      if (a.role !== 'fee') return false;
+      const end = breaks.find((b) => b > a.end) ?? t.length;
+      const after = t.slice(a.end, breaks.find((b) => b > end) ?? t.length);
+      return has(after, cues.forgotten) && alternatives.some((w) => after.includes(w));
+    });
+    if (feeWhenForgotten) doubts.push({ ask: 'received', drop: ['fees', 'received'] });
     const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate), doubts);
     const leadIn = readLeadIn(t);
     // 前3个月不用还: the lead-in's length is not the term.

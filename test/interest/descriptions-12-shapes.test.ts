@@ -108,3 +108,15 @@ describe('descriptions-12: the month the principal is repaid carries no interest
     expect(out.ok && out.flows.payments).toEqual([...months(4, 600), { month: 5, amount: 30000 }]);
   });
 });
+
+describe('descriptions-12: a fee whose amount or timing is not known is asked', () => {
+  it('每期另外还要交一笔管理费，多少不太清楚 asks the payment', () => {
+    const out = flows('借1万5 10期 每期1700 每期另外还要交一笔管理费 多少不太清楚 到手15000');
+    expect(out).toEqual({ ok: false, missing: 'payment' });
+  });
+
+  it('800的手续费，记不清是先扣的还是每期分摊的 asks what arrived', () => {
+    const out = flows('借8000 8期 每期1100 另有个800的手续费 记不清是先扣的还是每期分摊的');
+    expect(out).toEqual({ ok: false, missing: 'received' });
+  });
+});
