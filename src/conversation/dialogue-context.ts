@@ -23,8 +23,10 @@ export function dialogueContext(state: UserState | null, now: Date): DialogueCon
   }
   const f = state.focus;
   if (!f) return 'none';
-  // The focus frames the next turn while the conversation is fresh (the last turn was recent).
+  // The focus frames the next turn while the conversation is fresh (the last turn was recent). A turn stamped before
+  // the last one (a forward read by the wall clock, then a turn sent with its own earlier time) follows it: the order
+  // turns arrive in is what the conversation is, whatever the clocks say.
   const last = Date.parse(state.lastTurnAt ?? state.updatedAt);
-  if (Math.abs(now.getTime() - last) > FOCUS_MS) return 'none';
+  if (now.getTime() - last > FOCUS_MS) return 'none';
   return f.kind;
 }

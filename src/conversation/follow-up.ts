@@ -27,7 +27,7 @@ const RECENT_ANSWERS = 2;
  * The analysed message or conduct the conversation is still about: analysed last, or at most `RECENT_ANSWERS`
  * answers ago ("what to do" otherwise follows whichever came last).
  */
-function analysisInFocus(state: UserState | null | undefined): AnalysisFocus | undefined {
+export function analysisInFocus(state: UserState | null | undefined): AnalysisFocus | undefined {
   const held = state?.focus?.analysis;
   return held && (state?.focus?.kind === 'analysis' || (held.answersSince ?? 0) <= RECENT_ANSWERS) ? held : undefined;
 }
@@ -71,6 +71,23 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
       turn.remember(text);
       return r;
     }
+  }
+  // "要是他们下次又来呢" after unlawful conduct was judged: if it happens again, whether and how to report it — unless a
+  // yes-or-no of its own is asked beside it ("下次他们打来我能录音吗").
+  const recurs = deps.cues.recurs.some((w) => text.includes(w)) && !asksYesNo(text, deps.cues) && !YES_NO_BU.test(text);
+  if (f && analysis && !analysis.lawful && (kind === 'generic' || kind === 'what_to_do') && recurs) {
+    return answered(f.canReport(analysis, now), analysis.at, text, turn);
+  }
+  // "打个电话跟法院说一声行不行" right after a 支付令 or an arbitration notice: a vague question about that document's
+  // procedure, read with the document's word when the guides place it so. Once an answer followed, the next vague
+  // question continues that answer's topic, and the document's word helps only when that topic cannot place it
+  // ("要是我啥子都不弄 会咋样").
+  const document = kind === 'generic' && analysis ? documentWord(analysis.excerpt, deps.cues) : undefined;
+  const lastTopic = state.focus?.answer?.guideId ?? state.lastTopic;
+  const unplaced = async () => (await deps.answerer.answer(text, { at: now, lastTopic, lastEntry: state.focus?.answer?.entryId })).outOfScope;
+  if (document && !text.includes(document) && (lastWasAnalysis || !lastTopic || (await unplaced()))) {
+    const read = await answerQuestionIfPlaced(`${document} ${text}`, u, turn);
+    if (read) return read;
   }
   let reply: OutboundReply | undefined;
   // "这个算刑事犯罪吗" after conduct the guides answered (no analysis in focus): the conduct the user last described.
@@ -129,6 +146,11 @@ export function ownHearsay(text: string, cues: ConversationCues): boolean {
   return [...claim.replace(/[\s\p{P}\p{S}]/gu, '')].length >= cues.hearsay_claim_min;
 }
 
+/** The first court or arbitration document word (cues document_words) the message in focus names, if any. */
+function documentWord(excerpt: string, cues: ConversationCues): string | undefined {
+  return cues.document_words.find((w) => excerpt.includes(w));
+}
+
 /** A follow-up's reply, remembered: "查看法条" then shows its provisions in the versions in force `at` (the conduct's day). */
 function answered(reply: OutboundReply, at: string, text: string, turn: TurnContext): OutboundReply {
   turn.remember(text, (s) => {
@@ -157,6 +179,8 @@ function asksYesNo(text: string, cues: ConversationCues): boolean {
 
 /** "能不去吗", "会被抓吗", "可以不还吗": a modal verb and 吗 within one clause. */
 const YES_NO_MA = /(?:能|会|可以|要|用|得|该)[^\s，。,；;！!？?]{0,8}吗/;
+/** "我能录音不", "可以报警不": a modal verb and a closing 不 (the spoken yes-or-no), at the end of the turn. */
+const YES_NO_BU = /(?:能|会|可以|要|用|得|该)[^\s，。,；;！!？?]{1,8}不[\s？?!！]*$/;
 
 /**
  * The steps against the unlawful message in focus, when it is still what the conversation is about (analysed last,

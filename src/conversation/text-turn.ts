@@ -22,6 +22,7 @@ import { askSpeaker, confirmSpeaker, typedSpeakerAnswer } from './speaker-check'
 import { describeConduct, saveConductNote } from './conduct-note';
 import { answerFollowUp, asksWhatNow, continuingConduct, keptEvidence, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
+import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { answerQuestion, moreOfAnswer } from './question';
 import { dropLoanQuestion, interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
@@ -192,6 +193,12 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (u.act === 'greeting' && u.speaker === 'user') return say('greeting', 'greeting', text, turn);
   if (u.act === 'thanks' && u.speaker === 'user' && !alsoAsks) return say('thanks', 'greeting', text, turn);
 
+  // 4b. "这是不是诈骗短信？催收天天冒充法院吓我" / "这种起诉合法吗 能报警吗" with a lawful lawsuit notice in focus: the user's
+  // question about that notice (check it yourself, never block it; suing is lawful), not conduct to analyse.
+  // "他们一天发了三条这种短信" after a lawful reminder: a few messages are no harassment.
+  const onNotice = u.speaker === 'user' ? answerOnLawfulNotice(text, state, turn) ?? fewContacts(text, u, state, turn) : undefined;
+  if (onNotice) return onNotice;
+
   // 5. Follow-ups on what was just said — unless the turn names conduct of its own ("晚上打几十个电话违法吗",
   // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.
   // "他们还说我不还就坐牢 是真的吗" reports a claim of its own: that claim is checked, not the message in focus.
@@ -210,6 +217,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // 骗子 逾期是诈骗吗") asks whether the claim holds, question mark or not: that is answered, not the conduct around it.
   const claimsLiability = u.speaker === 'user' && (u.act === 'describe' || u.act === 'follow_up') && cues.liability_claim.some((w) => text.includes(w));
   const ownClaim = u.followUp === 'verify_claims' && deps.analysis.assessConduct(text, receivedAt).categories.some((c) => c === 'deception' || c === 'impersonation');
+  // "那催收打给老板这事我能去哪投诉": where to complain is asked; the channels answer it, not the verdict on the conduct.
+  const asksWhere = u.speaker === 'user' && cues.where_to_complain.some((w) => text.includes(w));
+  if (asksWhere && (u.act === 'follow_up' || u.act === 'describe' || u.act === 'ask')) return answerQuestion(text, u, turn, false);
   const ownConduct = u.act === 'follow_up' && (u.followUp === 'judge' || u.followUp === 'can_report' || ownClaim) && !u.provision
     && !cues.points_back.some((w) => text.includes(w)) && !cues.this_message.some((w) => text.includes(w))
     && (u.facts.conduct.length > 0 || deps.analysis.assessConduct(text, receivedAt).findings.length > 0);
@@ -221,6 +231,12 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   }
   if (u.act === 'follow_up' && state) {
     if (u.followUp === 'more') {
+      // "刚才说的那个中断是啥意思": one term of the last answer, which its guide answers as a question type of its own.
+      const last = state.focus?.answer;
+      if (last?.guideId && cues.asks_meaning.some((w) => text.includes(w))) {
+        const probe = await deps.answerer.answer(text, { at: now });
+        if (probe.guideId === last.guideId && probe.entryId && probe.entryId !== last.entryId) return answerQuestion(text, u, turn, true);
+      }
       const more = await moreOfAnswer(turn);
       if (more) {
         turn.remember(text);

@@ -59,6 +59,16 @@ const schema = z
     hearsay: words.default([]),
     claim_check_tails: words.default([]),
     hearsay_claim_min: z.number().int().min(1).default(4),
+    document_words: words.default([]),
+    recurs: words.default([]),
+    where_to_complain: words.default([]),
+    asks_meaning: words.default([]),
+    notice_doubt: words.default([]),
+    suit_words: words.default([]),
+    suit_judged: words.default([]),
+    court_notice_marks: words.default([]),
+    few_contacts: words.default([]),
+    lawyer_letter: words.default([]),
   })
   .strict();
 

@@ -73,7 +73,11 @@ export const actCuesSchema = z.object({
   domain_words: cueList.min(1),
   follow_up: z.object(Object.fromEntries(followUpKinds.map((k) => [k, patterns])) as Record<(typeof followUpKinds)[number], typeof patterns>),
   /** Who does what a judging question ("…合法吗", "我算不算诈骗") asks about: the collectors or their message, or someone else. */
-  judged_subject: z.object({ them: patterns, other: patterns, pointer: patterns }),
+  /**
+   * `lending`: the lender's own business ("他是专门放贷的", "到处放贷") is what is judged, not how the debt is collected,
+   * whoever the clause names; tested before the others.
+   */
+  judged_subject: z.object({ them: patterns, other: patterns, pointer: patterns, lending: patterns.default([]) }),
 });
 
 /** crisis.yaml: acute, safe and after-care cues (risk itself is knowledge/analysis/crisis.yaml). */

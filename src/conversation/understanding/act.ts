@@ -111,6 +111,7 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
   const judgedThem = m(cues.judged_subject.them);
   const judgedOther = m(cues.judged_subject.other);
   const judgedPointer = m(cues.judged_subject.pointer);
+  const judgedLending = m(cues.judged_subject.lending);
 
   /**
    * Whose doing a judging question is about: the subject at the start of the clause that judges, or of the nearest
@@ -127,6 +128,7 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
     let pointed = false;
     for (let i = at; i >= 0; i--) {
       const c = clauses[i]!;
+      if (judgedLending.test(c)) return 'other';
       if (judgedThem.test(c)) return 'them';
       if (judgedPointer.test(c)) pointed = true;
       else if (judgedOther.test(c)) return 'other';
