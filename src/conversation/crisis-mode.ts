@@ -28,7 +28,11 @@ export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, use
   turn.log.warn({ level: signal }, 'crisis expressed');
   const r = emptyReply('crisis');
   const { crisis } = deps.knowledge;
-  const lead = signal === 'acute'
+  // An act already done (pills swallowed, a wrist cut): 120 now, what and how much, not the general script.
+  const done = turn.crisisDone && deps.replies.has(`crisis_done_${turn.crisisDone}`) ? turn.crisisDone : undefined;
+  const lead = done
+    ? deps.replies.text(`crisis_done_${done}`)
+    : signal === 'acute'
     ? deps.replies.text('crisis_acute')
     : already && mode
     ? `${careOpener(turn, mode)}\n${distressBody(turn, mode)}`
@@ -36,14 +40,17 @@ export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, use
   r.notices.push({ kind: 'crisis', text: lead });
   r.blocks.push({ style: 'paragraph', text: lead });
   const hurtNow = deps.cues.self_injury.some((w) => userText.includes(w));
-  if (hurtNow || (already && mode?.hurt)) r.blocks.push({ style: 'paragraph', text: deps.replies.text('crisis_wound_care') });
+  if (!done && (hurtNow || (already && (mode?.hurt || mode?.done)))) r.blocks.push({ style: 'paragraph', text: woundText(turn, mode) });
   r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });
   const since = deps.now().toISOString();
   turn.remember(userText || null, (s) => {
     const level = signal === 'acute' || (inCrisis(s) && s.crisis.level === 'acute') ? 'acute' : 'risk';
     const hurt = hurtNow || (inCrisis(s) && s.crisis.hurt === true);
     const said = already ? (s.crisis?.said ?? 0) + 1 : 0;
-    s.crisis = { level, since, turnsLeft: CRISIS_TURNS, ...(hurt ? { hurt } : {}), ...(said ? { said } : {}) };
+    const doneBefore = inCrisis(s) ? s.crisis.done : undefined;
+    const place = turn.crisisPlace || (inCrisis(s) && s.crisis.place === true);
+    const doneNow = done ?? doneBefore;
+    s.crisis = { level, since, turnsLeft: CRISIS_TURNS, ...(hurt ? { hurt } : {}), ...(said ? { said } : {}), ...(doneNow ? { done: doneNow } : {}), ...(place ? { place } : {}) };
     s.pending = undefined;
   });
   return r;
@@ -72,7 +79,14 @@ export function crisisDistress(userText: string, turn: TurnContext, mode?: Crisi
 
 /** After self-injury was said: the wound seen to, 120 when deep — kept in view while care goes on. */
 function woundCare(r: OutboundReply, mode: CrisisMode | undefined, turn: TurnContext): void {
-  if (mode?.hurt) r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_wound_care') });
+  if (mode?.hurt || mode?.done) r.blocks.push({ style: 'paragraph', text: woundText(turn, mode) });
+}
+
+/** What keeps the harm done in view: after pills or a cut, whether 120 was called (`crisis_done_<kind>_again`), else the wound seen to. */
+function woundText(turn: TurnContext, mode: CrisisMode | undefined): string {
+  const { replies } = turn.deps;
+  const key = mode?.done ? `crisis_done_${mode.done}_again` : undefined;
+  return key && replies.has(key) ? replies.text(key) : replies.text('crisis_wound_care');
 }
 
 /**
@@ -161,7 +175,7 @@ export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: Tur
   if (reply.kind !== 'crisis' || !reply.blocks.some((b) => b.style === 'list')) {
     const opener = mode.others ? replies.text('crisis_others_opener') : mode.level === 'acute' && !turn.crisisEased ? replies.text('crisis_acute') : careOpener(turn, mode);
     reply.blocks.unshift({ style: 'paragraph', text: opener });
-    if (mode.hurt) reply.blocks.splice(1, 0, { style: 'paragraph', text: replies.text('crisis_wound_care') });
+    if (mode.hurt || mode.done) reply.blocks.splice(1, 0, { style: 'paragraph', text: woundText(turn, mode) });
     reply.blocks.push({ style: 'paragraph', text: replies.text('crisis_mode_footer') });
     // Care comes first on the screen; the answer's further steps make room for it.
     reply.blocks = trimmed(reply.blocks);
@@ -182,7 +196,17 @@ export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: Tur
  * change with each care reply (`crisis_care_turn_<n>`), so nobody is sent the same paragraph twice in a row.
  */
 export function careOpener(turn: TurnContext, mode: CrisisMode): string {
+  // A dangerous place was named ("我现在在长江大桥上"): care asks whether they have left it, until they say so.
+  if (mode.place && !turn.crisisLeftPlace && turn.deps.replies.has('crisis_care_place_0')) return turn.deps.replies.text(byTurn(turn, mode, 'crisis_care_place'));
   return moodCare(turn) ?? turn.deps.replies.text(byTurn(turn, mode, 'crisis_care_turn'));
+}
+
+/** They are back from the dangerous place ("我从桥上下来了"): care no longer asks whether they have left it. */
+export function leftPlace(turn: TurnContext): void {
+  turn.crisisLeftPlace = true;
+  turn.remember(null, (s) => {
+    if (s.crisis) delete s.crisis.place;
+  });
 }
 
 /** The care text for the mood read in this turn (prompts `crisis_care_<mood>`), when there is one. */

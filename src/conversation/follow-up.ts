@@ -126,6 +126,18 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
 }
 
 /**
+ * "我能让他们坐牢吗" / "发群的人会被判刑吗" read as a question of its own right after collectors' conduct was analysed:
+ * which crime that conduct could be, under which condition (never the jail guide's "will I go to jail?"). Undefined
+ * when nothing is in focus or the question is not about the collectors.
+ */
+export function crimeOfFocus(text: string, u: TurnUnderstanding, state: UserState | null, turn: TurnContext): OutboundReply | undefined {
+  const { deps } = turn;
+  if (!deps.followUps?.crime || !state || !asksCrime(text, deps.cues)) return undefined;
+  const focus = datedBy(u, analysisInFocus(state));
+  return focus ? answered(deps.followUps.crime(focus, deps.now(), text), focus.at, text, turn) : undefined;
+}
+
+/**
  * True when `text` asks about a claim heard elsewhere and carries it ("听说拖够3年就不用还了 是真的吗", "我朋友说只要不接
  * 电话他们就没办法 是这样吗"): a hearsay word, and a claim of its own once that word and the asking tail are taken out.
  * "听说是真的吗" or "网上说的这条是真的吗" (pointing at the message) carry none.

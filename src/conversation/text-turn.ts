@@ -13,14 +13,15 @@ import { simplified } from '../analysis/normalize';
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
-import { careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly, someoneNear } from './crisis-mode';
+import { careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, someoneNear } from './crisis-mode';
+import { harmOthers } from './harm-others-turn';
 import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
 import { askSpeaker, confirmSpeaker, typedSpeakerAnswer } from './speaker-check';
 import { describeConduct, saveConductNote } from './conduct-note';
-import { answerFollowUp, asksWhatNow, continuingConduct, keptEvidence, recoverTaken, stepsAgainstFocus } from './follow-up';
+import { answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerQuestion, moreOfAnswer } from './question';
 import { dropLoanQuestion, interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
@@ -59,9 +60,19 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // 意思 … 我没事 安全的"), are heard as safe: the risk words they quote are not a new risk.
   const takenBack = inCrisis(state) && u.crisis === 'risk' && cues.retraction.some((w) => text.includes(w)) && saysAssured(text, cues.safe_assured);
   if (takenBack) u = { ...u, crisis: 'safe' };
+  // 1a. The user's own wish to hurt someone else ("他再打电话我就去他公司砍他"), or a weapon at hand right after one
+  // ("我已经买好刀了"): calm, never the collectors' conduct analysed or kept; a wish to die said too gets crisis care as well.
+  const harm = u.harm;
+  if (harm && (harm.intent || (harm.armed && wishedHarmBefore(state, turn)))) {
+    turn.crisisDone = u.done;
+    turn.crisisPlace = u.place === true;
+    return harmOthers(text, harm.armed, harm.crisisApart, turn, inCrisis(state), state?.crisis);
+  }
   if (u.crisis === 'risk' || u.crisis === 'acute') {
     turn.crisisHandled = true;
     turn.crisisMood = u.mood;
+    turn.crisisDone = u.done;
+    turn.crisisPlace = u.place === true;
     return enterCrisis(u.crisis, text, turn, inCrisis(state), state?.crisis);
   }
 
@@ -82,6 +93,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // In crisis mode every turn reads as a reply to "are you safe?"; what the person is doing is read without it.
     let plain = deps.understander.understand(text, 'none', receivedAt);
     turn.crisisMood = u.mood;
+    // Back inside, home, or safe said ("我下来了", "到家了"): care no longer asks whether they have left the place.
+    if (state.crisis.place && (u.mood === 'back_inside' || u.mood === 'where' || u.crisis === 'safe')) leftPlace(turn);
     // Help is on its way ("我打了120 他们在路上了", "我给我姐打了电话 她马上过来"): they did right; care goes on.
     if (u.mood === 'help_coming' || cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
     // Reaching out to someone close ("我同意给我朋友打电话"): words about calling family are help, never a collection
@@ -217,6 +230,12 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     && !cues.points_back.some((w) => text.includes(w)) && !cues.this_message.some((w) => text.includes(w))
     && (u.facts.conduct.length > 0 || deps.analysis.assessConduct(text, receivedAt).findings.length > 0);
   if (claimsLiability && u.act === 'follow_up') return answerQuestion(text, u, turn, false);
+  // "我能让他们坐牢吗" / "发群的人会被判刑吗" right after collectors' conduct, naming nothing new they did (坐牢 there is no
+  // claim of theirs): the crime that conduct could be, never the jail guide's "will I go to jail?".
+  if (u.speaker === 'user' && (u.act === 'ask' || u.act === 'follow_up') && deps.analysis.assessConduct(text, receivedAt).findings.length === 0) {
+    const crime = crimeOfFocus(text, u, state, turn);
+    if (crime) return crime;
+  }
   if (ownConduct) {
     const r = describeConduct(text, receivedAt, turn, u.followUp, eventDates(u));
     if (r) return r;
@@ -309,6 +328,15 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // that answer: it is read within the last answer's topic when that topic has a question type for it.
   const toldAfterAnswer = u.act === 'describe' && context === 'answer';
   return answerQuestion(text, u, turn, u.act === 'follow_up' || u.act === 'reply' || toldAfterAnswer);
+}
+
+/** The user's turns looked back on for a wish to hurt someone, when a weapon is named without one. */
+const HARM_LOOKBACK = 3;
+
+/** True when one of the user's last few turns said they want to hurt someone ("我真想砍死他"). */
+function wishedHarmBefore(state: Awaited<ReturnType<TurnContext['state']>>, turn: TurnContext): boolean {
+  const said = (state?.history ?? []).filter((t) => t.role === 'user').slice(-HARM_LOOKBACK);
+  return said.some((t) => turn.deps.understander.understand(t.text, 'none').harm?.intent === true);
 }
 
 function say(key: string, kind: OutboundReply['kind'], text: string, turn: TurnContext): OutboundReply {

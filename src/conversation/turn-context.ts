@@ -34,6 +34,12 @@ export class TurnContext {
   safeLead = false;
   /** In crisis mode: what the person is doing this turn (crisis.yaml `moods`), so care meets it. */
   crisisMood: string | undefined = undefined;
+  /** With risk or acute this turn: an act already done (crisis.yaml `acute_done` kind), so care says call 120 now. */
+  crisisDone: string | undefined = undefined;
+  /** With risk or acute this turn: a dangerous place was named, so later care asks whether they have left it. */
+  crisisPlace = false;
+  /** They said they are back from the place named ("我下来了"): care stops asking whether they have left it. */
+  crisisLeftPlace = false;
 
   constructor(readonly deps: TurnDeps, readonly key: string, readonly log: CoreLogger) {}
 

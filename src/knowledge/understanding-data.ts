@@ -142,6 +142,18 @@ export const crisisCuesSchema = z.object({
   /** That person found or reached ("辅导员说找到他了 人没事"): care for the family, and the urgency ends. */
   others_found: z.array(text).default([]),
   /**
+   * The user's own wish to hurt someone else ("他再打电话我就去他公司砍他"): met with calm, never analysed as the
+   * collectors' conduct nor kept as evidence. `harm_others_armed`: a weapon bought or on them, read with such a wish in
+   * the turn or just before; `harm_others_unless`: in the same clause, the words are a collector's quoted threat ("他说
+   * 要砍我") or a negation; `harm_others_with_self`: the wish carries the user's own death too ("同归于尽").
+   */
+  harm_others: z.array(text).default([]),
+  harm_others_armed: z.array(text).default([]),
+  harm_others_unless: z.array(text).default([]),
+  harm_others_with_self: z.array(text).default([]),
+  /** An act already done (pills swallowed, a wrist cut): call 120 now, what and how much; first found kind wins. */
+  acute_done: z.array(z.object({ kind: z.string().regex(/^[a-z_]+$/), cues: z.array(text).min(1) })).default([]),
+  /**
    * Right after a crisis reply: what the person is doing in this turn (help on its way, reaching out to someone,
    * back inside, pushing the bot away, silence, no sleep, no one to talk to, tiredness, where they are), so care
    * answers it instead of repeating itself. In order: the first mood whose pattern is found is the turn's.
@@ -317,6 +329,8 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
       });
       for (const [name, list] of Object.entries(crisis.signs)) check(F.crisis, `signs.${name}`, list);
       for (const m of crisis.moods) check(F.crisis, `moods.${m.mood}`, m.cues);
+      for (const key of ['harm_others', 'harm_others_armed', 'harm_others_unless', 'harm_others_with_self'] as const) check(F.crisis, key, crisis[key]);
+      for (const d of crisis.acute_done) check(F.crisis, `acute_done.${d.kind}`, d.cues);
       crisis.together.forEach((combo, i) => {
         for (const name of combo.all) if (!crisis.signs[name]) problems.push(`${F.crisis}: together[${i}] names the sign ${name}, which signs does not define`);
         check(F.crisis, `together[${i}].unless`, combo.unless);

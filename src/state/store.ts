@@ -94,6 +94,10 @@ export interface CrisisMode {
   hurt?: boolean;
   /** Someone else is at risk (a son's message that he wants to die): the care is for the family, and urgent. */
   others?: boolean;
+  /** An act already done (pills taken, a cut): the care turns keep asking whether 120 was called. */
+  done?: string;
+  /** A dangerous place was named (a bridge, a rooftop): the care turns ask whether they have left it. */
+  place?: boolean;
   /** Care replies given since the signal (renewals included): the words of care change turn by turn. */
   said?: number;
 }

@@ -105,6 +105,16 @@ export interface TurnUnderstanding {
    */
   others?: 'risk' | 'found';
   /**
+   * The user's own wish to hurt someone else (crisis.yaml harm_others): `armed` when a weapon is bought or on them,
+   * `withSelf` when the wish takes their own life too; `crisisApart` is the own-crisis signal of the turn with those
+   * words left out ("我已经买好刀了" after "我要砍死他" is no wish to die). Unset when nothing of the kind is said.
+   */
+  harm?: { intent: boolean; armed: boolean; withSelf: boolean; crisisApart: CrisisSignal };
+  /** With risk or acute: an act already done (crisis.yaml acute_done: `pills`, `wound`). */
+  done?: string;
+  /** With risk or acute: a dangerous place named (on a bridge, a rooftop, by the river). */
+  place?: true;
+  /**
    * Right after a crisis reply (context `crisis`): what the person is doing, named in crisis.yaml `moods`
    * ("help_coming", "push_away", "silent" …); unset when none is found or outside care.
    */

@@ -14,6 +14,7 @@ import { createActReader, isSmallTalk, type ActReader } from './act';
 import { createCrisisHead } from './crisis-head';
 import { createCrisisReader, createMoodReader, type OwnWords } from './crisis-signal';
 import { createOthersReader } from './others-at-risk';
+import { createHarmReader } from './harm-others';
 import { createCueCompiler } from './cues';
 import { createSpeakerFeaturizer, type SpeakerFeaturizer } from './features';
 import { createProvisionReader } from './provision-mention';
@@ -78,6 +79,9 @@ export function createUnderstandingPipeline(
   const speaker = createSpeakerCaller(speakerDecision(data.speaker), createCollectorScorer(speakerFeatures, heads.speaker), new RegExp(data.speaker.speaker_anchors));
   const crisis = createCrisisReader(data.crisis, compiler, (text) => kit.detectCrisis(text), createCrisisHead(data.crisisModel));
   const others = createOthersReader(data.crisis, compiler);
+  const harm = createHarmReader(data.crisis, compiler);
+  const done = data.crisis.acute_done.map((d) => ({ kind: d.kind, cues: compiler.compile(d.cues) }));
+  const place = compiler.compile(['@PLACE']);
   const mood = createMoodReader(data.crisis, compiler);
   const facts = createFactReader(data.facts, compiler, options.serviceNumbers);
   const provision = createProvisionReader(data.provisions, compiler, options.lawNames ?? new Map());
@@ -89,7 +93,12 @@ export function createUnderstandingPipeline(
     const f = facts(tt, at);
     const signals = acts.signals(tt, f);
     const sp = isSmallTalk(signals) ? smallTalk(tt) : speaker(tt, parts(tt), context);
-    const signal = crisis(ownWords(tt, sp), context);
+    const own = ownWords(tt, sp);
+    const signal = crisis(own, context);
+    const harmSaid = harm(own.t);
+    const harmRead = harmSaid ? { intent: harmSaid.intent, armed: harmSaid.armed, withSelf: harmSaid.withSelf, crisisApart: harmSaid.withSelf ? signal : crisis(blanked(own.t, harmSaid.spans), context) } : undefined;
+    const atRisk = signal === 'risk' || signal === 'acute';
+    const doneSaid = atRisk ? done.find((d) => d.cues.test(own.t))?.kind : undefined;
     const mention = provision(tt);
     const input = { tt, context, speaker: sp.speaker, speakerConfidence: sp.confidence, crisis: signal, facts: f, ...(mention ? { provision: mention } : {}) };
     const act = acts.call(input, signals);
@@ -102,6 +111,9 @@ export function createUnderstandingPipeline(
       actConfidence: round3(act.confidence),
       crisis: signal,
       ...(othersSaid ? { others: othersSaid } : {}),
+      ...(harmRead ? { harm: harmRead } : {}),
+      ...(doneSaid ? { done: doneSaid } : {}),
+      ...(atRisk && place.test(own.t) ? { place: true as const } : {}),
       ...(moodSaid ? { mood: moodSaid } : {}),
       ...(act.followUp ? { followUp: act.followUp } : {}),
       ...(act.signals.followKind ? { asks: act.signals.followKind } : {}),
@@ -124,6 +136,12 @@ export function createUnderstandingPipeline(
 function ownWords(tt: TurnText, sp: SpeakerCall): OwnWords {
   if (sp.speaker !== 'mixed') return { raw: tt.raw, t: tt.t };
   return { raw: sp.own ?? '', t: sp.ownSpans.map(([a, b]) => tt.t.slice(a, b)).join(SPACE_BREAK) };
+}
+
+/** `t` with the words at `spans` blanked: read again for a wish to die of its own. */
+function blanked(t: string, spans: ReadonlyArray<{ start: number; end: number }>): OwnWords {
+  const out = [...t].map((ch, i) => (spans.some((h) => h.start <= i && i < h.end) ? ' ' : ch)).join('');
+  return { raw: out, t: out };
 }
 
 /** A greeting, thanks or bare answer is the user's own. */

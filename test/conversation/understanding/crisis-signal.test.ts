@@ -38,6 +38,11 @@ describe('the crisis reader', () => {
     others_at_risk: [],
     others_unless: [],
     others_found: [],
+    harm_others: [],
+    harm_others_armed: [],
+    harm_others_unless: [],
+    harm_others_with_self: [],
+    acute_done: [],
     acute_in_crisis: ['秋千 ~2 上'],
     moods: [{ mood: 'swinging', cues: ['荡秋千'] }],
   };

@@ -1,0 +1,36 @@
+/**
+ * The user's own wish to hurt someone else ("他再打电话我就去他公司砍他"): calm and de-escalation — the anger is
+ * understandable; acting on it makes the user the one committing a crime and erases no debt; step away, put the weapon
+ * away, call someone, 110 if they might act. Never an analysis of the collectors' conduct, never an evidence offer.
+ * A weapon at hand ("刀都买好了") escalates to "put it away and call 110 or someone you trust now". Said together with
+ * a wish to die, both are met: the crisis reply, with these words in it.
+ */
+import { emptyReply, type OutboundReply } from '../message';
+import { enterCrisis, hotlineItems } from './crisis-mode';
+import type { CrisisMode } from '../state/store';
+import type { CrisisSignal } from './understanding/types';
+import type { TurnContext } from './turn-context';
+
+/**
+ * Replies to a wish to hurt someone (`armed`: a weapon bought or on them). `selfSignal`, when risk or acute, is the
+ * user's own wish to die said too: crisis mode begins (or goes on) and its reply carries the de-escalation.
+ */
+export function harmOthers(userText: string, armed: boolean, selfSignal: CrisisSignal, turn: TurnContext, already = false, mode?: CrisisMode): OutboundReply {
+  const { replies } = turn.deps;
+  turn.log.warn({ level: armed ? 'harm_armed' : 'harm' }, 'wish to hurt someone else');
+  turn.crisisHandled = true;
+  const calm = { style: 'paragraph' as const, text: replies.text(armed ? 'harm_others_armed' : 'harm_others') };
+  if (selfSignal === 'risk' || selfSignal === 'acute') {
+    const r = enterCrisis(selfSignal, userText, turn, already, mode);
+    r.blocks.splice(1, 0, calm);
+    return r;
+  }
+  const r = emptyReply('crisis');
+  r.notices.push({ kind: 'crisis', text: calm.text });
+  r.blocks.push(calm);
+  r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });
+  turn.remember(userText, (s) => {
+    s.pending = undefined;
+  });
+  return r;
+}
