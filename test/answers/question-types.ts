@@ -172,6 +172,21 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '法院已经立案了 还能和网贷公司调解吗', first: /^能/, guide: 'lawsuit-and-summons' },
   { q: '微信上催收甩来一张法院拍卖通知 可我从来没收到过判决', first: /伪造/, guide: 'impersonation-fake-documents' },
   { q: '开庭那天我去了会不会被当场抓起来', first: /不会被抓|应诉不会/, guide: 'lawsuit-and-summons' },
+  // Issue 11, fresh-questions-14's misses by kind, in new wordings: one question type each.
+  { q: '他们在我家门口拍视频 说要发到网上让邻居都看看 能起诉吗', first: /违法|隐私/, guide: 'home-visit' },
+  { q: '催收说月底前不还就找人收拾我 打断我的腿 是吓唬人的吧 我要不要先还点', first: /违法|不能/, guide: 'threats-and-violence' },
+  { q: '收到短信说我被列为公安协查对象 让我赶紧回电 这是不是催收冒充的', first: /冒充/, guide: 'impersonation-fake-documents' },
+  { q: '信用报告里多了一笔我从没借过的贷款 咋申请删掉', first: /异议|更正/, guide: 'credit-report' },
+  { q: '听说网贷逾期一次一辈子都贷不了款 真的吗', first: /不会一辈子/, not: /^会/, guide: 'credit-report' },
+  { q: '催收说逾期了就永远上黑名单 以后再也借不到钱', first: /不会永久/, guide: 'dishonest-list' },
+  { q: '找亲戚借钱写了月息2分 法院认不认', first: /4倍|四倍/, guide: 'interest-rates' },
+  { q: '朋友借钱给我去du 现在输光了还要给他利息吗', first: /^合同无效/, not: /^要还/, guide: 'gambling-debts' },
+  { q: '我把电话和住址都换了 法院的传票送不到 他们是不是就起诉不了', first: /能告|阻止不了/, guide: 'lawsuit-and-summons' },
+  { q: '听说每天只能打3个催收电话 他们一天打了十几个 能告他们吗', first: /没有规定|国标/, guide: 'harassment-calls' },
+  { q: '催收打电话说我是人渣垃圾 这种能找警察吗', first: /能|报警/, not: /^先核实/, guide: 'insults' },
+  { q: '下了个高炮口子 2000只到账1400 七天后要还2600 我必须全还吗', first: /无效|不受支持/, guide: 'upfront-interest' },
+  { q: '给债务优化公司交了3000服务费 平台照样天天催我 钱能要回来吗', first: /可以要求退/, guide: 'official-repayment' },
+  { q: '欠了好几年了 平台每个月都发短信 那时效是不是早就过了', first: /不一定/, guide: 'limitation-period' },
 ];
 
 /** Questions outside the knowledge: the reply is one sentence routing to the right place. */
@@ -185,4 +200,7 @@ export const OUT_OF_SCOPE: Array<{ q: string; route: RegExp }> = [
   { q: '要离婚了 房产证只写了老公名字 我能分到多少', route: /12348|律师/ },
   { q: '骑车被电动车撞了 对方拖着不赔钱', route: /122|交警/ },
   { q: '今天天气怎么样', route: /12348/ },
+  { q: '办旅游签证的时候 信用卡逾期会不会被拒签', route: /12348/ },
+  { q: '个税app上说我有笔收入要补税 可我没拿过这钱 咋处理', route: /12348/ },
+  { q: '想给家里的猫办个宠物证 找哪里', route: /12348/ },
 ];
