@@ -17,7 +17,7 @@ export interface Replies {
 export const REQUIRED_REPLY_KEYS = [
   'welcome', 'privacy', 'help', 'delete_confirm', 'delete_done', 'delete_cancelled', 'export_header', 'export_empty',
   'evidence_empty', 'evidence_header', 'evidence_saved', 'evidence_not_saved', 'analysis_heading_unlawful',
-  'analysis_heading_lawful', 'analysis_lawful_note', 'analysis_debt_note', 'analysis_reply_heading',
+  'analysis_heading_lawful', 'analysis_lawful_note', 'analysis_debt_note', 'analysis_debt_note_lawful', 'analysis_reply_heading',
   'analysis_standard_note', 'answer_why', 'answer_steps', 'answer_law_button', 'answer_out_of_scope',
   'answer_unsure_note', 'answer_dated_note', 'law_heading', 'law_none', 'law_partial_prefix', 'law_version_note',
   'law_corrected_note', 'image_not_supported_yet', 'button_evidence', 'button_export', 'button_delete_confirm',

@@ -160,8 +160,9 @@ export function renderAnalysis(
 
   if (analysis.lawful) {
     const note = lawfulNoteOf(text, kit.lawfulNotes ?? []);
-    reply.blocks.push({ style: 'paragraph', text: replies.text(note?.verdict ?? 'analysis_verdict_lawful') });
-    reply.blocks.push({ style: 'paragraph', text: replies.text(note?.reply ?? 'analysis_lawful_short') });
+    // Money asked into an account the message gives: never "a normal reminder" (the warning follows).
+    reply.blocks.push({ style: 'paragraph', text: replies.text(payWarning ? 'analysis_verdict_lawful_payment' : note?.verdict ?? 'analysis_verdict_lawful') });
+    if (note || !payWarning) reply.blocks.push({ style: 'paragraph', text: replies.text(note?.reply ?? 'analysis_lawful_short') });
   } else {
     reply.blocks.push({ style: 'paragraph', text: replies.text(standardOnly ? 'analysis_verdict_standard_only' : 'analysis_verdict_unlawful', { labels }) });
     reply.blocks.push({ style: 'list', text: '', items: firstScreenFindings(analysis.findings, deps, at) });
@@ -231,7 +232,8 @@ function renderDetail(
     r.blocks.push({ style: 'heading', text: replies.text('analysis_steps_heading') });
     r.blocks.push({ style: 'list', text: '', items: nextSteps.map((s) => `${s.label}：${s.detail}`) });
   }
-  r.blocks.push({ style: 'paragraph', text: replies.text('analysis_debt_note') });
+  // A lawful message's details never call the collection unlawful.
+  r.blocks.push({ style: 'paragraph', text: replies.text(analysis.lawful ? 'analysis_debt_note_lawful' : 'analysis_debt_note') });
   r.citations = citationsFor(analysis.findings, deps.knowledge, at);
   return r;
 }

@@ -105,6 +105,8 @@ export const callBackFileSchema = z.object({
   doubtful: z.array(z.string().min(1)).min(1),
   lead_doubtful: z.string().min(1).max(120, 'at most 120 characters'),
   lead_lawful: z.string().min(1).max(120, 'at most 120 characters'),
+  pay_cues: z.array(cue).default([]),
+  lead_pay: z.string().min(1).max(120, 'at most 120 characters').optional(),
   verify: z.array(z.object({ cues: z.array(cue).min(1), text: z.string().min(1).max(90, 'at most 90 characters') }).strict()).min(1),
   other: z.string().min(1).max(90, 'at most 90 characters'),
 });

@@ -40,7 +40,7 @@ export function createFollowUpAnswers(deps: FollowUpDeps): FollowUpAnswers {
     explainProvision: (mention, focus, now) => explainProvision(mention, focus, deps, now),
     canReport: (focus, now) => canReport(focus, deps, now),
     crime: (focus, now, question) => crimeAnswer(focus, deps, now, question),
-    callBack: (focus, now, question) => (asksCallBack(question, deps.data.callBack) ? callBack(focus, deps, now) : undefined),
+    callBack: (focus, now, question) => (asksCallBack(question, deps.data.callBack) ? callBack(focus, deps, now, question) : undefined),
     namesClaim: (focus, question) => namesClaimOf(focus, deps, question),
     reportable: (focus) => !focus.lawful && reportAnswers(focus, deps.data.report).some((a) => a.verdict === 'police'),
     claims: (focus, question) => claimsOf(focus, deps, question).map((c) => ({ name: c.name, verdict: c.verdict, answer: c.answer, real: c.real, check: c.check })),

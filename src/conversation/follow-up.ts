@@ -27,7 +27,7 @@ const RECENT_ANSWERS = 2;
  * The analysed message or conduct the conversation is still about: analysed last, or at most `RECENT_ANSWERS`
  * answers ago ("what to do" otherwise follows whichever came last).
  */
-function analysisInFocus(state: UserState | null | undefined): AnalysisFocus | undefined {
+export function analysisInFocus(state: UserState | null | undefined): AnalysisFocus | undefined {
   const held = state?.focus?.analysis;
   return held && (state?.focus?.kind === 'analysis' || (held.answersSince ?? 0) <= RECENT_ANSWERS) ? held : undefined;
 }

@@ -23,6 +23,7 @@ import { askSpeaker, confirmSpeaker, typedSpeakerAnswer } from './speaker-check'
 import { describeConduct, saveConductNote } from './conduct-note';
 import { answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
+import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { answerQuestion, moreOfAnswer } from './question';
 import { dropLoanQuestion, interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
@@ -204,6 +205,12 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   const alsoAsks = asksOrWonders(text);
   if (u.act === 'greeting' && u.speaker === 'user') return say('greeting', 'greeting', text, turn);
   if (u.act === 'thanks' && u.speaker === 'user' && !alsoAsks) return say('thanks', 'greeting', text, turn);
+
+  // 4b. "这是不是诈骗短信？催收天天冒充法院吓我" / "这种起诉合法吗 能报警吗" with a lawful lawsuit notice in focus: the user's
+  // question about that notice (check it yourself, never block it; suing is lawful), not conduct to analyse.
+  // "他们一天发了三条这种短信" after a lawful reminder: a few messages are no harassment.
+  const onNotice = u.speaker === 'user' ? answerOnLawfulNotice(text, state, turn) ?? fewContacts(text, u, state, turn) : undefined;
+  if (onNotice) return onNotice;
 
   // 5. Follow-ups on what was just said — unless the turn names conduct of its own ("晚上打几十个电话违法吗",
   // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.

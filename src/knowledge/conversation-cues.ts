@@ -66,6 +66,12 @@ const schema = z
     recurs: words.default([]),
     where_to_complain: words.default([]),
     asks_meaning: words.default([]),
+    notice_doubt: words.default([]),
+    suit_words: words.default([]),
+    suit_judged: words.default([]),
+    court_notice_marks: words.default([]),
+    few_contacts: words.default([]),
+    lawyer_letter: words.default([]),
   })
   .strict();
 
