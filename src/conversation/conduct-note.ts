@@ -41,7 +41,11 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   const asksSomething = analysis.questions.length > 0 || asksOrWonders(text);
   reply.kind = asks === 'judge' || !asksSomething ? 'analysis' : 'answer';
   reply.categories = analysis.categories;
-  if (!reply.buttons.some((b) => b.id === 'note:save')) reply.buttons.unshift({ id: 'note:save', label: deps.replies.text('note_button_save') });
+  // A question that reports what collectors said ("催收说我这是诈骗 要坐牢 真的假的") asks about their words: the
+  // user's own question is no account worth keeping, so no note is offered for it.
+  const asksAboutWords = asksSomething && deps.cues.they_said.some((w) => text.includes(w));
+  if (asksAboutWords) reply.buttons = reply.buttons.filter((b) => b.id !== 'note:save');
+  else if (!reply.buttons.some((b) => b.id === 'note:save')) reply.buttons.unshift({ id: 'note:save', label: deps.replies.text('note_button_save') });
   const since = deps.now().toISOString();
   const focus = analysisFocus(analysis, { at: analysis.occurredAt, source: 'conduct', excerpt: text });
   focus.citations = reply.citations.map((c) => ({ law: c.law, article: c.article }));
@@ -74,7 +78,7 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   }
   const at = analysis.occurredAt.toISOString();
   turn.remember(text, (s) => {
-    s.pending = { kind: 'confirm_note', since, data: { text, categories: analysis.categories, occurredAt: at } };
+    s.pending = asksAboutWords ? undefined : { kind: 'confirm_note', since, data: { text, categories: analysis.categories, occurredAt: at } };
     s.focus = { kind: 'analysis', analysis: focus };
     s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
   });

@@ -125,6 +125,42 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   return undefined;
 }
 
+/** The categories of the message in focus that a turn names by itself ("半夜发…" → off_hours), none when it names others. */
+function partsNamed(u: TurnUnderstanding, focus: AnalysisFocus, cues: ConversationCues): string[] {
+  const parts = [...new Set(u.facts.conduct.map((c) => cues.part_of_message[c]).filter((c): c is string => c !== undefined))];
+  return parts.length > 0 && parts.every((c) => focus.categories.includes(c)) ? parts : [];
+}
+
+/**
+ * "半夜发是不是违法的" / "那骂人那部分呢" right after a message with several findings: the turn names one part of that
+ * message and nothing of its own, so that part is judged alone — the hour by the standard it breaks (not a statute),
+ * an insult or a threat as unlawful, with its steps. Undefined when the turn is about anything else.
+ */
+export function partOfFocus(text: string, u: TurnUnderstanding, state: UserState | null | undefined, turn: TurnContext): OutboundReply | undefined {
+  const { deps } = turn;
+  const focus = analysisInFocus(state);
+  const f = deps.followUps;
+  if (!f || !focus || focus.lawful || u.act !== 'follow_up' || (u.followUp !== 'judge' && u.followUp !== 'generic') || asksCrime(text, deps.cues)) return undefined;
+  const parts = partsNamed(u, focus, deps.cues);
+  // Something of its own ("又骂我全家") is conduct to assess, not a part of the message.
+  if (parts.length === 0 || parts.length === focus.categories.length || deps.analysis.assessConduct(text, deps.now()).findings.length > 0) return undefined;
+  const part: AnalysisFocus = { ...focus, categories: parts, findings: focus.findings.filter((x) => parts.includes(x.category)) };
+  const labels = parts.map((c) => deps.analysis.categoryLabel(c as never)).join('、');
+  const standardOnly = parts.every((c) => c === 'off_hours' || c === 'harassment_frequency');
+  const why = parts.map((c) => `${deps.analysis.categoryLabel(c as never)}：${deps.replies.text(`finding_short_${c}`)}`).join('；');
+  const steps = f.whatToDo(part, deps.now());
+  const out = emptyReply('answer');
+  out.blocks = [
+    { style: 'paragraph', text: deps.replies.text(standardOnly ? 'recall_part_standard' : 'recall_part_unlawful', { labels }) },
+    { style: 'paragraph', text: standardOnly ? deps.replies.text('analysis_standard_note') : why },
+    // A standard broken is no unlawful collection: the debt line says the debt stands, not that the way was unlawful.
+    ...steps.blocks.slice(1).map((b) => (standardOnly && b.text === deps.replies.text('fu_debt_line') ? { ...b, text: deps.replies.text('fu_debt_line_lawful') } : b)),
+  ];
+  out.citations = steps.citations;
+  out.buttons = steps.buttons;
+  return answered(out, focus.at, text, turn);
+}
+
 /**
  * "我能让他们坐牢吗" / "发群的人会被判刑吗" read as a question of its own right after collectors' conduct was analysed:
  * which crime that conduct could be, under which condition (never the jail guide's "will I go to jail?"). Undefined

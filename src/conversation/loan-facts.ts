@@ -312,7 +312,10 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
   }
   // Who lent and when, said on its own (a report of what collectors did is not: "让我同事都知道" names no lender).
   const onlyWhoAndWhen = Object.keys(said).length > 0 && !statesNumbers(said);
-  const reportsConduct = u.facts.conduct.length > 0 || u.facts.contacted.length > 0;
+  // Someone named beside the lender ("朋友介绍的一个老板 个人 没牌照") is who lent, not someone collectors contacted —
+  // unless the words show something done to them ("他说要去我单位闹 让我同事都知道").
+  const contactedSomeone = u.facts.contacted.length > 0 && (said.lender === undefined || turn.deps.analysis.assessConduct(text, receivedAt).findings.length > 0);
+  const reportsConduct = u.facts.conduct.length > 0 || contactedSomeone;
   // Who lent, said inside a question of its own while a number is still missing ("高利贷是不是一分都不用还"): kept,
   // and the question answered, not the number asked for again.
   if (onlyWhoAndWhen && asksOrWonders(text) && kit.reply(merged, turn.deps.now()).missing) {

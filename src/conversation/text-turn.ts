@@ -21,7 +21,7 @@ import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
 import { askSpeaker, confirmSpeaker, typedSpeakerAnswer } from './speaker-check';
 import { describeConduct, saveConductNote } from './conduct-note';
-import { answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, recoverTaken, stepsAgainstFocus } from './follow-up';
+import { answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { answerQuestion, moreOfAnswer } from './question';
@@ -101,8 +101,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // Reaching out to someone close ("我同意给我朋友打电话"): words about calling family are help, never a collection
     // topic — do it now, and how to wait.
     if (u.mood === 'reaching_out' && !asksOrWonders(text)) return careGoesOn('crisis_reach_out', text, turn, state.crisis);
-    // Back from the dangerous place ("好 我回屋里了"): relief, stay away from it, the line.
-    if (u.mood === 'back_inside' && u.crisis === 'none' && !asksOrWonders(text)) return careGoesOn('crisis_back_inside', text, turn, state.crisis);
+    // Back from the dangerous place ("好 我回屋里了", "我下来了 回房间了"): relief, stay away from it, the line. Read as
+    // safe or not, it is a step towards safety, never a brush-off; only safety said outright ("…我很安全") ends care.
+    const backInside = u.mood === 'back_inside' && (u.crisis === 'none' || (u.crisis === 'safe' && !saysAssured(text, cues.safe_assured)));
+    if (backInside && !asksOrWonders(text)) return careGoesOn('crisis_back_inside', text, turn, state.crisis);
     // Someone close by, not yet with them ("老婆在隔壁房间"): go to them now.
     if (u.crisis !== 'safe' && !asksOrWonders(text) && cues.someone_near.some((w) => text.includes(w))) return someoneNear(text, turn, state.crisis);
     // A person at risk who asks something is the one asking ("算了 问你个正事 信用卡能申请停息挂账吗" is no paste):
@@ -122,6 +124,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     if (u.crisis === 'safe' && asksToo) {
       leaveCrisisQuietly(turn);
       u = { ...plain, speaker: 'user', speakerConfidence: 1, crisis: 'none' };
+      // The question is what is asked, not the words of safety around it ("好安全" drew an answer about safety).
+      text = askedPart(text, cues.safe_assured);
     }
     // "我不会真的去死的 就是很难受": no longer at risk perhaps, but still hurting — care continues.
     // "没事了" / "真的没事 别问了" after words of dying is no word of safety: heard, not pressed, and care goes on.
@@ -243,6 +247,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const crime = crimeOfFocus(text, u, state, turn);
     if (crime) return crime;
   }
+  // "半夜发是不是违法的" / "那骂人那部分呢": one part of the message in focus, judged alone.
+  const part = u.speaker === 'user' ? partOfFocus(text, u, state, turn) : undefined;
+  if (part) return part;
   if (ownConduct) {
     const r = describeConduct(text, receivedAt, turn, u.followUp, eventDates(u));
     if (r) return r;
@@ -399,6 +406,16 @@ export type { TurnUnderstanding };
 /** `text` with the words of assurance it says taken out. */
 function withoutAssurance(text: string, words: readonly string[]): string {
   return words.reduce((t, w) => t.split(w).join(' '), simplified(text));
+}
+
+/**
+ * `text` without its clauses that only say the person is safe ("我冇事 好安全 就係想知…" → "我冇事 就係想知…"); the
+ * text itself when nothing would be left.
+ */
+function askedPart(text: string, words: readonly string[]): string {
+  const clauses = text.split(/[\s,，。!！;；]+/u).filter(Boolean);
+  const kept = clauses.filter((c) => !saysAssured(c, words) || asksOrWonders(withoutAssurance(c, words)));
+  return kept.length > 0 && kept.length < clauses.length ? kept.join(' ') : text;
 }
 
 /** True when `text` says one of the words of assurance (in traditional characters too: "我唔會做傻事"). */

@@ -72,6 +72,7 @@ const schema = z
     court_notice_marks: words.default([]),
     few_contacts: words.default([]),
     lawyer_letter: words.default([]),
+    part_of_message: z.record(z.string().min(1), z.string().min(1)).default({}),
   })
   .strict();
 
