@@ -5,13 +5,14 @@
  * cancel the debt. The full explanations, every step, the standards note and a firm reply to send back sit behind
  * buttons ("详细说明和全部步骤", "怎么回复对方"); the full law texts behind "查看法条".
  */
-import { emptyReply, type Citation, type OutboundReply } from '../message';
+import { emptyReply, type Citation, type OutboundReply, type TextBlock } from '../message';
 import { toCitation } from '../knowledge/citations';
 import { isCited, type Analysis, type CategoryId, type Finding, type NextStep, type ProvisionRef } from './findings';
 import type { AnalysisKit } from './kit';
 import { lawfulNoteOf } from './lawful-notes';
 import { chinaDay, notYetInForce, resolveInForce, type Knowledge } from '../knowledge/knowledge';
 import type { Replies } from '../replies';
+import { fitted, FIRST_SCREEN_MAX } from '../screen-fit';
 
 export interface AnalysisView {
   /** The first screen. */
@@ -127,6 +128,8 @@ function timeLimitLine(analysis: Analysis, at: Date, now: Date, deps: { knowledg
 const EVIDENCE_SHOWN = 18;
 /** Steps named on the first screen. */
 const FIRST_STEPS = 2;
+/** Room kept on an unlawful message's first screen for the "已加密保存为证据，编号 …" line added after it. */
+const EVIDENCE_LINE_ROOM = 50;
 
 /**
  * Builds the analysis reply. `at` is when the message was sent, or when it was received if unknown; `now` is when
@@ -158,21 +161,30 @@ export function renderAnalysis(
   const labels = [...new Set(analysis.findings.map((f) => kit.categoryLabel(f.category)))].join('、');
   const standardOnly = !analysis.lawful && analysis.categories.every((c) => STANDARD_CATEGORIES.has(c));
 
-  if (analysis.lawful) {
-    const note = lawfulNoteOf(text, kit.lawfulNotes ?? []);
-    // Money asked into an account the message gives: never "a normal reminder" (the warning follows).
-    reply.blocks.push({ style: 'paragraph', text: replies.text(payWarning ? 'analysis_verdict_lawful_payment' : note?.verdict ?? 'analysis_verdict_lawful') });
-    if (note || !payWarning) reply.blocks.push({ style: 'paragraph', text: replies.text(note?.reply ?? 'analysis_lawful_short') });
-  } else {
-    reply.blocks.push({ style: 'paragraph', text: replies.text(standardOnly ? 'analysis_verdict_standard_only' : 'analysis_verdict_unlawful', { labels }) });
-    reply.blocks.push({ style: 'list', text: '', items: firstScreenFindings(analysis.findings, deps, at) });
-  }
-  if (payWarning) reply.blocks.push({ style: 'warning', text: replies.text('analysis_payment_short') });
-  // A fake court, police or lawyer wants money sent: that it should not be, whether or not the message names an account.
-  else if (analysis.categories.includes('impersonation')) reply.blocks.push({ style: 'warning', text: replies.text('analysis_impersonation_no_pay') });
-  const first = nextSteps.slice(0, FIRST_STEPS).map((s, i) => `${'①②③'[i]}${s.label}`);
-  if (first.length && !analysis.lawful) reply.blocks.push({ style: 'paragraph', text: replies.text('analysis_first_steps', { steps: first.join('；') }) });
-  reply.blocks.push({ style: 'paragraph', text: replies.text(analysis.lawful ? 'analysis_debt_lawful' : 'analysis_debt_short') });
+  // The first screen, fullest first: every finding with its words and main provision; then without the words; then
+  // with the provision on the first two findings only. The first that fits is sent (room is left for the "saved as
+  // evidence" line the conversation adds after an unlawful message).
+  const screen = (shown: FindingsShown): TextBlock[] => {
+    const blocks: TextBlock[] = [];
+    if (analysis.lawful) {
+      const note = lawfulNoteOf(text, kit.lawfulNotes ?? []);
+      // Money asked into an account the message gives: never "a normal reminder" (the warning follows).
+      blocks.push({ style: 'paragraph', text: replies.text(payWarning ? 'analysis_verdict_lawful_payment' : note?.verdict ?? 'analysis_verdict_lawful') });
+      if (note || !payWarning) blocks.push({ style: 'paragraph', text: replies.text(note?.reply ?? 'analysis_lawful_short') });
+    } else {
+      blocks.push({ style: 'paragraph', text: replies.text(standardOnly ? 'analysis_verdict_standard_only' : 'analysis_verdict_unlawful', { labels }) });
+      blocks.push({ style: 'list', text: '', items: firstScreenFindings(analysis.findings, deps, at, shown) });
+    }
+    if (payWarning) blocks.push({ style: 'warning', text: replies.text('analysis_payment_short') });
+    // A fake court, police or lawyer wants money sent: that it should not be, whether or not the message names an account.
+    else if (analysis.categories.includes('impersonation')) blocks.push({ style: 'warning', text: replies.text('analysis_impersonation_no_pay') });
+    const first = nextSteps.slice(0, FIRST_STEPS).map((s, i) => `${'①②③'[i]}${s.label}`);
+    if (first.length && !analysis.lawful) blocks.push({ style: 'paragraph', text: replies.text('analysis_first_steps', { steps: first.join('；') }) });
+    blocks.push({ style: 'paragraph', text: replies.text(analysis.lawful ? 'analysis_debt_lawful' : 'analysis_debt_short') });
+    return blocks;
+  };
+  const room = analysis.lawful ? FIRST_SCREEN_MAX : FIRST_SCREEN_MAX - EVIDENCE_LINE_ROOM;
+  reply.blocks.push(...fitted([screen({ words: true, basisFor: Infinity }), screen({ words: false, basisFor: Infinity }), screen({ words: false, basisFor: 2 })], room));
   reply.citations = citations;
   if (citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
   if (replyTemplate) reply.buttons.push({ id: 'tpl', label: replies.text('analysis_button_reply') });
@@ -181,8 +193,19 @@ export function renderAnalysis(
   return { reply, detail: renderDetail(analysis, at, now, deps, nextSteps, payWarning), citations, nextSteps, replyTemplate };
 }
 
+/** What each first-screen finding line shows: the triggering words, and the main provision for the first N lines. */
+interface FindingsShown {
+  words: boolean;
+  basisFor: number;
+}
+
 /** One line per category on the first screen: its label, the words, what it means, and its main provision. */
-function firstScreenFindings(findings: Finding[], deps: { knowledge: Knowledge; analysis: AnalysisKit; replies: Replies }, at: Date): string[] {
+function firstScreenFindings(
+  findings: Finding[],
+  deps: { knowledge: Knowledge; analysis: AnalysisKit; replies: Replies },
+  at: Date,
+  shown: FindingsShown = { words: true, basisFor: Infinity },
+): string[] {
   const seen = new Set<CategoryId>();
   const out: string[] = [];
   for (const f of findings) {
@@ -191,8 +214,9 @@ function firstScreenFindings(findings: Finding[], deps: { knowledge: Knowledge; 
     const time = f.category === 'off_hours' ? /\d{1,2}:\d{2}/.exec(f.evidence)?.[0] : undefined;
     const words = time ?? (f.evidence.length > EVIDENCE_SHOWN ? `${f.evidence.slice(0, EVIDENCE_SHOWN)}…` : f.evidence);
     // The main provision, with its part but without the part's gloss ("第（一）项：侵扰私人生活安宁" → "第（一）项").
-    const basis = basisOf(f, deps.knowledge, at)[0]?.replace(/：[^）]*）$/, '）');
-    out.push(`${deps.analysis.categoryLabel(f.category)}「${words}」：${deps.replies.text(`finding_short_${f.category}`)}${basis ? `（${basis}）` : ''}`);
+    const basis = out.length < shown.basisFor ? basisOf(f, deps.knowledge, at)[0]?.replace(/：[^）]*）$/, '）') : undefined;
+    const quoted = shown.words || time ? `「${words}」` : '';
+    out.push(`${deps.analysis.categoryLabel(f.category)}${quoted}：${deps.replies.text(`finding_short_${f.category}`)}${basis ? `（${basis}）` : ''}`);
   }
   return out;
 }
