@@ -10,6 +10,7 @@
  * The user's own words are never stored as evidence.
  */
 import { simplified } from '../analysis/normalize';
+import type { ConductAnalysis } from '../analysis/described-conduct';
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
@@ -180,13 +181,16 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // A typed yes keeps the note only while the last reply still offers it.
   const noteOffered = state?.offered?.buttons.some((b) => b.id === 'note:save');
   if (pending?.kind === 'confirm_note' && noteOffered && isYes(text, cues.yes)) return saveConductNote(receivedAt, turn);
+  // What the analyzer finds in the turn's own words, as described conduct: asked by several steps below, read once.
+  let ownFindings: ConductAnalysis | undefined;
+  const conductOfText = () => (ownFindings ??= deps.analysis.assessConduct(text, receivedAt));
   // "他说不还就找人收拾我 能报警不" while a loan number is awaited: a question about conduct, not the number.
   // "分12期 每期还1000 这利息合法吗" asks about the interest with the number: the loan's, not conduct's.
   const asksInterest = deps.knowledge.interestCues.some((c) => text.includes(c));
   const asksAboutConduct = asksOrWonders(text) && (u.facts.conduct.length > 0 || (u.asks !== undefined && CONDUCT_ASKS.has(u.asks) && !asksInterest));
   // "那个到手2000的 催收说不还就让我全家社死": what collectors did, told with no question, is no answer either — the
   // conduct is answered and the question for the number dropped (a loan number it names is still kept below).
-  const reportsConduct = awaitingNumber && !asksAboutConduct && u.facts.conduct.length > 0 && deps.analysis.assessConduct(text, receivedAt).findings.length > 0;
+  const reportsConduct = awaitingNumber && !asksAboutConduct && u.facts.conduct.length > 0 && conductOfText().findings.length > 0;
   if (awaitingNumber && reportsConduct) {
     dropLoanQuestion(turn);
     // Read as it would be had nothing been asked: a report, not a reply to the question.
@@ -233,17 +237,17 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // A report of what collectors claim about who is liable ("他们又说我表哥是担保人要他还 他就是个紧急联系人", "他们说我是
   // 骗子 逾期是诈骗吗") asks whether the claim holds, question mark or not: that is answered, not the conduct around it.
   const claimsLiability = u.speaker === 'user' && (u.act === 'describe' || u.act === 'follow_up') && cues.liability_claim.some((w) => text.includes(w));
-  const ownClaim = u.followUp === 'verify_claims' && deps.analysis.assessConduct(text, receivedAt).categories.some((c) => c === 'deception' || c === 'impersonation');
+  const ownClaim = u.followUp === 'verify_claims' && conductOfText().categories.some((c) => c === 'deception' || c === 'impersonation');
   // "那催收打给老板这事我能去哪投诉": where to complain is asked; the channels answer it, not the verdict on the conduct.
   const asksWhere = u.speaker === 'user' && cues.where_to_complain.some((w) => text.includes(w));
   if (asksWhere && (u.act === 'follow_up' || u.act === 'describe' || u.act === 'ask')) return answerQuestion(text, u, turn, false);
   const ownConduct = u.act === 'follow_up' && (u.followUp === 'judge' || u.followUp === 'can_report' || ownClaim) && !u.provision
     && !cues.points_back.some((w) => text.includes(w)) && !cues.this_message.some((w) => text.includes(w))
-    && (u.facts.conduct.length > 0 || deps.analysis.assessConduct(text, receivedAt).findings.length > 0);
+    && (u.facts.conduct.length > 0 || conductOfText().findings.length > 0);
   if (claimsLiability && u.act === 'follow_up') return answerQuestion(text, u, turn, false);
   // "我能让他们坐牢吗" / "发群的人会被判刑吗" right after collectors' conduct, naming nothing new they did (坐牢 there is no
   // claim of theirs): the crime that conduct could be, never the jail guide's "will I go to jail?".
-  if (u.speaker === 'user' && (u.act === 'ask' || u.act === 'follow_up') && deps.analysis.assessConduct(text, receivedAt).findings.length === 0) {
+  if (u.speaker === 'user' && (u.act === 'ask' || u.act === 'follow_up') && conductOfText().findings.length === 0) {
     const crime = crimeOfFocus(text, u, state, turn);
     if (crime) return crime;
   }
