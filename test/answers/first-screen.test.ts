@@ -156,6 +156,13 @@ describe('follow-ups keep the question type', () => {
     expect(next.suggestions.slice(0, entry.steps.length)).toEqual(entry.steps.map((s) => s.trim()));
     expect(screen(next).length).toBeLessThanOrEqual(350);
   });
+
+  it('a question about what a court paper is keeps that paper as the topic, so "no money" is read against it', () => {
+    const first = ask('法院寄来一张支付令 这是啥意思');
+    const next = ask('手头没钱 跟法院讲一声没钱可以吗', { lastTopic: first.guideId, lastEntry: first.entryId });
+    expect(next.guideId).toBe('payment-order');
+    expect(firstSentence(screen(next))).toMatch(/不能|不行|不影响/);
+  });
 });
 
 describe('dedupe', () => {

@@ -189,6 +189,13 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '下了个高炮口子 2000只到账1400 七天后要还2600 我必须全还吗', first: /无效|不受支持/, guide: 'upfront-interest' },
   { q: '给债务优化公司交了3000服务费 平台照样天天催我 钱能要回来吗', first: /可以要求退/, guide: 'official-repayment' },
   { q: '欠了好几年了 平台每个月都发短信 那时效是不是早就过了', first: /不一定/, guide: 'limitation-period' },
+  // Issues 10/11, dev20's single questions answered from the wrong entry, in new wordings.
+  { q: '那征信咋样啊 一辈子吗', first: /不会一辈子|5年|五年/, guide: 'credit-report' },
+  { q: '过个两三年 征信上的逾期会自己没了吗', first: /5年|五年/, guide: 'credit-report' },
+  { q: '仲裁到底是个啥 和上法院有啥区别', first: /仲裁/, guide: 'arbitration-and-notarization' },
+  { q: '法院寄来一张支付令 这是啥意思', first: /还款命令|15日/, guide: 'payment-order' },
+  { q: '支付令的异议 打电话说一声行不行', first: /口头异议无效/, guide: 'payment-order' },
+  { q: '网贷公司把我告了 开庭那天我不去会有啥后果', first: /缺席判决.*(强制执行|失信|限制高消费)/, guide: 'lawsuit-and-summons' },
 ];
 
 /** Questions outside the knowledge: the reply is one sentence routing to the right place. */
