@@ -166,7 +166,7 @@ export const loanCuesSchema = z.object({
     last_parts: z.object({ principal: words, joiners: words, interest: words }),
   }),
   received_promised: z.object({ promised: words, actual: words }),
-  self_correction: z.object({ words: words, restate: words }),
+  self_correction: z.object({ words: words, restate: words, interjections: words }),
   no_interest_last_month: words,
   early_payoff: z.object({ paid_before: words, settle_words: words, that_month: words, max_over_left: z.number().min(1).max(2) }),
   flat_basis_after: words,

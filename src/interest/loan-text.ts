@@ -346,17 +346,49 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   // and 分 said again after it.
   const correctionGap = '[,.]*';
   const correctionCues = lower(ROLES.flatMap((role) => cues.before[role]));
+  // 哦不对 / 哦，说错了 / 不对，不对: an interjection may open the taking back, and it may be said twice.
+  const correctionWords = `(?:(?:${altOf(cues.self_correction.interjections)})?${correctionGap}(?:${altOf(cues.self_correction.words)})${correctionGap})+`;
   const selfCorrectionRe = new RegExp(
-    `${correctionNumber}${correctionUnit}${correctionCurrency}${correctionGap}(?:${altOf(cues.self_correction.words)})+${correctionGap}([^\\d,.]{0,8}?)(?:${altOf(cues.self_correction.restate)})(?:${altOf(cues.term.split_words)})?${correctionNumber}${correctionUnit}${correctionCurrency}(?![\\d.])`,
+    `${correctionNumber}${correctionUnit}${correctionCurrency}${correctionGap}${correctionWords}([^\\d,.]{0,8}?)(?:${altOf(cues.self_correction.restate)})(?:${altOf(cues.term.split_words)})?${correctionNumber}${correctionUnit}${correctionCurrency}(?![\\d.])`,
     'g',
   );
+  /** The words between the taking back and 是 neither give the number another role nor hedge it. */
+  const plainRestate = (filler: string) => !correctionCues.some((w) => filler.includes(w)) && !cues.self_correction.restate.some((r) => uncertainBefore.some((w) => `${filler}${r}`.includes(w)));
   const selfCorrected = (whole: string, _n1: string, u1: string | undefined, _c1: string | undefined, filler: string, n2: string, u2: string | undefined, c2: string | undefined): string =>
-    (u1 ?? '') === (u2 ?? '') && !correctionCues.some((w) => filler.includes(w)) && !cues.self_correction.restate.some((r) => uncertainBefore.some((w) => `${filler}${r}`.includes(w))) ? `${n2}${u2 ?? ''}${c2 ?? ''}` : whole;
+    (u1 ?? '') === (u2 ?? '') && plainRestate(filler) ? `${n2}${u2 ?? ''}${c2 ?? ''}` : whole;
+  /**
+   * 7天后还8800，不对不对，是14天后还8800: a phrase taken back and said again whole. The phrase after 是 (to the end of
+   * its clause) replaces the end of the clause before the taking back that reads the same with every number set
+   * aside (#天后还#); nothing reads the same, and the text stays as it is.
+   */
+  const correctionMarkRe = new RegExp(`${correctionGap}${correctionWords}([^\\d,.]{0,8}?)(?:${altOf(cues.self_correction.restate)})`, 'g');
+  const numberRun = new RegExp(`[\\d.]+(?:(?:${altOf(Object.keys(cues.numerals.magnitudes))})\\d*)?|[${[...Object.keys(cues.numerals.digits), ...Object.keys(cues.numerals.units), ...Object.keys(cues.numerals.big), cues.numerals.half].join('')}]+`, 'g');
+  const numbersAside = (s: string) => s.replace(numberRun, '#');
+  const phraseCorrected = (t: string): string => {
+    for (const m of t.matchAll(correctionMarkRe)) {
+      const from = m.index!;
+      const to = from + m[0].length;
+      let end = to;
+      while (end < t.length && !breakChars.has(t[end]!)) end++;
+      const restated = t.slice(to, end);
+      const shape = numbersAside(restated);
+      if (!plainRestate(m[1]!) || shape === restated) continue;
+      const clause = clauseStartAt(t, from);
+      // Only from a character that is not inside a number (the 800 of 8800 reads as # too).
+      const inNumber = new Set([...t.slice(clause, from).matchAll(numberRun)].flatMap((h) => Array.from({ length: h[0].length - 1 }, (_, i) => clause + h.index! + i + 1)));
+      for (let k = from - 1; k >= clause; k--) {
+        if (inNumber.has(k) || numbersAside(t.slice(k, from)) !== shape) continue;
+        return phraseCorrected(t.slice(0, k) + restated + t.slice(end));
+      }
+    }
+    return t;
+  };
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
     const typed = serviceNumbers ? serviceNumbers.blank(text.normalize('NFKC')) : text;
-    const normal = normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, restatedTime).replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
+    const corrected = normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, restatedTime).replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
+    const normal = phraseCorrected(corrected);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
     const t = choice.withoutSetAside(normal);
     const all = readLoan(t, at, false);
