@@ -29,8 +29,39 @@ export interface FsPort {
 /** The real file system. */
 export const nodeFs: FsPort = fs;
 
-/** Suffix of temporary files: anything ending so is an unfinished write and may be removed. */
+/** Suffix of temporary files: anything ending so is an unfinished write (see isAbandonedTemp for when to remove one). */
 export const TEMP_SUFFIX = '.tmp';
+
+/** A temporary file older than this is abandoned even when a process of its writer's id runs (ids get reused). */
+export const STALE_TEMP_MS = 3600_000;
+
+/** The id of the process that is writing a temporary file, from its name (`<file>.<pid>-<tag>.tmp`, `.probe-<pid>.tmp`). */
+function writerOf(name: string): number | undefined {
+  const m = /\.(\d+)-[0-9a-z]+\.tmp$/i.exec(name) ?? /-(\d+)\.tmp$/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** True while a process with this id runs on this machine (EPERM: it runs, as another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return errnoOf(e) === 'EPERM';
+  }
+}
+
+/**
+ * True when a temporary file is a write nobody will finish, so removing it at start is safe: its writer no longer
+ * runs, its name gives no writer, or it is older than STALE_TEMP_MS. Several processes may share one DATA_DIR
+ * (scripted chats run side by side); a process starting must not remove the file another is writing at that
+ * moment: that write's rename would fail and its turn would not be saved (a crisis flag lost with it).
+ */
+export function isAbandonedTemp(name: string, mtimeMs: number | undefined, nowMs = Date.now()): boolean {
+  const pid = writerOf(name);
+  if (pid === undefined || !isRunning(pid)) return true;
+  return mtimeMs !== undefined && nowMs - mtimeMs > STALE_TEMP_MS;
+}
 
 /**
  * Writes `content` to `file` whole and durably: temporary file, fsync, rename, fsync of the folder. On failure

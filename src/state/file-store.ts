@@ -10,7 +10,8 @@
  *   rename — so a full disk or a crash mid-write leaves no broken record, and the next append is not reported
  *   as saved unless it was; a record that cannot be read is skipped and counted (`unreadable`), never failing
  *   the whole list; an evidence file of earlier versions (one sealed line each) is moved into records once;
- * - failed writes remove their temporary files, and temporary files a crash left are removed at start;
+ * - failed writes remove their temporary files, and temporary files a crash left are removed at start — only
+ *   those whose writer is gone (or that are an hour old): processes sharing DATA_DIR write side by side;
  * - /delete works on a full disk: removing files needs no space, and the one write the confirmation needs (the
  *   state with `pending: confirm_delete`) may spend a small reserve file kept for exactly that;
  * - evidence a transient disk error refused waits in a retry queue journaled to DATA_DIR/evidence-queue, and is
@@ -20,14 +21,14 @@
  */
 import { applyUpdate, isExpired } from './history';
 import { createHash, createHmac } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../errors';
 import { open, seal } from './crypto';
 import { asFirstSeen, countRepeat, firstSeen } from './evidence-count';
 import { EvidenceRetryQueue } from './evidence-retry-queue';
 import {
-  errnoOf, isTransientFsError, listOrEmpty, nodeFs, readOrNull, syncDir, TEMP_SUFFIX, unlinkIfPresent, writeDurably, type FsPort,
+  errnoOf, isAbandonedTemp, isTransientFsError, listOrEmpty, nodeFs, readOrNull, syncDir, TEMP_SUFFIX, unlinkIfPresent, writeDurably, type FsPort,
 } from './durable-fs';
 import { DirJournal } from './queue-journal';
 import { dataDirError } from './key-file';
@@ -407,15 +408,26 @@ function recordName(seq: number): string {
   return `${String(seq).padStart(8, '0')}.rec`;
 }
 
-/** Removes temporary files and folders a crash left in `dir` and in the users' record folders. */
+/** Removes temporary files and folders a crash left in `dir` and in the users' record folders (isAbandonedTemp). */
 function removeTempFiles(dir: string): void {
+  // Only writes nobody will finish: another process sharing DATA_DIR may be writing one of these right now.
+  const abandoned = (name: string, path: string) => name.endsWith(TEMP_SUFFIX) && isAbandonedTemp(name, mtimeOf(path));
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     try {
-      if (name.endsWith(TEMP_SUFFIX)) rmSync(path, { recursive: true, force: true });
-      else if (name.endsWith('.records')) for (const inner of readdirSync(path)) if (inner.endsWith(TEMP_SUFFIX)) rmSync(join(path, inner), { force: true });
+      if (abandoned(name, path)) rmSync(path, { recursive: true, force: true });
+      else if (name.endsWith('.records')) for (const inner of readdirSync(path)) if (abandoned(inner, join(path, inner))) rmSync(join(path, inner), { force: true });
     } catch {
       // Left for the next start.
     }
+  }
+}
+
+/** A file's modification time, or undefined when it is gone already. */
+function mtimeOf(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
   }
 }

@@ -10,7 +10,7 @@
 import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { open, seal } from './crypto';
-import { listOrEmpty, nodeFs, readOrNull, TEMP_SUFFIX, unlinkIfPresent, writeDurably, type FsPort } from './durable-fs';
+import { isAbandonedTemp, listOrEmpty, nodeFs, readOrNull, TEMP_SUFFIX, unlinkIfPresent, writeDurably, type FsPort } from './durable-fs';
 
 export interface QueueJournal<E> {
   /** Every item kept, oldest first; files that cannot be opened are counted, not returned. */
@@ -49,7 +49,8 @@ export class DirJournal<E extends JournalEntry> implements QueueJournal<E> {
     let unreadable = 0;
     for (const name of names) {
       if (name.endsWith(TEMP_SUFFIX)) {
-        await unlinkIfPresent(this.fs, join(this.o.dir, name)).catch(() => undefined);
+        // A write another process sharing the folder is making now is left alone.
+        if (isAbandonedTemp(name, undefined)) await unlinkIfPresent(this.fs, join(this.o.dir, name)).catch(() => undefined);
         continue;
       }
       if (!name.endsWith(SUFFIX)) continue;
