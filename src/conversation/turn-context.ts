@@ -6,8 +6,9 @@ import { emptyReply, type OutboundReply, type ReplyKind } from '../message';
 import type { TurnDeps } from './deps';
 import type { CoreLogger } from '../logger';
 import type { InboundMessage } from '../message';
-import type { UserState } from '../state/store';
+import { freshState, type CrisisMode, type UserState } from '../state/store';
 import { errorSummary } from '../error-summary';
+import { crisisToCarry, keepCrisis } from './crisis-memory';
 
 /** Characters of a user's message kept in history (the whole text of a collector's message is in the evidence). */
 const USER_TEXT_KEPT = 500;
@@ -22,6 +23,8 @@ export class TurnContext {
   private userText: string | undefined;
   private readonly mutations: Mutation[] = [];
   private forgotten = false;
+  /** A crisis mode this process knows and the store did not return (crisis-memory.ts): the turn starts from it. */
+  private carried: CrisisMode | undefined;
   storeFailed = false;
   /** Set when this turn entered or left crisis mode itself (its reply needs no crisis wrapping). */
   crisisHandled = false;
@@ -55,15 +58,25 @@ export class TurnContext {
     }
   }
 
-  /** The user's state as it was when the turn began (null when none is kept or the store is down). */
+  /**
+   * The user's state as it was when the turn began (null when none is kept or the store is down), with a crisis
+   * mode an earlier turn could not save put back (crisis-memory.ts): care goes on through a store failure.
+   */
   async state(): Promise<UserState | null> {
     if (this.cached !== undefined) return this.cached;
+    let readFailed = false;
     try {
       this.cached = await this.deps.store.read(this.key);
     } catch (e) {
       this.storeFailed = true;
+      readFailed = true;
       this.log.warn({ err: errorSummary(e) }, 'state read failed');
       this.cached = null;
+    }
+    this.carried = crisisToCarry(this.deps.store, this.key, this.cached, readFailed);
+    if (this.carried) {
+      this.log.warn({}, 'crisis mode carried over from an unsaved turn');
+      this.cached = { ...(this.cached ?? freshState(this.deps.now())), crisis: structuredClone(this.carried) };
     }
     return this.cached;
   }
@@ -77,9 +90,10 @@ export class TurnContext {
     if (mutate) this.mutations.push(mutate);
   }
 
-  /** After the user's data was deleted this turn: write nothing back. */
+  /** After the user's data was deleted this turn: write nothing back, and forget a crisis mode kept in memory. */
   forget(): void {
     this.forgotten = true;
+    keepCrisis(this.deps.store, this.key, undefined, true);
   }
 
   /**
@@ -90,10 +104,14 @@ export class TurnContext {
     if (this.forgotten) return;
     const at = this.deps.now().toISOString();
     const userText = this.userText;
+    const before = await this.state();
+    const carried = this.carried;
     // Nothing said, changed or offered: write only to retire buttons an earlier reply offered.
-    if (userText === undefined && !this.mutations.length && !extra && !reply.buttons.length && !(await this.state())?.offered) return;
+    if (userText === undefined && !this.mutations.length && !extra && !reply.buttons.length && !before?.offered && !carried) return;
     try {
       this.cached = await this.deps.store.update(this.key, (s) => {
+        // The crisis mode the turn started from, when the store lacked it: written back before the turn's changes.
+        if (carried && !(s.crisis && s.crisis.since >= carried.since)) s.crisis = structuredClone(carried);
         if (userText !== undefined) {
           s.history.push({ at, role: 'user', text: userText.slice(0, USER_TEXT_KEPT) });
           const botText = reply.blocks.map((b) => b.text || (b.items ?? []).join('\n')).join('\n').slice(0, BOT_TEXT_KEPT);
@@ -104,11 +122,27 @@ export class TurnContext {
         s.offered = reply.buttons.length ? { at, buttons: reply.buttons.map((b) => ({ id: b.id, label: b.label })) } : undefined;
         s.lastTurnAt = at;
       });
+      keepCrisis(this.deps.store, this.key, this.cached.crisis, true);
     } catch (e) {
       this.storeFailed = true;
       this.log.warn({ err: errorSummary(e) }, 'state write failed');
+      // What the turn meant to leave is kept in this process, so the next turn still gives care.
+      keepCrisis(this.deps.store, this.key, this.intendedCrisis(before, extra), false);
       if (userText !== undefined || this.mutations.length) reply.notices.push({ kind: 'not_saved', text: this.deps.replies.text('store_unavailable') });
     }
+  }
+
+  /** The crisis mode the turn's changes give when applied to the state it started from (a copy). */
+  private intendedCrisis(before: UserState | null, extra?: Mutation): CrisisMode | undefined {
+    const s = structuredClone(before ?? freshState(this.deps.now()));
+    try {
+      for (const m of this.mutations) m(s);
+      extra?.(s);
+    } catch {
+      // A change that cannot be replayed on the copy: the mode as the turn began, leaning to care.
+      return before?.crisis;
+    }
+    return s.crisis;
   }
 
   /** A reply of one fixed message. */
