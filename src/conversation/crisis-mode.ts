@@ -9,6 +9,7 @@ import { trimmed } from '../screen-fit';
 import type { CrisisMode, UserState } from '../state/store';
 import type { CrisisSignal } from './understanding/types';
 import type { TurnContext } from './turn-context';
+import { asksOrWonders } from './understanding/question-form';
 
 /** Replies after the signal that stay in crisis mode: at least three (issue 10); four, because people go on talking
  * without ever saying they are safe, and care should outlast that. */
@@ -122,6 +123,69 @@ export function careGoesOn(key: string, userText: string, turn: TurnContext, mod
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text(key) });
   woundCare(r, mode, turn);
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
+  return countedCare(r, userText, turn);
+}
+
+/**
+ * After care has run its turns without the person ever saying they are safe, this long from the last signal a
+ * turn that only says how they feel ("嗯", "随便吧", "我是不是很没用") is care again, never small talk or a legal text.
+ */
+export const AFTERCARE_MS = 24 * 3600_000;
+
+/** Care has run its turns (the mode is kept with none left: safety was never said), and not long ago. */
+export function inAftercare(state: UserState | null, now: Date): state is UserState & { crisis: CrisisMode } {
+  return Boolean(state?.crisis && state.crisis.turnsLeft <= 0 && now.getTime() - Date.parse(state.crisis.since) < AFTERCARE_MS);
+}
+
+/** Moods (crisis.yaml `moods`) that only say how the person is: with no word of the debt, they ask for care, not an answer. */
+const FEELINGS: ReadonlySet<string> = new Set(['silent', 'tired', 'shrug', 'push_away', 'alone', 'sleepless', 'self_blame', 'asks_line']);
+/** A turn longer than this is read as more than a feeling (a question, a report, a paste). */
+const FEELING_CHARS = 40;
+
+/**
+ * The mood of a turn that only says how the person is ("嗯", "好累", "我是不是很没用") or asks for the helpline ("那个电话
+ * 是多少"), read as it would be in crisis mode; undefined when the turn names the debt or asks something else.
+ * Self-blame may be put as a question ("我是不是很没用"): it is still a feeling, never a question about the law.
+ */
+export function feelingOf(text: string, at: Date, turn: TurnContext): string | undefined {
+  const { deps } = turn;
+  if ([...text].length > FEELING_CHARS || deps.cues.debt_words.some((w) => text.includes(w))) return undefined;
+  const mood = deps.understander.understand(text, 'crisis', at).mood;
+  if (mood === undefined || !FEELINGS.has(mood)) return undefined;
+  return mood === 'self_blame' || mood === 'asks_line' || !asksOrWonders(text) ? mood : undefined;
+}
+
+/**
+ * A turn that only says how the person is, soon after care ran its turns (inAftercare): care again, met to the mood,
+ * or the helpline when that is what they ask; care goes on for one more turn.
+ */
+export function careAgain(userText: string, turn: TurnContext, mode: CrisisMode, mood: string): OutboundReply {
+  if (mood === 'asks_line') return lineAsked(userText, turn, mode);
+  turn.crisisMood = mood;
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: careOpener(turn, mode) });
+  r.blocks.push({ style: 'paragraph', text: distressBody(turn, mode) });
+  woundCare(r, mode, turn);
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
+  return countedCare(r, userText, turn);
+}
+
+/**
+ * "那个电话是多少" / "热线是多少" / "刚才那个号码" in crisis mode: the helpline just given, in the first sentence (with 110
+ * and 120 for danger), then how to call it now; never a collection topic about phone calls.
+ */
+export function lineAsked(userText: string, turn: TurnContext, mode: CrisisMode): OutboundReply {
+  const { replies, knowledge } = turn.deps;
+  const line = knowledge.crisis.hotlines[0]!;
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: replies.text('crisis_line_asked', { number: line.number, name: line.name }) });
+  woundCare(r, mode, turn);
+  r.blocks.push({ style: 'paragraph', text: replies.text('crisis_line_dial') });
+  return countedCare(r, userText, turn);
+}
+
+/** A care reply of its own: not wrapped again, and care goes on for at least one more turn. */
+function countedCare(r: OutboundReply, userText: string, turn: TurnContext): OutboundReply {
   turn.crisisHandled = true;
   turn.remember(userText, (s) => {
     if (!s.crisis) return;

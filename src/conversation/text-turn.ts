@@ -14,7 +14,7 @@ import type { ConductAnalysis } from '../analysis/described-conduct';
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
-import { careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, helpComing, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, someoneNear } from './crisis-mode';
+import { careAgain, careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, feelingOf, helpComing, inAftercare, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, lineAsked, someoneNear } from './crisis-mode';
 import { harmOthers } from './harm-others-turn';
 import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
@@ -102,6 +102,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // Reaching out to someone close ("我同意给我朋友打电话"): words about calling family are help, never a collection
     // topic — do it now, and how to wait.
     if (u.mood === 'reaching_out' && !asksOrWonders(text)) return careGoesOn('crisis_reach_out', text, turn, state.crisis);
+    // "那个电话是多少" / "刚才那个号码": the helpline just given, first — not the rules on collectors' calls.
+    if (u.mood === 'asks_line' && !cues.debt_words.some((w) => text.includes(w))) return lineAsked(text, turn, state.crisis);
     // Back from the dangerous place ("好 我回屋里了", "我下来了 回房间了"): relief, stay away from it, the line. Read as
     // safe or not, it is a step towards safety, never a brush-off; only safety said outright ("…我很安全") ends care.
     const backInside = u.mood === 'back_inside' && (u.crisis === 'none' || (u.crisis === 'safe' && !saysAssured(text, cues.safe_assured)));
@@ -164,6 +166,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     return leaveCrisis(text, turn);
   }
   if (state?.crisis && !inCrisis(state) && cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
+  // Soon after care ran its turns, a turn that only says how they are ("嗯", "随便吧", "我是不是很没用") or asks for the
+  // line is care again; self-blame with no crisis said is distress — never small talk, a legal text or "out of scope".
+  const feeling = state?.pending ? undefined : feelingOf(text, receivedAt, turn);
+  if (feeling && inAftercare(state, now)) return careAgain(text, turn, state.crisis, feeling);
+  if (feeling === 'self_blame') return distress(text, turn, 'distress_lead_self_blame');
 
   // 3. What the bot was waiting for.
   const pending = state?.pending;
@@ -362,11 +369,11 @@ function say(key: string, kind: OutboundReply['kind'], text: string, turn: TurnC
   return turn.say(key, undefined, kind);
 }
 
-/** Fear or exhaustion without a question: care first, then one useful step. */
-function distress(text: string, turn: TurnContext): OutboundReply {
+/** Fear or exhaustion without a question (or self-blame, `lead`): care first, then one useful step. */
+function distress(text: string, turn: TurnContext, lead = 'distress_lead'): OutboundReply {
   const { replies } = turn.deps;
   const r = emptyReply('answer');
-  r.blocks.push({ style: 'paragraph', text: replies.text('distress_lead') });
+  r.blocks.push({ style: 'paragraph', text: replies.text(lead) });
   r.blocks.push({ style: 'paragraph', text: replies.text('distress_step') });
   turn.remember(text);
   return r;
