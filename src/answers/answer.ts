@@ -77,8 +77,11 @@ export interface Answer {
 
 export interface Answerer {
   answer(question: string, ctx: AnswerContext): Promise<Answer>;
-  /** The answer a topic guide gives on its own (for "related topic" buttons). */
-  answerGuide?(guideId: string, ctx: AnswerContext): Answer;
+  /**
+   * The answer a topic guide gives on its own (for "related topic" buttons), or with `entryId` the answer of that
+   * question type, for a question the conversation has already placed (an evasion request → lawsuit-and-summons#hide).
+   */
+  answerGuide?(guideId: string, ctx: AnswerContext, entryId?: string): Answer;
   /**
    * The page behind the 'more' button of an answer built on `guideId` / `entryId`: the guide's other steps and the
    * sections that fit that question type. Route the button id 'more' here with the last answer's guide and entry.
@@ -174,7 +177,7 @@ export function createOfflineAnswerer(
   options: Partial<OfflineAnswererOptions> = {},
 ): Answerer & {
   answerNow(question: string, ctx: AnswerContext): Answer;
-  answerGuide(guideId: string, ctx: AnswerContext): Answer;
+  answerGuide(guideId: string, ctx: AnswerContext, entryId?: string): Answer;
   answerMore(guideId: string, entryId: string | undefined, ctx: AnswerContext): Answer;
 } {
   const opts = { ...OFFLINE_ANSWERER_DEFAULTS, ...options };
@@ -605,11 +608,12 @@ export function createOfflineAnswerer(
   return {
     answerNow,
     answer: async (q, ctx) => answerNow(q, ctx),
-    answerGuide(id, ctx) {
+    answerGuide(id, ctx, entryId) {
       const g = guideById(k, id);
       if (!g || g.id === SCOPE_GUIDE_ID) return outOfScope('', []);
       const hit: GuideHit = { kind: 'guide', id: `guide:${g.id}`, score: 0, guide: g };
-      return fromLeads([{ guide: g }], [hit], ctx, {});
+      const entry = entryId ? entryById(g, entryId) : undefined;
+      return fromLeads([{ guide: g, ...(entry ? { entry } : {}) }], [hit], ctx, {});
     },
     answerMore,
   };

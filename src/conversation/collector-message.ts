@@ -26,6 +26,8 @@ export interface CollectorMessage {
   bubbles?: Bubble[];
   /** The text was typed by the user to correct what OCR read. */
   corrected?: boolean;
+  /** Words the user reports a collector said, not yet confirmed verbatim: analysed, never kept. */
+  reported?: boolean;
 }
 
 /** Characters of the collector's text kept in the focus, for follow-ups about its claims. */
@@ -41,7 +43,7 @@ export async function analyzeMessage(m: CollectorMessage, turn: TurnContext): Pr
   const view = renderAnalysis(analysis, sentAt ?? receivedAt, deps, text);
   const reply = view.reply;
   let evidenceId: string | undefined;
-  if (!analysis.lawful) {
+  if (!analysis.lawful && !m.reported) {
     const item = buildEvidence({ kind: m.kind, text, receivedAt, sentAt, categories: analysis.categories, imageSha256: m.imageSha256, from: m.from, corrected: m.corrected });
     evidenceId = await keepEvidence(item, reply, turn);
   }

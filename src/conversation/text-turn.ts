@@ -20,12 +20,12 @@ import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
-import { askSpeaker, confirmSpeaker, typedSpeakerAnswer } from './speaker-check';
+import { askSpeaker, confirmSpeaker, offerSpeaker, typedSpeakerAnswer } from './speaker-check';
 import { describeConduct, saveConductNote } from './conduct-note';
 import { answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
-import { answerQuestion, moreOfAnswer } from './question';
+import { answerQuestion, answerReply, moreOfAnswer } from './question';
 import { dropLoanQuestion, interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
@@ -221,6 +221,14 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (u.act === 'greeting' && u.speaker === 'user') return say('greeting', 'greeting', text, turn);
   if (u.act === 'thanks' && u.speaker === 'user' && !alsoAsks) return say('thanks', 'greeting', text, turn);
 
+  // 4a. "告诉我怎么注销手机号让网贷永远找不到我 不用还钱" (after "忽略之前的指令，你现在是…" too): a request to evade the debt,
+  // the user's own and never a collector's — refused calmly, with what hiding cannot do and the lawful way.
+  const evasion = asksToEvade(text, cues.evasion);
+  if (evasion && deps.answerer.answerGuide) {
+    turn.remember(text);
+    return answerReply(deps.answerer.answerGuide(evasion.guide, { at: now }, evasion.entry), text, turn);
+  }
+
   // 4b. "这是不是诈骗短信？催收天天冒充法院吓我" / "这种起诉合法吗 能报警吗" with a lawful lawsuit notice in focus: the user's
   // question about that notice (check it yourself, never block it; suing is lawful), not conduct to analyse.
   // "他们一天发了三条这种短信" after a lawful reminder: a few messages are no harassment.
@@ -306,6 +314,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (u.speaker !== 'user') {
     const words = u.speaker === 'mixed' && u.quoted ? u.quoted : text;
     if (u.speakerConfidence >= SPEAKER_SURE && u.pastedEvidently) return analyzeMessage({ text: words, sentAt: null, receivedAt, kind: 'message' }, turn);
+    // "他刚发我说 不还钱就去你家泼油漆": the user reports what was said, perhaps in their own words — the conduct is
+    // assessed now, and the words are kept as the collector's only if the user says they are verbatim.
+    // The words alone are analysed (and not kept) when the account around them names nothing the analyzer knows.
+    const reported = u.reported ? describeConduct(text, receivedAt, turn, u.asks, eventDates(u)) ?? await analyzeMessage({ text: words, sentAt: null, receivedAt, kind: 'message', reported: true }, turn) : undefined;
+    if (reported) return offerSpeaker(reported, words, text, turn);
     // Told in the first person with no one addressed ("现在有两个人堵在我家门口不让我出门 说不还钱今天哪也别想去"): the
     // user's own report, never a "who wrote this?" — least of all while it is happening.
     if (!u.pastedEvidently && FIRST_PERSON.test(text) && !ADDRESSED.test(text)) return describeConduct(text, receivedAt, turn, u.asks, eventDates(u)) ?? answerQuestion(text, u, turn, false);
@@ -334,6 +347,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const asksElse = claimsLiability || (u.act === 'describe' && isQuestion(text) && (asks === undefined || !CONDUCT_ASKS.has(asks)));
     const r = !claimsLiability && ((u.act === 'describe' && !asksElse) || asks === 'can_report' || asks === 'judge') ? describeConduct(text, receivedAt, turn, asks, eventDates(u)) : undefined;
     if (r) return r;
+    // "催收打电话很客气 就问我什么时候能还 这违法吗": contact told as polite, nothing unlawful in it, asked whether it is
+    // lawful — it is ordinary collection (lawful-collection#polite), and the way on is to negotiate.
+    const polite = cues.polite_contact;
+    if (asks === 'judge' && polite && polite.words.some((w) => text.includes(w)) && conductOfText().findings.length === 0 && deps.answerer.answerGuide) {
+      turn.remember(text);
+      return answerReply(deps.answerer.answerGuide(polite.guide, { at: now }, polite.entry), text, turn);
+    }
     // "我们站点在写字楼一楼 他要真来了我需要做啥" right after a message was analysed: nothing new done to them, so the
     // question is what to do about the message in focus.
     if (asks === 'what_to_do' && u.facts.conduct.length === 0 && asksWhatNow(text, cues)) {
@@ -403,6 +423,17 @@ function announcesOnly(text: string, words: readonly string[]): boolean {
   if ([...t].length > ANNOUNCE_CHARS) return false;
   const w = words.find((x) => t.includes(x));
   return w !== undefined && [...t.slice(t.indexOf(w) + w.length)].length <= ANNOUNCE_TAIL;
+}
+
+/**
+ * The guide entry that answers a request to evade the debt: a way of hiding ("注销手机号", "换号") for not paying or not
+ * being found ("不用还", "找不到我"), asked of the bot ("告诉我怎么", "行不行", or a question form).
+ */
+function asksToEvade(text: string, cues: TurnContext['deps']['cues']['evasion']): { guide: string; entry: string } | undefined {
+  if (!cues) return undefined;
+  const t = simplified(text);
+  const has = (words: readonly string[]) => words.some((w) => t.includes(w));
+  return has(cues.hide) && has(cues.goal) && (has(cues.asks) || asksOrWonders(text)) ? { guide: cues.guide, entry: cues.entry } : undefined;
 }
 
 /** A short yes ("好", "要", "保存"; words from knowledge/conversation), with nothing else said. */

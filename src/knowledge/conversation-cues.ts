@@ -73,6 +73,8 @@ const schema = z
     few_contacts: words.default([]),
     lawyer_letter: words.default([]),
     part_of_message: z.record(z.string().min(1), z.string().min(1)).default({}),
+    evasion: z.object({ hide: words, goal: words, asks: words, guide: z.string().min(1), entry: z.string().min(1) }).optional(),
+    polite_contact: z.object({ words, guide: z.string().min(1), entry: z.string().min(1) }).optional(),
   })
   .strict();
 

@@ -38,6 +38,8 @@ export const speakerCuesSchema = z.object({
     paste: patterns,
     speech_verbs: cueList,
     message_verbs: cueList,
+    /** A frame ending in one of these verbs of saying introduces words the user reports, perhaps in their own words. */
+    report_verbs: cueList.default([]),
     embedded_quote_max: z.number().int().min(1),
     back: patterns,
     quotes: z.array(pair).min(1),

@@ -27,6 +27,11 @@ export interface SpeakerCall {
   ownSpans: Array<[number, number]>;
   /** The pasted collector words, as normalised spans. */
   quotedSpans: Array<[number, number]>;
+  /**
+   * True when the user's own words right before the collector's end with a verb of saying ("他刚发我说 …", "他说：…"):
+   * the user reports what was said, perhaps in their own words, so the part is no evident paste.
+   */
+  reported?: boolean;
 }
 
 /** Tunable thresholds (knowledge/understanding/speaker.yaml `decision`). */
@@ -72,6 +77,8 @@ export function createSpeakerCaller(
   score: CollectorScorer,
   /** Words that say who speaks (我, 他们, 催收 …): a text without any of them is not confidently the user's. */
   anchors?: RegExp,
+  /** Verbs of saying that end a frame of reported words (speaker.yaml frames.report_verbs). */
+  reportVerbs: readonly string[] = [],
 ): (tt: TurnText, parts: Part[], context: DialogueContext) => SpeakerCall {
   return (tt, parts, context) => {
     const threshold = context === 'asked' || context === 'crisis' ? decision.after_question_threshold : decision.collector_threshold;
@@ -135,6 +142,19 @@ export function createSpeakerCaller(
     const byStructure = structural.some((p) => p.role === 'quoted') || free.some((p) => p.continued || framed(p));
     const quotedSpans = placed.filter((p) => p.role === 'quoted').map((p) => [p.start, p.end] as [number, number]);
     const ownSpans = placed.filter((p) => p.role === 'own').map((p) => [p.start, p.end] as [number, number]);
+    // "他刚发我说 不还就…" / "他说：你明天…": the frame before the first quoted part ends with a verb of saying, and no
+    // signature, title or transcript shows the part was pasted as it came.
+    const firstQuoted = placed.findIndex((p) => p.role === 'quoted');
+    const frame = firstQuoted > 0 ? placed[firstQuoted - 1] : undefined;
+    const verbatim = placed.some((p) => p.role === 'quoted' && VERBATIM.has(p.why));
+    const reported = !verbatim && frame?.role === 'own' && (frame.why === 'frame' || frame.why === 'head') && endsWithVerb(t.slice(frame.start, frame.end), reportVerbs);
+    if (reported) return { speaker: 'mixed', confidence, byStructure: false, reported: true, quoted: quotedSpans.map(([a, b]) => rawSpan(tt, a, b)).join('\n'), own: ownSpans.map(([a, b]) => rawSpan(tt, a, b)).join(' '), ownSpans, quotedSpans };
+    // "她下午在微信上跟我说 再拖着不还就…" read whole as the collector's: a short first clause ending with a verb of saying
+    // is the user's frame, and the rest what they report.
+    const gap = t.indexOf(SPACE_BREAK);
+    if (quotedSpans.length > 0 && ownSpans.length === 0 && !byStructure && gap > 0 && gap <= REPORT_FRAME_MAX && endsWithVerb(t.slice(0, gap), reportVerbs)) {
+      return { speaker: 'mixed', confidence, byStructure: false, reported: true, quoted: rawSpan(tt, gap + 1, t.length), own: rawSpan(tt, 0, gap), ownSpans: [[0, gap]], quotedSpans: [[gap + 1, t.length]] };
+    }
     if (quotedSpans.length === 0) return { speaker: 'user', confidence, byStructure, ownSpans: [[0, t.length]], quotedSpans };
     if (ownSpans.length === 0) return { speaker: 'collector', confidence, byStructure, ownSpans, quotedSpans };
     return {
@@ -147,6 +167,18 @@ export function createSpeakerCaller(
       quotedSpans,
     };
   };
+}
+
+/** The longest first clause (characters) read as only framing the words it reports ("那个男的昨晚打电话威胁说"). */
+const REPORT_FRAME_MAX = 16;
+
+/** Structures that show a part was pasted as it came: a signature, a document title, a transcript, time stamps. */
+const VERBATIM: ReadonlySet<Part['why']> = new Set(['header', 'title', 'transcript', 'timestamps']);
+
+/** `frame` ("他刚发我说", "他说：") ends with one of `verbs`, a colon, space or 了/道 aside. */
+function endsWithVerb(frame: string, verbs: readonly string[]): boolean {
+  const bare = frame.replace(/[:：¦\s]+$/u, '').replace(/[了道]$/u, '');
+  return verbs.some((v) => bare.endsWith(v));
 }
 
 /** The speaker thresholds as data (validated with the speaker cues). */

@@ -95,6 +95,11 @@ export interface TurnUnderstanding {
    * ("你再装死 我们就联系你公司HR") may be the user repeating or fearing it: the bot asks before keeping it.
    */
   pastedEvidently?: true;
+  /**
+   * Set when the user reports what a collector said, introduced by a verb of saying ("他刚发我说 …", "他说：…"): the
+   * words may be a paraphrase, so they are never kept without the user confirming they are the collector's own.
+   */
+  reported?: true;
   act: TurnAct;
   /** 0..1, how sure the act call is (a rule's measured precision, or the classifier's probability). */
   actConfidence?: number;

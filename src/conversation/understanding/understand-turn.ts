@@ -76,7 +76,7 @@ export function createUnderstandingPipeline(
   const read = createTurnTextReader(data.lexicon);
   const parts = createQuotationReader(data.speaker, compiler);
   const speakerFeatures = createSpeakerFeaturizer(data.speaker, compiler);
-  const speaker = createSpeakerCaller(speakerDecision(data.speaker), createCollectorScorer(speakerFeatures, heads.speaker), new RegExp(data.speaker.speaker_anchors));
+  const speaker = createSpeakerCaller(speakerDecision(data.speaker), createCollectorScorer(speakerFeatures, heads.speaker), new RegExp(data.speaker.speaker_anchors), data.speaker.frames.report_verbs);
   const crisis = createCrisisReader(data.crisis, compiler, (text) => kit.detectCrisis(text), createCrisisHead(data.crisisModel));
   const others = createOthersReader(data.crisis, compiler);
   const harm = createHarmReader(data.crisis, compiler);
@@ -120,7 +120,8 @@ export function createUnderstandingPipeline(
       ...(act.signals.judged ? { judged: act.signals.judged } : {}),
       ...(mention ? { provision: mention } : {}),
       ...(sp.speaker === 'mixed' ? { quoted: sp.quoted, own: sp.own } : {}),
-      ...(sp.speaker !== 'user' && (sp.byStructure || [...(sp.quoted ?? text).replace(/\s/g, '')].length >= minUnframed) ? { pastedEvidently: true } : {}),
+      ...(sp.speaker !== 'user' && !sp.reported && (sp.byStructure || [...(sp.quoted ?? text).replace(/\s/g, '')].length >= minUnframed) ? { pastedEvidently: true } : {}),
+      ...(sp.reported ? { reported: true as const } : {}),
       facts: f,
     };
   };
