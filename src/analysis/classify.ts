@@ -197,6 +197,9 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     unlessExcept: rule.unless_except.length ? compiler.compile(rule.unless_except, 'message') : undefined,
     unlessMessage: rule.unless_message.length ? compiler.compile(rule.unless_message, 'message') : undefined,
   }));
+  const process = lex.legal_process
+    ? { marks: compiler.compile(lex.legal_process.marks, 'message'), fakeSigns: lex.legal_process.fake_signs.length ? compiler.compile(lex.legal_process.fake_signs, 'message') : undefined }
+    : undefined;
   const firstPass = compiled.filter((c) => c.rule.needs_category.length === 0);
   const secondPass = compiled.filter((c) => c.rule.needs_category.length > 0);
   const negation = new CueSet(lex.negation.cues);
@@ -209,6 +212,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
   const anchors = new AnchorIndex([
     ...compiled.flatMap((c) => [c.patterns, c.unless, c.needs, c.unlessExcept, c.unlessMessage].flatMap((p) => (p ? p.anchors.flatMap((a) => a ?? []) : []))),
     ...judge.anchors,
+    ...(process ? [process.marks, process.fakeSigns].flatMap((p) => (p ? p.anchors.flatMap((a) => a ?? []) : [])) : []),
   ]);
   /** Reads a message and notes which anchor words it holds (so findHit scans only patterns that can match). */
   const readIndexed = (text: string): ReadText => {
@@ -237,14 +241,34 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     return undefined;
   };
 
-  /** Categories found in `read`, each with the words that triggered it; `burstHit` when times show a burst. */
-  const categorize = (read: ReadText): { hits: Map<CategoryId, Hit>; burstHit?: Hit; stamped: StampedLine[] } => {
+  /**
+   * A legal-process notice (lexicon legal_process): a mark of a real case (案号, a named court, commission or notary,
+   * the roles and documents of a civil case) and no sign of a fake. Marks are not negatable; fake signs are
+   * ("切勿转入任何个人账户" is no demand for one).
+   */
+  const isProcessNotice = (read: ReadText): boolean =>
+    process !== undefined &&
+    findHit(read, process.marks, undefined, lex.negation.window, lex) !== undefined &&
+    (!process.fakeSigns || findHit(read, process.fakeSigns, negation, lex.negation.window, lex) === undefined);
+
+  /**
+   * Categories found in `read`, each with the words that triggered it; `burstHit` when times show a burst;
+   * `legalProcess` when the message is a legal-process notice whose process words were discounted.
+   */
+  const categorize = (read: ReadText): { hits: Map<CategoryId, Hit>; burstHit?: Hit; stamped: StampedLine[]; legalProcess: boolean } => {
     const t = read.n.text;
     const hits = new Map<CategoryId, Hit>();
-    const add = (cats: readonly CategoryId[], hit: Hit) => {
-      for (const c of cats) if (!hits.has(c)) hits.set(c, hit);
+    // Categories found by rules that do not read process words: any of them means the notice is not only process.
+    const firm = new Set<CategoryId>();
+    let legalProcess = false;
+    const add = (cats: readonly CategoryId[], hit: Hit, rule: AnalysisRule) => {
+      for (const c of cats) {
+        if (!rule.process_words) firm.add(c);
+        if (!hits.has(c)) hits.set(c, hit);
+      }
     };
     const run = (c: CompiledRule) => {
+      if (legalProcess && c.rule.process_words) return;
       if (c.rule.needs_category.length && !c.rule.needs_category.some((k) => hits.has(k))) return;
       let unless = c.unless;
       let unlessMessage = c.unlessMessage;
@@ -259,7 +283,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
       if (c.needs && !findHit(read, c.needs, negation, lex.negation.window, lex)) return;
       const { future_categories: future, done_categories: done, conditional_is_future: conditional } = c.rule;
       if (!future && !done) {
-        add(c.rule.categories, hit);
+        add(c.rule.categories, hit, c.rule);
         return;
       }
       // A tense-sensitive act: what a hit gives depends on how its sentence tells the act. An act only announced
@@ -267,12 +291,19 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
       for (let tries = 0; hit && tries < 4; tries++) {
         const when = tenseOf(t, hit, conditional);
         const cats = when === 'done' ? done ?? c.rule.categories : when === 'future' ? future ?? c.rule.categories : c.rule.categories;
-        add(cats, hit);
+        add(cats, hit, c.rule);
         if (cats.every((k) => hits.has(k)) && (done ?? c.rule.categories).every((k) => hits.has(k))) return;
         hit = findHit(read, c.patterns, neg, lex.negation.window, lex, unless, c.rule.unless_scope, boundaryAfter(t, hit.end, lex.sentence_breaks) + 1);
       }
     };
     for (const c of firstPass) run(c);
+    // A court's, commission's, notary's or creditor's legal-process notice with no fake sign, where only process words
+    // were found: those words are what a real notice says (categories.md: verify, don't alarm). Anything found by
+    // another rule (menace, exposure, insults, a false consequence) keeps every finding.
+    if (firm.size === 0 && isProcessNotice(read)) {
+      legalProcess = true;
+      hits.clear();
+    }
     for (const c of secondPass) run(c);
 
     let burstHit: Hit | undefined;
@@ -282,7 +313,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
       const counted = burstHit ?? counter(read, negation);
       if (counted) hits.set('harassment_frequency', counted);
     }
-    return { hits, burstHit, stamped };
+    return { hits, burstHit, stamped, legalProcess };
   };
 
   const describe = (id: CategoryId, text?: string) => {
@@ -298,7 +329,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     describe,
     analyze(input: AnalysisInput): Analysis {
       const read = readIndexed(input.text);
-      const { hits, burstHit, stamped } = categorize(read);
+      const { hits, burstHit, stamped, legalProcess } = categorize(read);
       // The send time: the one given, or else the clock times the collector's lines carry (a pasted chat or
       // screenshot shows when each message was sent; categories.md off_hours).
       const nightLine = input.sentAt === null ? stamped.find((l) => inQuietHours(l.at, offFrom, offUntil)) : undefined;
@@ -330,7 +361,14 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
         });
       }
       const categories = findings.map((f) => f.category);
-      return { findings, categories, lawful: categories.length === 0, looksLikeCollectorMessage: !read.userWords, conditions: [...met] };
+      return {
+        findings,
+        categories,
+        lawful: categories.length === 0,
+        looksLikeCollectorMessage: !read.userWords,
+        conditions: [...met],
+        ...(legalProcess ? { legalProcess } : {}),
+      };
     },
   };
 }
@@ -396,13 +434,21 @@ function createStampReader(lex: LexiconFile): (read: ReadText) => StampedLine[] 
   );
   const userLabel = new Set(lex.speaker.user);
   const events = new Set(words.events);
+  // A call-log row puts the time last ("未接来电 95xxx-001 14:02", "138xxxx0012 呼出未接 09:02"): an event word, then
+  // the time ending the line.
+  const logRow = new RegExp(String.raw`^(.{0,30}?)\s*${time}\s*$`);
+  const eventWord = new CueSet(words.events);
   const durations = new Set(words.durations.map((w) => w.toLowerCase()));
   // "[06:20] 我：…": the speaker named after the stamp.
   const userAfter = new RegExp(`^\\s*(?:${lex.speaker.user.map(literal).join('|')})\\s*[:：]`);
   const ahead = new CueSet([...lex.tense.future, ...lex.tense.conditional]);
   const parse = (line: string) => {
     const m = stamp.exec(line);
-    if (!m) return undefined;
+    if (!m) {
+      const r = logRow.exec(line);
+      if (!r || eventWord.firstIn(r[1]!, 0, r[1]!.length) === undefined) return undefined;
+      return { label: undefined, day: undefined, at: Number(r[2]) * 60 + Number(r[3] ?? r[4]), rest: r[1]!.trim() };
+    }
     const [, label, day1, day2, pm, h, mm, mm2, rest] = m;
     // "今天15:00前还款", "9:00-18:00": a deadline or an opening time, not when a message was sent.
     if (DEADLINE_TAIL.test(rest ?? '') || (label && (DEADLINE_LABEL.test(label) || ahead.firstIn(label, 0, label.length) !== undefined))) return undefined;

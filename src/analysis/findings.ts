@@ -69,6 +69,11 @@ export interface Analysis {
   looksLikeCollectorMessage: boolean;
   /** Ids of the conditions (knowledge/analysis/categories.yaml) the message shows, e.g. "state_authority". */
   conditions?: string[];
+  /**
+   * The message reads as a court's, arbitration body's, notary's or creditor's legal-process notice with no sign of a
+   * fake and nothing found but what such a notice says (lexicon legal_process): lawful to verify, not to alarm about.
+   */
+  legalProcess?: boolean;
 }
 
 /** The analyzer port the conversation core calls. */

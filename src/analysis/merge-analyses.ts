@@ -29,7 +29,15 @@ export function mergeAnalyses(parts: Analysis[]): Analysis {
   const present = new Set<CategoryId>(findings.map((f) => f.category));
   const categories = CATEGORY_IDS.filter((c) => present.has(c));
   const conditions = [...new Set(parts.flatMap((p) => p.conditions ?? []))];
-  return { findings, categories, lawful: categories.length === 0, looksLikeCollectorMessage: parts.some((p) => p.looksLikeCollectorMessage), conditions };
+  const legalProcess = parts.some((p) => p.legalProcess);
+  return {
+    findings,
+    categories,
+    lawful: categories.length === 0,
+    looksLikeCollectorMessage: parts.some((p) => p.looksLikeCollectorMessage),
+    conditions,
+    ...(legalProcess ? { legalProcess } : {}),
+  };
 }
 
 /** Analyses the whole text at `sentAt` and each timed bubble at its own time, merged. */

@@ -108,6 +108,13 @@ const ruleSchema = z.object({
   done_categories: z.array(categoryId).optional(),
   /** Whether a condition ("不还钱就别想走") makes the act future; false for restraint said on the spot. */
   conditional_is_future: z.boolean().default(true),
+  /**
+   * The rule reads words a genuine court, arbitration, notary or creditor's legal-process notice also uses (a court
+   * header, 案号, 已受理, 强制执行, 失信被执行人, 限制高消费): in a message that `legal_process` reads as such a notice,
+   * with no fake sign and nothing found by a rule without this flag, its hits do not count (categories.md: verify,
+   * don't alarm).
+   */
+  process_words: z.boolean().default(false),
 });
 
 const cueList = z.array(z.string().min(1));
@@ -168,6 +175,12 @@ export const lexiconFileSchema = z.object({
   tense: z.object({ done: cueList.min(1), future: cueList.min(1), conditional: cueList.default([]) }),
   terms: z.record(z.string().regex(/^[A-Z_]+$/, 'group names are UPPER_CASE'), z.array(z.preprocess((v) => String(v), z.string().min(1))).min(1)),
   rules: z.array(ruleSchema).min(1),
+  /**
+   * What makes a message a legal-process notice (`marks`: a case number, a named court, commission or notary, the
+   * roles and documents of a civil case) and what shows one to be fake (`fake_signs`: payment to a private account,
+   * a case withdrawn on payment, a WeChat contact, a criminal case); both looked for in the whole message.
+   */
+  legal_process: z.object({ marks: z.array(pattern).min(1), fake_signs: z.array(pattern).default([]) }).optional(),
 });
 
 export const crisisRulesFileSchema = z.object({
@@ -307,6 +320,11 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
     }
   }
   for (const cond of c.conditions) for (const p of cond.patterns) checkRefs(cat, `conditions (${cond.id})`, p);
+  for (const p of [...(lex.legal_process?.marks ?? []), ...(lex.legal_process?.fake_signs ?? [])]) {
+    checkRefs(lexName, 'legal_process', p);
+    const chained = chainedAlternative(p);
+    if (chained) problems.push(`${lexName}: legal_process: "${chained}" is in two tokens of "${p}": write separate patterns`);
+  }
   for (const p of [...crisis.expressions, ...crisis.exclusions]) checkRefs(ANALYSIS_FILES.crisis, 'expressions/exclusions', p);
 }
 

@@ -70,7 +70,10 @@ export function analyzeWithStatistical(
   }
   // A lawful notice the rules recognise by a kind that defers (a bank's truthful 恶意透支 warning, an assignment):
   // the model, which has seen many fakes worded alike, does not call it a lie or an impersonation.
-  if (analysis.lawful && kit.lawfulNotes && lawfulNoteOf(text, kit.lawfulNotes)?.model_defers) claims = claims.filter((c) => !LOOKALIKE.has(c.category));
+  // So does a legal-process notice the rules read as such (a case number, a named court, no fake sign).
+  if (analysis.lawful && (analysis.legalProcess || (kit.lawfulNotes && lawfulNoteOf(text, kit.lawfulNotes)?.model_defers))) {
+    claims = claims.filter((c) => !LOOKALIKE.has(c.category));
+  }
   return mergeOpinion(analysis, claims, text, kit.describe);
 }
 
