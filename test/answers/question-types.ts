@@ -167,7 +167,7 @@ export const QUESTION_TYPES: QuestionType[] = [
   { q: '合同里找不到仲裁条款 他们的仲裁有效吗', first: /不一定|要看合同/, not: /^不能不理/, guide: 'arbitration-and-notarization' },
   { q: '外访的让我弟弟写个保证替我还钱的字条 写了有啥后果', first: /不要签|债务加入/, not: /^一般不用还/, guide: 'who-must-pay' },
   { q: '被催收骚扰了好几个月 报警的半年是从哪天开始算', first: /最后一次|终了/, guide: 'complaint-channels' },
-  { q: '被催收吓唬的事 报警要在多长时间以内去报', first: /六个月|6个月|半年/, guide: 'complaint-channels' },
+  { q: '上个月被催收骚扰的 报警有没有时限', first: /六个月|6个月|半年/, guide: 'complaint-channels' },
   { q: '催收天天滋扰 找派出所有没有时限的 多久之内报才管', first: /六个月|6个月|半年/, guide: 'complaint-channels' },
   { q: '在网上找的债务协商代理 收了两千块后就把我拉黑了', first: /诈骗|报警/, guide: 'official-repayment' },
   { q: '成了失信被执行人 孩子还能去私立学校读书吗', first: /私立学校/, guide: 'dishonest-list' },
