@@ -19,18 +19,9 @@ import { analysisFocus } from './collector-message';
 import { lawfulNoteAbout, lawfulNoteFor } from '../analysis/lawful-notes';
 import { mergeAnalyses } from '../analysis/merge-analyses';
 import { errorSummary } from '../error-summary';
+import { analysisInFocus } from './focus-topic';
 
-/** Answers given after an analysis during which follow-ups still lean on it. */
-const RECENT_ANSWERS = 2;
-
-/**
- * The analysed message or conduct the conversation is still about: analysed last, or at most `RECENT_ANSWERS`
- * answers ago ("what to do" otherwise follows whichever came last).
- */
-export function analysisInFocus(state: UserState | null | undefined): AnalysisFocus | undefined {
-  const held = state?.focus?.analysis;
-  return held && (state?.focus?.kind === 'analysis' || (held.answersSince ?? 0) <= RECENT_ANSWERS) ? held : undefined;
-}
+export { analysisInFocus };
 
 /** Answers a follow-up, or returns undefined when the focus holds nothing it can lean on. */
 export async function answerFollowUp(text: string, u: TurnUnderstanding, state: UserState, turn: TurnContext): Promise<OutboundReply | undefined> {

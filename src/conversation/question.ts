@@ -8,6 +8,7 @@ import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
 import { lawfulNoteAbout } from '../analysis/lawful-notes';
+import { readInFocus } from './focus-topic';
 
 /** A follow-up at most this long (characters, spaces aside) may lean on the last topic when it cannot stand alone. */
 const SHORT_FOLLOW_UP = 16;
@@ -37,6 +38,10 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   const elliptic = before !== undefined && [...bare.replace(/\s/g, '')].length <= ELLIPTIC && namesOnlySomeone(bare, deps.cues.elliptic_ends, deps.knowledge.pronounPeople.people);
   const together = elliptic ? await deps.answerer.answer(`${before} ${bare}`, ctx) : undefined;
   let result = together && !together.outOfScope ? together : await deps.answerer.answer(text, ctx);
+  // A question naming no topic of its own, right after unlawful conduct or beside conduct told in the same turn
+  // ("那银行那边欠的我还得还吗"): the topic in focus ranks above what its generic words retrieve.
+  const inFocus = await readInFocus(text, u, state, turn, result, { ...ctx, lastTopic: undefined, lastEntry: undefined });
+  if (inFocus) result = inFocus;
   // A follow-up too short to stand alone ("他们一直发短信催 算吗") is asked again within the last answer's topic; one
   // that asks for what the bot does not do at all ("那你能帮我写离婚协议不" → 12348, a lawyer) stays so.
   const topic = ctx.lastTopic ? deps.knowledge.guides.find((g) => g.id === ctx.lastTopic) : undefined;
