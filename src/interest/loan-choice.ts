@@ -94,6 +94,15 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
     return plausible(name) ? name : undefined;
   }
 
+  /** A question that names no loan but points at one (帮我算这笔, 就问这一笔吧): a naming word, then only 这笔. */
+  function refersBack(c: string): boolean {
+    const from = afterBefore(c, c.length);
+    if (from === 0) return false;
+    let rest = c.slice(from);
+    for (const tail of particles) if (rest.endsWith(tail)) rest = rest.slice(0, -tail.length);
+    return after.some((w) => w.startsWith('这') && rest === w);
+  }
+
   /** Where `name` stands in `text`, a lone Latin letter only when not part of a word. */
   function occurrences(text: string, name: string): number[] {
     const out: number[] = [];
@@ -156,11 +165,21 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
     namedLoan(t) {
       const cs = clauses(t);
       for (const [qi, q] of cs.entries()) {
+        // 帮我算这笔: no name, the loan just told of, when it is the only one told with its amount before the question.
+        if (refersBack(q.text)) {
+          const told = cs.slice(0, qi).flatMap((c, i) => (startsLoan(c) ? [i] : []));
+          if (told.length === 1) return cs.slice(told[0], qi).map((c) => c.text).join(',');
+        }
         const name = nameIn(q.text);
         if (!name) continue;
         const span = loanNamed(cs, qi, name);
         if (span === null) return undefined;
-        if (span) return cs.slice(span.first, span.last + 1).map((c) => c.text).join(',');
+        if (!span) continue;
+        // 主要想问美团那笔：6000，分12期，每期还560: the loan's numbers may follow the question that names it, up to
+        // the next loan.
+        let tail = qi + 1;
+        if (span.last < qi) while (tail < cs.length && !startsLoan(cs[tail]!)) tail++;
+        return [...cs.slice(span.first, span.last + 1), ...cs.slice(qi + 1, tail)].map((c) => c.text).join(',');
       }
       return undefined;
     },

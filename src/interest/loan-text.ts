@@ -9,7 +9,7 @@
 import type { LoanCues } from './interest-data';
 import type { ServiceNumbers } from '../knowledge/service-numbers';
 import type { LoanFacts, MissingNumber, TermUnit } from './loan-facts';
-import type { Payment } from './cash-flow';
+import { daysOf, type Payment } from './cash-flow';
 import { createNumberGrammar, type NumberHit } from './numbers-text';
 import { createDateReader } from './text-dates';
 import { createTextFold, type TextFold } from './text-fold';
@@ -58,6 +58,8 @@ interface TimedHit extends Payment {
   ordinal: boolean;
   /** 又过15天还了5000 with no earlier timed payment: counted from a due date the text gives otherwise. */
   afterDue?: boolean;
+  /** 第7天要交一次服务费200: a fee paid at that time, not at signing. */
+  fee?: boolean;
 }
 
 /**
@@ -190,6 +192,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const feeRefusals = lower(cues.fee_refusals);
   const feeRateWords = lower(cues.fee_rate_after);
   const basisWords = lower(cues.basis_words);
+  const basisQualifiers = lower(cues.basis_qualifiers);
   const fold = createTextFold(cues);
   const rates = createRateReader(cues, grammar);
   const readFeePercents = createFeePercentReader(cues, grammar);
@@ -198,6 +201,16 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const interestWords = lower(cues.part_words.interest);
   const breakChars: ReadonlySet<string> = new Set(cues.clause_breaks.flatMap((w) => [...w]));
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
+  /**
+   * 第7天要交一次服务费200 / 第2周交300的管理费: a fee paid on a named day or week after the loan, a payment then, not
+   * one taken at signing (groups: the count, the unit, the amount after the fee's name or before it).
+   */
+  const timedFeeRe = (() => {
+    const units = Object.entries(cues.timed.units).filter(([, u]) => u === 'day' || u === 'week').map(([w]) => w);
+    const amount = `(${grammar.patterns.amount.replace(/^\(/, '(?:')})`;
+    const gap = `[^\\d${[...new Set(cues.clause_breaks.flatMap((w) => [...w]))].map(escapeClass).join('')}]`;
+    return new RegExp(`${escapeRe(cues.timed.ordinal)}(\\d+|${CN_COUNT})(${altOf(units)})${gap}{0,8}?(?:(?:${altOf(cues.fee_names)})${gap}{0,2}?${amount}|${amount}(?:${altOf(cues.numerals.currency_after)})?的?(?:${altOf(cues.fee_names)}))`, 'g');
+  })();
   const everyWords = lower(Object.keys(cues.payment_every.words));
   const everyVerbs = lower(cues.payment_every.verbs);
   /** 还100每天: a paying verb and its amount right before the period word. */
@@ -240,7 +253,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   /** 第2个月开始每期多收20: a fee on every instalment from the N-th on. */
   const feeFromSpanRe = new RegExp(`${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:${altOf(fp.units)})(?:${altOf(fp.from_after)})`);
   /** 按3万算 / 按一万收: interest on the amount lent (flat). */
-  const flatBasisRe = new RegExp(`(?:${altOf(cues.basis_words)})(?:[\\d.,]+|[${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}${Object.keys(cues.numerals.big).join('')}])+(?:${altOf(Object.keys(cues.numerals.magnitudes))})?\\d?(?:${altOf(cues.numerals.currency_after)})?(?:来)?(?:${altOf(cues.flat_basis_after)})`);
+  const flatBasisRe = new RegExp(`(?:${altOf(cues.basis_words)})(?:${altOf(cues.basis_qualifiers)})?(?:[\\d.,]+|[${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}${Object.keys(cues.numerals.big).join('')}])+(?:${altOf(Object.keys(cues.numerals.magnitudes))})?\\d?(?:${altOf(cues.numerals.currency_after)})?(?:来)?(?:${altOf(cues.flat_basis_after)})`);
   const currencyLead = new RegExp(`^(?:${altOf(cues.numerals.currency_after)})`);
   const defaultWords = lower(cues.default_words);
   const included = lower(cues.included_words);
@@ -518,6 +531,10 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
         a.perPeriod = false;
         continue;
       }
+      // 满10个月还本20万: the principal said again as what is repaid (还本 / 本金 right before it, the amount lent
+      // earlier) is that principal, not a sum of all the payments.
+      if (a.role === 'total' && !a.perPeriod && [...cues.part_words.principal, ...cues.part_words.principal_right_before].some((w) => lead.endsWith(w))
+        && amounts.some((o) => o.end <= a.start && o.role === 'principal' && Math.abs(o.value - a.value) <= 0.005)) a.role = 'principal';
       // 第6个月还30600 / 最后一个月还8240: paid once, at the month named, whatever cue (月还, 一个月还) the words hold.
       if (a.role === 'payment' && !a.perPeriod && pointBeforeRe.test(lead)) a.role = 'total';
       // 45服务费每月: the fee word after the amount is skipped before looking for the period.
@@ -757,7 +774,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       listed.length = 0;
       delete facts.total;
     }
-    if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, afterDue: _a, ...p }) => p);
+    if (listed.length) facts.payments = listed.map(({ start: _s, end: _e, ordinal: _o, afterDue: _a, fee: _f, ...p }) => p);
     else if (varying) facts.payments = varying.payments;
     else if (apartPayments && !rollover) facts.payments = apartPayments;
     else if (staged) facts.payments = staged;
@@ -796,7 +813,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     if (roughFee) facts.unstated ??= roughFee.perPeriod ? 'payment' : 'received';
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(withoutNotDeduction(t), cues.deduction_words)) facts.unstated ??= 'received';
     // 服务费另算: a fee named with no amount (and none refused: 没有服务费), nothing received said: what arrived is asked.
-    if (facts.received === undefined && facts.fees === undefined && facts.feePerPayment === undefined && !feeClauses && !allFeePercents.length && !has(t, cues.full_received) && feeNamedAlone(t)) facts.unstated ??= 'received';
+    if (facts.received === undefined && facts.fees === undefined && facts.feePerPayment === undefined && !feeClauses && !allFeePercents.length && !has(t, cues.full_received) && !listed.some((h) => h.fee) && feeNamedAlone(t)) facts.unstated ??= 'received';
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
     const lender = lenderKindOf(t);
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
@@ -845,7 +862,10 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       const rough = approximate.find((w) => t.startsWith(w, h.end));
       if (!h.magnitude && rough && countAfterApproximate.some((w) => t.startsWith(w, h.end + rough.length))) return false;
     }
-    if (basisWords.some((w) => t.slice(Math.max(0, h.start - w.length), h.start) === w)) return false;
+    // 按原始3万的2%收: a word for the amount first lent may stand between the basis word and the amount.
+    const basisLead = t.slice(0, h.start);
+    const qualifier = basisQualifiers.find((w) => basisLead.endsWith(w))?.length ?? 0;
+    if (basisWords.some((w) => basisLead.endsWith(w, h.start - qualifier) || basisLead.endsWith(w))) return false;
     // 尾号1234 / 合同号 88231 / 借款日期:20240315: a label's number, whether or not a space or colon follows the label.
     const lead = t.slice(0, h.start).replace(/[,:]$/, '');
     if (notAfter.some((w) => lead.endsWith(w))) return false;
@@ -1662,7 +1682,21 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       // 第14天交了500续期费，再14天又交了500: counted from a named day, it is a named day too.
       out.push({ ...p, amount: amount.value, start, end, ordinal: ordinal || unit === 'calendar_month' || Boolean(from?.ordinal), ...(afterDue ? { afterDue } : {}) });
     }
-    return out;
+    // 另外第7天要交一次服务费200: a fee on a named day is one more payment then, in time order with the others.
+    const fees: TimedHit[] = [];
+    for (const m of t.matchAll(timedFeeRe)) {
+      const start = m.index!;
+      const end = start + m[0].length;
+      if (isMasked(start, end) || /[\d.]/.test(t[start - 1] ?? '') || out.some((h) => h.start < end && start < h.end)) continue;
+      // 放款后第二天被扣1500的担保费: deducted from what arrived, not paid by the borrower then.
+      // 其中第7天的服务费200: a fee inside a payment already said is not paid again.
+      if (has(withoutNotDeduction(m[0]), cues.deduction_words) || has(clauseAround(t, start, end, breakChars), included)) continue;
+      const n = smallCount(m[1]!);
+      const amount = findNumbers((m[3] ?? m[4])!)[0];
+      if (!(n > 0) || !amount) continue;
+      fees.push({ day: cues.timed.units[m[2]!] === 'week' ? 7 * n : n, amount: amount.value, start, end, ordinal: true, fee: true });
+    }
+    return fees.length ? [...out, ...fees].sort((a, b) => daysOf(a) - daysOf(b)) : out;
   }
 
   /**

@@ -9,7 +9,7 @@
 /** The folding tables of cues.yaml. */
 export interface FoldCues {
   fold_chars: Record<string, string>;
-  typos: { phrases: Record<string, string>; before_number: Record<string, string>; after_number: Record<string, string> };
+  typos: { phrases: Record<string, string>; before_number: Record<string, string>; after_number: Record<string, string>; magnitude: Record<string, string> };
   english: Record<string, string>;
   /** Sentence shapes rewritten before the words ("3k on day 20" → "第20天还3k"): a regex and its replacement. */
   english_patterns: Array<{ match: string; replace: string }>;
@@ -35,6 +35,9 @@ export function createTextFold(cues: FoldCues): TextFold {
   const beforeRe = beforeKeys.length ? new RegExp(`(${beforeKeys.map(escapeRe).join('|')})(?=${NUMBER_CHAR})`, 'g') : undefined;
   const afterKeys = Object.keys(cues.typos.after_number);
   const afterRe = afterKeys.length ? new RegExp(`(?<=[\\d一二两三四五六七八九十])(${afterKeys.map(escapeRe).join('|')})`, 'g') : undefined;
+  // 一完块钱 / 借了3完: 完 after a number, before 块/元 or the end of a phrase, is 万 typed by its sound.
+  const magnitudeKeys = Object.keys(cues.typos.magnitude);
+  const magnitudeRe = magnitudeKeys.length ? new RegExp(`(?<=${NUMBER_CHAR})(${magnitudeKeys.map(escapeRe).join('|')})(?=[块元,，。;；!！?？\\s]|$)`, 'g') : undefined;
   const english = byLength(Object.keys(cues.english).map((w) => w.toLowerCase()));
   const englishMap = new Map(Object.entries(cues.english).map(([k, v]) => [k.toLowerCase(), v]));
   // Whole words only, with the spaces around them (so "5k in 7 days" → "5k,7天").
@@ -48,6 +51,7 @@ export function createTextFold(cues: FoldCues): TextFold {
     if (phraseRe) s = s.replace(phraseRe, (w) => cues.typos.phrases[w] ?? w);
     if (beforeRe) s = s.replace(beforeRe, (w) => cues.typos.before_number[w] ?? w);
     if (afterRe) s = s.replace(afterRe, (w) => cues.typos.after_number[w] ?? w);
+    if (magnitudeRe) s = s.replace(magnitudeRe, (w) => cues.typos.magnitude[w] ?? w);
     if (/[a-z]{2}/.test(s)) {
       s = spelled(s);
       for (const { re, replace } of shapes) s = s.replace(re, replace);
