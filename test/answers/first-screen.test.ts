@@ -157,6 +157,16 @@ describe('follow-ups keep the question type', () => {
     expect(screen(next).length).toBeLessThanOrEqual(350);
   });
 
+  it('"那我该咋办" after an answer speaks to the person, not with the topic\'s internal title', () => {
+    for (const q of ['上门催收合法吗', '催收打我领导电话怎么办', '网贷利息多少算违法']) {
+      const first = ask(q);
+      const next = ask('那我该咋办', { lastTopic: first.guideId, lastEntry: first.entryId });
+      const title = k.guides.find((g) => g.id === first.guideId)!.title;
+      expect(next.guideId).toBe(first.guideId);
+      expect(screen(next)).not.toContain(title);
+    }
+  });
+
   it('a question about what a court paper is keeps that paper as the topic, so "no money" is read against it', () => {
     const first = ask('法院寄来一张支付令 这是啥意思');
     const next = ask('手头没钱 跟法院讲一声没钱可以吗', { lastTopic: first.guideId, lastEntry: first.entryId });
