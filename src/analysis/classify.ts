@@ -434,13 +434,21 @@ function createStampReader(lex: LexiconFile): (read: ReadText) => StampedLine[] 
   );
   const userLabel = new Set(lex.speaker.user);
   const events = new Set(words.events);
+  // A call-log row puts the time last ("未接来电 95xxx-001 14:02", "138xxxx0012 呼出未接 09:02"): an event word, then
+  // the time ending the line.
+  const logRow = new RegExp(String.raw`^(.{0,30}?)\s*${time}\s*$`);
+  const eventWord = new CueSet(words.events);
   const durations = new Set(words.durations.map((w) => w.toLowerCase()));
   // "[06:20] 我：…": the speaker named after the stamp.
   const userAfter = new RegExp(`^\\s*(?:${lex.speaker.user.map(literal).join('|')})\\s*[:：]`);
   const ahead = new CueSet([...lex.tense.future, ...lex.tense.conditional]);
   const parse = (line: string) => {
     const m = stamp.exec(line);
-    if (!m) return undefined;
+    if (!m) {
+      const r = logRow.exec(line);
+      if (!r || eventWord.firstIn(r[1]!, 0, r[1]!.length) === undefined) return undefined;
+      return { label: undefined, day: undefined, at: Number(r[2]) * 60 + Number(r[3] ?? r[4]), rest: r[1]!.trim() };
+    }
     const [, label, day1, day2, pm, h, mm, mm2, rest] = m;
     // "今天15:00前还款", "9:00-18:00": a deadline or an opening time, not when a message was sent.
     if (DEADLINE_TAIL.test(rest ?? '') || (label && (DEADLINE_LABEL.test(label) || ahead.firstIn(label, 0, label.length) !== undefined))) return undefined;
