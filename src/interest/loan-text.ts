@@ -230,9 +230,16 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   /** 有3个月宽限期 / 宽限期3个月: a grace period named as such. */
   const graceNamedRe = new RegExp(`(\\d+|${CN_COUNT})(${liUnits})的?(?:${altOf(li.grace_named)})|(?:${altOf(li.grace_named)})(?:是|有|为)?(\\d+|${CN_COUNT})(${liUnits})`, 'g');
   const tc = cues.timed;
-  // The amount may carry thousands commas (第5天还1,000: English "1,000 on day 5").
+  // The amount may carry thousands commas (第5天还1,000: English "1,000 on day 5"), and be named as the principal and
+  // the interest together first (第5个月还了本息20400).
+  const partsLabel = `(?:${altOf(tc.last_parts.label)})`;
+  /** 第6周还了本金加最后一周利息10500: the label of a timed payment's amount, read as 本息 (its 利息 is no interest cue). */
+  const timedPartsLabelRe = new RegExp(
+    `(${escapeRe(tc.ordinal)}(?:\\d+|${CN_COUNT})(?:${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?[${tc.fillers.map(escapeClass).join('')}]{0,2}(?:${altOf(tc.verbs)})(?:了)?)(?:${altOf(tc.last_parts.principal)})(?:${altOf(tc.last_parts.joiners)})(?:${altOf(tc.last_parts.interest)})(?=[\\d${Object.keys(cues.numerals.digits).join('')}])`,
+    'g',
+  );
   const timedRe = new RegExp(
-    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了)?)?[:：,]?(?:${altOf(tc.remainder)})?(\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|${AMOUNT.replace(/^\(/, '(?:')})`,
+    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了)?)?[:：,]?(?:${altOf(tc.remainder)})?(?:${partsLabel}[:：,]?)?(\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|${AMOUNT.replace(/^\(/, '(?:')})`,
     'g',
   );
   /** 第4个月还本金10000加当月利息300: one payment at a named period told as its principal and interest parts. */
@@ -412,7 +419,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   };
 
   /** Reads one normalised text; `named`: the text is the one loan the borrower named, however it is labelled. */
-  function readLoan(t: string, at: Date, named: boolean): LoanFacts {
+  function readLoan(text: string, at: Date, named: boolean): LoanFacts {
+    const t = text.replace(timedPartsLabelRe, `$1${tc.last_parts.label[0]}`);
     const mask = new Array<boolean>(t.length).fill(false);
     const masked = (s: number, e: number) => {
       for (let i = s; i < e; i++) mask[i] = true;
@@ -568,6 +576,14 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       const cue = roleBefore(t, (breaks.filter((b) => b < h.start).pop() ?? -1) + 1, h.start);
       facts.unstated ??= missingFor(cue?.role ?? 'unknown');
       for (const a of amounts) if (a.start < next.end && h.start < a.end) a.role = 'ignored' as Role;
+    }
+    // 到手两千几 / 三万几: some more than the number, asked for (两千几个月 would be a count of months).
+    for (const h of numbers) {
+      const tail = cues.vague_tail.find((w) => t.startsWith(w, h.end));
+      if (!tail || h.value < cues.bare_min || countAfterApproximate.some((w) => t.startsWith(w, h.end + tail.length))) continue;
+      const cue = roleBefore(t, (breaks.filter((b) => b < h.start).pop() ?? -1) + 1, h.start);
+      facts.unstated ??= missingFor(cue?.role ?? 'unknown');
+      for (const a of amounts) if (a.start === h.start) a.role = 'ignored' as Role;
     }
     // 到手七八千: a range in words is asked for.
     for (const r of grammar.findRanges(t)) {
@@ -1118,7 +1134,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       let end = d.end;
       while (end < t.length && !breakChars.has(t[end]!)) end++;
       const rest = t.slice(d.end, end);
-      const nums = findNumbers(rest);
+      // 还了4000两清了: a lone Chinese numeral under the bare minimum with no unit after it (两清, 两不相欠) is a word,
+      // not a second number of the clause.
+      const nums = findNumbers(rest).filter((h) => !(h.chinese && h.end - h.start === 1 && h.value < cues.bare_min && !notBefore.some((w) => rest.startsWith(w, h.end))));
       if (nums.length !== 1 || nums[0]!.value < cues.bare_min || isMasked(d.end + nums[0]!.start, d.end + nums[0]!.end)) continue;
       const head = rest.slice(0, nums[0]!.start);
       if (!relativeVerbs.some((v) => head.includes(v)) || has(head, cues.dates.contract)) continue;

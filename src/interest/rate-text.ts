@@ -161,6 +161,9 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
     if (hits.length === 0) return undefined;
     hits.sort((a, b) => a.start - b.start);
     for (const h of hits) masked(h.start, h.end);
+    // 百分之一还是千分之一 / 2%或者3%: two rates offered as alternatives are not the rate (the loan asks what is repaid).
+    const between = hits[1] && t.slice(hits[0]!.end, hits[1].start);
+    if (between !== undefined && between.length <= 4 && has(between, cues.rates.either)) return undefined;
     const h = hits[0]!;
     const lead = t.slice(Math.max(0, h.start - 10), h.start);
     const near = (ws: string[]) => {
