@@ -75,10 +75,11 @@ export const RULES_DIR = join(PACKAGE_ROOT, 'knowledge', 'analysis');
  * 4bfd211 (rules 0.857, +model 0.892, false alarms 12.2 %, litigation flagged 10 of 49) and is development data since. fresh-22 (session 9)
  * was scored once with --blind at 454b8a8 (rules 0.848, +model 0.880, false alarms 15.6 %, litigation flagged 12 of 47) and is
  * development data since. fresh-23 (session 10) was scored once with --blind at 2c6cb98 (rules 0.854, +model 0.893, false
- * alarms 8.9 % / 10.0 %, litigation flagged 7 / 8 of 47) and is development data since. Name the next blind set here before
- * it lands.
+ * alarms 8.9 % / 10.0 %, litigation flagged 7 / 8 of 47) and is development data since. fresh-24 (session 10) was scored
+ * once with --blind at e2f43c4 (rules 0.875, +model 0.902, false alarms 2.2 %, litigation flagged 1 of 46) and is
+ * development data since. Name the next blind set here before it lands.
  */
-export const HELD_OUT_SETS: readonly string[] = ['fresh-24'];
+export const HELD_OUT_SETS: readonly string[] = ['fresh-25'];
 
 /** The blind-written sets in eval/analyze/ (fresh-1, fresh-2 …), in numeric order. */
 export function freshSets(dir: string = EVAL_DIR): string[] {
