@@ -77,9 +77,10 @@ export const RULES_DIR = join(PACKAGE_ROOT, 'knowledge', 'analysis');
  * development data since. fresh-23 (session 10) was scored once with --blind at 2c6cb98 (rules 0.854, +model 0.893, false
  * alarms 8.9 % / 10.0 %, litigation flagged 7 / 8 of 47) and is development data since. fresh-24 (session 10) was scored
  * once with --blind at e2f43c4 (rules 0.875, +model 0.902, false alarms 2.2 %, litigation flagged 1 of 46) and is
- * development data since. Name the next blind set here before it lands.
+ * development data since. fresh-25 (session 11) was scored once with --blind at a5dd261 (rules 0.879, +model 0.914, false
+ * alarms 4.4 %, litigation flagged 2 of 46) and is development data since. Name the next blind set here before it lands.
  */
-export const HELD_OUT_SETS: readonly string[] = ['fresh-25'];
+export const HELD_OUT_SETS: readonly string[] = ['fresh-26'];
 
 /** The blind-written sets in eval/analyze/ (fresh-1, fresh-2 …), in numeric order. */
 export function freshSets(dir: string = EVAL_DIR): string[] {
