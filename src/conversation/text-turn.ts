@@ -25,6 +25,7 @@ import { describeConduct, saveConductNote } from './conduct-note';
 import { answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
+import { consequenceOfNotActing } from './not-acting';
 import { answerQuestion, answerReply, moreOfAnswer } from './question';
 import { dropLoanQuestion, interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
@@ -234,6 +235,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "他们一天发了三条这种短信" after a lawful reminder: a few messages are no harassment.
   const onNotice = u.speaker === 'user' ? answerOnLawfulNotice(text, state, turn) ?? fewContacts(text, u, state, turn) : undefined;
   if (onNotice) return onNotice;
+  // 4c. "那我不理呢" / "判了我还是没钱还呢": what happens if the user does nothing, in the process in focus.
+  const notActing = consequenceOfNotActing(text, u, state, turn);
+  if (notActing) return notActing;
 
   // 5. Follow-ups on what was just said — unless the turn names conduct of its own ("晚上打几十个电话违法吗",
   // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.

@@ -78,6 +78,16 @@ const schema = z
     part_of_message: z.record(z.string().min(1), z.string().min(1)).default({}),
     evasion: z.object({ hide: words, goal: words, asks: words, guide: z.string().min(1), entry: z.string().min(1) }).optional(),
     polite_contact: z.object({ words, guide: z.string().min(1), entry: z.string().min(1) }).optional(),
+    not_acting: z
+      .object({
+        acts: z.array(z.object({ say: z.string().min(1), words, unless: words.optional() })).min(1),
+        fillers: words,
+        asks: words,
+        max_rest: z.number().int().min(0),
+        processes: z.array(z.object({ id: z.string().min(1), words, guides: words, guide: z.string().min(1), entry: z.string().min(1), lead: z.string().includes('{act}') })).min(1),
+        general: z.object({ guide: z.string().min(1), entry: z.string().min(1), lead: z.string().includes('{act}') }),
+      })
+      .optional(),
   })
   .strict();
 
