@@ -8,6 +8,9 @@
  * user's own question is answered first, the conduct is its focus. A question naming a topic of its own ("那征信会不
  * 会受影响", "债卖给别的公司了还要还吗") keeps it.
  *
+ * An answer about collectors' conduct given last ("催收能上门吗" → "那我还要还吗") is such a focus too: its guide is
+ * one of cues conduct_answer_guides.
+ *
  * Only whether the debt is still owed is read this way: other questions right after conduct ("那要是他们真去我爸妈
  * 家了呢") have a topic of the conduct's own, which these words would not name.
  */
@@ -60,7 +63,9 @@ export async function readInFocus(
     alone = await deps.answerer.answer(asked, ctx);
   } else {
     const focus = analysisInFocus(state);
-    if (u.act !== 'follow_up' || u.facts.conduct.length > 0 || !focus || focus.lawful || !asksStillOwed(text, turn)) return undefined;
+    // An unlawful message or described conduct in focus, or an answer about collectors' conduct given last.
+    const conductAnswered = state?.focus?.kind === 'answer' && deps.cues.conduct_answer_guides.includes(state.focus.answer?.guideId ?? '');
+    if (u.act !== 'follow_up' || u.facts.conduct.length > 0 || !((focus && !focus.lawful) || conductAnswered) || !asksStillOwed(text, turn)) return undefined;
   }
   if (namesOwnTopic(asked, alone, turn)) return undefined;
   const read = await deps.answerer.answer(`${words} ${withoutGeneric(asked, deps.cues.generic_topic_words)}`, ctx);
