@@ -19,6 +19,7 @@ import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
 import { simplified } from '../analysis/normalize';
+import { lawfulNoteAbout } from '../analysis/lawful-notes';
 import { isQuestion } from './understanding/question-form';
 
 /** Answers given after an analysis during which follow-ups still lean on it. */
@@ -73,11 +74,28 @@ export async function readInFocus(
 }
 
 /**
+ * `result` read again in the topic of the lawful notice still in focus ("之前那个平台利息贼高 换了人我也得认?" after a
+ * debt-assignment notice and an answer about it): the question read with the notice's word (knowledge/analysis
+ * lawful-notes.yaml) when that places it in the guide answered last, which its own words had left (a promise to pay,
+ * through "认"). Undefined when no such notice is in focus, no answer followed it, or the reading leads elsewhere.
+ */
+export async function readInNotice(text: string, u: TurnUnderstanding | undefined, state: UserState | null, turn: TurnContext, result: Answer, ctx: AnswerContext): Promise<Answer | undefined> {
+  const { deps } = turn;
+  const notice = analysisInFocus(state);
+  const last = state?.focus?.kind === 'answer' ? state.focus.answer?.guideId : undefined;
+  if (!u || u.speaker !== 'user' || u.facts.conduct.length > 0 || !notice?.lawful || !last || result.guideId === last) return undefined;
+  const about = lawfulNoteAbout(notice.excerpt, deps.analysis.lawfulNotes ?? []);
+  if (!about || text.includes(about)) return undefined;
+  const read = await deps.answerer.answer(`${about} ${text}`, ctx);
+  return !read.outOfScope && read.guideId === last ? read : undefined;
+}
+
+/**
  * True when the question type `answer` opens with was matched on a word of `text` that names a topic: one of the
  * entry's cues or the guide's keywords that is neither a generic word of the debt nor a question form (cues generic_topic_words,
  * generic_question_words, still_owe_question, yes_no_forms, claim_check_tails). An answer out of scope names none.
  */
-function namesOwnTopic(text: string, answer: Answer, turn: TurnContext): boolean {
+export function namesOwnTopic(text: string, answer: Answer, turn: TurnContext): boolean {
   const { deps } = turn;
   if (answer.outOfScope || !answer.guideId) return false;
   const guide = deps.knowledge.guides.find((g) => g.id === answer.guideId);

@@ -19,7 +19,7 @@ import { analysisFocus } from './collector-message';
 import { lawfulNoteAbout, lawfulNoteFor } from '../analysis/lawful-notes';
 import { mergeAnalyses } from '../analysis/merge-analyses';
 import { errorSummary } from '../error-summary';
-import { analysisInFocus } from './focus-topic';
+import { analysisInFocus, namesOwnTopic } from './focus-topic';
 
 export { analysisInFocus };
 
@@ -51,6 +51,15 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   if (analysis?.lawful && kind === 'what_to_do' && asksYesNo(text, deps.cues)) {
     const about = lawfulNoteAbout(analysis.excerpt, deps.analysis.lawfulNotes ?? []);
     return answerQuestion(about && !text.includes(about) ? `${about} ${text}` : text, u, turn, true);
+  }
+  // "是真的吗 换了个公司还要还吗" right after a lawful notice of a kind of its own (a debt assignment, an arbitration):
+  // what that notice announces is asked about, read with its word — not the general check for frightening claims.
+  if (analysis?.lawful && lastWasAnalysis && (kind === 'verify_claims' || kind === 'generic')) {
+    const about = lawfulNoteAbout(analysis.excerpt, deps.analysis.lawfulNotes ?? []);
+    // A question naming a topic of its own ("那会不会影响征信") keeps it.
+    const own = about && !text.includes(about) ? namesOwnTopic(text, await deps.answerer.answer(text, { at: now }), turn) : true;
+    const read = own ? undefined : await answerQuestionIfPlaced(`${about} ${text}`, u, turn);
+    if (read) return read;
   }
   // A lawful message with a note of its own (a lawsuit notice, an announced visit): what to do is that note.
   if (analysis?.lawful && (kind === 'what_to_do' || kind === 'can_report')) {

@@ -8,7 +8,7 @@ import type { AnalysisFocus, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
 import { lawfulNoteAbout } from '../analysis/lawful-notes';
-import { readInFocus } from './focus-topic';
+import { readInFocus, readInNotice } from './focus-topic';
 
 /** A follow-up at most this long (characters, spaces aside) may lean on the last topic when it cannot stand alone. */
 const SHORT_FOLLOW_UP = 16;
@@ -42,6 +42,11 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   // ("那银行那边欠的我还得还吗"): the topic in focus ranks above what its generic words retrieve.
   const inFocus = await readInFocus(text, u, state, turn, result, { ...ctx, lastTopic: undefined, lastEntry: undefined });
   if (inFocus) result = inFocus;
+  // "换了人我也得认?" after a debt-assignment notice and an answer about it: still that notice's topic.
+  else {
+    const inNotice = await readInNotice(text, u, state, turn, result, { ...ctx, lastTopic: undefined, lastEntry: undefined });
+    if (inNotice) result = inNotice;
+  }
   // A follow-up too short to stand alone ("他们一直发短信催 算吗") is asked again within the last answer's topic; one
   // that asks for what the bot does not do at all ("那你能帮我写离婚协议不" → 12348, a lawyer) stays so.
   const topic = ctx.lastTopic ? deps.knowledge.guides.find((g) => g.id === ctx.lastTopic) : undefined;
