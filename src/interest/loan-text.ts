@@ -209,7 +209,10 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const units = Object.entries(cues.timed.units).filter(([, u]) => u === 'day' || u === 'week').map(([w]) => w);
     const amount = `(${grammar.patterns.amount.replace(/^\(/, '(?:')})`;
     const gap = `[^\\d${[...new Set(cues.clause_breaks.flatMap((w) => [...w]))].map(escapeClass).join('')}]`;
-    return new RegExp(`${escapeRe(cues.timed.ordinal)}(\\d+|${CN_COUNT})(${altOf(units)})${gap}{0,8}?(?:(?:${altOf(cues.fee_names)})${gap}{0,2}?${amount}|${amount}(?:${altOf(cues.numerals.currency_after)})?的?(?:${altOf(cues.fee_names)}))`, 'g');
+    // The fee's name may be quoted and carry words of its own before the listed name (200"账户管理费", 298元的"加速卡"会员费).
+    const quote = `[${cues.quote_marks.map(escapeClass).join('')}]`;
+    const named = `(?:${quote}[\\u4e00-\\u9fff]{0,5}?${quote}?)?(?:${altOf(cues.fee_names)})`;
+    return new RegExp(`${escapeRe(cues.timed.ordinal)}(\\d+|${CN_COUNT})(${altOf(units)})${gap}{0,8}?(?:${named}${quote}?${gap}{0,2}?${amount}|${amount}(?:${altOf(cues.numerals.currency_after)})?的?${named})`, 'g');
   })();
   const everyWords = lower(Object.keys(cues.payment_every.words));
   const everyVerbs = lower(cues.payment_every.verbs);
@@ -239,7 +242,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     'g',
   );
   const timedRe = new RegExp(
-    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了)?)?[:：,]?(?:${altOf(tc.remainder)})?(?:${partsLabel}[:：,]?)?(\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|${AMOUNT.replace(/^\(/, '(?:')})`,
+    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了|的)?)?[:：,]?(?:${altOf(tc.remainder)})?(?:${partsLabel}[:：,]?)?(\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|${AMOUNT.replace(/^\(/, '(?:')})`,
     'g',
   );
   /** 第4个月还本金10000加当月利息300: one payment at a named period told as its principal and interest parts. */
@@ -259,6 +262,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const feeFirstSpanRe = new RegExp(`(?<![提之以])(?:${altOf(fp.first)})(\\d+|${CN_COUNT})(?:${altOf(fp.units)})`);
   /** 第2个月开始每期多收20: a fee on every instalment from the N-th on. */
   const feeFromSpanRe = new RegExp(`${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:${altOf(fp.units)})(?:${altOf(fp.from_after)})`);
+  /** 第3个月的时候还要额外交…1000 / 借款后第二个月还要交一次评估费500: a fee on that one instalment only. */
+  const feeSingleSpanRe = new RegExp(`${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:${altOf(fp.single_units)})(?!${altOf(fp.from_after)})`);
   /** 按3万算 / 按一万收: interest on the amount lent (flat). */
   const flatBasisRe = new RegExp(`(?:${altOf(cues.basis_words)})(?:${altOf(cues.basis_qualifiers)})?(?:[\\d.,]+|[${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}${Object.keys(cues.numerals.big).join('')}])+(?:${altOf(Object.keys(cues.numerals.magnitudes))})?\\d?(?:${altOf(cues.numerals.currency_after)})?(?:来)?(?:${altOf(cues.flat_basis_after)})`);
   const currencyLead = new RegExp(`^(?:${altOf(cues.numerals.currency_after)})`);
@@ -369,11 +374,16 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   // 哦不对 / 哦，说错了 / 不对，不对: an interjection may open the taking back, and it may be said twice.
   const correctionWords = `(?:(?:${altOf(cues.self_correction.interjections)})?${correctionGap}(?:${altOf(cues.self_correction.words)})${correctionGap})+`;
   const selfCorrectionRe = new RegExp(
-    `${correctionNumber}${correctionUnit}${correctionCurrency}${correctionGap}${correctionWords}([^\\d,.]{0,8}?)(?:${altOf(cues.self_correction.restate)})(?:${altOf(cues.term.split_words)})?${correctionNumber}${correctionUnit}${correctionCurrency}(?![\\d.])`,
+    `${correctionNumber}${correctionUnit}${correctionCurrency}${correctionGap}${correctionWords}([^\\d.]{0,12}?)(?:${altOf(cues.self_correction.restate)})(?:${altOf(cues.term.split_words)})?${correctionNumber}${correctionUnit}${correctionCurrency}(?![\\d.])`,
     'g',
   );
   /** The words between the taking back and 是 neither give the number another role nor hedge it. */
-  const plainRestate = (filler: string) => !correctionCues.some((w) => filler.includes(w)) && !cues.self_correction.restate.some((r) => uncertainBefore.some((w) => `${filler}${r}`.includes(w)));
+  // 不对，我翻了下借条，是一万八: where the borrower looked it up is no cue (借条 holds 借), and a comma may stand there.
+  const lookedUp = lower(cues.self_correction.sources);
+  const plainRestate = (filler: string) => {
+    const words = lookedUp.reduce((x, w) => x.split(w).join('#'), filler);
+    return !correctionCues.some((w) => words.includes(w)) && !cues.self_correction.restate.some((r) => uncertainBefore.some((w) => `${filler}${r}`.includes(w)));
+  };
   const selfCorrected = (whole: string, _n1: string, u1: string | undefined, _c1: string | undefined, filler: string, n2: string, u2: string | undefined, c2: string | undefined): string =>
     (u1 ?? '') === (u2 ?? '') && plainRestate(filler) ? `${n2}${u2 ?? ''}${c2 ?? ''}` : whole;
   /**
@@ -446,6 +456,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     }
     const dates = findDates(t, at);
     for (const d of dates) masked(d.start, d.end);
+    // 说好一个月后还11000，结果第一个月只还了3000…: the plan, then what was actually paid; only the payments count.
+    const plans = plannedSpans(t);
+    for (const span of plans) masked(span.start, span.end);
     // 首期还款日为借款后第10天: when the first instalment falls, not a payment nor the term.
     const firstDue = firstDueRe.exec(t);
     if (firstDue) masked(firstDue.index, firstDue.index + firstDue[0].length);
@@ -470,7 +483,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 3月1号借的6000，3月11号还了2000，3月31号还了2500: payments on named days after the day lent.
     const dated = timed.length || rollover ? [] : readDated(t, dates, isMasked);
     const candidates = rollover ? timed.filter((h) => h.ordinal) : timed.length ? timed : dated;
-    const listed = candidates.length >= 2 ? candidates : [];
+    // 本来该第7天还，其实…第9天才还的2000: after a plan, one payment at a named time is what was paid.
+    const listed = candidates.length >= 2 || (plans.length && candidates.length === 1 && candidates[0]!.ordinal) ? candidates : [];
     for (const s of listed) masked(s.start, s.end);
     const varying = listed.length ? undefined : readVarying(t, isMasked);
     // 前6个月每月还2000，后6个月每月还4000: a schedule in stages whose months are all said.
@@ -486,6 +500,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const clauseOf = (pos: number) => breaks.filter((b) => b < pos).length;
     const amounts: Amount[] = [];
     let weeklyInterest = false;
+    /** 放款时先扣了600说是第一个月利息: the first period's interest taken at signing (its amount). */
+    let firstInterestDeducted: { amount: number; clauseStart: number; clauseEnd: number } | undefined;
     for (const h of numbers) {
       if (!plausibleNumber(t, h)) continue;
       amounts.push({ value: h.value, start: h.start, end: h.end, role: 'unknown', perPeriod: false, clause: clauseOf(h.start) });
@@ -534,6 +550,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       // 先扣了一个月利息500 / 第一个月利息800放款时直接扣了: interest deducted in advance is taken at signing, like a
       // fee, not interest paid each period. 每月扣利息500 is deducted every month: still interest each period.
       const clauseText = t.slice(clauseStart + 1, clauseEnd);
+      if ((a.role === 'interest' || a.role === 'fee') && has(withoutNotDeduction(clauseText), cues.deduction_words) && has(clauseText, interestWords)
+        && cues.with_first.some((w) => clauseText.includes(w)) && !everyPeriodWords.some((w) => clauseText.includes(w))) firstInterestDeducted = { amount: a.value, clauseStart: clauseStart + 1, clauseEnd };
       if (a.role === 'interest' && has(withoutNotDeduction(clauseText), cues.deduction_words) && !everyPeriodWords.some((w) => clauseText.includes(w))) {
         a.role = 'fee';
         a.perPeriod = false;
@@ -802,6 +820,21 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       facts.payments = [...months(until.count - 1, monthly.amount), { month: until.count, amount: repaid }];
     }
     // 还了10期后第11个月提前结清，付了38196.86: the instalments paid, then everything at once the month after.
+    // 先息后本3个月，放款时先扣了600说是第一个月利息: the first month's interest was paid at signing, so the schedule
+    // pays the interest of the months after it, the last with the principal.
+    const { principal: lentAmount, term: span, rate: monthlyRate } = facts;
+    if (firstInterestDeducted !== undefined && !facts.payments && !listed.length && !varying && !staged && !rollover && kind === 'interest_only' && lentAmount !== undefined
+      && span?.unit === 'month' && Number.isInteger(span.count) && span.count >= 2 && !facts.periodDays) {
+      const each = facts.interest?.each ? facts.interest.amount : monthlyRate?.per === 'month' ? round2((lentAmount * monthlyRate.percent) / 100) : undefined;
+      // Only when the text then names the second month as paid and no first month outside the deduction
+      // (第1个月到第11个月每月付利息800 pays the first month too: interest in advance).
+      const rest = t.slice(0, firstInterestDeducted.clauseStart) + t.slice(firstInterestDeducted.clauseEnd);
+      const named = (n: number) => [...rest.matchAll(new RegExp(`${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:个月|期|、)`, 'g'))].some((m) => smallCount(m[1]!) === n);
+      if (each !== undefined && Math.abs(each - firstInterestDeducted.amount) <= 0.005 && named(2) && !named(1)) {
+        const between = Array.from({ length: span.count - 2 }, (_, i) => ({ month: i + 2, amount: each }));
+        facts.payments = [...between, { month: span.count, amount: round2(lentAmount + each) }];
+      }
+    }
     const payoff = listed.length || varying || staged || rollover || facts.payments ? undefined : earlyPayoff(t, terms, amounts, facts);
     if (payoff) {
       facts.payments = payoff;
@@ -961,6 +994,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     let sawFee = false;
     let firstReceived: Amount | undefined;
     let feeOutOfReceived = 0;
+    let feeAtRepayment = false;
     for (const a of amounts) {
       // 前三期还要多交100的服务费 / 第2个月开始每期多收了20的管理费: added to those instalments only.
       const span = feeSpanOf(t, a, breaks);
@@ -974,6 +1008,12 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
         const clause = clauseAround(t, a.start, a.end, breakChars);
         if (cues.with_last.some((w) => clause.includes(w))) {
           facts.feeWithLast = (facts.feeWithLast ?? 0) + a.value;
+          continue;
+        }
+        // 另外还款时还要交技术服务费260: paid with the repayment; with several instalments, which of them is not said.
+        if (!a.perPeriod && cues.with_repayment.some((w) => clause.includes(w)) && !has(withoutNotDeduction(clause), cues.deduction_words)) {
+          facts.feeWithLast = (facts.feeWithLast ?? 0) + a.value;
+          feeAtRepayment = true;
           continue;
         }
         // 第一期还要多交500手续费: paid with the first instalment (a deduction, 头期利息500直接扣掉, is at signing, unless
@@ -1086,6 +1126,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // contract principal is not that amount and the fee, it is not taken again.
     if (feeOutOfReceived > 0 && facts.principal !== undefined && facts.received !== undefined && Math.abs(facts.received + feeOutOfReceived - facts.principal) > 0.005) upfrontFees -= feeOutOfReceived;
     if (upfrontFees > 0) facts.fees = upfrontFees;
+    if (feeAtRepayment && (facts.payment !== undefined || facts.term?.unit === 'period')) doubts.push({ ask: 'payment', drop: ['feeWithLast'] });
     // 每月还1000，服务费50: a fee named after the instalments, without saying whether it was taken once at signing
     // or comes with every instalment, and nothing received to tell; what arrived is asked rather than the fee's
     // timing guessed. A fee named before the instalments (借10万 手续费5千 每月还9000) is one at signing.
@@ -1150,11 +1191,14 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   /** The spans of instalments a fee is said to be added to (前三期, 第2个月开始), in clauses naming a fee. */
   function feeSpans(t: string): Array<{ start: number; end: number; from: number; to?: number }> {
     const out: Array<{ start: number; end: number; from: number; to?: number }> = [];
-    for (const [re, first] of [[feeFirstSpanRe, true], [feeFromSpanRe, false]] as const) {
+    for (const [re, kind] of [[feeFirstSpanRe, 'first'], [feeFromSpanRe, 'from'], [feeSingleSpanRe, 'single']] as const) {
       for (const m of t.matchAll(new RegExp(re.source, 'g'))) {
         const n = smallCount(m[1]!);
-        if (!(n > 0) || !has(clauseAround(t, m.index!, m.index! + m[0].length, breakChars), feeWords)) continue;
-        out.push({ start: m.index!, end: m.index! + m[0].length, ...(first ? { from: 1, to: n } : { from: n }) });
+        const clause = clauseAround(t, m.index!, m.index! + m[0].length, breakChars);
+        if (!(n > 0) || !has(clause, feeWords)) continue;
+        // 第一个月利息800放款时直接扣了: taken at signing, not paid with that instalment.
+        if (kind === 'single' && (has(withoutNotDeduction(clause), cues.deduction_words) || out.some((o) => o.start <= m.index! && m.index! < o.end))) continue;
+        out.push({ start: m.index!, end: m.index! + m[0].length, ...(kind === 'first' ? { from: 1, to: n } : kind === 'from' ? { from: n } : { from: n, to: n }) });
       }
     }
     return out;
@@ -1167,6 +1211,26 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const clauseStart = clauseStartAt(t, a.start);
     const span = feeSpans(t).find((s) => s.start >= clauseStart && s.end <= a.start);
     return span && (span.to === undefined ? { from: span.from } : { from: span.from, to: span.to });
+  }
+
+  /**
+   * 说好…结果 / 本来该…其实: from the plan's word to the word that says what happened instead, when payments at named
+   * times follow that word (what was actually paid). Without them the plan is the only schedule told, and stays.
+   */
+  function plannedSpans(t: string): Array<{ start: number; end: number }> {
+    const planned = lower(cues.payment_plan.planned);
+    const actual = lower(cues.payment_plan.actual);
+    const out: Array<{ start: number; end: number }> = [];
+    for (const w of planned) {
+      const start = t.indexOf(w);
+      if (start < 0 || out.some((o) => o.start <= start && start < o.end)) continue;
+      const ends = actual.map((a) => t.indexOf(a, start + w.length)).filter((i) => i >= 0);
+      if (!ends.length) continue;
+      const end = Math.min(...ends);
+      const paidAfter = [...t.slice(end).matchAll(new RegExp(timedRe.source, 'g'))].some((m) => (findNumbers(m[5]!)[0]?.value ?? 0) >= cues.bare_min);
+      if (paidAfter) out.push({ start, end });
+    }
+    return out;
   }
 
   /** The end of a range of numbers starts at `pos` (the 3 of 第1-3期). */
