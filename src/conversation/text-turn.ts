@@ -26,6 +26,7 @@ import { answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvide
 import { analyzeMessage } from './collector-message';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { consequenceOfNotActing } from './not-acting';
+import { proofInFocus } from './proof-question';
 import { answerQuestion, answerReply, moreOfAnswer } from './question';
 import { dropLoanQuestion, interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
@@ -238,6 +239,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // 4c. "那我不理呢" / "判了我还是没钱还呢": what happens if the user does nothing, in the process in focus.
   const notActing = consequenceOfNotActing(text, u, state, turn);
   if (notActing) return notActing;
+  // "我能拿啥证明": what proves what the conversation is about (a loan's amounts, conduct in focus).
+  const proof = proofInFocus(text, u, state, turn);
+  if (proof) return proof;
 
   // 5. Follow-ups on what was just said — unless the turn names conduct of its own ("晚上打几十个电话违法吗",
   // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.

@@ -89,6 +89,15 @@ const schema = z
         general: z.object({ guide: z.string().min(1), entry: z.string().min(1), lead: z.string().includes('{act}') }),
       })
       .optional(),
+    proof_question: z
+      .object({
+        words,
+        fillers: words,
+        max_rest: z.number().int().min(0),
+        loan: z.object({ guide: z.string().min(1), entry: z.string().min(1) }),
+        conduct: z.object({ guide: z.string().min(1), entry: z.string().min(1) }),
+      })
+      .optional(),
   })
   .strict();
 
