@@ -16,6 +16,7 @@ import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
 import { careAgain, careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, feelingOf, helpComing, inAftercare, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, lineAsked, someoneNear } from './crisis-mode';
 import { harmOthers } from './harm-others-turn';
+import { carriedQuestion, routesElsewhere } from './crisis-question';
 import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
@@ -120,17 +121,20 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // "我安全的 就是想问问 网贷逾期会坐牢吗": glad they are safe, and the question answered.
     // Words of assurance are no question ("我没事 真的没想怎么样": 怎么样 asks nothing): they are left out first.
     const asksToo = (plain.act === 'ask' || plain.act === 'follow_up' || plain.act === 'describe') && asksOrWonders(withoutAssurance(text, cues.safe_assured));
+    // The question a turn carries beside how the person is ("算了 问你个事 他们能打我领导电话吗", "…我真没事 就问问征信"):
+    // answered after the care that opens the reply, never care alone.
+    const carried = plain.pastedEvidently ? undefined : await carriedQuestion(text, receivedAt, state, turn, cues.safe_assured);
     // "我在家 我妈在旁边 我不会做傻事 你接着帮我算吧": safe, and the loan check taken up again where it was.
     const goesOn = state.loan !== undefined && cues.continue_task.some((w) => text.includes(w));
     if (u.crisis === 'safe' && goesOn && saysAssured(text, cues.safe_assured)) {
       leaveCrisisQuietly(turn);
       return interestFor(state.loan!, text, turn);
     }
-    if (u.crisis === 'safe' && asksToo) {
+    if (u.crisis === 'safe' && (asksToo || carried)) {
       leaveCrisisQuietly(turn);
-      u = { ...plain, speaker: 'user', speakerConfidence: 1, crisis: 'none' };
       // The question is what is asked, not the words of safety around it ("好安全" drew an answer about safety).
-      text = askedPart(text, cues.safe_assured);
+      text = carried ?? askedPart(text, cues.safe_assured);
+      u = { ...(carried ? asked(deps.understander.understand(text, 'none', receivedAt)) : plain), speaker: 'user', speakerConfidence: 1, crisis: 'none' };
     }
     // "我不会真的去死的 就是很难受": no longer at risk perhaps, but still hurting — care continues.
     // "没事了" / "真的没事 别问了" after words of dying is no word of safety: heard, not pressed, and care goes on.
@@ -157,7 +161,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // how they are or where ("现在几点了 我还在出租屋") with no word of the debt: it is about them, not a collection topic.
     const aboutThem = u.mood !== undefined && !cues.debt_words.some((w) => text.includes(w));
     const asksNothing = (plain.act === 'ask' && !asksOrWonders(text)) || aboutThem;
-    if (u.crisis === 'safe' || (!pasted && (!ANSWERABLE.has(plain.act) || asksNothing))) return crisisDistress(text, turn, state.crisis);
+    if (u.crisis === 'safe' || (!pasted && (!ANSWERABLE.has(plain.act) || asksNothing))) {
+      if (!carried || u.crisis === 'safe') return crisisDistress(text, turn, state.crisis);
+      text = carried;
+      plain = asked(deps.understander.understand(text, 'none', receivedAt));
+    }
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }
 
@@ -371,7 +379,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   }
   if (u.act === 'distress') {
     // Fear that asks something the guides can answer ("焦虑到心慌胸口痛 睡不着 吃什么药好" → a doctor, 120) gets that
-    // answer; fear with no question, or one nobody here can place, gets care and one step.
+    // answer; fear with no question, or one nobody here can place, gets care and one step. A trouble of another field
+    // told in distress ("楼上邻居天天半夜装修 吵得睡不着") gets a line of care and where to turn.
+    if (!isQuestion(text) && !cues.debt_words.some((w) => text.includes(w)) && (await routesElsewhere(text, receivedAt, turn))) {
+      const routed = await answerQuestion(text, u, turn, false);
+      routed.blocks.unshift({ style: 'paragraph', text: deps.replies.text('distress_routed') });
+      return routed;
+    }
     if (!isQuestion(text)) return distress(text, turn);
     const answered = await answerQuestion(text, u, turn, false);
     return answered.blocks[0]?.text === turn.deps.replies.text('answer_out_of_scope') ? distress(text, turn) : answered;
@@ -381,6 +395,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // that answer: it is read within the last answer's topic when that topic has a question type for it.
   const toldAfterAnswer = u.act === 'describe' && context === 'answer';
   return answerQuestion(text, u, turn, u.act === 'follow_up' || u.act === 'reply' || toldAfterAnswer);
+}
+
+/** A carried question read as asked: whatever act its words alone suggest (a mood, a report), it is answered. */
+function asked(read: TurnUnderstanding): TurnUnderstanding {
+  return ANSWERABLE.has(read.act) && read.act !== 'describe' ? { ...read, speaker: 'user', speakerConfidence: 1 } : { ...read, act: 'ask', speaker: 'user', speakerConfidence: 1 };
 }
 
 /** The user's turns looked back on for a wish to hurt someone, when a weapon is named without one. */

@@ -98,6 +98,7 @@ const schema = z
         conduct: z.object({ guide: z.string().min(1), entry: z.string().min(1) }),
       })
       .optional(),
+    crisis_question: z.object({ asks: words, topics: words }).optional(),
   })
   .strict();
 

@@ -1,0 +1,60 @@
+/**
+ * A question carried beside care in crisis mode (issue 10): "算了 问你个事 他们能打我领导电话吗", "我在宿舍 室友都在 我真没事
+ * 就问问征信", "楼上邻居天天半夜装修 吵得睡不着". Care alone would leave it unanswered; the caller answers the question
+ * this finds (crisis care still opens the reply). A turn only about how or where the person is ("现在几点了 我还在出租屋",
+ * "我是不是很没用") carries none. Cue words: knowledge/conversation/cues.yaml `crisis_question`.
+ */
+import { simplified } from '../analysis/normalize';
+import type { UserState } from '../state/store';
+import type { TurnContext } from './turn-context';
+import { asksOrWonders } from './understanding/question-form';
+
+/** Longest topic (characters) after the asking words that may stand for the question last answered ("就问问征信"). */
+const TOPIC_ONLY = 8;
+
+/**
+ * The question `text` carries besides how the person is, to be answered in its place; undefined when it carries
+ * none. Clauses that say only a mood, a place or safety are left out; what is left must ask (a question form, or
+ * asking words with words after them) and name the debt or someone collectors reach — or tell a trouble of a
+ * neighbouring field the guides route (out of scope with its own hotline). `safeWords`: words of assurance.
+ */
+export async function carriedQuestion(text: string, at: Date, state: UserState | null, turn: TurnContext, safeWords: readonly string[]): Promise<string | undefined> {
+  const { cues, understander, answerer } = turn.deps;
+  const q = cues.crisis_question;
+  if (!q) return undefined;
+  const clauses = text.split(/[\s,，。!！;；、]+/u).filter(Boolean);
+  const kept = clauses.filter((c) => {
+    const read = understander.understand(c, 'crisis', at);
+    const s = simplified(c);
+    return read.mood === undefined && read.crisis !== 'safe' && !safeWords.some((w) => s.includes(w));
+  });
+  if (kept.length === 0) return undefined;
+  const rest = kept.join(' ');
+  const marker = q.asks.find((w) => rest.includes(w));
+  const after = marker ? rest.slice(rest.indexOf(marker) + marker.length).trim() : '';
+  const asks = asksOrWonders(rest) || after.length > 0;
+  const named = [...cues.debt_words, ...q.topics].some((w) => rest.includes(w));
+  if (asks && named) {
+    // "就问问征信" right after "征信多久能消": the topic named alone asks that question again.
+    const last = state?.focus?.answer;
+    if (marker && last?.guideId && [...after.replace(/\s/g, '')].length <= TOPIC_ONLY) {
+      const probe = await answerer.answer(after, { at });
+      if (probe.guideId === last.guideId) return last.question;
+    }
+    return marker && after.length > 0 ? after : rest;
+  }
+  // A trouble of another field, told without a question ("楼上邻居天天半夜装修"): routed to its own hotline.
+  // What the person did for their safety ("炭我扔楼下垃圾桶了") reads as distress, never as a trouble to route.
+  const troubles = named && !cues.debt_words.some((w) => rest.includes(w)) && understander.understand(rest, 'none', at).act !== 'distress';
+  if (troubles && (await routesElsewhere(rest, at, turn))) return rest;
+  return undefined;
+}
+
+/**
+ * True when the guides place `text` in a neighbouring field with a hotline of its own (out-of-scope, routed by an
+ * entry: 12333 for wages, 12345 / 物业 for neighbours …), not the bare "not what I cover".
+ */
+export async function routesElsewhere(text: string, at: Date, turn: TurnContext): Promise<boolean> {
+  const probe = await turn.deps.answerer.answer(text, { at });
+  return probe.outOfScope && probe.reply.blocks[0]?.text !== turn.deps.replies.text('answer_out_of_scope');
+}
