@@ -20,6 +20,7 @@ import { analyzeMessage } from './collector-message';
 import { TurnContext } from './turn-context';
 import { crisisDistress, inCrisis, withCrisisCare, withCrisisLead } from './crisis-mode';
 import { userTurns } from './turn-lock';
+import { meetFear } from './fear-ack';
 import { textTurn } from './text-turn';
 import { errorSummary } from '../error-summary';
 
@@ -40,6 +41,8 @@ async function runTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundRep
     if (!turn.crisisHandled && inCrisis(state) && reply.kind !== 'command' && reply.kind !== 'error') withCrisisCare(reply, state.crisis, turn);
     // Safe, and a question answered: the verdict first, then one line glad they are safe, with 12356 kept in view.
     if (turn.safeLead) reply.blocks.push({ style: 'paragraph', text: deps.replies.text('crisis_safe_after_answer') });
+    // Fear said in the user's words ("是真的吗 我好怕"): met in the first sentence, with 110 when a threat is in focus.
+    if (msg.kind === 'text') meetFear(reply, msg.text, state, turn);
     await turn.commit(reply);
     log.info({ ms: Date.now() - started, reply: reply.kind, blocks: reply.blocks.length, citations: reply.citations.length, evidence: reply.evidenceSaved }, 'turn done');
     return reply;

@@ -99,6 +99,7 @@ const schema = z
       })
       .optional(),
     crisis_question: z.object({ asks: words, topics: words }).optional(),
+    fear: z.object({ words, acknowledged: words, danger: words }).optional(),
   })
   .strict();
 
