@@ -20,6 +20,7 @@ import { lawfulNoteAbout, lawfulNoteFor } from '../analysis/lawful-notes';
 import { mergeAnalyses } from '../analysis/merge-analyses';
 import { errorSummary } from '../error-summary';
 import { analysisInFocus, namesOwnTopic } from './focus-topic';
+import { fitted, para } from '../screen-fit';
 
 export { analysisInFocus };
 
@@ -112,7 +113,7 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
         reply = f.canReport(analysis, now);
         break;
       case 'judge':
-        reply = recallVerdict(analysis, turn);
+        reply = recallVerdict(analysis, turn, text);
         break;
       default:
         break;
@@ -145,20 +146,32 @@ export function partOfFocus(text: string, u: TurnUnderstanding, state: UserState
   // Something of its own ("又骂我全家") is conduct to assess, not a part of the message.
   if (parts.length === 0 || parts.length === focus.categories.length || deps.analysis.assessConduct(text, deps.now()).findings.length > 0) return undefined;
   const part: AnalysisFocus = { ...focus, categories: parts, findings: focus.findings.filter((x) => parts.includes(x.category)) };
+  return answered(partVerdict(part, turn, text), focus.at, text, turn);
+}
+
+/**
+ * The verdict on one part of what was analysed or described (`part` holds only its categories): the hour or the
+ * frequency by the standard it breaks (not a statute), anything else as unlawful, then its steps. `text` is the
+ * question: asked whether they may ("他们能这样吗"), the verdict opens "不能".
+ */
+export function partVerdict(part: AnalysisFocus, turn: TurnContext, text: string): OutboundReply {
+  const { deps } = turn;
+  const f = deps.followUps!;
+  const parts = part.categories;
   const labels = parts.map((c) => deps.analysis.categoryLabel(c as never)).join('、');
   const standardOnly = parts.every((c) => c === 'off_hours' || c === 'harassment_frequency');
   const why = parts.map((c) => `${deps.analysis.categoryLabel(c as never)}：${deps.replies.text(`finding_short_${c}`)}`).join('；');
   const steps = f.whatToDo(part, deps.now());
   const out = emptyReply('answer');
   out.blocks = [
-    { style: 'paragraph', text: deps.replies.text(standardOnly ? 'recall_part_standard' : 'recall_part_unlawful', { labels }) },
+    { style: 'paragraph', text: deps.replies.text(standardOnly ? 'recall_part_standard' : asksMay(text, deps.cues) ? 'recall_part_unlawful_may' : 'recall_part_unlawful', { labels }) },
     { style: 'paragraph', text: standardOnly ? deps.replies.text('analysis_standard_note') : why },
     // A standard broken is no unlawful collection: the debt line says the debt stands, not that the way was unlawful.
     ...steps.blocks.slice(1).map((b) => (standardOnly && b.text === deps.replies.text('fu_debt_line') ? { ...b, text: deps.replies.text('fu_debt_line_lawful') } : b)),
   ];
   out.citations = steps.citations;
   out.buttons = steps.buttons;
-  return answered(out, focus.at, text, turn);
+  return out;
 }
 
 /**
@@ -218,6 +231,11 @@ export function keptEvidence(text: string, cues: ConversationCues): boolean {
 /** An open "what now?" ("那现在我该先做啥"), with no yes-or-no question beside it ("…能不能让他们不许靠近我"). */
 export function asksWhatNow(text: string, cues: ConversationCues): boolean {
   return cues.open_what_to_do.some((w) => text.includes(w)) && !asksYesNo(text, cues);
+}
+
+/** Whether they may do it is asked ("他们能这样骂人吗", "有权这么做吗"; cues may_they): a verdict then opens "不能". */
+function asksMay(text: string, cues: ConversationCues): boolean {
+  return cues.may_they.some((w) => text.includes(w));
 }
 
 /** A yes-or-no question in the turn: "会不会坐牢", "能不去吗", "要不要让她还". */
@@ -298,21 +316,24 @@ function datedBy(u: TurnUnderstanding, focus: AnalysisFocus | undefined): Analys
  * "这算威胁吗" / "这样合法吗" right after an analysis: the verdict on the message in focus, in a first sentence
  * that answers yes or no, then the steps.
  */
-function recallVerdict(focus: AnalysisFocus, turn: TurnContext): OutboundReply {
+function recallVerdict(focus: AnalysisFocus, turn: TurnContext, text: string): OutboundReply {
   const { deps } = turn;
   const r = deps.followUps!.whatToDo(focus, deps.now());
   const labels = [...new Set(focus.categories)].map((c) => deps.analysis.categoryLabel(c as never)).join('、');
-  const lead = focus.lawful ? deps.replies.text('recall_lawful') : deps.replies.text('recall_unlawful', { labels });
+  const lead = focus.lawful ? deps.replies.text('recall_lawful') : deps.replies.text(asksMay(text, deps.cues) ? 'recall_unlawful_may' : 'recall_unlawful', { labels });
   const out = emptyReply('answer');
   const standards = focus.categories.some((c) => c === 'off_hours' || c === 'harassment_frequency');
   // Why: the false claim answered, or each category in one line.
   const why = claimLine(focus, turn) ?? [...new Set(focus.categories)].map((c) => `${deps.analysis.categoryLabel(c as never)}：${deps.replies.text(`finding_short_${c}`)}`).join('；');
-  out.blocks = [
-    { style: 'paragraph', text: lead },
-    ...(why && !focus.lawful ? [{ style: 'paragraph' as const, text: why }] : []),
-    ...(standards ? [{ style: 'paragraph' as const, text: deps.replies.text('analysis_standard_note') }] : []),
-    ...r.blocks.slice(1),
-  ];
+  // Fitted to the first screen: the standards note goes first (the reason line already says "行业标准"), then the reason.
+  const leadBlock = para(lead);
+  const whyBlock = why && !focus.lawful ? para(why) : [];
+  const steps = r.blocks.slice(1);
+  out.blocks = fitted([
+    [...leadBlock, ...whyBlock, ...(standards ? para(deps.replies.text('analysis_standard_note')) : []), ...steps],
+    [...leadBlock, ...whyBlock, ...steps],
+    [...leadBlock, ...steps],
+  ]);
   out.citations = r.citations;
   out.buttons = r.buttons;
   return out;

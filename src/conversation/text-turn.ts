@@ -23,8 +23,9 @@ import { pressButton } from './buttons';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
 import { askSpeaker, confirmSpeaker, offerSpeaker, typedSpeakerAnswer } from './speaker-check';
 import { describeConduct, saveConductNote } from './conduct-note';
-import { answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
+import { analysisInFocus, answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
+import { pointedConduct } from './pointed-conduct';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { consequenceOfNotActing } from './not-acting';
 import { proofInFocus } from './proof-question';
@@ -276,6 +277,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     && !cues.points_back.some((w) => text.includes(w)) && !cues.this_message.some((w) => text.includes(w))
     && (u.facts.conduct.length > 0 || conductOfText().findings.length > 0);
   if (claimsLiability && u.act === 'follow_up') return answerQuestion(text, u, turn, false);
+  // "那个p图发群里的事 能告他们不" a few turns after that act was told: answered for that act, whatever is in focus now.
+  const pointed = u.speaker === 'user' ? pointedConduct(text, u, state, turn) : undefined;
+  if (pointed) return pointed;
   // "我能让他们坐牢吗" / "发群的人会被判刑吗" right after collectors' conduct, naming nothing new they did (坐牢 there is no
   // claim of theirs): the crime that conduct could be, never the jail guide's "will I go to jail?".
   if (u.speaker === 'user' && (u.act === 'ask' || u.act === 'follow_up') && conductOfText().findings.length === 0) {
@@ -363,6 +367,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const asksElse = claimsLiability || (u.act === 'describe' && isQuestion(text) && (asks === undefined || !CONDUCT_ASKS.has(asks)));
     const r = !claimsLiability && ((u.act === 'describe' && !asksElse) || asks === 'can_report' || asks === 'judge') ? describeConduct(text, receivedAt, turn, asks, eventDates(u)) : undefined;
     if (r) return r;
+    // "这个算违法不 半夜两点 孩子都吓醒了" right after a message: what it did to them told beside whether *it* is
+    // unlawful, nothing new done — the verdict on the message in focus, not a guide's general answer.
+    const held = analysisInFocus(state);
+    if (u.act === 'describe' && asks === 'judge' && state && held && !held.lawful && cues.points_back.some((w) => text.includes(w)) && conductOfText().findings.length === 0) {
+      const verdict = await answerFollowUp(text, { ...u, act: 'follow_up', followUp: 'judge' }, state, turn);
+      if (verdict) return verdict;
+    }
     // "催收打电话很客气 就问我什么时候能还 这违法吗": contact told as polite, nothing unlawful in it, asked whether it is
     // lawful — it is ordinary collection (lawful-collection#polite), and the way on is to negotiate.
     const polite = cues.polite_contact;

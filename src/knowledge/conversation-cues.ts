@@ -22,6 +22,8 @@ const schema = z
     this_message: words,
     announce_paste: words,
     points_back: words,
+    pointed_conduct: z.object({ points: words, sue: words, fillers: words }).optional(),
+    may_they: words.default([]),
     retaliation: words,
     help_coming: words,
     elliptic_ends: words.default([]),
