@@ -14,8 +14,8 @@ const STILL_OWED = /还是要还|仍要还|仍然要还|还得还|照样要还/;
 
 describe('still owed? after an answer about conduct', () => {
   it.each([
-    ['催收的人说周末要到我租的房子来找我 他们可以来吗', '那欠的钱俺还用还吗'],
-    ['催收打电话跟我姐说我欠钱不还 这样合法吗', '那我还得还吗'],
+    ['催收的人说周末要到我租的房子来找我 他们可以来吗', '那这钱还用还吗'],
+    ['外访的人说下礼拜来家访 我能不让他们进门吗', '那网贷还得还吗'],
   ])('"%s" then "%s": still owed, and the conduct is theirs to answer for', async (first, then) => {
     const c = conversation();
     await c.say(first);
@@ -27,6 +27,13 @@ describe('still owed? after an answer about conduct', () => {
 });
 
 describe('guard', () => {
+  it('"那欠的钱俺还用还吗" after the same answer (passed before too) stays right', async () => {
+    const c = conversation();
+    await c.say('催收的人说周末要到我租的房子来找我 他们可以来吗');
+    const r = await c.say('那欠的钱俺还用还吗');
+    expect(firstSentence(r)).toMatch(STILL_OWED);
+  });
+
   it('"那征信会受影响吗" after an answer about a home visit is about the credit report', async () => {
     const c = conversation();
     await c.say('催收的人说周末要到我租的房子来找我 他们可以来吗');
