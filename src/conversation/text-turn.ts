@@ -166,6 +166,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       if (!carried || u.crisis === 'safe') return crisisDistress(text, turn, state.crisis);
       text = carried;
       plain = asked(deps.understander.understand(text, 'none', receivedAt));
+      // The mood its other words carried ("不说这个了" read as silence) is no longer what the care opener meets.
+      turn.crisisMood = undefined;
     }
     u = pasted ? { ...plain, crisis: u.crisis } : { ...plain, speaker: 'user', speakerConfidence: 1, crisis: u.crisis };
   }

@@ -27,6 +27,8 @@ describe('a question asked in crisis care', () => {
     const r = await c.say(text);
     expect(r.kind).toBe('crisis');
     expect(firstSentence(r)).toMatch(CARE);
+    // A question is being asked: the opener does not meet it as silence.
+    expect(firstSentence(r)).not.toMatch(/不想多说/);
     expect(r.shown).toMatch(answer);
     expect(r.shown).toMatch(/12356/);
     expect(screen(r)).toBeLessThanOrEqual(FIRST_SCREEN_MAX);
