@@ -29,6 +29,7 @@ import { pointedConduct } from './pointed-conduct';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { consequenceOfNotActing } from './not-acting';
 import { proofInFocus } from './proof-question';
+import { privatePaymentTold } from './payment-channel';
 import { answerQuestion, answerReply, moreOfAnswer } from './question';
 import { dropLoanQuestion, interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
@@ -253,6 +254,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "我能拿啥证明": what proves what the conversation is about (a loan's amounts, conduct in focus).
   const proof = proofInFocus(text, u, state, turn);
   if (proof) return proof;
+  // "他客服让我转到一个个人微信收款码": a told request to pay privately — whether to pay so is answered.
+  const privatePayment = privatePaymentTold(text, u, turn);
+  if (privatePayment) return privatePayment;
 
   // 5. Follow-ups on what was just said — unless the turn names conduct of its own ("晚上打几十个电话违法吗",
   // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.

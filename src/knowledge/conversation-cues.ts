@@ -100,6 +100,9 @@ const schema = z
         conduct: z.object({ guide: z.string().min(1), entry: z.string().min(1) }),
       })
       .optional(),
+    private_payment: z
+      .object({ channels: words, asks: words, max_chars: z.number().int().min(1), with_categories: words, guide: z.string().min(1), entry: z.string().min(1) })
+      .optional(),
     crisis_question: z.object({ asks: words, topics: words }).optional(),
     fear: z.object({ words, acknowledged: words, danger: words }).optional(),
   })
