@@ -3,7 +3,7 @@
  * in words written for this test (none copied from eval/):
  * - veiled menace to the family with no harm word and no place: whether the old parents' bones can take a few
  *   blows, "let's see if they can bear it", a child named with a "right?" and praised for its looks (threat);
- * - damage told as done: a camera sprayed black, a car scratched, the lock stuffed, "your door's red letters" (violence);
+ * - damage told as done: a camera sprayed black or smashed, the lock stuffed, "your door's red letters" (violence);
  * - personal data "packed up and sold", a teacher told a pupil's parent owes, relatives addressed in a group,
  *   "everyone remember this face" (privacy_disclosure);
  * - calls switched to a relative's number, a relative heard on the phone (third_party_contact);
@@ -13,8 +13,9 @@
  * - over-reads: the whole family menaced with no one contacted is threat only, "告诉你，" is said to the borrower, and
  *   an exposure post's own header (#老赖曝光#, 【失信人员公示】) is exposure, not a false "platform" consequence.
  * Lawful lines with the same words stay lawful: a court's pre-suit mediation notice, a visit that found no one and
- * left, a hardship plan that mentions the family, a promise not to sell data. Each message must get exactly the
- * listed categories.
+ * left, a hardship plan that mentions the family, a promise not to sell data, the collector's own colleague on a polite
+ * visit ("我和同事"), enforcement after a judgment explained as "the court's business" ("这是法院的事").
+ * Each message must get exactly the listed categories.
  */
 import { join } from 'node:path';
 import { createAnalyzer } from '../../src/analysis/classify';
@@ -74,6 +75,9 @@ const LAWFUL: string[] = [
   '律师函发出后仍未还款的，我司将依法起诉；判决生效后仍不履行的，可能被列入失信被执行人名单。',
   '您的紧急联系人电话我们有，但只会在联系不上您时请他转告回电。',
   '在线客服一天二十四小时不间断为您服务。',
+  // fresh-23's two lawful kinds: the collector's own colleague on a polite visit; enforcement said to be the court's business
+  '周六下午我和同事两个人去您家附近的奶茶店找您聊聊方案，您不想见面也可以电话说。',
+  '我们是某某钱包的贷后专员。判决生效后仍不履行的，冻结划拨存款，这是法院的事，不是我们能决定的。',
   '【江城仲裁委员会】申请人某某小额贷款有限公司与你借款合同纠纷一案，本会已受理，案号（2026）江仲字第123号。你可在答辩期内提交答辩书，可登录本会官网核实。',
 ];
 
