@@ -24,10 +24,19 @@ import { buildMore } from './more-page';
 import { withAntecedents } from './antecedent';
 import { HOTLINE_REPLY_KEYS, hotlineAnswer } from './hotline';
 
-/** An asking clause about repaying ("离婚后我要不要一起还", "我妈要替我还吗") is about the debt, whatever field it names. */
-const REPAYS = /还(?:吗|不|呢|吧|啊|$|[?？])|一起还|替.{0,3}还|帮.{0,3}还|债/;
+/**
+ * An asking clause about repaying ("离婚后我要不要一起还", "我妈要替我还吗", "她要不要还一半", "能先不还网贷吗") is about
+ * the debt, whatever field it names.
+ */
+const REPAYS = /还(?:网贷|贷款|信用卡|花呗|钱)?(?:吗|不|呢|吧|啊|$|[?？])|不还|一起还|替.{0,3}还|帮.{0,3}还|债|(?:要|得|该|用|需)还(?![有是在能会没])|还(?:一半|多少|一部分)/;
 /** A clause worded as a question ("工资咋要回来", "你能帮我吗"), not a statement that happens to be the last one. */
 const ASKS = /[吗么呢嘛?？]|咋|怎么|怎样|如何|能不能|可不可以|要不要|帮我|能帮|找谁|去哪/;
+
+/** `word` in `text`; a Latin word only as a whole word ("app" is not in "appeal"). */
+function hasWord(text: string, word: string): boolean {
+  if (!/^[a-z0-9]+$/.test(word)) return text.includes(word);
+  return new RegExp(`(?<![a-z])${word}(?![a-z])`).test(text);
+}
 
 /**
  * What the conversation already understood about this turn, passed as structured context: the findings of the
@@ -221,12 +230,15 @@ export function createOfflineAnswerer(
     const askingClause = askedClause(question);
     // (after one of our answers too: the wages named twice are the question, not a follow-up on the last topic).
     if (askingClause !== undefined && asksOtherField(question, askingClause)) return outOfScope(askingClause, grounded);
+    // A loan named only as background ("我还是贷款买的", "为了还网贷才去炒的") does not make a neighbouring field's
+    // question ours; nor do our words make a question under another jurisdiction's law ours.
+    if (!aboutOurs && asksBesideLoan(question)) return outOfScope(question, grounded);
     const coverage = retriever.coverage(question);
     const weak = !top || top.score < opts.minScore || coverage < opts.minCoverage || top.score * coverage < opts.minSupport;
     // A question split between a neighbouring field and our topics is settled by what it asks.
     const split = scope !== undefined && inDomain.length > 0 && inDomain[0]!.score >= scope.score * opts.tieRatio;
     const elsewhere = scope !== undefined && (inDomain.length === 0 || scope.score >= inDomain[0]!.score * opts.scopeRatio) && !(split && askedWithin(question));
-    if (weak || elsewhere) {
+    if (weak || (elsewhere && !asksAfterOurTrouble(question))) {
       if (followUp && question.trim().length <= 8) return fromFollowUp(followUp, ctx);
       return outOfScope(question, grounded);
     }
@@ -238,7 +250,9 @@ export function createOfflineAnswerer(
     const fit = matcher.best(main.guide, question);
     const route = scopeRoute(question);
     // Unless the one clause that asks names our field ("老板拖欠工资，催收天天打电话怎么办": the wages are background).
-    if (route && (!fit || (route.cueHits >= 2 && route.cueHits > fit.cueHits)) && !askedNamesOurs(question)) return outOfScope(question, grounded);
+    if (route && (!fit || (route.cueHits >= 2 && route.cueHits > fit.cueHits)) && !askedNamesOurs(question) && !asksAfterOurTrouble(question)) {
+      return outOfScope(question, grounded);
+    }
     const leads = chooseLeads(question, main, inDomain);
     // A neighbouring field named as background keeps its hotline: one short line when it fits.
     const aside = route && askedNamesOurs(question) ? route.entry.aside?.trim() : undefined;
@@ -508,6 +522,50 @@ export function createOfflineAnswerer(
     if (anchors.some((w) => corrected.includes(w.toLowerCase()))) return false;
     const field = scopeRoute(asked)?.entry.id;
     return questionClauses(question).some((c) => c.text !== asked && scopeRoute(c.text)?.entry.id === field);
+  }
+
+  /**
+   * The question names a neighbouring field, asks something, and names our field only by a loan as its background
+   * (the out-of-scope guide's `background_words`: "买的二手车原来是泡水车 … 我还是贷款买的 怎么维权") or is asked under
+   * another jurisdiction's law (an `other_law` entry: "香港那边的法律 … 他们能告我吗", whatever it asks of that law). Not
+   * when it names an anchor word (催收, 法院, 征信 …), nor, the loan being background, when it asks about repaying
+   * ("…还要还吗"): then the debt is what it is about.
+   */
+  function asksBesideLoan(question: string): boolean {
+    const scope = guideById(k, SCOPE_GUIDE_ID);
+    const route = scopeRoute(question);
+    if (!scope || !route) return false;
+    const clauses = questionClauses(question);
+    if (!clauses.some((c) => c.asks)) return false;
+    const corrected = correct(question).toLowerCase();
+    if (scope.anchor_words.some((w) => corrected.includes(w.toLowerCase()))) return false;
+    if (route.entry.other_law) return true;
+    return !clauses.some((c) => REPAYS.test(c.text)) && !namesOurTrouble(corrected);
+  }
+
+  /**
+   * Our field named beyond a loan as background: one of the out-of-scope guide's `field_words` left once its
+   * `background_words` are taken out ("网贷还不上了" names 还不上; "我还是贷款买的" names nothing more). `text` is corrected.
+   */
+  function namesOurTrouble(text: string): boolean {
+    const scope = guideById(k, SCOPE_GUIDE_ID);
+    if (!scope) return false;
+    const lower = text.toLowerCase();
+    const background = scope.background_words.map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length);
+    const rest = background.reduce((t, w) => t.split(w).join(' '), lower);
+    return scope.field_words.some((w) => hasWord(rest, w.toLowerCase()));
+  }
+
+  /**
+   * The neighbouring field is the background and a trouble of ours is what the question comes to: a clause that tells
+   * a trouble of ours and names no other field ("现在网贷还不上了", "现在催收天天打到公司"), and no asking clause naming a
+   * neighbouring field ("老公开车撞了人 … 现在网贷还不上了 怎么办" asks about the debt, not the accident).
+   */
+  function asksAfterOurTrouble(question: string): boolean {
+    const clauses = questionClauses(question);
+    const asking = clauses.filter((c) => c.asks);
+    if (!asking.length || asking.some((c) => scopeRoute(c.text))) return false;
+    return clauses.some((c) => !c.asks && !scopeRoute(c.text) && namesOurTrouble(c.text));
   }
 
   /** One sentence: not covered, and where to go (12348 / a lawyer, or the hotline for that field). */

@@ -123,6 +123,12 @@ export const guideEntrySchema = z.object({
    * follow-up, never read into the last topic's guide.
    */
   stands_alone: z.boolean().default(false),
+  /**
+   * Out-of-scope fields only: a field under another jurisdiction's law (香港, 澳门, 台湾, 国外): our sources are mainland
+   * law, so this entry's cue routes the question even beside words of our field and whatever it asks of that law,
+   * unless it names an anchor word (collectors, courts or credit records here).
+   */
+  other_law: z.boolean().default(false),
 });
 
 export const guideFileSchema = z.object({
@@ -151,6 +157,12 @@ export const guideFileSchema = z.object({
    * in it ("老板拖了我三个月工资没发 所以网贷才还不上 工资咋要回来" has none; "催收找我们子女还 我们没继承什么" has one).
    */
   anchor_words: words.default([]),
+  /**
+   * Out-of-scope guide only: words of our field that name a loan without any trouble with it (贷款, 网贷, 借了 …). A
+   * question whose only words of our field are these names the loan as background ("我还是贷款买的 怎么维权"): the
+   * neighbouring field it names is what it asks.
+   */
+  background_words: words.default([]),
   /** The question types this guide answers; every guide has at least one. */
   entries: z.array(guideEntrySchema).min(1, 'every guide needs at least one entry (a question type with its verdict)'),
 });
