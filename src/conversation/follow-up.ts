@@ -223,9 +223,12 @@ function answered(reply: OutboundReply, at: string, text: string, turn: TurnCont
 /** The next step that keeps evidence (knowledge/analysis/categories.yaml next_steps). */
 const EVIDENCE_STEP = 'evidence';
 
-/** "截图了 然后呢" / "群里的截图我都存了": the evidence is kept already; what comes after it is asked. */
+/**
+ * "截图了 然后呢" / "群里的截图我都存了": the evidence is kept already; what comes after it is asked. Not when the turn
+ * asks a yes-or-no question of its own ("我录音了 录音能当证据吗"): that question is answered.
+ */
 export function keptEvidence(text: string, cues: ConversationCues): boolean {
-  return cues.evidence_kept.some((w) => text.includes(w));
+  return cues.evidence_kept.some((w) => text.includes(w)) && !asksYesNo(text, cues);
 }
 
 /** An open "what now?" ("那现在我该先做啥"), with no yes-or-no question beside it ("…能不能让他们不许靠近我"). */

@@ -332,8 +332,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     return leaveCrisis(text, turn);
   }
 
-  // A question put to the bot ("我家老房子拆迁补偿的事你懂不", "你觉得我该先还哪个"), nothing pasted: the user's own.
-  if (u.speaker !== 'user' && !u.pastedEvidently && u.facts.conduct.length === 0 && asksOrWonders(text) && cues.asks_bot.some((w) => text.includes(w))) {
+  // A question put to the bot ("我家老房子拆迁补偿的事你懂不", "你觉得我该先还哪个") or a request to it ("你帮我写份…吧"),
+  // nothing pasted: the user's own.
+  const toBot = (asksOrWonders(text) && cues.asks_bot.some((w) => text.includes(w))) || cues.requests_bot.some((w) => text.includes(w));
+  if (u.speaker !== 'user' && !u.pastedEvidently && u.facts.conduct.length === 0 && toBot) {
     u = { ...u, speaker: 'user', speakerConfidence: 1, act: 'ask' };
   }
   // 6. A collector's words, pasted.

@@ -55,6 +55,7 @@ const schema = z
     cap_question: words.default([]),
     evidence_kept: words.default([]),
     asks_bot: words.default([]),
+    requests_bot: words.default([]),
     recover_question: words.default([]),
     self_injury: words.default([]),
     own_loan: words.default([]),
