@@ -3,7 +3,8 @@
  * in words written for this test (none copied from eval/):
  * - veiled menace to the family with no harm word and no place: whether the old parents' bones can take a few
  *   blows, "let's see if they can bear it", a child named with a "right?" and praised for its looks (threat);
- * - damage told as done: a camera sprayed black or smashed, the lock stuffed, "your door's red letters" (violence);
+ * - damage told as done: a camera sprayed black or smashed, the lock stuffed, "your door's red letters"; presence at
+ *   the door or a daily seat near the workplace told in a short chat line (violence);
  * - personal data "packed up and sold", a teacher told a pupil's parent owes, relatives addressed in a group,
  *   "everyone remember this face" (privacy_disclosure);
  * - calls switched to a relative's number, a relative heard on the phone (third_party_contact);
@@ -37,6 +38,10 @@ const CASES: Array<[string, CategoryId[]]> = [
   ['你家楼道那个监控，兄弟们给你砸了，省得你老盯着。', ['threat', 'violence']],
   ['你家门口的摄像头，兄弟们给你涂黑了。', ['threat', 'violence']],
   ['锁孔里昨晚给你塞满了牙签，今天开门费劲吧？', ['threat', 'violence']],
+  // presence at the door told in a short chat line (happening now)
+  ['下来吧\n在你家门口了', ['threat', 'violence']],
+  ['我们两个已经在你家楼道里了，开门。', ['threat', 'violence']],
+  ['你单位对面那个便利店我每天在那坐着。', ['threat', 'violence']],
   // exposure
   ['你的手持身份证照片和通讯录都在我们这，再拖就打包卖给贷款中介。', ['privacy_disclosure']],
   // read before too (a guard for the new teacher pattern's neighbours)
