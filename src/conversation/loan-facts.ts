@@ -303,6 +303,16 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
       return result.reply;
     }
   }
+  // "年化到底多少 说个数" about the loan just computed, nothing new told: its reply again, the rate leading.
+  if (!statesNumbers(said) && kit.asksRate(text)) {
+    const result = kit.reply(merged, turn.deps.now());
+    if (result.flows) {
+      turn.remember(text, (s) => {
+        s.loan = merged;
+      });
+      return result.reply;
+    }
+  }
   // "这利息法院认吗" about a loan known by its stated rate ("借了3万 月息2分"), whose schedule was never told: the rate
   // against the cap answers it; the term is not needed for that.
   const asksInterest = turn.deps.knowledge.interestCues.some((c) => text.includes(c));

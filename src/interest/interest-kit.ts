@@ -40,6 +40,8 @@ export interface InterestKit {
   lawfulAmount(facts: LoanFacts, at: Date, question?: LawfulQuestion): InterestResult;
   /** Which lawful-amount follow-up `text` asks (knowledge/interest/cues.yaml lawful_questions), if any. */
   lawfulQuestionOf(text: string): LawfulQuestion | undefined;
+  /** True when `text` asks for a loan's annual rate ("年化到底多少 说个数"; cues.yaml rate_asked), numbers or not. */
+  asksRate(text: string): boolean;
   /** The 'apr:table' page. */
   table(facts: LoanFacts, at: Date): InterestResult;
   /** `result.reply` with the schedule chart attached (unchanged when there is nothing to draw or drawing fails). */
@@ -76,6 +78,11 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
     reply: (facts, at, capFirst) => interestReply(facts, rdeps, at, capFirst),
     table: (facts, at) => interestTableReply(facts, rdeps, at),
     lawfulAmount: (facts, at, question) => lawfulAmountReply(facts, rdeps, at, question),
+    asksRate(text) {
+      const t = normalizeLoanText(text, [], fold);
+      const q = data.cues.rate_asked;
+      return q.rate.some((w) => t.includes(w)) && q.ask.some((w) => t.includes(w)) && !q.not.some((w) => t.includes(w));
+    },
     lawfulQuestionOf(text) {
       const t = normalizeLoanText(text, [], fold);
       const q = data.cues.lawful_questions;

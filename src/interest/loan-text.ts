@@ -262,6 +262,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const feeFirstSpanRe = new RegExp(`(?<![提之以])(?:${altOf(fp.first)})(\\d+|${CN_COUNT})(?:${altOf(fp.units)})`);
   /** 第2个月开始每期多收20: a fee on every instalment from the N-th on. */
   const feeFromSpanRe = new RegExp(`${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:${altOf(fp.units)})(?:${altOf(fp.from_after)})`);
+  /** 第3、6、9、12个月 / 第7、14天: several times named in one list. */
+  const ordinalListRe = new RegExp(`${escapeRe(tc.ordinal)}(?:\\d+|${CN_COUNT})、${escapeRe(tc.ordinal)}?(?:\\d+|${CN_COUNT})`);
   /** 第3个月的时候还要额外交…1000 / 借款后第二个月还要交一次评估费500: a fee on that one instalment only. */
   const feeSingleSpanRe = new RegExp(`${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:${altOf(fp.single_units)})(?!${altOf(fp.from_after)})`);
   /** 按3万算 / 按一万收: interest on the amount lent (flat). */
@@ -675,6 +677,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       return has(after, cues.forgotten) && alternatives.some((w) => after.includes(w));
     });
     if (feeWhenForgotten) doubts.push({ ask: 'received', drop: ['fees', 'received'] });
+    // 期数我忘了 / 还没说什么时候还本 / 下个月还，还是下下个月来着: the term is not known, so it is asked.
+    if (has(t, cues.term_unknown)) doubts.push({ ask: 'term', drop: ['term', 'total', 'payments'] });
     const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate), doubts);
     const leadIn = readLeadIn(t);
     // 前3个月不用还: the lead-in's length is not the term.
@@ -863,11 +867,17 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(withoutNotDeduction(t), cues.deduction_words)) facts.unstated ??= 'received';
     // 服务费另算: a fee named with no amount (and none refused: 没有服务费), nothing received said: what arrived is asked.
     if (facts.received === undefined && facts.fees === undefined && facts.feePerPayment === undefined && !feeClauses && !allFeePercents.length && !has(t, cues.full_received) && !listed.some((h) => h.fee) && feeNamedAlone(t)) facts.unstated ??= 'received';
+    // 到手八千 还要交担保费 每月还800: a fee named with no amount beside a loan otherwise told: how much is asked.
+    // (A gap between the amount lent and what arrived is that fee: 到手1.35w，说是扣了砍头息.)
+    else if (facts.received !== undefined && facts.principal !== undefined && Math.abs(facts.principal - facts.received) <= 0.005 && facts.fees === undefined && facts.feePerPayment === undefined && facts.feeWithLast === undefined && facts.feeWithFirst === undefined && !facts.feesOnPeriods
+      && !feeClauses && !allFeePercents.length && !listed.some((h) => h.fee) && feeNamedAlone(t)) doubts.push({ ask: 'payment', drop: ['payment', 'total'] });
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
     const lender = lenderKindOf(t);
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
     const contract = dates.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract)) ?? (dates.length === 1 ? dates[0] : undefined);
-    if (contract) facts.contractDate = contract.iso;
+    // 去年借的: a year alone does not fix the day's LPR (it changes within a year), so it is no contract date.
+    const yearAlone = contract?.precision === 'year' && Number(contract.iso.slice(0, 4)) >= cues.dates.year_alone_from;
+    if (contract && !yearAlone) facts.contractDate = contract.iso;
     // 借了两笔 / 还有一笔2万 / 两个平台: more than one loan, so which one is asked before any is computed.
     // A loan named among several (问的是另一笔) is read as one, whatever word labels it.
     const several = !named && has(t, severalLoans);
@@ -876,6 +886,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 还了4期后提前结清了 / 第6个月的时候提前结清: a loan of instalments settled before its term, and no schedule read
     // that ends with the settling, is not its full schedule; the payment is asked.
     if (!facts.payments?.length && !listed.length && !varying && !staged && !rollover && settledEarly(t, facts.term)) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
+    // 第3、6、9、12个月各付3000利息 / （第7、14、21、28天）: payments at a list of times that no schedule above read, so
+    // what is paid when is asked rather than one payment or a fee at the end guessed.
+    if (!facts.payments?.length && !listed.length && ordinalListRe.test(t)) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment', 'feeWithLast'] });
     const out = askInsteadOfGuessing(facts, doubts);
     // Which loan is asked by naming them: the amounts lent (or said with no cue: 一笔1万, 一笔5000), each once.
     const lent = [...new Set(amounts.filter((a) => a.role === 'principal' || a.role === 'unknown').map((a) => a.value))];

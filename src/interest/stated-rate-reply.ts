@@ -38,13 +38,16 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
     const { pct } = privateCapPct(cap);
     const over = aprPct > pct + CAP_TOLERANCE_PP;
     if (cap.kind === 'on_date') {
-      const vars = { date: dateText(cap.date, r), cap: percentText(cap.cap.cap / 100), lpr: lprText(cap.cap.lpr) };
+      // The cap written as the rate beside it is (年化是 36%，…4倍是 12%): 12, not 12.0; 12.4 stays 12.4.
+      const vars = { date: dateText(cap.date, r), cap: rateNumber(Math.round(cap.cap.cap * 10) / 10), lpr: lprText(cap.cap.lpr) };
       first = lead(r.text(over ? 'interest_stated_private_over' : 'interest_stated_private_under', vars));
       if (cap.cap.stale) compare.push(r.text('interest_private_stale', { latest: deps.knowledge.lpr.latest_confirmed, lpr: cap.cap.lpr }));
     } else {
       const vars = { low: percentText(cap.low.cap / 100), high: percentText(cap.high.cap / 100) };
       const key = over ? 'interest_stated_private_over_range' : aprPct <= cap.low.cap + CAP_TOLERANCE_PP ? 'interest_stated_private_under_range' : 'interest_stated_private_depends';
       first = lead(r.text(key, vars));
+      // Which LPR applies depends on the day the contract was made: asked, not assumed.
+      compare.push(r.text('interest_ask_contract_date'));
     }
     if (over && principal !== undefined) money = r.text('interest_stated_money', { principal: wholeYuan(principal), capMonthly: monthly(pct), statedMonthly: monthly(aprPct) });
   } else {

@@ -86,3 +86,51 @@ describe('descriptions-14: the first month’s interest deducted at signing, int
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 20000, received: 19600, payments: [...months(5, 400), { month: 6, amount: 20400 }] });
   });
 });
+
+describe('descriptions-16: a loan typed in pinyin', () => {
+  it('jie le … dao shou … tian hou huan reads as a loan repaid once', () => {
+    const out = flows('jie le 4000, dao shou 3600, 10 tian hou huan 4000');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 4000, received: 3600, payments: [{ day: 10, amount: 4000 }] });
+  });
+
+  it('fen … qi, meiqi huan reads as instalments', () => {
+    const out = flows('wo jie le 1w, daoshou 9000, fen 6 qi, meiqi huan 1800');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 10000, received: 9000, payments: months(6, 1800) });
+  });
+});
+
+describe('descriptions-16: what is not known is asked, not guessed', () => {
+  it('the count of instalments forgotten (期数忘了 大概一年) asks the term', () => {
+    const out = flows('借了1.2万 每期还1100 期数忘了 大概一年');
+    expect(out).toEqual({ ok: false, missing: 'term' });
+  });
+
+  it('two due times offered (月底还2300，还是下个月来着) asks the term', () => {
+    const out = flows('借了2000，月底还2300，还是下个月来着');
+    expect(out).toEqual({ ok: false, missing: 'term' });
+  });
+
+  it('a fee named with no amount, everything having arrived, is asked about', () => {
+    const out = flows('借了5000 到手5000 还得交服务费 每月还500 还12个月');
+    expect(out.ok).toBe(false);
+  });
+
+  it('guard: a fee named with no amount that explains what did not arrive is that gap', () => {
+    const out = flows('借了5000 到手4500 说是扣了服务费 每月还500 还12个月');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 4500, payments: months(12, 500) });
+  });
+});
+
+describe('descriptions-16: a rate said with 才 / 只有 before its number', () => {
+  it('月息才一分二 with the principal part and interest on the whole amount is flat', () => {
+    const out = flows('中介说月息才一分二，不高。借了3万，到手3万，分12期，每个月还2500本金加上按3万算的利息');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 30000, received: 30000, payments: months(12, 2860) });
+  });
+});
+
+describe('descriptions-16: payments at a list of times not read are asked, not guessed', () => {
+  it('第4、8、12个月各付利息 asks what is paid when', () => {
+    const out = flows('借了朋友5万，一年，第4、8、12个月各付2000利息，第12个月把本金一起还了');
+    expect(out.ok).toBe(false);
+  });
+});
