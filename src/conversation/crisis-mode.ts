@@ -34,7 +34,7 @@ export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, use
   const lead = done
     ? deps.replies.text(`crisis_done_${done}`)
     : signal === 'acute'
-    ? deps.replies.text('crisis_acute')
+    ? deps.replies.text(acuteKey(turn, already, mode))
     : already && mode
     ? `${careOpener(turn, mode)}\n${distressBody(turn, mode)}`
     : crisis.message.trim();
@@ -55,6 +55,18 @@ export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, use
     s.pending = undefined;
   });
   return r;
+}
+
+/**
+ * The acute text: the first time `crisis_acute`; said again in crisis mode, never the same paragraph twice — a
+ * dangerous place named now (after a plan, "我现在就在桥边上") gets the place-specific one (leave it, 110 with where),
+ * acute again without a new place `crisis_acute_again`.
+ */
+function acuteKey(turn: TurnContext, already: boolean, mode?: CrisisMode): string {
+  const { replies } = turn.deps;
+  if (!already || !mode) return 'crisis_acute';
+  if (turn.crisisPlace && replies.has('crisis_acute_place')) return 'crisis_acute_place';
+  return mode.level === 'acute' && replies.has('crisis_acute_again') ? 'crisis_acute_again' : 'crisis_acute';
 }
 
 /**
@@ -181,6 +193,22 @@ export function lineAsked(userText: string, turn: TurnContext, mode: CrisisMode)
   r.blocks.push({ style: 'paragraph', text: replies.text('crisis_line_asked', { number: line.number, name: line.name }) });
   woundCare(r, mode, turn);
   r.blocks.push({ style: 'paragraph', text: replies.text('crisis_line_dial') });
+  return countedCare(r, userText, turn);
+}
+
+/**
+ * "好吧 我打那个电话试试" / "我去打12356" (crisis.yaml mood `calls_line`), "打了 在排队" (`calling_line`, `calling`):
+ * they are calling the helpline. Encouragement to call now and "I am here while you call"; after a dangerous place or a plan, leaving it
+ * and 110 / 120 too. Never an answer about collectors' calls.
+ */
+export function callsLine(userText: string, turn: TurnContext, mode: CrisisMode, calling = false): OutboundReply {
+  const { replies, knowledge } = turn.deps;
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: replies.text(calling ? 'crisis_calling_line' : 'crisis_calls_line', { number: knowledge.crisis.hotlines[0]!.number }) });
+  const danger = mode.done ? undefined : mode.place && !turn.crisisLeftPlace ? 'crisis_calls_line_place' : mode.level === 'acute' ? 'crisis_calls_line_plan' : undefined;
+  if (danger && replies.has(danger)) r.blocks.push({ style: 'paragraph', text: replies.text(danger) });
+  woundCare(r, mode, turn);
+  r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });
   return countedCare(r, userText, turn);
 }
 

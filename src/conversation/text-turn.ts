@@ -14,7 +14,7 @@ import type { ConductAnalysis } from '../analysis/described-conduct';
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
-import { careAgain, careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, feelingOf, helpComing, inAftercare, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, lineAsked, someoneNear } from './crisis-mode';
+import { callsLine, careAgain, careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, feelingOf, helpComing, inAftercare, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, lineAsked, someoneNear } from './crisis-mode';
 import { harmOthers } from './harm-others-turn';
 import { carriedQuestion, routesElsewhere } from './crisis-question';
 import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
@@ -102,6 +102,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     turn.crisisMood = u.mood;
     // Back inside, home, or safe said ("我下来了", "到家了"): care no longer asks whether they have left the place.
     if (state.crisis.place && (u.mood === 'back_inside' || u.mood === 'where' || u.crisis === 'safe')) leftPlace(turn);
+    // Calling the helpline ("好吧 我打那个电话试试", "打了 在排队"): call now, I am here — never the rules on
+    // collectors' calls that "打…电话" would otherwise bring.
+    if (u.mood === 'calls_line' || u.mood === 'calling_line') return callsLine(text, turn, state.crisis, u.mood === 'calling_line');
     // Help is on its way ("我打了120 他们在路上了", "我给我姐打了电话 她马上过来"): they did right; care goes on.
     if (u.mood === 'help_coming' || cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
     // Reaching out to someone close ("我同意给我朋友打电话"): words about calling family are help, never a collection
@@ -179,6 +182,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     turn.crisisHandled = true;
     return leaveCrisis(text, turn);
   }
+  // Calling the helpline soon after care ran its turns ("打了 在排队"): the same encouragement, never a legal text.
+  const lineMood = inAftercare(state, now) ? deps.understander.understand(text, 'crisis', receivedAt).mood : undefined;
+  if (lineMood === 'calls_line' || lineMood === 'calling_line') return callsLine(text, turn, state!.crisis!, lineMood === 'calling_line');
   if (state?.crisis && !inCrisis(state) && cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
   // Soon after care ran its turns, a turn that only says how they are ("嗯", "随便吧", "我是不是很没用") or asks for the
   // line is care again; self-blame with no crisis said is distress — never small talk, a legal text or "out of scope".
