@@ -862,6 +862,15 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
         delete facts.feePerPayment;
       } else doubts.push({ ask: 'payment', drop: ['rate', 'principalPerPeriod', 'feePerPayment'] });
     }
+    // 每期还本金4166.67加利息800，另外每月担保费300 … 每期一共5266.67: the instalment said as a sum that its parts add up
+    // to is the instalment; the parts are not charged again on top of it.
+    const { payment: sum, principalPerPeriod: partsBefore, feePerPayment: feeEach } = facts;
+    if (sum !== undefined && partsBefore !== undefined && Math.abs(partsBefore + (feeEach ?? 0) - sum) <= 0.01) {
+      delete facts.principalPerPeriod;
+      delete facts.feePerPayment;
+      delete facts.rate;
+      if (facts.repayment === 'flat') delete facts.repayment;
+    }
     // 服务费大概5% / 服务费5%还是10%: the share is not one known number, so what it changes is asked for.
     if (roughFee) facts.unstated ??= roughFee.perPeriod ? 'payment' : 'received';
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(withoutNotDeduction(t), cues.deduction_words)) facts.unstated ??= 'received';

@@ -134,3 +134,10 @@ describe('descriptions-16: payments at a list of times not read are asked, not g
     expect(out.ok).toBe(false);
   });
 });
+
+describe('descriptions-16: an instalment said as the sum of its parts', () => {
+  it('每期本金+利息, 另外每月服务费, 每期合计 is that sum once', () => {
+    const out = flows('借了6万，到账6万，月利率1%按本金算，分12期，每期还本金5000加利息600，另外每月服务费200，一起扣，每期合计5800');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 60000, received: 60000, payments: months(12, 5800) });
+  });
+});
