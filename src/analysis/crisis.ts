@@ -15,6 +15,8 @@ interface CompiledCrisis {
   /** Each expression alone, anchored where it is tried. */
   sticky: RegExp[];
   exclusions: CompiledPattern | undefined;
+  /** First-person words that count even where an exclusion (a collector's reported words) covers them. */
+  ownWords: CompiledPattern | undefined;
   negation: CueSet;
   /** A-not-A question forms, blanked out before looking for a negation cue. */
   questionForms: RegExp | undefined;
@@ -47,6 +49,21 @@ export function detectCrisis(text: string, rules: AnalysisRules): boolean {
   }
   // "死了是不是一了百了": the 不 of a question form does not negate what follows.
   const forNegation = c.questionForms ? t.replace(c.questionForms, (q) => '_'.repeat(q.length)) : t;
+  // The user's own words after a collector's reported insult ("…说我不配活着 我也觉得自己不配活着"): no exclusion
+  // applies to them, only a negation before them.
+  const negatedAt = (start: number): boolean => {
+    let cs = start;
+    while (cs > 0 && !c.clauseBreaks.includes(t[cs - 1]!) && !spaced[cs]) cs--;
+    return c.negation.firstIn(forNegation, Math.max(cs, start - c.window), start) !== undefined;
+  };
+  if (c.ownWords) {
+    const own = c.ownWords.re;
+    own.lastIndex = 0;
+    for (let m = own.exec(t); m; m = own.exec(t)) {
+      own.lastIndex = m.index + 1;
+      if (!negatedAt(m.index)) return true;
+    }
+  }
   const re = c.expressions.re;
   re.lastIndex = 0;
   for (let m = re.exec(t); m; m = re.exec(t)) {
@@ -61,9 +78,7 @@ export function detectCrisis(text: string, rules: AnalysisRules): boolean {
       const other = one.exec(t);
       return other !== null && !excluded(start, start + other[0].length);
     })) continue;
-    let cs = start;
-    while (cs > 0 && !c.clauseBreaks.includes(t[cs - 1]!) && !spaced[cs]) cs--;
-    if (c.negation.firstIn(forNegation, Math.max(cs, start - c.window), start) !== undefined) continue;
+    if (negatedAt(start)) continue;
     return true;
   }
   return false;
@@ -80,6 +95,7 @@ function compiled(rules: AnalysisRules): CompiledCrisis {
     expressions,
     sticky: expressions.each.map((re) => new RegExp(re.source, 'y')),
     exclusions: rules.crisis.exclusions.length ? compiler.compile(rules.crisis.exclusions, 'clause') : undefined,
+    ownWords: rules.crisis.own_words.length ? compiler.compile(rules.crisis.own_words, 'clause') : undefined,
     negation: new CueSet(rules.crisis.negation.cues),
     questionForms: rules.crisis.negation.not_in.length ? new RegExp(rules.crisis.negation.not_in.map(escape).join('|'), 'g') : undefined,
     window: rules.crisis.negation.window,

@@ -186,6 +186,8 @@ export const lexiconFileSchema = z.object({
 export const crisisRulesFileSchema = z.object({
   expressions: z.array(pattern).min(1),
   exclusions: z.array(pattern).default([]),
+  /** The user's own words, counted even inside an exclusion ("他们说我是废物 我也觉得自己不配活着"). */
+  own_words: z.array(pattern).default([]),
   negation: z.object({
     window: z.number().int().min(0),
     cues: cueList,
@@ -325,7 +327,7 @@ function crossCheck(c: CategoriesFile, lex: LexiconFile, crisis: CrisisRules, pr
     const chained = chainedAlternative(p);
     if (chained) problems.push(`${lexName}: legal_process: "${chained}" is in two tokens of "${p}": write separate patterns`);
   }
-  for (const p of [...crisis.expressions, ...crisis.exclusions]) checkRefs(ANALYSIS_FILES.crisis, 'expressions/exclusions', p);
+  for (const p of [...crisis.expressions, ...crisis.exclusions, ...crisis.own_words]) checkRefs(ANALYSIS_FILES.crisis, 'expressions/exclusions', p);
 }
 
 /**

@@ -21,6 +21,7 @@ import { TurnContext } from './turn-context';
 import { crisisDistress, inCrisis, withCrisisCare, withCrisisLead } from './crisis-mode';
 import { userTurns } from './turn-lock';
 import { meetFear } from './fear-ack';
+import { careForReportedDeathWish } from './reported-death-wish';
 import { textTurn } from './text-turn';
 import { errorSummary } from '../error-summary';
 
@@ -43,6 +44,8 @@ async function runTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundRep
     if (turn.safeLead) reply.blocks.push({ style: 'paragraph', text: deps.replies.text('crisis_safe_after_answer') });
     // Fear said in the user's words ("是真的吗 我好怕"): met in the first sentence, with 110 when a threat is in focus.
     if (msg.kind === 'text') meetFear(reply, msg.text, state, turn);
+    // A collector's words of death reported ("说我不配活着"): the insult answered, one gentle line under it.
+    if (msg.kind === 'text') careForReportedDeathWish(reply, msg.text, inCrisis(state), turn);
     await turn.commit(reply);
     log.info({ ms: Date.now() - started, reply: reply.kind, blocks: reply.blocks.length, citations: reply.citations.length, evidence: reply.evidenceSaved }, 'turn done');
     return reply;

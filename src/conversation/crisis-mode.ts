@@ -10,6 +10,7 @@ import type { CrisisMode, UserState } from '../state/store';
 import type { CrisisSignal } from './understanding/types';
 import type { TurnContext } from './turn-context';
 import { asksOrWonders } from './understanding/question-form';
+import { reportsDeathWish } from './reported-death-wish';
 
 /** Replies after the signal that stay in crisis mode: at least three (issue 10); four, because people go on talking
  * without ever saying they are safe, and care should outlast that. */
@@ -162,6 +163,8 @@ const FEELING_CHARS = 40;
 export function feelingOf(text: string, at: Date, turn: TurnContext): string | undefined {
   const { deps } = turn;
   if ([...text].length > FEELING_CHARS || deps.cues.debt_words.some((w) => text.includes(w))) return undefined;
+  // "他们骂我是垃圾 说我不配活在这世上": a collector's words reported, not self-blame.
+  if (reportsDeathWish(text, deps.cues)) return undefined;
   const mood = deps.understander.understand(text, 'crisis', at).mood;
   if (mood === undefined || !FEELINGS.has(mood)) return undefined;
   return mood === 'self_blame' || mood === 'asks_line' || !asksOrWonders(text) ? mood : undefined;

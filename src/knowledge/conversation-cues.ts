@@ -106,6 +106,7 @@ const schema = z
       .optional(),
     crisis_question: z.object({ asks: words, topics: words }).optional(),
     fear: z.object({ words, acknowledged: words, danger: words }).optional(),
+    reported_death_wish: z.object({ said: words, words, kept: words }).optional(),
   })
   .strict();
 
