@@ -26,3 +26,17 @@ it.each([
   expect(a.guideId).toBe(guide);
   expect(renderText(a.reply, { buttons: false })).toMatch(shows);
 });
+
+/**
+ * "Do I really have to repay the guarantor that paid?" opens with 要还 (fq19's guarantor kind); a wallet frozen all of a
+ * sudden, asked whether the lender did it, is the already-frozen entry (ask the bank) — a guard in these words.
+ */
+it.each([
+  ['担保公司已经帮我把网贷还了 现在让我还给它 我非得还吗', 'guarantee-company', /要还/],
+  ['支付宝今天突然被冻结 会是网贷干的吗', 'bank-freeze', /开户行|银行/],
+])('"%s" → %s, first sentence', (q, guide, first) => {
+  const a = answerer.answerNow(q, { at });
+  expect(a.guideId).toBe(guide);
+  const t = renderText(a.reply, { buttons: false });
+  expect(t.slice(0, (/[。！？\n]/.exec(t)?.index ?? t.length) + 1)).toMatch(first);
+});
