@@ -113,7 +113,9 @@ export function crisisUnsure(userText: string, turn: TurnContext, mode?: CrisisM
   r.blocks.push({ style: 'paragraph', text: moodCare(turn) ?? turn.deps.replies.text('crisis_unsure') });
   woundCare(r, mode, turn);
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
-  turn.remember(userText);
+  turn.remember(userText, (s) => {
+    if (s.crisis) s.crisis.unsure = true;
+  });
   return r;
 }
 
@@ -267,7 +269,12 @@ export function easeCrisis(userText: string, turn: TurnContext): OutboundReply {
  */
 export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: TurnContext): OutboundReply {
   const { replies } = turn.deps;
-  if (reply.kind !== 'crisis' || !reply.blocks.some((b) => b.style === 'list')) {
+  // "我没事" said, nothing more at stake in view (no plan, place, wound or pills): the answer leads, one check-in after it.
+  const checkIn = mode.unsure && mode.level === 'risk' && !mode.place && !mode.hurt && !mode.done && !mode.others && replies.has('crisis_checkin_after_answer');
+  if (checkIn && reply.kind !== 'crisis') {
+    reply.blocks.push({ style: 'paragraph', text: replies.text('crisis_checkin_after_answer') });
+    reply.blocks = trimmed(reply.blocks);
+  } else if (reply.kind !== 'crisis' || !reply.blocks.some((b) => b.style === 'list')) {
     const opener = mode.others ? replies.text('crisis_others_opener') : mode.level === 'acute' && !turn.crisisEased ? replies.text('crisis_acute') : careOpener(turn, mode);
     reply.blocks.unshift({ style: 'paragraph', text: opener });
     if (mode.hurt || mode.done) reply.blocks.splice(1, 0, { style: 'paragraph', text: woundText(turn, mode) });

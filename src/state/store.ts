@@ -100,6 +100,9 @@ export interface CrisisMode {
   place?: boolean;
   /** Care replies given since the signal (renewals included): the words of care change turn by turn. */
   said?: number;
+  /** They said they are fine ("我没事") without saying safe outright: care goes on, but an answer is no longer opened
+   * by asking whether they are safe — one short check-in follows it instead. */
+  unsure?: boolean;
 }
 
 /** The buttons of the last reply: a button is valid only for the reply that offered it. */
