@@ -316,6 +316,16 @@ function datedBy(u: TurnUnderstanding, focus: AnalysisFocus | undefined): Analys
 }
 
 /**
+ * The verdict line for a lawful message asked about again: its note's own (recall_lawful_litigation after a court's
+ * notice: "不是吓唬…不去的话可以缺席判决"), else the general one.
+ */
+function lawfulRecallKey(focus: AnalysisFocus, turn: TurnContext): string {
+  const note = lawfulNoteFor(focus.excerpt, turn.deps.analysis.lawfulNotes ?? []);
+  const own = note?.replace(/^analysis_lawful_/, 'recall_lawful_');
+  return own && turn.deps.replies.has(own) ? own : 'recall_lawful';
+}
+
+/**
  * "这算威胁吗" / "这样合法吗" right after an analysis: the verdict on the message in focus, in a first sentence
  * that answers yes or no, then the steps.
  */
@@ -323,7 +333,7 @@ function recallVerdict(focus: AnalysisFocus, turn: TurnContext, text: string): O
   const { deps } = turn;
   const r = deps.followUps!.whatToDo(focus, deps.now());
   const labels = [...new Set(focus.categories)].map((c) => deps.analysis.categoryLabel(c as never)).join('、');
-  const lead = focus.lawful ? deps.replies.text('recall_lawful') : deps.replies.text(asksMay(text, deps.cues) ? 'recall_unlawful_may' : 'recall_unlawful', { labels });
+  const lead = focus.lawful ? deps.replies.text(lawfulRecallKey(focus, turn)) : deps.replies.text(asksMay(text, deps.cues) ? 'recall_unlawful_may' : 'recall_unlawful', { labels });
   const out = emptyReply('answer');
   const standards = focus.categories.some((c) => c === 'off_hours' || c === 'harassment_frequency');
   // Why: the false claim answered, or each category in one line.
