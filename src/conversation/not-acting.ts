@@ -21,7 +21,8 @@ type Process = NotActing['processes'][number];
 
 /**
  * The consequence of not acting, against the process in focus; undefined when the turn is not such a follow-up
- * (it says something besides not acting and asking what then, names conduct, or nothing is in focus).
+ * (it says something besides not acting and asking what then, names conduct, or nothing is in focus: no message,
+ * answer or loan talked about).
  */
 export function consequenceOfNotActing(text: string, u: TurnUnderstanding, state: UserState | null, turn: TurnContext): OutboundReply | undefined {
   const { deps } = turn;
@@ -38,7 +39,8 @@ export function consequenceOfNotActing(text: string, u: TurnUnderstanding, state
     .replace(/[\s\p{P}\p{S}]/gu, '');
   if ([...rest].length > cues.max_rest) return undefined;
   const focused = named ?? processInFocus(state, cues);
-  if (!focused && !state?.focus && !state?.lastTopic) return undefined;
+  // A loan just computed sets no focus (loan-facts), but the conversation is about that debt: collection in general.
+  if (!focused && !state?.focus && !state?.lastTopic && !state?.loan) return undefined;
   const { guide, entry, lead } = focused ?? cues.general;
   const result = deps.answerer.answerGuide(guide, { at: deps.now() }, entry);
   if (result.outOfScope || !result.reply.blocks[0]) return undefined;

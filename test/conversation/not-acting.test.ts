@@ -27,6 +27,18 @@ describe('after a lawful court notice', () => {
   });
 });
 
+describe('after a loan was computed', () => {
+  it.each(['那我要是一直拖着呢', '算了 我就不理了 会咋样'])('"%s": collection in general goes on, no jail', async (text) => {
+    const c = conversation();
+    await c.say('在一个平台借了6000 到手只有5200 扣了800说是审核费');
+    await c.say('分6期 每期还1180');
+    const r = await c.say(text);
+    expect(r.shown).not.toMatch(/不在我掌握的资料范围/);
+    expect(r.shown).toMatch(/起诉|强制执行/);
+    expect(r.shown).toMatch(/不会坐牢/);
+  });
+});
+
 describe('after answers about a payment order', () => {
   it('"那我要是就放着不管呢": enforceable without objection', async () => {
     const c = conversation();
