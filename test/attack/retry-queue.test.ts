@@ -4,7 +4,6 @@
  * one user cannot crowd the others out, and when no retry can be promised the user is told so.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { handleTurn } from '../../src/conversation/conversation';
 import { FileStore } from '../../src/state/file-store';
@@ -12,6 +11,7 @@ import { RedisStore, type RedisStoreOptions } from '../../src/state/redis-store'
 import { nodeFs, type FsPort } from '../../src/state/durable-fs';
 import type { EvidenceItem, StoreLogger } from '../../src/state/store';
 import { deleteKeys } from '../support/redis-keys';
+import { freePort } from '../support/private-redis';
 import { testDeps } from '../support/core-deps';
 import { REDIS_URL } from '../channels/telegram/harness';
 import { figure, msg, shown } from './harness';
@@ -21,14 +21,6 @@ const key = randomBytes(32);
 
 function item(n: number, user = 0): EvidenceItem {
   return { id: `E${user}-${n}`, kind: 'message', receivedAt: new Date(Date.UTC(2026, 5, 1, 0, 0, n)).toISOString(), sentAt: null, text: `第${n}条：再不还钱就上门`, categories: ['threat'], contentSha256: `${user}`.padStart(8, '0') + String(n).padStart(56, '0') };
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
 }
 
 function collectingLogger(): StoreLogger & { lines: Array<{ level: string; msg: string; obj: object }> } {

@@ -5,10 +5,8 @@
  * demand through its file-system seam, and a RedisStore on a redis-server of its own, paused (too slow to answer)
  * during the crisis turn. Wordings are this file's own.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { Redis } from 'ioredis';
 import { mkdtempSync, promises as fsp, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +18,7 @@ import type { ConversationStore } from '../../src/state/store';
 import type { FsPort } from '../../src/state/durable-fs';
 import type { OutboundReply } from '../../src/message';
 import { testCore, testDeps } from '../support/core-deps';
+import { freePort, startRedis } from '../support/private-redis';
 
 const AT = new Date('2026-06-02T01:30:00+08:00');
 // The core loads once per file; on a busy machine that alone can take most of a test's time.
@@ -142,35 +141,3 @@ describe('crisis care when Redis is too slow to take the crisis turn', () => {
     }
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** A redis-server of this test's own on `port`, once it answers PING. */
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    for (let i = 0; i < 100; i++) {
-      try {
-        if (probe.status !== 'ready') await probe.connect();
-        if ((await probe.ping()) === 'PONG') return child;
-      } catch {
-        probe.disconnect();
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('redis-server did not start');
-  } finally {
-    probe.disconnect();
-  }
-}

@@ -2,15 +2,15 @@
  * RedisStore against a real Redis (REDIS_TEST_URL, default 127.0.0.1:6379) under a prefix unique to this run,
  * removed afterwards. The outage case starts and kills its own redis-server on a free port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { AppError } from '../../src/errors';
 import { seal } from '../../src/state/crypto';
 import { RedisStore, type RedisStoreOptions } from '../../src/state/redis-store';
 import type { StoreLogger } from '../../src/state/store';
 import type { EvidenceItem } from '../../src/state/store';
+import { freePort, startRedis } from '../support/private-redis';
 
 const URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `dstest:${randomBytes(6).toString('hex')}:`;
@@ -403,37 +403,6 @@ async function settlesFirst<T>(p: Promise<T>, marginMs = 10_000): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, disconnectTimeout: 50 });
-  probe.on('error', () => undefined);
-  try {
-    await waitFor(async () => {
-      try {
-        if (probe.status !== 'ready') await probe.connect();
-        return (await probe.ping()) === 'PONG';
-      } catch {
-        probe.disconnect();
-        return false;
-      }
-    }, 5000);
-  } finally {
-    probe.disconnect();
-  }
-  return child;
 }
 
 function killRedis(child: ChildProcess): Promise<void> {
