@@ -4,23 +4,9 @@
  * force and is no summons; the door need not be opened; a card that cannot transfer is asked of the bank (risk
  * control) or the court, never answered with the harassment guide; a recording can be evidence.
  */
-import { join } from 'node:path';
-import { loadKnowledge } from '../../src/knowledge/load';
-import { createLexicalRetriever } from '../../src/knowledge/retriever';
-import { createOfflineAnswerer, type Answer } from '../../src/answers/answer';
-import { loadReplies } from '../../src/replies';
-import { renderText } from '../../src/channels/local/render-text';
-import { PACKAGE_ROOT } from '../../src/paths';
+import { answerer, screen, firstSentence } from '../support/offline-answerer';
 
-const k = loadKnowledge(join(PACKAGE_ROOT, 'knowledge'));
-const replies = loadReplies(join(PACKAGE_ROOT, 'prompts'));
-const answerer = createOfflineAnswerer({ knowledge: k, retriever: createLexicalRetriever(k), replies });
 const at = new Date('2026-11-30T10:00:00+08:00');
-const screen = (a: Answer) => renderText(a.reply, { buttons: false });
-const firstSentence = (t: string) => {
-  const m = /[。！？\n]/.exec(t);
-  return m ? t.slice(0, m.index + 1) : t;
-};
 
 it.each([
   ['律师是真的的话 这律师函合法不', 'notices-and-letters', /不违法|合法/, /强制力|执行力/],

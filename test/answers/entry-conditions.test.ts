@@ -3,23 +3,9 @@
  * by kind, in new wordings written for these tests): the entry chosen for the question, and on its first screen the
  * deciding condition, the penalty or the route that the question turns on (from shared/legal only).
  */
-import { join } from 'node:path';
-import { loadKnowledge } from '../../src/knowledge/load';
-import { createLexicalRetriever } from '../../src/knowledge/retriever';
-import { createOfflineAnswerer, type Answer } from '../../src/answers/answer';
-import { loadReplies } from '../../src/replies';
-import { renderText } from '../../src/channels/local/render-text';
-import { PACKAGE_ROOT } from '../../src/paths';
+import { answerer, screen, firstSentence } from '../support/offline-answerer';
 
-const k = loadKnowledge(join(PACKAGE_ROOT, 'knowledge'));
-const replies = loadReplies(join(PACKAGE_ROOT, 'prompts'));
-const answerer = createOfflineAnswerer({ knowledge: k, retriever: createLexicalRetriever(k), replies });
 const at = new Date('2026-11-30T10:00:00+08:00');
-const screen = (a: Answer) => renderText(a.reply, { buttons: false });
-const firstSentence = (t: string) => {
-  const m = /[。！？\n]/.exec(t);
-  return m ? t.slice(0, m.index + 1) : t;
-};
 
 interface Case {
   q: string;

@@ -3,17 +3,8 @@
  * written for these tests): an award being enforced is answered with 不予执行 within 15 days, an award the user never
  * knew about with 撤销 within three months. The 失信 question is the guard: it stays with the dishonest list.
  */
-import { join } from 'node:path';
-import { loadKnowledge } from '../../src/knowledge/load';
-import { createLexicalRetriever } from '../../src/knowledge/retriever';
-import { createOfflineAnswerer } from '../../src/answers/answer';
-import { loadReplies } from '../../src/replies';
-import { renderText } from '../../src/channels/local/render-text';
-import { PACKAGE_ROOT } from '../../src/paths';
+import { answerer, screen } from '../support/offline-answerer';
 
-const k = loadKnowledge(join(PACKAGE_ROOT, 'knowledge'));
-const replies = loadReplies(join(PACKAGE_ROOT, 'prompts'));
-const answerer = createOfflineAnswerer({ knowledge: k, retriever: createLexicalRetriever(k), replies });
 const at = new Date('2026-11-30T10:00:00+08:00');
 
 it.each([
@@ -24,7 +15,7 @@ it.each([
 ])('"%s" → %s', (q, guide, shows) => {
   const a = answerer.answerNow(q, { at });
   expect(a.guideId).toBe(guide);
-  expect(renderText(a.reply, { buttons: false })).toMatch(shows);
+  expect(screen(a)).toMatch(shows);
 });
 
 /**
@@ -37,6 +28,6 @@ it.each([
 ])('"%s" → %s, first sentence', (q, guide, first) => {
   const a = answerer.answerNow(q, { at });
   expect(a.guideId).toBe(guide);
-  const t = renderText(a.reply, { buttons: false });
+  const t = screen(a);
   expect(t.slice(0, (/[。！？\n]/.exec(t)?.index ?? t.length) + 1)).toMatch(first);
 });

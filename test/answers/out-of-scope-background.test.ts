@@ -5,20 +5,11 @@
  * gets its field's hotline. The guards are ours and must stay answered: a loan with a trouble of ours (逾期, 还不上,
  * 催收) or a question about repaying.
  */
-import { join } from 'node:path';
-import { loadKnowledge } from '../../src/knowledge/load';
-import { createLexicalRetriever } from '../../src/knowledge/retriever';
-import { createOfflineAnswerer, type Answer } from '../../src/answers/answer';
-import { loadReplies } from '../../src/replies';
-import { renderText } from '../../src/channels/local/render-text';
-import { PACKAGE_ROOT } from '../../src/paths';
+import type { Answer } from '../../src/answers/answer';
+import { answerer, screen } from '../support/offline-answerer';
 
-const k = loadKnowledge(join(PACKAGE_ROOT, 'knowledge'));
-const replies = loadReplies(join(PACKAGE_ROOT, 'prompts'));
-const answerer = createOfflineAnswerer({ knowledge: k, retriever: createLexicalRetriever(k), replies });
 const at = new Date('2026-11-30T10:00:00+08:00');
 const ask = (q: string): Answer => answerer.answerNow(q, { at });
-const screen = (a: Answer) => renderText(a.reply, { buttons: false });
 
 describe('a neighbouring field with a loan as background is routed, with its hotline', () => {
   it.each([
