@@ -21,6 +21,7 @@ import type { TurnContext } from './turn-context';
 import { simplified } from '../analysis/normalize';
 import { lawfulNoteAbout } from '../analysis/lawful-notes';
 import { isQuestion } from './understanding/question-form';
+import { withoutWords } from './without-words';
 
 /** Answers given after an analysis during which follow-ups still lean on it. */
 const RECENT_ANSWERS = 2;
@@ -69,7 +70,7 @@ export async function readInFocus(
     if (u.act !== 'follow_up' || u.facts.conduct.length > 0 || !((focus && !focus.lawful) || conductAnswered) || !asksStillOwed(text, turn)) return undefined;
   }
   if (namesOwnTopic(asked, alone, turn)) return undefined;
-  const read = await deps.answerer.answer(`${words} ${withoutGeneric(asked, deps.cues.generic_topic_words)}`, ctx);
+  const read = await deps.answerer.answer(`${words} ${withoutWords(asked, deps.cues.generic_topic_words)}`, ctx);
   return read.outOfScope || read.guideId === alone.guideId && read.entryId === alone.entryId ? undefined : read;
 }
 
@@ -108,10 +109,6 @@ export function namesOwnTopic(text: string, answer: Answer, turn: TurnContext): 
   return cues.some((c) => !generic.has(c) && t.includes(c.toLowerCase()));
 }
 
-/** `text` without the generic words of the debt (longest first), which name no topic and would pull a reading back. */
-function withoutGeneric(text: string, generic: readonly string[]): string {
-  return [...generic].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(' '), text);
-}
 
 /** Whether the debt is still owed, asked ("还要还吗", "还得还不"; cues still_owe_question, generic_question_words). */
 function asksStillOwed(text: string, turn: TurnContext): boolean {

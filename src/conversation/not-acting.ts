@@ -15,6 +15,7 @@ import type { ConversationCues } from '../knowledge/conversation-cues';
 import { simplified } from '../analysis/normalize';
 import { analysisInFocus } from './focus-topic';
 import { answerReply } from './question';
+import { charsBeside } from './without-words';
 
 type NotActing = NonNullable<ConversationCues['not_acting']>;
 type Process = NotActing['processes'][number];
@@ -33,11 +34,7 @@ export function consequenceOfNotActing(text: string, u: TurnUnderstanding, state
   const act = cues.acts.find((a) => a.words.some((w) => t.includes(w)) && !(a.unless ?? []).some((w) => t.includes(w) || lastQuestion.includes(w)));
   if (!act || !cues.asks.some((w) => t.includes(w))) return undefined;
   const named = cues.processes.find((p) => p.words.some((w) => t.includes(w)));
-  const rest = [...cues.acts.flatMap((a) => a.words), ...cues.asks, ...cues.fillers, ...(named?.words ?? [])]
-    .sort((a, b) => b.length - a.length)
-    .reduce((s, w) => s.split(w).join(''), t)
-    .replace(/[\s\p{P}\p{S}]/gu, '');
-  if ([...rest].length > cues.max_rest) return undefined;
+  if (charsBeside(t, [...cues.acts.flatMap((a) => a.words), ...cues.asks, ...cues.fillers, ...(named?.words ?? [])]) > cues.max_rest) return undefined;
   const focused = named ?? processInFocus(state, cues);
   // A loan just computed sets no focus (loan-facts), but the conversation is about that debt: collection in general.
   if (!focused && !state?.focus && !state?.lastTopic && !state?.loan) return undefined;

@@ -16,6 +16,7 @@ import { asksOrWonders } from './understanding/question-form';
 import { analysisInFocus } from './focus-topic';
 import { partVerdict } from './follow-up';
 import { asksCrime } from './crime-question';
+import { withoutWords } from './without-words';
 
 /** The user's turns, latest first, that a pointing follow-up is matched against. */
 const LOOKBACK = 8;
@@ -79,7 +80,7 @@ function askedOf(text: string, u: TurnUnderstanding, sue: readonly string[]): As
 function actMeant(words: string, state: UserState, turn: TurnContext): AnalysisFocus | undefined {
   const { deps } = turn;
   const cues = deps.cues.pointed_conduct!;
-  const wanted = runs(strip(words, [...cues.points, ...cues.fillers]));
+  const wanted = runs(withoutWords(words.toLowerCase(), [...cues.points, ...cues.fillers]));
   if (wanted.size === 0) return undefined;
   const now = deps.now();
   let best: { focus: AnalysisFocus; shared: number } | undefined;
@@ -91,7 +92,7 @@ function actMeant(words: string, state: UserState, turn: TurnContext): AnalysisF
     for (const clause of t.text.split(CLAUSE)) {
       const inside = analysis.findings.filter((x) => x.evidence && clause.includes(x.evidence));
       if (inside.length === 0) continue;
-      const have = runs(strip(clause, cues.fillers));
+      const have = runs(withoutWords(clause.toLowerCase(), cues.fillers));
       const shared = [...wanted].filter((r) => have.has(r)).length;
       if (shared < MIN_SHARED || (best && shared <= best.shared)) continue;
       const categories = [...new Set(inside.map((x) => x.category))];
@@ -102,10 +103,6 @@ function actMeant(words: string, state: UserState, turn: TurnContext): AnalysisF
   return best?.focus;
 }
 
-/** `text` without `words` (longest first). */
-function strip(text: string, words: readonly string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(' '), text.toLowerCase());
-}
 
 /** The two-character runs of `text` within its word characters (letters, digits, Chinese). */
 function runs(text: string): Set<string> {

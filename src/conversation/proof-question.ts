@@ -11,6 +11,7 @@ import type { TurnContext } from './turn-context';
 import { simplified } from '../analysis/normalize';
 import { analysisInFocus } from './focus-topic';
 import { answerReply } from './question';
+import { charsBeside } from './without-words';
 
 /** The answer to a bare "what proves it?" against the focus; undefined for any other turn or focus. */
 export function proofInFocus(text: string, u: TurnUnderstanding, state: UserState | null, turn: TurnContext): OutboundReply | undefined {
@@ -19,8 +20,7 @@ export function proofInFocus(text: string, u: TurnUnderstanding, state: UserStat
   if (!cues || !deps.answerer.answerGuide || !state || u.speaker !== 'user' || u.facts.conduct.length > 0) return undefined;
   const t = simplified(text);
   if (!cues.words.some((w) => t.includes(w))) return undefined;
-  const rest = [...cues.words, ...cues.fillers].sort((a, b) => b.length - a.length).reduce((s, w) => s.split(w).join(''), t).replace(/[\s\p{P}\p{S}]/gu, '');
-  if ([...rest].length > cues.max_rest) return undefined;
+  if (charsBeside(t, [...cues.words, ...cues.fillers]) > cues.max_rest) return undefined;
   // The loan was talked about last: kept, and the focus none (a rate computed sets none), a loan answer (an answer of
   // no guide) or an answer of the loan entry's own guide.
   const focus = state.focus;
