@@ -80,9 +80,10 @@ export const RULES_DIR = join(PACKAGE_ROOT, 'knowledge', 'analysis');
  * development data since. fresh-25 (session 11) was scored once with --blind at a5dd261 (rules 0.879, +model 0.914, false
  * alarms 4.4 %, litigation flagged 2 of 46) and is development data since. fresh-26 (session 11) was scored once with
  * --blind at 0e4d73e (rules 0.909, +model 0.947, false alarms 3.3 % / 4.4 %, litigation flagged 2 of 44) and is development
- * data since. Name the next blind set here before it lands.
+ * data since. fresh-27 (session 12) was scored once with --blind at 6e6054f (rules 0.900, +model 0.921, false alarms 8.7 %,
+ * litigation flagged 3 of 51) and is development data since. Name the next blind set here before it lands.
  */
-export const HELD_OUT_SETS: readonly string[] = ['fresh-27'];
+export const HELD_OUT_SETS: readonly string[] = ['fresh-28'];
 
 /** The blind-written sets in eval/analyze/ (fresh-1, fresh-2 …), in numeric order. */
 export function freshSets(dir: string = EVAL_DIR): string[] {
