@@ -66,6 +66,7 @@ export const loanCuesSchema = z.object({
     units: z.object({ period: words, month: words, day: words, week: words, year: words }),
     not_after: words,
     period_length: words,
+    each_month_after: words,
     count_labels: words,
     split_words: words,
     instalment_units: words,

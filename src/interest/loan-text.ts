@@ -162,6 +162,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const otherDebts = lower(cues.other_debts);
   const otherDebtsWhen = lower(cues.other_debts_when);
   const termNotAfter = lower(cues.term.not_after);
+  const perMonthAfter = lower(cues.term.each_month_after);
   const unitWords = (Object.entries(cues.term.units) as Array<[Term['unit'], string[]]>)
     .flatMap(([unit, ws]) => ws.map((w) => ({ unit, w: w.toLowerCase() })))
     .concat(cues.term.instalment_units.map((w) => ({ unit: 'period' as const, w: w.toLowerCase() })))
@@ -1686,8 +1687,12 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       }
       rest.push(tm);
     }
+    // 一个月还一千一，得还十二个月 / 一个月一分五的利，半年后还: 一个月 right before what is paid or charged says how
+    // often; another length said beside it is the term.
+    const eachMonth = (x: Term) => x.count === 1 && x.unit === 'month' && !x.split && (numberStart.test(t.slice(x.end, x.end + 1)) || perMonthAfter.some((w) => t.startsWith(w, x.end)));
+    const lengths = rest.some((x) => !eachMonth(x)) ? rest.filter((x) => !eachMonth(x)) : rest;
     // 一个月一分五，分10个月还: the count after 分 says how many instalments, before any other length.
-    const pick = rest.find((x) => x.unit === 'period') ?? rest.find((x) => x.split) ?? rest[0];
+    const pick = lengths.find((x) => x.unit === 'period') ?? lengths.find((x) => x.split) ?? lengths[0];
     if (!pick) return { periodDays };
     if (pick.split) return { term: { count: pick.count, unit: 'period' }, periodDays: pick.unit === 'week' ? periodDays ?? 7 : periodDays };
     const unit: TermUnit = pick.unit === 'year' ? 'month' : pick.unit;

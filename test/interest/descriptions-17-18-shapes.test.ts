@@ -18,3 +18,25 @@ describe('descriptions-18: typos of repayment words', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 5000, payments: months(5, 1100) });
   });
 });
+
+describe('descriptions-18: 一个月 before what is paid each month is how often; the other length is the term', () => {
+  it('一个月还X beside 要还N个月', () => {
+    const out = flows('在app上借了六千，到手五千四，一个月还七百，要还十个月');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 5400, payments: months(10, 700) });
+  });
+
+  it('a monthly rate said per 一个月, the principal and interest paid once after 半年', () => {
+    const out = flows('找亲戚借了三万，说好一个月一分的利，半年后连本带利还清');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 30000, received: 30000, payments: [{ month: 6, amount: 31800 }] });
+  });
+
+  it('interest each month, the principal with the last month’s interest', () => {
+    const out = flows('借了同事8000，一个月给他利息200，借了4个月，最后一个月本金一起还了');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 8000, received: 8000, payments: [{ month: 1, amount: 200 }, { month: 2, amount: 200 }, { month: 3, amount: 200 }, { month: 4, amount: 8200 }] });
+  });
+
+  it('guard: 一个月还X with no other length is one payment after a month', () => {
+    const out = flows('借3000，一个月还3300');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 3000, payments: [{ month: 1, amount: 3300 }] });
+  });
+});
