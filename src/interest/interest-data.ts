@@ -80,6 +80,7 @@ export const loanCuesSchema = z.object({
   bullet: words,
   interest_only: words,
   interest_only_weak: words,
+  first_instalment_deducted: z.object({ heads: words, at_signing: words, not_between: words }),
   equal_principal: words,
   equal_principal_parts: words,
   equal_payment_parts: z.object({ heads: words, middles: words, tails: words }),

@@ -872,6 +872,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       delete facts.rate;
       if (facts.repayment === 'flat') delete facts.repayment;
     }
+    // 放款当天就把第一期扣了: the first instalment taken out of the loan is paid at signing; what arrived is the principal
+    // less it, and the rest fall due one period earlier (the schedule runs from the first period after the loan).
+    if (firstInstalmentDeducted(t)) firstPaidAtSigning(facts, doubts);
     // 服务费大概5% / 服务费5%还是10%: the share is not one known number, so what it changes is asked for.
     if (roughFee) facts.unstated ??= roughFee.perPeriod ? 'payment' : 'received';
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(withoutNotDeduction(t), cues.deduction_words)) facts.unstated ??= 'received';
@@ -904,6 +907,44 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const lent = [...new Set(amounts.filter((a) => a.role === 'principal' || a.role === 'unknown').map((a) => a.value))];
     if (out.unstated === 'principal' && (several || lent.length > 1)) out.loans = lent;
     return out;
+  }
+
+  /** A clause that says the first instalment was deducted when the money was lent (第一期放款当天就扣了), with no amount of its own. */
+  function firstInstalmentDeducted(t: string): boolean {
+    const c = cues.first_instalment_deducted;
+    return splitClauses(t).some((clause) => {
+      const plain = withoutNotDeduction(clause);
+      if (!has(plain, c.at_signing)) return false;
+      return lower(c.heads).some((head) => {
+        const at = plain.indexOf(head);
+        if (at < 0) return false;
+        const deduction = lower(cues.deduction_words).map((w) => plain.indexOf(w, at + head.length)).filter((i) => i >= 0);
+        if (!deduction.length) return false;
+        const between = plain.slice(at + head.length, Math.min(...deduction));
+        return !/[\d一二两三四五六七八九十百千万]/.test(between.replace(/当天|那天/g, '')) && !has(between, c.not_between);
+      });
+    });
+  }
+
+  /** The first of level instalments moved to signing (see firstInstalmentDeducted), or the payment asked when the schedule is not level. */
+  function firstPaidAtSigning(facts: LoanFacts, doubts: Doubt[]): void {
+    const principal = facts.principal ?? (facts.received !== undefined && facts.payment !== undefined ? facts.received + facts.payment + (facts.fees ?? 0) : undefined);
+    const built = principal === undefined ? undefined : cashFlowsOf({ ...facts, principal, received: principal - (facts.fees ?? 0), unstated: undefined });
+    const ps = built?.ok ? built.flows.payments : [];
+    const first = ps[0];
+    if (!first || ps.length < 2 || ps.some((p) => Math.abs(p.amount - first.amount) > 0.005) || principal === undefined) {
+      doubts.push({ ask: 'payment', drop: ['payment', 'total', 'term', 'rate', 'repayment'] });
+      return;
+    }
+    const fees = (facts.fees ?? 0) + first.amount;
+    if (facts.received !== undefined && Math.abs(facts.received + fees - principal) > 0.005) {
+      doubts.push({ ask: 'received', drop: ['received'] });
+      return;
+    }
+    facts.principal = principal;
+    facts.fees = round2(fees);
+    facts.payments = ps.slice(1).map((p) => (p.month !== undefined ? { month: p.month - first.month!, amount: p.amount } : { day: p.day! - first.day!, amount: p.amount }));
+    for (const k of ['payment', 'total', 'term', 'rate', 'repayment', 'interest', 'principalPerPeriod', 'periodDays'] as const) delete facts[k];
   }
 
   /**

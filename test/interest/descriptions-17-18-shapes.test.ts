@@ -40,3 +40,25 @@ describe('descriptions-18: 一个月 before what is paid each month is how often
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 3000, payments: [{ month: 1, amount: 3300 }] });
   });
 });
+
+describe('descriptions-17/18: the first instalment deducted when the money was lent', () => {
+  it('with what arrived said: the rest from the first month after the loan', () => {
+    const out = flows('贷了9000，分9期每期还1100，第一期在下款那天就先扣掉了，实际到账7900');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 9000, received: 7900, payments: months(8, 1100) });
+  });
+
+  it('with nothing arrived said: the principal less one instalment arrived', () => {
+    const out = flows('借6000，分10期，每期700，签合同当天直接把首期扣了');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 5300, payments: months(9, 700) });
+  });
+
+  it('what arrived disagreeing with one instalment deducted is asked', () => {
+    const out = flows('借6000，分10期，每期700，第一期放款时就扣了，到手5000');
+    expect(out).toEqual({ ok: false, missing: 'received' });
+  });
+
+  it('guard: the first month’s interest with its amount deducted stays a deduction, every instalment paid', () => {
+    const out = flows('借8000，第一个月的利息400在放款时扣了，每月还900，还10期');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 8000, received: 7600, payments: months(10, 900) });
+  });
+});
