@@ -163,6 +163,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const otherDebtsWhen = lower(cues.other_debts_when);
   const termNotAfter = lower(cues.term.not_after);
   const perMonthAfter = lower(cues.term.each_month_after);
+  const interestEveryOf = new Map(Object.entries(cues.interest_every_months).map(([w, k]) => [w.toLowerCase(), k]));
+  const interestEveryWords = lower(Object.keys(cues.interest_every_months));
   const unitWords = (Object.entries(cues.term.units) as Array<[Term['unit'], string[]]>)
     .flatMap(([unit, ws]) => ws.map((w) => ({ unit, w: w.toLowerCase() })))
     .concat(cues.term.instalment_units.map((w) => ({ unit: 'period' as const, w: w.toLowerCase() })))
@@ -759,6 +761,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     }
     let kind = repaymentKind(t, Boolean(facts.principalPerPeriod));
     if (interestOnlyTold && (!kind || kind === 'bullet')) kind = 'interest_only';
+    // 按季度付息: interest paid on its own every few months is an interest-only loan.
+    if (interestEveryMonths(t) && (!kind || kind === 'bullet')) kind = 'interest_only';
     // 每个月付2400利息: interest paid every period (a paying verb before it) is an interest-only loan, and the
     // principal "和利息一起还" at the end is the last period's interest with it, not one payment of everything.
     if ((!kind || kind === 'bullet') && facts.interest?.each && amounts.some((a) => a.role === 'interest' && a.perPeriod && everyVerbs.some((v) => t.slice(clauseStartAt(t, a.start), a.start).includes(v)))) kind = 'interest_only';
@@ -875,6 +879,11 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 放款当天就把第一期扣了: the first instalment taken out of the loan is paid at signing; what arrived is the principal
     // less it, and the rest fall due one period earlier (the schedule runs from the first period after the loan).
     if (firstInstalmentDeducted(t)) firstPaidAtSigning(facts, doubts);
+    // 年化12%，按季度付息，一年到期还本 / 半年付一次息，两年还本: interest at a rate paid every few months, the principal
+    // with the last: the schedule in those months. Any other shape with such a period (no rate, not interest-only,
+    // a term not a multiple of it) is asked rather than read as monthly.
+    const monthsApartForInterest = interestEveryMonths(t);
+    if (monthsApartForInterest && !facts.payments?.length) interestEvery(monthsApartForInterest, facts, doubts);
     // 服务费大概5% / 服务费5%还是10%: the share is not one known number, so what it changes is asked for.
     if (roughFee) facts.unstated ??= roughFee.perPeriod ? 'payment' : 'received';
     if (facts.received === undefined && facts.fees === undefined && !feeClauses && has(withoutNotDeduction(t), cues.deduction_words)) facts.unstated ??= 'received';
@@ -924,6 +933,34 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
         return !/[\d一二两三四五六七八九十百千万]/.test(between.replace(/当天|那天/g, '')) && !has(between, c.not_between);
       });
     });
+  }
+
+  /** Months between interest payments said in words (按季度付息 → 3, 半年付一次息 → 6), or undefined. */
+  function interestEveryMonths(t: string): number | undefined {
+    const hit = interestEveryWords.find((w) => t.includes(w));
+    return hit === undefined ? undefined : interestEveryOf.get(hit);
+  }
+
+  /** Whether [start, end) lies inside a phrase of interestEveryMonths. */
+  function insideInterestEvery(t: string, start: number, end: number): boolean {
+    return interestEveryWords.some((w) => {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (i <= start && end <= i + w.length) return true;
+      return false;
+    });
+  }
+
+  /** Interest-only at a stated rate, the interest paid every `k` months (see interestEveryMonths); else the payment asked. */
+  function interestEvery(k: number, facts: LoanFacts, doubts: Doubt[]): void {
+    const { principal, rate, term } = facts;
+    const monthly = rate?.per === 'year' ? rate.percent / 1200 : rate?.per === 'month' ? rate.percent / 100 : undefined;
+    const n = term?.unit === 'month' ? term.count : undefined;
+    if (principal === undefined || monthly === undefined || n === undefined || n % k !== 0 || n <= k || facts.repayment !== 'interest_only' || facts.payment !== undefined || facts.interest) {
+      doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
+      return;
+    }
+    const each = round2(principal * monthly * k);
+    facts.payments = Array.from({ length: n / k }, (_, i) => ({ month: k * (i + 1), amount: i === n / k - 1 ? round2(each + principal) : each }));
+    for (const key of ['total', 'term', 'rate', 'repayment'] as const) delete facts[key];
   }
 
   /** The first of level instalments moved to signing (see firstInstalmentDeducted), or the payment asked when the schedule is not level. */
@@ -1508,6 +1545,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       const start = m.index;
       const end = start + m[0].length;
       if (isMasked(start, end)) continue;
+      // 半年付一次息: how often interest is paid, not the term.
+      if (insideInterestEvery(t, start, end)) continue;
       // Right after a digit: a count in digits is the tail of a longer number, and 一 a period (1050一个月 is each
       // month's); another count in words is the loan's length after its amount (借1000七天).
       if (/[\d.]/.test(t[start - 1] ?? '') && (/^[\d.]/.test(m[2]!) || smallCount(m[2]!) === 1)) continue;

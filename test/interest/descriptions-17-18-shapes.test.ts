@@ -62,3 +62,22 @@ describe('descriptions-17/18: the first instalment deducted when the money was l
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 8000, received: 7600, payments: months(10, 900) });
   });
 });
+
+describe('descriptions-18: interest at a rate paid every few months, the principal with the last', () => {
+  it('每季度付息 with a yearly rate over two years', () => {
+    const out = flows('借了10万，年利率8%，每季度付息，到期还本，期限两年');
+    const want = Array.from({ length: 8 }, (_, i) => ({ month: 3 * (i + 1), amount: i === 7 ? 102000 : 2000 }));
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 100000, received: 100000, payments: want });
+  });
+
+  it('半年付一次利息 is no term of half a year', () => {
+    const out = flows('先息后本借了8万，年化9%，每半年付一次利息，三年后还本金');
+    const want = Array.from({ length: 6 }, (_, i) => ({ month: 6 * (i + 1), amount: i === 5 ? 83600 : 3600 }));
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 80000, received: 80000, payments: want });
+  });
+
+  it('a quarter that does not divide the term is asked, not read as monthly interest', () => {
+    const out = flows('借了6万，年化12%，按季度付息，先息后本，借10个月');
+    expect(out).toEqual({ ok: false, missing: 'payment' });
+  });
+});
