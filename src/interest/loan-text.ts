@@ -163,6 +163,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const otherDebtsWhen = lower(cues.other_debts_when);
   const termNotAfter = lower(cues.term.not_after);
   const perMonthAfter = lower(cues.term.each_month_after);
+  const settleWords = lower(cues.early_payoff.settle_words);
   const interestEveryOf = new Map(Object.entries(cues.interest_every_months).map(([w, k]) => [w.toLowerCase(), k]));
   const interestEveryWords = lower(Object.keys(cues.interest_every_months));
   const unitWords = (Object.entries(cues.term.units) as Array<[Term['unit'], string[]]>)
@@ -566,6 +567,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       // earlier) is that principal, not a sum of all the payments.
       if (a.role === 'total' && !a.perPeriod && [...cues.part_words.principal, ...cues.part_words.principal_right_before].some((w) => lead.endsWith(w))
         && amounts.some((o) => o.end <= a.start && o.role === 'principal' && Math.abs(o.value - a.value) <= 0.005)) a.role = 'principal';
+      // 一次性结清给了40000: an amount after a receiving word (给了, 转了) once its clause has settled the loan is paid, not received.
+      if (a.role === 'received' && settleWords.some((w) => { const i = t.indexOf(w, clauseStart); return i >= 0 && i < a.start; })) a.role = 'total';
       // 第6个月还30600 / 最后一个月还8240: paid once, at the month named, whatever cue (月还, 一个月还) the words hold.
       if (a.role === 'payment' && !a.perPeriod && pointBeforeRe.test(lead)) a.role = 'total';
       // 45服务费每月: the fee word after the amount is skipped before looking for the period.

@@ -81,3 +81,15 @@ describe('descriptions-18: interest at a rate paid every few months, the princip
     expect(out).toEqual({ ok: false, missing: 'payment' });
   });
 });
+
+describe('descriptions-18: what was given to settle early is a payment, not what arrived', () => {
+  it('一次性结清给了X after some instalments', () => {
+    const out = flows('借2万，到手2万，分10期每期2300，还了3期，第4期一次性结清给了15500');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 20000, received: 20000, payments: [...months(3, 2300), { month: 4, amount: 15500 }] });
+  });
+
+  it('guard: 给了 before any settling is what arrived', () => {
+    const out = flows('借5000，实际给了4500，分5期每期1100，还清了');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 4500, payments: months(5, 1100) });
+  });
+});
