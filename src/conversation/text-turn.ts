@@ -26,6 +26,7 @@ import { describeConduct, saveConductNote } from './conduct-note';
 import { analysisInFocus, answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { pointedConduct } from './pointed-conduct';
+import { botCannotAct } from './bot-request';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { consequenceOfNotActing } from './not-acting';
 import { proofInFocus } from './proof-question';
@@ -228,6 +229,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const r = missing ? loanAnswer(missing, text, receivedAt, state.loan, turn) : undefined;
     if (r) return r;
   }
+
+  // "你帮我打电话把那个催收骂一顿" / "那你能帮我写个起诉状直接交到法院吗": a request that the bot act for the user — the
+  // user's own words, never a collector's; it cannot, and says what it can do instead.
+  const cannot = botCannotAct(text, u.pastedEvidently === true, turn);
+  if (cannot) return cannot;
 
   // A follow-up on the loan being checked ("那合法的话我应该还多少", "合同上写的是XX小贷公司", "是正规的小贷公司 也一样吗"), or
   // "能不能只还本金" before there is a loan to compute.

@@ -60,6 +60,7 @@ const schema = z
     self_injury: words.default([]),
     own_loan: words.default([]),
     rate_judged: words.default([]),
+    rate_compared: words.default([]),
     own_borrowing: words.default([]),
     same_question: words.default([]),
     negotiation: words.default([]),
@@ -107,6 +108,16 @@ const schema = z
     crisis_question: z.object({ asks: words, topics: words }).optional(),
     fear: z.object({ words, acknowledged: words, danger: words }).optional(),
     reported_death_wish: z.object({ said: words, words, kept: words }).optional(),
+    bot_acts: z
+      .object({
+        asks: words,
+        not_asks: words,
+        lead_chars: z.number().int().min(0),
+        max_gap: z.number().int().min(0),
+        gap_not: words,
+        acts: z.array(z.object({ id: z.string().min(1), reply: z.string().min(1), words })).min(1),
+      })
+      .optional(),
   })
   .strict();
 

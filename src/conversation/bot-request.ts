@@ -1,0 +1,81 @@
+/**
+ * "你帮我打电话把那个催收骂一顿" / "那你能帮我写个起诉状直接交到法院吗": the user asks the bot to act in the world for
+ * them — call or scold someone, file at court, report to the police, negotiate with the lender. It cannot; the reply says
+ * so plainly first, then what it can do and where to turn. Such a turn is the user's own words put to the bot, never a
+ * collector's to confirm or analyse. Words and replies are data (knowledge/conversation/cues.yaml bot_acts,
+ * prompts/conversation.yaml bot_cannot_*).
+ */
+import type { Button, OutboundReply } from '../message';
+import type { ConversationCues } from '../knowledge/conversation-cues';
+import { simplified } from '../analysis/normalize';
+import type { TurnContext } from './turn-context';
+
+type BotActs = NonNullable<ConversationCues['bot_acts']>;
+
+/** Guides offered as buttons beside each kind of refusal: where the user can take it on their own. */
+const GUIDES_FOR: Record<string, readonly string[]> = {
+  call: ['complaint-channels'],
+  court: ['legal-aid', 'lawsuit-and-summons'],
+  report: ['evidence-and-recording', 'complaint-channels'],
+  negotiate: ['negotiate-instalments'],
+};
+
+/**
+ * The act the turn asks the bot to do for the user, when it is one the bot cannot do; undefined otherwise.
+ * Pure: exported for tests.
+ */
+export function requestedAct(text: string, cues: BotActs): BotActs['acts'][number] | undefined {
+  const t = simplified(text).replace(/[\s\p{P}\p{S}]+/gu, '');
+  for (const ask of cues.asks) {
+    let from = t.indexOf(ask);
+    while (from >= 0) {
+      if (asksHere(t, from, ask, cues)) {
+        const act = actAfter(t.slice(from + ask.length), cues);
+        if (act) return act;
+      }
+      from = t.indexOf(ask, from + 1);
+    }
+  }
+  return undefined;
+}
+
+/** True when the asking words at `at` put a request to the bot, not a look-alike ("帮我们") or someone else's help told. */
+function asksHere(t: string, at: number, ask: string, cues: BotActs): boolean {
+  const window = t.slice(at, at + ask.length + 1);
+  if (cues.not_asks.some((w) => window.includes(w))) return false;
+  const before = t.slice(0, at);
+  return /[你您]/u.test(ask) || /[你您]/u.test(before) || [...before].length <= cues.lead_chars;
+}
+
+/** The first act named close after the asking words, with none of the bot's own work between. */
+function actAfter(rest: string, cues: BotActs): BotActs['acts'][number] | undefined {
+  let best: { act: BotActs['acts'][number]; at: number } | undefined;
+  for (const act of cues.acts) {
+    for (const w of act.words) {
+      const at = rest.indexOf(w);
+      if (at < 0 || at > cues.max_gap) continue;
+      if (cues.gap_not.some((g) => rest.slice(0, at).includes(g))) continue;
+      if (!best || at < best.at) best = { act, at };
+    }
+  }
+  return best?.act;
+}
+
+/** The reply to a request the bot cannot carry out; undefined when the turn is none (or is evidently pasted). */
+export function botCannotAct(text: string, pastedEvidently: boolean, turn: TurnContext): OutboundReply | undefined {
+  const { deps } = turn;
+  const cues = deps.cues.bot_acts;
+  if (!cues || pastedEvidently) return undefined;
+  const act = requestedAct(text, cues);
+  if (!act) return undefined;
+  turn.remember(text);
+  const r = turn.say(act.reply);
+  const buttons: Button[] = [];
+  if (act.id === 'call') buttons.push({ id: 'tpl', label: deps.replies.text('analysis_button_reply') });
+  for (const id of GUIDES_FOR[act.id] ?? []) {
+    const guide = deps.knowledge.guides.find((g) => g.id === id);
+    if (guide) buttons.push({ id: `g:${guide.id}`, label: guide.title });
+  }
+  r.buttons.push(...buttons);
+  return r;
+}
