@@ -9,11 +9,13 @@ import { AppError } from '../errors';
 import type { Replies } from '../replies';
 
 const schema = z.object({
-  notes: z.array(z.object({ cues: z.array(z.string().min(1)).min(1), about: z.string().min(1).optional(), reply: z.string().min(1), verdict: z.string().min(1).optional(), model_defers: z.boolean().optional() }).strict()),
+  notes: z.array(z.object({ cues: z.array(z.string().min(1)).min(1), with: z.array(z.string().min(1)).min(1).optional(), about: z.string().min(1).optional(), reply: z.string().min(1), verdict: z.string().min(1).optional(), model_defers: z.boolean().optional() }).strict()),
 }).strict();
 
 export interface LawfulNote {
   cues: string[];
+  /** When given, one of these must occur too ("服务费" beside "停息挂账"). */
+  with?: string[];
   /** The plain word the note is about ("起诉"), for reading follow-ups with it; the first cue when not given. */
   about?: string;
   /** A key of prompts/analysis.yaml. */
@@ -38,9 +40,9 @@ export function loadLawfulNotes(analysisDir: string, replies: Replies): LawfulNo
   return data.notes;
 }
 
-/** The first note whose cues occur in `text`, if any. */
+/** The first note whose cues (and one of its `with` words, when given) occur in `text`, if any. */
 export function lawfulNoteOf(text: string, notes: readonly LawfulNote[]): LawfulNote | undefined {
-  return notes.find((n) => n.cues.some((c) => text.includes(c)));
+  return notes.find((n) => n.cues.some((c) => text.includes(c)) && (!n.with || n.with.some((w) => text.includes(w))));
 }
 
 /** The plain word the first matching note is about ("起诉" for a lawsuit notice, "上门" for a visit), if any. */
