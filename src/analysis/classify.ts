@@ -322,7 +322,10 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     const read = readIndexed(text);
     const { hits, burstHit } = categorize(read);
     const found = new Set<CategoryId>([...hits.keys(), id]);
-    return { explanation: spec.explanation, provisions: provisionsFor(spec, conditionTexts, judge(read, found, burstHit !== undefined), null, options.resolveProvision) };
+    // A user's own report ("他们天天骂我是废物") is masked whole as the user's words, yet the conduct it tells is what
+    // a provision's condition is about: judge the conditions on the unmasked words.
+    const told = read.userWords ? { ...read, masked: new Uint8Array(read.masked.length) } : read;
+    return { explanation: spec.explanation, provisions: provisionsFor(spec, conditionTexts, judge(told, found, burstHit !== undefined), null, options.resolveProvision) };
   };
 
   return {
@@ -434,6 +437,7 @@ function createStampReader(lex: LexiconFile): (read: ReadText) => StampedLine[] 
   );
   const userLabel = new Set(lex.speaker.user);
   const events = new Set(words.events);
+  const sent = new Set(words.sent);
   // A call-log row puts the time last ("未接来电 95xxx-001 14:02", "138xxxx0012 呼出未接 09:02"): an event word, then
   // the time ending the line.
   const logRow = new RegExp(String.raw`^(.{0,30}?)\s*${time}\s*$`);
@@ -450,8 +454,10 @@ function createStampReader(lex: LexiconFile): (read: ReadText) => StampedLine[] 
       return { label: undefined, day: undefined, at: Number(r[2]) * 60 + Number(r[3] ?? r[4]), rest: r[1]!.trim() };
     }
     const [, label, day1, day2, pm, h, mm, mm2, rest] = m;
+    // "发送时间 2026-05-26 06:30": the label says the time is the send time, though it ends in 时间.
+    const sentLabel = label !== undefined && sent.has(label.trim());
     // "今天15:00前还款", "9:00-18:00": a deadline or an opening time, not when a message was sent.
-    if (DEADLINE_TAIL.test(rest ?? '') || (label && (DEADLINE_LABEL.test(label) || ahead.firstIn(label, 0, label.length) !== undefined))) return undefined;
+    if (DEADLINE_TAIL.test(rest ?? '') || (label && !sentLabel && (DEADLINE_LABEL.test(label) || ahead.firstIn(label, 0, label.length) !== undefined))) return undefined;
     // "[语音 0:42]": how long a voice note or call lasted, not when it was sent.
     if (label && durations.has(label.trim().toLowerCase())) return undefined;
     let hour = Number(h);
@@ -474,7 +480,7 @@ function createStampReader(lex: LexiconFile): (read: ReadText) => StampedLine[] 
       if (!s || read.masked[starts[k]!] || (s.label && userLabel.has(s.label)) || userAfter.test(s.rest)) continue;
       const end = starts[k]! + lines[k]!.length;
       if (s.rest) found.push({ at: s.at, day: s.day, start: starts[k]!, end });
-      else if (s.label && events.has(s.label)) found.push({ at: s.at, day: s.day, start: starts[k]!, end });
+      else if (s.label && (events.has(s.label) || sent.has(s.label))) found.push({ at: s.at, day: s.day, start: starts[k]!, end });
       else if (k + 1 < lines.length && !stamps[k + 1] && lines[k + 1]!.trim() && !read.masked[starts[k + 1]!]) {
         found.push({ at: s.at, day: s.day, start: starts[k]!, end: starts[k + 1]! + lines[k + 1]!.length });
       }

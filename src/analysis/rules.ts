@@ -159,8 +159,13 @@ export const lexiconFileSchema = z.object({
         events: cueList.default([]),
         /** Labels whose time is a length, not a clock time ("[语音 0:42]" is a 42-second voice note). */
         durations: cueList.default([]),
+        /**
+         * Labels that say the time is when the message was sent ("发送时间 2026-05-26 06:30" under a forwarded text):
+         * a send time wherever the line stands, never a deadline.
+         */
+        sent: cueList.default([]),
       })
-      .default({ days: [], after_noon: [], before_noon: [], events: [], durations: [] }),
+      .default({ days: [], after_noon: [], before_noon: [], events: [], durations: [], sent: [] }),
     units: cueList.min(1),
     not_followed_by: cueList.default([]),
     context: cueList.min(1),
