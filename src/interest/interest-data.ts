@@ -184,6 +184,7 @@ export const loanCuesSchema = z.object({
   times_signs: words,
   interest_period_words: words,
   interest_other_periods: words,
+  term_asked_words: words,
   interest_every_months: z.record(z.string().min(1), z.number().int().min(2).max(12)),
   interest_week_words: words,
   fee_percent: z.object({ links: words, of_words: words, tenths: words }),

@@ -668,6 +668,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     for (let i = t.indexOf('多少'); i >= 0; i = t.indexOf('多少', i + 2)) {
       const clause = clauseAround(t, i, i + 2, breakChars);
       if (!forgotten.some((w) => clause.includes(w))) continue;
+      // 借了多少天记不清了: how long, not how much (termForgotten asks it).
+      if (unitWords.some((u) => t.startsWith(u.w, i + 2))) continue;
       const cue = roleBefore(t, 0, i);
       if (cue && cue.dist <= 1 && ['principal', 'received', 'payment', 'total'].includes(cue.role)) facts.unstated ??= missingFor(cue.role);
       // 每期还另外加一笔费用，多少不太清楚: a fee of unknown amount, on every instalment (or else at signing).
@@ -685,6 +687,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     if (feeWhenForgotten) doubts.push({ ask: 'received', drop: ['fees', 'received'] });
     // 期数我忘了 / 还没说什么时候还本 / 下个月还，还是下下个月来着: the term is not known, so it is asked.
     if (has(t, cues.term_unknown)) doubts.push({ ask: 'term', drop: ['term', 'total', 'payments'] });
+    // 借了几天我忘了 / 还了12期，不对好像是15期，记不清了: how long, asked in words or said with a hedge, then forgotten
+    // in the same clause or the next: the term is asked.
+    else if (termForgotten(t)) doubts.push({ ask: 'term', drop: ['term', 'total', 'payments'] });
     const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate), doubts);
     const leadIn = readLeadIn(t);
     // 前3个月不用还: the lead-in's length is not the term.
@@ -935,6 +940,20 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
         const between = plain.slice(at + head.length, Math.min(...deduction));
         return !/[\d一二两三四五六七八九十百千万]/.test(between.replace(/当天|那天/g, '')) && !has(between, c.not_between);
       });
+    });
+  }
+
+  /** A term asked after (借了几天我忘了) or hedged (好像是15期) with a word of forgetting in its clause or the next. */
+  function termForgotten(t: string): boolean {
+    const clauses = splitClauses(t);
+    return clauses.some((c, i) => {
+      const hedged = cues.uncertain_before.some((w) => new RegExp(`${escapeRe(w.toLowerCase())}(?:\\d+|${CN_COUNT})(?:期|个月|天|周)`).test(c));
+      // 还了几期我忘了: how many were paid, not the term.
+      const asked = cues.term_asked_words.some((w) => {
+        for (let j = c.indexOf(w); j >= 0; j = c.indexOf(w, j + 1)) if (![...paidWords, ...leftWords].some((p) => c.slice(0, j).endsWith(p))) return true;
+        return false;
+      });
+      return (asked || hedged) && (has(c, cues.forgotten) || has(clauses[i + 1] ?? '', cues.forgotten));
     });
   }
 

@@ -93,3 +93,22 @@ describe('descriptions-18: what was given to settle early is a payment, not what
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 4500, payments: months(5, 1100) });
   });
 });
+
+describe('descriptions-17/18: a term or an amount not known is asked, not guessed', () => {
+  it('how many days, forgotten', () => {
+    expect(flows('借八百 一天利息十块 后天到期 借了多少天记不清了')).toEqual({ ok: false, missing: 'term' });
+  });
+
+  it('a count taken back with a hedge, then forgotten', () => {
+    expect(flows('跟朋友借了6000，每个月还他500，一共还了12个月，哎不对好像是14个月，记不太清了')).toEqual({ ok: false, missing: 'term' });
+  });
+
+  it('what arrives depends on the review', () => {
+    expect(flows('申请了3万，到手多少还不确定，每月还2900，12期')).toEqual({ ok: false, missing: 'received' });
+  });
+
+  it('guard: how many were paid, forgotten, is no term asked', () => {
+    const out = flows('借了9000 每月还1000 已经还了几期我忘了 一共10期');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 9000, received: 9000, payments: months(10, 1000) });
+  });
+});
