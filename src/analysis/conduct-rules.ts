@@ -25,6 +25,11 @@ const actSchema = z.object({
   patterns: z.array(pattern).min(1),
   /** A clause matching any of these is not this act ("打了你几个电话" is not a beating). */
   unless: z.array(pattern).default([]),
+  /**
+   * A description matching any of these anywhere is not this act: a pace told in another clause ("他们一直发短信催
+   * 基本每个月都发": once a month is no bombing).
+   */
+  unless_told: z.array(pattern).default([]),
   /** Also matched on what collectors said (telling a relative about the debt is done by saying it). */
   also_said: z.boolean().default(false),
   /** The act counts only when the description also shows one of these categories. */

@@ -97,10 +97,11 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
   const reader = createReader(asCollector.lexicon, normalizer);
   const compiler = new PatternCompiler(lex);
   const negation = new CueSet(lex.negation.cues);
-  const acts = c.acts.map((act) => ({
+  const compiledActs = c.acts.map((act) => ({
     act,
     patterns: compiler.compile(act.patterns),
     unless: act.unless.length ? compiler.compile(act.unless) : undefined,
+    unlessTold: act.unless_told.length ? compiler.compile(act.unless_told) : undefined,
   }));
   const deedFrames = c.speech.not_frames.length ? compiler.compile(c.speech.not_frames) : undefined;
   const collectorPatterns = c.subjects.collector_patterns.length ? compiler.compile(c.subjects.collector_patterns) : undefined;
@@ -184,13 +185,14 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
     return frames && c.question.frames.some((f) => t.includes(f));
   }
 
-  function actHits(read: ReadText, said: boolean, mapBack: (s: number, e: number) => string | undefined): ConductActHit[] {
+  function actHits(read: ReadText, said: boolean, mapBack: (s: number, e: number) => string | undefined, told: string): ConductActHit[] {
     const out: ConductActHit[] = [];
-    for (const a of acts) {
+    for (const a of compiledActs) {
       if (said && !a.act.also_said) continue;
       const hit = findHit(read, a.patterns, negation, lex.negation.window, lex);
       if (!hit) continue;
       if (a.unless && clauseMatches(read.n.text, hit.start, hit.end, a.unless, lex.clause_breaks)) continue;
+      if (a.unlessTold && testOnce(a.unlessTold, told)) continue;
       const start = read.n.starts[hit.start]!;
       const end = read.n.ends[hit.end - 1]!;
       const steps = a.act.steps.flatMap((id) => (c.steps.has(id) ? [{ id, text: c.steps.get(id)! }] : []));
@@ -255,11 +257,15 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       const clauseText = swapped.text.slice(part.start, part.end);
       const read = reader(clauseText);
       const said = kept[part.index]!.kind === 'said';
-      for (const h of actHits(read, said, (s, e) => swapped.back(clauseText.slice(s, e), part.start + s))) {
+      for (const h of actHits(read, said, (s, e) => swapped.back(clauseText.slice(s, e), part.start + s), swapped.text)) {
         const seen = hits.findIndex((x) => x.act.id === h.act.id);
         if (seen < 0) hits.push(h);
         else if (hits[seen]!.said && !h.said) hits[seen] = h; // done outweighs said
       }
+    }
+    // A pace told anywhere that voids an act ("…基本每个月都发") voids the analyzer's own reading of that category too.
+    for (const a of compiledActs) {
+      if (a.unlessTold && testOnce(a.unlessTold, swapped.text) && !hits.some((h) => h.act.category === a.act.category)) findings.delete(a.act.category);
     }
     const present = new Set<CategoryId>([...findings.keys(), ...hits.map((h) => h.act.category)]);
     const acts = hits

@@ -86,7 +86,11 @@ export function explainProvision(mention: ProvisionRequest, focus: FollowUpFocus
   const version = versionLine(main!, mention, at, now, deps);
   // A text not in force on the day of the conduct: every variant says so (the version line may give way).
   const notThen = main!.notThen ? notThenLine(a, at, deps) : '';
-  const otherNames = others.slice(0, OTHERS).map((c) => provisionName(c.hit.article.law, c.hit.article.article_cn));
+  // The others cited just before are named with what they are about (隐私权, 保证合同), so the user can tell which to open.
+  const otherNames = others.slice(0, OTHERS).map((c) => {
+    const n = provisionName(c.hit.article.law, c.hit.article.article_cn);
+    return !mention.article && c.hit.article.title ? replies.text('fu_prov_titled', { name: n, title: c.hit.article.title }) : n;
+  });
   const othersLine = otherNames.length ? replies.text(mention.article ? 'fu_prov_alternatives' : 'fu_prov_others', { list: otherNames.join('、') }) : '';
 
   const variants: TextBlock[][] = [

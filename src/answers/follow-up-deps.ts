@@ -32,7 +32,7 @@ export const FOLLOW_UP_REPLY_KEYS = [
   'fu_claims_check', 'fu_claims_more', 'fu_claims_none_lawful', 'fu_claims_none', 'fu_todo_first', 'fu_todo_next', 'fu_todo_item',
   'fu_todo_lawful', 'fu_prov_head', 'fu_prov_condition', 'fu_prov_applied', 'fu_prov_quote', 'fu_prov_partial', 'fu_prov_version',
   'fu_prov_version_reported', 'fu_prov_version_undated',
-  'fu_prov_old_version', 'fu_prov_not_then', 'fu_prov_not_then_undated', 'fu_prov_corrected', 'fu_prov_no_part', 'fu_prov_not_found', 'fu_prov_none', 'fu_prov_others', 'fu_prov_alternatives',
+  'fu_prov_old_version', 'fu_prov_not_then', 'fu_prov_not_then_undated', 'fu_prov_corrected', 'fu_prov_no_part', 'fu_prov_not_found', 'fu_prov_none', 'fu_prov_others', 'fu_prov_titled', 'fu_prov_alternatives',
   'fu_report_bring', 'fu_report_also', 'fu_report_limit_soon', 'fu_report_limit_passed', 'answer_law_button',
   // The described-conduct reply (analysis/conduct-reply.ts) reads the same file; checked here so a gap stops the boot.
   'conduct_urgent', 'conduct_is', 'conduct_also', 'conduct_said', 'conduct_category', 'conduct_payment_lead', 'conduct_basis', 'conduct_steps_heading', 'conduct_note_button',
