@@ -20,7 +20,20 @@ describe('a told request to pay into a private account', () => {
   });
 });
 
+describe('a private account told as what was said (no 让我/叫我)', () => {
+  it.each(['催收打电话来 说先转到他个人支付宝就给我免罚息', '那个客服说钱打到他私人卡上就行'])('"%s": answered, not analysed', async (text) => {
+    const r = await conversation().say(text);
+    expect(r.kind).toBe('answer');
+    expect(r.shown).toMatch(/不要转|别转|不算还款/);
+  });
+});
+
 describe('guards', () => {
+  it('an account named as frozen is no request to pay', async () => {
+    const r = await conversation().say('他还说我的个人账户会被冻结');
+    expect(r.shown).not.toMatch(/^不要转/);
+  });
+
   it('a threat told with it is still assessed', async () => {
     const r = await conversation().say('催收让我转到个人卡上 不然就找人打断我的腿');
     expect(r.shown).toMatch(/威胁|恐吓/);
