@@ -185,6 +185,7 @@ export const loanCuesSchema = z.object({
   interest_period_words: words,
   interest_other_periods: words,
   term_asked_words: words,
+  missed_instalment: words,
   interest_every_months: z.record(z.string().min(1), z.number().int().min(2).max(12)),
   interest_week_words: words,
   fee_percent: z.object({ links: words, of_words: words, tenths: words }),

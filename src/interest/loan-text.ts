@@ -916,6 +916,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 还了4期后提前结清了 / 第6个月的时候提前结清: a loan of instalments settled before its term, and no schedule read
     // that ends with the settling, is not its full schedule; the payment is asked.
     if (!facts.payments?.length && !listed.length && !varying && !staged && !rollover && settledEarly(t, facts.term)) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
+    // 第11个月逾期了没还，第12个月一起还了2000外加200罚息: an instalment missed and a later one paid with another amount;
+    // what was paid when is not the agreed schedule, so it is asked rather than the schedule computed.
+    if (!facts.payments?.length && !listed.length && instalmentMissedThenPaid(t, terms, amounts)) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
     // 第3、6、9、12个月各付3000利息 / （第7、14、21、28天）: payments at a list of times that no schedule above read, so
     // what is paid when is asked rather than one payment or a fee at the end guessed.
     if (!facts.payments?.length && !listed.length && ordinalListRe.test(t)) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment', 'feeWithLast'] });
@@ -941,6 +944,14 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
         return !/[\d一二两三四五六七八九十百千万]/.test(between.replace(/当天|那天/g, '')) && !has(between, c.not_between);
       });
     });
+  }
+
+  /** An instalment named as not paid (第11个月没还), then an amount in a clause naming a later instalment. */
+  function instalmentMissedThenPaid(t: string, terms: readonly Term[], amounts: readonly Amount[]): boolean {
+    const named = terms.filter((x) => x.ordinal && (x.unit === 'month' || x.unit === 'period' || x.unit === 'week'));
+    const missed = named.find((x) => has(clauseAround(t, x.start, x.end, breakChars), cues.missed_instalment));
+    if (!missed) return false;
+    return named.some((x) => x.count > missed.count && amounts.some((a) => a.start > x.end && clauseStartAt(t, a.start) === clauseStartAt(t, x.start)));
   }
 
   /** A term asked after (借了几天我忘了) or hedged (好像是15期) with a word of forgetting in its clause or the next. */

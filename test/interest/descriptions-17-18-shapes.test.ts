@@ -112,3 +112,14 @@ describe('descriptions-17/18: a term or an amount not known is asked, not guesse
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 9000, received: 9000, payments: months(10, 1000) });
   });
 });
+
+describe('descriptions-18: an instalment missed and a later one paid with another amount', () => {
+  it('is asked, not the agreed schedule computed', () => {
+    expect(flows('借了7000，分7期每期1100，第5期没还上，第6期补交了2300')).toEqual({ ok: false, missing: 'payment' });
+  });
+
+  it('guard: overdue from some instalment on, nothing else paid said, keeps the agreed schedule', () => {
+    const out = flows('借了7000，分7期每期1100，从第5期开始逾期了');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 7000, received: 7000, payments: months(7, 1100) });
+  });
+});
