@@ -18,7 +18,7 @@ import { pressButton } from './buttons';
 import { readScreenshot } from './screenshot';
 import { analyzeMessage } from './collector-message';
 import { TurnContext } from './turn-context';
-import { crisisDistress, inCrisis, withCrisisCare, withCrisisLead } from './crisis-mode';
+import { crisisDistress, inCrisis, keptLine, withCrisisCare, withCrisisLead } from './crisis-mode';
 import { userTurns } from './turn-lock';
 import { meetFear } from './fear-ack';
 import { careForReportedDeathWish } from './reported-death-wish';
@@ -42,6 +42,8 @@ async function runTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundRep
     if (!turn.crisisHandled && inCrisis(state) && reply.kind !== 'command' && reply.kind !== 'error') withCrisisCare(reply, state.crisis, turn);
     // Safe, and a question answered: the verdict first, then one line glad they are safe, with 12356 kept in view.
     if (turn.safeLead) reply.blocks.push({ style: 'paragraph', text: deps.replies.text('crisis_safe_after_answer') });
+    // Safety said early: the turns care would still have run end with one line giving 12356.
+    else keptLine(reply, state, turn);
     // Fear said in the user's words ("是真的吗 我好怕"): met in the first sentence, with 110 when a threat is in focus.
     if (msg.kind === 'text') meetFear(reply, msg.text, state, turn);
     // A collector's words of death reported ("说我不配活着"): the insult answered, one gentle line under it.

@@ -5,7 +5,7 @@
  * a verdict. A plan, a place, a time or means at hand escalates to "call 120 / 110 now".
  */
 import { emptyReply, type OutboundReply } from '../message';
-import { trimmed } from '../screen-fit';
+import { fitted, trimmed } from '../screen-fit';
 import type { CrisisMode, UserState } from '../state/store';
 import type { CrisisSignal } from './understanding/types';
 import type { TurnContext } from './turn-context';
@@ -56,6 +56,31 @@ export function enterCrisis(signal: Extract<CrisisSignal, 'risk' | 'acute'>, use
     s.pending = undefined;
   });
   return r;
+}
+
+/**
+ * The crisis reply `care` with the verdict of `answer` (the question the same turn asked, answered elsewhere) put
+ * under its care and above the lines: "被起诉了是不是要坐牢 我不如死了算了" is met with care and still told it is a civil
+ * case. The first screen keeps to its limit: the verdict's first sentence when the whole paragraph does not fit, and
+ * the one-line footer of the lines when the list does not. The answer's buttons stay; its citations do not (the
+ * verdict names none).
+ */
+export function withAnswerBeside(care: OutboundReply, answer: OutboundReply, turn: TurnContext): OutboundReply {
+  const verdict = answer.blocks.find((b) => b.style === 'paragraph' && b.text.trim())?.text.trim();
+  if (!verdict) return care;
+  const sentence = /^[\s\S]*?[。！？]/.exec(verdict)?.[0] ?? verdict;
+  const at = care.blocks.findIndex((b) => b.style === 'list');
+  const before = at < 0 ? care.blocks : care.blocks.slice(0, at);
+  const lines = at < 0 ? [] : care.blocks.slice(at);
+  const footer = [{ style: 'paragraph' as const, text: turn.deps.replies.text('crisis_mode_footer') }];
+  const para = (t: string) => [{ style: 'paragraph' as const, text: t }];
+  care.blocks = fitted([
+    [...before, ...para(verdict), ...lines],
+    [...before, ...para(sentence), ...lines],
+    [...before, ...para(sentence), ...footer],
+  ]);
+  care.buttons = answer.buttons;
+  return care;
 }
 
 /**
@@ -233,7 +258,34 @@ export function leaveCrisisQuietly(turn: TurnContext): void {
   turn.crisisHandled = true;
   turn.safeLead = true;
   turn.remember(null, (s) => {
+    keepLineAfterSafe(s);
     s.crisis = undefined;
+  });
+}
+
+/**
+ * Safety said before care ran its turns ("药我给老公了 他在旁边 我安全了"): the replies left of those turns (this one
+ * not counted) still end with one line giving 12356 (keptLine), without opening with care.
+ */
+function keepLineAfterSafe(s: UserState): void {
+  const left = inCrisis(s) ? s.crisis.turnsLeft - 1 : 0;
+  if (left > 0) s.lineKept = left;
+  else delete s.lineKept;
+}
+
+/**
+ * A reply given while the line is kept after safety was said (UserState.lineKept): an answer or an analysis ends with
+ * one line giving 12356 (prompts crisis_safe_followup); every turn counts down, whatever its reply.
+ */
+export function keptLine(reply: OutboundReply, state: UserState | null, turn: TurnContext): void {
+  if (!state?.lineKept || inCrisis(state)) return;
+  if (!turn.crisisHandled && (reply.kind === 'answer' || reply.kind === 'analysis' || reply.kind === 'clarify')) {
+    reply.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe_followup') });
+    reply.blocks = trimmed(reply.blocks);
+  }
+  turn.remember(null, (s) => {
+    if (s.lineKept && s.lineKept > 1) s.lineKept -= 1;
+    else delete s.lineKept;
   });
 }
 
@@ -243,6 +295,7 @@ export function leaveCrisis(userText: string, turn: TurnContext, key = 'crisis_s
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text(key) });
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe_followup') });
   turn.remember(userText, (s) => {
+    keepLineAfterSafe(s);
     s.crisis = undefined;
   });
   return r;
@@ -258,6 +311,7 @@ export function easeCrisis(userText: string, turn: TurnContext): OutboundReply {
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe_tired') });
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_safe_followup') });
   turn.remember(userText, (s) => {
+    keepLineAfterSafe(s);
     if (s.crisis) s.crisis.turnsLeft = 0;
   });
   return r;

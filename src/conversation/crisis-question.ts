@@ -8,6 +8,7 @@ import { simplified } from '../analysis/normalize';
 import type { UserState } from '../state/store';
 import type { TurnContext } from './turn-context';
 import { asksOrWonders } from './understanding/question-form';
+import { withoutWords } from './without-words';
 
 /** Longest topic (characters) after the asking words that may stand for the question last answered ("就问问征信"). */
 const TOPIC_ONLY = 8;
@@ -48,6 +49,35 @@ export async function carriedQuestion(text: string, at: Date, state: UserState |
   const troubles = named && !cues.debt_words.some((w) => rest.includes(w)) && understander.understand(rest, 'none', at).act !== 'distress';
   if (troubles && (await routesElsewhere(rest, at, turn))) return rest;
   return undefined;
+}
+
+/**
+ * The question a turn that says risk asks beside it ("完了 被起诉了是不是要坐牢 我不如死了算了", "我死了这债是不是我爸妈要
+ * 替我还"): the clauses that only say risk are left out; what is left must ask and name the debt or someone collectors
+ * reach. A clause that says risk and asks ("活着还有什么意思") is kept only when it names someone collectors reach or
+ * the family (`crisis_question.topics`: "死了爸妈要不要替我还"), so despair put as a question is never answered as law.
+ * Undefined when the turn asks nothing of that kind: care alone.
+ */
+export function askedBesideRisk(text: string, at: Date, turn: TurnContext): string | undefined {
+  const { cues, understander } = turn.deps;
+  const q = cues.crisis_question;
+  if (!q) return undefined;
+  const clauses = text.split(/[\s,，。!！;；、]+/u).filter(Boolean);
+  const risky = (c: string) => understander.understand(c, 'none', at).crisis !== 'none';
+  const namesTopic = (c: string) => q.topics.some((w) => c.includes(w));
+  const kept = clauses.filter((c) => !risky(c) || (asksOrWonders(c) && namesTopic(c)));
+  if (kept.length === 0) return undefined;
+  const rest = kept.join(' ');
+  // "你说我要是没了 这几万块网贷是不是就不用还了": asked on the condition of their death — only the family is answered.
+  const ifGone = clauses.some((c) => risky(c) && !kept.includes(c) && q.if_gone.some((w) => c.includes(w)));
+  if (ifGone && !namesTopic(rest)) return undefined;
+  const marker = q.asks.find((w) => rest.includes(w));
+  const after = marker ? rest.slice(rest.indexOf(marker) + marker.length).trim() : '';
+  // "欠这么多钱 我不想活了 怎么办" asks nothing particular: the care says the debt can wait, no guide is picked for it.
+  const asks = asksOrWonders(withoutWords(rest, cues.open_what_to_do)) || after.length > 0;
+  const named = [...cues.debt_words, ...q.topics].some((w) => rest.includes(w));
+  if (!asks || !named) return undefined;
+  return marker && after.length > 0 ? after : rest;
 }
 
 /**

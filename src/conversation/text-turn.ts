@@ -14,9 +14,9 @@ import type { ConductAnalysis } from '../analysis/described-conduct';
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
 import { dialogueContext } from './dialogue-context';
-import { callsLine, careAgain, careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, feelingOf, helpComing, inAftercare, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, lineAsked, someoneNear } from './crisis-mode';
+import { callsLine, careAgain, careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, feelingOf, helpComing, inAftercare, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, lineAsked, someoneNear, withAnswerBeside } from './crisis-mode';
 import { harmOthers } from './harm-others-turn';
-import { carriedQuestion, routesElsewhere } from './crisis-question';
+import { askedBesideRisk, carriedQuestion, routesElsewhere } from './crisis-question';
 import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
@@ -81,7 +81,14 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     turn.crisisMood = u.mood;
     turn.crisisDone = u.done;
     turn.crisisPlace = u.place === true;
-    return enterCrisis(u.crisis, text, turn, inCrisis(state), state?.crisis);
+    const care = enterCrisis(u.crisis, text, turn, inCrisis(state), state?.crisis);
+    // "完了 被起诉了是不是要坐牢 我不如死了算了": the question asked beside the risk is answered under the care, never
+    // left for later — unless something was already done (pills, a cut): then 120 comes first and alone.
+    const beside = turn.crisisDone ? undefined : askedBesideRisk(text, receivedAt, turn);
+    if (!beside) return care;
+    const answered = await answerQuestion(beside, { ...asked(deps.understander.understand(beside, 'none', receivedAt)), crisis: 'none' }, turn, false);
+    const placed = answered.kind === 'answer' && answered.blocks[0]?.text !== deps.replies.text('answer_out_of_scope');
+    return placed ? withAnswerBeside(care, answered, turn) : care;
   }
 
   // 1b. Someone else at risk ("我儿子发消息说要去死 电话打不通"): what to do now, until that person is found. A question
@@ -105,6 +112,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     if (state.crisis.place && (u.mood === 'back_inside' || u.mood === 'where' || u.crisis === 'safe')) leftPlace(turn);
     // Calling the helpline ("好吧 我打那个电话试试", "打了 在排队"): call now, I am here — never the rules on
     // collectors' calls that "打…电话" would otherwise bring.
+    // The call made ("打完了 我下楼了 我没事了"): thanks for calling, and for coming down when a clause says so; then
+    // where they are and whether they are safe — "我没事了" beside it is no safety said outright.
+    if (u.mood === 'line_done' && !saysAssured(text, cues.safe_assured)) {
+      const back = text.split(/[\s,，。!！;；]+/u).some((c) => deps.understander.understand(c, 'crisis', receivedAt).mood === 'back_inside');
+      if (back) leftPlace(turn);
+      return careGoesOn(back ? 'crisis_line_done_back' : 'crisis_line_done', text, turn, state.crisis);
+    }
     if (u.mood === 'calls_line' || u.mood === 'calling_line') return callsLine(text, turn, state.crisis, u.mood === 'calling_line');
     // Help is on its way ("我打了120 他们在路上了", "我给我姐打了电话 她马上过来"): they did right; care goes on.
     if (u.mood === 'help_coming' || cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);

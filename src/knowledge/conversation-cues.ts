@@ -105,7 +105,7 @@ const schema = z
     private_payment: z
       .object({ channels: words, asks: words, max_chars: z.number().int().min(1), with_categories: words, guide: z.string().min(1), entry: z.string().min(1) })
       .optional(),
-    crisis_question: z.object({ asks: words, topics: words }).optional(),
+    crisis_question: z.object({ asks: words, topics: words, if_gone: words.default([]) }).optional(),
     fear: z.object({ words, acknowledged: words, danger: words }).optional(),
     reported_death_wish: z.object({ said: words, words, kept: words }).optional(),
     bot_acts: z

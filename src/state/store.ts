@@ -128,6 +128,8 @@ export interface UserState {
   focus?: { kind: 'analysis' | 'answer'; analysis?: AnalysisFocus; answer?: AnswerFocus };
   loan?: LoanFacts;
   crisis?: CrisisMode;
+  /** Safety was said before care ran its turns: the replies left of those turns still end with one line giving 12356. */
+  lineKept?: number;
   offered?: OfferedButtons;
   /** When the last turn happened, by the conversation's clock (a scripted chat's `at`), not the store's. */
   lastTurnAt?: string;
