@@ -9,6 +9,7 @@ import { analysisFocus, claimLine, keepEvidence } from './collector-message';
 import { formatChinaTime } from '../china-time';
 import type { TurnContext } from './turn-context';
 import { emptyReply } from '../message';
+import { trimmed } from '../screen-fit';
 import { asksOrWonders } from './understanding/question-form';
 import { asksCrime } from './crime-question';
 import type { FollowUpKind } from './understanding/types';
@@ -59,7 +60,9 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   // "…能投诉吗") is answered as that question about the conduct just described, with the note offer kept.
   const answered = asksCrime(text, deps.cues) && deps.followUps?.crime ? deps.followUps.crime(focus, deps.now(), text) : answerAbout(asks, focus, turn);
   if (answered) {
-    reply.blocks = answered.blocks;
+    // Still going on ("他们现在就在门口 … 咋整"): safety first — 110, the door kept shut — above whatever was asked.
+    const urgent = analysis.happeningNow && deps.replies.has('conduct_urgent') ? deps.replies.text('conduct_urgent') : undefined;
+    reply.blocks = urgent && !answered.blocks.some((b) => b.text === urgent) ? trimmed([{ style: 'paragraph', text: urgent }, ...answered.blocks]) : answered.blocks;
     reply.citations = answered.citations;
     reply.kind = 'answer';
   } else if (asks === 'judge' && reply.blocks[0]?.style === 'paragraph') {

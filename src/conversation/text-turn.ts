@@ -300,7 +300,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   }
   // A report of what collectors claim about who is liable ("他们又说我表哥是担保人要他还 他就是个紧急联系人", "他们说我是
   // 骗子 逾期是诈骗吗") asks whether the claim holds, question mark or not: that is answered, not the conduct around it.
-  const claimsLiability = u.speaker === 'user' && (u.act === 'describe' || u.act === 'follow_up') && cues.liability_claim.some((w) => text.includes(w));
+  // "他们说是正规上门催收 有工牌 这也违法吗": whether collection done so is lawful, likewise answered by the guides.
+  const claimsLawful = cues.they_said.some((w) => text.includes(w)) && cues.lawful_claim.some((w) => text.includes(w)) && asksOrWonders(text);
+  const claimsLiability = u.speaker === 'user' && (((u.act === 'describe' || u.act === 'follow_up') && cues.liability_claim.some((w) => text.includes(w))) || (claimsLawful && (u.act === 'describe' || u.act === 'follow_up' || u.act === 'ask')));
   const ownClaim = u.followUp === 'verify_claims' && conductOfText().categories.some((c) => c === 'deception' || c === 'impersonation');
   // "那催收打给老板这事我能去哪投诉": where to complain is asked; the channels answer it, not the verdict on the conduct.
   const asksWhere = u.speaker === 'user' && cues.where_to_complain.some((w) => text.includes(w));
@@ -308,7 +310,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   const ownConduct = u.act === 'follow_up' && (u.followUp === 'judge' || u.followUp === 'can_report' || ownClaim) && !u.provision
     && !cues.points_back.some((w) => text.includes(w)) && !cues.this_message.some((w) => text.includes(w))
     && (u.facts.conduct.length > 0 || conductOfText().findings.length > 0);
-  if (claimsLiability && u.act === 'follow_up') return answerQuestion(text, u, turn, false);
+  if (claimsLiability && (u.act === 'follow_up' || claimsLawful)) return answerQuestion(text, u, turn, false);
   // "那个p图发群里的事 能告他们不" a few turns after that act was told: answered for that act, whatever is in focus now.
   const pointed = u.speaker === 'user' ? pointedConduct(text, u, state, turn) : undefined;
   if (pointed) return pointed;
@@ -376,6 +378,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // Told in the first person with no one addressed ("现在有两个人堵在我家门口不让我出门 说不还钱今天哪也别想去"): the
     // user's own report, never a "who wrote this?" — least of all while it is happening.
     if (!u.pastedEvidently && FIRST_PERSON.test(text) && !ADDRESSED.test(text)) return describeConduct(text, receivedAt, turn, u.asks, eventDates(u)) ?? answerQuestion(text, u, turn, false);
+    // What was done, told as done to the user's things ("走了 门上被喷了红漆 写着欠债还钱"): an account, not a message.
+    const toldDone = !u.pastedEvidently && !ADDRESSED.test(text) && cues.done_to_me.some((w) => text.includes(w));
+    const done = toldDone ? describeConduct(text, receivedAt, turn, u.asks, eventDates(u)) : undefined;
+    if (done) return done;
     // Only the pasted part would be kept if the user says a collector wrote it, never their own words around it.
     return askSpeaker(words, turn);
   }
@@ -383,7 +389,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // Read as the user's, but barely, and neither a question nor anything else the user does: ask.
   // A question addressed to no one ("一天最多能打几个") is the user's, however unsure the reading.
   const ownQuestionForm = asksOrWonders(text) && !ADDRESSED.test(text);
-  if (u.speakerConfidence < USER_UNSURE && (u.act === 'paste' || u.act === 'describe') && !ownQuestionForm) return askSpeaker(text, turn);
+  if (u.speakerConfidence < USER_UNSURE && (u.act === 'paste' || u.act === 'describe') && !ownQuestionForm) {
+    // Told in the first person or as done to the home, no one addressed ("两个人在我家门口一直敲门 说不还钱今天不走了"),
+    // as above: the user's own report, assessed — asked about only when it shows nothing the analyzer knows.
+    const told = FIRST_PERSON.test(text) || cues.done_to_me.some((w) => text.includes(w));
+    const own = !u.pastedEvidently && told && !ADDRESSED.test(text) ? describeConduct(text, receivedAt, turn, u.asks, eventDates(u)) : undefined;
+    return own ?? askSpeaker(text, turn);
+  }
   // Chit-chat, tests, nonsense: what the bot is for, not an out-of-scope verdict.
   if (u.act === 'other' && !asksOrWonders(text)) return say('greeting', 'greeting', text, turn);
 

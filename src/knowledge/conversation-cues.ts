@@ -45,6 +45,8 @@ const schema = z
     crime_punish: words.default([]),
     crime_me: words.default([]),
     liability_claim: words.default([]),
+    lawful_claim: words.default([]),
+    done_to_me: words.default([]),
     they_said: words.default([]),
     sue_threat: words.default([]),
     continuing: words.default([]),
