@@ -69,7 +69,9 @@ export function askedBesideRisk(text: string, at: Date, turn: TurnContext): stri
   if (kept.length === 0) return undefined;
   const rest = kept.join(' ');
   // "你说我要是没了 这几万块网贷是不是就不用还了": asked on the condition of their death — only the family is answered.
-  const ifGone = clauses.some((c) => risky(c) && !kept.includes(c) && q.if_gone.some((w) => c.includes(w)));
+  // The condition may be read as risk only with the rest of the turn ("你说我要是没了"): a clause naming it that asks
+  // nothing itself, or is risk, is the condition.
+  const ifGone = clauses.some((c) => q.if_gone.some((w) => c.includes(w)) && (!kept.includes(c) || !asksOrWonders(c)));
   if (ifGone && !namesTopic(rest)) return undefined;
   const marker = q.asks.find((w) => rest.includes(w));
   const after = marker ? rest.slice(rest.indexOf(marker) + marker.length).trim() : '';
