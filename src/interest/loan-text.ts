@@ -328,6 +328,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const leadInBeforeRe = new RegExp(`(?<![提之以])(?:${altOf(li.before)})$`);
   /** 每两个月 / 每3个月: payments that many months apart (group 1). */
   const everyMonthsRe = new RegExp(`每(\\d+|${CN_COUNT})个月`);
+  /** 一次还 / 一次交 right before an amount, and 每…还一次 (how often) before it: see collect. */
+  const onceEachRe = /(?:^|[^每])一次(?:还|交|付)$/;
+  const oncePerPeriodRe = /每[^,，。;；]{0,8}(?:还|交|付)一次/;
   /** 每次 right before an amount (每次1100, 每次交了1100). */
   const everyTimeRe = /每次(?:交了|交|付了|付)?$/;
   // The stages of a schedule (readStages), each at the start of its clause.
@@ -567,6 +570,11 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       // earlier) is that principal, not a sum of all the payments.
       if (a.role === 'total' && !a.perPeriod && [...cues.part_words.principal, ...cues.part_words.principal_right_before].some((w) => lead.endsWith(w))
         && amounts.some((o) => o.end <= a.start && o.role === 'principal' && Math.abs(o.value - a.value) <= 0.005)) a.role = 'principal';
+      // 每两个礼拜还一次 一次还1000: after how often one payment falls, 一次还 is the amount each time, not a sum paid once.
+      if (a.role === 'total' && onceEachRe.test(lead) && !notPerPeriod.some((w) => lead.includes(w)) && oncePerPeriodRe.test(t.slice(0, from))) {
+        a.role = 'payment';
+        a.perPeriod = true;
+      }
       // 一次性结清给了40000: an amount after a receiving word (给了, 转了) once its clause has settled the loan is paid, not received.
       if (a.role === 'received' && settleWords.some((w) => { const i = t.indexOf(w, clauseStart); return i >= 0 && i < a.start; })) a.role = 'total';
       // 第6个月还30600 / 最后一个月还8240: paid once, at the month named, whatever cue (月还, 一个月还) the words hold.

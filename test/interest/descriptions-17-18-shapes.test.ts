@@ -123,3 +123,14 @@ describe('descriptions-18: an instalment missed and a later one paid with anothe
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 7000, received: 7000, payments: months(7, 1100) });
   });
 });
+
+describe('descriptions-17: 一次还X after how often a payment falls is the amount each time', () => {
+  it('every half month, 一次还700, ten times', () => {
+    const out = flows('借了6000，每半个月还一次，一次还700，还10次');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: Array.from({ length: 10 }, (_, i) => ({ day: 15 * (i + 1), amount: 700 })) });
+  });
+
+  it('guard: 最后一次还X is no amount each time (a last payment unlike the others is asked)', () => {
+    expect(flows('借5000，每月还一次，每次还1100，还4次，最后一次还1200')).toEqual({ ok: false, missing: 'payment' });
+  });
+});
