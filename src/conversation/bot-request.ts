@@ -39,6 +39,23 @@ export function requestedAct(text: string, cues: BotActs): BotActs['acts'][numbe
   return undefined;
 }
 
+/**
+ * True when the turn asks the bot for its own work ("你帮我记一下 今天打了二十多个电话", "你能不能帮我分析下 他们昨天…"):
+ * the user's words to the bot, whatever conduct they tell — not a collector's to confirm.
+ */
+export function asksBotWork(text: string, cues: BotActs | undefined): boolean {
+  if (!cues) return false;
+  const t = simplified(text).replace(/[\s\p{P}\p{S}]+/gu, '');
+  return cues.asks.some((ask) => {
+    for (let from = t.indexOf(ask); from >= 0; from = t.indexOf(ask, from + 1)) {
+      if (!asksHere(t, from, ask, cues)) continue;
+      const rest = t.slice(from + ask.length);
+      if (cues.work.some((w) => { const at = rest.indexOf(w); return at >= 0 && at <= cues.work_gap; })) return true;
+    }
+    return false;
+  });
+}
+
 /** True when the asking words at `at` put a request to the bot, not a look-alike ("帮我们") or someone else's help told. */
 function asksHere(t: string, at: number, ask: string, cues: BotActs): boolean {
   const window = t.slice(at, at + ask.length + 1);

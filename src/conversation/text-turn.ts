@@ -26,7 +26,7 @@ import { describeConduct, saveConductNote } from './conduct-note';
 import { analysisInFocus, answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { pointedConduct } from './pointed-conduct';
-import { botCannotAct } from './bot-request';
+import { asksBotWork, botCannotAct } from './bot-request';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { consequenceOfNotActing } from './not-acting';
 import { proofInFocus } from './proof-question';
@@ -365,6 +365,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   const toBot = (asksOrWonders(text) && cues.asks_bot.some((w) => text.includes(w))) || cues.requests_bot.some((w) => text.includes(w));
   if (u.speaker !== 'user' && !u.pastedEvidently && u.facts.conduct.length === 0 && toBot) {
     u = { ...u, speaker: 'user', speakerConfidence: 1, act: 'ask' };
+  }
+  // "你帮我记一下 今天一上午打了二十多个电话": the bot asked for its own work — the user's words, whatever conduct they tell.
+  if ((u.speaker !== 'user' || u.speakerConfidence < USER_UNSURE) && !u.pastedEvidently && !u.quoted && asksBotWork(text, cues.bot_acts)) {
+    u = { ...u, speaker: 'user', speakerConfidence: 1, act: u.act === 'paste' || u.act === 'other' ? 'describe' : u.act };
   }
   // 6. A collector's words, pasted.
   if (u.speaker !== 'user') {

@@ -117,6 +117,8 @@ const schema = z
         lead_chars: z.number().int().min(0),
         max_gap: z.number().int().min(0),
         gap_not: words,
+        work: words,
+        work_gap: z.number().int().min(0),
         acts: z.array(z.object({ id: z.string().min(1), reply: z.string().min(1), words })).min(1),
       })
       .optional(),

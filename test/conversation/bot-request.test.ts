@@ -3,7 +3,8 @@
  * for me" by kind, in new wordings written for these tests): it says plainly it cannot, and what it can do — a written
  * text to send, complaint routes, 12348 / a lawyer / 12368 for going to court. Such a turn is never "who wrote this?"
  * and never evidence. The guards: the bot asked to judge or look at something ("你帮我看看他们天天打电话合不合法"), or
- * someone else's help told ("我妈替我给平台打了个电话"), is no such request.
+ * someone else's help told ("我妈替我给平台打了个电话"), is no such request. The bot asked for its own work ("你帮我记一下 …")
+ * is the user speaking too, whatever conduct the turn tells.
  */
 import { conversation as talk } from '../support/conversation';
 import { requestedAct } from '../../src/conversation/bot-request';
@@ -49,6 +50,17 @@ describe('asked to act for the user, the bot says it cannot and what it can do',
     expect(r.shown.slice(0, 20)).toMatch(CANNOT);
     expect(r.shown).toMatch(/110/);
   });
+});
+
+describe('the bot asked for its own work is the user speaking, whatever conduct is told', () => {
+  it.each(['你帮我记一下 今天一上午打了三十几个电话', '麻烦你帮我记录下 刚才两个人来敲门 说再不还就天天来堵我'])(
+    '"%s" is no "who wrote this?" and no evidence',
+    async (text) => {
+      const r = await conversation().say(text);
+      expect(r.kind).not.toBe('confirmation');
+      expect(r.evidenceSaved ?? 0).toBe(0);
+    },
+  );
 });
 
 describe('no such request', () => {
