@@ -84,11 +84,15 @@ export async function readInNotice(text: string, u: TurnUnderstanding | undefine
   const { deps } = turn;
   const notice = analysisInFocus(state);
   const last = state?.focus?.kind === 'answer' ? state.focus.answer?.guideId : undefined;
-  if (!u || u.speaker !== 'user' || u.facts.conduct.length > 0 || !notice?.lawful || !last || result.guideId === last) return undefined;
+  // "我都不认识这公司 还要还吗" right after the notice itself (no answer since): whether the debt is still owed is asked
+  // of that notice, whatever guide its other words ("公司") would reach alone.
+  const rightAfter = state?.focus?.kind === 'analysis' && asksStillOwed(text, turn);
+  if (!u || u.speaker !== 'user' || u.facts.conduct.length > 0 || !notice?.lawful || !(last || rightAfter) || (last && result.guideId === last)) return undefined;
   const about = lawfulNoteAbout(notice.excerpt, deps.analysis.lawfulNotes ?? []);
   if (!about || text.includes(about)) return undefined;
   const read = await deps.answerer.answer(`${about} ${text}`, ctx);
-  return !read.outOfScope && read.guideId === last ? read : undefined;
+  if (read.outOfScope) return undefined;
+  return last ? (read.guideId === last ? read : undefined) : read.guideId !== result.guideId ? read : undefined;
 }
 
 /**

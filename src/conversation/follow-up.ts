@@ -126,6 +126,9 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   return undefined;
 }
 
+/** Parts of a message judged by a standard, not a statute: when it was sent and how often. */
+const STANDARD_PARTS: ReadonlySet<string> = new Set(['off_hours', 'harassment_frequency']);
+
 /** The categories of the message in focus that a turn names by itself ("半夜发…" → off_hours), none when it names others. */
 function partsNamed(u: TurnUnderstanding, focus: AnalysisFocus, cues: ConversationCues): string[] {
   const parts = [...new Set(u.facts.conduct.map((c) => cues.part_of_message[c]).filter((c): c is string => c !== undefined))];
@@ -143,8 +146,10 @@ export function partOfFocus(text: string, u: TurnUnderstanding, state: UserState
   const f = deps.followUps;
   if (!f || !focus || focus.lawful || u.act !== 'follow_up' || (u.followUp !== 'judge' && u.followUp !== 'generic') || asksCrime(text, deps.cues)) return undefined;
   const parts = partsNamed(u, focus, deps.cues);
-  // Something of its own ("又骂我全家") is conduct to assess, not a part of the message.
-  if (parts.length === 0 || parts.length === focus.categories.length || deps.analysis.assessConduct(text, deps.now()).findings.length > 0) return undefined;
+  // Something of its own ("又骂我全家") is conduct to assess, not a part of the message; the hour or the count named
+  // again in the turn's words ("半夜12点发的" reads as night contact) is a fact about that part, nothing new.
+  const own = deps.analysis.assessConduct(text, deps.now()).findings;
+  if (parts.length === 0 || parts.length === focus.categories.length || own.some((x) => !parts.includes(x.category) || !STANDARD_PARTS.has(x.category))) return undefined;
   const part: AnalysisFocus = { ...focus, categories: parts, findings: focus.findings.filter((x) => parts.includes(x.category)) };
   return answered(partVerdict(part, turn, text), focus.at, text, turn);
 }

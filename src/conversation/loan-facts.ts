@@ -195,7 +195,9 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   // "我要还多少" about a loan that can be computed gets its rate and the lawful amount, not this answer.
   const computable = deps.interest ? !deps.interest.reply(held, deps.now()).missing : false;
   if (!stillOwe && oweAmount && computable) return undefined;
-  if (!deducted(held)) return (stillOwe || oweAmount) && !computable ? statedRateOwed(text, held, turn) : undefined;
+  // A loan known only by its stated rate ("月息5分", no schedule) computes no payments: still owed is answered on that rate.
+  const byRateOnly = computable && deps.interest ? !deps.interest.reply(held, deps.now()).flows : false;
+  if (!deducted(held)) return (stillOwe || oweAmount) && (!computable || byRateOnly) ? statedRateOwed(text, held, turn) : undefined;
   // "这算砍头息吗" about a loan that can be computed: its rate answers more, unless the deduction itself is asked.
   if (upfront && computable && !stillOwe && !oweAmount) return undefined;
   const reply = emptyReply('answer');
@@ -277,9 +279,15 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
   const kit = turn.deps.interest;
   if (!kit || !held || !(describesLoan(held) || held.rate)) return undefined;
   const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  // A bare percentage named ("那这个超没超36%"), before keepToldRate drops it beside a rate told with its period; the
+  // parser reads no rate in "有没有超过24%" (a cap, not the loan's), so the number is taken as written.
+  const named = said.rate?.per === 'unknown' ? said.rate.percent : said.rate ? undefined : percentNamed(text);
   keepToldRate(said, held);
   const merged = { ...held, ...said };
-  const question = kit.lawfulQuestionOf(text);
+  const verdict = verdictOnLoan(text, u, said, named, held, turn);
+  if (verdict) return verdict;
+  // "那我按多少还" (the conversation's own words for what is owed) asks what the lawful amount is, as "该还多少" does.
+  const question = kit.lawfulQuestionOf(text) ?? (turn.deps.cues.owe_amount_question.some((w) => text.includes(w)) ? 'how_much' : undefined);
   if (question) {
     // "借了3万 借满一年 那最多该付多少利息" after a rate, the lender and the date were told: the cap on this amount for
     // that lender on that date — the rate said before belongs to another question.
@@ -339,6 +347,50 @@ export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Dat
 }
 
 /**
+ * "这利息合法吗" asked about the loan already computed (or known by its stated rate), with no loan number of its own —
+ * a sum demanded now ("现在他要我还三万多") is the lender's claim, not the schedule — or "那这个超没超36%" naming a
+ * line: whether it is lawful, said first by lender type, then the lawful amount; not the rate's first screen again.
+ * Undefined for any other turn, or when the verdict cannot be said from what is known.
+ */
+function verdictOnLoan(text: string, u: TurnUnderstanding, said: LoanFacts, named: number | undefined, held: LoanFacts, turn: TurnContext): OutboundReply | undefined {
+  const { deps } = turn;
+  const kit = deps.interest!;
+  const cues = deps.cues;
+  // About the interest (利息, 利率, 年化 …) and nothing done by collectors ("他们天天打我公司座机 这算违法吗" is conduct).
+  if (u.facts.conduct.length > 0 || u.facts.contacted.length > 0) return undefined;
+  const compared = named !== undefined && cues.rate_compared.some((w) => text.includes(w));
+  const aboutInterest = deps.knowledge.interestCues.some((c) => text.includes(c));
+  const judged = !compared && aboutInterest && cues.rate_judged.some((w) => text.includes(w)) && !deps.cues.complaint.some((w) => text.includes(w));
+  if (!compared && !judged) return undefined;
+  // Numbers of its own other than the bare percentage or a sum only guessed at ("三万多"): another question. Beside a
+  // loan known by its stated rate, a sum to repay with no term or instalment ("他现在让我还5万") is what is demanded.
+  const byRate = held.rate !== undefined && held.rate.per !== 'unknown' && !kit.reply(held, deps.now()).flows;
+  const demanded = byRate && said.term === undefined && said.payment === undefined;
+  // "连本带利" says how the demand is made up, no schedule either.
+  const { unstated: _guessed, rate: _named, total: _demand, repayment: _shape, ...rest } = said;
+  const told: LoanFacts = demanded ? rest : { ...rest, ...(said.total !== undefined ? { total: said.total } : {}), ...(said.repayment !== undefined ? { repayment: said.repayment } : {}) };
+  if (statesNumbers(compared ? told : { ...told, ...(said.rate && said.rate.per !== 'unknown' ? { rate: said.rate } : {}) })) return undefined;
+  // A loan known by its stated rate is judged on that rate and the amount lent; a sum demanded is no schedule.
+  const now = deps.now();
+  const facts: LoanFacts = kit.reply(held, now).flows ? held : held.principal !== undefined && held.rate && held.rate.per !== 'unknown' ? { ...whoAndWhen(held), principal: held.principal, rate: held.rate } : held;
+  const result = kit.verdict(facts, now, compared ? named : undefined);
+  if (!result) return undefined;
+  turn.remember(text, (s) => {
+    s.loan = facts;
+    if (s.pending?.kind === 'loan_details') s.pending = undefined;
+  });
+  return result.reply;
+}
+
+/** A percentage as written ("24%", "36％"), if the text names one. */
+function percentNamed(text: string): number | undefined {
+  const m = PERCENT_WRITTEN.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+/** A number written with a percent sign. */
+const PERCENT_WRITTEN = /(\d+(?:\.\d+)?)\s*[%％]/u;
+
+/**
  * The user answered the bot's question for `missing`: complete the loan and reply again. Undefined when the text
  * supplies nothing new (the user moved on): the question is then dropped and the turn read as usual.
  */
@@ -352,7 +404,8 @@ export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: st
   // Nor is what collectors said with no new loan number in it ("他们说不按1万还就告我", "催收说不还合同上那3万就起诉我":
   // the amount is their demand, or the contract's amount already told).
   const reported = turn.deps.cues.they_said.some((w) => text.includes(w)) && !addsNumbers(said, held);
-  if ((reported || (!statesNumbers(said) && asksOrWonders(text))) && [...text.replace(/\s/g, '')].length > BARE_ANSWER_MAX) {
+  // A question that names only numbers already held ("那本金2万我还要还吗") is no answer either.
+  if ((reported || ((!statesNumbers(said) || !addsNumbers(said, held)) && asksOrWonders(text))) && [...text.replace(/\s/g, '')].length > BARE_ANSWER_MAX) {
     dropLoanQuestion(turn);
     return undefined;
   }

@@ -18,6 +18,8 @@ import { answerReply } from './question';
 import { charsBeside } from './without-words';
 
 type NotActing = NonNullable<ConversationCues['not_acting']>;
+/** Words in Latin letters (a mixed-language turn's English part). */
+const LATIN_WORDS = /[A-Za-z][A-Za-z']*/g;
 type Process = NotActing['processes'][number];
 
 /**
@@ -34,7 +36,9 @@ export function consequenceOfNotActing(text: string, u: TurnUnderstanding, state
   const act = cues.acts.find((a) => a.words.some((w) => t.includes(w)) && !(a.unless ?? []).some((w) => t.includes(w) || lastQuestion.includes(w)));
   if (!act || !cues.asks.some((w) => t.includes(w))) return undefined;
   const named = cues.processes.find((p) => p.words.some((w) => t.includes(w)));
-  if (charsBeside(t, [...cues.acts.flatMap((a) => a.words), ...cues.asks, ...cues.fillers, ...(named?.words ?? [])]) > cues.max_rest) return undefined;
+  // English beside the Chinese ("what if I ignore it 就不管他了行吗") says it again; the Chinese words decide.
+  const chinese = t.replace(LATIN_WORDS, ' ');
+  if (charsBeside(chinese, [...cues.acts.flatMap((a) => a.words), ...cues.asks, ...cues.fillers, ...(named?.words ?? [])]) > cues.max_rest) return undefined;
   const focused = named ?? processInFocus(state, cues);
   // A loan just computed sets no focus (loan-facts), but the conversation is about that debt: collection in general.
   if (!focused && !state?.focus && !state?.lastTopic && !state?.loan) return undefined;

@@ -17,6 +17,7 @@ import { normalizeLoanText } from './loan-text';
 import { createTextFold } from './text-fold';
 import { createLoanTextParser, type LoanTextParser } from './loan-text';
 import { scheduleChartPng } from './schedule-chart';
+import { rateVerdictReply } from './rate-verdict';
 import { rateOnlyOf, statedRateOf } from './stated-rate';
 
 export type { LawfulQuestion } from './lawful-amount';
@@ -38,6 +39,12 @@ export interface InterestKit {
    * loan known by its stated rate gets what the cap allows a month and a year; a missing number one question.
    */
   lawfulAmount(facts: LoanFacts, at: Date, question?: LawfulQuestion): InterestResult;
+  /**
+   * Whether the loan's interest is lawful, asked about a loan already computed ("这利息合法吗" again): the verdict by
+   * lender type first, then the lawful amount; with `named` ("超没超36%"), the rate against that line leads.
+   * Undefined when the rate is not known or the verdict needs what only the rate's own reply says (old contracts).
+   */
+  verdict(facts: LoanFacts, at: Date, named?: number): InterestResult | undefined;
   /** Which lawful-amount follow-up `text` asks (knowledge/interest/cues.yaml lawful_questions), if any. */
   lawfulQuestionOf(text: string): LawfulQuestion | undefined;
   /** True when `text` asks for a loan's annual rate ("年化到底多少 说个数"; cues.yaml rate_asked), numbers or not. */
@@ -78,6 +85,7 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
     reply: (facts, at, capFirst) => interestReply(facts, rdeps, at, capFirst),
     table: (facts, at) => interestTableReply(facts, rdeps, at),
     lawfulAmount: (facts, at, question) => lawfulAmountReply(facts, rdeps, at, question),
+    verdict: (facts, at, named) => rateVerdictReply(facts, rdeps, at, named),
     asksRate(text) {
       const t = normalizeLoanText(text, [], fold);
       const q = data.cues.rate_asked;

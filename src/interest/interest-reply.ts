@@ -22,6 +22,7 @@ import {
 } from './reply-frame';
 import { rateOnlyOf, statedRateOf } from './stated-rate';
 import { statedRateReply } from './stated-rate-reply';
+import { RATE_VERDICT_KEYS } from './rate-verdict';
 
 export { INTEREST_BUTTONS, clarifyReply, type InterestDeps, type InterestResult } from './reply-frame';
 
@@ -51,6 +52,8 @@ export const INTEREST_REPLY_KEYS = [
   'interest_lawful_stated_private_split', 'interest_lawful_stated_licensed_over', 'interest_lawful_stated_licensed_under',
   'interest_lawful_stated_licensed_also_over', 'interest_lawful_cap_private', 'interest_lawful_cap_private_split', 'interest_lawful_cap_licensed',
   'interest_lawful_cap_licensed_also',
+  // Whether it is lawful, asked about a loan already computed, or against a line named (rate-verdict.ts).
+  ...RATE_VERDICT_KEYS,
 ] as const;
 
 /** Throws PROMPTS_INVALID naming every interest reply key that prompts/ lacks. */
