@@ -73,6 +73,8 @@ export const actCuesSchema = z.object({
   ask_cues: patterns,
   distress_cues: patterns,
   domain_words: cueList.min(1),
+  /** Endings of a short question naming only a new subject ("12315呢", "那小贷呢"): said after a reply, a follow-up. */
+  elliptic_ends: cueList.default([]),
   follow_up: z.object(Object.fromEntries(followUpKinds.map((k) => [k, patterns])) as Record<(typeof followUpKinds)[number], typeof patterns>),
   /** Who does what a judging question ("…合法吗", "我算不算诈骗") asks about: the collectors or their message, or someone else. */
   /**

@@ -42,6 +42,8 @@ export interface ActSignals {
   judged?: 'them' | 'other';
   /** Amounts, terms and rates the turn carries. */
   loanNumbers: number;
+  /** Short, ending in an elliptic 呢 ("12315呢", "那小贷呢"): the question last asked, about a new subject. */
+  elliptic?: boolean;
 }
 
 /** Everything the act call reads. */
@@ -70,6 +72,9 @@ export const RULE_WINS_AT = 0.8;
 
 /** Words about the debt and who pays it: a question at risk that names them asks what happens to the debt. */
 const DEBT = /还|债|钱|贷|家人|家里|爸妈|我妈|我爸|父母/;
+
+/** Longest elliptic question (letters and digits) read as "the same question, about this". */
+const ELLIPTIC_MAX = 10;
 
 /** Where a clause ends (the mark stays with its clause, so "吗？" still asks). */
 const CLAUSE_END = /(?<=[¦\s，,。.!！?？；;…])/;
@@ -172,6 +177,8 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
       thanksAtEdge: thanksAtEdge(t),
       loanNumbers: facts.amounts.length + (facts.term ? 1 : 0) + (facts.rates?.length ?? 0),
     };
+    const bare = tt.raw.trim();
+    if (cues.elliptic_ends.some((e) => bare.endsWith(e)) && [...bare.replace(/[^\p{L}\p{N}]/gu, '')].length <= ELLIPTIC_MAX) s.elliptic = true;
     const kind = followKind(t);
     if (kind) s.followKind = kind;
     const judged = kind === 'judge' ? judgedBy(t) : undefined;
@@ -217,6 +224,9 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
     if (s.whole === 'thanks') return { act: 'thanks', confidence: 0.95 };
     const afterReply = context === 'analysis' || context === 'answer';
     const afterAsk = context === 'asked' || context === 'crisis';
+    // "12315呢" right after an answer about 12378: the same question about a subject of ours, never small talk or a
+    // bare acknowledgement (a number alone reads as one).
+    if (afterReply && s.elliptic && s.domain && !s.describe) return { act: 'follow_up', confidence: 0.8 };
     if (s.whole === 'ack') return afterAsk ? { act: 'reply', confidence: 0.9 } : { act: 'other', confidence: 0.8 };
     if (afterAsk) return s.topicShift && s.question ? { act: 'ask', confidence: 0.7 } : { act: 'reply', confidence: 0.9 };
     if (afterReply) {
