@@ -52,7 +52,7 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   const topic = ctx.lastTopic ? deps.knowledge.guides.find((g) => g.id === ctx.lastTopic) : undefined;
   const chars = [...text.replace(/\s/g, '')].length;
   if (result.outOfScope && !result.standsAlone && continuing && topic && chars <= SHORT_FOLLOW_UP) {
-    const within = await deps.answerer.answer(`${topic.title} ${text}`, ctx);
+    const within = await deps.answerer.answer(`${topicSubject(topic.title)} ${text}`, ctx);
     if (!within.outOfScope) result = within;
   }
   // The crisis guide answers only words that carry a crisis signal ("我不想理" is not one); a short question the
@@ -97,6 +97,16 @@ function namesOnlySomeone(text: string, ends: readonly string[], people: readonl
   if (!end) return false;
   const core = text.slice(0, -end.length).replace(/^(那么|那|要是|还有)/, '').replace(/^我(?!们)/, '').trim();
   return people.some((p) => core === p || core === p.replace(/^我/, ''));
+}
+
+/**
+ * What a guide's title names before its colon ("征信：逾期记录多久消、怎么查…" → "征信"), or the whole title: read with a
+ * short follow-up, the subject places it, while the title's own questions ("多久消") would answer those instead
+ * ("要是上面记错了能改吗" after a credit-report answer is about correcting it, not how long it stays).
+ */
+function topicSubject(title: string): string {
+  const colon = title.search(/[：:]/);
+  return colon > 0 ? title.slice(0, colon) : title;
 }
 
 /** The general out-of-scope answer (12348, a lawyer, legal aid). */
