@@ -28,7 +28,7 @@ export { INTEREST_BUTTONS, clarifyReply, type InterestDeps, type InterestResult 
 
 /** Reply keys the interest check uses (prompts/interest.yaml); checked at start-up by assertInterestReplies. */
 export const INTEREST_REPLY_KEYS = [
-  'interest_lead', 'interest_lead_deducted', 'interest_lead_deducted_plain', 'interest_lead_days', 'interest_lead_single_day', 'interest_lead_single_month', 'interest_lead_single_deducted', 'interest_lead_single_deducted_plain', 'interest_simple_days', 'interest_simple_months', 'interest_cost', 'interest_upfront', 'interest_private_on_date',
+  'interest_lead', 'interest_lead_deducted', 'interest_lead_deducted_plain', 'interest_lead_deducted_670', 'interest_lead_days', 'interest_lead_single_day', 'interest_lead_single_month', 'interest_lead_single_deducted', 'interest_lead_single_deducted_plain', 'interest_simple_days', 'interest_simple_months', 'interest_cost', 'interest_upfront', 'interest_private_on_date',
   'interest_private_unknown_date', 'interest_private_before_rule', 'interest_private_over', 'interest_private_over_nothing_extra',
   'interest_private_over_split', 'interest_private_under', 'interest_private_stale', 'interest_licensed', 'interest_licensed_over', 'interest_licensed_under',
   'interest_cap_verdict_licensed', 'interest_cap_verdict_unknown', 'interest_cap_verdict_private',
@@ -110,6 +110,9 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date, ca
   // 民法典 670 binds licensed lenders too: said so when the lender is known to be one.
   const upfrontKey = frame.lender === 'licensed' ? 'interest_upfront_licensed' : 'interest_upfront';
   const upfront = deducted >= DEDUCTION_MIN ? r.text(upfrontKey, { deducted: yuanText(deducted), received: yuanText(received) }) : undefined;
+  const leadNamingDeduction = upfront && !single && onContract
+    ? withVerdict(r.text('interest_lead_deducted_670', { apr, received: yuanText(received), deducted: yuanText(deducted) }), frame, rates.apr * 100, r)
+    : undefined;
 
   const compare: string[] = [];
   if (frame.unlicensed) compare.push(privateText(frame.unlicensed, flows, rates, deps));
@@ -142,6 +145,9 @@ export function interestReply(facts: LoanFacts, deps: InterestDeps, at: Date, ca
     ...(dayNote ? [[...para(lead + dayNote + cost), ...para(upfront), ...tail], [...para(lead + dayNote), ...para(upfront), ...tail], [...para(lead + dayNote), ...tail]] : []),
     [...para(lead + cost), ...para(upfront), ...tail],
     [...para(lead), ...para(upfront), ...tail],
+    // A deduction ("到手只有…说是扣了服务费") is named on the first screen even when its own line cannot fit: in the lead,
+    // in place of the rate on the contract's amount (which the table page still gives).
+    ...(leadNamingDeduction ? [[...para(leadNamingDeduction), ...tail]] : []),
     [...para(lead), ...tail],
   ]);
 
