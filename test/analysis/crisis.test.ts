@@ -54,6 +54,29 @@ describe('detectCrisis', () => {
     expect(detectCrisis(text, rules)).toBe(false);
   });
 
+  // Death named as the only way out, in a question or a plain sentence: a "~3" inside the data line once split it
+  // so that each of these needed a second 死 after it, and none was heard.
+  it.each([
+    '欠了四家 我是不是只剩死这一条路了',
+    '还不上了 只能去死了吧',
+    '我咋还不死啊',
+    '想来想去除了死没别的出路',
+    '是不是只有死路一条了',
+    '逼急了我就死给他们看',
+  ])('detects death as the only way out: %s', (text) => {
+    expect(detectCrisis(text, rules)).toBe(true);
+  });
+
+  it.each([
+    '这事只能死磕到底了',
+    '没钱只有死扛着',
+    '我已经死心了 不借了',
+    '他们骂我你咋还不死',
+    '催收说不还钱你只有死路一条',
+  ])('ignores 死 as doggedness or a collector’s words: %s', (text) => {
+    expect(detectCrisis(text, rules)).toBe(false);
+  });
+
   it('ignores a collector’s line in a transcript but not the user’s', () => {
     expect(detectCrisis('催收员：不还你就去跳楼吧\n我：我会还的', rules)).toBe(false);
     expect(detectCrisis('催收员：不还钱试试\n我：我已经不想活了', rules)).toBe(true);
