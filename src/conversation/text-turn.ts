@@ -120,8 +120,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       return careGoesOn(back ? 'crisis_line_done_back' : 'crisis_line_done', text, turn, state.crisis);
     }
     if (u.mood === 'calls_line' || u.mood === 'calling_line') return callsLine(text, turn, state.crisis, u.mood === 'calling_line');
-    // Help is on its way ("我打了120 他们在路上了", "我给我姐打了电话 她马上过来"): they did right; care goes on.
-    if (u.mood === 'help_coming' || cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
+    // Help is on its way ("我打了120 他们在路上了", "我给我姐打了电话 她马上过来"): they did right; care goes on —
+    // unless safety is said outright beside it ("她说马上过来陪我 我不会做傻事的 放心", cues `safe_outright`): heard as
+    // safe, below.
+    const assuredSafe = u.crisis === 'safe' && saysAssured(text, cues.safe_outright);
+    if (!assuredSafe && (u.mood === 'help_coming' || cues.help_coming.some((w) => text.includes(w)))) return helpComing(text, turn, state.crisis);
     // Reaching out to someone close ("我同意给我朋友打电话"): words about calling family are help, never a collection
     // topic — do it now, and how to wait.
     if (u.mood === 'reaching_out' && !asksOrWonders(text)) return careGoesOn('crisis_reach_out', text, turn, state.crisis);

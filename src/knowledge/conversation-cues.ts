@@ -51,6 +51,7 @@ const schema = z
     sue_threat: words.default([]),
     continuing: words.default([]),
     safe_assured: words.default([]),
+    safe_outright: words.default([]),
     open_what_to_do: words.default([]),
     yes_no_forms: words.default([]),
     retraction: words.default([]),
