@@ -12,29 +12,14 @@ import type { TurnContext } from './turn-context';
 
 type BotActs = NonNullable<ConversationCues['bot_acts']>;
 
-/** Guides offered as buttons beside each kind of refusal: where the user can take it on their own. */
-const GUIDES_FOR: Record<string, readonly string[]> = {
-  call: ['complaint-channels'],
-  court: ['legal-aid', 'lawsuit-and-summons'],
-  report: ['evidence-and-recording', 'complaint-channels'],
-  negotiate: ['negotiate-instalments'],
-};
-
 /**
  * The act the turn asks the bot to do for the user, when it is one the bot cannot do; undefined otherwise.
  * Pure: exported for tests.
  */
 export function requestedAct(text: string, cues: BotActs): BotActs['acts'][number] | undefined {
-  const t = simplified(text).replace(/[\s\p{P}\p{S}]+/gu, '');
-  for (const ask of cues.asks) {
-    let from = t.indexOf(ask);
-    while (from >= 0) {
-      if (asksHere(t, from, ask, cues)) {
-        const act = actAfter(t.slice(from + ask.length), cues);
-        if (act) return act;
-      }
-      from = t.indexOf(ask, from + 1);
-    }
+  for (const rest of afterAsks(text, cues)) {
+    const act = actAfter(rest, cues);
+    if (act) return act;
   }
   return undefined;
 }
@@ -45,15 +30,20 @@ export function requestedAct(text: string, cues: BotActs): BotActs['acts'][numbe
  */
 export function asksBotWork(text: string, cues: BotActs | undefined): boolean {
   if (!cues) return false;
+  for (const rest of afterAsks(text, cues)) {
+    if (cues.work.some((w) => { const at = rest.indexOf(w); return at >= 0 && at <= cues.work_gap; })) return true;
+  }
+  return false;
+}
+
+/** What follows each place the turn puts a request to the bot (asking words in `asks` order, then left to right). */
+function* afterAsks(text: string, cues: BotActs): Generator<string> {
   const t = simplified(text).replace(/[\s\p{P}\p{S}]+/gu, '');
-  return cues.asks.some((ask) => {
+  for (const ask of cues.asks) {
     for (let from = t.indexOf(ask); from >= 0; from = t.indexOf(ask, from + 1)) {
-      if (!asksHere(t, from, ask, cues)) continue;
-      const rest = t.slice(from + ask.length);
-      if (cues.work.some((w) => { const at = rest.indexOf(w); return at >= 0 && at <= cues.work_gap; })) return true;
+      if (asksHere(t, from, ask, cues)) yield t.slice(from + ask.length);
     }
-    return false;
-  });
+  }
 }
 
 /** True when the asking words at `at` put a request to the bot, not a look-alike ("帮我们") or someone else's help told. */
@@ -89,7 +79,7 @@ export function botCannotAct(text: string, pastedEvidently: boolean, turn: TurnC
   const r = turn.say(act.reply);
   const buttons: Button[] = [];
   if (act.id === 'call') buttons.push({ id: 'tpl', label: deps.replies.text('analysis_button_reply') });
-  for (const id of GUIDES_FOR[act.id] ?? []) {
+  for (const id of act.guides) {
     const guide = deps.knowledge.guides.find((g) => g.id === id);
     if (guide) buttons.push({ id: `g:${guide.id}`, label: guide.title });
   }

@@ -120,7 +120,7 @@ const schema = z
         gap_not: words,
         work: words,
         work_gap: z.number().int().min(0),
-        acts: z.array(z.object({ id: z.string().min(1), reply: z.string().min(1), words })).min(1),
+        acts: z.array(z.object({ id: z.string().min(1), reply: z.string().min(1), words, guides: words.default([]) })).min(1),
       })
       .optional(),
   })
