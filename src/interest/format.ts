@@ -7,6 +7,11 @@ export function percentText(fraction: number): string {
   return Math.abs(p) >= 1000 ? Math.round(p).toLocaleString('en-US') : (Math.round(p * 10) / 10).toFixed(1);
 }
 
+/** A percent figure as a line or cap is named, without a trailing ".0": 36 → "36", 15.4 → "15.4", 12 → "12". */
+export function linePctText(percent: number): string {
+  return percentText(percent / 100).replace(/\.0$/u, '');
+}
+
 /**
  * Yuan as every loan reply writes them, so one reply never says 8000 in one place and 8,000 in another: four
  * digits or fewer without a separator (8000, 1050.5, as GB/T 15835 allows and borrowers write them), five and more

@@ -15,7 +15,7 @@ import type { LoanFacts } from './loan-facts';
 import type { LoanRates } from './rates';
 import { paidAboveCap } from './cap-excess';
 import { repaymentTable } from './repayment-table';
-import { percentText, yuanText } from './format';
+import { linePctText, percentText, yuanText } from './format';
 import {
   CAP_TOLERANCE_PP, DEDUCTION_MIN, INTEREST_BUTTONS, beforeRuleVerdict, citationsFor, clarify, compute, frameOf, licensedLinePct, privateCapPct, privateHead, wholeYuan,
   type InterestDeps, type InterestResult,
@@ -284,7 +284,7 @@ function withVerdict(lead: string, frame: LegalFrame, aprPct: number, r: Replies
   if (cap === undefined || frame.lender === 'licensed') return lead;
   const overPrivate = aprPct > cap + CAP_TOLERANCE_PP;
   const line = licensedLinePct(frame);
-  const pct = (x: number) => percentText(x / 100).replace(/\.0$/u, '');
+  const pct = linePctText;
   // Between the lowest and the highest cap of the dates it could have been signed: the date decides.
   const low = frame.unlicensed!.kind === 'date_unknown' ? frame.unlicensed!.low.cap : cap;
   if (!overPrivate && aprPct > low + CAP_TOLERANCE_PP) return lead.replace(/。$/u, `${r.text('interest_lead_verdict_by_date', { low: pct(low), cap: pct(cap) })}。`);

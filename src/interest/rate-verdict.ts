@@ -8,7 +8,7 @@ import { fitted, para } from '../screen-fit';
 import type { TextBlock } from '../message';
 import type { LegalFrame } from './legal-cap';
 import type { LoanFacts } from './loan-facts';
-import { percentText } from './format';
+import { linePctText as pct } from './format';
 import { lawfulAmountReply } from './lawful-amount';
 import { CAP_TOLERANCE_PP, compute, frameOf, licensedLinePct, privateCapPct, type InterestDeps, type InterestResult } from './reply-frame';
 import { statedRateOf } from './stated-rate';
@@ -37,7 +37,6 @@ export function rateVerdictReply(facts: LoanFacts, deps: InterestDeps, at: Date,
   const verdict = verdictText(aprPct, frame, deps);
   if (!verdict) return undefined;
   const r = deps.replies;
-  const pct = (x: number) => percentText(x / 100).replace(/\.0$/u, '');
   const lead: TextBlock[] = [];
   if (named !== undefined) {
     const over = aprPct > named + CAP_TOLERANCE_PP;
@@ -48,15 +47,14 @@ export function rateVerdictReply(facts: LoanFacts, deps: InterestDeps, at: Date,
   lead.push(...para(verdict));
   // What is lawfully owed follows ("合法的话，…一共最多还约…"); only its lead is kept when the screen is short.
   const owed = lawfulAmountReply(facts, deps, at, 'how_much');
-  const result = { ...owed, reply: { ...owed.reply, blocks: [...owed.reply.blocks] } };
   const amount = owed.reply.blocks[0];
   const last = owed.reply.blocks[owed.reply.blocks.length - 1];
-  result.reply.blocks = fitted([
+  const blocks = fitted([
     [...lead, ...owed.reply.blocks],
     ...(amount && last && amount !== last ? [[...lead, amount, last]] : []),
     [...lead, ...(last ? [last] : [])],
   ]);
-  return result;
+  return { ...owed, reply: { ...owed.reply, blocks } };
 }
 
 /** The loan's annual rate (percent): from its payments, or as stated (月息5分 → 60). */
@@ -70,7 +68,6 @@ function annualPct(facts: LoanFacts): number | undefined {
 /** The verdict sentence for a rate of `aprPct` under `frame`, by lender type; undefined when it cannot be said. */
 function verdictText(aprPct: number, frame: LegalFrame, deps: InterestDeps): string | undefined {
   const r = deps.replies;
-  const pct = (x: number) => percentText(x / 100).replace(/\.0$/u, '');
   const apr = pct(aprPct);
   const cap = frame.unlicensed;
   if (cap && cap.kind === 'before_rule') return undefined;

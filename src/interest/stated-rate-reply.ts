@@ -8,7 +8,7 @@ import { emptyReply } from '../message';
 import { fitted, para } from '../screen-fit';
 import type { LegalFrame } from './legal-cap';
 import type { LoanFacts } from './loan-facts';
-import { lprText, percentText } from './format';
+import { linePctText, lprText, percentText } from './format';
 import {
   CAP_TOLERANCE_PP, INTEREST_BUTTONS, beforeRuleVerdict, citationsFor, dateText, frameOf, licensedLinePct, privateCapPct, privateHead, rateNumber, wholeYuan, type InterestDeps, type InterestResult,
 } from './reply-frame';
@@ -58,7 +58,7 @@ export function statedRateReply(facts: LoanFacts, stated: StatedRate, deps: Inte
     // 24 % line courts are reported to use (PARTIAL).
     const line = licensedLinePct(frame);
     if (frame.lender === 'licensed' && Number.isFinite(line)) {
-      first = lead(r.text(aprPct > line + CAP_TOLERANCE_PP ? 'interest_stated_lead_licensed_over' : 'interest_stated_lead_licensed_under', { line: percentText(line / 100).replace(/\.0$/u, '') }));
+      first = lead(r.text(aprPct > line + CAP_TOLERANCE_PP ? 'interest_stated_lead_licensed_over' : 'interest_stated_lead_licensed_under', { line: linePctText(line) }));
     }
     if (frame.lender === 'unknown') compare.push(r.text(facts.contractDate ? 'interest_ask_lender_only' : 'interest_ask_lender'));
   }
