@@ -82,10 +82,11 @@ export const RULES_DIR = join(PACKAGE_ROOT, 'knowledge', 'analysis');
  * --blind at 0e4d73e (rules 0.909, +model 0.947, false alarms 3.3 % / 4.4 %, litigation flagged 2 of 44) and is development
  * data since. fresh-27 (session 12) was scored once with --blind at 6e6054f (rules 0.900, +model 0.921, false alarms 8.7 %,
  * litigation flagged 3 of 51) and is development data since. fresh-28 (session 12) was scored once with --blind at d19cb3a
- * (rules 0.887, +model 0.945, false alarms 4.3 %, litigation flagged 1 of 44) and is development data since. Name the next
- * blind set here before it lands.
+ * (rules 0.887, +model 0.945, false alarms 4.3 %, litigation flagged 1 of 44) and is development data since. fresh-29
+ * (session 13) was scored once with --blind at c213f64 (rules 0.921, +model 0.958, false alarms 3.3 %, litigation flagged
+ * 0 of 21) and is development data since. Name the next blind set here before it lands.
  */
-export const HELD_OUT_SETS: readonly string[] = ['fresh-29'];
+export const HELD_OUT_SETS: readonly string[] = ['fresh-30'];
 
 /** The blind-written sets in eval/analyze/ (fresh-1, fresh-2 …), in numeric order. */
 export function freshSets(dir: string = EVAL_DIR): string[] {
