@@ -534,7 +534,9 @@ export function createReader(lex: LexiconFile, normalizer: Normalizer): (text: s
   const ownKnowledge = lex.mention.own_knowledge.length ? new RegExp(`^(?:${lex.mention.own_knowledge.map(term).join('|')})`) : undefined;
   const before = new CueSet(lex.mention.before);
   const after = new CueSet(lex.mention.after);
+  const hearsaySentence = new CueSet(lex.mention.hearsay_sentence);
   const breaks = new Set(lex.clause_breaks);
+  const sentenceBreaks = new Set(lex.sentence_breaks);
   const quotes = lex.mention.quotes.map((q) => [q[0]!, q[1]!] as const);
   const userCues = new CueSet(lex.looks_like_user.cues);
   const collectorLine = collectorLineRe(lex);
@@ -562,6 +564,15 @@ export function createReader(lex: LexiconFile, normalizer: Normalizer): (text: s
         while (cue !== undefined && ownKnowledge?.test(t.slice(cue, i))) cue = hearsay.firstIn(t, cue + 1, i);
         if (cue !== undefined) masked.fill(1, cue, i);
         clauseStart = i + 1;
+      }
+    }
+    // Impostors' conduct reported by the real sender (an anti-fraud notice): from the cue to the end of the sentence.
+    let sentenceStart = 0;
+    for (let i = 0; i <= t.length; i++) {
+      if (i === t.length || sentenceBreaks.has(t[i]!)) {
+        const cue = hearsaySentence.firstIn(t, sentenceStart, i);
+        if (cue !== undefined) masked.fill(1, cue, i);
+        sentenceStart = i + 1;
       }
     }
     // Quoted rumours and debunked claims. Quotes in a row ("“A”“B”都是骗子话术", "“A”、“B”等说法") are judged

@@ -134,6 +134,11 @@ export const lexiconFileSchema = z.object({
      * "听说你老婆在医院上班"): not hearsay, so not masked. Written in the pattern syntax's "词!尾巴" form ("听说你!们").
      */
     own_knowledge: cueList.default([]),
+    /**
+     * Hearsay cues that name impostors or fraudsters as the subject ("近期有不法分子冒充我司…，称…，并要求转账到个人账户"):
+     * what follows is their conduct, reported, to the end of the sentence rather than of the clause.
+     */
+    hearsay_sentence: cueList.default([]),
   }),
   speaker: z.object({ user: cueList, collector: cueList }),
   looks_like_user: z.object({ cues: cueList }),
