@@ -30,6 +30,7 @@ export function screenText(blocks: TextBlock[]): string {
     .map((b) => {
       if (b.style === 'list') return (b.items ?? []).map((i) => `• ${i}`).join('\n');
       if (b.style === 'heading') return `【${b.text.replace(/[:：]$/, '')}】`;
+      if (b.style === 'warning') return `⚠ ${b.text}`;
       return b.text;
     })
     .filter((s) => s.length > 0)

@@ -3,7 +3,8 @@
  * as the victim. It is the user's own account, so it is kept as an evidence note only when they press
  * "保存为证据记录"; it is never stored as the collector's words.
  */
-import type { OutboundReply } from '../message';
+import type { OutboundReply, TextBlock } from '../message';
+import { screenText } from '../answers/first-screen';
 import { buildEvidence } from './evidence';
 import { analysisFocus, claimLine, keepEvidence } from './collector-message';
 import { formatChinaTime } from '../china-time';
@@ -79,6 +80,8 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
     const key = standardOnly && nightAndOften ? 'conduct_judged_night_often' : !byStandard ? 'conduct_judged' : 'conduct_judged_standard';
     reply.blocks[0] = { style: 'paragraph', text: deps.replies.text(key, { first: reply.blocks[0].text }) };
   }
+  // The lead rewritten above (a claim answered, "算违法" said) may run past the first screen the reply was fitted to.
+  reply.blocks = refitted(reply, turn);
   const at = analysis.occurredAt.toISOString();
   turn.remember(text, (s) => {
     s.pending = asksAboutWords ? undefined : { kind: 'confirm_note', since, data: { text, categories: analysis.categories, occurredAt: at } };
@@ -87,6 +90,33 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   });
   return reply;
 }
+
+/** The first screen's budget in characters (spaces aside), notices included. */
+const FIRST_SCREEN_CHARS = 350;
+
+/**
+ * The reply's blocks back within the first screen: what sits behind the buttons anyway goes first — the other
+ * categories named ("另外还有：…"), the steps beyond two, the basis line (查看法条 holds the provisions) — then the
+ * steps beyond one. The lead and the debt line stay.
+ */
+function refitted(reply: OutboundReply, turn: TurnContext): TextBlock[] {
+  const { replies } = turn.deps;
+  const opening = (key: string) => replies.text(key, { labels: HOLE, list: HOLE }).split(HOLE)[0]!;
+  const also = opening('conduct_also');
+  const basis = opening('conduct_basis');
+  const without = (head: string) => (bs: TextBlock[]) => bs.filter((b) => !(b.style === 'paragraph' && head && b.text.startsWith(head)));
+  const steps = (n: number) => (bs: TextBlock[]) => bs.map((b) => (b.style === 'list' && b.items ? { ...b, items: b.items.slice(0, n) } : b));
+  const fits = (bs: TextBlock[]) => [screenText(bs), ...reply.notices.map((n) => n.text)].join('').replace(/\s/g, '').length <= FIRST_SCREEN_CHARS;
+  let blocks = reply.blocks;
+  for (const shorter of [without(also), steps(2), without(basis), steps(1)]) {
+    if (fits(blocks)) break;
+    blocks = shorter(blocks);
+  }
+  return blocks;
+}
+
+/** A placeholder that cannot occur in a reply: a template's words before it are the template's opening. */
+const HOLE = '\u0000';
 
 /** The follow-up answer `asks` calls for about the conduct in `focus`, if it is one the report can carry. */
 function answerAbout(asks: FollowUpKind | undefined, focus: AnalysisFocus, turn: TurnContext): OutboundReply | undefined {

@@ -23,6 +23,7 @@ import { userTurns } from './turn-lock';
 import { meetFear } from './fear-ack';
 import { careForReportedDeathWish } from './reported-death-wish';
 import { textTurn } from './text-turn';
+import { varyClosing } from './closing-line';
 import { errorSummary } from '../error-summary';
 
 /** Handles one inbound message and returns the reply. Never throws: failures become a Chinese reply. */
@@ -48,6 +49,8 @@ async function runTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundRep
     if (msg.kind === 'text') meetFear(reply, msg.text, state, turn);
     // A collector's words of death reported ("说我不配活着"): the insult answered, one gentle line under it.
     if (msg.kind === 'text') careForReportedDeathWish(reply, msg.text, inCrisis(state), turn);
+    // The debt line said once in this dialogue closes later replies in other words.
+    varyClosing(reply, state, turn);
     await turn.commit(reply);
     log.info({ ms: Date.now() - started, reply: reply.kind, blocks: reply.blocks.length, citations: reply.citations.length, evidence: reply.evidenceSaved }, 'turn done');
     return reply;

@@ -38,6 +38,10 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   if (asksOwnCrime(text, deps.cues) || (kind === 'judge' && u.judged === 'other')) return answerQuestion(text, u, turn, false);
   // "听说拖够3年就不用还了 是真的吗": the claim heard elsewhere is checked, not the message or answer in focus.
   if ((kind === 'verify_claims' || kind === 'generic') && ownHearsay(text, deps.cues)) return answerQuestion(text, u, turn, false);
+  // "真的假的" / "真的吗" right after a guide's answer to a question of the user's own: is that answer true — not the
+  // claims of a message analysed before it.
+  const confirmed = kind === 'verify_claims' ? await confirmLastAnswer(text, state, turn) : undefined;
+  if (confirmed) return confirmed;
   // "那我该怎么办 要不要打那个李警官的电话" / "上面那个手机号我要不要打过去": the number the message in focus left
   // (before "what now", and before threats kept earlier stand in for a harmless message: the number is this one's).
   const called = analysis ? f?.callBack?.(analysis, now, text) : undefined;
@@ -115,6 +119,11 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
       case 'judge':
         reply = recallVerdict(analysis, turn, text);
         break;
+      case 'more':
+        // "啥意思" right after the message was analysed: what the verdict means, part by part, then the steps;
+        // "然后呢" / "还有呢": what to do next.
+        if (lastWasAnalysis) reply = deps.cues.asks_meaning.some((w) => text.includes(w)) ? recallVerdict(analysis, turn, text) : f.whatToDo(analysis, now);
+        break;
       default:
         break;
     }
@@ -124,6 +133,27 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // A follow-up on an answer (or one the focus cannot settle) continues the last answer's topic.
   if (state.focus?.answer || state.lastTopic) return answerQuestion(text, u, turn, true);
   return undefined;
+}
+
+/** Longest bare "is it true?" (characters, spaces and punctuation aside): "真的假的啊", "你确定吗". */
+const BARE_CHECK = 6;
+
+/**
+ * "真的假的" with nothing else, right after a guide answered the user's own question: that answer again, opened by
+ * saying it holds (prompts confirm_last_answer). Undefined when the last reply was no such answer, the turn says
+ * more, or the question answered was about a claim of the message in focus ("会坐牢吗" after a fake court's 拘传:
+ * the claims are checked).
+ */
+async function confirmLastAnswer(text: string, state: UserState, turn: TurnContext): Promise<OutboundReply | undefined> {
+  const { deps } = turn;
+  const last = state.focus?.kind === 'answer' ? state.focus.answer : undefined;
+  if (!last?.guideId || !last.question || [...text.replace(/[\s\p{P}\p{S}]/gu, '')].length > BARE_CHECK) return undefined;
+  const held = analysisInFocus(state);
+  if (held && deps.followUps?.namesClaim?.(held, last.question)) return undefined;
+  turn.remember(text);
+  const again = await answerQuestion(last.question, undefined, turn, false);
+  if (again.blocks[0]?.text !== deps.replies.text('answer_out_of_scope')) again.blocks.unshift({ style: 'paragraph', text: deps.replies.text('confirm_last_answer') });
+  return again;
 }
 
 /** Parts of a message judged by a standard, not a statute: when it was sent and how often. */
@@ -295,14 +325,26 @@ export function recoverTaken(text: string, state: UserState | null | undefined, 
 
 /**
  * What "刚才说的法条" points at: the last reply's citations. After an answer those are the answer's own (the
- * message analysed before it is no longer what the user just read); after an analysis, the analysis. An answer to a
+ * message analysed before it is no longer what the user just read); after an analysis, the analysis; after a
+ * follow-up about the message (its claims checked, its steps), the message's provisions that reply named first. An answer to a
  * question about a claim the unlawful message in focus made ("会坐牢吗" after a fake court's 拘传) was about that
  * message: its provisions come first, the answer's are offered after them.
  */
 function provisionFocus(state: UserState, now: Date, f: FollowUpAnswers | undefined): AnalysisFocus | undefined {
   const analysis = state.focus?.analysis;
-  if (state.focus?.kind !== 'answer' || !state.lastCitations?.length) return analysis;
+  if (!state.lastCitations?.length) return analysis;
   const citations = state.lastCitations.map((c) => ({ law: c.law, article: c.article }));
+  // A follow-up about the message ("他们真能发吗" → the threat to expose the debt) keeps it in focus: the provisions
+  // the message rests on that this reply named come first, in the reply's order; the ones it cited only for what is
+  // real (how courts serve papers) are background, so with none shared the message's own order stands.
+  if (state.focus?.kind !== 'answer') {
+    if (!analysis) return analysis;
+    const key = (c: { law: string; article: string }) => `${c.law}:${c.article}`;
+    const own = new Set(analysis.citations.map(key));
+    const shared = citations.filter((c) => own.has(key(c)));
+    const first = new Set(shared.map(key));
+    return shared.length ? { ...analysis, citations: [...shared, ...analysis.citations.filter((c) => !first.has(key(c)))] } : analysis;
+  }
   const held = analysisInFocus(state);
   const question = state.focus.answer?.question;
   if (held && !held.lawful && question && f?.namesClaim?.(held, question)) return { ...held, citations: [...held.citations, ...citations] };
@@ -324,10 +366,22 @@ function datedBy(u: TurnUnderstanding, focus: AnalysisFocus | undefined): Analys
  * The verdict line for a lawful message asked about again: its note's own (recall_lawful_litigation after a court's
  * notice: "不是吓唬…不去的话可以缺席判决"), else the general one.
  */
-function lawfulRecallKey(focus: AnalysisFocus, turn: TurnContext): string {
+function lawfulRecallKey(focus: AnalysisFocus, turn: TurnContext, text: string): string {
   const note = lawfulNoteFor(focus.excerpt, turn.deps.analysis.lawfulNotes ?? []);
   const own = note?.replace(/^analysis_lawful_/, 'recall_lawful_');
-  return own && turn.deps.replies.has(own) ? own : 'recall_lawful';
+  if (own && turn.deps.replies.has(own)) return own;
+  return asksWhatItIs(text, turn.deps.cues) ? 'recall_lawful_what' : 'recall_lawful';
+}
+
+/** The verdict line on an unlawful message, in the terms asked: may they ("不能：…"), what is it ("这属于…"), or is it ("算：…"). */
+function unlawfulRecallKey(text: string, cues: ConversationCues): string {
+  if (asksMay(text, cues)) return 'recall_unlawful_may';
+  return asksWhatItIs(text, cues) ? 'recall_unlawful_what' : 'recall_unlawful';
+}
+
+/** What it is, asked ("那他们这么说算什么", "属于什么性质"; cues asks_what_it_is): the verdict then names it first. */
+function asksWhatItIs(text: string, cues: ConversationCues): boolean {
+  return cues.asks_what_it_is.some((w) => text.includes(w));
 }
 
 /**
@@ -338,7 +392,7 @@ function recallVerdict(focus: AnalysisFocus, turn: TurnContext, text: string): O
   const { deps } = turn;
   const r = deps.followUps!.whatToDo(focus, deps.now());
   const labels = [...new Set(focus.categories)].map((c) => deps.analysis.categoryLabel(c as never)).join('、');
-  const lead = focus.lawful ? deps.replies.text(lawfulRecallKey(focus, turn)) : deps.replies.text(asksMay(text, deps.cues) ? 'recall_unlawful_may' : 'recall_unlawful', { labels });
+  const lead = focus.lawful ? deps.replies.text(lawfulRecallKey(focus, turn, text)) : deps.replies.text(unlawfulRecallKey(text, deps.cues), { labels });
   const out = emptyReply('answer');
   const standards = focus.categories.some((c) => c === 'off_hours' || c === 'harassment_frequency');
   // Why: the false claim answered, or each category in one line.

@@ -131,7 +131,22 @@ export function answerReply(result: Answer, question: string, turn: TurnContext)
     s.lastCitations = result.reply.citations.map((c) => ({ law: c.law, article: c.article, at }));
   });
   if (result.outOfScope) result.reply.kind = 'answer';
+  inTermsOfKnowing(result.reply, question, turn);
   return result.reply;
+}
+
+/**
+ * "那我领导会知道我欠钱吗" asks whether someone will find out, not whether collectors may tell: a verdict that opens as
+ * "can they" ("不能：…", cues will_know.openers) opens instead with what it depends on (prompts will_know_lead) —
+ * they may call, they must not disclose — and keeps the rest of its words.
+ */
+function inTermsOfKnowing(reply: OutboundReply, question: string, turn: TurnContext): void {
+  const cues = turn.deps.cues.will_know;
+  const first = reply.blocks[0];
+  if (!cues || !first || first.style !== 'paragraph' || !cues.asks.some((w) => question.includes(w))) return;
+  const opener = cues.openers.find((o) => first.text.startsWith(o));
+  if (!opener) return;
+  reply.blocks[0] = { ...first, text: `${turn.deps.replies.text('will_know_lead')}${first.text.slice(opener.length)}` };
 }
 
 /** What the LLM path is told besides the question: findings and claims of the message in focus, the loan facts. */

@@ -131,6 +131,8 @@ export interface UserState {
   /** Safety was said before care ran its turns: the replies left of those turns still end with one line giving 12356. */
   lineKept?: number;
   offered?: OfferedButtons;
+  /** Fingerprints of the debt lines that closed replies in this dialogue (closing-line.ts): said again, in other words. */
+  closingsSaid?: string[];
   /** When the last turn happened, by the conversation's clock (a scripted chat's `at`), not the store's. */
   lastTurnAt?: string;
   prefs: Record<string, string>;
