@@ -23,6 +23,7 @@ import { userTurns } from './turn-lock';
 import { meetFear } from './fear-ack';
 import { careForReportedDeathWish } from './reported-death-wish';
 import { textTurn } from './text-turn';
+import { emojiOnly, onlyEmoji } from './emoji-only';
 import { varyClosing } from './closing-line';
 import { errorSummary } from '../error-summary';
 
@@ -73,6 +74,8 @@ async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<Outboun
         turn.crisisMood = 'silent';
         return crisisDistress(msg.text, turn, state.crisis);
       }
+      // Emoji alone ("😭😭", "🙏") say something: a gentle reply, care when it follows care, never an error.
+      if (onlyEmoji(msg.text)) return emojiOnly(msg.text, state, turn);
     }
     return turn.say(checked.replyKey, checked.vars, 'error');
   }

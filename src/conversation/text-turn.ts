@@ -13,6 +13,7 @@ import { simplified } from '../analysis/normalize';
 import type { ConductAnalysis } from '../analysis/described-conduct';
 import { emptyReply, type OutboundReply } from '../message';
 import type { TurnContext } from './turn-context';
+import type { CrisisMode } from '../state/store';
 import { dialogueContext } from './dialogue-context';
 import { callsLine, careAgain, careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, feelingOf, helpComing, inAftercare, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, lineAsked, someoneNear, withAnswerBeside } from './crisis-mode';
 import { harmOthers } from './harm-others-turn';
@@ -68,6 +69,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // 意思 … 我没事 安全的"), are heard as safe: the risk words they quote are not a new risk.
   const takenBack = inCrisis(state) && u.crisis === 'risk' && cues.retraction.some((w) => text.includes(w)) && saysAssured(text, cues.safe_assured);
   if (takenBack) u = { ...u, crisis: 'safe' };
+  // Safety said so that care may end: the words of cues.safe_assured, or crisis.yaml `assured` ("我不会真去死的",
+  // "阳台门锁了 … 我没事了"; "放心我没事" only after words of despair alone).
+  const assuredNow = saysAssured(text, cues.safe_assured) || firmlySafe(u, state?.crisis);
   // 1a. The user's own wish to hurt someone else ("他再打电话我就去他公司砍他"), or a weapon at hand right after one
   // ("我已经买好刀了"): calm, never the collectors' conduct analysed or kept; a wish to die said too gets crisis care as well.
   const harm = u.harm;
@@ -114,7 +118,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // collectors' calls that "打…电话" would otherwise bring.
     // The call made ("打完了 我下楼了 我没事了"): thanks for calling, and for coming down when a clause says so; then
     // where they are and whether they are safe — "我没事了" beside it is no safety said outright.
-    if (u.mood === 'line_done' && !saysAssured(text, cues.safe_assured)) {
+    if (u.mood === 'line_done' && !assuredNow) {
       const back = text.split(/[\s,，。!！;；]+/u).some((c) => deps.understander.understand(c, 'crisis', receivedAt).mood === 'back_inside');
       if (back) leftPlace(turn);
       return careGoesOn(back ? 'crisis_line_done_back' : 'crisis_line_done', text, turn, state.crisis);
@@ -123,16 +127,17 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // Help is on its way ("我打了120 他们在路上了", "我给我姐打了电话 她马上过来"): they did right; care goes on —
     // unless safety is said outright beside it ("她说马上过来陪我 我不会做傻事的 放心", cues `safe_outright`): heard as
     // safe, below.
-    const assuredSafe = u.crisis === 'safe' && saysAssured(text, cues.safe_outright);
+    const assuredSafe = u.crisis === 'safe' && (saysAssured(text, cues.safe_outright) || u.assured === 'outright');
     if (!assuredSafe && (u.mood === 'help_coming' || cues.help_coming.some((w) => text.includes(w)))) return helpComing(text, turn, state.crisis);
     // Reaching out to someone close ("我同意给我朋友打电话"): words about calling family are help, never a collection
     // topic — do it now, and how to wait.
-    if (u.mood === 'reaching_out' && !asksOrWonders(text)) return careGoesOn('crisis_reach_out', text, turn, state.crisis);
+    // Safety said outright beside it ("我不会真去死的 … 刚给我妈打了电话") is heard as safe, below.
+    if (!assuredSafe && u.mood === 'reaching_out' && !asksOrWonders(text)) return careGoesOn('crisis_reach_out', text, turn, state.crisis);
     // "那个电话是多少" / "刚才那个号码": the helpline just given, first — not the rules on collectors' calls.
     if (u.mood === 'asks_line' && !cues.debt_words.some((w) => text.includes(w))) return lineAsked(text, turn, state.crisis);
     // Back from the dangerous place ("好 我回屋里了", "我下来了 回房间了"): relief, stay away from it, the line. Read as
     // safe or not, it is a step towards safety, never a brush-off; only safety said outright ("…我很安全") ends care.
-    const backInside = u.mood === 'back_inside' && (u.crisis === 'none' || (u.crisis === 'safe' && !saysAssured(text, cues.safe_assured)));
+    const backInside = u.mood === 'back_inside' && (u.crisis === 'none' || (u.crisis === 'safe' && !assuredNow));
     if (backInside && !asksOrWonders(text)) return careGoesOn('crisis_back_inside', text, turn, state.crisis);
     // Someone close by, not yet with them ("老婆在隔壁房间"): go to them now.
     if (u.crisis !== 'safe' && !asksOrWonders(text) && cues.someone_near.some((w) => text.includes(w))) return someoneNear(text, turn, state.crisis);
@@ -149,7 +154,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const carried = plain.pastedEvidently ? undefined : await carriedQuestion(text, receivedAt, state, turn, cues.safe_assured);
     // "我在家 我妈在旁边 我不会做傻事 你接着帮我算吧": safe, and the loan check taken up again where it was.
     const goesOn = state.loan !== undefined && cues.continue_task.some((w) => text.includes(w));
-    if (u.crisis === 'safe' && goesOn && saysAssured(text, cues.safe_assured)) {
+    if (u.crisis === 'safe' && goesOn && assuredNow) {
       leaveCrisisQuietly(turn);
       return interestFor(state.loan!, text, turn);
     }
@@ -161,9 +166,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     }
     // "我不会真的去死的 就是很难受": no longer at risk perhaps, but still hurting — care continues.
     // "没事了" / "真的没事 别问了" after words of dying is no word of safety: heard, not pressed, and care goes on.
-    else if (u.crisis === 'safe' && plain.act !== 'distress') {
+    // Safe said so, with a clause that still hurts ("我不会真去死的 就是太难受了 … 现在好点了"): eased below, the
+    // hurt met, never thanked as if all were well.
+    else if (u.crisis === 'safe' && plain.act !== 'distress' && !(assuredNow && hurtsStill(text, receivedAt, turn))) {
       turn.crisisHandled = true;
-      return saysAssured(text, cues.safe_assured) ? leaveCrisis(text, turn) : crisisUnsure(text, turn, state.crisis);
+      return assuredNow ? leaveCrisis(text, turn) : crisisUnsure(text, turn, state.crisis);
     }
     // No acute sign this turn after an acute one ("收起来了 我就是太累了"): care goes on without the emergency script.
     if (state.crisis.level === 'acute') {
@@ -176,7 +183,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     const pasted = plain.speaker !== 'user' && plain.speakerConfidence >= SPEAKER_SURE && plain.pastedEvidently;
     // "我现在在家 老婆在旁边 我不会做傻事的 就是好累": safe and assured, still hurting — met with care, and the mode has
     // run its course; "我不会真的去死的 就是很难受" alone: care goes on.
-    if (u.crisis === 'safe' && saysAssured(text, cues.safe_assured)) {
+    if (u.crisis === 'safe' && assuredNow) {
       turn.crisisHandled = true;
       return easeCrisis(text, turn);
     }
@@ -466,6 +473,11 @@ function asked(read: TurnUnderstanding): TurnUnderstanding {
   return ANSWERABLE.has(read.act) && read.act !== 'describe' ? { ...read, speaker: 'user', speakerConfidence: 1 } : { ...read, act: 'ask', speaker: 'user', speakerConfidence: 1 };
 }
 
+/** True when a clause of the turn, read alone, is distress ("就是太难受了"), whatever the whole turn reads as. */
+function hurtsStill(text: string, at: Date, turn: TurnContext): boolean {
+  return text.split(/[\s,，。!！;；]+/u).some((c) => c && turn.deps.understander.understand(c, 'none', at).act === 'distress');
+}
+
 /** The user's turns looked back on for a wish to hurt someone, when a weapon is named without one. */
 const HARM_LOOKBACK = 3;
 
@@ -549,6 +561,16 @@ function askedPart(text: string, words: readonly string[]): string {
   const clauses = text.split(/[\s,，。!！;；]+/u).filter(Boolean);
   const kept = clauses.filter((c) => !saysAssured(c, words) || asksOrWonders(withoutAssurance(c, words)));
   return kept.length > 0 && kept.length < clauses.length ? kept.join(' ') : text;
+}
+
+/**
+ * Safety said so by the understanding (crisis.yaml `assured`): outright at any time in care; calm ("放心我没事",
+ * "跟家人说了") only when care began with words of despair alone — no plan, dangerous place, wound, pills, or someone
+ * else at risk in view, for then words alone are not enough.
+ */
+function firmlySafe(u: TurnUnderstanding, mode: CrisisMode | undefined): boolean {
+  if (u.crisis !== 'safe' || !u.assured) return false;
+  return u.assured === 'outright' || (mode !== undefined && mode.level === 'risk' && !mode.place && !mode.hurt && !mode.done && !mode.others);
 }
 
 /** True when `text` says one of the words of assurance (in traditional characters too: "我唔會做傻事"). */

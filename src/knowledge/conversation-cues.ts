@@ -55,6 +55,7 @@ const schema = z
     continuing: words.default([]),
     safe_assured: words.default([]),
     safe_outright: words.default([]),
+    sad_emoji: words.default([]),
     open_what_to_do: words.default([]),
     yes_no_forms: words.default([]),
     retraction: words.default([]),

@@ -102,6 +102,22 @@ export const crisisCuesSchema = z.object({
   safe: patterns,
   safe_in_crisis: patterns,
   not_safe: z.array(text).default([]),
+  /**
+   * Safety said so that care may end (text-turn.ts), read only on a turn already heard as safe. Outright: a `promise`
+   * never to act ("我不会真去死的", "放心 不会干傻事"), or being `fine` ("我没事了") beside a `step` taken away from the
+   * means or towards someone ("阳台门锁了", "去我妈屋里"). Calm, which ends care only when nothing more than words of
+   * despair was said: `calm` words alone (recovered, told family: "已经缓过来了", "跟家人说了"), or `fine` beside words
+   * that `reassure` the listener ("放心我没事"). A hit that overlaps `assured_unless` (an A-not-A question: "会不会想不开")
+   * counts for nothing.
+   */
+  assured: z.object({
+    promise: z.array(text).default([]),
+    fine: z.array(text).default([]),
+    step: z.array(text).default([]),
+    calm: z.array(text).default([]),
+    reassure: z.array(text).default([]),
+  }).default({ promise: [], fine: [], step: [], calm: [], reassure: [] }),
+  assured_unless: z.array(text).default([]),
   /** Leaving a dangerous place ("我离开江边了"): those words are no sign of being there. */
   left_place: z.array(text).default([]),
   /**
@@ -162,7 +178,7 @@ export const crisisCuesSchema = z.object({
    * back inside, pushing the bot away, silence, no sleep, no one to talk to, tiredness, where they are), so care
    * answers it instead of repeating itself. In order: the first mood whose pattern is found is the turn's.
    */
-  moods: z.array(z.object({ mood: z.string().regex(/^[a-z_]+$/), cues: patterns })).default([]),
+  moods: z.array(z.object({ mood: z.string().regex(/^[a-z_]+$/), cues: patterns, unless: z.array(text).default([]) })).default([]),
 });
 
 const patternMap = z.record(z.string().regex(/^[a-z_]+$/, 'ids are lower_snake_case'), patterns);
@@ -326,13 +342,14 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
       for (const [who, list] of Object.entries(acts.judged_subject)) check(F.acts, `judged_subject.${who}`, list);
     }
     if (crisis) {
-      for (const key of ['acute_place', 'everyday', 'head_unless', 'acute_alone', 'acute_upgrade', 'acute_in_crisis', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'left_place', 'defused', 'defused_across', 'weak'] as const) check(F.crisis, key, crisis[key]);
+      for (const key of ['acute_place', 'everyday', 'head_unless', 'acute_alone', 'acute_upgrade', 'acute_in_crisis', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'assured_unless', 'left_place', 'defused', 'defused_across', 'weak'] as const) check(F.crisis, key, crisis[key]);
       crisis.acute_pairs.forEach((pair, i) => {
         check(F.crisis, `acute_pairs[${i}].first`, pair.first);
         check(F.crisis, `acute_pairs[${i}].then`, pair.then);
       });
       for (const [name, list] of Object.entries(crisis.signs)) check(F.crisis, `signs.${name}`, list);
-      for (const m of crisis.moods) check(F.crisis, `moods.${m.mood}`, m.cues);
+      for (const m of crisis.moods) check(F.crisis, `moods.${m.mood}`, [...m.cues, ...m.unless]);
+      for (const [kind, list] of Object.entries(crisis.assured)) check(F.crisis, `assured.${kind}`, list);
       for (const key of ['harm_others', 'harm_others_armed', 'harm_others_unless', 'harm_others_with_self'] as const) check(F.crisis, key, crisis[key]);
       for (const d of crisis.acute_done) check(F.crisis, `acute_done.${d.kind}`, d.cues);
       crisis.together.forEach((combo, i) => {

@@ -220,8 +220,16 @@ describe('handleTurn', () => {
     expect(all(steps)).toContain(deps.replies.text('step_official_pay_label'));
   });
 
-  it('treats a message of only emoji or punctuation as empty', async () => {
-    expect(all(await handleTurn(text('😭😭😭🙏'), testDeps(new MemoryStore())))).toContain('没有收到文字');
+  it('treats a message of only punctuation as empty', async () => {
+    expect(all(await handleTurn(text('？？。。。'), testDeps(new MemoryStore())))).toContain('没有收到文字');
+  });
+
+  it('answers a message of only emoji gently, never as bad input (issue 10)', async () => {
+    for (const face of ['😢😢', '👍']) {
+      const reply = await handleTurn(text(face), testDeps(new MemoryStore()));
+      expect(reply.kind).not.toBe('error');
+      expect(all(reply)).not.toContain('没有收到文字');
+    }
   });
 
   it('never logs message text or numbers', async () => {

@@ -76,13 +76,41 @@ export function createCrisisReader(cues: CrisisCues, compiler: CueCompiler, dete
   };
 }
 
+/**
+ * How firmly a turn heard as safe says so (crisis.yaml `assured`): `outright` (a promise never to act, or being fine
+ * beside a step away from the means or towards someone) may end care whatever was said before; `calm` (recovered,
+ * told family, "放心我没事") only when nothing more than words of despair was. Undefined: safe words, but not said so.
+ */
+export type Assurance = 'outright' | 'calm';
+
+/** Reads the assurance of a turn's normalised own words; the caller reads it only on a turn heard as safe. */
+export type AssuranceReader = (t: string) => Assurance | undefined;
+
+/** Builds the assurance reader; `fine` and its `step` or `reassure` may stand in different clauses of the turn. */
+export function createAssuranceReader(cues: Pick<CrisisCues, 'assured' | 'assured_unless'>, compiler: CueCompiler): AssuranceReader {
+  const a = cues.assured;
+  const unless = compiler.compile(cues.assured_unless);
+  const lists = { promise: a.promise, fine: a.fine, step: a.step, calm: a.calm, reassure: a.reassure };
+  const m = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, compiler.compile(v)])) as Record<keyof typeof lists, CueMatcher>;
+  return (t) => {
+    const voids = unless.all(t);
+    const says = (k: keyof typeof lists) => m[k].all(t).some((h) => !voids.some((v) => v.start < h.end && h.start < v.end));
+    if (says('promise') || (says('fine') && says('step'))) return 'outright';
+    if (says('calm') || (says('fine') && says('reassure'))) return 'calm';
+    return undefined;
+  };
+}
+
 /** Reads what a person in crisis mode is doing in a turn (crisis.yaml `moods`): the first mood found, or undefined. */
 export type MoodReader = (t: string) => string | undefined;
 
-/** Builds the mood reader; each mood's cues may span the turn's clauses ("我给我姐打了电话 她马上过来"). */
+/**
+ * Builds the mood reader; each mood's cues may span the turn's clauses ("我给我姐打了电话 她马上过来"). A mood whose
+ * `unless` is found in the turn is not its mood ("他们打给我同事" is the collectors calling, not reaching out).
+ */
 export function createMoodReader(cues: Pick<CrisisCues, 'moods'>, compiler: CueCompiler): MoodReader {
-  const moods = cues.moods.map((m) => ({ mood: m.mood, cues: compiler.compile(m.cues) }));
-  return (t) => moods.find((m) => m.cues.test(t))?.mood;
+  const moods = cues.moods.map((m) => ({ mood: m.mood, cues: compiler.compile(m.cues), unless: compiler.compile(m.unless) }));
+  return (t) => moods.find((m) => m.cues.test(t) && !m.unless.test(t))?.mood;
 }
 
 /**

@@ -124,6 +124,11 @@ export interface TurnUnderstanding {
    * ("help_coming", "push_away", "silent" …); unset when none is found or outside care.
    */
   mood?: string;
+  /**
+   * With safe: how firmly it is said (crisis.yaml `assured`) — `outright` ("我不会真去死的", "阳台门锁了 我没事了") may end
+   * care, `calm` ("放心我没事", "跟家人说了") only after words of despair alone; unset when safe words are not said so.
+   */
+  assured?: 'outright' | 'calm';
   /** Set when act is follow_up. */
   followUp?: FollowUpKind;
   /**

@@ -12,7 +12,7 @@ import type { Knowledge } from '../../knowledge/knowledge';
 import type { UnderstandingData } from '../../knowledge/understanding-data';
 import { createActReader, isSmallTalk, type ActReader } from './act';
 import { createCrisisHead } from './crisis-head';
-import { createCrisisReader, createMoodReader, type OwnWords } from './crisis-signal';
+import { createAssuranceReader, createCrisisReader, createMoodReader, type OwnWords } from './crisis-signal';
 import { createOthersReader } from './others-at-risk';
 import { createHarmReader } from './harm-others';
 import { createCueCompiler } from './cues';
@@ -83,6 +83,7 @@ export function createUnderstandingPipeline(
   const done = data.crisis.acute_done.map((d) => ({ kind: d.kind, cues: compiler.compile(d.cues) }));
   const place = compiler.compile(['@PLACE']);
   const mood = createMoodReader(data.crisis, compiler);
+  const assurance = createAssuranceReader(data.crisis, compiler);
   const facts = createFactReader(data.facts, compiler, options.serviceNumbers);
   const provision = createProvisionReader(data.provisions, compiler, options.lawNames ?? new Map());
   const acts = createActReader(data.acts, compiler, heads.act);
@@ -104,6 +105,7 @@ export function createUnderstandingPipeline(
     const act = acts.call(input, signals);
     const othersSaid = signal === 'none' || signal === 'safe' ? others(tt.t) : undefined;
     const moodSaid = context === 'crisis' ? mood(ownWords(tt, sp).t) : undefined;
+    const assured = signal === 'safe' ? assurance(own.t) : undefined;
     return {
       speaker: sp.speaker,
       speakerConfidence: round3(sp.confidence),
@@ -115,6 +117,7 @@ export function createUnderstandingPipeline(
       ...(doneSaid ? { done: doneSaid } : {}),
       ...(atRisk && place.test(own.t) ? { place: true as const } : {}),
       ...(moodSaid ? { mood: moodSaid } : {}),
+      ...(assured ? { assured } : {}),
       ...(act.followUp ? { followUp: act.followUp } : {}),
       ...(act.signals.followKind ? { asks: act.signals.followKind } : {}),
       ...(act.signals.judged ? { judged: act.signals.judged } : {}),

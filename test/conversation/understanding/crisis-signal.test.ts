@@ -26,6 +26,8 @@ describe('the crisis reader', () => {
     safe: ['平安了'],
     safe_in_crisis: ['还行'],
     not_safe: [],
+    assured: { promise: [], fine: [], step: [], calm: [], reassure: [] },
+    assured_unless: [],
     left_place: ['离开 @SPOT'],
     defused: ['@SPOT 的餐厅'],
     defused_across: ['绳结 ~6 打包'],
@@ -44,7 +46,7 @@ describe('the crisis reader', () => {
     harm_others_with_self: [],
     acute_done: [],
     acute_in_crisis: ['秋千 ~2 上'],
-    moods: [{ mood: 'swinging', cues: ['荡秋千'] }],
+    moods: [{ mood: 'swinging', cues: ['荡秋千'], unless: [] }],
   };
   const reader = createCrisisReader(cues, compiler, (raw) => raw.includes('想死'));
   const signal = (raw: string, context: DialogueContext = 'none') => {
