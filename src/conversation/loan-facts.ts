@@ -118,7 +118,10 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   // A loan told with no question ("借了6000 分12期", or who lent: "我找个人借的钱 朋友介绍的放贷的 不是什么平台"): the
   // check starts, or goes on, by asking the next number it needs; a guide picked by a stray word answers nothing said.
   // Only money borrowed (借): a debt told ("信用卡欠了五万多 …") or a sum asked about is no loan to interview about.
-  const toldOnly = !asksElse && u.facts.conduct.length === 0
+  // Beside a court's paper (cues court_papers: "收到法院寄来的支付令 … 我本金才借了2万") the numbers are what the paper
+  // claims against what was borrowed: the paper is answered, and the numbers kept below.
+  const courtPaper = cues.court_papers.some((w) => text.includes(w));
+  const toldOnly = !asksElse && !courtPaper && u.facts.conduct.length === 0
     && ((u.act === 'loan_facts' && statesNumbers(said) && text.includes(BORROWED) && !asksOrWonders(text))
       || (said.lender !== undefined && !statesNumbers(said) && !isQuestion(text) && cues.own_borrowing.some((w) => text.includes(w))));
   if (!about && toldOnly) return interestFor(gathered(held, said), text, turn, held);

@@ -116,6 +116,26 @@ function outOfScope(turn: TurnContext): Answer {
   return { reply, kind: 'out_of_scope', suggestions: [], outOfScope: true, retrieved: [] };
 }
 
+/**
+ * A statement right after an answer that changes it ("钱是给我妈看病用了" after "我老公会不会也要替我还": the money's use
+ * decides), answered within the last answer's guide when it fits another of that guide's question types. Undefined
+ * when the last reply answered no question of the user's, or the statement fits nothing new there. In crisis mode this
+ * is the next thing asked, so it is answered under the care, not met with care alone.
+ */
+export async function toldAgainstLastAnswer(text: string, state: UserState | null, turn: TurnContext): Promise<OutboundReply | undefined> {
+  const last = state?.focus?.answer;
+  const said = state?.history.filter((t) => t.role === 'user').at(-1)?.text;
+  if (!last?.guideId || said === undefined) return undefined;
+  // The last reply was this answer only when the user's last words were its question.
+  const n = Math.min(said.length, last.question.length);
+  if (n === 0 || said.slice(0, n) !== last.question.slice(0, n)) return undefined;
+  const { deps } = turn;
+  const probe = await deps.answerer.answer(text, { at: deps.now(), lastTopic: last.guideId, lastEntry: last.entryId });
+  if (probe.outOfScope || probe.guideId !== last.guideId || !probe.entryId || probe.entryId === last.entryId) return undefined;
+  turn.remember(text);
+  return answerReply(probe, text, turn);
+}
+
 /** Makes an answer the reply and the focus of the conversation (for "查看法条", "更多说明" and follow-ups). */
 export function answerReply(result: Answer, question: string, turn: TurnContext): OutboundReply {
   const at = turn.deps.now().toISOString();

@@ -32,7 +32,7 @@ import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { consequenceOfNotActing } from './not-acting';
 import { proofInFocus } from './proof-question';
 import { privatePaymentTold } from './payment-channel';
-import { answerQuestion, answerReply, moreOfAnswer } from './question';
+import { answerQuestion, answerReply, moreOfAnswer, toldAgainstLastAnswer } from './question';
 import { dropLoanQuestion, interestFor, loanAnswer, loanFollowUp, loanTurn, mergeLoanFacts, principalAnswer, principalOnlyAnswer, sameRuleForLender } from './loan-facts';
 import { asksOrWonders, isQuestion } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
@@ -127,8 +127,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // Help is on its way ("我打了120 他们在路上了", "我给我姐打了电话 她马上过来"): they did right; care goes on —
     // unless safety is said outright beside it ("她说马上过来陪我 我不会做傻事的 放心", cues `safe_outright`): heard as
     // safe, below.
+    // Help named only to be doubted ("打了110又能咋样 债还是在那", cues `help_doubted`) is none on its way: what it asks is
+    // answered below, under the care.
     const assuredSafe = u.crisis === 'safe' && (saysAssured(text, cues.safe_outright) || u.assured === 'outright');
-    if (!assuredSafe && (u.mood === 'help_coming' || cues.help_coming.some((w) => text.includes(w)))) return helpComing(text, turn, state.crisis);
+    const helpDoubted = cues.help_doubted.some((w) => text.includes(w));
+    if (!assuredSafe && !helpDoubted && (u.mood === 'help_coming' || cues.help_coming.some((w) => text.includes(w)))) return helpComing(text, turn, state.crisis);
     // Reaching out to someone close ("我同意给我朋友打电话"): words about calling family are help, never a collection
     // topic — do it now, and how to wait.
     // Safety said outright beside it ("我不会真去死的 … 刚给我妈打了电话") is heard as safe, below.
@@ -191,6 +194,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // how they are or where ("现在几点了 我还在出租屋") with no word of the debt: it is about them, not a collection topic.
     const aboutThem = u.mood !== undefined && !cues.debt_words.some((w) => text.includes(w));
     const asksNothing = (plain.act === 'ask' && !asksOrWonders(text)) || aboutThem;
+    // "钱是给我妈看病用了" right after "我老公会不会也要替我还" was answered under the care: a fact that changes that answer
+    // is answered within it (under the care too), never met with care alone.
+    const toldFact = (plain.act === 'ask' || plain.act === 'describe') && plain.facts.conduct.length === 0 && !asksOrWonders(text);
+    if (u.crisis !== 'safe' && !pasted && !carried && toldFact && u.mood === undefined) {
+      const against = await toldAgainstLastAnswer(text, state, turn);
+      if (against) return against;
+    }
     if (u.crisis === 'safe' || (!pasted && (!ANSWERABLE.has(plain.act) || asksNothing))) {
       if (!carried || u.crisis === 'safe') return crisisDistress(text, turn, state.crisis);
       text = carried;
@@ -210,7 +220,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // Calling the helpline soon after care ran its turns ("打了 在排队"): the same encouragement, never a legal text.
   const lineMood = inAftercare(state, now) ? deps.understander.understand(text, 'crisis', receivedAt).mood : undefined;
   if (lineMood === 'calls_line' || lineMood === 'calling_line') return callsLine(text, turn, state!.crisis!, lineMood === 'calling_line');
-  if (state?.crisis && !inCrisis(state) && cues.help_coming.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
+  if (state?.crisis && !inCrisis(state) && cues.help_coming.some((w) => text.includes(w)) && !cues.help_doubted.some((w) => text.includes(w))) return helpComing(text, turn, state.crisis);
   // Soon after care ran its turns, a turn that only says how they are ("嗯", "随便吧", "我是不是很没用") or asks for the
   // line is care again; self-blame with no crisis said is distress — never small talk, a legal text or "out of scope".
   const feeling = state?.pending ? undefined : feelingOf(text, receivedAt, turn);

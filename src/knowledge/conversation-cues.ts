@@ -69,6 +69,8 @@ const schema = z
     rate_judged: words.default([]),
     rate_compared: words.default([]),
     own_borrowing: words.default([]),
+    court_papers: words.default([]),
+    help_doubted: words.default([]),
     same_question: words.default([]),
     negotiation: words.default([]),
     continue_task: words.default([]),
