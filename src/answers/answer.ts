@@ -411,13 +411,20 @@ export function createOfflineAnswerer(
     return [first];
   }
 
-  /** The question cut at punctuation and spaces (before folding, which joins Han text across spaces). */
+  /**
+   * The question cut at punctuation and spaces (before folding, which joins Han text across spaces). A clause telling
+   * a claim heard elsewhere ("有人说交3000块能帮我洗白") asks whether it holds.
+   */
   function questionClauses(question: string): Array<{ text: string; asks: boolean; joined: boolean }> {
     return question
       .split(/[，,。.！!？?；;、\s]+/)
       .map((t) => correct(t).trim())
       .filter((t) => t.length >= opts.minClauseChars)
-      .map((text) => ({ text, asks: k.questionCues.some((cue) => text.includes(cue)), joined: k.clauseJoiners.some((j) => text.startsWith(j)) }));
+      .map((text) => ({
+        text,
+        asks: k.questionCues.some((cue) => text.includes(cue)) || k.hearsayCues.some((w) => text.startsWith(w)),
+        joined: k.clauseJoiners.some((j) => text.startsWith(j)),
+      }));
   }
 
   /** The answer for one or two leads: first screen, citations, buttons and the 'more' page. */

@@ -270,8 +270,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (cannot) return cannot;
 
   // A follow-up on the loan being checked ("那合法的话我应该还多少", "合同上写的是XX小贷公司", "是正规的小贷公司 也一样吗"), or
-  // "能不能只还本金" before there is a loan to compute.
-  const onLoan = principalAnswer(text, turn, state?.loan, receivedAt) ?? sameRuleForLender(text, turn, state, receivedAt)
+  // "能不能只还本金" before there is a loan to compute. Whether the lender commits a crime or can be sued for lending
+  // ("这种私人放贷是不是犯罪 我能不能告他放高利贷") is no question about the loan's numbers: the guides answer it.
+  const aboutLender = cues.crime_question.some((w) => text.includes(w)) || cues.sue_lender.some((w) => text.includes(w));
+  const onLoan = aboutLender ? undefined : principalAnswer(text, turn, state?.loan, receivedAt) ?? sameRuleForLender(text, turn, state, receivedAt)
     ?? principalOnlyAnswer(text, turn, state?.loan) ?? loanFollowUp(text, u, receivedAt, turn, state?.loan);
   if (onLoan) return onLoan;
 
@@ -383,7 +385,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // A question put to the bot ("我家老房子拆迁补偿的事你懂不", "你觉得我该先还哪个") or a request to it ("你帮我写份…吧"),
   // nothing pasted: the user's own.
   const toBot = (asksOrWonders(text) && cues.asks_bot.some((w) => text.includes(w))) || cues.requests_bot.some((w) => text.includes(w));
-  if (u.speaker !== 'user' && !u.pastedEvidently && u.facts.conduct.length === 0 && toBot) {
+  // Asked to look at someone else's matter ("我表弟…被抓了 你能帮他看看吗"): the user's, whatever it tells was done.
+  const aboutOthers = cues.asks_bot_for_others.some((w) => text.includes(w));
+  if (u.speaker !== 'user' && !u.pastedEvidently && ((u.facts.conduct.length === 0 && toBot) || aboutOthers)) {
     u = { ...u, speaker: 'user', speakerConfidence: 1, act: 'ask' };
   }
   // "你帮我记一下 今天一上午打了二十多个电话": the bot asked for its own work — the user's words, whatever conduct they tell.
@@ -425,7 +429,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
 
   // 7. The user's own words: a loan to compute, conduct to assess, fear to meet, a question to answer.
   if (cues.retaliation.some((w) => text.includes(w))) return say('retaliation_refuse', 'answer', text, turn);
-  const loan = loanTurn(text, u, receivedAt, turn, state?.loan);
+  const loan = aboutLender ? undefined : loanTurn(text, u, receivedAt, turn, state?.loan);
   if (loan) return loan;
   if (u.act === 'describe' || u.act === 'ask') {
     // What the report asks, read as if it followed an analysis ("…还能报警吗" asks can_report). A question that
@@ -467,6 +471,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       routed.blocks.unshift({ style: 'paragraph', text: deps.replies.text('distress_routed') });
       return routed;
     }
+    // Anger at what collectors keep doing ("我把他们号码拉黑了 他们换号继续打 烦死了"): that conduct is assessed, with
+    // its steps, rather than comfort alone.
+    const told = !isQuestion(text) && u.speaker === 'user' && conductOfText().findings.length > 0 ? describeConduct(text, receivedAt, turn, u.asks, eventDates(u)) : undefined;
+    if (told) return told;
     if (!isQuestion(text)) return distress(text, turn);
     const answered = await answerQuestion(text, u, turn, false);
     return answered.blocks[0]?.text === turn.deps.replies.text('answer_out_of_scope') ? distress(text, turn) : answered;

@@ -62,6 +62,8 @@ const schema = z
     cap_question: words.default([]),
     evidence_kept: words.default([]),
     asks_bot: words.default([]),
+    asks_bot_for_others: words.default([]),
+    sue_lender: words.default([]),
     requests_bot: words.default([]),
     recover_question: words.default([]),
     self_injury: words.default([]),

@@ -88,6 +88,8 @@ export interface Knowledge {
   domainCues: string[];
   /** Leading words that join one more listed thing to a question (还有, 另外 …). */
   clauseJoiners: string[];
+  /** Leading words of a clause that tells a claim heard elsewhere (有人说, 听说 …): the user asks whether it holds. */
+  hearsayCues: string[];
   /** Leading words of a clause that only reports what the collectors said or do (他们说, 催收要 …). */
   reportedByThem: string[];
   /** Particles too empty to tell a guide's question types apart (的, 了, 吗 …). */

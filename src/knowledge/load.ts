@@ -161,6 +161,7 @@ export function loadKnowledge(dir: string): Knowledge {
     interestCues: routing?.interest_cues ?? [],
     domainCues: routing?.domain_cues ?? [],
     clauseJoiners: routing?.clause_joiners ?? [],
+    hearsayCues: routing?.hearsay ?? [],
     reportedByThem: routing?.reported_by_them ?? [],
     hotlineCues: routing?.hotline_cues ?? [],
     pronounPeople: routing?.pronoun_people ?? { pronouns: [], people: [] },

@@ -186,6 +186,7 @@ export const routingSchema = z.object({
   interest_cues: words.default([]),
   domain_cues: words.default([]),
   clause_joiners: words.default([]),
+  hearsay: words.default([]),
   reported_by_them: words.default([]),
   entry_particles: words.default([]),
   greetings: words.default([]),
