@@ -46,7 +46,8 @@ export function createFeePercentReader(cues: LoanCues, grammar: NumberGrammar): 
   const alternatives = lower(cues.alternatives);
   // 收取10%的服务费 / 扣了5个点服务费: the share, then the fee noun.
   const nouns = cues.after.fee ?? [];
-  const shareFirst = nouns.length ? new RegExp(`${SHARE}(?:的)?(?:${altOf(nouns)})`, 'g') : undefined;
+  // 交本金的0.3%作为服务费: a word saying what the share counts as may stand before the noun.
+  const shareFirst = nouns.length ? new RegExp(`${SHARE}(?:的)?(?:${altOf(cues.fee_percent.noun_links)})?(?:${altOf(nouns)})`, 'g') : undefined;
   /** The share in percent and its length in the text, from the six groups of SHARE starting at `g[i]`. */
   const shareAt = (g: RegExpMatchArray, i: number) =>
     g[i] !== undefined

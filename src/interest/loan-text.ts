@@ -246,7 +246,12 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     'g',
   );
   const timedRe = new RegExp(
-    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(${altOf(tc.verbs)})(?:了|的)?)?[:：,]?(?:${altOf(tc.remainder)})?(?:${partsLabel}[:：,]?)?(\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|${AMOUNT.replace(/^\(/, '(?:')})`,
+    `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(?:${altOf(tc.once)})?(${altOf(tc.verbs)})(?:了|的)?)?[:：,]?(?:${altOf(tc.remainder)})?(?:${partsLabel}[:：,]?)?(\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|${AMOUNT.replace(/^\(/, '(?:')})`,
+    'g',
+  );
+  /** 第14天把1500还上了: a time, then 把 and the amount before its paying verb (groups: the time, the amount). */
+  const movedObjectRe = new RegExp(
+    `(${escapeRe(tc.ordinal)}?(?:\\d+|${CN_COUNT})(?:${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?)${escapeRe(tc.moved_object.lead)}(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(tc.moved_object.verbs)})`,
     'g',
   );
   /** 第4个月还本金10000加当月利息300: one payment at a named period told as its principal and interest parts. */
@@ -328,6 +333,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const leadInBeforeRe = new RegExp(`(?<![提之以])(?:${altOf(li.before)})$`);
   /** 每两个月 / 每3个月: payments that many months apart (group 1). */
   const everyMonthsRe = new RegExp(`每(\\d+|${CN_COUNT})个月`);
+  const monthsWords = Object.entries(cues.payment_every.months_words).sort((a, b) => b[0].length - a[0].length);
   /** 一次还 / 一次交 right before an amount, and 每…还一次 (how often) before it: see collect. */
   const onceEachRe = /(?:^|[^每])一次(?:还|交|付)$/;
   const oncePerPeriodRe = /每[^,，。;；]{0,8}(?:还|交|付)一次/;
@@ -342,6 +348,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const stageFromRe = new RegExp(`^(?:从)?第${stageN}${stageUnit}(?:${altOf(cues.schedule_change.after)})`);
   const stageEndRe = new RegExp(`(?:还到|到)第${stageN}${stageUnit}(?:结束|为止|还完|还清)?`);
   const stageOneRe = new RegExp(`^第${stageN}${stageUnit}`);
+  const stageForRe = new RegExp(`^[,，](?:${altOf(cues.schedule_change.length_verbs)})${stageN}${stageUnit}(?![\\d万千元块])`);
   /** 每月还1180(本金1000+利息180): an amount, then its parts in brackets. */
   const partsAsideRe = /(\d[\d.]*)\(([^()]{3,30})\)/g;
   /** The parts in brackets are dropped when they add up to the amount before them (they would read as more amounts). */
@@ -423,9 +430,19 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     return t;
   };
 
+  /**
+   * 月息 1 分 8: a folk rate typed with spaces around 分 (whole and tenths, one digit each after a rate word). The
+   * spaces would break it into 1分 and a stray 8; a unit after the tenths (月息 2 分 6 期) keeps them apart.
+   */
+  const fenDigit = `[\\d${Object.keys(cues.numerals.digits).join('')}]`;
+  const spacedFenRe = new RegExp(`(${altOf(cues.rates.fen.named_before)})\\s*(${fenDigit})\\s*${escapeRe(cues.rates.fen.unit)}\\s+(${fenDigit})(?![\\d.]|\\s*(?:${altOf(Object.values(cues.term.units).flat())}))`, 'g');
+
+  /** 周息一成 / 月息两成: a rate said in tenths (group 2: the count), read as the percent it is. */
+  const tenthsRateRe = new RegExp(`(${altOf(cues.rates.tenths.after_words)})(?:是|为)?(\\d|[${Object.keys(cues.numerals.digits).join('')}])${escapeRe(cues.rates.tenths.unit)}(?![\\d${Object.keys(cues.numerals.digits).join('')}])`, 'g');
+
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
-    const typed = serviceNumbers ? serviceNumbers.blank(text.normalize('NFKC')) : text;
+    const typed = (serviceNumbers ? serviceNumbers.blank(text.normalize('NFKC')) : text).replace(spacedFenRe, `$1$2${cues.rates.fen.unit}$3`).replace(tenthsRateRe, (_m, word: string, n: string) => `${word}${smallCount(n) * 10}%`);
     const corrected = normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, restatedTime).replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
     const normal = phraseCorrected(corrected);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
@@ -439,7 +456,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
 
   /** Reads one normalised text; `named`: the text is the one loan the borrower named, however it is labelled. */
   function readLoan(text: string, at: Date, named: boolean): LoanFacts {
-    const t = text.replace(timedPartsLabelRe, `$1${tc.last_parts.label[0]}`);
+    const t = text.replace(timedPartsLabelRe, `$1${tc.last_parts.label[0]}`).replace(movedObjectRe, `$1${tc.moved_object.as}$2`);
     const mask = new Array<boolean>(t.length).fill(false);
     const masked = (s: number, e: number) => {
       for (let i = s; i < e; i++) mask[i] = true;
@@ -484,7 +501,12 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 每期服务费1% is a fee on every instalment when the loan's rate is stated too; alone it is the loan's flat
     // rate (每期手续费0.6% 分10期), read as before.
     let rate = perPeriodPct.length ? rates.readRate(t, masked, (s, e) => isMasked(s, e) || perPeriodPct.some((f) => f.start < e && s < f.end)) : undefined;
+    // 每期手续费0.6% … 银行说年化才7.2%: a year rate that is the fee each period times twelve is that fee said as a
+    // year's, not a rate charged beside it; the fee is read as it would be alone.
+    if (rate?.per === 'year' && perPeriodPct.length === 1 && Math.abs(rate.percent - 12 * perPeriodPct[0]!.percent) <= 1e-9) rate = undefined;
     const perPeriodFees: FeePercent[] = rate ? perPeriodPct : [];
+    /** 每期手续费0.6% alone: a fee percent is the loan's (flat) rate, so a fee of that money each period is it. */
+    const feePercentIsRate = perPeriodPct.length > 0 && !perPeriodFees.length;
     for (const f of perPeriodFees) masked(f.start, f.end);
     rate ??= rates.readRate(t, masked, isMasked);
     const perDay = rate ? undefined : rates.readInterestPerDay(t, masked, isMasked);
@@ -700,11 +722,15 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     else if (termForgotten(t)) doubts.push({ ask: 'term', drop: ['term', 'total', 'payments'] });
     const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate), doubts);
     const leadIn = readLeadIn(t);
+    // 前两周还上了，后面逾期了: the first periods told as paid (what happened, once the schedule is said), not a stage of it.
+    const paidSoFar = (x: Term) => !x.ordinal && leadInBeforeRe.test(t.slice(Math.max(0, x.start - 3), x.start)) && li.paid_history.some((w) => t.startsWith(w, x.end))
+      && amounts.some((a) => a.perPeriod && a.end <= x.start && (a.role === 'payment' || a.role === 'total'));
+    const ownTerms = terms.filter((x) => !paidSoFar(x));
     // 前3个月不用还: the lead-in's length is not the term.
-    const term = chooseTerm(leadIn ? terms.filter((x) => x.end <= leadIn.start || x.start >= leadIn.end) : terms, t);
+    const term = chooseTerm(leadIn ? ownTerms.filter((x) => x.end <= leadIn.start || x.start >= leadIn.end) : ownTerms, t);
     if (term.term) facts.term = term.term;
     // 前两个月每个月还500，后面怎么还还没定: the first months' payments, and nothing of the months after: asked.
-    if (!staged && !leadIn && terms.some((x) => !x.ordinal && leadInBeforeRe.test(t.slice(Math.max(0, x.start - 3), x.start)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'term'] });
+    if (!staged && !leadIn && ownTerms.some((x) => !x.ordinal && leadInBeforeRe.test(t.slice(Math.max(0, x.start - 3), x.start)))) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'term'] });
     // 一开始说分12期，后来又说分10期: two different counts of instalments, each said after 分, so the term is asked.
     const splitCounts = new Set(terms.filter((x) => !x.ordinal && x.unit === 'period' && splitWords.some((w) => t.slice(0, x.start).endsWith(w))).map((x) => x.count));
     if (splitCounts.size > 1) doubts.push({ ask: 'term', drop: ['term'] });
@@ -726,11 +752,14 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 每两个月还一次，每次5500，一共还4次: payments some months apart, the first after that many months. Without
     // the count and the amount each time (or with a rate or interest to work it from) the term is asked.
     const apartMatch = everyMonthsRe.exec(t);
-    const monthsApart = apartMatch ? smallCount(apartMatch[1]!) : NaN;
+    const monthsApart = apartMatch ? smallCount(apartMatch[1]!) : monthsApartByWord(t);
     let apartPayments: Payment[] | undefined;
     if (monthsApart >= 2 && Number.isInteger(monthsApart)) {
       const { payment: each, term: n } = facts;
-      if (each !== undefined && n?.unit === 'period' && Number.isInteger(n.count) && !facts.rate && !facts.interest) apartPayments = Array.from({ length: n.count }, (_, i) => ({ month: monthsApart * (i + 1), amount: each }));
+      // 每个季度还一次 … 一年还完: a term in months that the months apart divide is that many payments.
+      const inMonths = n?.unit === 'month' ? n.count : NaN;
+      const count = n?.unit === 'period' ? n.count : Number.isInteger(inMonths / monthsApart) ? inMonths / monthsApart : NaN;
+      if (each !== undefined && Number.isInteger(count) && count >= 1 && !facts.rate && !facts.interest) apartPayments = Array.from({ length: count }, (_, i) => ({ month: monthsApart * (i + 1), amount: each }));
       else doubts.push({ ask: 'term', drop: ['term', 'payment'] });
     }
     // 每次还500 还8次: eight payments, but a week or a month apart is not said, so it is asked.
@@ -814,6 +843,13 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       && amounts.some((a) => a.role === 'total' && a.value === facts.total && terms.some((o) => o.ordinal && clauseStartAt(t, o.start) === clauseStartAt(t, a.start)))) {
       doubts.push({ ask: 'payment', drop: ['total'] });
     }
+    // 每月还利息800，还五个月，第六个月还20800: the months of interest alone are counted, then the month after them pays
+    // the principal with one more month's interest; that month is the term.
+    const { term: interestMonths, principal: lentHere, total: paidAtEnd, interest: monthlyInterest } = facts;
+    if (kind === 'interest_only' && interestMonths?.unit === 'month' && lentHere !== undefined && paidAtEnd !== undefined && monthlyInterest?.each && Math.abs(paidAtEnd - lentHere - monthlyInterest.amount) <= 0.005
+      && terms.some((x) => x.ordinal && x.unit === 'month' && x.count === interestMonths.count + 1 && amounts.some((a) => a.role === 'total' && a.value === paidAtEnd && clauseStartAt(t, a.start) === clauseStartAt(t, x.start)))) {
+      facts.term = { count: interestMonths.count + 1, unit: 'month' };
+    }
     if (!facts.term && (kind === 'interest_only' || facts.interest?.each)) {
       // 第6个月还本金 / 第3周还本金: the principal's due time is the term, in its own unit.
       // The last one named: 第1到第5个月付利息，第6个月还本金 ends in month 6.
@@ -876,7 +912,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // interest or is it is not said, so the instalment is asked.
     const { rate: r, principal: pr, feePerPayment: fp, principalPerPeriod: pp } = facts;
     if (r?.per === 'month' && pr !== undefined && fp !== undefined && pp !== undefined && facts.interest === undefined && Math.abs((pr * r.percent) / 100 - fp) <= 0.01) {
-      if (has(t, cues.fee_rate_words)) {
+      if (has(t, cues.fee_rate_words) || feePercentIsRate) {
         facts.payment = round2(pp + fp);
         delete facts.rate;
         delete facts.principalPerPeriod;
@@ -1235,6 +1271,18 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
           if (facts.principal === undefined && facts.received === undefined) facts.principal = a.value;
       }
     }
+    // 每期本金1250加手续费225，每期还1475 / …另外每期收担保费60，所以每个月扣我1180: one amount each period equal to
+    // the parts said in the other clauses together (two parts or more) is the instalment said whole, whatever its cue;
+    // the parts are not added to it again.
+    const whole = (p: { principal: number; interest: number; fee: number; payment: number }) => p.principal + p.interest + p.fee + p.payment;
+    const partCount = (p: { principal: number; interest: number; fee: number; payment: number }) => [p.principal, p.interest, p.fee, p.payment].filter((x) => x > 0).length;
+    for (const [k, p] of [...parts.entries()]) {
+      const others = [...parts.entries()].filter(([o]) => o !== k).map(([, o]) => o);
+      if (partCount(p) !== 1 || others.reduce((x, o) => x + partCount(o), 0) < 2 || Math.abs(others.reduce((x, o) => x + whole(o), 0) - whole(p)) > 0.005) continue;
+      parts.clear();
+      parts.set(k, { principal: 0, interest: 0, fee: 0, payment: whole(p) });
+      break;
+    }
     // 每个月还本金500，利息每月60: parts of one instalment said in separate clauses are one instalment, unless a
     // clause gives a whole payment of its own.
     if (parts.size > 1 && ![...parts.values()].some((p) => p.payment > 0)) {
@@ -1312,8 +1360,17 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     if (!lent) return [];
     const from = new Date(`${lent.iso}T00:00:00Z`).getTime();
     const out: TimedHit[] = [];
+    // 2月15日、3月15日、4月15日各还了2100: days listed before the one whose clause says what was paid, each (各) the same.
+    let listedBefore: typeof days = [];
     for (const d of days) {
       if (d.start < lent.end) continue;
+      const joiner = cues.dates.list_joiners.find((j) => t.startsWith(j, d.end));
+      if (joiner !== undefined && days.some((o) => o.start === d.end + joiner.length)) {
+        listedBefore.push(d);
+        continue;
+      }
+      const withList = listedBefore;
+      listedBefore = [];
       let end = d.end;
       while (end < t.length && !breakChars.has(t[end]!)) end++;
       const rest = t.slice(d.end, end);
@@ -1323,9 +1380,12 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       if (nums.length !== 1 || nums[0]!.value < cues.bare_min || isMasked(d.end + nums[0]!.start, d.end + nums[0]!.end)) continue;
       const head = rest.slice(0, nums[0]!.start);
       if (!relativeVerbs.some((v) => head.includes(v)) || has(head, cues.dates.contract)) continue;
-      const n = Math.round((new Date(`${d.iso}T00:00:00Z`).getTime() - from) / 86_400_000);
-      if (!(n > 0) || (out.length && n <= out[out.length - 1]!.day!)) return [];
-      out.push({ day: n, amount: nums[0]!.value, start: d.start, end: d.end + nums[0]!.end, ordinal: true } as TimedHit);
+      const each = withList.length && has(head, cues.dates.each_words) ? withList : [];
+      for (const day of [...each, d]) {
+        const n = Math.round((new Date(`${day.iso}T00:00:00Z`).getTime() - from) / 86_400_000);
+        if (!(n > 0) || (out.length && n <= out[out.length - 1]!.day!)) return [];
+        out.push({ day: n, amount: nums[0]!.value, start: day.start, end: day === d ? d.end + nums[0]!.end : day.end, ordinal: true } as TimedHit);
+      }
     }
     return out.length >= 2 ? out : [];
   }
@@ -1622,7 +1682,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       // 14天一期: the 一期 says how long a period is, not how many there are.
       if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;
       // 每7天还一次 / 每周还一次 / 每月还一次: how often, not how many payments.
-      if (instalmentUnits.includes(word) && count === 1 && (everyInLeadRe.test(lead) || everyMonthsRe.test(lead) || everyPeriodWords.some((w) => lead.includes(w)))) continue;
+      if (instalmentUnits.includes(word) && count === 1 && (everyInLeadRe.test(lead) || everyMonthsRe.test(lead) || monthsWords.some(([w]) => lead.includes(w)) || everyPeriodWords.some((w) => lead.includes(w)))) continue;
       // 还6次 / 分6次: 次 counts instalments only after 分/还/共.
       if (instalmentUnits.includes(word) && !cues.instalment_words.some((w) => lead.endsWith(w))) continue;
       // A bare 月 is a term only after 分/共/期限 ("分6月"), never a month of the year.
@@ -1840,6 +1900,21 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   }
 
   /** Days between payments named by the payment cue itself: 每周 → 7, 每两周 → 14, 每天 → 1. */
+  /**
+   * 每个季度还一次 / 每半年还一次: payments that many months apart said by a word (cues payment_every.months_words),
+   * a paying verb right after it and no interest named in its clause (每季度付息 is interest paid on its own).
+   */
+  function monthsApartByWord(t: string): number {
+    for (const [w, n] of monthsWords) {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+        if (!everyVerbs.some((v) => t.startsWith(v, i + w.length))) continue;
+        if (has(clauseAround(t, i, i + w.length, breakChars), interestWords)) continue;
+        return n;
+      }
+    }
+    return NaN;
+  }
+
   function paymentEvery(t: string): number | undefined {
     // A period under a week needs a verb after it (每天还100; 每天利息5块 is no schedule).
     const verbFollows = (at: number) => everyVerbs.some((v) => t.startsWith(v, at));
@@ -1943,7 +2018,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     for (const c of clauses) {
       const head = stageHead(c, next, t);
       if (!head) {
-        if (sawStage && /\d/.test(c) && !stageEndRe.test(c)) return undefined;
+        if (sawStage && /\d/.test(c) && !stageEndRe.test(c) && !stageForRe.test(`,${c}`)) return undefined;
         continue;
       }
       const { from, to, end } = head;
@@ -1970,7 +2045,10 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const from = stageFromRe.exec(c);
     if (from) {
       const until = stageEndRe.exec(t.slice(t.indexOf(c) + from.index));
-      return until ? { from: smallCount(from[1]!), to: smallCount(until[1]!), end: from.index + from[0].length } : undefined;
+      if (until) return { from: smallCount(from[1]!), to: smallCount(until[1]!), end: from.index + from[0].length };
+      // 第四个月开始每个月还3500，还三个月: the stage's length said in the clause right after it.
+      const length = stageForRe.exec(t.slice(t.indexOf(c) + c.length));
+      return length ? { from: smallCount(from[1]!), to: smallCount(from[1]!) + smallCount(length[1]!) - 1, end: from.index + from[0].length } : undefined;
     }
     const one = stageOneRe.exec(c);
     if (one) return { from: smallCount(one[1]!), to: smallCount(one[1]!), end: one.index + one[0].length };
@@ -2042,13 +2120,26 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 15天 … 到期交了750续期，又过15天还了5000: the days after the first due date, which is the loan's term.
     const lastAt = (byDay ? last.day ?? (last.month ?? 0) * 30 : last.month ?? Math.round((last.day ?? 0) / 30)) + ('afterDue' in last && last.afterDue ? step : 0);
     // 每周续期一次要交1000，续了3次: how often a rollover may be made (每… 一次) is not how many were made.
-    const said = [...t.matchAll(new RegExp(`(?:${rolloverAlt})了?(\\d|${CN_COUNT})次`, 'g'))].find((m) => !t.slice(Math.max(0, m.index! - 3), m.index!).includes('每'));
-    const count = said ? smallCount(said[1]!) : Math.round(lastAt / step) - 1;
+    // 展期一次要给600，我展了两次: the price of one rollover is said with a count too, so the largest count said is
+    // how many were made. 展期了一次，又展期了一次: each rollover told again after 又 is one more.
+    const saids = [...t.matchAll(new RegExp(`(又)?(?:${rolloverAlt})了?(\\d|${CN_COUNT})次`, 'g'))].filter((m) => !t.slice(Math.max(0, m.index! - 3), m.index!).includes('每'));
+    const said = saids.length ? Math.max(...saids.map((m) => smallCount(m[2]!))) + saids.filter((m) => m[1] && smallCount(m[2]!) === 1).length : undefined;
+    const count = said ?? Math.round(lastAt / step) - 1;
     if (!(count >= 1)) {
       facts.unstated = 'term';
       return;
     }
-    const fees: Payment[] = Array.from({ length: count }, (_, i) => (byDay ? { day: step * (i + 1), amount: feeAmount } : { month: step * (i + 1), amount: feeAmount }));
+    // 到期时我先还了1000本金加上400展期费（一共1400）: principal repaid right before the rollover's fee (a part of the
+    // amount lent, in the same sentence) is paid with it, at the first due date; a sum said right after must agree.
+    const feeHit = amounts.find((a) => a.role === 'rollover');
+    const lent = facts.principal;
+    const part = feeHit && lent !== undefined ? amounts.find((a) => (a.role === 'principal' || (a.role === 'total' && cues.part_words.principal.some((w) => t.startsWith(w, a.end)))) && a.value < lent && a.end <= feeHit.start && feeHit.start - a.end <= 12 && !/[。；;!！?？]/.test(t.slice(a.end, feeHit.start))) : undefined;
+    const sumAfter = part && feeHit ? amounts.find((a) => a.start >= feeHit.end && a.start - feeHit.end <= 8 && has(t.slice(feeHit.end, a.start), cues.sum_words)) : undefined;
+    const firstExtra = part && (!sumAfter || Math.abs(sumAfter.value - part.value - feeAmount) <= 0.005) ? part.value : 0;
+    const fees: Payment[] = Array.from({ length: count }, (_, i) => {
+      const amount = i === 0 ? round2(feeAmount + firstExtra) : feeAmount;
+      return byDay ? { day: step * (i + 1), amount } : { month: step * (i + 1), amount };
+    });
     facts.payments = [...fees, byDay ? { day: lastAt, amount: last.amount } : { month: lastAt, amount: last.amount }];
   }
 

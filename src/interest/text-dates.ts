@@ -23,6 +23,8 @@ export interface DateCues {
   relative_months: Record<string, number>;
   two_digit_century: number;
   years: { min: number; max: number };
+  /** 分10年 / 期限10年 / 10年还清: a two-digit count of years with no month, after or before these words, is a length. */
+  two_digit_length: { before: string[]; after: string[] };
 }
 
 /** Every date in `t` (normalised, lower-cased) resolved against `at`, in text order, without overlaps. */
@@ -58,7 +60,9 @@ export function createDateReader(d: DateCues, numbers: NumberGrammar): DateReade
     };
     const num = (s: string | undefined) => (s === undefined ? undefined : numbers.smallCount(s));
     for (const m of t.matchAll(full)) {
-      const y = m[1]!.length === 2 ? d.two_digit_century + Number(m[1]) : Number(m[1]);
+      const twoDigits = m[1]!.length === 2;
+      if (twoDigits && m[2] === undefined && (d.two_digit_length.before.some((w) => t.endsWith(w, m.index!)) || d.two_digit_length.after.some((w) => t.startsWith(w, m.index! + m[0].length)))) continue;
+      const y = twoDigits ? d.two_digit_century + Number(m[1]) : Number(m[1]);
       push(y, num(m[2]), num(m[3]), m.index!, m.index! + m[0].length);
     }
     for (const m of t.matchAll(dashed)) push(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined, m.index!, m.index! + m[0].length);

@@ -9,7 +9,16 @@
 /** The folding tables of cues.yaml. */
 export interface FoldCues {
   fold_chars: Record<string, string>;
-  typos: { phrases: Record<string, string>; before_number: Record<string, string>; after_number: Record<string, string>; magnitude: Record<string, string> };
+  typos: {
+    phrases: Record<string, string>;
+    before_number: Record<string, string>;
+    after_number: Record<string, string>;
+    magnitude: Record<string, string>;
+    /** 分6七 / 分十二七: a character typed for 期 after 分 and a count (voice typing), where it ends the count. */
+    after_split_count: Record<string, string>;
+    /** 0。8%: a mark typed for the decimal point between digits of a percent. */
+    decimal_before_percent: string[];
+  };
   english: Record<string, string>;
   /** Sentence shapes rewritten before the words ("3k on day 20" → "第20天还3k"): a regex and its replacement. */
   english_patterns: Array<{ match: string; replace: string }>;
@@ -37,6 +46,14 @@ export function createTextFold(cues: FoldCues): TextFold {
   const afterRe = afterKeys.length ? new RegExp(`(?<=[\\d一二两三四五六七八九十])(${afterKeys.map(escapeRe).join('|')})`, 'g') : undefined;
   // 一完块钱 / 借了3完: 完 after a number, before 块/元 or the end of a phrase, is 万 typed by its sound.
   const magnitudeKeys = Object.keys(cues.typos.magnitude);
+  // 分6七 / 分十二七: after 分 and a count whose last character is no 十 (分十七 is seventeen), a typed 期 that no unit
+  // or numeral follows. 每七 then reads as 每期 only once the count has shown the typing.
+  const splitKeys = Object.keys(cues.typos.after_split_count);
+  const splitCountRe = splitKeys.length
+    ? new RegExp(`(?<=分(?:\\d{1,3}|[一二两三四五六七八九十]*[一二两三四五六七八九]))(${splitKeys.map(escapeRe).join('|')})(?![\\d.零〇一二两三四五六七八九十百千万期个天周月年次块元])`, 'g')
+    : undefined;
+  const everySplitRe = splitKeys.length ? new RegExp(`每(${splitKeys.map(escapeRe).join('|')})(?=[还交付扣])`, 'g') : undefined;
+  const decimalRe = cues.typos.decimal_before_percent.length ? new RegExp(`(?<=\\d)(?:${cues.typos.decimal_before_percent.map(escapeRe).join('|')})(?=\\d+%)`, 'g') : undefined;
   const magnitudeRe = magnitudeKeys.length ? new RegExp(`(?<=${NUMBER_CHAR})(${magnitudeKeys.map(escapeRe).join('|')})(?=[块元,，。;；!！?？\\s]|$)`, 'g') : undefined;
   const english = byLength(Object.keys(cues.english).map((w) => w.toLowerCase()));
   const englishMap = new Map(Object.entries(cues.english).map(([k, v]) => [k.toLowerCase(), v]));
@@ -52,6 +69,11 @@ export function createTextFold(cues: FoldCues): TextFold {
     if (beforeRe) s = s.replace(beforeRe, (w) => cues.typos.before_number[w] ?? w);
     if (afterRe) s = s.replace(afterRe, (w) => cues.typos.after_number[w] ?? w);
     if (magnitudeRe) s = s.replace(magnitudeRe, (w) => cues.typos.magnitude[w] ?? w);
+    if (splitCountRe && splitCountRe.test(s)) {
+      s = s.replace(splitCountRe, (w) => cues.typos.after_split_count[w] ?? w);
+      if (everySplitRe) s = s.replace(everySplitRe, (_m, w: string) => `每${cues.typos.after_split_count[w] ?? w}`);
+    }
+    if (decimalRe) s = s.replace(decimalRe, '.');
     if (/[a-z]{2}/.test(s)) {
       s = spelled(s);
       for (const { re, replace } of shapes) s = s.replace(re, replace);
