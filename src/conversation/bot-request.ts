@@ -86,3 +86,28 @@ export function botCannotAct(text: string, pastedEvidently: boolean, turn: TurnC
   r.buttons.push(...buttons);
   return r;
 }
+
+/** Longest turn read as a question about the bot itself: a longer one says more and is answered for what it says. */
+const ABOUT_BOT_CHARS = 30;
+
+type AboutBot = NonNullable<ConversationCues['about_bot']>;
+
+/**
+ * True when the user asks what the bot is or for a real person ("你到底是不是机器人", "有没有真人能聊两句", "我想转人工"),
+ * in a short turn: knowledge/conversation/cues.yaml `about_bot` — "you" with what it might be close after, or a person
+ * asked for with the asking word right beside it; never the lender's or collectors' own service. Pure: exported for tests.
+ */
+export function asksAboutBot(text: string, cues: AboutBot | undefined): boolean {
+  if (!cues) return false;
+  const t = simplified(text).toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  if ([...t].length > ABOUT_BOT_CHARS || cues.not.some((w) => t.includes(w))) return false;
+  if (cues.words.some((w) => t.includes(w.replace(/\s+/g, '')))) return true;
+  const within = (a: readonly string[], b: readonly string[], gap: number, both: boolean) =>
+    a.some((x) => { for (let at = t.indexOf(x); at >= 0; at = t.indexOf(x, at + 1)) {
+      const after = t.slice(at + x.length, at + x.length + gap + 4);
+      const before = t.slice(Math.max(0, at - gap - 4), at);
+      if (b.some((y) => { const k = after.indexOf(y); return k >= 0 && k <= gap; })) return true;
+      if (both && b.some((y) => { const k = before.lastIndexOf(y); return k >= 0 && before.length - k - y.length <= gap; })) return true;
+    } return false; });
+  return within(cues.you, cues.what, cues.gap, false) || within(cues.person, cues.reach, cues.near, true);
+}

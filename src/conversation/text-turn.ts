@@ -27,7 +27,7 @@ import { describeConduct, saveConductNote } from './conduct-note';
 import { analysisInFocus, answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { pointedConduct } from './pointed-conduct';
-import { asksBotWork, botCannotAct } from './bot-request';
+import { asksAboutBot, asksBotWork, botCannotAct } from './bot-request';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { consequenceOfNotActing } from './not-acting';
 import { proofInFocus } from './proof-question';
@@ -138,6 +138,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     if (!assuredSafe && u.mood === 'reaching_out' && !asksOrWonders(text)) return careGoesOn('crisis_reach_out', text, turn, state.crisis);
     // "那个电话是多少" / "刚才那个号码": the helpline just given, first — not the rules on collectors' calls.
     if (u.mood === 'asks_line' && !cues.debt_words.some((w) => text.includes(w))) return lineAsked(text, turn, state.crisis);
+    // "你是机器人吧 说这些有什么用" / "能跟真人说话吗": honestly a program, still here, and where a person listens now.
+    if (asksAboutBot(text, cues.about_bot)) return careGoesOn('crisis_about_bot', text, turn, state.crisis);
     // Back from the dangerous place ("好 我回屋里了", "我下来了 回房间了"): relief, stay away from it, the line. Read as
     // safe or not, it is a step towards safety, never a brush-off; only safety said outright ("…我很安全") ends care.
     const backInside = u.mood === 'back_inside' && (u.crisis === 'none' || (u.crisis === 'safe' && !assuredNow));
@@ -268,6 +270,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // user's own words, never a collector's; it cannot, and says what it can do instead.
   const cannot = botCannotAct(text, u.pastedEvidently === true, turn);
   if (cannot) return cannot;
+  // "你是机器人吗" / "能转人工吗": what the bot is, and where real people answer.
+  // Short and addressed to the bot, so never sent to "who wrote this?" first.
+  if (!u.pastedEvidently && !u.quoted && asksAboutBot(text, cues.about_bot)) return say('about_bot', 'answer', text, turn);
 
   // A follow-up on the loan being checked ("那合法的话我应该还多少", "合同上写的是XX小贷公司", "是正规的小贷公司 也一样吗"), or
   // "能不能只还本金" before there is a loan to compute. Whether the lender commits a crime or can be sued for lending

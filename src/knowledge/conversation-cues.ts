@@ -31,6 +31,7 @@ const schema = z
     help_coming: words,
     elliptic_ends: words.default([]),
     someone_near: words.default([]),
+    about_bot: z.object({ you: words, what: words, gap: z.number().int().min(0), person: words, reach: words, near: z.number().int().min(0), words, not: words }).optional(),
     night_contact: words.default([]),
     principal_question: words.default([]),
     principal_words: words.default([]),
