@@ -6,6 +6,8 @@
  * stating the 支付令's objection period; a request to update the emergency contact's number. Unlawful, found: a
  * message to a relative, a group or a landlord that tells them the borrower's debt without the word 欠款 (有笔账,
  * 没结清, "他在我们这…"); pinyin and initials (qian kuan, txl).
+ * A wait at the door announced with a bare 等 at the end ("明天我就去你家门口等") is threat, not violence: the act is
+ * future or conditional (categories.md violence); an announced, refusable visit stays lawful.
  * Each message must get exactly the listed categories.
  */
 import { join } from 'node:path';
@@ -51,6 +53,19 @@ describe('fresh-28 kinds (issue 11): lawful notices stay lawful', () => {
 
 describe('fresh-28 kinds (issue 11): debt told to a third party in other words', () => {
   test.each([...FOUND, ...GUARDS])('%s', (text, expected) => {
+    expect(cats(text)).toEqual(expected);
+  });
+});
+
+const WAIT: Array<[string, CategoryId[]]> = [
+  ['后天一早我们就到你单位门口等。', ['third_party_contact', 'threat']],
+  ['再不接电话，晚上我就去你家楼下等。', ['threat']],
+  // Guard, passes before and after: an announced visit that leaves when refused.
+  ['我们已按约定到小区门口，您不方便的话我们改天再来。', []],
+];
+
+describe('fresh-28 kinds (issue 11): a wait announced with a bare 等 is threat', () => {
+  test.each(WAIT)('%s', (text, expected) => {
     expect(cats(text)).toEqual(expected);
   });
 });
