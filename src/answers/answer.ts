@@ -96,6 +96,12 @@ export interface Answerer {
    * sections that fit that question type. Route the button id 'more' here with the last answer's guide and entry.
    */
   answerMore?(guideId: string, entryId: string | undefined, ctx: AnswerContext): Answer;
+  /**
+   * The answer of `guideId`'s question type that names a cue word of `question`, whatever guide the question would
+   * retrieve on its own; undefined when none does. For a fact told against the last answer ("但是中间他们一直打电话催我"
+   * after the limitation answer), read within that answer's topic.
+   */
+  answerWithin?(guideId: string, question: string, ctx: AnswerContext): Answer | undefined;
 }
 
 export interface OfflineAnswererOptions {
@@ -188,6 +194,7 @@ export function createOfflineAnswerer(
   answerNow(question: string, ctx: AnswerContext): Answer;
   answerGuide(guideId: string, ctx: AnswerContext, entryId?: string): Answer;
   answerMore(guideId: string, entryId: string | undefined, ctx: AnswerContext): Answer;
+  answerWithin(guideId: string, question: string, ctx: AnswerContext): Answer | undefined;
 } {
   const opts = { ...OFFLINE_ANSWERER_DEFAULTS, ...options };
   const { knowledge: k, retriever, replies } = deps;
@@ -681,6 +688,13 @@ export function createOfflineAnswerer(
       return fromLeads([{ guide: g, ...(entry ? { entry } : {}) }], [hit], ctx, {});
     },
     answerMore,
+    answerWithin(id, question, ctx) {
+      const g = guideById(k, id);
+      const fit = g && g.id !== SCOPE_GUIDE_ID ? matcher.best(g, question) : undefined;
+      if (!g || !fit || fit.cueHits === 0) return undefined;
+      const hit: GuideHit = { kind: 'guide', id: `guide:${g.id}`, score: 0, guide: g };
+      return fromLeads([{ guide: g, entry: fit.entry }], [hit], ctx, { question });
+    },
   };
 }
 

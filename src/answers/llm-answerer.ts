@@ -268,6 +268,7 @@ export function createLlmAnswerer(deps: LlmAnswererDeps, options: Partial<LlmAns
     answerGuide: offline.answerGuide?.bind(offline),
     // The 'more' page is the guide's own text: the same with or without a model.
     answerMore: offline.answerMore?.bind(offline),
+    answerWithin: offline.answerWithin?.bind(offline),
   };
 }
 

@@ -113,7 +113,13 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   const cues = turn.deps.cues;
   const ownLoanAsked = asksInterest && !statesNumbers(said) && (held === undefined || !statesNumbers(held))
     && cues.own_loan.some((w) => text.includes(w)) && cues.rate_judged.some((w) => text.includes(w));
-  if (ownLoanAsked && !asksElse) return interestFor({ ...(held ?? {}), ...said }, text, turn, held);
+  if (ownLoanAsked && !asksElse) {
+    const facts = { ...(held ?? {}), ...said };
+    const first = interestFor(facts, text, turn, held);
+    // Nothing told yet ("我想算下我这个利息是不是太高了"): the numbers the check needs are named before the first is asked.
+    if (kit.reply(facts, turn.deps.now()).missing) first.blocks.unshift({ style: 'paragraph', text: turn.deps.replies.text('loan_ask_start') });
+    return first;
+  }
   const about = !complains && (describesLoan(said) || (!asksElse && ((u.act === 'loan_facts' && asksInterest) || (asksInterest && held !== undefined && describesLoan(held)))));
   // A loan told with no question ("借了6000 分12期", or who lent: "我找个人借的钱 朋友介绍的放贷的 不是什么平台"): the
   // check starts, or goes on, by asking the next number it needs; a guide picked by a stray word answers nothing said.

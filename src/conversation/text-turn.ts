@@ -436,6 +436,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (cues.retaliation.some((w) => text.includes(w))) return say('retaliation_refuse', 'answer', text, turn);
   const loan = aboutLender ? undefined : loanTurn(text, u, receivedAt, turn, state?.loan);
   if (loan) return loan;
+  // "但是中间他们一直打电话催我哦" right after the limitation answer: their demands are a fact for that answer.
+  if (u.act === 'describe' && context === 'answer' && (u.asks === undefined || !CONDUCT_ASKS.has(u.asks))) {
+    const against = toldAgainstAnswer(text, state, turn);
+    if (against) return against;
+  }
   if (u.act === 'describe' || u.act === 'ask') {
     // What the report asks, read as if it followed an analysis ("…还能报警吗" asks can_report). A question that
     // describes what collectors did and asks whether it is unlawful or can be reported ("催收说要去我单位闹 能报警吗")
@@ -489,6 +494,19 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // that answer: it is read within the last answer's topic when that topic has a question type for it.
   const toldAfterAnswer = u.act === 'describe' && context === 'answer';
   return answerQuestion(text, u, turn, u.act === 'follow_up' || u.act === 'reply' || toldAfterAnswer);
+}
+
+/**
+ * What collectors did, told right after an answer whose topic turns on it (cues `told_against`: their demands
+ * interrupt the limitation period): that topic's answer for it, when the topic has a question type for it; else undefined.
+ */
+function toldAgainstAnswer(text: string, state: Awaited<ReturnType<TurnContext['state']>>, turn: TurnContext): OutboundReply | undefined {
+  const last = state?.focus?.answer;
+  if (!last?.guideId || !turn.deps.cues.told_against.includes(last.guideId)) return undefined;
+  const read = turn.deps.answerer.answerWithin?.(last.guideId, text, { at: turn.deps.now() });
+  if (!read) return undefined;
+  turn.remember(text);
+  return answerReply(read, text, turn);
 }
 
 /** A carried question read as asked: whatever act its words alone suggest (a mood, a report), it is answered. */

@@ -70,6 +70,7 @@ const schema = z
     self_injury: words.default([]),
     own_loan: words.default([]),
     rate_judged: words.default([]),
+    told_against: words.default([]),
     rate_compared: words.default([]),
     own_borrowing: words.default([]),
     court_papers: words.default([]),
