@@ -71,7 +71,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (takenBack) u = { ...u, crisis: 'safe' };
   // Safety said so that care may end: the words of cues.safe_assured, or crisis.yaml `assured` ("我不会真去死的",
   // "阳台门锁了 … 我没事了"; "放心我没事" only after words of despair alone).
-  const assuredNow = saysAssured(text, cues.safe_assured) || firmlySafe(u, state?.crisis);
+  const assuredNow = saysAssured(text, cues.safe_assured) || firmlySafe(u, state?.crisis, () => hurtAlone(text, receivedAt, turn));
   // 1a. The user's own wish to hurt someone else ("他再打电话我就去他公司砍他"), or a weapon at hand right after one
   // ("我已经买好刀了"): calm, never the collectors' conduct analysed or kept; a wish to die said too gets crisis care as well.
   const harm = u.harm;
@@ -609,9 +609,19 @@ function askedPart(text: string, words: readonly string[]): string {
  * "跟家人说了") only when care began with words of despair alone — no plan, dangerous place, wound, pills, or someone
  * else at risk in view, for then words alone are not enough.
  */
-function firmlySafe(u: TurnUnderstanding, mode: CrisisMode | undefined): boolean {
+function firmlySafe(u: TurnUnderstanding, mode: CrisisMode | undefined, hurts: () => boolean): boolean {
   if (u.crisis !== 'safe' || !u.assured) return false;
-  return u.assured === 'outright' || (mode !== undefined && mode.level === 'risk' && !mode.place && !mode.hurt && !mode.done && !mode.others);
+  // A promise with only the hurt beside it ("我不会真的去死的 就是很难受"): care goes on for its turns (issue 10: at
+  // least three, or until safety is said); a promise with more said ("…刚给我妈打了电话 现在好点了") ends it.
+  if (u.assured === 'outright') return !hurts();
+  return mode !== undefined && mode.level === 'risk' && !mode.place && !mode.hurt && !mode.done && !mode.others;
+}
+
+/** True when the turn is a promise and the hurt alone: every clause but one reads as distress ("就是很难受"). */
+function hurtAlone(text: string, at: Date, turn: TurnContext): boolean {
+  const clauses = text.split(/[\s,，。!！;；]+/u).filter(Boolean);
+  const hurting = clauses.filter((c) => turn.deps.understander.understand(c, 'none', at).act === 'distress').length;
+  return hurting > 0 && clauses.length - hurting <= 1;
 }
 
 /** True when `text` says one of the words of assurance (in traditional characters too: "我唔會做傻事"). */
