@@ -2,9 +2,9 @@
  * The fixed Chinese replies from prompts/*.yaml (REPLY_FILES). Loaded once at boot; a missing key used by the code or
  * by an error code stops the boot instead of showing a user an empty message.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlData } from './knowledge/yaml-cache';
 import { AppError, ERROR_CODES } from './errors';
 
 export interface Replies {
@@ -72,7 +72,7 @@ export function loadReplies(promptsDir: string): Replies {
     if (!existsSync(file)) continue;
     let data: unknown;
     try {
-      data = parseYaml(readFileSync(file, 'utf8'));
+      data = readYamlData(file);
     } catch (e) {
       throw new AppError('PROMPTS_INVALID', `${file}: cannot read (${(e as Error).message})`, { cause: e });
     }

@@ -1,7 +1,6 @@
 /** The terminal's fixed texts, from prompts/cli.yaml (Chinese stays out of the code). */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlData } from '../knowledge/yaml-cache';
 import { createReplies, loadReplies, type Replies } from '../replies';
 import { AppError } from '../errors';
 import { PACKAGE_ROOT } from '../paths';
@@ -15,7 +14,7 @@ const KEYS = ['usage', 'need_text', 'need_question', 'unknown_command', 'ocr_usa
 /** Loads prompts/cli.yaml from `promptsDir` (the package's own by default, for usage errors before config loads). */
 export function loadCliTexts(promptsDir = join(PACKAGE_ROOT, 'prompts')): Replies {
   const file = join(promptsDir, 'cli.yaml');
-  const map = (parseYaml(readFileSync(file, 'utf8')) ?? {}) as Record<string, unknown>;
+  const map = (readYamlData(file) ?? {}) as Record<string, unknown>;
   return createReplies(map, file, KEYS);
 }
 

@@ -3,9 +3,9 @@
  * we do not hold, superseded articles without a successor, overlapping versions). All problems are collected
  * and thrown together, each naming its file and entry, so one boot shows everything to fix.
  */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlData } from './yaml-cache';
 import type { z } from 'zod';
 import {
   statuteFileSchema,
@@ -34,7 +34,7 @@ export function loadKnowledge(dir: string): Knowledge {
 
   function readYaml(file: string): unknown {
     try {
-      return parseYaml(readFileSync(file, 'utf8'));
+      return readYamlData(file);
     } catch (e) {
       problems.push(`${rel(file)}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
       return undefined;

@@ -2,9 +2,9 @@
  * Reads one YAML data file and validates it against its schema, collecting problems (file and entry named)
  * instead of throwing, so a loader can report every bad file of a folder at once.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlData } from './yaml-cache';
 import type { z } from 'zod';
 import { describePath } from './describe-path';
 
@@ -17,7 +17,7 @@ export function readYamlFile<T extends z.ZodType>(dir: string, name: string, sch
   }
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = readYamlData(file);
   } catch (e) {
     problems.push(`${name}: not valid YAML (${(e as Error).message.split('\n')[0]})`);
     return undefined;

@@ -5,11 +5,11 @@
  * Queries go through two more steps before tokenising: traditional → simplified folding (opencc) and a table of
  * common slips and slang (崔收 → 催收, 上们 → 上门, cs → 催收) from knowledge/lexicon/typos.yaml.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import * as OpenCC from 'opencc-js';
-import { parse as parseYaml } from 'yaml';
+import { readYamlData } from './yaml-cache';
 
 let jieba: Jieba | undefined;
 let toSimplified: ((s: string) => string) | undefined;
@@ -91,7 +91,7 @@ export function compileTypos(pairs: Iterable<[string, string]>): TypoTable {
 /** Reads a typos file (a YAML map wrong: right); a missing file is an empty table. */
 export function loadTypos(file: string): TypoTable {
   if (!existsSync(file)) return compileTypos([]);
-  const data = parseYaml(readFileSync(file, 'utf8')) as unknown;
+  const data = readYamlData(file) as unknown;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     throw new Error(`${file}: expected a map of wrong: right`);
   }

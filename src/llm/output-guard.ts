@@ -13,9 +13,8 @@
  *
  * The patterns are data: prompts/output-guard.yaml. Violations are reported by rule id only (logs never hold text).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlData } from '../knowledge/yaml-cache';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { redactIdentifiers } from '../redact';
@@ -51,7 +50,7 @@ export function loadGuardFile(promptsDir: string): GuardFile {
   const file = join(promptsDir, GUARD_FILE);
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    raw = readYamlData(file);
   } catch (e) {
     throw new AppError('PROMPTS_INVALID', `${file}: cannot read (${(e as Error).message})`, { cause: e });
   }

@@ -3,9 +3,8 @@
  * from knowledge/ocr/ and validated, so a typo stops the boot with its file named instead of silently never
  * matching. Everything language-specific lives in those files, not in code.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlData } from '../knowledge/yaml-cache';
 import { z } from 'zod';
 import { AppError } from '../errors';
 
@@ -61,7 +60,7 @@ export function loadOcrVocabulary(dir: string): OcrVocabulary {
     const path = join(dir, file);
     let raw: unknown;
     try {
-      raw = parseYaml(readFileSync(path, 'utf8'));
+      raw = readYamlData(path);
     } catch (e) {
       problems.push(`${path}: ${(e as Error).message}`);
       return undefined;

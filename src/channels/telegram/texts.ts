@@ -3,9 +3,8 @@
  * channel needs (image download problems). Checked at load, so a missing description stops the boot instead
  * of setMyCommands failing at run time.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlData } from '../../knowledge/yaml-cache';
 import { AppError } from '../../errors';
 import { COMMANDS, type CommandName } from '../../conversation/commands';
 import { createReplies } from '../../replies';
@@ -46,7 +45,7 @@ export function loadTelegramTexts(promptsDir: string): TelegramTexts {
   const file = join(promptsDir, 'telegram.yaml');
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = readYamlData(file);
   } catch (e) {
     throw new AppError('PROMPTS_INVALID', `${file}: cannot read (${(e as Error).message})`, { cause: e });
   }

@@ -2,9 +2,8 @@
  * The WeChat channels' texts and menu from prompts/wechat.yaml, validated at load so a missing text or a bad menu
  * entry stops the boot instead of reaching a user as an empty message.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readYamlData } from '../../knowledge/yaml-cache';
 import { AppError } from '../../errors';
 import { COMMANDS } from '../../conversation/commands';
 import { createReplies } from '../../replies';
@@ -70,7 +69,7 @@ export function loadWechatTexts(promptsDir: string): WechatTexts {
   const file = join(promptsDir, 'wechat.yaml');
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(file, 'utf8'));
+    data = readYamlData(file);
   } catch (e) {
     throw new AppError('PROMPTS_INVALID', `${file}: cannot read (${(e as Error).message})`, { cause: e });
   }
