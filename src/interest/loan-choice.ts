@@ -33,6 +33,9 @@ export interface LoanChoice {
   namedLoan(t: string): string | undefined;
 }
 
+/** How many clauses back a dismissal that only refers (那个不用管) may reach for the debt it sets aside. */
+const REFER_BACK = 3;
+
 interface Clause {
   text: string;
   start: number;
@@ -151,10 +154,28 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
         }
         // 她那笔3000的不用管: a referring word with an amount in the clause is that other debt, said in place.
         if (has(c.text, debt) || (/\d/.test(c.text) && has(c.text, refers))) drop.add(i);
-        // 还有一笔车贷每月还3000，这个不用管: the clause before is the one set aside.
-        else if (!/\d/.test(c.text) && refers.some((w) => c.text.startsWith(w)) && i > 0 && /\d/.test(cs[i - 1]!.text) && has(cs[i - 1]!.text, debt)) {
-          drop.add(i);
-          drop.add(i - 1);
+        // 还有一笔车贷每月还3000，这个不用管: the clause before is the one set aside. 一笔是银行消费贷5万，年利率4%，那个不用管:
+        // the debt's clause may be a few clauses back (REFER_BACK), with only its details (no other loan) between.
+        else if (!/\d/.test(c.text) && refers.some((w) => c.text.startsWith(w))) {
+          for (let j = i - 1; j >= Math.max(0, i - REFER_BACK); j--) {
+            if (/\d/.test(cs[j]!.text) && has(cs[j]!.text, debt)) {
+              for (let k = j; k <= i; k++) drop.add(k);
+              break;
+            }
+            if (startsLoan(cs[j]!) || !/\d/.test(cs[j]!.text)) break;
+          }
+        }
+        // 我又借了一笔新的来还这笔，新的先不管: the dismissal's subject (新的) names the debt of a clause just before.
+        else if (!/\d/.test(c.text)) {
+          const at = Math.min(...dismiss.map((w) => c.text.indexOf(w)).filter((k) => k >= 0));
+          const head = c.text.slice(0, at);
+          if (head.length < 1 || head.length > 4 || has(head, notNames) || has(head, refers)) return;
+          for (let j = i - 1; j >= Math.max(0, i - REFER_BACK); j--) {
+            if (!cs[j]!.text.includes(head) || !has(cs[j]!.text, debt)) continue;
+            drop.add(j);
+            drop.add(i);
+            break;
+          }
         }
       });
       // Nothing set aside when no loan would be left ("借了1万…还12期不用管别的" says so of everything else).

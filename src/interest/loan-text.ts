@@ -84,9 +84,11 @@ const WORKED_SUM = /\(?[\d.,万千kw]+\)?(?:[-+*/×÷]\(?[\d.,万千kw]+\)?)+=(?
 /** 的“信审费”: an amount's own fee, named by up to three characters ending in 费 (group 1: the 的). */
 const FEE_NAMED_AFTER = /^(的)?["“”'‘’「」]?[\u4e00-\u9fff]{1,3}费(?!率)/u;
 const PHONE_NUMBER = /(?<![\d.])\d{3,4}-\d{3,4}-\d{3,4}(?![\d.])/g;
+/** A mobile number typed in groups or half hidden ("186 1234 5678", "138****5566"): not amounts. */
+const MOBILE_NUMBER = /(?<![\d.])1[3-9]\d(?:\s\d{4}\s\d{4}|\s?\*{4}\s?\d{4})(?![\d.])/g;
 
 export function normalizeLoanText(text: string, joinAfter: readonly string[] = [], fold?: TextFold, numberStart: RegExp = /^\d/, spaced?: SpacedJoins): string {
-  const lowered = text.normalize('NFKC').toLowerCase().trim().replace(REFERENCE_NUMBER, ' ').replace(PHONE_NUMBER, ' ');
+  const lowered = text.normalize('NFKC').toLowerCase().trim().replace(REFERENCE_NUMBER, ' ').replace(PHONE_NUMBER, ' ').replace(MOBILE_NUMBER, ' ');
   const t = fold ? fold(lowered).trim() : lowered;
   return t.replace(/\s*:\s*|\s+/g, (ws: string, i: number) => {
     const next = i + ws.length;
@@ -235,7 +237,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   /** 前3个月不用还 / 头两个月只还利息: the first periods of the loan repaid differently (grace or partial). */
   const leadInRe = new RegExp(`(?<![提之以])(?:${altOf(li.before)})(\\d+|${CN_COUNT})(${liUnits})${liFill}(?:(${altOf(li.grace)})|(${altOf(li.partial)}))`, 'g');
   /** 有3个月宽限期 / 宽限期3个月: a grace period named as such. */
-  const graceNamedRe = new RegExp(`(\\d+|${CN_COUNT})(${liUnits})的?(?:${altOf(li.grace_named)})|(?:${altOf(li.grace_named)})(?:是|有|为)?(\\d+|${CN_COUNT})(${liUnits})`, 'g');
+  const graceNamedRe = new RegExp(`(\\d+|${CN_COUNT})(${liUnits})的?(?:${altOf(li.grace_named)})|(?:${altOf(li.grace_named)})(?:${altOf(li.grace_links)})?(\\d+|${CN_COUNT})(${liUnits})`, 'g');
   const tc = cues.timed;
   // The amount may carry thousands commas (第5天还1,000: English "1,000 on day 5"), and be named as the principal and
   // the interest together first (第5个月还了本息20400).
@@ -316,7 +318,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
    * replace it (group 1).
    */
   const restatedTimeRe = new RegExp(
-    `(?:${altOf(cues.timed.relative_before)})?(?:\\d+|${CN_COUNT})(?:${altOf([...cues.term.units.month, ...cues.term.units.week, ...cues.term.units.day])})\\((?:${altOf(cues.timed.restated)})?(第?\\d+天)\\)`,
+    `(?:${altOf(cues.timed.relative_before)})?(?:\\d+|${CN_COUNT}|${escapeRe(cues.numerals.half)})(?:${altOf([...cues.term.units.year, ...cues.term.units.month, ...cues.term.units.week, ...cues.term.units.day])})\\((?:${altOf(cues.timed.restated)})?(第?\\d+天)\\)`,
     'g',
   );
   /** 借3000一个月(30天): the days stand where the time was, apart from an amount right before it (not 300030天). */
@@ -438,7 +440,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const spacedFenRe = new RegExp(`(${altOf(cues.rates.fen.named_before)})\\s*(${fenDigit})\\s*${escapeRe(cues.rates.fen.unit)}\\s+(${fenDigit})(?![\\d.]|\\s*(?:${altOf(Object.values(cues.term.units).flat())}))`, 'g');
 
   /** 周息一成 / 月息两成: a rate said in tenths (group 2: the count), read as the percent it is. */
-  const tenthsRateRe = new RegExp(`(${altOf(cues.rates.tenths.after_words)})(?:是|为)?(\\d|[${Object.keys(cues.numerals.digits).join('')}])${escapeRe(cues.rates.tenths.unit)}(?![\\d${Object.keys(cues.numerals.digits).join('')}])`, 'g');
+  const tenthsRateRe = new RegExp(`(${altOf(cues.rates.tenths.after_words)})(?:${altOf(cues.rates.links)})?(\\d|[${Object.keys(cues.numerals.digits).join('')}])${escapeRe(cues.rates.tenths.unit)}(?![\\d${Object.keys(cues.numerals.digits).join('')}])`, 'g');
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
@@ -447,7 +449,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const normal = phraseCorrected(corrected);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
     const t = choice.withoutSetAside(normal);
-    const all = readLoan(t, at, false);
+    // With another debt set aside, words of several loans (另一笔, 两笔) point at the one left: it is read as named.
+    const all = readLoan(t, at, t !== normal);
     if (all.unstated !== 'principal') return all;
     // 问的是app这笔 / B的年化: several loans, one named, so that one is read alone.
     const named = choice.namedLoan(t);
@@ -523,8 +526,11 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     if (varying) masked(varying.start, varying.end);
     // 前三期还要多交100的服务费: the instalments a fee is added to, not the term.
     for (const s of feeSpans(t)) masked(s.start, s.end);
-    const terms = readTerms(t, isMasked);
-    for (const tm of terms) masked(tm.start, tm.end);
+    const saidTerms = readTerms(t, isMasked);
+    for (const tm of saidTerms) masked(tm.start, tm.end);
+    const marks = correctionMarks(t);
+    // 每期还500，12期，哦说错了，是还10期: a length taken back and said again after the taking back is the later one.
+    const terms = saidTerms.filter((x) => !x.ordinal ? !marks.some((m) => x.end <= m.start && saidTerms.some((y) => !y.ordinal && y.unit === x.unit && y.start >= m.end && !marks.some((n) => n.start >= m.end && n.start < y.start))) : true);
 
     const numbers = findNumbers(t).filter((h) => !isMasked(h.start, h.end));
     const breaks = clauseBreaks(t, numbers, breakChars);
@@ -673,6 +679,17 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       if (!confirmed && uncertainBefore.some((w) => t.startsWith(w, a.start - w.length))) {
         if (!saidExactly(a)) facts.unstated ??= missingFor(a.role);
         a.role = 'ignored' as Role;
+      }
+    }
+    retractAmounts(t, marks, amounts, facts);
+    // 到期续了一次交了800 / 只还了300利息续了30天: the one amount of a clause that rolls the loan over is the
+    // rollover's fee, whatever other cue (交了, 利息, 的续期费) stands before or after it.
+    if (rollover && !amounts.some((a) => a.role === 'rollover')) {
+      const inRollover = amounts.filter((a) => (a.role as string) !== 'ignored' && a.role !== 'principal' && !timed.some((h) => h.ordinal && h.start <= a.start && a.end <= h.end)
+        && has(notRollover.reduce((x, w) => x.split(w).join(','), clauseAround(t, a.start, a.end, breakChars)), cues.rollover));
+      if (new Set(inRollover.map((a) => a.value)).size === 1) for (const a of inRollover) {
+        a.role = 'rollover';
+        a.perPeriod = false;
       }
     }
     // 借1万 到手 每月还1000: the received amount named but not given.
@@ -896,7 +913,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
         facts.payments = [...between, { month: span.count, amount: round2(lentAmount + each) }];
       }
     }
-    const payoff = listed.length || varying || staged || rollover || facts.payments ? undefined : earlyPayoff(t, terms, amounts, facts);
+    const payoff = listed.length || varying || staged || rollover || facts.payments ? undefined : earlyPayoff(t, terms, amounts, facts) ?? dayPayoff(t, terms, amounts, facts);
     if (payoff) {
       facts.payments = payoff;
       delete facts.total;
@@ -927,6 +944,13 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       delete facts.feePerPayment;
       delete facts.rate;
       if (facts.repayment === 'flat') delete facts.repayment;
+    }
+    // 零利息，每期收服务费150，分10期，每期还650 (借5000): no interest said, and the instalment less the fee each period
+    // repays exactly the principal over the term, nothing saying the fee comes on top: the fee is inside the instalment.
+    const { payment: instalment, feePerPayment: feeInside, principal: lentWhole, term: count } = facts;
+    if (instalment !== undefined && feeInside !== undefined && lentWhole !== undefined && count && (count.unit === 'period' || count.unit === 'month') && Number.isInteger(count.count) && count.count >= 2
+      && !facts.rate && !facts.interest && facts.principalPerPeriod === undefined && !facts.periodDays && has(t, cues.zero_interest) && !has(t, cues.fee_on_top) && Math.abs((instalment - feeInside) * count.count - lentWhole) <= 0.005 * count.count) {
+      delete facts.feePerPayment;
     }
     // 放款当天就把第一期扣了: the first instalment taken out of the loan is paid at signing; what arrived is the principal
     // less it, and the rest fall due one period earlier (the schedule runs from the first period after the loan).
@@ -960,6 +984,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 还了4期后提前结清了 / 第6个月的时候提前结清: a loan of instalments settled before its term, and no schedule read
     // that ends with the settling, is not its full schedule; the payment is asked.
     if (!facts.payments?.length && !listed.length && !varying && !staged && !rollover && settledEarly(t, facts.term)) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
+    // 期限60天，第20天就提前结清了 with no amount after it (dayPayoff read none): what was paid that day is asked.
+    if (!facts.payments?.length && !listed.length && !rollover && dayRepaidEarly(t, terms, facts.term)) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
     // 第11个月逾期了没还，第12个月一起还了2000外加200罚息: an instalment missed and a later one paid with another amount;
     // what was paid when is not the agreed schedule, so it is asked rather than the schedule computed.
     if (!facts.payments?.length && !listed.length && instalmentMissedThenPaid(t, terms, amounts)) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment'] });
@@ -971,6 +997,75 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const lent = [...new Set(amounts.filter((a) => a.role === 'principal' || a.role === 'unknown').map((a) => a.value))];
     if (out.unstated === 'principal' && (several || lent.length > 1)) out.loans = lent;
     return out;
+  }
+
+  /** Where the borrower takes back what was just said (不对, 说错了, 我看错了), outside 对不对 / 不对劲. */
+  function correctionMarks(t: string): Array<{ start: number; end: number }> {
+    const plain = lower(cues.self_correction.not_words).reduce((x, w) => x.split(w).join('#'.repeat(w.length)), t);
+    const out: Array<{ start: number; end: number }> = [];
+    for (const w of lower(cues.self_correction.words)) {
+      for (let i = plain.indexOf(w); i >= 0; i = plain.indexOf(w, i + 1)) if (!out.some((o) => o.start < i + w.length && i < o.end)) out.push({ start: i, end: i + w.length });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * 每期还1200，12期……等一下，我看错了，每期是1100 / 到手9200……不对，我查了流水，实际到账9150: an amount taken back
+   * and one of the same kind said after the taking back: the later one counts (a bare number right after it, 不对
+   * 2万6, is of the kind taken back). 每期1050，不对，每期多少我得再翻翻: taken back with nothing said again, only
+   * that it must be looked up: that number is asked.
+   */
+  function retractAmounts(t: string, marks: ReadonlyArray<{ start: number; end: number }>, amounts: Amount[], facts: LoanFacts): void {
+    const live = (a: Amount) => (a.role as string) !== 'ignored';
+    const gapRe = new RegExp(`^[,.\\s]*(?:${altOf(cues.self_correction.interjections)})?[,.\\s]*(?:${altOf(cues.self_correction.restate)})?$`);
+    for (const [k, m] of marks.entries()) {
+      const next = marks[k + 1]?.start ?? t.length;
+      const before = amounts.filter((a) => live(a) && a.end <= m.start);
+      const taken = before[before.length - 1];
+      if (!taken) continue;
+      const after = amounts.filter((a) => live(a) && a.start >= m.end && a.start < next);
+      const first = after[0];
+      if (first && first.role === 'unknown' && gapRe.test(t.slice(m.end, first.start))) {
+        first.role = taken.role;
+        first.perPeriod = taken.perPeriod;
+      }
+      const again = after.find((b) => b.role !== 'unknown');
+      const earlier = again && [...before].reverse().find((a) => a.role === again.role && a.perPeriod === again.perPeriod);
+      if (again && earlier) {
+        earlier.role = 'ignored' as Role;
+        continue;
+      }
+      // Taken back right after it was said, nothing of its kind said again, and only a look-up promised.
+      const right = new RegExp(`^(?:${altOf(cues.numerals.currency_after)})?[,.\\s]*(?:${altOf(cues.self_correction.interjections)})?[,.\\s]*$`).test(t.slice(taken.end, m.start));
+      if (right && !after.some((b) => b.role === taken.role) && has(t.slice(m.end), cues.self_correction.unsure_after)) {
+        facts.unstated ??= missingFor(taken.role);
+        taken.role = 'ignored' as Role;
+      }
+    }
+  }
+
+  /**
+   * 借了3000，日息0.1%，本来30天，第10天就提前全还了，还了3030: a day loan repaid in full (cues early_payoff.day_words)
+   * on the one named day before its term: one payment that day, the first amount said after it (at least the principal).
+   */
+  function dayPayoff(t: string, terms: readonly Term[], amounts: readonly Amount[], facts: LoanFacts): Payment[] | undefined {
+    const term = facts.term;
+    if (term?.unit !== 'day' || facts.principal === undefined) return undefined;
+    const days = terms.filter((x) => x.ordinal && x.unit === 'day');
+    const at = days[0];
+    if (!at || days.some((x) => x.count !== at.count) || !(at.count < term.count)) return undefined;
+    let end = at.end;
+    while (end < t.length && !breakChars.has(t[end]!)) end++;
+    if (!has(t.slice(at.end, end), cues.early_payoff.day_words)) return undefined;
+    const paid = amounts.find((a) => a.start >= at.end && (a.role as string) !== 'ignored' && !['fee', 'interest', 'rollover', 'received'].includes(a.role));
+    if (!paid || paid.value < facts.principal) return undefined;
+    return [{ day: at.count, amount: paid.value }];
+  }
+
+  /** A day named before the end of a loan in days, in a clause that says the loan was repaid in full then (see dayPayoff). */
+  function dayRepaidEarly(t: string, terms: readonly Term[], term: LoanFacts['term']): boolean {
+    if (term?.unit !== 'day') return false;
+    return terms.some((x) => x.ordinal && x.unit === 'day' && x.count < term.count && has(clauseAround(t, x.start, x.end, breakChars).slice(x.end - clauseStartAt(t, x.start)), cues.early_payoff.day_words));
   }
 
   /** A clause that says the first instalment was deducted when the money was lent (第一期放款当天就扣了), with no amount of its own. */
@@ -2122,10 +2217,11 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 每周续期一次要交1000，续了3次: how often a rollover may be made (每… 一次) is not how many were made.
     // 展期一次要给600，我展了两次: the price of one rollover is said with a count too, so the largest count said is
     // how many were made. 展期了一次，又展期了一次: each rollover told again after 又 is one more.
-    const saids = [...t.matchAll(new RegExp(`(又)?(?:${rolloverAlt})了?(\\d|${CN_COUNT})次`, 'g'))].filter((m) => !t.slice(Math.max(0, m.index! - 3), m.index!).includes('每'));
+    const saids = [...t.matchAll(new RegExp(`(${altOf(cues.rollover_again)})?(?:${rolloverAlt})了?(\\d|${CN_COUNT})次`, 'g'))].filter((m) => !t.slice(Math.max(0, m.index! - 3), m.index!).includes('每'));
     const said = saids.length ? Math.max(...saids.map((m) => smallCount(m[2]!))) + saids.filter((m) => m[1] && smallCount(m[2]!) === 1).length : undefined;
     const count = said ?? Math.round(lastAt / step) - 1;
-    if (!(count >= 1)) {
+    // 一个月还5500 … 续了一次 …: a last payment at or before the last rollover's due date is no schedule.
+    if (!(count >= 1) || !(lastAt > count * step)) {
       facts.unstated = 'term';
       return;
     }

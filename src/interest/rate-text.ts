@@ -51,15 +51,17 @@ export function createRateReader(cues: LoanCues, grammar: NumberGrammar): RateRe
   const moneyWeek = lower(cues.rates.money_per.week);
   const moneyPer = lower([...cues.rates.money_per.day, ...cues.rates.money_per.month, ...cues.rates.money_per.week]);
   const moneyLinks = lower(cues.rates.money_links).map(escapeRe).join('|');
+  /** 是 / 为 between a rate word and its number (cues rates.links). */
+  const rateLinks = altOf(cues.rates.links);
   const principalCues = lower(cues.before.principal);
   const moneyPerDayRe = new RegExp(`(${moneyLinks})?(${moneyDay.map(escapeRe).join('|')})(?:的)?(${moneyLinks})?(?:是|为|要|大概)?(${AMOUNT})(?![\\d.万千kw%天日期个])`);
-  const moneyRateRe = new RegExp(`(${AMOUNT})(?:的话)?(${moneyPer.map(escapeRe).join('|')})(${moneyLinks})?(?:是|为)?(${AMOUNT})(${moneyLinks})?(?![\\d.万千kw%])`, 'g');
+  const moneyRateRe = new RegExp(`(${AMOUNT})(?:的话)?(${moneyPer.map(escapeRe).join('|')})(${moneyLinks})?(?:${rateLinks})?(${AMOUNT})(${moneyLinks})?(?![\\d.万千kw%])`, 'g');
 
   /** 日息5块: a day's interest as money right after 日息 (the currency makes it money, not a percent). */
-  const dayWordMoneyRe = new RegExp(`(?:${altOf(rc.money_day_words)})(?:是|为)?(${AMOUNT})(?=${altOf(cues.numerals.currency_after)})`);
+  const dayWordMoneyRe = new RegExp(`(?:${altOf(rc.money_day_words)})(?:${rateLinks})?(${AMOUNT})(?=${altOf(cues.numerals.currency_after)})`);
   /** 每万元日息5元 / 千元日息1元 / 每万元月息300: interest as money on a round base amount (not 1万一天利息5块). */
   const bm = rc.base_money;
-  const baseMoneyRe = new RegExp(`(?<![\\d.${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}])(?:${altOf(bm.lead)})?(${altOf(Object.keys(bm.bases))})(?:的)?(${altOf([...bm.day, ...bm.month])})(?:的)?(?:是|为)?(${AMOUNT})(?=${altOf(cues.numerals.currency_after)})`, 'g');
+  const baseMoneyRe = new RegExp(`(?<![\\d.${Object.keys(cues.numerals.digits).join('')}${Object.keys(cues.numerals.units).join('')}])(?:${altOf(bm.lead)})?(${altOf(Object.keys(bm.bases))})(?:的)?(${altOf([...bm.day, ...bm.month])})(?:的)?(?:${rateLinks})?(${AMOUNT})(?=${altOf(cues.numerals.currency_after)})`, 'g');
 
   /** 利息一天20块 / 每天利息10块 / 一天的利息是5块 / 日息5块 (no base amount before it): the amount, masked with its day word. */
   function readInterestPerDay(t: string, masked: (s: number, e: number) => void, isMasked: (s: number, e: number) => boolean): number | undefined {
