@@ -23,6 +23,7 @@ import { userTurns } from './turn-lock';
 import { meetFear } from './fear-ack';
 import { careForReportedDeathWish } from './reported-death-wish';
 import { textTurn } from './text-turn';
+import { noteLenderNamed } from './remembered-facts';
 import { emojiOnly, onlyEmoji } from './emoji-only';
 import { varyClosing } from './closing-line';
 import { errorSummary } from '../error-summary';
@@ -41,6 +42,8 @@ async function runTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundRep
     if (await turn.isRedelivery(msg)) return emptyReply('command');
     const reply = await dispatch(msg, turn);
     const state = await turn.state();
+    // A collector's message that names its lender ("【XX消费金融】…"): that lender is remembered for a later interest question.
+    if (reply.kind === 'analysis' && (msg.kind === 'forwarded' || msg.kind === 'text')) noteLenderNamed(msg.text, turn);
     if (!turn.crisisHandled && inCrisis(state) && reply.kind !== 'command' && reply.kind !== 'error') withCrisisCare(reply, state.crisis, turn);
     // Safe, and a question answered: the verdict first, then one line glad they are safe, with 12356 kept in view.
     if (turn.safeLead) reply.blocks.push({ style: 'paragraph', text: deps.replies.text('crisis_safe_after_answer') });

@@ -16,8 +16,13 @@ import type { TurnContext } from './turn-context';
 const AMOUNT_WORDS = /\d[\d,.]*|[一二两三四五六七八九十]+[百千万][一二两三四五六七八九十百千万]*/g;
 
 /** "本金是9600还是12000啊": the principal named, a word of choice, and two amounts to choose from. */
-function choosesAmount(text: string, cues: TurnContext['deps']['cues']): boolean {
-  return cues.principal_words.some((w) => text.includes(w)) && cues.either.some((w) => text.includes(w)) && (text.match(AMOUNT_WORDS) ?? []).length >= 2;
+function choosesAmount(text: string, cues: TurnContext['deps']['cues'], known?: LoanFacts): boolean {
+  const amounts = text.match(AMOUNT_WORDS) ?? [];
+  if (!cues.either.some((w) => text.includes(w)) || amounts.length < 2) return false;
+  if (cues.principal_words.some((w) => text.includes(w))) return true;
+  // "按6500还还是按8000还": the loan's own two amounts (what arrived, what the contract says) set against each other.
+  const named = new Set(amounts.map((a) => Number(a.replace(/,/g, ''))));
+  return known?.principal !== undefined && known.received !== undefined && named.has(known.principal) && named.has(known.received);
 }
 /** The word of borrowing a loan told without a question must have ("借了6000 分12期"). */
 const BORROWED = '借';
@@ -79,10 +84,13 @@ export function describesLoan(facts: LoanFacts): boolean {
  * The interest reply for the loan this turn describes, merged with what the conversation already holds; asks for
  * the one missing number when there is one. Undefined when there is no interest check or no loan to compute.
  */
-export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, turn: TurnContext, held: LoanFacts | undefined): OutboundReply | undefined {
+export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, turn: TurnContext, held: LoanFacts | undefined, lenderKnown?: NonNullable<LoanFacts['lender']>): OutboundReply | undefined {
   const kit = turn.deps.interest;
   if (!kit) return undefined;
   const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  // The lender a collector's message named before ("【XX消费金融】…"), when neither this turn nor the loan held names one.
+  const lenderRead = !said.lender && !held?.lender && lenderKnown && lenderKnown.type !== 'unknown' ? lenderKnown : undefined;
+  if (lenderRead) said.lender = lenderRead;
   const asksInterest = turn.deps.knowledge.interestCues.some((c) => text.includes(c));
   // A percentage with no rate word and no period is not an interest rate ("成功率99%").
   if (said.rate?.per === 'unknown' && !asksInterest) delete said.rate;
@@ -101,7 +109,7 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
   const rateAlone = said.rate !== undefined && said.rate.per !== 'unknown' && said.principal === undefined && said.received === undefined;
   const capAsked = said.principal !== undefined && !describesLoan(merged) && kit.lawfulQuestionOf(text) !== undefined;
   if (!asksElse && (rateAlone || capAsked) && (asksInterest || capAsked)) {
-    const oneShot = kit.answerText(text, receivedAt);
+    const oneShot = lenderRead && rateAlone ? kit.reply(said, receivedAt) : kit.answerText(text, receivedAt);
     if (oneShot && !oneShot.missing) {
       turn.remember(text, (s) => {
         s.loan = merged;
@@ -194,7 +202,7 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   // "他们说不按1万还就告我": a lawsuit threatened over the contract's amount.
   const sued = deps.cues.they_said.some((w) => text.includes(w)) && deps.cues.sue_threat.some((w) => text.includes(w));
   // "本金是9600还是12000啊" / "那8000还是10000算本金啊": which of the loan's amounts is the principal.
-  const choosing = deducted(known) && choosesAmount(text, deps.cues);
+  const choosing = deducted(known) && choosesAmount(text, deps.cues, known);
   if (!stillOwe && !oweAmount && !upfront && !sued && !choosing && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
   // What this turn adds ("他说利息先扣了 到手只有18000 本金算多少") counts with what was said before; a choice between
   // the amounts of a loan already told names its numbers, and states nothing new.

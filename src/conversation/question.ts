@@ -9,6 +9,7 @@ import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
 import { lawfulNoteAbout } from '../analysis/lawful-notes';
 import { readInFocus, readInNotice } from './focus-topic';
+import { readWithFacts } from './remembered-facts';
 
 /** A follow-up at most this long (characters, spaces aside) may lean on the last topic when it cannot stand alone. */
 const SHORT_FOLLOW_UP = 16;
@@ -47,6 +48,9 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
     const inNotice = await readInNotice(text, u, state, turn, result, { ...ctx, lastTopic: undefined, lastEntry: undefined });
     if (inNotice) result = inNotice;
   }
+  // "以后我们结婚了这笔钱会不会变成他的债" after "我还没结婚": read with the facts told before that bear on it.
+  const withFacts = u?.speaker === 'user' ? await readWithFacts(text, state, turn, result, { ...ctx, lastTopic: undefined, lastEntry: undefined }) : undefined;
+  if (withFacts) result = withFacts;
   // A follow-up too short to stand alone ("他们一直发短信催 算吗") is asked again within the last answer's topic; one
   // that asks for what the bot does not do at all ("那你能帮我写离婚协议不" → 12348, a lawyer) stays so.
   const topic = ctx.lastTopic ? deps.knowledge.guides.find((g) => g.id === ctx.lastTopic) : undefined;

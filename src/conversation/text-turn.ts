@@ -37,6 +37,8 @@ import { dropLoanQuestion, interestFor, loanAnswer, loanFollowUp, loanTurn, merg
 import { asksOrWonders, isQuestion } from './understanding/question-form';
 import type { TurnUnderstanding } from './understanding/types';
 import { FIRST_PERSON } from './understanding/speaker';
+import { readBackReference } from './back-reference';
+import { answerOnFact, noteFactsTold, rememberedLender } from './remembered-facts';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
 export const SPEAKER_SURE = 0.8;
@@ -56,7 +58,21 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   const now = deps.now();
   const cues = deps.cues;
   const context = dialogueContext(state, now);
+  // "回到刚才说的，…", "不是，我是想问…", "刚才你说那个…", "那第二个呢": the pointers back resolved first (a number typed
+  // while buttons are offered stays a press). The user's words are kept as they said them.
+  const pressing = typedNumber(text, cues.button_number) !== undefined && (state?.offered?.buttons.length ?? 0) > 0;
+  const back = pressing ? undefined : readBackReference(text, state, cues.memory?.back_reference);
+  if (back) {
+    turn.remember(text);
+    text = back.text;
+  }
   let u = deps.understander.understand(text, context, receivedAt);
+  // About what the bot said, or a correction of how it read them: the user's own words, never a paste to analyse
+  // (unless evidently pasted: a framed message is a collector's whatever it says).
+  if (back?.own && u.speaker !== 'user' && !u.pastedEvidently) u = { ...u, speaker: 'user', speakerConfidence: 1, pastedEvidently: undefined, reported: undefined, quoted: undefined, ...(u.act === 'paste' || u.act === 'other' ? (u.asks ? { act: 'follow_up' as const, followUp: u.asks } : { act: 'ask' as const }) : {}) };
+  // Returned to or corrected: asked anew, not as a follow-up on the reply just given (a provision named stays one).
+  if (back?.fresh && u.act === 'follow_up' && !u.provision) u = { ...u, act: 'ask', followUp: undefined };
+  if (u.speaker === 'user' && !u.pastedEvidently) noteFactsTold(text, turn);
   // The bot's own question here is about the loan or who wrote a message, never "are you safe?" (that is asked in
   // crisis mode): weaker words ("报警也没用") are not risk just because a question came before.
   if (context === 'asked' && u.crisis === 'risk') {
@@ -310,6 +326,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "他客服让我转到一个个人微信收款码": a told request to pay privately — whether to pay so is answered.
   const privatePayment = privatePaymentTold(text, u, turn);
   if (privatePayment) return privatePayment;
+  // "我查了12368确实有" / "那我该怎么办" once it is told: what that fact implies (the case is real: 应诉), never "check it
+  // with 12368" again.
+  const onFact = u.speaker === 'user' && u.facts.conduct.length === 0 ? await answerOnFact(text, state, turn) : undefined;
+  if (onFact) {
+    turn.remember(text);
+    return answerReply(onFact, text, turn);
+  }
 
   // 5. Follow-ups on what was just said — unless the turn names conduct of its own ("晚上打几十个电话违法吗",
   // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.
@@ -324,6 +347,13 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (u.speaker === 'user' && u.facts.conduct.length === 0 && keptEvidence(text, cues)) {
     const next = stepsAgainstFocus(text, state, turn);
     if (next) return next;
+  }
+  // "合同是2024年3月签的，年化好像是24%，这个利息合法吗" right after a lender's notice: the interest asked about, with its
+  // numbers, is the loan's (with the lender that notice named), not the verdict on the message in focus.
+  const ratesTold = (u.facts.rates?.length ?? 0) > 0 || u.facts.amounts.length > 0;
+  if (u.act === 'follow_up' && u.speaker === 'user' && analysisInFocus(state) && ratesTold && deps.knowledge.interestCues.some((c) => text.includes(c)) && !aboutLender) {
+    const onInterest = loanTurn(text, u, receivedAt, turn, state?.loan, rememberedLender(state));
+    if (onInterest) return onInterest;
   }
   // A report of what collectors claim about who is liable ("他们又说我表哥是担保人要他还 他就是个紧急联系人", "他们说我是
   // 骗子 逾期是诈骗吗") asks whether the claim holds, question mark or not: that is answered, not the conduct around it.
@@ -434,7 +464,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
 
   // 7. The user's own words: a loan to compute, conduct to assess, fear to meet, a question to answer.
   if (cues.retaliation.some((w) => text.includes(w))) return say('retaliation_refuse', 'answer', text, turn);
-  const loan = aboutLender ? undefined : loanTurn(text, u, receivedAt, turn, state?.loan);
+  const loan = aboutLender ? undefined : loanTurn(text, u, receivedAt, turn, state?.loan, rememberedLender(state));
   if (loan) return loan;
   // "但是中间他们一直打电话催我哦" right after the limitation answer: their demands are a fact for that answer.
   if (u.act === 'describe' && context === 'answer' && (u.asks === undefined || !CONDUCT_ASKS.has(u.asks))) {

@@ -9,6 +9,7 @@ import type { InboundMessage } from '../message';
 import { freshState, type CrisisMode, type UserState } from '../state/store';
 import { errorSummary } from '../error-summary';
 import { crisisToCarry, keepCrisis } from './crisis-memory';
+import { listedItems } from './back-reference';
 
 /** Characters of a user's message kept in history (the whole text of a collector's message is in the evidence). */
 const USER_TEXT_KEPT = 500;
@@ -120,6 +121,8 @@ export class TurnContext {
         for (const m of this.mutations) m(s);
         extra?.(s);
         s.offered = reply.buttons.length ? { at, buttons: reply.buttons.map((b) => ({ id: b.id, label: b.label })) } : undefined;
+        // What this reply listed is what "那第二个呢" points at next; a reply that lists nothing leaves nothing to point at.
+        s.listed = listedItems(reply);
         s.lastTurnAt = at;
       });
       keepCrisis(this.deps.store, this.key, this.cached.crisis, true);

@@ -136,14 +136,54 @@ const schema = z
   })
   .strict();
 
-export type ConversationCues = z.infer<typeof schema>;
+/** What the conversation remembers across turns (knowledge/conversation/dialogue-memory.yaml). */
+const memorySchema = z
+  .object({
+    back_reference: z.object({
+      returns: words,
+      corrects: words,
+      points_at_bot: words,
+      counters: words,
+      after: words,
+      last: words,
+      enumerators: words,
+      alone: words,
+      item_chars: z.number().int().min(1),
+    }),
+    remembered_facts: z
+      .array(
+        z.object({
+          id: z.string().min(1),
+          group: z.string().min(1).optional(),
+          told: words,
+          not_told: words.default([]),
+          reads: z.string().min(1),
+          topics: words,
+          guides: words,
+          then: z.string().min(1).optional(),
+          vague: words.default([]),
+        }),
+      )
+      .default([]),
+  })
+  .strict();
+
+export type DialogueMemoryCues = z.infer<typeof memorySchema>;
+
+export type ConversationCues = z.infer<typeof schema> & { memory?: DialogueMemoryCues };
 
 export const CONVERSATION_CUES_FILE = 'cues.yaml';
+export const DIALOGUE_MEMORY_FILE = 'dialogue-memory.yaml';
 
-/** Loads knowledge/conversation/cues.yaml under `knowledgeDir`; throws KNOWLEDGE_INVALID naming each problem. */
+/**
+ * Loads knowledge/conversation/cues.yaml under `knowledgeDir`, with dialogue-memory.yaml beside it as `memory`;
+ * throws KNOWLEDGE_INVALID naming each problem.
+ */
 export function loadConversationCues(knowledgeDir: string): ConversationCues {
   const problems: string[] = [];
-  const data = readYamlFile(join(knowledgeDir, 'conversation'), CONVERSATION_CUES_FILE, schema, problems);
-  if (!data) throw new AppError('KNOWLEDGE_INVALID', `knowledge/conversation has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
-  return data;
+  const dir = join(knowledgeDir, 'conversation');
+  const data = readYamlFile(dir, CONVERSATION_CUES_FILE, schema, problems);
+  const memory = readYamlFile(dir, DIALOGUE_MEMORY_FILE, memorySchema, problems);
+  if (!data || !memory) throw new AppError('KNOWLEDGE_INVALID', `knowledge/conversation has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
+  return { ...data, memory };
 }

@@ -135,6 +135,17 @@ export interface UserState {
   closingsSaid?: string[];
   /** When the last turn happened, by the conversation's clock (a scripted chat's `at`), not the store's. */
   lastTurnAt?: string;
+  /**
+   * The items the last reply listed (its bullets, shortened; or its paragraphs when it listed none): what "那第二个呢" /
+   * "第三点是什么意思" / "你第二条说的…" point at.
+   */
+  listed?: { items: string[]; kind: 'list' | 'paragraphs' };
+  /**
+   * Facts the user told once that change later answers (knowledge/conversation/dialogue-memory.yaml remembered_facts:
+   * "还没结婚", "12368查了确实有"), by id, with when they were told; and the lender a collector's message named
+   * ("【XX消费金融】…"), for a later question about that loan's interest.
+   */
+  remembered?: { facts: Array<{ id: string; at: string }>; lender?: NonNullable<LoanFacts['lender']> };
   prefs: Record<string, string>;
 }
 
