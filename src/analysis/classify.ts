@@ -200,6 +200,9 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
   const process = lex.legal_process
     ? { marks: compiler.compile(lex.legal_process.marks, 'message'), fakeSigns: lex.legal_process.fake_signs.length ? compiler.compile(lex.legal_process.fake_signs, 'message') : undefined }
     : undefined;
+  // Another sender (a property manager, a carrier, a relative, a colleague): the message is not the collector's.
+  const senders = lex.looks_like_user.senders?.length ? compiler.compile(lex.looks_like_user.senders, 'message') : undefined;
+  const collectorLine = collectorLineRe(lex);
   const firstPass = compiled.filter((c) => c.rule.needs_category.length === 0);
   const secondPass = compiled.filter((c) => c.rule.needs_category.length > 0);
   const negation = new CueSet(lex.negation.cues);
@@ -213,11 +216,16 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     ...compiled.flatMap((c) => [c.patterns, c.unless, c.needs, c.unlessExcept, c.unlessMessage].flatMap((p) => (p ? p.anchors.flatMap((a) => a ?? []) : []))),
     ...judge.anchors,
     ...(process ? [process.marks, process.fakeSigns].flatMap((p) => (p ? p.anchors.flatMap((a) => a ?? []) : [])) : []),
+    ...(senders ? senders.anchors.flatMap((a) => a ?? []) : []),
   ]);
   /** Reads a message and notes which anchor words it holds (so findHit scans only patterns that can match). */
   const readIndexed = (text: string): ReadText => {
     const read = reader(text);
     if (options.indexAnchors !== false) read.present = anchors.present(read.n.text);
+    if (senders && !read.userWords && !collectorLine.test(read.n.text) && findHit(read, senders, undefined, lex.negation.window, lex)) {
+      read.masked.fill(1);
+      read.userWords = true;
+    }
     return read;
   };
   const conditionTexts = new Map(rules.conditions.map((c) => [c.id, c.text]));

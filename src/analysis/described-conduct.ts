@@ -88,7 +88,7 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
   const ignored = new Set(c.hearsay_ignore);
   const asCollector: AnalysisRules = {
     ...rules,
-    lexicon: { ...lex, looks_like_user: { cues: [] }, mention: { ...lex.mention, hearsay: lex.mention.hearsay.filter((h) => !ignored.has(h)) } },
+    lexicon: { ...lex, looks_like_user: { cues: [], senders: [] }, mention: { ...lex.mention, hearsay: lex.mention.hearsay.filter((h) => !ignored.has(h)) } },
   };
   const analyzer = createAnalyzer(asCollector);
   const normalizer = createNormalizer(Object.entries(lex.variants).map(([from, to]) => ({ from, to })));

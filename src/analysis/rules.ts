@@ -141,7 +141,13 @@ export const lexiconFileSchema = z.object({
     hearsay_sentence: cueList.default([]),
   }),
   speaker: z.object({ user: cueList, collector: cueList }),
-  looks_like_user: z.object({ cues: cueList }),
+  /**
+   * The whole message is the user's own words or someone else's (not a collector's): `cues` are words of the user's
+   * question or report; `senders` are patterns that show another sender (a property manager's or carrier's header,
+   * a relative or colleague saying who they are, a parent's words, a relative's message relayed). Either masks the
+   * whole message unless a line names the collector as its speaker.
+   */
+  looks_like_user: z.object({ cues: cueList, senders: z.array(pattern).default([]) }),
   clause_breaks: z.string().min(1),
   sentence_breaks: z.string().min(1),
   frequency: z.object({
