@@ -60,7 +60,7 @@ export function renderConduct(
   const steps = stepsOf(acts, analysis.categories, kit);
   const debt = replies.text('fu_debt_line');
   // Violence happening now: safety before anything else.
-  const urgent = para(conduct.happeningNow ? replies.text('conduct_urgent') : '');
+  const urgent = para(conduct.happeningNow ? replies.text(conduct.awayFromHome ? 'conduct_urgent_away' : 'conduct_urgent') : '');
   const basisLine = (n: number) => (n > 0 && basis.length ? replies.text('conduct_basis', { list: basis.slice(0, n).join('；') }) : '');
   const stepBlock = (n: number): TextBlock[] => (n > 0 && steps.length ? [{ style: 'heading', text: replies.text('conduct_steps_heading') }, ...list(steps.slice(0, n).map((s) => s.text))] : []);
   const variants: TextBlock[][] = [];

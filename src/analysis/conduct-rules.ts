@@ -74,6 +74,8 @@ export const conductFileSchema = z.object({
   question: z.object({ frames: cueList, endings: cueList, tails: cueList }),
   /** With violence found, these words mean it is happening now: the reply opens with "call 110 now". */
   happening_now: cueList.default([]),
+  /** Happening now away from home ("堵在我们公司楼下"): safety there is inside, with security and colleagues, not a locked door. */
+  away_from_home: cueList.default([]),
   time: z.object({ words: z.record(z.string(), days), units: z.record(z.string(), days) }),
   acts: z.array(actSchema).min(1),
   steps: z.array(z.object({ id: z.string().min(1), text: z.string().min(1) })).min(1),

@@ -50,6 +50,8 @@ export interface ConductAnalysis extends Analysis {
   occurredAt: Date;
   /** Violence that the words say is happening now ("现在有三个男的堵在我家门口"): the reply opens with 110. */
   happeningNow: boolean;
+  /** Happening now at work, school or a shop ("堵在我们公司楼下"), not at home: stay inside, security and colleagues. */
+  awayFromHome?: boolean;
 }
 
 /** Assesses one description; `at` is when the user wrote it. */
@@ -293,6 +295,7 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
       acts,
       occurredAt: happeningNow ? at : occurredAt(whole, at, c.time),
       happeningNow,
+      ...(happeningNow && c.away_from_home.some((w) => whole.includes(w)) ? { awayFromHome: true } : {}),
     };
   };
 

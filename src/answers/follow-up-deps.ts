@@ -35,7 +35,7 @@ export const FOLLOW_UP_REPLY_KEYS = [
   'fu_prov_old_version', 'fu_prov_not_then', 'fu_prov_not_then_undated', 'fu_prov_corrected', 'fu_prov_no_part', 'fu_prov_not_found', 'fu_prov_none', 'fu_prov_others', 'fu_prov_titled', 'fu_prov_alternatives',
   'fu_report_bring', 'fu_report_also', 'fu_report_limit_soon', 'fu_report_limit_passed', 'answer_law_button',
   // The described-conduct reply (analysis/conduct-reply.ts) reads the same file; checked here so a gap stops the boot.
-  'conduct_urgent', 'conduct_is', 'conduct_also', 'conduct_said', 'conduct_category', 'conduct_payment_lead', 'conduct_basis', 'conduct_steps_heading', 'conduct_note_button',
+  'conduct_urgent', 'conduct_urgent_away', 'conduct_is', 'conduct_also', 'conduct_said', 'conduct_category', 'conduct_payment_lead', 'conduct_basis', 'conduct_steps_heading', 'conduct_note_button',
   'conduct_nothing',
 ] as const;
 

@@ -62,7 +62,8 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   const answered = asksCrime(text, deps.cues) && deps.followUps?.crime ? deps.followUps.crime(focus, deps.now(), text) : answerAbout(asks, focus, turn);
   if (answered) {
     // Still going on ("他们现在就在门口 … 咋整"): safety first — 110, the door kept shut — above whatever was asked.
-    const urgent = analysis.happeningNow && deps.replies.has('conduct_urgent') ? deps.replies.text('conduct_urgent') : undefined;
+    const urgentKey = analysis.awayFromHome ? 'conduct_urgent_away' : 'conduct_urgent';
+    const urgent = analysis.happeningNow && deps.replies.has(urgentKey) ? deps.replies.text(urgentKey) : undefined;
     reply.blocks = urgent && !answered.blocks.some((b) => b.text === urgent) ? trimmed([{ style: 'paragraph', text: urgent }, ...answered.blocks]) : answered.blocks;
     reply.citations = answered.citations;
     reply.kind = 'answer';

@@ -27,6 +27,7 @@ import { noteLenderNamed } from './remembered-facts';
 import { emojiOnly, onlyEmoji } from './emoji-only';
 import { varyClosing } from './closing-line';
 import { errorSummary } from '../error-summary';
+import { FIRST_PERSON } from './understanding/speaker';
 
 /** Handles one inbound message and returns the reply. Never throws: failures become a Chinese reply. */
 export async function handleTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundReply> {
@@ -44,7 +45,7 @@ async function runTurn(msg: InboundMessage, deps: TurnDeps): Promise<OutboundRep
     const state = await turn.state();
     // A collector's message that names its lender ("【XX消费金融】…"): that lender is remembered for a later interest question.
     if (reply.kind === 'analysis' && (msg.kind === 'forwarded' || msg.kind === 'text')) noteLenderNamed(msg.text, turn);
-    if (!turn.crisisHandled && inCrisis(state) && reply.kind !== 'command' && reply.kind !== 'error') withCrisisCare(reply, state.crisis, turn);
+    if (!turn.crisisHandled && inCrisis(state) && reply.kind !== 'command' && reply.kind !== 'error') withCrisisCare(reply, state.crisis, turn, msg.kind === 'forwarded');
     // Safe, and a question answered: the verdict first, then one line glad they are safe, with 12356 kept in view.
     if (turn.safeLead) reply.blocks.push({ style: 'paragraph', text: deps.replies.text('crisis_safe_after_answer') });
     // Safety said early: the turns care would still have run end with one line giving 12356.
@@ -90,7 +91,11 @@ async function dispatch(msg: InboundMessage, turn: TurnContext): Promise<Outboun
   // Crisis detection on every text the user sends that is not read as a whole turn below (typed text is read in
   // text-turn.ts): the command still runs and the forward is still analysed and kept, inside care.
   const userWords = msg.kind === 'command' ? msg.args : msg.kind === 'image' ? msg.caption ?? '' : msg.kind === 'forwarded' ? checked.text : '';
-  const signal = userWords ? deps.understander.understand(userWords, 'none', msg.receivedAt).crisis : 'none';
+  const read = userWords ? deps.understander.understand(userWords, 'none', msg.receivedAt) : undefined;
+  // A forward read as a collector's, with no one speaking as 我: its words of death ("臭不要脸 欠钱不还 死了算了") are
+  // their abuse, analysed as such, never the user's own wish.
+  const theirs = msg.kind === 'forwarded' && read?.speaker === 'collector' && !FIRST_PERSON.test(userWords);
+  const signal = read && !theirs ? read.crisis : 'none';
   const reply = await byKind(msg, checked, turn);
   if (signal === 'risk' || signal === 'acute') {
     turn.crisisHandled = true;

@@ -128,6 +128,9 @@ function woundText(turn: TurnContext, mode: CrisisMode | undefined): string {
   return key && replies.has(key) ? replies.text(key) : replies.text('crisis_wound_care');
 }
 
+/** Moods that say the person still hurts ("就是累 特别累", "憋屈得慌"): "没事" beside one is no reassurance. */
+const HURTING: ReadonlySet<string> = new Set(['tired', 'aggrieved', 'sleepless', 'alone', 'self_blame']);
+
 /**
  * "没事了" / "真的没事 别问了" in crisis mode: no word of safety said outright, so the mode goes on; the person is not
  * pressed again, and the lines stay in view.
@@ -138,8 +141,10 @@ export function crisisUnsure(userText: string, turn: TurnContext, mode?: CrisisM
   r.blocks.push({ style: 'paragraph', text: moodCare(turn) ?? turn.deps.replies.text('crisis_unsure') });
   woundCare(r, mode, turn);
   r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_mode_footer') });
+  // "没事 就是累 特别累": the tiredness (a mood read) says they are not fine — care keeps opening the replies.
+  const hurting = turn.crisisMood !== undefined && HURTING.has(turn.crisisMood);
   turn.remember(userText, (s) => {
-    if (s.crisis) s.crisis.unsure = true;
+    if (s.crisis && !hurting) s.crisis.unsure = true;
   });
   return r;
 }
@@ -178,7 +183,7 @@ export function inAftercare(state: UserState | null, now: Date): state is UserSt
 }
 
 /** Moods (crisis.yaml `moods`) that only say how the person is: with no word of the debt, they ask for care, not an answer. */
-const FEELINGS: ReadonlySet<string> = new Set(['silent', 'tired', 'shrug', 'push_away', 'alone', 'sleepless', 'self_blame', 'asks_line']);
+const FEELINGS: ReadonlySet<string> = new Set(['silent', 'tired', 'aggrieved', 'shrug', 'push_away', 'alone', 'sleepless', 'self_blame', 'asks_line']);
 /** A turn longer than this is read as more than a feeling (a question, a report, a paste). */
 const FEELING_CHARS = 40;
 
@@ -319,9 +324,10 @@ export function easeCrisis(userText: string, turn: TurnContext): OutboundReply {
 
 /**
  * Wraps a reply given while in crisis mode: opens by asking whether the person is safe, ends with the lines, and
- * counts the turn. A reply that is itself a crisis reply only gets the count.
+ * counts the turn. A reply that is itself a crisis reply only gets the count. A `forwarded` message's analysis stays
+ * an analysis (its findings kept as evidence), given inside the care.
  */
-export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: TurnContext): OutboundReply {
+export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: TurnContext, forwarded = false): OutboundReply {
   const { replies } = turn.deps;
   // "我没事" said, nothing more at stake in view (no plan, place, wound or pills): the answer leads, one check-in after it.
   const checkIn = mode.unsure && mode.level === 'risk' && !mode.place && !mode.hurt && !mode.done && !mode.others && replies.has('crisis_checkin_after_answer');
@@ -336,7 +342,7 @@ export function withCrisisCare(reply: OutboundReply, mode: CrisisMode, turn: Tur
     // Care comes first on the screen; the answer's further steps make room for it.
     reply.blocks = trimmed(reply.blocks);
   }
-  if (reply.kind === 'analysis' || reply.kind === 'answer' || reply.kind === 'clarify') reply.kind = 'crisis';
+  if ((reply.kind === 'analysis' && !forwarded) || reply.kind === 'answer' || reply.kind === 'clarify') reply.kind = 'crisis';
   turn.remember(null, (s) => {
     if (!s.crisis) return;
     // Ended by the count, not by the person: kept (turnsLeft 0) so that a later "我现在安全了" is still heard.

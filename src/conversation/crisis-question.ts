@@ -83,6 +83,20 @@ export function askedBesideRisk(text: string, at: Date, turn: TurnContext): stri
 }
 
 /**
+ * What collectors did, told beside the risk with no question ("他们说要把我P成通缉犯发朋友圈 我真是想死的心都有"): the
+ * clauses that do not say risk, when the analyzer finds conduct in them — assessed under the care, never left for
+ * later. Undefined when nothing they did is told.
+ */
+export function toldBesideRisk(text: string, at: Date, turn: TurnContext): string | undefined {
+  const { understander, analysis } = turn.deps;
+  const clauses = text.split(/[\s,，。!！;；、]+/u).filter(Boolean);
+  const kept = clauses.filter((c) => understander.understand(c, 'none', at).crisis === 'none');
+  if (kept.length === 0 || kept.length === clauses.length) return undefined;
+  const rest = kept.join(' ');
+  return analysis.assessConduct(rest, at).findings.length > 0 ? rest : undefined;
+}
+
+/**
  * True when the guides place `text` in a neighbouring field with a hotline of its own (out-of-scope, routed by an
  * entry: 12333 for wages, 12345 / 物业 for neighbours …), not the bare "not what I cover".
  */

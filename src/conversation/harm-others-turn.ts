@@ -6,7 +6,7 @@
  * a wish to die, both are met: the crisis reply, with these words in it.
  */
 import { emptyReply, type OutboundReply } from '../message';
-import { enterCrisis, hotlineItems } from './crisis-mode';
+import { CRISIS_TURNS, enterCrisis, hotlineItems } from './crisis-mode';
 import type { CrisisMode } from '../state/store';
 import type { CrisisSignal } from './understanding/types';
 import type { TurnContext } from './turn-context';
@@ -15,7 +15,7 @@ import type { TurnContext } from './turn-context';
  * Replies to a wish to hurt someone (`armed`: a weapon bought or on them). `selfSignal`, when risk or acute, is the
  * user's own wish to die said too: crisis mode begins (or goes on) and its reply carries the de-escalation.
  */
-export function harmOthers(userText: string, armed: boolean, selfSignal: CrisisSignal, turn: TurnContext, already = false, mode?: CrisisMode): OutboundReply {
+export function harmOthers(userText: string, armed: boolean, selfSignal: CrisisSignal, turn: TurnContext, already = false, mode?: CrisisMode, withSelf = false): OutboundReply {
   const { replies } = turn.deps;
   turn.log.warn({ level: armed ? 'harm_armed' : 'harm' }, 'wish to hurt someone else');
   turn.crisisHandled = true;
@@ -31,6 +31,9 @@ export function harmOthers(userText: string, armed: boolean, selfSignal: CrisisS
   r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });
   turn.remember(userText, (s) => {
     s.pending = undefined;
+    // "跟他们同归于尽": dying with them is said too — care goes on for the next turns ("说气话呢 就是憋屈得慌" is met,
+    // with the lines), as after a wish to die.
+    if (withSelf && !s.crisis) s.crisis = { level: 'risk', since: turn.deps.now().toISOString(), turnsLeft: CRISIS_TURNS };
   });
   return r;
 }

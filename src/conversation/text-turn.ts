@@ -17,7 +17,7 @@ import type { CrisisMode } from '../state/store';
 import { dialogueContext } from './dialogue-context';
 import { callsLine, careAgain, careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, feelingOf, helpComing, inAftercare, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, lineAsked, someoneNear, withAnswerBeside } from './crisis-mode';
 import { harmOthers } from './harm-others-turn';
-import { askedBesideRisk, carriedQuestion, routesElsewhere } from './crisis-question';
+import { askedBesideRisk, carriedQuestion, routesElsewhere, toldBesideRisk } from './crisis-question';
 import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
@@ -94,7 +94,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (harm && (harm.intent || (harm.armed && wishedHarmBefore(state, turn)))) {
     turn.crisisDone = u.done;
     turn.crisisPlace = u.place === true;
-    return harmOthers(text, harm.armed, harm.crisisApart, turn, inCrisis(state), state?.crisis);
+    return harmOthers(text, harm.armed, harm.crisisApart, turn, inCrisis(state), state?.crisis, harm.withSelf === true);
   }
   if (u.crisis === 'risk' || u.crisis === 'acute') {
     turn.crisisHandled = true;
@@ -105,7 +105,18 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // "完了 被起诉了是不是要坐牢 我不如死了算了": the question asked beside the risk is answered under the care, never
     // left for later — unless something was already done (pills, a cut): then 120 comes first and alone.
     const beside = turn.crisisDone ? undefined : askedBesideRisk(text, receivedAt, turn);
-    if (!beside) return care;
+    if (!beside) {
+      // "他们说要把我P成通缉犯发朋友圈 我真是想死的心都有": what they did, told beside the risk, is assessed under the care
+      // (no note offered now: the care is what this reply is for).
+      const told = turn.crisisDone ? undefined : toldBesideRisk(text, receivedAt, turn);
+      // The verdict on the conduct itself, not a claim line about what they threatened; nothing is put in focus (a later
+      // question about it is answered by the guides).
+      const verdict = told && deps.analysis.renderConduct ? deps.analysis.renderConduct(deps.analysis.assessConduct(told, receivedAt), receivedAt) : undefined;
+      if (!verdict) return care;
+      const placed = withAnswerBeside(care, { ...verdict, kind: 'answer' }, turn);
+      placed.buttons = [];
+      return placed;
+    }
     const answered = await answerQuestion(beside, { ...asked(deps.understander.understand(beside, 'none', receivedAt)), crisis: 'none' }, turn, false);
     const placed = answered.kind === 'answer' && answered.blocks[0]?.text !== deps.replies.text('answer_out_of_scope');
     return placed ? withAnswerBeside(care, answered, turn) : care;
@@ -139,7 +150,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       if (back) leftPlace(turn);
       return careGoesOn(back ? 'crisis_line_done_back' : 'crisis_line_done', text, turn, state.crisis);
     }
-    if (u.mood === 'calls_line' || u.mood === 'calling_line') return callsLine(text, turn, state.crisis, u.mood === 'calling_line');
+    // Safety said outright beside the call ("接通了 聊了一会 … 我姐也来了 我安全了") is heard as safe, below.
+    if (!assuredNow && (u.mood === 'calls_line' || u.mood === 'calling_line')) return callsLine(text, turn, state.crisis, u.mood === 'calling_line');
     // Help is on its way ("我打了120 他们在路上了", "我给我姐打了电话 她马上过来"): they did right; care goes on —
     // unless safety is said outright beside it ("她说马上过来陪我 我不会做傻事的 放心", cues `safe_outright`): heard as
     // safe, below.
@@ -155,6 +167,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // "那个电话是多少" / "刚才那个号码": the helpline just given, first — not the rules on collectors' calls.
     if (u.mood === 'asks_line' && !cues.debt_words.some((w) => text.includes(w))) return lineAsked(text, turn, state.crisis);
     // "你是机器人吧 说这些有什么用" / "能跟真人说话吗": honestly a program, still here, and where a person listens now.
+    // "能跟真人说话吗": yes — 12356 is a person, now; the bot says what it is after that.
+    if (u.mood === 'wants_human') return careGoesOn('crisis_wants_human', text, turn, state.crisis);
     if (asksAboutBot(text, cues.about_bot)) return careGoesOn('crisis_about_bot', text, turn, state.crisis);
     // Back from the dangerous place ("好 我回屋里了", "我下来了 回房间了"): relief, stay away from it, the line. Read as
     // safe or not, it is a step towards safety, never a brush-off; only safety said outright ("…我很安全") ends care.
@@ -544,9 +558,14 @@ function asked(read: TurnUnderstanding): TurnUnderstanding {
   return ANSWERABLE.has(read.act) && read.act !== 'describe' ? { ...read, speaker: 'user', speakerConfidence: 1 } : { ...read, act: 'ask', speaker: 'user', speakerConfidence: 1 };
 }
 
-/** True when a clause of the turn, read alone, is distress ("就是太难受了"), whatever the whole turn reads as. */
+/** The turn's clauses, each with whether it reads alone as distress ("就是太难受了"), whatever the whole turn reads as. */
+function distressClauses(text: string, at: Date, turn: TurnContext): Array<{ clause: string; distress: boolean }> {
+  return text.split(/[\s,，。!！;；]+/u).filter(Boolean).map((clause) => ({ clause, distress: turn.deps.understander.understand(clause, 'none', at).act === 'distress' }));
+}
+
+/** True when a clause of the turn, read alone, is distress ("就是太难受了"). */
 function hurtsStill(text: string, at: Date, turn: TurnContext): boolean {
-  return text.split(/[\s,，。!！;；]+/u).some((c) => c && turn.deps.understander.understand(c, 'none', at).act === 'distress');
+  return distressClauses(text, at, turn).some((c) => c.distress);
 }
 
 /** The user's turns looked back on for a wish to hurt someone, when a weapon is named without one. */
@@ -649,8 +668,8 @@ function firmlySafe(u: TurnUnderstanding, mode: CrisisMode | undefined, hurts: (
 
 /** True when the turn is a promise and the hurt alone: every clause but one reads as distress ("就是很难受"). */
 function hurtAlone(text: string, at: Date, turn: TurnContext): boolean {
-  const clauses = text.split(/[\s,，。!！;；]+/u).filter(Boolean);
-  const hurting = clauses.filter((c) => turn.deps.understander.understand(c, 'none', at).act === 'distress').length;
+  const clauses = distressClauses(text, at, turn);
+  const hurting = clauses.filter((c) => c.distress).length;
   return hurting > 0 && clauses.length - hurting <= 1;
 }
 

@@ -107,8 +107,9 @@ export const crisisCuesSchema = z.object({
    * never to act ("我不会真去死的", "放心 不会干傻事"), or being `fine` ("我没事了") beside a `step` taken away from the
    * means or towards someone ("阳台门锁了", "去我妈屋里"). Calm, which ends care only when nothing more than words of
    * despair was said: `calm` words alone (recovered, told family: "已经缓过来了", "跟家人说了"), or `fine` beside words
-   * that `reassure` the listener ("放心我没事"). A hit that overlaps `assured_unless` (an A-not-A question: "会不会想不开")
-   * counts for nothing.
+   * that `reassure` the listener ("放心我没事"). Outright too: someone `with` them now ("老婆在旁边", "室友回来了")
+   * beside being fine, at home or safe `said` ("我安全了"), and safe `said` beside a step. A hit that overlaps
+   * `assured_unless` (an A-not-A question: "会不会想不开") counts for nothing.
    */
   assured: z.object({
     promise: z.array(text).default([]),
@@ -116,7 +117,10 @@ export const crisisCuesSchema = z.object({
     step: z.array(text).default([]),
     calm: z.array(text).default([]),
     reassure: z.array(text).default([]),
-  }).default({ promise: [], fine: [], step: [], calm: [], reassure: [] }),
+    with: z.array(text).default([]),
+    home: z.array(text).default([]),
+    said: z.array(text).default([]),
+  }).default({ promise: [], fine: [], step: [], calm: [], reassure: [], with: [], home: [], said: [] }),
   assured_unless: z.array(text).default([]),
   /** Leaving a dangerous place ("我离开江边了"): those words are no sign of being there. */
   left_place: z.array(text).default([]),

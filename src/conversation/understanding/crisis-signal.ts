@@ -86,16 +86,20 @@ export type Assurance = 'outright' | 'calm';
 /** Reads the assurance of a turn's normalised own words; the caller reads it only on a turn heard as safe. */
 export type AssuranceReader = (t: string) => Assurance | undefined;
 
-/** Builds the assurance reader; `fine` and its `step` or `reassure` may stand in different clauses of the turn. */
+/** Builds the assurance reader; `fine` and its `step`, `with` or `reassure` may stand in different clauses of the turn. */
 export function createAssuranceReader(cues: Pick<CrisisCues, 'assured' | 'assured_unless'>, compiler: CueCompiler): AssuranceReader {
   const a = cues.assured;
   const unless = compiler.compile(cues.assured_unless);
-  const lists = { promise: a.promise, fine: a.fine, step: a.step, calm: a.calm, reassure: a.reassure };
+  const lists = { promise: a.promise, fine: a.fine, step: a.step, calm: a.calm, reassure: a.reassure, with: a.with, home: a.home, said: a.said };
   const m = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, compiler.compile(v)])) as Record<keyof typeof lists, CueMatcher>;
   return (t) => {
     const voids = unless.all(t);
     const says = (k: keyof typeof lists) => m[k].all(t).some((h) => !voids.some((v) => v.start < h.end && h.start < v.end));
     if (says('promise') || (says('fine') && says('step'))) return 'outright';
+    // Someone with them now, beside being fine, at home or safe said ("我落咗嚟喇 喺屋企 老婆喺度", "我在家 我姐也来了
+    // 我安全了"); safe said beside a step away from the means ("药给我妹了 我安全了").
+    if (says('with') && (says('fine') || says('home') || says('said'))) return 'outright';
+    if (says('said') && says('step')) return 'outright';
     if (says('calm') || (says('fine') && says('reassure'))) return 'calm';
     return undefined;
   };
