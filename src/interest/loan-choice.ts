@@ -14,6 +14,8 @@ export interface LoanChoiceCues {
   debt_words: string[];
   /** 这个不用管 on its own: it refers to the clause before it. */
   dismiss_refers: string[];
+  /** 这些都不算: it refers to everything said before it in its sentence. */
+  dismiss_all_refers: string[];
   /** Before the name in the question: 问的是, 帮我算. */
   named_before: string[];
   /** After the name in the question: 这笔, 的年化. */
@@ -35,6 +37,8 @@ export interface LoanChoice {
 
 /** How many clauses back a dismissal that only refers (那个不用管) may reach for the debt it sets aside. */
 const REFER_BACK = 3;
+/** The marks that end a sentence (a clause break that is not a comma). */
+const SENTENCE_END = /[。!！?？;；\n]/;
 
 interface Clause {
   text: string;
@@ -48,6 +52,7 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
   const dismiss = longestFirst(cues.dismiss);
   const debt = longestFirst(cues.debt_words);
   const refers = longestFirst(cues.dismiss_refers);
+  const refersAll = longestFirst(cues.dismiss_all_refers);
   const before = longestFirst(cues.named_before);
   const after = longestFirst(cues.named_after);
   const loanWords = longestFirst(cues.loan_words);
@@ -149,6 +154,12 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
         const span = name === undefined ? undefined : loanNamed(cs, i, name);
         if (span) {
           for (let k = span.first; k <= span.last; k++) drop.add(k);
+          drop.add(i);
+          return;
+        }
+        // 月薪1.2w，公积金扣1800，每个月还给爸妈2000，这些都不算: every clause before it in its sentence.
+        if (!/\d/.test(c.text) && refersAll.some((w) => c.text.startsWith(w))) {
+          for (let j = i - 1; j >= 0 && !SENTENCE_END.test(t[cs[j]!.end] ?? ''); j--) drop.add(j);
           drop.add(i);
           return;
         }

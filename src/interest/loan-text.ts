@@ -2122,6 +2122,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       const amount = said.length === 1 ? said[0] : undefined;
       if (!amount || from !== next || to < from) return undefined;
       if (to > from && !everyPeriodWords.some((w) => c.includes(w))) return undefined;
+      // 第1个月要多交一次性手续费300: a fee named at that month is added to its instalment (feeSpans), no stage.
+      if (has(c, feeWords)) return undefined;
       for (let m = from; m <= to; m++) out.push({ month: m, amount: amount.value });
       next = to + 1;
       sawStage++;
@@ -2173,7 +2175,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       const a = findNumbers(m1[1]!)[0]?.value;
       const n = smallCount(m1[2]!);
       const b = findNumbers(m1[3]!)[0]?.value;
-      if (a && b && n > 0) return { payments: [{ month: 1, amount: a }, ...Array.from({ length: n }, (_, i) => ({ month: i + 2, amount: b }))], start: m1.index, end: m1.index + m1[0].length };
+      // (第一期一起扣的: the 一 of 一起 is no amount.)
+      if (a && b && n > 0 && a >= cues.bare_min && b >= cues.bare_min) return { payments: [{ month: 1, amount: a }, ...Array.from({ length: n }, (_, i) => ({ month: i + 2, amount: b }))], start: m1.index, end: m1.index + m1[0].length };
     }
     const m2 = new RegExp(`(?:${first})[^\\d]{0,3}?${AMOUNT}.{0,8}?(?:${later})(?:${altOf(cues.every_period_decrease.every)})(?:${altOf(cues.every_period_decrease.less)})${AMOUNT}`).exec(t);
     if (m2) {

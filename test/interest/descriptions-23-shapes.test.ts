@@ -119,3 +119,42 @@ describe('another debt set aside, the loan asked about read alone', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 2500, payments: [{ day: 14, amount: 3000 }] });
   });
 });
+
+describe('more rollovers and other debts set aside', () => {
+  it('第14天还是交200展期: 还是 before the paying verb, a rollover like the others', () => {
+    const out = flows('借1000 到手800 期限7天 到期还1000。第7天交了200展期，第14天还是交200展期，第21天把1000还了');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 1000, received: 800, payments: [{ day: 7, amount: 200 }, { day: 14, amount: 200 }, { day: 21, amount: 1000 }] });
+  });
+
+  it('这些都不算: everything before it in its sentence is set aside', () => {
+    const out = flows('我一个月工资6000，房租每月1500，每月给家里1000，这些都不算。借了1万，到手9000，分10期，每期1150');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 10000, received: 9000, payments: months(10, 1150) });
+  });
+
+  it('那个不算哈 after another debt', () => {
+    const out = flows('借3000 到手2700 两周后还3300。我还欠同事500块，那个不算哈');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 2700, payments: [{ day: 14, amount: 3300 }] });
+  });
+});
+
+describe('quarters, typed slips and a first instalment with a fee', () => {
+  it('一个季度后还: three months', () => {
+    const out = flows('找朋友借了1万，说好一个季度后还11500');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 10000, received: 10000, payments: [{ month: 3, amount: 11500 }] });
+  });
+
+  it('分三个季度还完，每月还1500: nine monthly instalments', () => {
+    const out = flows('借了1.2万，分三个季度还完，每月还1500');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 12000, received: 12000, payments: months(9, 1500) });
+  });
+
+  it('酒千 typed for 九千', () => {
+    const out = flows('借了两万 到手一万酒千 一个月后还两万');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 20000, received: 19000, payments: [{ month: 1, amount: 20000 }] });
+  });
+
+  it('第一期一起扣: the 一 of 一起 is no first instalment of one yuan', () => {
+    const out = flows('借6000全额到账，第1个月要多交一次性手续费300，跟第一期一起扣。然后6期每期1100');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: [{ month: 1, amount: 1400 }, ...months(6, 1100).slice(1)] });
+  });
+});
