@@ -406,17 +406,39 @@ function percentNamed(text: string): number | undefined {
 }
 /** A number written with a percent sign. */
 const PERCENT_WRITTEN = /(\d+(?:\.\d+)?)\s*[%％]/u;
+/** A year answered alone: "2023", "2023年", "2023年签的". */
+const BARE_YEAR = /^\s*((?:19|20)\d{2})\s*年?\s*(?:签的|借的|的)?\s*[。.!！]?\s*$/u;
 
 /**
  * The user answered the bot's question for `missing`: complete the loan and reply again. Undefined when the text
  * supplies nothing new (the user moved on): the question is then dropped and the turn read as usual.
  */
-export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: string, receivedAt: Date, held: LoanFacts, turn: TurnContext): OutboundReply | undefined {
+export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: string, receivedAt: Date, held: LoanFacts, turn: TurnContext, yearAsked?: number): OutboundReply | undefined {
   const kit = turn.deps.interest;
   if (!kit) return undefined;
+  // "2023" alone: the year it was signed, not a number of the loan (it was read as 2023 instalments). The cap (4 × that
+  // day's LPR) differs within a year, so the month is asked, and the year kept for the month told next.
+  const year = BARE_YEAR.exec(text)?.[1];
+  // Only where no amount is asked for ("每期还多少？" → "2000" is money), or with 年 said.
+  const asYear = year !== undefined && (missing === 'term' || missing === 'rate_unit' || text.includes('年')) && Number(year) <= turn.deps.now().getUTCFullYear();
+  if (asYear) {
+    turn.remember(text, (s) => {
+      if (s.pending?.kind === 'loan_details') s.pending.data = { ...(s.pending.data ?? {}), yearAsked: Number(year) };
+    });
+    return turn.say('loan_year_only', { year });
+  }
   // A question of its own that states no loan number ("高利贷是不是一分都不用还") is not an answer, though a bare
   // number could be read out of it (一分 → 1).
   const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  // A rate asked about on its own while a number is awaited ("他还说逾期违约金一天1% 这也算吗"): that rate is answered
+  // (the one-shot reply below), not the question for the number again.
+  const amounts = said.principal ?? said.received ?? said.payment ?? said.total;
+  if (yearAsked !== undefined && said.rate && said.rate.per !== 'unknown' && amounts === undefined && asksOrWonders(text)) {
+    dropLoanQuestion(turn);
+    return undefined;
+  }
+  // "3月" after "2023" alone: that month of the year told.
+  if (yearAsked !== undefined && said.contractDate && !/(?:19|20)\d{2}/.test(text)) said.contractDate = `${yearAsked}${said.contractDate.slice(4)}`;
   keepToldRate(said, held);
   // Nor is what collectors said with no new loan number in it ("他们说不按1万还就告我", "催收说不还合同上那3万就起诉我":
   // the amount is their demand, or the contract's amount already told).

@@ -292,7 +292,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   }
   if (awaitingNumber && state?.loan && !asksAboutConduct && !reportsConduct) {
     const missing = pending!.data?.missing as Parameters<typeof loanAnswer>[0] | undefined;
-    const r = missing ? loanAnswer(missing, text, receivedAt, state.loan, turn) : undefined;
+    const yearAsked = pending!.data?.yearAsked as number | undefined;
+    const r = missing ? loanAnswer(missing, text, receivedAt, state.loan, turn, yearAsked) : undefined;
     if (r) return r;
   }
 

@@ -88,3 +88,15 @@ describe('a case found real', () => {
     }
   });
 });
+
+describe('a year answered alone', () => {
+  it('"2024年" to the loan check\'s question is when it was signed: the month is asked, and kept with the year', async () => {
+    const c = conversation();
+    await c.say('借了个人两万 借条就写的两万');
+    await c.say('到手只有一万六 说扣了四千手续费');
+    const r = await c.say('2024年');
+    expect(r.shown).toMatch(/2024年几月/);
+    expect(r.shown).toMatch(/LPR的4倍/);
+    expect(r.shown).not.toMatch(/年化约/);
+  });
+});
