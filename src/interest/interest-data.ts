@@ -202,6 +202,7 @@ export const loanCuesSchema = z.object({
   received_without_amount: words,
   zero_interest: words,
   fee_on_top: words,
+  fee_at_signing: words,
   fee_names: words,
   quote_marks: words,
   fee_refusals: words,

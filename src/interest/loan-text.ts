@@ -924,6 +924,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 全额到账8500: all of the principal arrived, so what arrived is the principal.
     if (facts.principal === undefined && facts.received !== undefined && has(t, cues.full_received)) facts.principal = facts.received;
     applyFeePercents(feePercents.filter((f) => !f.perPeriod), perPeriodFees, facts);
+    feesWithRepayment(t, amounts, facts, rollover || listed.length > 0 || Boolean(varying) || Boolean(staged));
     // 月费率1%，每期还本金1250再加手续费300: the fee each period is the monthly rate's money on the principal. Said as
     // a fee rate (费率) it is that fee, counted once; said as an interest rate, whether the fee comes on top of the
     // interest or is it is not said, so the instalment is asked.
@@ -997,6 +998,35 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const lent = [...new Set(amounts.filter((a) => a.role === 'principal' || a.role === 'unknown').map((a) => a.value))];
     if (out.unstated === 'principal' && (several || lent.length > 1)) out.loans = lent;
     return out;
+  }
+
+  /**
+   * 钱是全额到的2000，到期要还2000本金再加300服务费 / 每个月除了还1100的本息，还要另外交120的担保费: all of the loan arrived
+   * and no fee's clause says it was paid at signing (fee_at_signing, deduction words), so the fees are paid with the
+   * repayment: each instalment when the clause (or the clause before, with fee_on_top in the fee's) says every
+   * period; the one payment of a loan repaid once otherwise. Any other shape is left as it was read.
+   */
+  function feesWithRepayment(t: string, amounts: readonly Amount[], facts: LoanFacts, otherSchedule: boolean): void {
+    const { principal, received, fees } = facts;
+    if (otherSchedule || principal === undefined || received === undefined || fees === undefined || Math.abs(principal - received) > 0.005 || facts.payments?.length) return;
+    const loose = amounts.filter((a) => a.role === 'fee' && !a.perPeriod);
+    if (!loose.length || Math.abs(loose.reduce((x, a) => x + a.value, 0) - fees) > 0.005) return;
+    const clauses = loose.map((a) => {
+      const start = clauseStartAt(t, a.start);
+      return { text: clauseAround(t, a.start, a.end, breakChars), before: clauseAround(t, Math.max(0, start - 1), Math.max(0, start - 1), breakChars) };
+    });
+    if (clauses.some((c) => has(c.text, cues.fee_at_signing) || has(withoutNotDeduction(c.text), cues.deduction_words) || has(c.text, included))) return;
+    const each = (c: { text: string; before: string }) => everyPeriodWords.some((w) => c.text.includes(w)) || (everyPeriodWords.some((w) => c.before.includes(w)) && has(c.text, cues.fee_on_top));
+    if (clauses.every(each) && (facts.payment !== undefined || facts.term?.unit === 'period')) {
+      facts.feePerPayment = round2((facts.feePerPayment ?? 0) + fees);
+      delete facts.fees;
+      return;
+    }
+    const once = facts.payment === undefined && !facts.interest?.each && facts.term !== undefined && facts.term.unit !== 'period' && (facts.term.unit === 'day' || facts.term.unit === 'week' || facts.repayment === 'bullet' || facts.total !== undefined);
+    if (once && !clauses.some(each)) {
+      facts.feeWithLast = round2((facts.feeWithLast ?? 0) + fees);
+      delete facts.fees;
+    }
   }
 
   /** Where the borrower takes back what was just said (不对, 说错了, 我看错了), outside 对不对 / 不对劲. */

@@ -158,3 +158,25 @@ describe('quarters, typed slips and a first instalment with a fee', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: [{ month: 1, amount: 1400 }, ...months(6, 1100).slice(1)] });
   });
 });
+
+describe('fees beside a loan that arrived whole: paid with the repayment', () => {
+  it('每期除了还800的本息，还得另外交60的服务费: a fee each instalment', () => {
+    const out = flows('借了9000，钱是全到了，每期除了还800的本息，还得另外交60的服务费，一共12期');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 9000, received: 9000, payments: months(12, 860) });
+  });
+
+  it('到期还3000本金外加450手续费: the fee with the one payment', () => {
+    const out = flows('借3000，21天，到账就是3000，到期要还3000本金外加450手续费');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 3000, payments: [{ day: 21, amount: 3450 }] });
+  });
+
+  it('interest and a fee named apart, then 到期一起还', () => {
+    const out = flows('借4000 期限15天 利息200 手续费100 到期一起还，放款也是4000');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 4000, received: 4000, payments: [{ day: 15, amount: 4300 }] });
+  });
+
+  it('guard: a fee paid when the money was lent still lowers what was received', () => {
+    const out = flows('借了2000 一周后还2300 到账2000 但是借的时候另外交了100的服务费');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 2000, received: 1900, payments: [{ day: 7, amount: 2300 }] });
+  });
+});
