@@ -32,6 +32,8 @@ const claimSchema = z.object({
   real: z.string().min(1).max(100, 'at most 100 characters'),
   check: z.string().min(1).max(80, 'at most 80 characters'),
   cites: z.array(cite).default([]),
+  /** Told on an analysis's first screen beside the false claim it answers, though not false itself ("去你单位找领导"). */
+  on_screen: z.boolean().default(false),
 });
 
 export const claimsFileSchema = z.object({

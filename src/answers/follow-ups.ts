@@ -28,7 +28,20 @@ export interface FollowUpAnswers {
   /** Whether some conduct of the focus can be reported to the police as described (report.yaml's verdicts). */
   reportable(focus: FollowUpFocus): boolean;
   /** The claims of the focus (most serious first; those `question` names first), for a first screen to lead with. */
-  claims(focus: FollowUpFocus, question?: string): Array<{ name: string; verdict: string; answer: string; real: string; check: string }>;
+  claims(focus: FollowUpFocus, question?: string): ClaimSummary[];
+}
+
+/** A claim as a first screen leads with it. */
+export interface ClaimSummary {
+  name: string;
+  verdict: string;
+  answer: string;
+  real: string;
+  check: string;
+  /** Written for messages of some categories only (claims.yaml `when.any`), so found only in such a message. */
+  ofKind: boolean;
+  /** Told on an analysis's first screen beside the false claim, though not false itself (claims.yaml `on_screen`). */
+  onScreen: boolean;
 }
 
 /** Binds the four follow-up answers to `deps`; throws PROMPTS_INVALID at boot when a reply they use is missing. */
@@ -43,6 +56,7 @@ export function createFollowUpAnswers(deps: FollowUpDeps): FollowUpAnswers {
     callBack: (focus, now, question) => (asksCallBack(question, deps.data.callBack) ? callBack(focus, deps, now, question) : undefined),
     namesClaim: (focus, question) => namesClaimOf(focus, deps, question),
     reportable: (focus) => !focus.lawful && reportAnswers(focus, deps.data.report).some((a) => a.verdict === 'police'),
-    claims: (focus, question) => claimsOf(focus, deps, question).map((c) => ({ name: c.name, verdict: c.verdict, answer: c.answer, real: c.real, check: c.check })),
+    claims: (focus, question) =>
+      claimsOf(focus, deps, question).map((c) => ({ name: c.name, verdict: c.verdict, answer: c.answer, real: c.real, check: c.check, ofKind: c.when.any.length > 0, onScreen: c.on_screen })),
   };
 }

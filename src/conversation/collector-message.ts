@@ -132,8 +132,12 @@ const MORE_CLAIMS = 2;
  */
 export function claimLine(focus: AnalysisFocus, turn: TurnContext, question?: string, more = MORE_CLAIMS): string | undefined {
   const cats = new Set(focus.categories);
-  if (!cats.has('deception') && !cats.has('impersonation')) return undefined;
-  const claims = turn.deps.followUps?.claims?.(focus, question).filter((c) => DEBUNKED.has(c.verdict)) ?? [];
+  // A message that neither deceives nor impersonates still gets its false claim answered when the claim is written for
+  // the kind of message it is (claims.yaml `when.any`): a spouse told "作为配偶您有义务共同偿还" is a third party told
+  // they owe, whether or not the analyzer called it deception.
+  const fooling = cats.has('deception') || cats.has('impersonation');
+  const all = (turn.deps.followUps?.claims?.(focus, question) ?? []).filter((c) => fooling || c.ofKind);
+  const claims = all.filter((c) => DEBUNKED.has(c.verdict));
   const claim = claims[0];
   if (!claim) return undefined;
   const { replies } = turn.deps;
@@ -142,7 +146,8 @@ export function claimLine(focus: AnalysisFocus, turn: TurnContext, question?: st
     claim.verdict === 'verify'
       ? replies.text('claim_line_verify', { name: claim.name, answer: claim.answer, check: claim.check })
       : replies.text('claim_line', { name: claim.name, answer: claim.answer, real: claim.real });
-  const also = claims.filter((c) => c !== claim && c.verdict === 'false').slice(0, more);
+  // Further false claims, and what the message threatens to do that the data marks for the first screen ("去你单位找你领导").
+  const also = all.filter((c) => c !== claim && (c.verdict === 'false' || c.onScreen)).slice(0, more);
   return [line, ...also.map((c) => replies.text('claim_line_also', { name: c.name, answer: c.answer }))].join('\n');
 }
 

@@ -22,7 +22,7 @@ export interface FollowUpAnswers {
   /** `question`: the user's words, so the claim they ask about is answered first. */
   verifyClaims(focus: AnalysisFocus, now: Date, question?: string): OutboundReply;
   /** The claims of the focus, most serious first (those `question` names first): name, verdict and first sentence. */
-  claims?(focus: AnalysisFocus, question?: string): Array<{ name: string; verdict: string; answer: string; real: string; check: string }>;
+  claims?(focus: AnalysisFocus, question?: string): Array<{ name: string; verdict: string; answer: string; real: string; check: string; ofKind?: boolean; onScreen?: boolean }>;
   /** `done`: step ids the user already took ('evidence' after "截图了 然后呢"), left out. */
   whatToDo(focus: AnalysisFocus, now: Date, done?: readonly string[]): OutboundReply;
   explainProvision(mention: ProvisionMention, focus: AnalysisFocus | undefined, now: Date): OutboundReply;

@@ -81,6 +81,10 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // yes-or-no of its own is asked beside it ("下次他们打来我能录音吗").
   const recurs = deps.cues.recurs.some((w) => text.includes(w)) && !asksYesNo(text, deps.cues) && !YES_NO_BU.test(text);
   if (f && analysis && !analysis.lawful && (kind === 'generic' || kind === 'what_to_do') && recurs) {
+    // …unless it names where, which a question type of the guides answers ("下次他们再来公司怎么办": the company's
+    // security and front desk), beyond the words that say it happens again.
+    const placed = await placedBeyond(text, deps.cues.recurs, turn);
+    if (placed) return answerQuestion(text, u, turn, false);
     return answered(f.canReport(analysis, now), analysis.at, text, turn);
   }
   // "打个电话跟法院说一声行不行" right after a 支付令 or an arbitration notice: a vague question about that document's
@@ -117,6 +121,9 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
         reply = f.canReport(analysis, now);
         break;
       case 'judge':
+        // "合同是2024年3月签的，年化好像是24%，这个利息合法吗" a few turns after a message that named no rate: the
+        // interest is judged, not the message (routing.yaml interest_cues).
+        if (judgesInterestOnly(text, analysis, deps.knowledge.interestCues)) return answerQuestion(text, u, turn, false);
         reply = recallVerdict(analysis, turn, text);
         break;
       case 'more':
@@ -133,6 +140,19 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // A follow-up on an answer (or one the focus cannot settle) continues the last answer's topic.
   if (state.focus?.answer || state.lastTopic) return answerQuestion(text, u, turn, true);
   return undefined;
+}
+
+/**
+ * Whether a question type of the guides places `text` by a cue word of its own other than `except` (the words that
+ * made it a follow-up): "下次他们再来公司怎么办" names 来公司, "要是他们下次又来呢" names nothing beyond 下次/又来.
+ */
+async function placedBeyond(text: string, except: readonly string[], turn: TurnContext): Promise<boolean> {
+  const { deps } = turn;
+  const probe = await deps.answerer.answer(text, { at: deps.now() });
+  if (probe.outOfScope || !probe.guideId || !probe.entryId) return false;
+  const entry = deps.knowledge.guides.find((g) => g.id === probe.guideId)?.entries.find((e) => e.id === probe.entryId);
+  const t = text.toLowerCase();
+  return (entry?.cues ?? []).some((c) => !except.some((w) => c.includes(w) || w.includes(c)) && t.includes(c.toLowerCase()));
 }
 
 /** Longest bare "is it true?" (characters, spaces and punctuation aside): "真的假的啊", "你确定吗". */
@@ -360,6 +380,13 @@ function datedBy(u: TurnUnderstanding, focus: AnalysisFocus | undefined): Analys
   // Only when the conduct happened: a contract date ("我是2023年借的") says nothing about it.
   const named = u.facts.dates.filter((d) => d.role !== 'contract').map((d) => d.iso).filter((iso) => Date.parse(iso) < Date.parse(focus.at)).sort()[0];
   return named ? { ...focus, at: new Date(`${named}T12:00:00+08:00`).toISOString() } : focus;
+}
+
+/** The turn names the interest (利息, 年化 …) and the message in focus named none: a question about the loan's rate. */
+function judgesInterestOnly(text: string, focus: AnalysisFocus, interestCues: readonly string[]): boolean {
+  const t = text.toLowerCase();
+  const excerpt = focus.excerpt.toLowerCase();
+  return interestCues.some((w) => t.includes(w.toLowerCase())) && !interestCues.some((w) => excerpt.includes(w.toLowerCase()));
 }
 
 /**
