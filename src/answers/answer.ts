@@ -257,12 +257,13 @@ export function createOfflineAnswerer(
     const fit = matcher.best(main.guide, question);
     const route = scopeRoute(question);
     // Unless the one clause that asks names our field ("老板拖欠工资，催收天天打电话怎么办": the wages are background).
-    if (route && (!fit || (route.cueHits >= 2 && route.cueHits > fit.cueHits)) && !askedNamesOurs(question) && !asksAfterOurTrouble(question)) {
+    if (route && (!fit || (route.cueHits >= 2 && route.cueHits > fit.cueHits)) && !askedNamesOurs(question) && !asksAfterOurTrouble(question) && !asksAboutOursToo(question)) {
       return outOfScope(question, grounded);
     }
     const leads = chooseLeads(question, main, inDomain);
-    // A neighbouring field named as background keeps its hotline: one short line when it fits.
-    const aside = route && askedNamesOurs(question) ? route.entry.aside?.trim() : undefined;
+    // A neighbouring field named as background keeps its hotline: one short line when it fits. So does one named
+    // beside our trouble when the asking clause names nothing ("公司拖欠我3个月工资，搞到我还不起网贷，点算").
+    const aside = route && (askedNamesOurs(question) || askedNamesNothing(question)) ? route.entry.aside?.trim() : undefined;
     return fromLeads(leads, grounded, ctx, { question, sectionHint: main.section, aside });
   }
 
@@ -330,6 +331,23 @@ export function createOfflineAnswerer(
     if (asked === undefined || scopeRoute(asked) || !k.domainCues.some((w) => asked.includes(w))) return false;
     const top = retriever.retrieve(asked, 1)[0];
     return top !== undefined && !(isGuideHit(top) && top.guide.id === SCOPE_GUIDE_ID) && top.score >= opts.minScore;
+  }
+
+  /**
+   * The one asking clause names no field and no question type at all ("怎么办", "点算", "咋整"): it asks about
+   * everything the other clauses told.
+   */
+  function askedNamesNothing(question: string): boolean {
+    const all = questionClauses(question);
+    const asking = all.filter((c) => c.asks);
+    // A preamble that asks nothing itself ("我想问下") is no topic either.
+    return asking.length > 0 && asking.length < all.length && asking.every((c) => !scopeRoute(c.text) && askedGuide(c.text) === undefined);
+  }
+
+  /** Our trouble is named (网贷, 逾期 … routing.yaml domain_cues) and the asking clause names nothing: ours, with the aside. */
+  function asksAboutOursToo(question: string): boolean {
+    const corrected = correct(question);
+    return askedNamesNothing(question) && k.domainCues.some((w) => corrected.includes(w));
   }
 
   /**

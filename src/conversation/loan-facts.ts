@@ -490,7 +490,11 @@ export function interestFor(facts: LoanFacts, userText: string | null, turn: Tur
 function deductionFirst(facts: LoanFacts & { principal: number; received: number }, question: OutboundReply, turn: TurnContext): OutboundReply {
   const { deps } = turn;
   const reply = emptyReply('answer');
-  reply.blocks.push({ style: 'paragraph', text: deps.replies.text('loan_deduction_told', deductionVars(facts)) }, ...question.blocks);
+  // Whether the rate is lawful turns on who lent: the cap that lender faces, or both when nobody said (then the
+  // check's question for its missing number).
+  const lender = facts.lender?.type;
+  const cap = deps.replies.text(lender === 'licensed' ? 'loan_deduction_rates_licensed_told' : lender === 'unlicensed' ? 'loan_deduction_rates_unlicensed' : 'loan_deduction_rates_unknown');
+  reply.blocks.push({ style: 'paragraph', text: deps.replies.text('loan_deduction_told', deductionVars(facts)) + cap + deps.replies.text('loan_deduction_still_missing') }, ...question.blocks);
   reply.buttons = [...question.buttons];
   return withLaw(reply, [NO_UPFRONT_DEDUCTION], turn);
 }
