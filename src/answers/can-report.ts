@@ -38,6 +38,9 @@ export function reportAnswers(focus: FollowUpFocus, report: ReportFile): ReportA
   return out;
 }
 
+/** The verdict word a report answer opens with ("能：", "可以，"), dropped where the answer does not lead. */
+const VERDICT_OPENER = /^(?:不?能|可以|不可以)[：:，,]\s*/;
+
 /** Answers "can I report this to the police?" for the focus; `now` measures how old the conduct is. */
 export function canReport(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): OutboundReply {
   const { replies, knowledge: k } = deps;
@@ -58,11 +61,12 @@ export function canReport(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): 
   const line = timeLimitLine(at, now, deps);
   const policeIf = report.categories.some((c) => focus.categories.includes(c.category) && c.when.some((w) => w.verdict === 'police'));
   const limit = police || (policeIf && line?.passed) ? line : undefined;
-  const also = other ? replies.text('fu_report_also', { label: deps.categoryLabel(other.category), text: other.text }) : '';
+  // "另外，曝光隐私：…": the other conduct's reason after its label, without its own verdict word ("能：", "可以：").
+  const also = other ? replies.text('fu_report_also', { label: deps.categoryLabel(other.category), text: other.text.replace(VERDICT_OPENER, '') }) : '';
   const debt = replies.text('fu_debt_line');
 
   // Past the six months, the limit is the answer ("要看…"): it leads, and the verdict loses its "能：".
-  const [first, second] = limit?.passed && police ? [limit.text, main.text.replace(/^(?:能|可以)[：:，,]\s*/, '')] : [main.text, limit?.text];
+  const [first, second] = limit?.passed && police ? [limit.text, main.text.replace(VERDICT_OPENER, '')] : [main.text, limit?.text];
   const variants: TextBlock[][] = [
     [...para(first), ...para(second), ...para(bring), ...para(also), ...para(debt)],
     [...para(first), ...para(second), ...para(bring), ...para(debt)],

@@ -111,3 +111,23 @@ export function asksAboutBot(text: string, cues: AboutBot | undefined): boolean 
     } return false; });
   return within(cues.you, cues.what, cues.gap, false) || within(cues.person, cues.reach, cues.near, true);
 }
+
+type AboutData = NonNullable<ConversationCues['about_data']>;
+
+/**
+ * The reply key when a short turn of the user's own asks about the bot and their data, by kind (knowledge/conversation/
+ * cues.yaml `about_data`): who it works for ("你是谁啊 是不是催收派来套话的"), whether it tells anyone ("你会把我说的告诉
+ * 平台吗"), where it keeps what was sent ("你存哪了"), how to delete it ("怎么删掉我的记录"), whether it was deleted
+ * ("删了吗": done when nothing is stored, `stored` false). First kind whose words are in the turn. Pure: exported for tests.
+ */
+export function aboutDataReply(text: string, cues: AboutData | undefined, stored: boolean): string | undefined {
+  if (!cues) return undefined;
+  const t = simplified(text).toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  if ([...t].length > ABOUT_BOT_CHARS) return undefined;
+  const has = (ws: readonly string[] | undefined) => (ws ?? []).some((w) => t.includes(w));
+  for (const k of cues.kinds) {
+    if (!has(k.any) || (k.with && !has(k.with)) || has(k.not) || (k.you && !/[你您]/u.test(t))) continue;
+    return stored && k.stored_reply ? k.stored_reply : k.reply;
+  }
+  return undefined;
+}

@@ -403,7 +403,9 @@ function lawfulRecallKey(focus: AnalysisFocus, turn: TurnContext, text: string):
 /** The verdict line on an unlawful message, in the terms asked: may they ("不能：…"), what is it ("这属于…"), or is it ("算：…"). */
 function unlawfulRecallKey(text: string, cues: ConversationCues): string {
   if (asksMay(text, cues)) return 'recall_unlawful_may';
-  return asksWhatItIs(text, cues) ? 'recall_unlawful_what' : 'recall_unlawful';
+  // "第二条是什么意思" asks what it means, not whether: no "算：" before an answer to a question never put (cues asks_meaning).
+  const meaning = cues.asks_meaning.some((w) => text.includes(w));
+  return meaning || asksWhatItIs(text, cues) ? 'recall_unlawful_what' : 'recall_unlawful';
 }
 
 /** What it is, asked ("那他们这么说算什么", "属于什么性质"; cues asks_what_it_is): the verdict then names it first. */

@@ -27,7 +27,7 @@ import { describeConduct, saveConductNote } from './conduct-note';
 import { analysisInFocus, answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { pointedConduct } from './pointed-conduct';
-import { asksAboutBot, asksBotWork, botCannotAct } from './bot-request';
+import { aboutDataReply, asksAboutBot, asksBotWork, botCannotAct } from './bot-request';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { consequenceOfNotActing } from './not-acting';
 import { proofInFocus } from './proof-question';
@@ -303,6 +303,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (cannot) return cannot;
   // "你是机器人吗" / "能转人工吗": what the bot is, and where real people answer.
   // Short and addressed to the bot, so never sent to "who wrote this?" first.
+  // "你是谁啊 是不是催收派来套我话的" / "我跟你说的会不会泄露" / "怎么删掉我的记录": what the bot is, where the data is kept, how to delete it.
+  const aboutData = u.pastedEvidently || u.quoted ? undefined : aboutDataReply(text, cues.about_data, (state?.history.length ?? 0) > 0);
+  if (aboutData) return say(aboutData, 'answer', text, turn);
   if (!u.pastedEvidently && !u.quoted && asksAboutBot(text, cues.about_bot)) return say('about_bot', 'answer', text, turn);
 
   // A follow-up on the loan being checked ("那合法的话我应该还多少", "合同上写的是XX小贷公司", "是正规的小贷公司 也一样吗"), or

@@ -32,6 +32,12 @@ const schema = z
     elliptic_ends: words.default([]),
     someone_near: words.default([]),
     about_bot: z.object({ you: words, what: words, gap: z.number().int().min(0), person: words, reach: words, near: z.number().int().min(0), words, not: words }).optional(),
+    about_data: z.object({
+      kinds: z.array(z.object({
+        reply: z.string().min(1), any: words, with: words.optional(), you: z.boolean().default(false), not: words.optional(),
+        stored_reply: z.string().min(1).optional(),
+      })).min(1),
+    }).optional(),
     night_contact: words.default([]),
     principal_question: words.default([]),
     principal_words: words.default([]),
