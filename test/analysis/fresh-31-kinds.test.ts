@@ -61,3 +61,20 @@ describe('fresh-31 kinds (issue 11, new wordings)', () => {
     expect(a.categories).toContain('threat');
   });
 });
+
+/**
+ * A spouse told they must pay because they are married ("作为配偶你有义务…", "夫妻的债你躲不掉"): whether a debt is
+ * 夫妻共同债务 depends on signatures, ratification and use, decided by a court (民法典 1064), so the claim as an
+ * outright duty is deception (categories.md: "父母有连带责任"); a conditional, accurate statement is not.
+ */
+describe('spouse liability stated as a duty (issue 11, dev28 h26-07 / h26-19 kind)', () => {
+  it.each([
+    ['弟妹，你男人在我们这欠的钱，夫妻俩的债你躲不掉的，早点帮他还了吧。', ['deception', 'privacy_disclosure', 'third_party_contact']],
+    ['作为妻子你必须一起还，这是法律规定的。', ['deception']],
+  ] as Array<[string, CategoryId[]]>)('found: %s', (text, expected) => {
+    expect(cats(text)).toEqual([...expected].sort());
+  });
+  it('the conditional, accurate rule is not flagged', () => {
+    expect(cats('如果借款用于家庭共同生活，经法院认定为夫妻共同债务的，配偶才需要共同偿还。')).toEqual([]);
+  });
+});
