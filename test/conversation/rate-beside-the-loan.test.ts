@@ -1,8 +1,8 @@
 /**
  * Whether a loan's interest is lawful turns on who lent and when (issue 11; dev28 h26-09, h26-13 kinds), in this
  * file's own wordings:
- * - a rate with its contract date asked a few turns after a lawful lawsuit notice: the rate is judged (要看 the lender:
- *   4 × LPR binds private lenders, licensed ones may be cut down), not the notice recalled ("不是吓唬，也不违法");
+ * - a rate with its contract date asked a few turns after a lawful lawsuit notice: the rate is judged (要看 the lender,
+ *   or the licensed lender the notice named: 4 × LPR does not bind it), not the notice recalled ("不是吓唬，也不违法");
  * - an upfront deduction told while the lender is unknown: the principal is what arrived (民法典 670), and both caps
  *   are named before the missing number is asked for.
  */
@@ -19,7 +19,8 @@ it('a dated rate asked after a lawful lawsuit notice: the rate, by lender type, 
   await c.say('他们真的会去法院告我吗');
   const r = await c.say('借款合同是2023年5月签的，年化大概是23%，这个利息合法吗');
   expect(r.kind).toBe('answer');
-  expect(firstSentence(r)).toMatch(/^要看/);
+  // 要看 who lent, or — when the notice named a licensed lender — that lender's case.
+  expect(firstSentence(r)).toMatch(/要看|持牌/);
   expect(r.shown).toMatch(/持牌|消费金融/);
   expect(r.shown).toMatch(/4倍|LPR/);
   expect(r.shown).not.toMatch(/不是吓唬/);
