@@ -39,8 +39,8 @@ export function answerOnLawfulNotice(text: string, state: UserState | null | und
   const cues = deps.cues;
   const held = analysisInFocus(state);
   if (!held?.lawful || lawfulNoteAbout(held.excerpt, deps.analysis.lawfulNotes ?? []) !== SUIT_ABOUT) return undefined;
-  // A lawyer's letter is checked with the firm (12348), as the claims follow-up says: not answered here.
-  if (cues.lawyer_letter.some((w) => held.excerpt.includes(w))) return undefined;
+  // A lawyer's letter is checked with the firm (12348): judged, it is answered as a letter; doubted, by the claims follow-up.
+  if (cues.lawyer_letter.some((w) => held.excerpt.includes(w))) return answerOnLawfulLetter(text, turn);
   const t = text.replace(/\s+/g, '');
   const judgesSuit = cues.suit_words.some((w) => t.includes(w)) && cues.suit_judged.some((w) => t.includes(w));
   const doubts = cues.notice_doubt.some((w) => t.includes(w));
@@ -68,6 +68,38 @@ export function answerOnLawfulNotice(text: string, state: UserState | null | und
   }
   say('fu_debt_line_lawful');
   reply.citations = resolveCites(deps.knowledge, SUIT_CITES, now);
+  if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
+  turn.remember(text, (s) => {
+    s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: now.toISOString() }));
+  });
+  return reply;
+}
+
+/** Provisions the letter answer rests on: a lawyer may act for a client (律师法 28); the suit's deadlines. */
+const LETTER_CITES = [{ law: '律师法', article: '28' }, ...SUIT_CITES];
+
+/**
+ * "律师函也来了 这是不是犯法的 我能告他吗" with a lawful lawyer's letter in focus: not unlawful — a firm instructed by the
+ * lender may send it and say it will sue; check the firm (12348); if sued, answer the suit. Undefined when the turn
+ * neither judges the letter nor asks to sue back, asks something else, or tells something new done to the user.
+ */
+function answerOnLawfulLetter(text: string, turn: TurnContext): OutboundReply | undefined {
+  const { deps } = turn;
+  const cues = deps.cues;
+  const t = text.replace(/\s+/g, '');
+  const judging = [...cues.suit_judged, ...cues.sue_back];
+  if (!judging.some((w) => t.includes(w))) return undefined;
+  if (!cues.lawyer_letter.some((w) => t.includes(w)) && !cues.points_back.some((w) => t.includes(w))) return undefined;
+  const onTopic = [...judging, ...cues.lawyer_letter, ...cues.suit_words, ...cues.points_back];
+  const elseAsked = text.split(CLAUSE).some((c) => asksOrWonders(c) && !onTopic.some((w) => c.includes(w)));
+  if (elseAsked || ownHearsay(text, cues)) return undefined;
+  const now = deps.now();
+  // The letter's own name is no conduct ("律师函也来了"): anything else told is assessed as usual.
+  const told = [...cues.lawyer_letter, ...judging].reduce((x, w) => x.split(w).join(' '), text);
+  if (deps.analysis.assessConduct(told, now).findings.length > 0) return undefined;
+  const reply = emptyReply('answer');
+  for (const key of ['letter_lawful_lead', 'letter_lawful_check', 'letter_lawful_sued', 'fu_debt_line_lawful']) reply.blocks.push({ style: 'paragraph', text: deps.replies.text(key) });
+  reply.citations = resolveCites(deps.knowledge, LETTER_CITES, now);
   if (reply.citations.length) reply.buttons.push({ id: 'law', label: deps.replies.text('answer_law_button') });
   turn.remember(text, (s) => {
     s.lastCitations = reply.citations.map((c) => ({ law: c.law, article: c.article, at: now.toISOString() }));

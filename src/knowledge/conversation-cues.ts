@@ -99,6 +99,7 @@ const schema = z
     court_notice_marks: words.default([]),
     few_contacts: words.default([]),
     lawyer_letter: words.default([]),
+    sue_back: words.default([]),
     part_of_message: z.record(z.string().min(1), z.string().min(1)).default({}),
     evasion: z.object({ hide: words, goal: words, asks: words, guide: z.string().min(1), entry: z.string().min(1) }).optional(),
     polite_contact: z.object({ words, guide: z.string().min(1), entry: z.string().min(1) }).optional(),
