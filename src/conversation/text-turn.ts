@@ -111,7 +111,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
       const told = turn.crisisDone ? undefined : toldBesideRisk(text, receivedAt, turn);
       // The verdict on the conduct itself, not a claim line about what they threatened; nothing is put in focus (a later
       // question about it is answered by the guides).
-      const verdict = told && deps.analysis.renderConduct ? deps.analysis.renderConduct(deps.analysis.assessConduct(told, receivedAt), receivedAt) : undefined;
+      const assessed = told ? deps.analysis.assessConduct(told, receivedAt) : undefined;
+      // Words said to them ("他们天天骂我去死") are the hurt the care answers: a verdict on the insult would be the cold
+      // verdict crisis mode never gives. What was done beyond words (a wanted poster, exposure, a visit) is assessed.
+      const beyondWords = assessed?.categories.some((c) => c !== 'insult') === true;
+      const verdict = assessed && beyondWords && deps.analysis.renderConduct ? deps.analysis.renderConduct(assessed, receivedAt) : undefined;
       if (!verdict) return care;
       const placed = withAnswerBeside(care, { ...verdict, kind: 'answer' }, turn);
       placed.buttons = [];
