@@ -26,7 +26,7 @@ describe('the crisis reader', () => {
     safe: ['平安了'],
     safe_in_crisis: ['还行'],
     not_safe: [],
-    assured: { promise: [], fine: [], step: [], calm: [], reassure: [] },
+    assured: { promise: [], fine: [], step: [], calm: [], reassure: [], with: [], home: [], said: [] },
     assured_unless: [],
     left_place: ['离开 @SPOT'],
     defused: ['@SPOT 的餐厅'],

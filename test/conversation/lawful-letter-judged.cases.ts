@@ -22,7 +22,7 @@ describe('a lawful lawyer letter in focus, judged', () => {
     expect(r.shown).toMatch(/12348/);
     expect(r.shown).toMatch(/答辩/);
     expect(r.shown).not.toMatch(/算违法|冒用律所名义；|治安管理处罚法/);
-    expect(r.shown.split('\n\n【')[0].length).toBeLessThanOrEqual(350);
+    expect((r.shown.split('\n\n【')[0] ?? '').length).toBeLessThanOrEqual(350);
   });
 
   it('"收到律师函了 这算犯法不": the same, never an offer to save it as evidence', async () => {
