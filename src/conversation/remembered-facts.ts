@@ -40,7 +40,10 @@ export function noteFactsTold(text: string, turn: TurnContext): void {
 export function noteLenderNamed(text: string, turn: TurnContext): void {
   const kit = turn.deps.interest;
   if (!kit) return;
-  const lender = (kit.parseLoanText(text, turn.deps.now()) as LoanFacts).lender;
+  // The text as the turn kept it: a forward past the length limit is cut before anything reads it (a 1 M-character
+  // forward parsed whole held the turn for minutes).
+  const kept = text.slice(0, turn.deps.limits.maxMessageChars);
+  const lender = (kit.parseLoanText(kept, turn.deps.now()) as LoanFacts).lender;
   if (!lender || lender.type === 'unknown') return;
   turn.remember(null, (s) => {
     s.remembered = { facts: s.remembered?.facts ?? [], lender };
