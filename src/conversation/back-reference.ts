@@ -10,6 +10,7 @@
 import type { OutboundReply } from '../message';
 import type { UserState } from '../state/store';
 import type { DialogueMemoryCues } from '../knowledge/conversation-cues';
+import { parseChineseNumber } from '../knowledge/chinese-numerals';
 
 type Cues = DialogueMemoryCues['back_reference'];
 
@@ -28,7 +29,6 @@ export interface BackReference {
 /** Items kept of a reply, and characters of each. */
 const ITEMS_KEPT = 8;
 const ITEM_KEPT_CHARS = 160;
-const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** A clause ends at these. */
 const CLAUSE_END = /[，,。；;？?！!\n]/u;
 /** Law-ish words before "第N条" make it an article ("治安法第五十条", "民法典第一千零三十三条"), not an item. */
@@ -116,7 +116,7 @@ function ordinalIn(text: string, cues: Cues): { n: number | 'last'; at: number; 
   if (!m) return undefined;
   // "治安法第五十条", "第50条第二款": an article, not an item.
   if (LAW_BEFORE.test(text.slice(0, m.index)) || /^第[一二三四五六七八九十\d]+[款项]/u.test(text.slice(m.index + m[0].length))) return undefined;
-  const n = NUMERALS[m[1]!] ?? Number(m[1]);
+  const n = parseChineseNumber(m[1]!);
   return { n, at: m.index, words: m[0] };
 }
 
@@ -131,7 +131,7 @@ function userItems(text: string | undefined, cues: Cues): string[] {
   const marks = cues.enumerators.map(escape).join('|');
   const re = new RegExp(`(?:^|[\\s，,。；;：:])(?:第)?([一二三四五六七八九]|[1-9])(?:${marks})`, 'gu');
   const found: Array<{ n: number; start: number; end: number }> = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) found.push({ n: NUMERALS[m[1]!] ?? Number(m[1]), start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(text); m; m = re.exec(text)) found.push({ n: parseChineseNumber(m[1]!), start: m.index, end: m.index + m[0].length });
   const items: string[] = [];
   for (const [i, f] of found.entries()) {
     if (f.n !== items.length + 1) break;
