@@ -26,9 +26,15 @@ export interface LoanChoiceCues {
   name_particles: string[];
   /** What is asked, not which loan (帮我算算利息, 算一下年化多少): never a name. */
   not_names: string[];
+  /** One-character list labels that may name a loan (甲, 乙, 丙). */
+  labels: string[];
+  /** The loans told in order (第一笔, 第二笔 …); a circled number (①) stands for the ordinal at its place. */
+  ordinals: string[];
 }
 
 export interface LoanChoice {
+  /** `t` with circled list numbers (①, 第②笔) written as the ordinal they stand for, before NFKC makes them digits. */
+  circledAsOrdinals(t: string): string;
   /** `t` without the clauses of debts the borrower set aside. */
   withoutSetAside(t: string): string;
   /** The part of `t` about the one loan the question names, or undefined when no one loan is named. */
@@ -37,6 +43,9 @@ export interface LoanChoice {
 
 /** How many clauses back a dismissal that only refers (那个不用管) may reach for the debt it sets aside. */
 const REFER_BACK = 3;
+/** A circled number (① … ⑩), with the 第 … 笔 that may stand around it. */
+const CIRCLED = /第?([\u2460-\u2469])笔?/g;
+const CIRCLED_ONE = 0x2460;
 /** The marks that end a sentence (a clause break that is not a comma). */
 const SENTENCE_END = /[。!！?？;；\n]/;
 
@@ -84,7 +93,9 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
     return from;
   }
 
-  const plausible = (name: string) => name.length >= 1 && name.length <= 8 && !/\d/.test(name) && (/[a-z]/.test(name) || name.length >= 2) && !has(name, notNames);
+  const labels = new Set(cues.labels);
+  const ordinals = cues.ordinals.map((x) => x.toLowerCase());
+  const plausible = (name: string) => name.length >= 1 && name.length <= 8 && !/\d/.test(name) && (/[a-z]/.test(name) || name.length >= 2 || labels.has(name)) && !has(name, notNames);
 
   /** The name in a question clause (`app` of 问的是app这笔, `a平台` of 帮我算a平台), or undefined. */
   function nameIn(c: string): string | undefined {
@@ -136,7 +147,7 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
     // amounts come in the clauses after it.
     let sawLoan = /\d/.test(cs[first]!.text);
     for (let i = first + 1; i < cs.length && i !== qi; i++) {
-      if (startsLoan(cs[i]!) && sawLoan) break;
+      if ((startsLoan(cs[i]!) || ordinals.some((o) => cs[i]!.text.startsWith(o))) && sawLoan) break;
       sawLoan ||= startsLoan(cs[i]!);
       last = i;
     }
@@ -194,8 +205,22 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
       if (!drop.size || !kept.some(startsLoan)) return t;
       return kept.map((c) => c.text).filter(Boolean).join(',');
     },
+    circledAsOrdinals(t) {
+      return t.replace(CIRCLED, (m: string, c: string) => ordinals[c.charCodeAt(0) - CIRCLED_ONE] ?? m);
+    },
     namedLoan(t) {
       const cs = clauses(t);
+      // 第二笔我觉得最黑，就问这笔: an ordinal said without an amount, in the clause asking or just before it, names the
+      // loan told under that ordinal (第二笔借了… / ②网贷…), when it is told under it once.
+      for (const [qi, q] of cs.entries()) {
+        if (/\d/.test(q.text)) continue;
+        const asks = (c: Clause | undefined) => c !== undefined && !/\d/.test(c.text) && before.some((b) => c.text.includes(b));
+        const ordinal = ordinals.find((o) => q.text.includes(o));
+        if (!ordinal || !(asks(q) || asks(cs[qi + 1]))) continue;
+        const span = loanNamed(cs, qi, ordinal);
+        if (!span) continue;
+        return cs.slice(span.first, span.last + 1).map((c) => c.text).join(',');
+      }
       for (const [qi, q] of cs.entries()) {
         // 帮我算这笔: no name, the loan just told of, when it is the only one told with its amount before the question.
         if (refersBack(q.text)) {

@@ -23,6 +23,8 @@ import { cashFlowsOf } from './facts-to-flows';
 const TERM_EITHER = /[0-9一二两三四五六七八九十百半]+\s*(?:期|个月|月|年|天|周|个星期)?\s*还是\s*[0-9一二两三四五六七八九十百半]+\s*(?:期|个月|月|年|天|周|个星期)/;
 
 type Role = 'principal' | 'received' | 'payment' | 'total' | 'fee' | 'interest' | 'rollover';
+/** Characters that must stand between another debt's word and a borrowing verb for the verb to start this loan. */
+const OTHER_DEBT_VERB_GAP = 3;
 const ROLES: readonly Role[] = ['principal', 'received', 'payment', 'total', 'fee', 'interest', 'rollover'];
 
 /** Reads one text into loan facts as of `at` (for relative dates). */
@@ -81,8 +83,11 @@ const REFERENCE_NUMBER = /(?<![a-z])(?!rmb|cny|usd)[a-z]{1,6}\d{5,}[\da-z-]*/g;
 const WORKED_SUM = /\(?[\d.,万千kw]+\)?(?:[-+*/×÷]\(?[\d.,万千kw]+\)?)+=(?=\d)/g;
 
 /** Telephone numbers written in groups ("400-800-1234", "021-6234 5678" is not matched): not amounts, nor a range. */
-/** 的“信审费”: an amount's own fee, named by up to three characters ending in 费 (group 1: the 的). */
-const FEE_NAMED_AFTER = /^(的)?["“”'‘’「」]?[\u4e00-\u9fff]{1,3}费(?!率)/u;
+/**
+ * 的“信审费”: an amount's own fee, named by up to three characters ending in 费 (group 1: the 的). 3万的消费贷 is a
+ * kind of loan (消费贷, 消费金融), no fee.
+ */
+const FEE_NAMED_AFTER = /^(的)?["“”'‘’「」]?(?![\u4e00-\u9fff]{0,2}消费[贷金分])[\u4e00-\u9fff]{1,3}费(?![率贷金])/u;
 const PHONE_NUMBER = /(?<![\d.])\d{3,4}-\d{3,4}-\d{3,4}(?![\d.])/g;
 /** A mobile number typed in groups or half hidden ("186 1234 5678", "138****5566"): not amounts. */
 const MOBILE_NUMBER = /(?<![\d.])1[3-9]\d(?:\s\d{4}\s\d{4}|\s?\*{4}\s?\d{4})(?![\d.])/g;
@@ -163,6 +168,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const notBefore = lower(cues.not_before);
   const otherDebts = lower(cues.other_debts);
   const otherDebtsWhen = lower(cues.other_debts_when);
+  /** 借, 贷: the verbs that start a loan's own amount (欠 may be what is owed on another debt). */
+  const loanVerbs = lower(cues.loan_choice.loan_words).filter((w) => !w.includes('欠'));
   const termNotAfter = lower(cues.term.not_after);
   const perMonthAfter = lower(cues.term.each_month_after);
   const settleWords = lower(cues.early_payoff.settle_words);
@@ -444,7 +451,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
 
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
-    const typed = (serviceNumbers ? serviceNumbers.blank(text.normalize('NFKC')) : text).replace(spacedFenRe, `$1$2${cues.rates.fen.unit}$3`).replace(tenthsRateRe, (_m, word: string, n: string) => `${word}${smallCount(n) * 10}%`);
+    const typed = (serviceNumbers ? serviceNumbers.blank(choice.circledAsOrdinals(text).normalize('NFKC')) : choice.circledAsOrdinals(text)).replace(spacedFenRe, `$1$2${cues.rates.fen.unit}$3`).replace(tenthsRateRe, (_m, word: string, n: string) => `${word}${smallCount(n) * 10}%`);
     const corrected = normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, restatedTime).replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
     const normal = phraseCorrected(corrected);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
@@ -1224,7 +1231,10 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 另外房贷每月还3800: an amount said of another debt, earlier in its own clause, is not this loan's.
     // 说好下个月发工资还他三千: 发工资 says when it is repaid, not another sum of money.
     const clauseLead = otherDebtsWhen.reduce((x, w) => x.split(w).join(','), t.slice(clauseStartAt(t, h.start), h.start));
-    if (otherDebts.some((w) => clauseLead.includes(w))) return false;
+    // 为了交住院押金在一个app上借了1.2w: a borrowing verb a few characters after the other debt's word says what the
+    // amount is (the loan taken for it); 车贷借了20万, the verb right after the word, is still that debt's.
+    const otherAt = Math.max(...otherDebts.map((w) => { const i = clauseLead.lastIndexOf(w); return i < 0 ? -1 : i + w.length; }));
+    if (otherAt >= 0 && !loanVerbs.some((v) => clauseLead.indexOf(v, otherAt + OTHER_DEBT_VERB_GAP) >= 0)) return false;
     return true;
   }
 
@@ -1674,6 +1684,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
         const near = t.slice(Math.max(0, i - 6), i) + ',' + t.slice(i + w.length, i + w.length + 4);
         if (feeRefusals.some((r) => near.includes(r)) || /^[^\d]{0,2}0(?![\d.])/.test(t.slice(i + w.length))) continue;
         if (feeRateWords.some((r) => t.startsWith(r, i + w.length)) || has(clause, included) || everyPeriodWords.some((p) => clause.includes(p))) continue;
+        // 住院押金 / 房租押金: the name inside another debt's word is that debt, no fee of this loan.
+        if (otherDebts.some((d) => d.includes(w) && t.slice(Math.max(0, i - d.length), i + d.length).includes(d))) continue;
         return true;
       }
       return false;
@@ -1804,6 +1816,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       if (count === 1 && !ordinal && lastBeforeRe.test(lead)) continue;
       // 一个月工资才4000 / 一个月房租1500: the period of an income or another expense, not the term.
       if (!ordinal && otherDebts.some((w) => t.startsWith(w, end + (/^[的才就]/.test(t.slice(end, end + 1)) ? 1 : 0)))) continue;
+      // 一期2200，一共6期 / 一期还多少: 一期 right before its amount is what each instalment is, not a term of one.
+      if (unit === 'period' && count === 1 && !ordinal && !cues.instalment_words.some((w) => lead.endsWith(w)) && /^(?:要|得|需要)?还?(?:\d|多少)/.test(t.slice(end))) continue;
       // 14天一期: the 一期 says how long a period is, not how many there are.
       if (unit === 'period' && count === 1 && unitWords.some((u) => (u.unit === 'day' || u.unit === 'week') && lead.endsWith(u.w))) continue;
       // 每7天还一次 / 每周还一次 / 每月还一次: how often, not how many payments.

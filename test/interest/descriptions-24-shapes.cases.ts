@@ -1,0 +1,64 @@
+/**
+ * From descriptions-24 (scored once, now development data): the shapes read wrong or asked. The texts are new
+ * wordings of those shapes; expected flows are worked out by hand from the text.
+ */
+import { flowsAt, months } from '../support/loan-shapes';
+
+const AT = new Date('2026-12-07T12:00:00+08:00');
+const flows = flowsAt(AT);
+
+describe('numbers said beside another debt or expense', () => {
+  it('为了交房租押金在一个app上借了8k: the loan taken for the other expense is this loan', () => {
+    const out = flows('上个月为了交租房押金在某个借款app上借了8k，全到账了，每期还750，分12期');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 8000, received: 8000, payments: months(12, 750) });
+  });
+
+  it('guard: 车贷借了20万 (the verb right after the other debt) stays that debt', () => {
+    const out = flows('车贷借了20万，每个月还3000');
+    expect(out.ok).toBe(false);
+  });
+
+  it('每月往家里寄800: money sent home is no instalment', () => {
+    const out = flows('我每月往家里寄800，工资4500。在网上借了6000，分10期，每期还690，到手6000');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: months(10, 690) });
+  });
+});
+
+describe('一期 before its amount is each instalment, not a term of one', () => {
+  it('一期要还1300，总共8期', () => {
+    const out = flows('借了9000块，一期要还1300，总共8期，到账9000');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 9000, received: 9000, payments: months(8, 1300) });
+  });
+
+  it('guard: 分一期 is a single instalment', () => {
+    const out = flows('借了3000，分一期，一个月后还3300');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 3000, payments: [{ month: 1, amount: 3300 }] });
+  });
+});
+
+describe('several loans told under labels, one asked about', () => {
+  it('甲 / 乙 / 丙: a one-character label names its loan', () => {
+    const out = flows('甲借了2000分4期每期560；乙借了6000分6期每期1100，到手5400。帮我看看乙这个');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 5400, payments: months(6, 1100) });
+  });
+
+  it('第二笔 said before the question that points at it (就问这笔)', () => {
+    const out = flows('第一笔借了1万还没开始还；第二笔借了5000，到手4500，分10期每期560；第三笔是信用卡。第二笔最贵，就问这笔');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 4500, payments: months(10, 560) });
+  });
+
+  it('circled numbers ①② stand for the ordinals', () => {
+    const out = flows('①借了朋友三千；②网贷借了6000，到手5000，分6期每期1100。第②笔最坑，想问这笔');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 5000, payments: months(6, 1100) });
+  });
+
+  it('guard: an ordinal no loan is told under is asked', () => {
+    const out = flows('借了6000分6期每期1100，又借了3000分3期每期1100。帮我算第三笔');
+    expect(out.ok).toBe(false);
+  });
+
+  it('房贷不算的话: another debt set aside with 的话; 消费贷 is a kind of loan, no fee', () => {
+    const out = flows('房贷不算的话，我还有一笔3万的消费贷，分12期，每期2800，钱全到账');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 30000, received: 30000, payments: months(12, 2800) });
+  });
+});
