@@ -172,7 +172,7 @@ export const loanCuesSchema = z.object({
     after_unit: words,
     fillers: words,
     once: words,
-    moved_object: z.object({ lead: z.string().min(1), verbs: words, as: z.string().min(1) }),
+    moved_object: z.object({ lead: z.string().min(1), subjects: words, verbs: words, as: z.string().min(1) }),
     verbs: words,
     relative_before: words,
     restated: words,
@@ -208,6 +208,7 @@ export const loanCuesSchema = z.object({
   fee_refusals: words,
   fee_rate_after: words,
   spaced_joins: z.object({ after_digit: words, after_unit: words, paid_period: words, cue_roles: z.array(z.enum(['principal', 'received', 'payment', 'total', 'fee', 'interest', 'rollover'])).min(1) }),
+  rollover_due: words,
   loan_choice: z.object({ dismiss: words, debt_words: words, dismiss_refers: words, dismiss_all_refers: words, named_before: words, named_after: words, loan_words: words, name_particles: words, not_names: words, labels: words, ordinals: words }),
   payment_every: z.object({
     words: z.record(z.string().min(1), z.number().positive()),

@@ -169,6 +169,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const otherDebts = lower(cues.other_debts);
   const otherDebtsWhen = lower(cues.other_debts_when);
   /** 借, 贷: the verbs that start a loan's own amount (欠 may be what is owed on another debt). */
+  /** 要还, 应还: what was due at a time, not what was paid then. */
+  const dueWords = lower(cues.rollover_due);
   const loanVerbs = lower(cues.loan_choice.loan_words).filter((w) => !w.includes('欠'));
   const termNotAfter = lower(cues.term.not_after);
   const perMonthAfter = lower(cues.term.each_month_after);
@@ -258,9 +260,12 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     `(${escapeRe(tc.ordinal)})?(\\d+|${CN_COUNT})(${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(?:${altOf(tc.once)})?(${altOf(tc.verbs)})(?:了|的)?)?[:：,]?(?:${altOf(tc.remainder)})?(?:${partsLabel}[:：,]?)?(\\d{1,3}(?:,\\d{3})+(?![\\d])(?:\\.\\d+)?|${AMOUNT.replace(/^\(/, '(?:')})`,
     'g',
   );
-  /** 第14天把1500还上了: a time, then 把 and the amount before its paying verb (groups: the time, the amount). */
+  /**
+   * 第14天把1500还上了 / 第28天我总算把3000还上了: a time, then (a subject and a filler or two,) 把 and the amount before its
+   * paying verb (groups: the time, the amount).
+   */
   const movedObjectRe = new RegExp(
-    `(${escapeRe(tc.ordinal)}?(?:\\d+|${CN_COUNT})(?:${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?)${escapeRe(tc.moved_object.lead)}(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(tc.moved_object.verbs)})`,
+    `(${escapeRe(tc.ordinal)}?(?:\\d+|${CN_COUNT})(?:${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?)(?:${altOf(tc.moved_object.subjects)})?(?:${altOf(tc.fillers)}){0,2}${escapeRe(tc.moved_object.lead)}(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(tc.moved_object.verbs)})`,
     'g',
   );
   /** 第4个月还本金10000加当月利息300: one payment at a named period told as its principal and interest parts. */
@@ -523,7 +528,9 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const timed = readTimed(t, isMasked);
     // 3月1号借的6000，3月11号还了2000，3月31号还了2500: payments on named days after the day lent.
     const dated = timed.length || rollover ? [] : readDated(t, dates, isMasked);
-    const candidates = rollover ? timed.filter((h) => h.ordinal) : timed.length ? timed : dated;
+    // 第7天要还1000。到期还不上，交了200续期…第21天终于还了1000: with a rollover, a time said with what was due
+    // (要还, 应还) is the plan the rollover put off, not a payment made; the fees come from the rollover itself.
+    const candidates = rollover ? timed.filter((h) => h.ordinal && !(timed.some((o) => o.ordinal && o.start > h.end) && dueWords.some((w) => t.slice(h.start, h.end).includes(w)))) : timed.length ? timed : dated;
     // 本来该第7天还，其实…第9天才还的2000: after a plan, one payment at a named time is what was paid.
     const listed = candidates.length >= 2 || (plans.length && candidates.length === 1 && candidates[0]!.ordinal) ? candidates : [];
     for (const s of listed) masked(s.start, s.end);
@@ -898,6 +905,14 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     else if (apartPayments && !rollover) facts.payments = apartPayments;
     else if (staged) facts.payments = staged;
     else if (rollover) applyRollover(t, terms, timed, amounts, rollPct, facts);
+    // 14天…到期还不上，交了300续期，第28天又交了300续期，第42天还清: the first rollover fee, said before the named days
+    // with no day of its own, is paid at the first due date when the first named day is the second one.
+    if (rollover && listed.length) {
+      const step = terms.find((x) => !x.ordinal && (x.unit === 'day' || x.unit === 'week'));
+      const days = step ? (step.unit === 'week' ? 7 : 1) * step.count : 0;
+      const fee = amounts.find((a) => a.role === 'rollover' && a.end <= listed[0]!.start && !listed.some((h) => h.start < a.end && a.start < h.end));
+      if (step && fee && listed[0]!.day === 2 * days) facts.payments!.unshift({ day: days, amount: fee.value });
+    }
     // 每个月400利息 … 第4个月把2万本金一次还了（那个月没收利息）: the month the principal is repaid carries no interest.
     const { interest: monthly, principal: repaid, term: until } = facts;
     if (!facts.payments && !listed.length && !varying && !staged && !rollover && kind === 'interest_only' && monthly?.each && repaid !== undefined && until && (until.unit === 'month' || until.unit === 'period')
@@ -1000,6 +1015,11 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 第3、6、9、12个月各付3000利息 / （第7、14、21、28天）: payments at a list of times that no schedule above read, so
     // what is paid when is asked rather than one payment or a fee at the end guessed.
     if (!facts.payments?.length && !listed.length && ordinalListRe.test(t)) doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment', 'feeWithLast'] });
+    // 第7、14、21天各交300，第28天还了1200，我总共给了他们2100: a sum of what was paid beside a schedule read whole must
+    // be that schedule's sum (or one of its payments); a sum that is neither says the schedule was read wrong.
+    const paidSums = facts.payments && facts.payments.length >= 2 ? amounts.filter((a) => a.role === 'total' && has(t.slice(clauseStartAt(t, a.start), a.start), cues.sum_words)) : [];
+    const scheduleSum = round2((facts.payments ?? []).reduce((x, p) => x + p.amount, 0));
+    if (paidSums.some((a) => Math.abs(a.value - scheduleSum) > 0.5 && !facts.payments!.some((p) => Math.abs(p.amount - a.value) <= 0.5))) doubts.push({ ask: 'payment', drop: ['payments', 'total'] });
     const out = askInsteadOfGuessing(facts, doubts);
     // Which loan is asked by naming them: the amounts lent (or said with no cue: 一笔1万, 一笔5000), each once.
     const lent = [...new Set(amounts.filter((a) => a.role === 'principal' || a.role === 'unknown').map((a) => a.value))];

@@ -62,3 +62,30 @@ describe('several loans told under labels, one asked about', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 30000, received: 30000, payments: months(12, 2800) });
   });
 });
+
+describe('rollovers told as they happened', () => {
+  it('第14天应还2000 is the plan the rollover put off, not a payment', () => {
+    const out = flows('14天借2000，到手1700，第14天应还2000。还不上，交了300续期，第28天又交了300续期，第42天还清2000');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 2000, received: 1700, payments: [{ day: 14, amount: 300 }, { day: 28, amount: 300 }, { day: 42, amount: 2000 }] });
+  });
+
+  it('第20天我终于把5500还清了: a subject and a filler before 把', () => {
+    const out = flows('借了5000，10天后还5500，到期交了500展期费，第20天我终于把5500还清了');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 5000, payments: [{ day: 10, amount: 500 }, { day: 20, amount: 5500 }] });
+  });
+
+  it('又到期又交了2000: 到期 does not make the fee what arrived', () => {
+    const out = flows('借了2万，说好一个月后还22000。到期交了2000展期费延一个月，又到期又交了2000再延一个月，第三个月底才把22000还清');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 20000, received: 20000, payments: [{ month: 1, amount: 2000 }, { month: 2, amount: 2000 }, { month: 3, amount: 22000 }] });
+  });
+
+  it('一共给了他们1100: what the borrower paid them, the sum of the schedule', () => {
+    const out = flows('借800，到手650，7天还800。续了两次，每次交150续期费（第7天、第14天各交150），第21天把800还了，一共给了他们1100');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 800, received: 650, payments: [{ day: 7, amount: 150 }, { day: 14, amount: 150 }, { day: 21, amount: 800 }] });
+  });
+
+  it('guard: a sum paid that the schedule does not add up to is asked', () => {
+    const out = flows('借800，到手650，7天还800。续了两次，每次交150续期费（第7天、第14天各交150），第21天把800还了，一共给了他们1300');
+    expect(out.ok).toBe(false);
+  });
+});
