@@ -378,9 +378,13 @@ function moodCare(turn: TurnContext): string | undefined {
   return mood && replies.has(`crisis_care_${mood}`) ? replies.text(`crisis_care_${mood}`) : undefined;
 }
 
-/** What care says after its opener, changing with each care reply (prompts `crisis_distress_<n>`). */
+/**
+ * What care says after its opener, changing with each care reply (prompts `crisis_distress_<n>`); after a plan or
+ * means at hand (level acute, nothing done yet) the means and 110/120 stay in it (`crisis_distress_acute_<n>`).
+ */
 function distressBody(turn: TurnContext, mode: CrisisMode): string {
-  return turn.deps.replies.text(byTurn(turn, mode, 'crisis_distress'));
+  const acute = mode.level === 'acute' && !mode.done && (!turn.crisisEased || turn.crisisMeansOut) && turn.deps.replies.has('crisis_distress_acute_0');
+  return turn.deps.replies.text(byTurn(turn, mode, acute ? 'crisis_distress_acute' : 'crisis_distress'));
 }
 
 /** `<prefix>_<n>` for the n-th care reply, cycling over the variants there are; `<prefix>_0` must exist. */

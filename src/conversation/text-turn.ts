@@ -214,6 +214,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // No acute sign this turn after an acute one ("收起来了 我就是太累了"): care goes on without the emergency script.
     if (state.crisis.level === 'acute') {
       turn.crisisEased = true;
+      turn.crisisMeansOut = u.crisis !== 'safe';
       turn.remember(null, (s) => {
         if (s.crisis) s.crisis.level = 'risk';
       });

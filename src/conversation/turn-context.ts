@@ -31,6 +31,8 @@ export class TurnContext {
   crisisHandled = false;
   /** An acute crisis with no acute sign this turn: the reply keeps care without the emergency script. */
   crisisEased = false;
+  /** Eased, but nothing this turn said the plan or the means were put away ("我不会告诉他们的"): care keeps them in view. */
+  crisisMeansOut = false;
   /**
    * The person said they are safe and asked something too: the answer comes first (its verdict early), then one
    * line glad they are safe, with 12356.
