@@ -138,6 +138,7 @@ export const loanCuesSchema = z.object({
     list_joiners: words,
     each_words: words,
     two_digit_length: z.object({ before: words, after: words }),
+    bare_day: z.object({ markers: words, not_after: words }),
   }),
   numerals: numeralCuesSchema,
   term_unknown: words,

@@ -171,6 +171,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   /** 借, 贷: the verbs that start a loan's own amount (欠 may be what is owed on another debt). */
   /** 要还, 应还: what was due at a time, not what was paid then. */
   const dueWords = lower(cues.rollover_due);
+  /** 扣了, 砍头 …: a deduction from the amount lent. */
+  const deductionWords = lower(cues.deduction_words);
   const loanVerbs = lower(cues.loan_choice.loan_words).filter((w) => !w.includes('欠'));
   const termNotAfter = lower(cues.term.not_after);
   const perMonthAfter = lower(cues.term.each_month_after);
@@ -576,6 +578,13 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       if (a.role === 'rollover' && !rollover) a.role = everyTimeRe.test(t.slice(from, a.start)) ? 'payment' : 'fee';
       // 让我把1000转到他指定的账户说是押金: an amount no cue claims, in a clause that names a fee, is that fee.
       if (a.role === 'unknown' && i > 0 && feeNouns.some((w) => t.slice(clauseStart + 1, clauseEnd).includes(w))) a.role = 'fee';
+      // 说是5000扣了500: an amount no cue before claims, that a deduction is taken from (a deducting word right after
+      // it, then the amount deducted), is the amount lent, not a fee.
+      if ((a.role === 'fee' || a.role === 'unknown') && !b) {
+        const after = t.slice(a.end, clauseEnd).replace(currencyLead, '');
+        const cut = deductionWords.find((w) => after.startsWith(w));
+        if (cut && /^[^\d]{0,2}\d/.test(after.slice(cut.length))) a.role = 'principal';
+      }
       // 每月还1600多 具体是1625.5: the exact number said right after a rough one is the same number.
       if (prev && a.start - prev.end <= 10 && approximate.some((w) => t.startsWith(w, prev.end)) && exactWords.some((w) => t.slice(prev.end, a.start).trimEnd().endsWith(w))) a.role = prev.role;
       const lead = t.slice(from, a.start);

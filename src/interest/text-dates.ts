@@ -25,6 +25,8 @@ export interface DateCues {
   years: { min: number; max: number };
   /** 分10年 / 期限10年 / 10年还清: a two-digit count of years with no month, after or before these words, is a length. */
   two_digit_length: { before: string[]; after: string[] };
+  /** 这个月5号借的…25号还了: a day of the month alone (its markers), after a day-precise date, not after these words (每月20号). */
+  bare_day: { markers: string[]; not_after: string[] };
 }
 
 /** Every date in `t` (normalised, lower-cased) resolved against `at`, in text order, without overlaps. */
@@ -46,6 +48,9 @@ export function createDateReader(d: DateCues, numbers: NumberGrammar): DateReade
   const yearWords = alt(Object.keys(d.relative_years));
   const monthWords = alt(Object.keys(d.relative_months));
   const relative = new RegExp(`(${yearWords}|${monthWords})(?:(\\d{1,2}|${CN})${M}(?:(\\d{1,2})${D})?)?`, 'g');
+  /** 这个月5号 / 上个月20号: a month named relative to today, then its day. */
+  const relativeDay = new RegExp(`(${monthWords})(\\d{1,2}|${CN})${D}`, 'g');
+  const bareDay = new RegExp(`(?<![\\d.${[...d.markers.month, ...d.markers.year].map(escapeClass).join('')}])(\\d{1,2})(?:${alt(d.bare_day.markers)})`, 'g');
   const monthDay = new RegExp(`(?<![\\d${d.markers.year.map(escapeClass).join('')}])(\\d{1,2}|${CN})${M}(\\d{1,2})${D}`, 'g');
 
   return (t, at) => {
@@ -66,6 +71,10 @@ export function createDateReader(d: DateCues, numbers: NumberGrammar): DateReade
       push(y, num(m[2]), num(m[3]), m.index!, m.index! + m[0].length);
     }
     for (const m of t.matchAll(dashed)) push(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined, m.index!, m.index! + m[0].length);
+    for (const m of t.matchAll(relativeDay)) {
+      const k = tm + d.relative_months[m[1]!]!;
+      push(ty + Math.floor((k - 1) / 12), ((((k - 1) % 12) + 12) % 12) + 1, num(m[2]), m.index!, m.index! + m[0].length);
+    }
     for (const m of t.matchAll(relative)) {
       const word = m[1]!;
       const start = m.index!;
@@ -89,6 +98,17 @@ export function createDateReader(d: DateCues, numbers: NumberGrammar): DateReade
       const ay = anchor && Number(anchor.iso.slice(0, 4));
       const y = anchor ? (iso(ay!, mo, day) < anchor.iso ? ay! + 1 : ay!) : iso(ty, mo, day) > chinaDay(at) ? ty - 1 : ty;
       push(y, mo, day, m.index!, m.index! + m[0].length);
+    }
+    // 这个月5号借了2000…25号我还了他2100: a day alone after a day-precise date is in that date's month, or the next
+    // when it would fall before it. Never alone (no month to put it in), nor after 每月 (每月20号还: a due day each month).
+    for (const m of t.matchAll(bareDay)) {
+      if (d.bare_day.not_after.some((w) => t.endsWith(w, m.index!))) continue;
+      const anchor = out.filter((h) => h.end <= m.index! && h.precision === 'day').sort((a, b) => b.end - a.end)[0];
+      if (!anchor) continue;
+      const [ay, am, ad] = anchor.iso.split('-').map(Number) as [number, number, number];
+      const day = Number(m[1]);
+      const next = day < ad;
+      push(next && am === 12 ? ay + 1 : ay, next ? (am % 12) + 1 : am, day, m.index!, m.index! + m[0].length);
     }
     return out.sort((a, b) => a.start - b.start);
   };

@@ -89,3 +89,30 @@ describe('rollovers told as they happened', () => {
     expect(out.ok).toBe(false);
   });
 });
+
+describe('days of the month said alone after a dated loan', () => {
+  it('这个月2号借了…20号还了: the day is in the month of the loan', () => {
+    const out = flows('这个月2号跟同事借了1500，到手1500，20号还了他1650');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 1500, received: 1500, payments: [{ day: 18, amount: 1650 }] });
+  });
+
+  it('上个月25号借的 … 5号还了: a smaller day is in the next month', () => {
+    const out = flows('上个月25号借了3000，到手2700，5号还了3300');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 2700, payments: [{ day: 10, amount: 3300 }] });
+  });
+
+  it('他转我4500，说是5000扣了500: 转我 is what arrived', () => {
+    const out = flows('这个月1号他转我4500，说是5000扣了500手续费，让我15号还5000');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 4500, payments: [{ day: 14, amount: 5000 }] });
+  });
+
+  it('guard: days alone with no month to put them in are asked', () => {
+    const out = flows('5号借了2000，到手1800，25号还了2100');
+    expect(out.ok).toBe(false);
+  });
+
+  it('guard: 每月20号还 after a dated loan stays a monthly due day', () => {
+    const out = flows('3月5号借了1万，每月20号还1000，还12期');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 10000, received: 10000, payments: months(12, 1000) });
+  });
+});
