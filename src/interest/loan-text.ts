@@ -270,6 +270,14 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     `(${escapeRe(tc.ordinal)}?(?:\\d+|${CN_COUNT})(?:${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?)(?:${altOf(tc.moved_object.subjects)})?(?:${altOf(tc.fillers)}){0,2}${escapeRe(tc.moved_object.lead)}(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(tc.moved_object.verbs)})`,
     'g',
   );
+  /**
+   * 第60天把8000和又一个30天的利息120一起还了: a time, then 把 two amounts joined (和, 连同) and paid together: one payment
+   * of their sum then (groups: the time, the first amount, the second).
+   */
+  const movedTogetherRe = new RegExp(
+    `(${escapeRe(tc.ordinal)}?(?:\\d+|${CN_COUNT})(?:${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?)(?:${altOf(tc.moved_object.subjects)})?(?:${altOf(tc.fillers)}){0,2}${escapeRe(tc.moved_object.lead)}(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(tc.last_parts.principal)})?(?:${altOf(tc.moved_object.joiners)})[^,，。;；]{0,14}?(?<![\\d.])(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(tc.last_parts.interest)})?(?:${altOf(tc.moved_object.together)})(?:${altOf(tc.moved_object.verbs)})`,
+    'g',
+  );
   /** 第4个月还本金10000加当月利息300: one payment at a named period told as its principal and interest parts. */
   const lastPartsRe = new RegExp(
     `${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:个月|期)(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(?:${altOf(tc.verbs)})(?:了)?)(?:${altOf(tc.last_parts.principal)})(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(tc.last_parts.joiners)})(?:${altOf(tc.last_parts.interest)})(${AMOUNT.replace(/^\(/, '(?:')})`,
@@ -473,7 +481,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
 
   /** Reads one normalised text; `named`: the text is the one loan the borrower named, however it is labelled. */
   function readLoan(text: string, at: Date, named: boolean): LoanFacts {
-    const t = text.replace(timedPartsLabelRe, `$1${tc.last_parts.label[0]}`).replace(movedObjectRe, `$1${tc.moved_object.as}$2`);
+    const t = text.replace(timedPartsLabelRe, `$1${tc.last_parts.label[0]}`).replace(movedTogetherRe, (_m, time: string, a: string, b: string) => `${time}${tc.moved_object.as}${round2((findNumbers(a)[0]?.value ?? 0) + (findNumbers(b)[0]?.value ?? 0))}`).replace(movedObjectRe, `$1${tc.moved_object.as}$2`);
     const mask = new Array<boolean>(t.length).fill(false);
     const masked = (s: number, e: number) => {
       for (let i = s; i < e; i++) mask[i] = true;
@@ -1001,6 +1009,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // (A gap between the amount lent and what arrived is that fee: 到手1.35w，说是扣了砍头息.)
     else if (facts.received !== undefined && facts.principal !== undefined && Math.abs(facts.principal - facts.received) <= 0.005 && facts.fees === undefined && facts.feePerPayment === undefined && facts.feeWithLast === undefined && facts.feeWithFirst === undefined && !facts.feesOnPeriods
       && !feeClauses && !allFeePercents.length && !listed.some((h) => h.fee) && feeNamedAlone(t)) doubts.push({ ask: 'payment', drop: ['payment', 'total'] });
+    if (!facts.payments?.length && facts.feePerPayment === undefined && !listed.some((h) => h.fee) && feeOnTopUnsaid(t)) doubts.push({ ask: 'payment', drop: ['payment', 'total'] });
     if (facts.principal === undefined && has(t, cues.unstated_principal)) facts.unstated ??= 'principal';
     const lender = lenderKindOf(t);
     if (lender) facts.lender = lender === 'unlicensed' && has(t, cues.lender.business) ? { type: lender, business: true } : { type: lender };
@@ -1333,6 +1342,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     let untimedFee = false;
     const parts = new Map<number, { principal: number; interest: number; fee: number; payment: number }>();
     let upfrontFees = 0;
+    const upfrontList: number[] = [];
     let sawFee = false;
     let firstReceived: Amount | undefined;
     let feeOutOfReceived = 0;
@@ -1422,6 +1432,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
           }
         }
           upfrontFees += a.value;
+          upfrontList.push(a.value);
           // Said after the instalments with no word of when it is paid: at signing or with every instalment?
           if (!has(clauseAround(t, a.start, a.end, breakChars), feeTiming) && amounts.some((o) => o.perPeriod && o.role !== 'fee' && o.end <= a.start)) untimedFee = true;
           if (has(withoutNotDeduction(clauseAround(t, a.start, a.end, breakChars)), cues.deduction_words)) deducted += a.value;
@@ -1479,6 +1490,10 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 到手2700，有个300的信审费是我先转给他们的，所以等于拿了2400: the fee is already out of the second amount; when the
     // contract principal is not that amount and the fee, it is not taken again.
     if (feeOutOfReceived > 0 && facts.principal !== undefined && facts.received !== undefined && Math.abs(facts.received + feeOutOfReceived - facts.principal) > 0.005) upfrontFees -= feeOutOfReceived;
+    // 第一期…额外扣了会员费199，就是第一个月一共扣了1299: the first instalment said whole with its fee, not a fee.
+    const { feeWithFirst: withFirst, payment: level } = facts;
+    const firstWhole = withFirst !== undefined && level !== undefined ? upfrontList.find((v) => Math.abs(level + withFirst - v) <= 0.005) : undefined;
+    if (firstWhole !== undefined) upfrontFees -= firstWhole;
     if (upfrontFees > 0) facts.fees = upfrontFees;
     if (feeAtRepayment && (facts.payment !== undefined || facts.term?.unit === 'period')) doubts.push({ ask: 'payment', drop: ['feeWithLast'] });
     // 每月还1000，服务费50: a fee named after the instalments, without saying whether it was taken once at signing
@@ -1716,6 +1731,22 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
         // 住院押金 / 房租押金: the name inside another debt's word is that debt, no fee of this loan.
         if (otherDebts.some((d) => d.includes(w) && t.slice(Math.max(0, i - d.length), i + d.length).includes(d))) continue;
         return true;
+      }
+      return false;
+    });
+  }
+
+  /**
+   * 另外每期还有一个什么管理费: a fee named on top of every instalment (an every-period word and an on-top word in its
+   * clause), with no amount in that clause and not refused: what each instalment comes to is not known.
+   */
+  function feeOnTopUnsaid(t: string): boolean {
+    return feeNouns.some((w) => {
+      for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) {
+        const clause = clauseAround(t, i, i + w.length, breakChars);
+        const near = t.slice(Math.max(0, i - 6), i) + ',' + t.slice(i + w.length, i + w.length + 4);
+        if (feeRefusals.some((r) => near.includes(r)) || /\d/.test(clause) || has(clause, included)) continue;
+        if (everyPeriodWords.some((p) => clause.includes(p)) && has(clause, cues.fee_on_top)) return true;
       }
       return false;
     });

@@ -116,3 +116,32 @@ describe('days of the month said alone after a dated loan', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 10000, received: 10000, payments: months(12, 1000) });
   });
 });
+
+describe('fees with the instalments', () => {
+  it('第一个月一共扣了1200: the first instalment said whole with its extra fee, not a fee at signing', () => {
+    const out = flows('借了6000，全部到账，分6期，每期1050，第一期的时候额外扣了服务费150，所以第一个月一共扣了1200');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: [{ month: 1, amount: 1200 }, ...months(6, 1050).slice(1)] });
+  });
+
+  it('另外每期还要交一个服务费 with no amount: the instalment is asked', () => {
+    const out = flows('借了4000分4期，每期本金1000加利息100，另外每期还有一个什么风控费，app里没显示');
+    expect(out.ok).toBe(false);
+  });
+
+  it('guard: the fee on top with its amount is added to each instalment', () => {
+    const out = flows('借了4000分4期，每期还1100，另外每期还要交服务费30，到手4000');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 4000, received: 4000, payments: months(4, 1130) });
+  });
+});
+
+describe('two amounts paid together at a named time', () => {
+  it('第20天把5000本金和500利息一起还上了: one payment of their sum', () => {
+    const out = flows('借了5000，10天后还5500，到期交了500展期费，第20天把5000本金和500利息一起还上了');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 5000, payments: [{ day: 10, amount: 500 }, { day: 20, amount: 5500 }] });
+  });
+
+  it('第40天把3000和又一期的利息30一块还了', () => {
+    const out = flows('借了3000，日息万五，20天一期。第20天只付了利息30续了一期，第40天把3000和又一期的利息30一块还了');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 3000, payments: [{ day: 20, amount: 30 }, { day: 40, amount: 3030 }] });
+  });
+});
