@@ -185,7 +185,7 @@ export const loanCuesSchema = z.object({
   payment_plan: z.object({ planned: words, actual: words }),
   self_correction: z.object({ words: words, restate: words, interjections: words, sources: words, not_words: words, unsure_after: words }),
   no_interest_last_month: words,
-  early_payoff: z.object({ paid_before: words, settle_words: words, that_month: words, max_over_left: z.number().min(1).max(2), day_words: words }),
+  early_payoff: z.object({ paid_before: words, settle_words: words, that_month: words, max_over_left: z.number().min(1).max(2), day_words: words, part_words: words, principal_after: words }),
   flat_basis_after: words,
   included_words: words,
   vague_tail: words,

@@ -278,6 +278,25 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     `(${escapeRe(tc.ordinal)}?(?:\\d+|${CN_COUNT})(?:${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?)(?:${altOf(tc.moved_object.subjects)})?(?:${altOf(tc.fillers)}){0,2}${escapeRe(tc.moved_object.lead)}(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(tc.last_parts.principal)})?(?:${altOf(tc.moved_object.joiners)})[^,，。;；]{0,14}?(?<![\\d.])(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(tc.last_parts.interest)})?(?:${altOf(tc.moved_object.together)})(?:${altOf(tc.moved_object.verbs)})`,
     'g',
   );
+  /** 第6个月…顺便还了4万本金: the month (group 1) and the part of the principal repaid then (group 2). */
+  const partPrepaidRe = new RegExp(
+    `${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:个月|期)[^。；;!！?？]{0,12}?(?:${altOf(cues.early_payoff.part_words)})(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(cues.early_payoff.principal_after)})`,
+  );
+  /**
+   * 第1、2、3个月付1000利息: months listed under one 第, then what each paid (groups: the list, the unit, the paying
+   * words, the amount). Read as each month said on its own when the list runs from the first month without a gap;
+   * another list (第3、6、9、12个月) is left to the rule that asks.
+   */
+  const monthListRe = new RegExp(
+    `${escapeRe(tc.ordinal)}((?:\\d+|${CN_COUNT})(?:、${escapeRe(tc.ordinal)}?(?:\\d+|${CN_COUNT}))+)(个月|期)((?:${altOf(tc.fillers)}){0,2}(?:${altOf(cues.dates.each_words)})?(?:${altOf(tc.verbs)})了?)(${AMOUNT.replace(/^\(/, '(?:')})`,
+    'g',
+  );
+  const monthsListed = (whole: string, list: string, unit: string, verb: string, amount: string): string => {
+    const ns = list.split('、').map((x) => smallCount(x.replace(tc.ordinal, '')));
+    if (!ns.every((n, i) => n === i + 1)) return whole;
+    const bare = verb.replace(new RegExp(`^(?:${altOf(tc.fillers)})*(?:${altOf(cues.dates.each_words)})?`), '');
+    return ns.map((n) => `${tc.ordinal}${n}${unit}${bare}${amount}`).join(',');
+  };
   /** 第4个月还本金10000加当月利息300: one payment at a named period told as its principal and interest parts. */
   const lastPartsRe = new RegExp(
     `${escapeRe(tc.ordinal)}(\\d+|${CN_COUNT})(?:个月|期)(?:[${tc.fillers.map(escapeClass).join('')}]{0,2}(?:${altOf(tc.verbs)})(?:了)?)(?:${altOf(tc.last_parts.principal)})(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(tc.last_parts.joiners)})(?:${altOf(tc.last_parts.interest)})(${AMOUNT.replace(/^\(/, '(?:')})`,
@@ -481,7 +500,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
 
   /** Reads one normalised text; `named`: the text is the one loan the borrower named, however it is labelled. */
   function readLoan(text: string, at: Date, named: boolean): LoanFacts {
-    const t = text.replace(timedPartsLabelRe, `$1${tc.last_parts.label[0]}`).replace(movedTogetherRe, (_m, time: string, a: string, b: string) => `${time}${tc.moved_object.as}${round2((findNumbers(a)[0]?.value ?? 0) + (findNumbers(b)[0]?.value ?? 0))}`).replace(movedObjectRe, `$1${tc.moved_object.as}$2`);
+    const t = text.replace(monthListRe, monthsListed).replace(timedPartsLabelRe, `$1${tc.last_parts.label[0]}`).replace(movedTogetherRe, (_m, time: string, a: string, b: string) => `${time}${tc.moved_object.as}${round2((findNumbers(a)[0]?.value ?? 0) + (findNumbers(b)[0]?.value ?? 0))}`).replace(movedObjectRe, `$1${tc.moved_object.as}$2`);
     const mask = new Array<boolean>(t.length).fill(false);
     const masked = (s: number, e: number) => {
       for (let i = s; i < e; i++) mask[i] = true;
@@ -929,6 +948,13 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       const days = step ? (step.unit === 'week' ? 7 : 1) * step.count : 0;
       const fee = amounts.find((a) => a.role === 'rollover' && a.end <= listed[0]!.start && !listed.some((h) => h.start < a.end && a.start < h.end));
       if (step && fee && listed[0]!.day === 2 * days) facts.payments!.unshift({ day: days, amount: fee.value });
+    }
+    const prepaid = partialPrepayment(t, facts, kind);
+    if (prepaid === 'ask') doubts.push({ ask: 'payment', drop: ['payment', 'total', 'interest', 'repayment', 'payments'] });
+    else if (prepaid) {
+      facts.payments = prepaid;
+      delete facts.total;
+      for (let i = doubts.length - 1; i >= 0; i--) if (doubts[i]!.ask === 'payment') doubts.splice(i, 1);
     }
     // 每个月400利息 … 第4个月把2万本金一次还了（那个月没收利息）: the month the principal is repaid carries no interest.
     const { interest: monthly, principal: repaid, term: until } = facts;
@@ -1998,6 +2024,34 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const sum = summed ?? amounts.find((a) => a.start > at.end && !a.perPeriod && ['total', 'payment', 'unknown'].includes(a.role));
     if (!sum || !(sum.value > ps[n]!.amount) || sum.value > left * ep.max_over_left) return undefined;
     return [...ps.slice(0, n), { month: n + 1, amount: sum.value }];
+  }
+
+  /**
+   * 先息后本 … 第6个月付利息的时候我顺便还了4万本金: an interest-only loan with part of the principal repaid in month k.
+   * Month k pays its interest and that part; the interest after it is on what is left; the last month pays what is
+   * left with its interest. Every amount said after the repayment must be one of those figures (the interest before
+   * or after, the part, what is left, their sums), else the schedule is asked ('ask'). Undefined when no such
+   * repayment is said or the loan is not read as interest-only with its monthly interest and term.
+   */
+  function partialPrepayment(t: string, facts: LoanFacts, kind: LoanFacts['repayment']): Payment[] | 'ask' | undefined {
+    const m = partPrepaidRe.exec(t);
+    if (!m || kind !== 'interest_only') return undefined;
+    const { principal: lent, term, rate, interest } = facts;
+    const n = term && (term.unit === 'month' || term.unit === 'period') ? term.count : undefined;
+    const first = interest?.each ? interest.amount : rate && lent !== undefined && (rate.per === 'month' || rate.per === 'year') ? round2((lent * rate.percent) / (rate.per === 'month' ? 100 : 1200)) : undefined;
+    const k = smallCount(m[1]!);
+    const part = findNumbers(m[2]!)[0]?.value;
+    if (lent === undefined || n === undefined || !Number.isInteger(n) || first === undefined || part === undefined || !(part < lent) || !(k >= 1 && k < n)) return 'ask';
+    const left = lent - part;
+    const after = round2((first * left) / lent);
+    const known = [first, after, part, round2(part + first), left, round2(left + after), lent];
+    const said = findNumbers(t.slice(m.index)).filter((h) => plausibleNumber(t.slice(m.index), h) && h.value >= cues.bare_min);
+    if (said.some((h) => !known.some((v) => Math.abs(v - h.value) <= 0.005))) return 'ask';
+    return Array.from({ length: n }, (_, i) => {
+      const month = i + 1;
+      const amount = month < k ? first : month === k ? round2(first + part) : month < n ? after : round2(left + after);
+      return { month, amount };
+    });
   }
 
   /** 到期还本 not followed by 付息 / 和利息 (到期还本付息 is one payment of both). */

@@ -145,3 +145,33 @@ describe('two amounts paid together at a named time', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 3000, payments: [{ day: 20, amount: 30 }, { day: 40, amount: 3030 }] });
   });
 });
+
+describe('months listed under one 第', () => {
+  it('第1、2个月各付450利息 … 第3个月还30450: each listed month pays it', () => {
+    const out = flows('借3万，先息后本3个月，月息1.5分，第1、2个月各付450利息，第3个月还30450');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 30000, received: 30000, payments: [...months(2, 450), { month: 3, amount: 30450 }] });
+  });
+
+  it('guard: a list with gaps (第3、6、9、12个月) is still asked', () => {
+    const out = flows('借了3万，先息后本，第3、6、9、12个月各付1800利息，第12个月再还本金3万');
+    expect(out.ok).toBe(false);
+  });
+});
+
+describe('part of the principal repaid during an interest-only loan', () => {
+  const lead = '借了12万，先息后本，一年期，每月利息1200。第4个月付利息时顺便还了6万本金，';
+
+  it('the interest after it is on what is left, the rest with the last month', () => {
+    const out = flows(`${lead}之后每月利息600，第12个月还剩下的6万加600利息`);
+    expect(out.ok && out.flows).toEqual({
+      contractPrincipal: 120000,
+      received: 120000,
+      payments: [...months(3, 1200), { month: 4, amount: 61200 }, ...months(11, 600).slice(4), { month: 12, amount: 60600 }],
+    });
+  });
+
+  it('guard: an interest after it that the rest does not give is asked', () => {
+    const out = flows(`${lead}之后每月利息800，第12个月还剩下的6万加800利息`);
+    expect(out.ok).toBe(false);
+  });
+});
