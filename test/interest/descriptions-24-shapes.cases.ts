@@ -175,3 +175,15 @@ describe('part of the principal repaid during an interest-only loan', () => {
     expect(out.ok).toBe(false);
   });
 });
+
+describe('English: rollovers and days of the month', () => {
+  it("due on day 10 was 1000 … a rollover fee of 150 … paid 1000 on day 20", () => {
+    const out = flows('Borrowed 1000 on a 10-day loan, received 900. Due on day 10 was 1000, I paid a rollover fee of 150 and then paid 1000 on day 20.');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 1000, received: 900, payments: [{ day: 10, amount: 150 }, { day: 20, amount: 1000 }] });
+  });
+
+  it('borrowed 5000 on the 3rd of this month … paid back 5400 on the 24th', () => {
+    const out = flows('I borrowed 5000 on the 3rd of this month from my landlord, got all of it, and paid back 5400 on the 24th.');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 5000, payments: [{ day: 21, amount: 5400 }] });
+  });
+});
