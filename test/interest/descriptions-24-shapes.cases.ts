@@ -187,3 +187,20 @@ describe('English: rollovers and days of the month', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 5000, payments: [{ day: 21, amount: 5400 }] });
   });
 });
+
+describe('words that looked like cues', () => {
+  it('年化到底多少: 到底 is no "received" cue', () => {
+    const out = flows('借了8000块，日息万二，借25天，到期一次性还本付息。我是真不知道年化到底多少。');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 8000, received: 8000, payments: [{ day: 25, amount: 8040 }] });
+  });
+
+  it('每个月只付利息 … 一年到期连本带息一起还: interest-only, not one payment at the end', () => {
+    const out = flows('借了3万，月息1.5分，每个月只付利息，一年到期连本带息一起还');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 30000, received: 30000, payments: [...months(11, 450), { month: 12, amount: 30450 }] });
+  });
+
+  it('都是一起扣的: a fee debited with each instalment is no deduction at signing', () => {
+    const out = flows('借了6000，分6期，每期还本金1000加利息80，另外每期还有15块的短信费，都是一起扣的');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: months(6, 1095) });
+  });
+});
