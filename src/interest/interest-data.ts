@@ -26,6 +26,7 @@ export const numeralCuesSchema = z.object({
   currency_after: words,
   currency_before: words,
   half: z.string().length(1),
+  change: z.object({ currency: words, tenth: words, hundredth: words, not_before: words }),
 });
 
 const roleWords = z.object({

@@ -14,6 +14,11 @@ export interface NumeralCues {
   currency_after: string[];
   currency_before: string[];
   half: string;
+  /**
+   * 六百三十八块五 / 38块5毛 / 3块2毛5: one digit right after the currency word (块) is tenths of a yuan, optionally
+   * named (毛), then one more digit of hundredths; not when a unit of a count follows the digit (1000块5期).
+   */
+  change: { currency: string[]; tenth: string[]; hundredth: string[]; not_before: string[] };
 }
 
 /** A number found in text, with its span; `magnitude` says it carried 万/千/k/w, `currency` 元/块/¥. */
@@ -71,6 +76,24 @@ export function createNumberGrammar(n: NumeralCues): NumberGrammar {
   const before = cls(n.currency_before);
   const smallUnitCls = cls([...units].filter(([, v]) => v <= 100).map(([k]) => k));
   const tenCls = cls([...units].filter(([, v]) => v === 10).map(([k]) => k));
+  const changeDigit = `[\\d${nonZeroDigitCls}]`;
+  const changeRe = new RegExp(`^(${changeDigit})(${alt(n.change.tenth)})?(?:(${changeDigit})(?:${alt(n.change.hundredth)})?)?`);
+  const changeCurrency = new Set(n.change.currency);
+
+  /** The tenths and hundredths of a yuan said right after the currency word that ends a hit at `end` (0 when none). */
+  function changeAfter(t: string, end: number, unitWord: string | undefined): { value: number; length: number } {
+    if (!unitWord || !changeCurrency.has(unitWord)) return { value: 0, length: 0 };
+    const m = changeRe.exec(t.slice(end));
+    if (!m) return { value: 0, length: 0 };
+    // 38块5毛 names the tenths; a bare Arabic digit (1000块5期, 500块3天) is too often a count to be read so.
+    if (!m[2] && /\d/.test(m[1]!)) return { value: 0, length: 0 };
+    const rest = t.slice(end + m[0].length);
+    if (n.change.not_before.some((w) => rest.startsWith(w)) || new RegExp(`^[\\d${digitCls}${unitCls}${bigCls}]`).test(rest)) return { value: 0, length: 0 };
+    const digit = (c: string) => (/\d/.test(c) ? Number(c) : digits.get(c)!);
+    // 3块2毛5: a second digit is hundredths only after a named tenth.
+    if (m[3] && !m[2]) return { value: 0, length: 0 };
+    return { value: digit(m[1]!) / 10 + (m[3] ? digit(m[3]) / 100 : 0), length: m[0].length };
+  }
 
   // 10,000.50 | 1.5 then 万/w/千/k/百 and a tail digit (1万2, but not the 1 of 2万15天), then 元/块; or ¥ first.
   const arabic = new RegExp(`([${before}])?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:(${magAlt})(?:(\\d)(?![\\d.]))?)?(${after})?`, 'g');
@@ -153,7 +176,9 @@ export function createNumberGrammar(n: NumeralCues): NumberGrammar {
           const size = magnitudes.get(mag)!;
           value = value * size + (tail ? (Number(tail) * size) / 10 : 0);
         }
-        out.push({ value: round2(value), start: m.index, end: m.index + all.length, magnitude: Boolean(mag), currency: Boolean(sign || unitWord), chinese: false });
+        const change = changeAfter(t, m.index + all.length, unitWord);
+        out.push({ value: round2(value + change.value), start: m.index, end: m.index + all.length + change.length, magnitude: Boolean(mag), currency: Boolean(sign || unitWord), chinese: false });
+        arabic.lastIndex = m.index + all.length + change.length;
       }
       chinese.lastIndex = 0;
       for (let m = chinese.exec(t); m; m = chinese.exec(t)) {
@@ -163,9 +188,12 @@ export function createNumberGrammar(n: NumeralCues): NumberGrammar {
         if (!startsWithDigitOrTen.test(num) && !bigThenDigit(num)) continue;
         const value = chineseAmount(num);
         if (!Number.isFinite(value) || value <= 0) continue;
-        out.push({ value, start: m.index, end: m.index + all.length, magnitude: hasUnit.test(num), currency: Boolean(unitWord), chinese: true });
+        const change = changeAfter(t, m.index + all.length, unitWord || undefined);
+        out.push({ value: round2(value + change.value), start: m.index, end: m.index + all.length + change.length, magnitude: hasUnit.test(num), currency: Boolean(unitWord), chinese: true });
+        chinese.lastIndex = m.index + all.length + change.length;
       }
-      return out.sort((a, b) => a.start - b.start);
+      // 六百三十八块五: the 五 read as change is part of the hit before it, not a number of its own.
+      return out.filter((h) => !out.some((o) => o !== h && o.start < h.start && h.end <= o.end)).sort((a, b) => a.start - b.start);
     },
     patterns: {
       count: `[${nonZeroDigitCls}${smallUnitCls}]{1,4}`,

@@ -204,3 +204,20 @@ describe('words that looked like cues', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: months(6, 1095) });
   });
 });
+
+describe('change after the yuan: 块五, 5毛, 2毛5', () => {
+  it('每期还四百二十六块五 is 426.5', () => {
+    const out = flows('借了五千块分12期，每期还四百二十六块五');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 5000, payments: months(12, 426.5) });
+  });
+
+  it('每月还312块8毛 is 312.8', () => {
+    const out = flows('借3000，到手3000，每月还312块8毛，还10个月');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 3000, payments: months(10, 312.8) });
+  });
+
+  it('guard: 一千块五期 is five instalments, not 1000.5', () => {
+    const out = flows('借了一千块五期还完，每期还215');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 1000, received: 1000, payments: months(5, 215) });
+  });
+});
