@@ -203,8 +203,10 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
   // Another sender (a property manager, a carrier, a relative, a colleague): the message is not the collector's.
   const senders = lex.looks_like_user.senders?.length ? compiler.compile(lex.looks_like_user.senders, 'message') : undefined;
   const collectorLine = collectorLineRe(lex);
-  const firstPass = compiled.filter((c) => c.rule.needs_category.length === 0);
-  const secondPass = compiled.filter((c) => c.rule.needs_category.length > 0);
+  // Rules that depend on what other rules found (needs_category, unless_category) run after them.
+  const dependent = (c: CompiledRule) => c.rule.needs_category.length > 0 || c.rule.unless_category.length > 0;
+  const firstPass = compiled.filter((c) => !dependent(c));
+  const secondPass = compiled.filter(dependent);
   const negation = new CueSet(lex.negation.cues);
   const counter = createCounter(lex);
   const stamps = createStampReader(lex);
@@ -278,6 +280,7 @@ export function createAnalyzer(rules: AnalysisRules, options: AnalyzerOptions = 
     const run = (c: CompiledRule) => {
       if (legalProcess && c.rule.process_words) return;
       if (c.rule.needs_category.length && !c.rule.needs_category.some((k) => hits.has(k))) return;
+      if (c.rule.unless_category.some((k) => hits.has(k))) return;
       let unless = c.unless;
       let unlessMessage = c.unlessMessage;
       if ((unless || unlessMessage) && c.unlessExcept && findHit(read, c.unlessExcept, negation, lex.negation.window, lex)) {

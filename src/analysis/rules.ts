@@ -98,6 +98,12 @@ const ruleSchema = z.object({
   unless_message: z.array(pattern).default([]),
   needs: z.array(pattern).default([]),
   needs_category: z.array(categoryId).default([]),
+  /**
+   * The hit does not count when the rules found one of these categories elsewhere in the message: a lead-in such as
+   * "你是不是觉得我们拿你没办法？" is menace when nothing follows, but when the message goes on to say the step it means
+   * (calling relatives, exposure, calls), categories.md labels that step and not also threat.
+   */
+  unless_category: z.array(categoryId).default([]),
   negatable: z.boolean().default(true),
   /**
    * For acts that count only once they happen (violence): the categories a hit gives when its sentence speaks of
