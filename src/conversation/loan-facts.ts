@@ -11,6 +11,8 @@ import { asksOrWonders, isQuestion } from './understanding/question-form';
 import type { LoanFacts, UserState } from '../state/store';
 import type { TurnUnderstanding } from './understanding/types';
 import type { TurnContext } from './turn-context';
+import { toldContractDate } from './loan-date';
+import { chinaDay } from '../knowledge/knowledge';
 
 /** Two amounts or more in a turn (digits, or Chinese numerals with a magnitude: 一万, 八千). */
 const AMOUNT_WORDS = /\d[\d,.]*|[一二两三四五六七八九十]+[百千万][一二两三四五六七八九十百千万]*/g;
@@ -45,6 +47,16 @@ const BARE_ANSWER_MAX = 8;
 function numbersOf(facts: LoanFacts): Partial<LoanFacts> {
   const { lender: _lender, contractDate: _date, ...numbers } = facts;
   return numbers;
+}
+
+/**
+ * The loan facts `text` states: the parser's reading, with the contract date the turn tells in other words when the
+ * parser read none beside the numbers ("去年3月 就是2024年3月 …借了2万": loan-date.ts).
+ */
+function readLoan(text: string, u: TurnUnderstanding | undefined, receivedAt: Date, turn: TurnContext): LoanFacts {
+  const said = turn.deps.interest!.parseLoanText(text, receivedAt) as LoanFacts;
+  const told = !said.contractDate && u ? toldContractDate(text, u, chinaDay(turn.deps.now()), turn.deps.cues.date_restated) : undefined;
+  return told ? { ...said, contractDate: told } : said;
 }
 
 /** The user moved on: the bot's question for a loan number is dropped. */
@@ -83,14 +95,18 @@ export function describesLoan(facts: LoanFacts): boolean {
 /**
  * The interest reply for the loan this turn describes, merged with what the conversation already holds; asks for
  * the one missing number when there is one. Undefined when there is no interest check or no loan to compute.
+ * `lenderKnown` (named by a collector's message) and `dateKnown` (when the loan was made, told before its numbers)
+ * stand in for what neither the turn nor the loan held says.
  */
-export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, turn: TurnContext, held: LoanFacts | undefined, lenderKnown?: NonNullable<LoanFacts['lender']>): OutboundReply | undefined {
+export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, turn: TurnContext, held: LoanFacts | undefined, lenderKnown?: NonNullable<LoanFacts['lender']>, dateKnown?: string): OutboundReply | undefined {
   const kit = turn.deps.interest;
   if (!kit) return undefined;
-  const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  const said = readLoan(text, u, receivedAt, turn);
   // The lender a collector's message named before ("【XX消费金融】…"), when neither this turn nor the loan held names one.
   const lenderRead = !said.lender && !held?.lender && lenderKnown && lenderKnown.type !== 'unknown' ? lenderKnown : undefined;
   if (lenderRead) said.lender = lenderRead;
+  // When the loan was made, told in an earlier turn before any of its numbers ("我是2024年3月借的"): this loan's date.
+  if (!said.contractDate && !held?.contractDate && dateKnown && statesNumbers(said)) said.contractDate = dateKnown;
   const asksInterest = turn.deps.knowledge.interestCues.some((c) => text.includes(c));
   // A percentage with no rate word and no period is not an interest rate ("成功率99%").
   if (said.rate?.per === 'unknown' && !asksInterest) delete said.rate;
@@ -139,6 +155,13 @@ export function loanTurn(text: string, u: TurnUnderstanding, receivedAt: Date, t
     && ((u.act === 'loan_facts' && statesNumbers(said) && text.includes(BORROWED) && !asksOrWonders(text))
       || (said.lender !== undefined && !statesNumbers(said) && !isQuestion(text) && cues.own_borrowing.some((w) => text.includes(w))));
   if (!about && toldOnly) return interestFor(gathered(held, said), text, turn, held);
+  // The numbers that complete the loan held ("分12期 每期还1000" after "借了1万 到手只有9000"), told with no question of
+  // another kind: the loan told over the turns is computed (or its next number asked), not a guide picked by 分期.
+  // What a lender offers or the user would ask for ("平台说可以分24期", "我想申请分12期") is no schedule of this loan.
+  const completes = !asksElse && !courtPaper && u.facts.conduct.length === 0 && held !== undefined && !describesLoan(held)
+    && describesLoan(merged) && statesNumbers(said) && addsNumbers(said, held) && (asksInterest || !asksOrWonders(text))
+    && !cues.negotiation.some((w) => text.includes(w)) && !cues.they_said.some((w) => text.includes(w));
+  if (!about && completes) return interestFor(merged, text, turn, held);
   if (!about) {
     // A loan told over several turns ("在一个app上借了1万" / "但是到手只有8000" / "分12期 每期还1000 这利息合法吗"):
     // the numbers each turn states are kept while the guides answer it, so the turn that asks finds them all.
@@ -295,7 +318,7 @@ function statedRateOwed(text: string, held: LoanFacts, turn: TurnContext, lead =
 export function loanFollowUp(text: string, u: TurnUnderstanding, receivedAt: Date, turn: TurnContext, held: LoanFacts | undefined): OutboundReply | undefined {
   const kit = turn.deps.interest;
   if (!kit || !held || !(describesLoan(held) || held.rate)) return undefined;
-  const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  const said = readLoan(text, u, receivedAt, turn);
   // A bare percentage named ("那这个超没超36%"), before keepToldRate drops it beside a rate told with its period; the
   // parser reads no rate in "有没有超过24%" (a cap, not the loan's), so the number is taken as written.
   const named = said.rate?.per === 'unknown' ? said.rate.percent : said.rate ? undefined : percentNamed(text);
@@ -389,7 +412,9 @@ function verdictOnLoan(text: string, u: TurnUnderstanding, said: LoanFacts, name
   if (statesNumbers(compared ? told : { ...told, ...(said.rate && said.rate.per !== 'unknown' ? { rate: said.rate } : {}) })) return undefined;
   // A loan known by its stated rate is judged on that rate and the amount lent; a sum demanded is no schedule.
   const now = deps.now();
-  const facts: LoanFacts = kit.reply(held, now).flows ? held : held.principal !== undefined && held.rate && held.rate.per !== 'unknown' ? { ...whoAndWhen(held), principal: held.principal, rate: held.rate } : held;
+  // Who lent and when, told with the question ("这利息合法吗 我是2024年3月借的"), count as the loan's.
+  const known: LoanFacts = { ...held, ...(said.contractDate ? { contractDate: said.contractDate } : {}), ...(said.lender && said.lender.type !== 'unknown' ? { lender: said.lender } : {}) };
+  const facts: LoanFacts = kit.reply(known, now).flows ? known : known.principal !== undefined && known.rate && known.rate.per !== 'unknown' ? { ...whoAndWhen(known), principal: known.principal, rate: known.rate } : known;
   const result = kit.verdict(facts, now, compared ? named : undefined);
   if (!result) return undefined;
   turn.remember(text, (s) => {

@@ -46,7 +46,7 @@ export function noteLenderNamed(text: string, turn: TurnContext): void {
   const lender = (kit.parseLoanText(kept, turn.deps.now()) as LoanFacts).lender;
   if (!lender || lender.type === 'unknown') return;
   turn.remember(null, (s) => {
-    s.remembered = { facts: s.remembered?.facts ?? [], lender };
+    s.remembered = { ...(s.remembered ?? { facts: [] }), lender };
   });
 }
 

@@ -39,6 +39,7 @@ import type { TurnUnderstanding } from './understanding/types';
 import { FIRST_PERSON } from './understanding/speaker';
 import { readBackReference } from './back-reference';
 import { answerOnFact, noteFactsTold, rememberedLender } from './remembered-facts';
+import { heldWithDate, noteLoanDate, rememberedDate } from './loan-date';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
 export const SPEAKER_SURE = 0.8;
@@ -72,7 +73,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (back?.own && u.speaker !== 'user' && !u.pastedEvidently) u = { ...u, speaker: 'user', speakerConfidence: 1, pastedEvidently: undefined, reported: undefined, quoted: undefined, ...(u.act === 'paste' || u.act === 'other' ? (u.asks ? { act: 'follow_up' as const, followUp: u.asks } : { act: 'ask' as const }) : {}) };
   // Returned to or corrected: asked anew, not as a follow-up on the reply just given (a provision named stays one).
   if (back?.fresh && u.act === 'follow_up' && !u.provision) u = { ...u, act: 'ask', followUp: undefined };
-  if (u.speaker === 'user' && !u.pastedEvidently) noteFactsTold(text, turn);
+  if (u.speaker === 'user' && !u.pastedEvidently) {
+    noteFactsTold(text, turn);
+    noteLoanDate(text, u, turn);
+  }
   // The bot's own question here is about the loan or who wrote a message, never "are you safe?" (that is asked in
   // crisis mode): weaker words ("报警也没用") are not risk just because a question came before.
   if (context === 'asked' && u.crisis === 'risk') {
@@ -295,10 +299,12 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // Read as it would be had nothing been asked: a report, not a reply to the question.
     u = deps.understander.understand(text, dialogueContext({ ...state, pending: undefined }, now), receivedAt);
   }
-  if (awaitingNumber && state?.loan && !asksAboutConduct && !reportsConduct) {
+  // The loan held, with when it was made if that was told before its numbers (loan-date.ts).
+  const heldLoan = heldWithDate(state);
+  if (awaitingNumber && heldLoan && !asksAboutConduct && !reportsConduct) {
     const missing = pending!.data?.missing as Parameters<typeof loanAnswer>[0] | undefined;
     const yearAsked = pending!.data?.yearAsked as number | undefined;
-    const r = missing ? loanAnswer(missing, text, receivedAt, state.loan, turn, yearAsked) : undefined;
+    const r = missing ? loanAnswer(missing, text, receivedAt, heldLoan, turn, yearAsked) : undefined;
     if (r) return r;
   }
 
@@ -317,8 +323,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "能不能只还本金" before there is a loan to compute. Whether the lender commits a crime or can be sued for lending
   // ("这种私人放贷是不是犯罪 我能不能告他放高利贷") is no question about the loan's numbers: the guides answer it.
   const aboutLender = cues.crime_question.some((w) => text.includes(w)) || cues.sue_lender.some((w) => text.includes(w));
-  const onLoan = aboutLender ? undefined : principalAnswer(text, turn, state?.loan, receivedAt) ?? sameRuleForLender(text, turn, state, receivedAt)
-    ?? principalOnlyAnswer(text, turn, state?.loan) ?? loanFollowUp(text, u, receivedAt, turn, state?.loan);
+  const onLoan = aboutLender ? undefined : principalAnswer(text, turn, heldLoan, receivedAt) ?? sameRuleForLender(text, turn, state, receivedAt)
+    ?? principalOnlyAnswer(text, turn, heldLoan) ?? loanFollowUp(text, u, receivedAt, turn, heldLoan);
   if (onLoan) return onLoan;
 
   // 4. Small talk.
@@ -375,7 +381,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // numbers, is the loan's (with the lender that notice named), not the verdict on the message in focus.
   const ratesTold = (u.facts.rates?.length ?? 0) > 0 || u.facts.amounts.length > 0;
   if (u.act === 'follow_up' && u.speaker === 'user' && analysisInFocus(state) && ratesTold && deps.knowledge.interestCues.some((c) => text.includes(c)) && !aboutLender) {
-    const onInterest = loanTurn(text, u, receivedAt, turn, state?.loan, rememberedLender(state));
+    const onInterest = loanTurn(text, u, receivedAt, turn, heldLoan, rememberedLender(state), rememberedDate(state));
     if (onInterest) return onInterest;
   }
   // A report of what collectors claim about who is liable ("他们又说我表哥是担保人要他还 他就是个紧急联系人", "他们说我是
@@ -487,7 +493,7 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
 
   // 7. The user's own words: a loan to compute, conduct to assess, fear to meet, a question to answer.
   if (cues.retaliation.some((w) => text.includes(w))) return say('retaliation_refuse', 'answer', text, turn);
-  const loan = aboutLender ? undefined : loanTurn(text, u, receivedAt, turn, state?.loan, rememberedLender(state));
+  const loan = aboutLender ? undefined : loanTurn(text, u, receivedAt, turn, heldLoan, rememberedLender(state), rememberedDate(state));
   if (loan) return loan;
   // "但是中间他们一直打电话催我哦" right after the limitation answer: their demands are a fact for that answer.
   if (u.act === 'describe' && context === 'answer' && (u.asks === undefined || !CONDUCT_ASKS.has(u.asks))) {

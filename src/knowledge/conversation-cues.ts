@@ -84,6 +84,7 @@ const schema = z
     same_question: words.default([]),
     negotiation: words.default([]),
     continue_task: words.default([]),
+    date_restated: words.default([]),
     debt_words: words.default([]),
     complaint: words.default([]),
     hearsay: words.default([]),

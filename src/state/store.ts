@@ -143,9 +143,10 @@ export interface UserState {
   /**
    * Facts the user told once that change later answers (knowledge/conversation/dialogue-memory.yaml remembered_facts:
    * "还没结婚", "12368查了确实有"), by id, with when they were told; and the lender a collector's message named
-   * ("【XX消费金融】…"), for a later question about that loan's interest.
+   * ("【XX消费金融】…"), for a later question about that loan's interest; and when the loan was made, told before
+   * any of its numbers ("我是2024年3月借的"), for the cap on its interest (4 × the LPR of that day).
    */
-  remembered?: { facts: Array<{ id: string; at: string }>; lender?: NonNullable<LoanFacts['lender']> };
+  remembered?: { facts: Array<{ id: string; at: string }>; lender?: NonNullable<LoanFacts['lender']>; contractDate?: string };
   prefs: Record<string, string>;
 }
 
