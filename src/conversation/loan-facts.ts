@@ -493,7 +493,11 @@ export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: st
 export function interestFor(facts: LoanFacts, userText: string | null, turn: TurnContext, known?: LoanFacts): OutboundReply {
   const kit = turn.deps.interest!;
   const now = turn.deps.now();
-  const result = kit.reply(facts, now);
+  // A stated rate beside a deduction ("借条上写5万 实际转给我4万5 说好月息3分"), already above the cap on what arrived:
+  // the verdict needs no term, so none is asked.
+  const asIs = kit.reply(facts, now);
+  const onReceived = asIs.missing && deducted(facts) ? kit.statedDeducted(facts, now) : undefined;
+  const result = onReceived ?? asIs;
   // Who lent, told now ("是一家消费金融公司的app") while a number is still missing: the deduction holds for them too.
   const lender = facts.lender?.type;
   const lenderTold = lender !== undefined && lender !== 'unknown' && lender !== known?.lender?.type ? lender : undefined;

@@ -40,6 +40,7 @@ import { FIRST_PERSON } from './understanding/speaker';
 import { readBackReference } from './back-reference';
 import { answerOnFact, noteFactsTold, rememberedLender } from './remembered-facts';
 import { heldWithDate, noteLoanDate, rememberedDate } from './loan-date';
+import { paidInterestAnswer } from './paid-interest';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
 export const SPEAKER_SURE = 0.8;
@@ -301,6 +302,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   }
   // The loan held, with when it was made if that was told before its numbers (loan-date.ts).
   const heldLoan = heldWithDate(state);
+  // "利息我已经还了8000了 能要回来吗" about a loan known by its stated rate: the part above the cap, not a loan number.
+  const paidBack = paidInterestAnswer(text, u, turn, heldLoan);
+  if (paidBack) return paidBack;
   if (awaitingNumber && heldLoan && !asksAboutConduct && !reportsConduct) {
     const missing = pending!.data?.missing as Parameters<typeof loanAnswer>[0] | undefined;
     const yearAsked = pending!.data?.yearAsked as number | undefined;

@@ -18,6 +18,8 @@ import { createTextFold } from './text-fold';
 import { createLoanTextParser, type LoanTextParser } from './loan-text';
 import { scheduleChartPng } from './schedule-chart';
 import { rateVerdictReply } from './rate-verdict';
+import { paidBackReply } from './paid-back';
+import { statedDeductedReply } from './stated-deducted';
 import { rateOnlyOf, statedRateOf } from './stated-rate';
 
 export type { LawfulQuestion } from './lawful-amount';
@@ -45,6 +47,16 @@ export interface InterestKit {
    * Undefined when the rate is not known or the verdict needs what only the rate's own reply says (old contracts).
    */
   verdict(facts: LoanFacts, at: Date, named?: number): InterestResult | undefined;
+  /**
+   * Interest already paid, asked back ("利息我已经还了8000了 能要回来吗"), about a loan known by its stated rate: the
+   * part above the cap, of `paid` when said. Undefined for a loan with a schedule, or made before 2020-08-20.
+   */
+  paidBack(facts: LoanFacts, at: Date, paid?: number): InterestResult | undefined;
+  /**
+   * A loan known by its stated rate whose contract names more than arrived: its rate on what arrived, when that is
+   * above every line the lender may face (no term needed then); undefined otherwise, and the term is asked.
+   */
+  statedDeducted(facts: LoanFacts, at: Date): InterestResult | undefined;
   /** Which lawful-amount follow-up `text` asks (knowledge/interest/cues.yaml lawful_questions), if any. */
   lawfulQuestionOf(text: string): LawfulQuestion | undefined;
   /** True when `text` asks for a loan's annual rate ("年化到底多少 说个数"; cues.yaml rate_asked), numbers or not. */
@@ -86,6 +98,8 @@ export function createInterestKit(deps: { knowledge: Knowledge; replies: Replies
     table: (facts, at) => interestTableReply(facts, rdeps, at),
     lawfulAmount: (facts, at, question) => lawfulAmountReply(facts, rdeps, at, question),
     verdict: (facts, at, named) => rateVerdictReply(facts, rdeps, at, named),
+    paidBack: (facts, at, paid) => paidBackReply(facts, paid, rdeps, at),
+    statedDeducted: (facts, at) => statedDeductedReply(facts, rdeps, at),
     asksRate(text) {
       const t = normalizeLoanText(text, [], fold);
       const q = data.cues.rate_asked;

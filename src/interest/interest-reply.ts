@@ -22,6 +22,8 @@ import {
 } from './reply-frame';
 import { rateOnlyOf, statedRateOf } from './stated-rate';
 import { statedRateReply } from './stated-rate-reply';
+import { PAID_BACK_KEYS } from './paid-back';
+import { STATED_DEDUCTED_KEYS } from './stated-deducted';
 import { RATE_VERDICT_KEYS } from './rate-verdict';
 
 export { INTEREST_BUTTONS, clarifyReply, type InterestDeps, type InterestResult } from './reply-frame';
@@ -54,6 +56,10 @@ export const INTEREST_REPLY_KEYS = [
   'interest_lawful_cap_licensed_also',
   // Whether it is lawful, asked about a loan already computed, or against a line named (rate-verdict.ts).
   ...RATE_VERDICT_KEYS,
+  // Interest already paid, asked back (paid-back.ts).
+  ...PAID_BACK_KEYS,
+  // A stated rate beside a deduction (stated-deducted.ts).
+  ...STATED_DEDUCTED_KEYS,
 ] as const;
 
 /** Throws PROMPTS_INVALID naming every interest reply key that prompts/ lacks. */

@@ -160,7 +160,7 @@ function capSentences(principal: number, frame: LegalFrame, deps: InterestDeps):
 }
 
 /** How the private cap was set, for the sentence that names it. */
-function capLabel(cap: PrivateCap, deps: InterestDeps): string {
+export function capLabel(cap: PrivateCap, deps: InterestDeps): string {
   const r = deps.replies;
   switch (cap.kind) {
     case 'on_date':
