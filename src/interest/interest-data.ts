@@ -174,7 +174,7 @@ export const loanCuesSchema = z.object({
     after_unit: words,
     fillers: words,
     once: words,
-    moved_object: z.object({ lead: z.string().min(1), subjects: words, joiners: words, together: words, verbs: words, as: z.string().min(1) }),
+    moved_object: z.object({ lead: z.string().min(1), subjects: words, between: words, joiners: words, together: words, verbs: words, as: z.string().min(1) }),
     verbs: words,
     relative_before: words,
     restated: words,

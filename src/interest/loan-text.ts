@@ -263,11 +263,11 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     'g',
   );
   /**
-   * 第14天把1500还上了 / 第28天我总算把3000还上了: a time, then (a subject and a filler or two,) 把 and the amount before its
-   * paying verb (groups: the time, the amount).
+   * 第14天把1500还上了 / 第28天我总算把3000还上了 / 第40天把剩下的连利息一共2600还清: a time, then (a subject and a filler
+   * or two,) 把 (and words saying what the amount is) and the amount before its paying verb (groups: the time, the amount).
    */
   const movedObjectRe = new RegExp(
-    `(${escapeRe(tc.ordinal)}?(?:\\d+|${CN_COUNT})(?:${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?)(?:${altOf(tc.moved_object.subjects)})?(?:${altOf(tc.fillers)}){0,2}${escapeRe(tc.moved_object.lead)}(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(tc.moved_object.verbs)})`,
+    `(${escapeRe(tc.ordinal)}?(?:\\d+|${CN_COUNT})(?:${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?)(?:${altOf(tc.moved_object.subjects)})?(?:${altOf(tc.fillers)}){0,2}${escapeRe(tc.moved_object.lead)}(?:${altOf(tc.moved_object.between)}){0,3}(${AMOUNT.replace(/^\(/, '(?:')})(?:${altOf(cues.numerals.currency_after)})?(?:${altOf(tc.moved_object.verbs)})`,
     'g',
   );
   /**

@@ -69,6 +69,11 @@ describe('rollovers told as they happened', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 2000, received: 1700, payments: [{ day: 14, amount: 300 }, { day: 28, amount: 300 }, { day: 42, amount: 2000 }] });
   });
 
+  it('第20天把剩下的连本带息一共2150还清: words saying what the amount is between 把 and it', () => {
+    const out = flows('借了3000，到手3000，第7天还了1000，第20天把剩下的连本带息一共2150还清');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 3000, received: 3000, payments: [{ day: 7, amount: 1000 }, { day: 20, amount: 2150 }] });
+  });
+
   it('第20天我终于把5500还清了: a subject and a filler before 把', () => {
     const out = flows('借了5000，10天后还5500，到期交了500展期费，第20天我终于把5500还清了');
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 5000, received: 5000, payments: [{ day: 10, amount: 500 }, { day: 20, amount: 5500 }] });
