@@ -211,6 +211,7 @@ export const loanCuesSchema = z.object({
   fee_rate_after: words,
   spaced_joins: z.object({ after_digit: words, after_unit: words, paid_period: words, cue_roles: z.array(z.enum(['principal', 'received', 'payment', 'total', 'fee', 'interest', 'rollover'])).min(1) }),
   rollover_due: words,
+  besides_words: words,
   loan_choice: z.object({ dismiss: words, debt_words: words, dismiss_refers: words, dismiss_all_refers: words, named_before: words, named_after: words, loan_words: words, name_particles: words, not_names: words, labels: words, ordinals: words }),
   payment_every: z.object({
     words: z.record(z.string().min(1), z.number().positive()),

@@ -171,6 +171,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   /** 借, 贷: the verbs that start a loan's own amount (欠 may be what is owed on another debt). */
   /** 要还, 应还: what was due at a time, not what was paid then. */
   const dueWords = lower(cues.rollover_due);
+  /** 除了: what comes after it is said beside, not added. */
+  const besidesWords = lower(cues.besides_words);
   /** 扣了, 砍头 …: a deduction from the amount lent. */
   const deductionWords = lower(cues.deduction_words);
   const loanVerbs = lower(cues.loan_choice.loan_words).filter((w) => !w.includes('欠'));
@@ -1376,6 +1378,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     for (const a of amounts) {
       // 前三期还要多交100的服务费 / 第2个月开始每期多收了20的管理费: added to those instalments only.
       const span = feeSpanOf(t, a, breaks);
+      // 第一个月除了1300还另外交了…699: the instalment named after 除了 is what is paid anyway, not a fee added to it.
+      if (span && besidesWords.some((w) => t.slice(0, a.start).endsWith(w)) && amounts.some((o) => o !== a && o.perPeriod && Math.abs(o.value - a.value) <= 0.005)) continue;
       if (span) {
         sawFee = true;
         (facts.feesOnPeriods ??= []).push({ amount: a.value, ...span });

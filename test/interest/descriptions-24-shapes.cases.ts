@@ -128,6 +128,11 @@ describe('fees with the instalments', () => {
     expect(out.ok && out.flows).toEqual({ contractPrincipal: 6000, received: 6000, payments: [{ month: 1, amount: 1200 }, ...months(6, 1050).slice(1)] });
   });
 
+  it('第一个月除了900还另外交了一次性服务费300: the instalment after 除了 is not added again', () => {
+    const out = flows('借了9000，分12个月，每月还900；第一个月除了900还另外交了一次性服务费300');
+    expect(out.ok && out.flows).toEqual({ contractPrincipal: 9000, received: 9000, payments: [{ month: 1, amount: 1200 }, ...months(12, 900).slice(1)] });
+  });
+
   it('另外每期还要交一个服务费 with no amount: the instalment is asked', () => {
     const out = flows('借了4000分4期，每期本金1000加利息100，另外每期还有一个什么风控费，app里没显示');
     expect(out.ok).toBe(false);
