@@ -53,6 +53,18 @@ const FOUND: Array<[string, CategoryId[]]> = [
   ['泼的就是你家的大门，再拖下次你自己想。', ['threat', 'violence']],
   ['按照规定，网贷逾期超过一年的以合同诈骗罪论处，您已满足立案条件。', ['deception']],
   ['你儿子的入学通知书都发不下来，学校要查家长征信。', ['deception']],
+  // Later kinds (issue 11 leftovers): contact with the family threatened in other words, a lifetime ban on borrowing,
+  // menace without harm words, "谁也救不了你" after a false consequence, paint owned as a gift, a family workplace named
+  // only to disclose the debt there.
+  ['你不回我就call你老公。', ['third_party_contact']],
+  ['不还的话，你岳父岳母那边我们会去个电话。', ['third_party_contact']],
+  ['不还钱你这辈子终身不能贷款，买房买车都别想。', ['deception']],
+  ['上次来你家是客气，下回带的人可就不一样了。', ['threat']],
+  ['我们知道你周四下午去银行办事，到时候见。', ['threat']],
+  ['我知道你住哪，也知道你老婆住哪。自己好好掂量。', ['threat']],
+  ['逾期超过半年自动转为刑事案件，到时候谁都救不了你。', ['deception']],
+  ['你家门口那一摊油漆是我们送的，满意吗', ['threat', 'violence']],
+  ['你妈在商场上班是吧，我们明天去商场找她，让她同事也都知道她女儿欠钱不还。', ['privacy_disclosure', 'third_party_contact']],
 ];
 
 const LAWFUL: string[] = [
