@@ -77,6 +77,14 @@ describe('the shipped model (knowledge/analysis/ngram-model.json)', () => {
     expect(flagged).toEqual([]);
   });
 
+  (present ? it : it.skip)('does not call two collector lines an hour apart excessive frequency (threshold 0.8, issue 11)', () => {
+    // harassment_frequency's threshold was raised 0.6 → 0.8 on fresh-16…31, which the model never trained on: 6 false
+    // claims there (2 on lawful messages) and none of its 2 true ones lost. New wording; the model gives it about 0.72.
+    const kit = analysisKit(rules, analysisDir);
+    const a = analyzeWithStatistical(kit, '催收 21:05\n人呢\n催收 21:58\n明天上午给你爸打电话', null);
+    expect(a.categories).not.toContain('harassment_frequency');
+  });
+
   (present ? it : it.skip)('is loaded by analysisKit when the file exists, and not without a directory', () => {
     expect(analysisKit(rules, analysisDir).statistical).toBeDefined();
     expect(analysisKit(rules).statistical).toBeUndefined();
