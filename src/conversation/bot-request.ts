@@ -121,13 +121,18 @@ type AboutData = NonNullable<ConversationCues['about_data']>;
  * ("删了吗": done when nothing is stored, `stored` false). First kind whose words are in the turn. Pure: exported for tests.
  */
 export function aboutDataReply(text: string, cues: AboutData | undefined, stored: boolean): string | undefined {
+  const k = aboutDataKind(text, cues);
+  return k && (stored && k.stored_reply ? k.stored_reply : k.reply);
+}
+
+/**
+ * The first `about_data` kind the turn fits, or undefined. A kind with `command: delete` is a request to delete now
+ * ("把我刚才说的都删掉吧"), which the caller meets with /delete's confirmation rather than its `reply`. Pure: exported for tests.
+ */
+export function aboutDataKind(text: string, cues: AboutData | undefined): AboutData['kinds'][number] | undefined {
   if (!cues) return undefined;
   const t = simplified(text).toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
   if ([...t].length > ABOUT_BOT_CHARS) return undefined;
   const has = (ws: readonly string[] | undefined) => (ws ?? []).some((w) => t.includes(w));
-  for (const k of cues.kinds) {
-    if (!has(k.any) || (k.with && !has(k.with)) || has(k.not) || (k.you && !/[你您]/u.test(t))) continue;
-    return stored && k.stored_reply ? k.stored_reply : k.reply;
-  }
-  return undefined;
+  return cues.kinds.find((k) => has(k.any) && !(k.with && !has(k.with)) && !has(k.not) && !(k.you && !/[你您]/u.test(t)));
 }

@@ -69,19 +69,29 @@ export async function runCommand(msg: CommandMsg, turn: TurnContext): Promise<Ou
         return r;
       });
     case 'delete':
-      turn.remember('/delete', (s) => {
-        s.pending = { kind: 'confirm_delete', since: deps.now().toISOString() };
-      });
-      say('delete_confirm');
-      r.buttons.push({ id: 'del:yes', label: deps.replies.text('button_delete_confirm') });
-      r.buttons.push({ id: 'del:no', label: deps.replies.text('button_delete_cancel') });
-      return r;
+      return askToDelete(turn);
     case 'call':
       return logCall(cleanText(msg.args), msg.receivedAt, turn);
     default:
       say('unknown_command');
       return r;
   }
+}
+
+/**
+ * /delete, or the same asked for in words ("把我说的都删了吧"): nothing is deleted yet — the reply asks for confirmation
+ * with the 确认删除 / 取消 buttons, and the deletion happens on 确认删除.
+ */
+export function askToDelete(turn: TurnContext): OutboundReply {
+  const { deps } = turn;
+  const r = emptyReply('command');
+  turn.remember('/delete', (s) => {
+    s.pending = { kind: 'confirm_delete', since: deps.now().toISOString() };
+  });
+  r.blocks.push({ style: 'paragraph', text: deps.replies.text('delete_confirm') });
+  r.buttons.push({ id: 'del:yes', label: deps.replies.text('button_delete_confirm') });
+  r.buttons.push({ id: 'del:no', label: deps.replies.text('button_delete_cancel') });
+  return r;
 }
 
 /** Runs a read of the user's records; a store outage becomes the store_read_failed reply. */

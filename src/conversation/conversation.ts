@@ -23,6 +23,7 @@ import { userTurns } from './turn-lock';
 import { meetFear } from './fear-ack';
 import { careForReportedDeathWish } from './reported-death-wish';
 import { textTurn } from './text-turn';
+import { isAllPinyin } from './pinyin';
 import { noteLenderNamed } from './remembered-facts';
 import { emojiOnly, onlyEmoji } from './emoji-only';
 import { varyClosing } from './closing-line';
@@ -131,9 +132,11 @@ async function byKind(msg: InboundMessage, checked: Extract<ReturnType<typeof in
  */
 const MIN_ENGLISH_WORDS = 3;
 
-/** A turn written in English gets a line saying the bot answers in Chinese (in both languages). */
+/** A turn written in English (not pinyin) gets a line saying the bot answers in Chinese (in both languages). */
 function inChineseOnly(text: string, reply: OutboundReply, turn: TurnContext): OutboundReply {
-  const words = (text.match(/[A-Za-z]+(?:'[A-Za-z]+)?/g) ?? []).length;
+  const latin = text.match(/[A-Za-z]+(?:'[A-Za-z]+)?/g) ?? [];
+  // Pinyin typed without characters is Chinese: no notice.
+  const words = isAllPinyin(latin) ? 0 : latin.length;
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
   if (words >= MIN_ENGLISH_WORDS && words * 2 > han && reply.kind !== 'error') {
     // Care comes first for a person at risk; the language notice follows it.

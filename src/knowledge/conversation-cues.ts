@@ -36,6 +36,7 @@ const schema = z
       kinds: z.array(z.object({
         reply: z.string().min(1), any: words, with: words.optional(), you: z.boolean().default(false), not: words.optional(),
         stored_reply: z.string().min(1).optional(),
+        command: z.enum(['delete']).optional(),
       })).min(1),
     }).optional(),
     night_contact: words.default([]),
