@@ -263,7 +263,10 @@ export function createOfflineAnswerer(
     const leads = chooseLeads(question, main, inDomain);
     // A neighbouring field named as background keeps its hotline: one short line when it fits. So does one named
     // beside our trouble when the asking clause names nothing ("公司拖欠我3个月工资，搞到我还不起网贷，点算").
-    const aside = route && (askedNamesOurs(question) || askedNamesNothing(question)) ? route.entry.aside?.trim() : undefined;
+    // So does one named only in a clause that does not ask ("公司因为催收…把我辞退了 能要赔偿吗": the dismissal is
+    // background to the damages asked, and still the labour hotline's).
+    const background = askingClause !== undefined && !scopeRoute(askingClause);
+    const aside = route && (askedNamesOurs(question) || askedNamesNothing(question) || background) ? route.entry.aside?.trim() : undefined;
     return fromLeads(leads, grounded, ctx, { question, sectionHint: main.section, aside });
   }
 
