@@ -78,7 +78,9 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
     const atNight = analysis.categories.includes('off_hours') || deps.cues.night_contact.some((w) => text.includes(w));
     const nightAndOften = analysis.categories.includes('harassment_frequency') && atNight;
     // Calls by the dozen in the night are reportable too (report.yaml 'bombing'): still named as the harassment they are.
-    const key = standardOnly && nightAndOften ? 'conduct_judged_night_often' : !byStandard ? 'conduct_judged' : 'conduct_judged_standard';
+    // "…这算什么" (cues asks_what_it_is) is answered in its own words: "这算违法".
+    const unlawfulKey = deps.cues.asks_what_it_is.some((w) => text.includes(w)) ? 'conduct_judged_this' : 'conduct_judged';
+    const key = standardOnly && nightAndOften ? 'conduct_judged_night_often' : !byStandard ? unlawfulKey : 'conduct_judged_standard';
     reply.blocks[0] = { style: 'paragraph', text: deps.replies.text(key, { first: reply.blocks[0].text }) };
   }
   // The lead rewritten above (a claim answered, "算违法" said) may run past the first screen the reply was fitted to.
