@@ -146,15 +146,26 @@ function compose(
 }
 
 /** Steps without repeats: the same step, or one that says nearly the same as an earlier one (a guide's step next
- * to its entry's own wording of it: "对方闯入、堵门或不让你走，马上打110" and "对方闯入、堵门、拒不离开或不让你走，马上打110"). */
+ * to its entry's own wording of it: "对方闯入、堵门或不让你走，马上打110" and "对方闯入、堵门、拒不离开或不让你走，马上打110"),
+ * or one that opens with the same instruction ("全程录音录像；对方闯入…" and "全程录音录像，记下人数…"). */
 export function dedupe(xs: string[]): string[] {
-  const kept: Array<{ text: string; grams: Set<string> }> = [];
+  const kept: Array<{ text: string; grams: Set<string>; opening: string }> = [];
   for (const text of xs) {
     const grams = bigramsOf(text);
-    if (kept.some((k) => k.text === text || dice(k.grams, grams) >= NEAR_SAME)) continue;
-    kept.push({ text, grams });
+    const opening = openingOf(text);
+    if (kept.some((k) => k.text === text || dice(k.grams, grams) >= NEAR_SAME || (opening !== '' && k.opening === opening))) continue;
+    kept.push({ text, grams, opening });
   }
   return kept.map((k) => k.text);
+}
+
+/** Shortest opening clause (characters) that makes two steps the same instruction. */
+const SAME_OPENING = 5;
+
+/** A step's first clause, up to its first comma or semicolon, when it is long enough to name an instruction; else ''. */
+function openingOf(text: string): string {
+  const m = /^[^，；,;：:。]+(?=[，；,;])/.exec(text.trim());
+  return m && [...m[0]].length >= SAME_OPENING ? m[0] : '';
 }
 
 /** Share of character pairs two steps have in common at which the later one adds nothing worth a line. */
