@@ -59,6 +59,22 @@ function readLoan(text: string, u: TurnUnderstanding | undefined, receivedAt: Da
   return told ? { ...said, contractDate: told } : said;
 }
 
+/**
+ * What arrived, told after the amount lent ("我在一个app借了1万" / "但是到手只有8500 说扣了服务费"): kept with the loan held
+ * whatever answers the turn (the upfront-deduction guide often does), so the turn that completes the loan finds it.
+ * Only the user's own words, no conduct, less than the amount held, and no other amount lent named.
+ */
+export function noteReceived(text: string, u: TurnUnderstanding, receivedAt: Date, turn: TurnContext, held: LoanFacts | undefined): void {
+  const kit = turn.deps.interest;
+  if (!kit || held?.principal === undefined || held.received !== undefined || u.facts.conduct.length > 0) return;
+  const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  if (said.received === undefined || !(said.received > 0) || said.received >= held.principal) return;
+  if (said.principal !== undefined && said.principal !== held.principal) return;
+  turn.remember(null, (s) => {
+    if (s.loan && s.loan.principal === held.principal && s.loan.received === undefined) s.loan = { ...s.loan, received: said.received!, ...(said.fees !== undefined ? { fees: said.fees } : {}) };
+  });
+}
+
 /** The user moved on: the bot's question for a loan number is dropped. */
 export function dropLoanQuestion(turn: TurnContext): void {
   turn.remember(null, (s) => {

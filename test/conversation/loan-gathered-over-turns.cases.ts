@@ -22,6 +22,17 @@ describe('numbers that complete the loan told before', () => {
     expect(r.shown).not.toMatch(/协商/);
   });
 
+  it('what arrived, told after the amount and answered by the deduction guide, is kept for the turn that completes it', async () => {
+    const c = conversation('g11');
+    await c.say('我在网上一个平台借了2万');
+    await c.say('可是打到卡里只有17000 说扣了3000服务费');
+    const r = await c.say('分10期 每期还2300');
+    expect(r.kind).toBe('answer');
+    // 10 × 2300 on the 17,000 that arrived, not on the 20,000 lent.
+    expect(firstSentence(r)).toMatch(/年化约/);
+    expect(firstSentence(r)).toMatch(/17,?000/);
+  });
+
   it('a plan the user would ask the lender for is no schedule of that loan', async () => {
     const c = conversation('g2');
     await c.say('在网贷上借了6000 到账只有5400 说扣了600手续费 正常吗');
