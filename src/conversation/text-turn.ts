@@ -21,13 +21,14 @@ import { askedBesideRisk, carriedQuestion, routesElsewhere, toldBesideRisk } fro
 import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
+import { askToDelete } from './commands';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
 import { askSpeaker, confirmSpeaker, offerSpeaker, typedSpeakerAnswer } from './speaker-check';
 import { describeConduct, saveConductNote } from './conduct-note';
 import { analysisInFocus, answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { pointedConduct } from './pointed-conduct';
-import { aboutDataReply, asksAboutBot, asksBotWork, botCannotAct } from './bot-request';
+import { aboutDataKind, aboutDataReply, asksAboutBot, asksBotWork, botCannotAct } from './bot-request';
 import { answerOnLawfulNotice, fewContacts } from './lawful-notice';
 import { consequenceOfNotActing } from './not-acting';
 import { proofInFocus } from './proof-question';
@@ -179,6 +180,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     // "你是机器人吧 说这些有什么用" / "能跟真人说话吗": honestly a program, still here, and where a person listens now.
     // "能跟真人说话吗": yes — 12356 is a person, now; the bot says what it is after that.
     if (u.mood === 'wants_human') return careGoesOn('crisis_wants_human', text, turn, state.crisis);
+    // "你说的110 我打了会被抓吗": no — 110 is help, and owing money is no crime; said first, then care goes on.
+    if (u.mood === 'fears_police') return careGoesOn('crisis_fears_police', text, turn, state.crisis);
     if (asksAboutBot(text, cues.about_bot)) return careGoesOn('crisis_about_bot', text, turn, state.crisis);
     // Back from the dangerous place ("好 我回屋里了", "我下来了 回房间了"): relief, stay away from it, the line. Read as
     // safe or not, it is a step towards safety, never a brush-off; only safety said outright ("…我很安全") ends care.
@@ -320,7 +323,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "你是机器人吗" / "能转人工吗": what the bot is, and where real people answer.
   // Short and addressed to the bot, so never sent to "who wrote this?" first.
   // "你是谁啊 是不是催收派来套我话的" / "我跟你说的会不会泄露" / "怎么删掉我的记录": what the bot is, where the data is kept, how to delete it.
-  const aboutData = u.pastedEvidently || u.quoted ? undefined : aboutDataReply(text, cues.about_data, (state?.history.length ?? 0) > 0);
+  // "把我刚才说的都删掉吧 删除我的数据": asked to delete now — /delete's confirmation, with its buttons.
+  const dataKind = u.pastedEvidently || u.quoted ? undefined : aboutDataKind(text, cues.about_data);
+  if (dataKind?.command === 'delete') return askToDelete(turn);
+  const aboutData = dataKind ? aboutDataReply(text, cues.about_data, (state?.history.length ?? 0) > 0) : undefined;
   if (aboutData) return say(aboutData, 'answer', text, turn);
   if (!u.pastedEvidently && !u.quoted && asksAboutBot(text, cues.about_bot)) return say('about_bot', 'answer', text, turn);
 
