@@ -289,6 +289,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // A typed yes keeps the note only while the last reply still offers it.
   const noteOffered = state?.offered?.buttons.some((b) => b.id === 'note:save');
   if (pending?.kind === 'confirm_note' && noteOffered && isYes(text, cues.yes)) return saveConductNote(receivedAt, turn);
+  // "确定要删除…吗？" answered in words ("确定", "删吧") while its 确认删除 button is still offered: that button pressed.
+  const deleteOffered = state?.offered?.buttons.some((b) => b.id === 'del:yes');
+  if (pending?.kind === 'confirm_delete' && deleteOffered && isYes(text, cues.yes_delete)) return pressButton('del:yes', receivedAt, turn);
   // What the analyzer finds in the turn's own words, as described conduct: asked by several steps below, read once.
   let ownFindings: ConductAnalysis | undefined;
   const conductOfText = () => (ownFindings ??= deps.analysis.assessConduct(text, receivedAt));

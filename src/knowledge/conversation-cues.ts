@@ -19,6 +19,7 @@ const schema = z
     }),
     speaker_answer: z.object({ user: words, collector: words, negation: words, max_chars: z.number().int().min(1) }),
     yes: words,
+    yes_delete: words,
     this_message: words,
     announce_paste: words,
     points_back: words,
