@@ -580,7 +580,9 @@ export function createOfflineAnswerer(
 
   /**
    * Our field named beyond a loan as background: one of the out-of-scope guide's `field_words` left once its
-   * `background_words` are taken out ("网贷还不上了" names 还不上; "我还是贷款买的" names nothing more). `text` is corrected.
+   * `background_words` are taken out ("网贷还不上了" names 还不上; "我还是贷款买的" names nothing more). A field word
+   * that itself holds a background word ("欠网贷": owing is the trouble, not how something was paid for) is looked
+   * for before they are taken out. `text` is corrected.
    */
   function namesOurTrouble(text: string): boolean {
     const scope = guideById(k, SCOPE_GUIDE_ID);
@@ -588,7 +590,10 @@ export function createOfflineAnswerer(
     const lower = text.toLowerCase();
     const background = scope.background_words.map((w) => w.toLowerCase()).sort((a, b) => b.length - a.length);
     const rest = background.reduce((t, w) => t.split(w).join(' '), lower);
-    return scope.field_words.some((w) => hasWord(rest, w.toLowerCase()));
+    return scope.field_words.some((w) => {
+      const word = w.toLowerCase();
+      return background.some((b) => b !== word && word.includes(b)) ? hasWord(lower, word) : hasWord(rest, word);
+    });
   }
 
   /**
