@@ -284,7 +284,8 @@ export function createConductAssessor(rules: AnalysisRules): ConductAssessor {
     }
 
     const ordered = CATEGORY_IDS.filter((id) => findings.has(id)).map((id) => findings.get(id)!);
-    const happeningNow = findings.has('violence') && c.happening_now.some((w) => whole.includes(w));
+    // Going on now: said so ("现在", "堵在门口") in an account not dated in the past ("上周堵在我家门口").
+    const happeningNow = findings.has('violence') && c.happening_now.some((w) => whole.includes(w)) && occurredAt(whole, at, c.time).getTime() === at.getTime();
     return {
       findings: ordered,
       categories: ordered.map((f) => f.category),

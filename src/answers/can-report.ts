@@ -52,9 +52,10 @@ export function canReport(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): 
     reply.blocks = [...para(report.lawful.text), ...para(report.lawful.instead), ...para(replies.text('fu_debt_line_lawful'))];
     return reply;
   }
-  const main = answers.find((a) => a.verdict === 'police') ?? answers[0]!;
-  const other = answers.find((a) => a !== main && a.text !== main.text);
-  const police = answers.some((a) => a.verdict === 'police');
+  const named = answers.map((a) => ({ ...a, text: withProvision(a, deps, at) }));
+  const main = named.find((a) => a.verdict === 'police') ?? named[0]!;
+  const other = named.find((a) => a !== main && a.text !== main.text);
+  const police = named.some((a) => a.verdict === 'police');
   const bring = police ? replies.text('fu_report_bring', { bring: report.bring }) : '';
   // The limit matters to a police report: said for police matters, and once it has passed for conduct that would be
   // one under some condition (a private insult of last May: a complaint now, and past the limit even if repeated).
@@ -78,6 +79,19 @@ export function canReport(focus: FollowUpFocus, deps: FollowUpDeps, now: Date): 
   reply.citations = citationsAt(refs, k, at);
   if (reply.citations.length) reply.buttons.push({ id: 'law', label: replies.text('answer_law_button') });
   return reply;
+}
+
+/**
+ * A report answer's text with its "{cite}" filled by the provision its first cite names as in force on `at` (the
+ * 2012 law's number for conduct before 2026), so the reply names the provision the conduct falls under; without a
+ * provision in force then, the bracketed mention is left out.
+ */
+function withProvision(answer: ReportAnswer, deps: FollowUpDeps, at: Date): string {
+  if (!answer.text.includes('{cite}')) return answer.text;
+  const ref = answer.cites[0];
+  const hit = ref ? resolveInForce(deps.knowledge, ref.law, ref.article, at) : undefined;
+  if (!hit) return answer.text.replace(/（[^（）]*\{cite\}[^（）]*）|\{cite\}/g, '');
+  return answer.text.replace(/\{cite\}/g, provisionName(hit.article.law, hit.article.article_cn));
 }
 
 /**

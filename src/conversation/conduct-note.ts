@@ -60,10 +60,11 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
   // A report that asks whether it can be reported or whether it is unlawful ("…当时不敢报警 现在还能报警吗",
   // "…能投诉吗") is answered as that question about the conduct just described, with the note offer kept.
   const answered = asksCrime(text, deps.cues) && deps.followUps?.crime ? deps.followUps.crime(focus, deps.now(), text) : answerAbout(asks, focus, turn);
+  // Still going on ("他们现在就在门口 … 咋整", "四个人堵在我家门口"): safety first — 110, the door kept shut — above
+  // whatever was asked, and above the assessment of a bare report.
+  const urgentKey = analysis.awayFromHome ? 'conduct_urgent_away' : 'conduct_urgent';
+  const urgent = analysis.happeningNow && deps.replies.has(urgentKey) ? deps.replies.text(urgentKey) : undefined;
   if (answered) {
-    // Still going on ("他们现在就在门口 … 咋整"): safety first — 110, the door kept shut — above whatever was asked.
-    const urgentKey = analysis.awayFromHome ? 'conduct_urgent_away' : 'conduct_urgent';
-    const urgent = analysis.happeningNow && deps.replies.has(urgentKey) ? deps.replies.text(urgentKey) : undefined;
     reply.blocks = urgent && !answered.blocks.some((b) => b.text === urgent) ? trimmed([{ style: 'paragraph', text: urgent }, ...answered.blocks]) : answered.blocks;
     reply.citations = answered.citations;
     reply.kind = 'answer';
@@ -83,6 +84,7 @@ export function describeConduct(text: string, receivedAt: Date, turn: TurnContex
     const key = standardOnly && nightAndOften ? 'conduct_judged_night_often' : !byStandard ? unlawfulKey : 'conduct_judged_standard';
     reply.blocks[0] = { style: 'paragraph', text: deps.replies.text(key, { first: reply.blocks[0].text }) };
   }
+  if (!answered && urgent && !reply.blocks.some((b) => b.text === urgent)) reply.blocks = [{ style: 'paragraph', text: urgent }, ...reply.blocks];
   // The lead rewritten above (a claim answered, "算违法" said) may run past the first screen the reply was fitted to.
   reply.blocks = refitted(reply, turn);
   const at = analysis.occurredAt.toISOString();

@@ -188,13 +188,15 @@ function partsNamed(u: TurnUnderstanding, focus: AnalysisFocus, cues: Conversati
 /**
  * "半夜发是不是违法的" / "那骂人那部分呢" right after a message with several findings: the turn names one part of that
  * message and nothing of its own, so that part is judged alone — the hour by the standard it breaks (not a statute),
- * an insult or a threat as unlawful, with its steps. Undefined when the turn is about anything else.
+ * an insult or a threat as unlawful, with its steps. Undefined when the turn is about anything else, or asks to sue.
  */
 export function partOfFocus(text: string, u: TurnUnderstanding, state: UserState | null | undefined, turn: TurnContext): OutboundReply | undefined {
   const { deps } = turn;
   const focus = analysisInFocus(state);
   const f = deps.followUps;
   if (!f || !focus || focus.lawful || u.act !== 'follow_up' || (u.followUp !== 'judge' && u.followUp !== 'generic') || asksCrime(text, deps.cues)) return undefined;
+  // Whether they can be sued over it ("P图这种能告他们吗") is the suing question, answered from the guides.
+  if (deps.cues.pointed_conduct?.sue.some((w) => text.includes(w))) return undefined;
   const parts = partsNamed(u, focus, deps.cues);
   // Something of its own ("又骂我全家") is conduct to assess, not a part of the message; the hour or the count named
   // again in the turn's words ("半夜12点发的" reads as night contact) is a fact about that part, nothing new.
