@@ -45,6 +45,9 @@ import { paidInterestAnswer } from './paid-interest';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
 export const SPEAKER_SURE = 0.8;
+/** A quoted part this short (characters, spaces and punctuation aside) inside a question is a word quoted, not a message. */
+const QUOTED_WORD_CHARS = 8;
+
 /** In crisis mode these acts get an answer (wrapped in care); anything else gets care alone. */
 const ANSWERABLE: ReadonlySet<TurnUnderstanding['act']> = new Set(['ask', 'describe', 'follow_up', 'loan_facts']);
 /** What a report may ask and still be answered as conduct: is it unlawful, can it be reported, what to do. */
@@ -471,6 +474,11 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "你帮我记一下 今天一上午打了二十多个电话": the bot asked for its own work — the user's words, whatever conduct they tell.
   if ((u.speaker !== 'user' || u.speakerConfidence < USER_UNSURE) && !u.pastedEvidently && !u.quoted && asksBotWork(text, cues.bot_acts)) {
     u = { ...u, speaker: 'user', speakerConfidence: 1, act: u.act === 'paste' || u.act === 'other' ? 'describe' : u.act };
+  }
+  // "“老赖”这个词算侮辱吗 能告他吗": a word or two of theirs quoted inside the user's own question is the user's
+  // question, answered; never a collector's message analysed and kept as evidence.
+  if (u.speaker === 'mixed' && u.quoted && [...u.quoted.replace(/[\s\p{P}]/gu, '')].length <= QUOTED_WORD_CHARS && asksOrWonders(u.own ?? text)) {
+    u = { ...u, speaker: 'user', speakerConfidence: 1, pastedEvidently: undefined };
   }
   // 6. A collector's words, pasted.
   if (u.speaker !== 'user') {
