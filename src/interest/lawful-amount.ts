@@ -3,7 +3,7 @@
  * the principal is owed ("是不是只要还本金就行了"; no: interest up to the cap is owed too). The principal is what
  * was received (民法典 670); the interest is what the cap allows, as a court recomputes it: the loan's own payments
  * applied to interest at the cap, then to the principal, and whatever is paid beyond that is above the cap
- * (the same ledger as the first screen's "多付了约 … 元", so the two agree). A loan known only by its stated rate
+ * (the same ledger as the first screen's "超上限的利息约 … 元", so the two agree). A loan known only by its stated rate
  * gets what the cap allows a month and a year. Each lender type gets its own line; an unknown one gets both and
  * the question which it is.
  */

@@ -84,7 +84,7 @@ describe('the first screen', () => {
   it('a private lender with a date: the cap of that date, and what was paid above it', () => {
     const { shown, reply } = text('2022年3月10日找私人借了2万，每月还2000，还12期');
     expect(shown).toContain('14.8%');
-    expect(shown).toMatch(/多付了约 [\d,]+ 元/);
+    expect(shown).toMatch(/超上限的利息约 [\d,]+ 元/);
     expect(shown).not.toContain('持牌机构（');
     expect(reply.citations.map((c) => `${c.law}${c.article}`)).toContain('民间借贷规定25');
   });
@@ -105,7 +105,7 @@ describe('the first screen', () => {
       expect(para).toMatch(/。$/); // the sentence the head opens is closed, never left on a comma
       if (where === 'between') expect(para).toContain(`在${old.protected}%—${old.void_above}%之间`);
       if (where === 'under') expect(para).toContain(`没有超过${old.protected}%`);
-      if (where === 'paid above') expect(para).toMatch(/多付了约 [\d,]+ 元/);
+      if (where === 'paid above') expect(para).toMatch(/超上限的利息约 [\d,]+ 元/);
     });
 
     it('the lawful amount claims interest only up to the protected line before the cutover', () => {

@@ -54,7 +54,7 @@ describe('how much is lawfully owed on a loan with known payments', () => {
   it('agrees with the first screen: what it says was paid above the cap is the agreed total minus the lawful one', () => {
     const facts: LoanFacts = { ...LOAN, lender: { type: 'unlicensed' }, contractDate: '2025-11-01' };
     const first = shownText(kit.reply(facts, AT).reply);
-    expect(first).toContain(`多付了约 ${yuan(12000 - lawfulTotal(8000, TWELVE, 0.12))} 元`);
+    expect(first).toContain(`超上限的利息约 ${yuan(12000 - lawfulTotal(8000, TWELVE, 0.12))} 元`);
   });
 
   it('a licensed lender: not bound by 4 × LPR; the reported 24 % line gives the total; 670 still applies', () => {
