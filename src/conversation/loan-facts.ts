@@ -54,7 +54,7 @@ function numbersOf(facts: LoanFacts): Partial<LoanFacts> {
  * parser read none beside the numbers ("去年3月 就是2024年3月 …借了2万": loan-date.ts).
  */
 function readLoan(text: string, u: TurnUnderstanding | undefined, receivedAt: Date, turn: TurnContext): LoanFacts {
-  const said = turn.deps.interest!.parseLoanText(text, receivedAt) as LoanFacts;
+  const said = turn.loanFacts(text, receivedAt);
   const told = !said.contractDate && u ? toldContractDate(text, u, chinaDay(turn.deps.now()), turn.deps.cues.date_restated) : undefined;
   return told ? { ...said, contractDate: told } : said;
 }
@@ -67,7 +67,7 @@ function readLoan(text: string, u: TurnUnderstanding | undefined, receivedAt: Da
 export function noteReceived(text: string, u: TurnUnderstanding, receivedAt: Date, turn: TurnContext, held: LoanFacts | undefined): void {
   const kit = turn.deps.interest;
   if (!kit || held?.principal === undefined || held.received !== undefined || u.facts.conduct.length > 0) return;
-  const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  const said = turn.loanFacts(text, receivedAt);
   if (said.received === undefined || !(said.received > 0) || said.received >= held.principal) return;
   if (said.principal !== undefined && said.principal !== held.principal) return;
   turn.remember(null, (s) => {
@@ -245,7 +245,7 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   if (!stillOwe && !oweAmount && !upfront && !sued && !choosing && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
   // What this turn adds ("他说利息先扣了 到手只有18000 本金算多少") counts with what was said before; a choice between
   // the amounts of a loan already told names its numbers, and states nothing new.
-  const parsed = deps.interest ? (deps.interest.parseLoanText(text, receivedAt) as LoanFacts) : {};
+  const parsed = turn.loanFacts(text, receivedAt);
   const said = choosing ? {} : parsed;
   const held: LoanFacts = { ...(known ?? {}), ...said };
   // "我要还多少" about a loan that can be computed gets its rate and the lawful amount, not this answer.
@@ -272,7 +272,7 @@ export function sameRuleForLender(text: string, turn: TurnContext, state: UserSt
   const held = state?.loan;
   if (!deps.interest || !deducted(held) || !deps.cues.same_question.some((w) => text.includes(w))) return undefined;
   const cited = state?.lastCitations?.some((c) => c.law === NO_UPFRONT_DEDUCTION.law && c.article === NO_UPFRONT_DEDUCTION.article);
-  const lender = (deps.interest.parseLoanText(text, receivedAt) as LoanFacts).lender;
+  const lender = turn.loanFacts(text, receivedAt).lender;
   if (!cited || !lender || lender.type === 'unknown') return undefined;
   const reply = emptyReply('answer');
   const r = deps.replies;
@@ -470,7 +470,7 @@ export function loanAnswer(missing: NonNullable<LoanFacts['unstated']>, text: st
   }
   // A question of its own that states no loan number ("高利贷是不是一分都不用还") is not an answer, though a bare
   // number could be read out of it (一分 → 1).
-  const said = kit.parseLoanText(text, receivedAt) as LoanFacts;
+  const said = turn.loanFacts(text, receivedAt);
   // A rate asked about on its own while a number is awaited ("他还说逾期违约金一天1% 这也算吗"): that rate is answered
   // (the one-shot reply below), not the question for the number again.
   const amounts = said.principal ?? said.received ?? said.payment ?? said.total;

@@ -24,7 +24,7 @@ export function paidInterestAnswer(text: string, u: TurnUnderstanding, turn: Tur
   // The amount paid: the sum the loan parser reads ("一共15000"), or else the one amount the turn names ("给了他9000了");
   // two or more are not guessed between.
   const amounts = [...new Set(u.facts.amounts.map((a) => a.value))];
-  const paid = (kit.parseLoanText(text, deps.now()) as LoanFacts).total ?? (amounts.length === 1 ? amounts[0] : undefined);
+  const paid = turn.loanFacts(text, deps.now()).total ?? (amounts.length === 1 ? amounts[0] : undefined);
   const result = kit.paidBack(held, deps.now(), paid);
   if (!result) return undefined;
   const at = deps.now().toISOString();

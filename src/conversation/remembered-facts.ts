@@ -43,7 +43,7 @@ export function noteLenderNamed(text: string, turn: TurnContext): void {
   // The text as the turn kept it: a forward past the length limit is cut before anything reads it (a 1 M-character
   // forward parsed whole held the turn for minutes).
   const kept = text.slice(0, turn.deps.limits.maxMessageChars);
-  const lender = (kit.parseLoanText(kept, turn.deps.now()) as LoanFacts).lender;
+  const lender = turn.loanFacts(kept, turn.deps.now()).lender;
   if (!lender || lender.type === 'unknown') return;
   turn.remember(null, (s) => {
     s.remembered = { ...(s.remembered ?? { facts: [] }), lender };

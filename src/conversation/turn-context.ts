@@ -6,7 +6,7 @@ import { emptyReply, type OutboundReply, type ReplyKind } from '../message';
 import type { TurnDeps } from './deps';
 import type { CoreLogger } from '../logger';
 import type { InboundMessage } from '../message';
-import { freshState, type CrisisMode, type UserState } from '../state/store';
+import { freshState, type CrisisMode, type LoanFacts, type UserState } from '../state/store';
 import { errorSummary } from '../error-summary';
 import { crisisToCarry, keepCrisis } from './crisis-memory';
 import { listedItems } from './back-reference';
@@ -47,7 +47,27 @@ export class TurnContext {
   /** They said they are back from the place named ("我下来了"): care stops asking whether they have left it. */
   crisisLeftPlace = false;
 
+  /** The loan parser's readings of this turn's texts, by text and time (loanFacts): each text is parsed once. */
+  private readonly loanReadings = new Map<string, LoanFacts>();
+
   constructor(readonly deps: TurnDeps, readonly key: string, readonly log: CoreLogger) {}
+
+  /**
+   * The loan facts the interest check's parser reads in `text` as of `at`, parsed once per turn however many steps
+   * ask (loan numbers, what arrived, the lender named, interest paid back). Each caller gets its own shallow copy,
+   * free to change; empty without an interest check.
+   */
+  loanFacts(text: string, at: Date): LoanFacts {
+    const kit = this.deps.interest;
+    if (!kit) return {};
+    const key = `${at.getTime()}\u0000${text}`;
+    let read = this.loanReadings.get(key);
+    if (!read) {
+      read = kit.parseLoanText(text, at) as LoanFacts;
+      this.loanReadings.set(key, read);
+    }
+    return { ...read };
+  }
 
   /** True if this channel message was already processed (a redelivery). Store errors let it through. */
   async isRedelivery(msg: InboundMessage): Promise<boolean> {
