@@ -97,7 +97,9 @@ export function normalizeLoanText(text: string, joinAfter: readonly string[] = [
   const t = fold ? fold(lowered).trim() : lowered;
   return t.replace(/\s*:\s*|\s+/g, (ws: string, i: number) => {
     const next = i + ws.length;
-    const joins = (numberStart.test(t.slice(next, next + 1)) && joinAfter.some((w) => t.endsWith(w, i))) || (!ws.includes(':') && spaced !== undefined && spacedJoin(t, i, next, spaced));
+    // A line break joins only a label to its number on the next line (借款金额\n3000), never a number to the words
+    // of the next line (到账金额 2700\n期数 3期: the line's 期 is no unit of 2700).
+    const joins = (numberStart.test(t.slice(next, next + 2)) && joinAfter.some((w) => t.endsWith(w, i))) || (!ws.includes(':') && !ws.includes('\n') && spaced !== undefined && spacedJoin(t, i, next, spaced));
     if (joins) return '';
     if (ws.includes(':')) return ':';
     // "got 9,500 after a 500 fee": with the English words dropped, two numbers stand a space apart; a ',' before
@@ -119,6 +121,8 @@ export interface SpacedJoins {
   cues: readonly string[];
   /** 还50 每天: a paying verb and its amount, a space, then the period they are paid in. */
   paidPeriod?: { verbs: readonly string[]; words: readonly string[] };
+  /** Labels that start with a unit word (到账金额 2700 期数 3期): the unit of no number before them. */
+  labels?: readonly string[];
 }
 
 function spacedJoin(t: string, i: number, next: number, s: SpacedJoins): boolean {
@@ -139,7 +143,7 @@ function spacedJoin(t: string, i: number, next: number, s: SpacedJoins): boolean
   const spacedNumber = (end: number) => /(?:\s|^|(?<!\d)[,，;；。])[\d.,]+\s*$/.test(t.slice(0, end));
   const unit = word(s.afterDigit);
   // 5000 天天被催: a unit word doubled is another word, not the unit.
-  if (/\d$/.test(t.slice(0, i)) && spacedNumber(i) && unit && !t.startsWith(unit + unit, next)) return true;
+  if (/\d$/.test(t.slice(0, i)) && spacedNumber(i) && unit && !t.startsWith(unit + unit, next) && !s.labels?.some((w) => t.startsWith(w, next))) return true;
   const before = s.units.find((u) => t.endsWith(u, i));
   return word(s.afterUnit) !== undefined && before !== undefined && spacedNumber(i - before.length);
 }
@@ -155,7 +159,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const findDates = createDateReader(cues.dates, grammar);
   const CN_COUNT = grammar.patterns.count;
   const AMOUNT = grammar.patterns.amount;
-  const numberStart = new RegExp(`^${grammar.patterns.start}`);
+  // 到账金额 ¥6,500.00: a currency sign may open the number a label's space is dropped before.
+  const numberStart = new RegExp(`^(?:${cues.numerals.currency_before.map(escapeRe).join('|')})?${grammar.patterns.start}`);
   const lower = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))].sort((a, b) => b.length - a.length);
   const before = ROLES.map((role) => ({ role, words: lower(cues.before[role]) }));
   const after = ROLES.map((role) => ({ role, words: lower(cues.after[role] ?? []) }));
@@ -196,6 +201,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     units: lower(Object.values(cues.term.units).flat()),
     cues: lower(cues.spaced_joins.cue_roles.flatMap((role) => cues.before[role])).filter((w) => w.length > 1),
     paidPeriod: { verbs: lower(cues.payment_every.verbs), words: lower(cues.spaced_joins.paid_period) },
+    labels: lower(cues.spaced_joins.labels),
   };
   const countLabelRe = new RegExp(`(?:${lower(cues.term.count_labels).map(escapeRe).join('|')})(\\d+|${CN_COUNT})(?![\\d.])`, 'g');
   const splitWords = lower(cues.term.split_words);
@@ -220,6 +226,20 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const interestWords = lower(cues.part_words.interest);
   const breakChars: ReadonlySet<string> = new Set(cues.clause_breaks.flatMap((w) => [...w]));
   const altOf = (xs: readonly string[]) => lower(xs).map(escapeRe).join('|');
+  const uf = cues.unknown_fees;
+  /** Every word that already names a fee, a rollover fee or something else ending in 费: left as it is. */
+  const knownFeeEnds = lower([...cues.fee_names, ...cues.before.fee, ...(cues.after.fee ?? []), ...cues.before.rollover, ...(cues.after.rollover ?? []), ...cues.other_debts, ...uf.not_fees]).filter((w) => w.endsWith('费'));
+  const unknownFeeRe = new RegExp(`[\\u4e00-\\u9fff]{${uf.name_chars}}费(?!${altOf(uf.not_after)})`, 'gu');
+  /**
+   * 一次性开户费800 / 激活费300: a fee whose name the cue lists do not hold is read as the listed one (read_as), so it
+   * is counted as deducted, paid each period or asked like any fee, never dropped.
+   */
+  const unknownFeesNamed = (t: string): string =>
+    t.replace(unknownFeeRe, (m: string, at: number) => {
+      const end = at + m.length;
+      if (knownFeeEnds.some((w) => t.endsWith(w, end)) || has(m.slice(0, -1), uf.not_in_name)) return m;
+      return uf.read_as;
+    });
   /**
    * 第7天要交一次服务费200 / 第2周交300的管理费: a fee paid on a named day or week after the loan, a payment then, not
    * one taken at signing (groups: the count, the unit, the amount after the fee's name or before it).
@@ -488,7 +508,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
     const typed = (serviceNumbers ? serviceNumbers.blank(choice.circledAsOrdinals(text).normalize('NFKC')) : choice.circledAsOrdinals(text)).replace(spacedFenRe, `$1$2${cues.rates.fen.unit}$3`).replace(tenthsRateRe, (_m, word: string, n: string) => `${word}${smallCount(n) * 10}%`);
-    const corrected = normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, restatedTime).replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
+    const corrected = unknownFeesNamed(normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins)).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, restatedTime).replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
     const normal = phraseCorrected(corrected);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
     const t = choice.withoutSetAside(normal);
@@ -781,7 +801,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       if (a.role !== 'fee') return false;
       const end = breaks.find((b) => b > a.end) ?? t.length;
       const after = t.slice(a.end, breaks.find((b) => b > end) ?? t.length);
-      return has(after, cues.forgotten) && alternatives.some((w) => after.includes(w));
+      // (…，什么时候收没说明白: the time asked in words is as open as two ways offered.)
+      return has(after, cues.forgotten) && (alternatives.some((w) => after.includes(w)) || has(after, cues.fee_when_words));
     });
     if (feeWhenForgotten) doubts.push({ ask: 'received', drop: ['fees', 'received'] });
     // 期数我忘了 / 还没说什么时候还本 / 下个月还，还是下下个月来着: the term is not known, so it is asked.
