@@ -208,6 +208,7 @@ export const loanCuesSchema = z.object({
   fee_names: words,
   quote_marks: words,
   fee_refusals: words,
+  worded_sum: z.object({ labels: words, joiners: words, equals: words }),
   fee_when_words: words,
   unknown_fees: z.object({ read_as: word, name_chars: z.number().int().positive(), not_after: words, not_in_name: words, not_fees: words }),
   fee_rate_after: words,

@@ -275,6 +275,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   // The amount may carry thousands commas (第5天还1,000: English "1,000 on day 5"), and be named as the principal and
   // the interest together first (第5个月还了本息20400).
   const partsLabel = `(?:${altOf(tc.last_parts.label)})`;
+  const partJoiners = lower([...tc.last_parts.joiners, ...cues.worded_sum.joiners]);
   /** 第6周还了本金加最后一周利息10500: the label of a timed payment's amount, read as 本息 (its 利息 is no interest cue). */
   const timedPartsLabelRe = new RegExp(
     `(${escapeRe(tc.ordinal)}(?:\\d+|${CN_COUNT})(?:${altOf(Object.keys(tc.units))})(?:${altOf(tc.after_unit)})?[${tc.fillers.map(escapeClass).join('')}]{0,2}(?:${altOf(tc.verbs)})(?:了)?)(?:${altOf(tc.last_parts.principal)})(?:${altOf(tc.last_parts.joiners)})(?:${altOf(tc.last_parts.interest)})(?=[\\d${Object.keys(cues.numerals.digits).join('')}])`,
@@ -414,6 +415,15 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const stageEndRe = new RegExp(`(?:还到|到)第${stageN}${stageUnit}(?:结束|为止|还完|还清)?`);
   const stageOneRe = new RegExp(`^第${stageN}${stageUnit}`);
   const stageForRe = new RegExp(`^[,，](?:${altOf(cues.schedule_change.length_verbs)})${stageN}${stageUnit}(?![\\d万千元块])`);
+  /**
+   * 每期应还本金1000元+手续费72元=1072元: an instalment worked out from its named parts; the parts add up to the
+   * result, so only the result stays (the parts would read as more amounts: the 72 and 1072 were both taken as fees).
+   */
+  const ws = cues.worded_sum;
+  const wsPart = `(?:${altOf(ws.labels)})?(\\d+(?:\\.\\d+)?)(?:${altOf(cues.numerals.currency_after)})?`;
+  const wordedSumRe = new RegExp(`${wsPart}(?:${altOf(ws.joiners)})${wsPart}(?:(?:${altOf(ws.joiners)})${wsPart})?(?:${altOf(ws.equals)})(\\d+(?:\\.\\d+)?)`, 'g');
+  const wordedSum = (whole: string, a: string, b: string, c: string | undefined, result: string): string =>
+    Math.abs(Number(a) + Number(b) + Number(c ?? 0) - Number(result)) <= 0.005 ? result : whole;
   /** 每月还1180(本金1000+利息180): an amount, then its parts in brackets. */
   const partsAsideRe = /(\d[\d.]*)\(([^()]{3,30})\)/g;
   /** The parts in brackets are dropped when they add up to the amount before them (they would read as more amounts). */
@@ -508,7 +518,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   return (text, at) => {
     // 1050x12期 / 月还1050×12: the payment times the number of instalments, said as 每期1050，12期.
     const typed = (serviceNumbers ? serviceNumbers.blank(choice.circledAsOrdinals(text).normalize('NFKC')) : choice.circledAsOrdinals(text)).replace(spacedFenRe, `$1$2${cues.rates.fen.unit}$3`).replace(tenthsRateRe, (_m, word: string, n: string) => `${word}${smallCount(n) * 10}%`);
-    const corrected = unknownFeesNamed(normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins)).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, restatedTime).replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
+    const corrected = unknownFeesNamed(normalizeLoanText(typed, joinAfter, fold, numberStart, spacedJoins)).replace(wordedSumRe, wordedSum).replace(WORKED_SUM, '').replace(basisAsideRe, '$1').replace(restatedTimeRe, restatedTime).replace(partsAsideRe, partsAside).replace(timesRe, (_m, amount: string, n: string) => `每期${amount},${n}期`).replace(selfCorrectionRe, selfCorrected);
     const normal = phraseCorrected(corrected);
     // 还有一笔车贷每月还3000不用管: a debt set aside is not read at all.
     const t = choice.withoutSetAside(normal);
@@ -810,6 +820,16 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     // 借了几天我忘了 / 还了12期，不对好像是15期，记不清了: how long, asked in words or said with a hedge, then forgotten
     // in the same clause or the next: the term is asked.
     else if (termForgotten(t)) doubts.push({ ask: 'term', drop: ['term', 'total', 'payments'] });
+    // 每期还本金1000加手续费 with no rate to work the fee out from: a part of the instalment is named without its money,
+    // so the instalment is asked.
+    const unpricedPart = amounts.some((a) => {
+      const clauseEnd = breaks.find((b) => b > a.start) ?? t.length;
+      const tail = t.slice(a.end, clauseEnd).replace(currencyLead, '');
+      const joiner = partJoiners.find((w) => tail.startsWith(w));
+      const named = tail.slice(joiner?.length ?? 0, (joiner?.length ?? 0) + 6);
+      return a.perPeriod && joiner !== undefined && !amounts.some((o) => o.start >= a.end && o.start < clauseEnd) && [...feeWords, ...cues.part_words.interest].some((w) => named.includes(w));
+    });
+    if (unpricedPart && !rate) doubts.push({ ask: 'payment', drop: ['payment', 'principalPerPeriod', 'feePerPayment'] });
     const feeClauses = collect(amounts.filter((a) => (a.role as string) !== 'ignored'), facts, t, breaks, Boolean(rate), doubts);
     const leadIn = readLeadIn(t);
     // 前两周还上了，后面逾期了: the first periods told as paid (what happened, once the schedule is said), not a stage of it.
@@ -1380,7 +1400,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       }
     }
     // 300的“信审费” / 200的评级费: a fee not in the lists, named by a short word ending in 费 right after the amount.
-    const named = FEE_NAMED_AFTER.exec(rest.slice(skip));
+    // (1000加手续费: a fee joined on by 加 / + is another part of the instalment, not the name of this amount.)
+    const named = partJoiners.some((w) => rest.startsWith(w, skip)) ? null : FEE_NAMED_AFTER.exec(rest.slice(skip));
     if (named) return { role: 'fee', dist: named[1] ? 1 : 0, cueEnd: end + skip + named[0].length };
     return undefined;
   }
@@ -1859,7 +1880,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
     const own = a.role === 'fee' || a.role === 'interest' || a.role === 'principal' ? a.role : undefined;
     const tail = t.slice(a.end, Math.min(clauseEnd, a.end + 8)).replace(currencyLead, '');
     // 每期还本金1250再加手续费300: a fee word that introduces its own number names that number, not this one.
-    const feeAfter = feeWords.some((w) => {
+    // 每期还本金1000加手续费 (no number after it): the fee joined on by 加 is another part, not this amount's name.
+    const feeAfter = !partJoiners.some((w) => tail.startsWith(w)) && feeWords.some((w) => {
       const i = tail.indexOf(w);
       return i >= 0 && i <= 6 && !/^[^\d]{0,2}\d/.test(t.slice(a.end + (t.slice(a.end).length - t.slice(a.end).replace(currencyLead, '').length) + i + w.length, clauseEnd));
     });
