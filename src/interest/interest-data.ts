@@ -140,6 +140,7 @@ export const loanCuesSchema = z.object({
     each_words: words,
     two_digit_length: z.object({ before: words, after: words }),
     bare_day: z.object({ markers: words, not_after: words }),
+    month_day: z.object({ separators: words, not_after: words, not_before: words }),
   }),
   numerals: numeralCuesSchema,
   term_unknown: words,

@@ -402,7 +402,8 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   const monthsWords = Object.entries(cues.payment_every.months_words).sort((a, b) => b[0].length - a[0].length);
   /** 一次还 / 一次交 right before an amount, and 每…还一次 (how often) before it: see collect. */
   const onceEachRe = /(?:^|[^每])一次(?:还|交|付)$/;
-  const oncePerPeriodRe = /每[^,，。;；]{0,8}(?:还|交|付)一次/;
+  // (双周还一次 / 隔周还一次: the every-words said without 每 are as good as 每.)
+  const oncePerPeriodRe = new RegExp(`(?:每|${lower(Object.keys(cues.payment_every.words)).filter((w) => !w.startsWith('每')).map(escapeRe).join('|')})[^,，。;；]{0,8}(?:还|交|付)一次`);
   /** 每次 right before an amount (每次1100, 每次交了1100). */
   const everyTimeRe = /每次(?:交了|交|付了|付)?$/;
   // The stages of a schedule (readStages), each at the start of its clause.
@@ -1607,7 +1608,17 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
    */
   function readDated(t: string, dates: ReturnType<typeof findDates>, isMasked: (s: number, e: number) => boolean): TimedHit[] {
     const days = dates.filter((d) => d.precision === 'day');
-    const lent = days.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract));
+    // 2025-05-01 朋友借我一万: the first date may stand alone (nothing else in its clause) right before the clause
+    // that says the money was lent (and not repaid).
+    const clauseAfter = (d: { end: number }) => {
+      let k = d.end;
+      while (k < t.length && !breakChars.has(t[k]!)) k++;
+      return clauseAround(t, k + 1, k + 1, breakChars);
+    };
+    const first = days[0];
+    const standsAlone = (d: { start: number; end: number }) => clauseAround(t, d.start, d.end, breakChars) === t.slice(d.start, d.end);
+    const lent = days.find((d) => has(clauseAround(t, d.start, d.end, breakChars), cues.dates.contract))
+      ?? (first && standsAlone(first) && has(clauseAfter(first), cues.dates.contract) && !has(clauseAfter(first), relativeVerbs) ? first : undefined);
     if (!lent) return [];
     const from = new Date(`${lent.iso}T00:00:00Z`).getTime();
     const out: TimedHit[] = [];
@@ -1624,18 +1635,33 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
       listedBefore = [];
       let end = d.end;
       while (end < t.length && !breakChars.has(t[end]!)) end++;
-      const rest = t.slice(d.end, end);
+      // 06-25 还500 / 7/24 一千: a date typed apart from what was paid then (the space became a break) reads on into
+      // the next clause, when that clause holds no date of its own.
+      let restAt = d.end;
+      if (end === d.end && end < t.length && !days.some((o) => o.start > end && o.start <= end + 1 + clauseAround(t, end + 1, end + 1, breakChars).length)) {
+        restAt = end + 1;
+        end = restAt;
+        while (end < t.length && !breakChars.has(t[end]!)) end++;
+      }
+      const rest = t.slice(restAt, end);
       // 还了4000两清了: a lone Chinese numeral under the bare minimum with no unit after it (两清, 两不相欠) is a word,
       // not a second number of the clause.
-      const nums = findNumbers(rest).filter((h) => !(h.chinese && h.end - h.start === 1 && h.value < cues.bare_min && !notBefore.some((w) => rest.startsWith(w, h.end))));
-      if (nums.length !== 1 || nums[0]!.value < cues.bare_min || isMasked(d.end + nums[0]!.start, d.end + nums[0]!.end)) continue;
+      // 一次性还了10500: a small count before its unit (一次, 两期) is no amount either.
+      const nums = findNumbers(rest).filter((h) => !(h.chinese && h.end - h.start === 1 && h.value < cues.bare_min) && !(h.value < cues.bare_min && !h.currency && notBefore.some((w) => rest.startsWith(w, h.end))));
+      if (nums.length !== 1 || nums[0]!.value < cues.bare_min || isMasked(restAt + nums[0]!.start, restAt + nums[0]!.end)) {
+        // A date that says something was paid, left unread, would drop a payment from the list: none is read.
+        if (out.length && nums.some((h) => h.value >= cues.bare_min) && relativeVerbs.some((v) => rest.includes(v))) return [];
+        continue;
+      }
       const head = rest.slice(0, nums[0]!.start);
-      if (!relativeVerbs.some((v) => head.includes(v)) || has(head, cues.dates.contract)) continue;
+      // 还款记录：3月12日600，3月19日600: a list of dates and amounts under a heading with the paying verb.
+      const headed = head === '' && relativeVerbs.some((v) => t.slice(lent.end, d.start).includes(v));
+      if ((!relativeVerbs.some((v) => head.includes(v)) && !headed) || has(head, cues.dates.contract)) continue;
       const each = withList.length && has(head, cues.dates.each_words) ? withList : [];
       for (const day of [...each, d]) {
         const n = Math.round((new Date(`${day.iso}T00:00:00Z`).getTime() - from) / 86_400_000);
         if (!(n > 0) || (out.length && n <= out[out.length - 1]!.day!)) return [];
-        out.push({ day: n, amount: nums[0]!.value, start: day.start, end: day === d ? d.end + nums[0]!.end : day.end, ordinal: true } as TimedHit);
+        out.push({ day: n, amount: nums[0]!.value, start: day.start, end: day === d ? restAt + nums[0]!.end : day.end, ordinal: true } as TimedHit);
       }
     }
     return out.length >= 2 ? out : [];
@@ -2218,7 +2244,11 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
   function paymentEvery(t: string): number | undefined {
     // A period under a week needs a verb after it (每天还100; 每天利息5块 is no schedule).
     const verbFollows = (at: number) => everyVerbs.some((v) => t.startsWith(v, at));
-    for (let i = t.indexOf('每'); i >= 0; i = t.indexOf('每', i + 1)) {
+    // 双周还款 / 隔周还: some of the words say "every" without 每.
+    const starts = new Set<number>();
+    for (let i = t.indexOf('每'); i >= 0; i = t.indexOf('每', i + 1)) starts.add(i);
+    for (const w of everyWords.filter((x) => !x.startsWith('每'))) for (let i = t.indexOf(w); i >= 0; i = t.indexOf(w, i + 1)) if (t[i - 1] !== '每') starts.add(i);
+    for (const i of [...starts].sort((a, b) => a - b)) {
       const word = everyWords.find((w) => t.startsWith(w, i));
       if (word) {
         const days = cues.payment_every.words[word]!;

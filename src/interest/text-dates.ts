@@ -27,6 +27,8 @@ export interface DateCues {
   two_digit_length: { before: string[]; after: string[] };
   /** 这个月5号借的…25号还了: a day of the month alone (its markers), after a day-precise date, not after these words (每月20号). */
   bare_day: { markers: string[]; not_after: string[] };
+  /** 06-25 / 7/24: a month and day without the year, read only after a date that carries its year. */
+  month_day: { separators: string[]; not_after: string[]; not_before: string[] };
 }
 
 /** Every date in `t` (normalised, lower-cased) resolved against `at`, in text order, without overlaps. */
@@ -51,6 +53,8 @@ export function createDateReader(d: DateCues, numbers: NumberGrammar): DateReade
   /** 这个月5号 / 上个月20号: a month named relative to today, then its day. */
   const relativeDay = new RegExp(`(${monthWords})(\\d{1,2}|${CN})${D}`, 'g');
   const bareDay = new RegExp(`(?<![\\d.${[...d.markers.month, ...d.markers.year].map(escapeClass).join('')}])(\\d{1,2})(?:${alt(d.bare_day.markers)})`, 'g');
+  const mdSep = `[${d.month_day.separators.map(escapeClass).join('')}]`;
+  const sepMonthDay = new RegExp(`(?<![\\d.${d.separators.map(escapeClass).join('')}])(\\d{1,2})${mdSep}(\\d{1,2})(?![\\d.${d.separators.map(escapeClass).join('')}%])`, 'g');
   const monthDay = new RegExp(`(?<![\\d${d.markers.year.map(escapeClass).join('')}])(\\d{1,2}|${CN})${M}(\\d{1,2})${D}`, 'g');
 
   return (t, at) => {
@@ -98,6 +102,19 @@ export function createDateReader(d: DateCues, numbers: NumberGrammar): DateReade
       const ay = anchor && Number(anchor.iso.slice(0, 4));
       const y = anchor ? (iso(ay!, mo, day) < anchor.iso ? ay! + 1 : ay!) : iso(ty, mo, day) > chinaDay(at) ? ty - 1 : ty;
       push(y, mo, day, m.index!, m.index! + m[0].length);
+    }
+    // 借款日期2024-06-18 … 06-25 还500；07-02 还500: a month and day with a separator, after a date with its year (the
+    // same year, or the next when it would fall before it). Never alone: 3-5 and 1/3 are a range and a share.
+    for (const m of t.matchAll(sepMonthDay)) {
+      const at = m.index!;
+      const end = at + m[0].length;
+      if (d.month_day.not_after.some((w) => t.endsWith(w, at)) || d.month_day.not_before.some((w) => t.startsWith(w, end))) continue;
+      const anchor = out.filter((h) => h.end <= at && h.precision === 'day').sort((a, b) => b.end - a.end)[0];
+      if (!anchor) continue;
+      const mo = Number(m[1]);
+      const day = Number(m[2]);
+      const ay = Number(anchor.iso.slice(0, 4));
+      push(iso(ay, mo, day) < anchor.iso ? ay + 1 : ay, mo, day, at, end);
     }
     // 这个月5号借了2000…25号我还了他2100: a day alone after a day-precise date is in that date's month, or the next
     // when it would fall before it. Never alone (no month to put it in), nor after 每月 (每月20号还: a due day each month).
