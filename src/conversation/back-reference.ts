@@ -11,6 +11,7 @@ import type { OutboundReply } from '../message';
 import type { UserState } from '../state/store';
 import type { DialogueMemoryCues } from '../knowledge/conversation-cues';
 import { parseChineseNumber } from '../knowledge/chinese-numerals';
+import { asksOrWonders } from './understanding/question-form';
 
 type Cues = DialogueMemoryCues['back_reference'];
 
@@ -20,7 +21,7 @@ export interface BackReference {
   text: string;
   /** The turn speaks about what the bot said: the user's own words, whatever they read like. */
   own: boolean;
-  /** Returned to, or corrected: asked anew, never leaning on the answer just given. */
+  /** Returned to, corrected, or asked again for another loan: asked anew, never leaning on the answer just given. */
   fresh: boolean;
   /** The item pointed at, when one was. */
   item?: string;
@@ -62,6 +63,9 @@ export function readBackReference(text: string, state: UserState | null | undefi
     t = `${t.slice(0, i)} ${t.slice(i + w.length)}`.replace(/^[\s\p{P}]+/u, '').replace(/\s+/g, ' ').trim();
     return true;
   };
+  // "安逸花那个呢" after "借呗那个会被起诉吗": the last question asked again, for the loan named.
+  const other = otherLoan(text, state, cues);
+  if (other) return { text: other, own: true, fresh: true };
   if (cut(cues.returns)) fresh = true;
   // A correction opens the turn ("不是，我是想问…"), never sits inside a question ("是不是我想问的那样").
   const opening = cues.corrects.find((w) => text.indexOf(w) >= 0 && text.indexOf(w) <= 4);
@@ -104,6 +108,37 @@ export function readBackReference(text: string, state: UserState | null | undefi
   }
   if (!own && !fresh) return undefined;
   return t.length > 0 ? { text: t, own, fresh } : undefined;
+}
+
+/**
+ * The loan a turn names alone ("安逸花那个呢", "那微粒贷呢"): one of `loans`, with only `loan_heads` before it and
+ * `loan_tails` after it. Undefined when the turn says more.
+ */
+function loanNamedAlone(text: string, cues: Cues): string | undefined {
+  if (!cues.loans) return undefined;
+  const t = text.replace(/[\s\p{P}\p{S}]/gu, '');
+  const loan = [...cues.loans].sort((a, b) => b.length - a.length).find((w) => t.includes(w));
+  if (!loan) return undefined;
+  const i = t.indexOf(loan);
+  const before = t.slice(0, i);
+  const after = t.slice(i + loan.length);
+  const fits = (rest: string, words: readonly string[]) => rest === '' || words.includes(rest);
+  return fits(before, cues.loan_heads) && after !== '' && cues.loan_tails.includes(after) ? loan : undefined;
+}
+
+/**
+ * "安逸花那个呢" after "借呗那个会被起诉吗": the user's last question (the latest turn that asked more than a loan's
+ * name) with the loan it named replaced by the one named now, or with that loan put before it when it named none.
+ * Undefined when the turn names no loan alone, or the question it follows is about that very loan.
+ */
+function otherLoan(text: string, state: UserState | null | undefined, cues: Cues): string | undefined {
+  const loan = loanNamedAlone(text, cues);
+  if (!loan || !cues.loans) return undefined;
+  const asked = state?.history.filter((h) => h.role === 'user' && h.text && !loanNamedAlone(h.text, cues)).at(-1)?.text;
+  if (!asked || !asksOrWonders(asked)) return undefined;
+  const before = [...cues.loans].sort((a, b) => b.length - a.length).find((w) => asked.includes(w));
+  if (before === loan) return undefined;
+  return before ? asked.split(before).join(loan) : `${loan} ${asked}`;
 }
 
 /** "第二个", "第3点", "最后一条" in `text`: the number (or `last`), where it stands and its words. */

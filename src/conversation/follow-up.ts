@@ -91,7 +91,7 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   // procedure, read with the document's word when the guides place it so. Once an answer followed, the next vague
   // question continues that answer's topic, and the document's word helps only when that topic cannot place it
   // ("要是我啥子都不弄 会咋样").
-  const document = kind === 'generic' && analysis ? documentWord(analysis.excerpt, deps.cues) : undefined;
+  const document = kind === 'generic' && analysis ? documentWord(analysis.excerpt, text, deps.cues) : undefined;
   const lastTopic = state.focus?.answer?.guideId ?? state.lastTopic;
   const unplaced = async () => (await deps.answerer.answer(text, { at: now, lastTopic, lastEntry: state.focus?.answer?.entryId })).outOfScope;
   if (document && !text.includes(document) && (lastWasAnalysis || !lastTopic || (await unplaced()))) {
@@ -264,9 +264,14 @@ export function ownHearsay(text: string, cues: ConversationCues): boolean {
   return [...claim.replace(/[\s\p{P}\p{S}]/gu, '')].length >= cues.hearsay_claim_min;
 }
 
-/** The first court or arbitration document word (cues document_words) the message in focus names, if any. */
-function documentWord(excerpt: string, cues: ConversationCues): string | undefined {
-  return cues.document_words.find((w) => excerpt.includes(w));
+/**
+ * The first document word (cues document_words) the message in focus names, if any; a word with parties
+ * (cues document_parties: 律师函 → 律师, 律所) only when the turn names one of them ("这个律师是真的假的").
+ */
+function documentWord(excerpt: string, text: string, cues: ConversationCues): string | undefined {
+  const word = cues.document_words.find((w) => excerpt.includes(w));
+  const parties = word ? cues.document_parties[word] : undefined;
+  return parties && !parties.some((p) => text.includes(p)) ? undefined : word;
 }
 
 /** A follow-up's reply, remembered: "查看法条" then shows its provisions in the versions in force `at` (the conduct's day). */

@@ -25,6 +25,21 @@ export function othersAtRisk(userText: string, turn: TurnContext): OutboundReply
   return r;
 }
 
+/**
+ * Asked how to help someone close who says they want to die, that person within reach ("我弟老说活着没意思 我该怎么劝
+ * 他"): how to be with them, and when it is 110 / 120 now, with the lines. The one asking is not asked whether they
+ * are safe, and no crisis mode begins: nothing says that person is out of reach.
+ */
+export function helpForOthers(userText: string, turn: TurnContext): OutboundReply {
+  turn.log.info({ level: 'others_help' }, 'asked how to help someone at risk');
+  turn.crisisHandled = true;
+  const r = emptyReply('crisis');
+  r.blocks.push({ style: 'paragraph', text: turn.deps.replies.text('crisis_others_help') });
+  r.blocks.push({ style: 'list', text: '', items: hotlineItems(turn) });
+  turn.remember(userText);
+  return r;
+}
+
 /** Not found yet, and nothing asked: the steps again, briefly, with the lines. */
 export function othersStillMissing(userText: string, turn: TurnContext): OutboundReply {
   return careGoesOn('crisis_others_again', userText, turn);

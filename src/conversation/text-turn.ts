@@ -18,7 +18,7 @@ import { dialogueContext } from './dialogue-context';
 import { callsLine, careAgain, careGoesOn, crisisDistress, crisisUnsure, easeCrisis, enterCrisis, feelingOf, helpComing, inAftercare, inCrisis, leaveCrisis, leaveCrisisQuietly, leftPlace, lineAsked, someoneNear, withAnswerBeside } from './crisis-mode';
 import { harmOthers } from './harm-others-turn';
 import { askedBesideRisk, carriedQuestion, routesElsewhere, toldBesideRisk } from './crisis-question';
-import { othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
+import { helpForOthers, othersAtRisk, othersFound, othersStillMissing } from './others-crisis';
 import { typedNumber } from './offered-buttons';
 import { pressButton } from './buttons';
 import { askToDelete } from './commands';
@@ -42,6 +42,7 @@ import { readBackReference } from './back-reference';
 import { answerOnFact, noteFactsTold, rememberedLender } from './remembered-facts';
 import { heldWithDate, noteLoanDate, rememberedDate } from './loan-date';
 import { paidInterestAnswer } from './paid-interest';
+import { savedAnswer } from './evidence-asked';
 
 /** Below this confidence that a text is a collector's, the bot asks instead of analysing and storing it. */
 export const SPEAKER_SURE = 0.8;
@@ -141,6 +142,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   const forOthers = inCrisis(state) && state.crisis.others === true;
   if (forOthers && u.others === 'found') return othersFound(text, turn);
   if (u.others === 'risk') return forOthers ? othersStillMissing(text, turn) : othersAtRisk(text, turn);
+  // "我弟老说活着没意思 我该怎么劝他": how to help that person, never the writer's own crisis.
+  if (u.others === 'help' && !forOthers) return helpForOthers(text, turn);
   if (forOthers && !asksOrWonders(text)) return othersStillMissing(text, turn);
 
   // 2. A button pressed by typing its number or label (in crisis mode too: the reply is then wrapped in care).
@@ -185,6 +188,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
     if (u.mood === 'wants_human') return careGoesOn('crisis_wants_human', text, turn, state.crisis);
     // "你说的110 我打了会被抓吗": no — 110 is help, and owing money is no crime; said first, then care goes on.
     if (u.mood === 'fears_police') return careGoesOn('crisis_fears_police', text, turn, state.crisis);
+    // "热线打了会不会把我的事告诉别人": about the helpline's confidence, not collectors telling family; care goes on.
+    if (u.mood === 'line_privacy') return careGoesOn('crisis_line_privacy', text, turn, state.crisis);
     if (asksAboutBot(text, cues.about_bot)) return careGoesOn('crisis_about_bot', text, turn, state.crisis);
     // Back from the dangerous place ("好 我回屋里了", "我下来了 回房间了"): relief, stay away from it, the line. Read as
     // safe or not, it is a step towards safety, never a brush-off; only safety said outright ("…我很安全") ends care.
@@ -324,6 +329,9 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
 
   // "你帮我打电话把那个催收骂一顿" / "那你能帮我写个起诉状直接交到法院吗": a request that the bot act for the user — the
   // user's own words, never a collector's; it cannot, and says what it can do instead.
+  // "刚才那条短信你帮我存了吗": whether the message in focus was kept, and how to see it.
+  const saved = u.pastedEvidently || u.quoted ? undefined : await savedAnswer(text, state, turn);
+  if (saved) return saved;
   const cannot = botCannotAct(text, u.pastedEvidently === true, turn);
   if (cannot) return cannot;
   // "你是机器人吗" / "能转人工吗": what the bot is, and where real people answer.

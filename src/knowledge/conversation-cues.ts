@@ -96,7 +96,14 @@ const schema = z
     claim_check_tails: words.default([]),
     hearsay_claim_min: z.number().int().min(1).default(4),
     document_words: words.default([]),
+    /** A document word listed here is read with a turn only when the turn names one of its parties (律师函: 律师, 律所). */
+    document_parties: z.record(z.string().min(1), words).default({}),
     recurs: words.default([]),
+    /**
+     * "刚才那条短信你帮我存了吗": whether the message in focus was kept as evidence is asked (`asks`), unless the turn
+     * is about the user's own words or data (`unless`: "我跟你说的话你存了吗" is the data question).
+     */
+    asks_saved: z.object({ asks: words, unless: words.default([]) }).optional(),
     where_to_complain: words.default([]),
     asks_meaning: words.default([]),
     notice_doubt: words.default([]),
@@ -162,6 +169,13 @@ const memorySchema = z
       enumerators: words,
       alone: words,
       item_chars: z.number().int().min(1),
+      /**
+       * "安逸花那个呢" after "借呗那个会被起诉吗": another loan named alone (`loans`, with only `loan_heads` before it and
+       * `loan_tails` after it) asks the user's last question again for that loan.
+       */
+      loans: words.optional(),
+      loan_heads: words.default([]),
+      loan_tails: words.default([]),
     }),
     remembered_facts: z
       .array(

@@ -166,6 +166,14 @@ export const crisisCuesSchema = z.object({
   /** That person found or reached ("辅导员说找到他了 人没事"): care for the family, and the urgency ends. */
   others_found: z.array(text).default([]),
   /**
+   * Asked how to help someone else at risk ("我弟老说活着没意思 我该怎么劝他"): `others_help` asks it and
+   * `others_help_at_risk` tells that person's words of death; the turn is then not the user's own crisis. Void when an
+   * `others_unless` or `others_help_unless` pattern is in the turn (the user's own wish, or that person out of reach).
+   */
+  others_help: z.array(text).default([]),
+  others_help_at_risk: z.array(text).default([]),
+  others_help_unless: z.array(text).default([]),
+  /**
    * The user's own wish to hurt someone else ("他再打电话我就去他公司砍他"): met with calm, never analysed as the
    * collectors' conduct nor kept as evidence. `harm_others_armed`: a weapon bought or on them, read with such a wish in
    * the turn or just before; `harm_others_unless`: in the same clause, the words are a collector's quoted threat ("他说
@@ -354,7 +362,7 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
       for (const [name, list] of Object.entries(crisis.signs)) check(F.crisis, `signs.${name}`, list);
       for (const m of crisis.moods) check(F.crisis, `moods.${m.mood}`, [...m.cues, ...m.unless]);
       for (const [kind, list] of Object.entries(crisis.assured)) check(F.crisis, `assured.${kind}`, list);
-      for (const key of ['harm_others', 'harm_others_armed', 'harm_others_unless', 'harm_others_with_self'] as const) check(F.crisis, key, crisis[key]);
+      for (const key of ['harm_others', 'harm_others_armed', 'harm_others_unless', 'harm_others_with_self', 'others_help', 'others_help_at_risk', 'others_help_unless'] as const) check(F.crisis, key, crisis[key]);
       for (const d of crisis.acute_done) check(F.crisis, `acute_done.${d.kind}`, d.cues);
       crisis.together.forEach((combo, i) => {
         for (const name of combo.all) if (!crisis.signs[name]) problems.push(`${F.crisis}: together[${i}] names the sign ${name}, which signs does not define`);

@@ -20,3 +20,16 @@ export function createOthersReader(cues: Pick<CrisisCues, 'others_at_risk' | 'ot
     return undefined;
   };
 }
+
+/**
+ * True when the turn asks how to help someone else whose words of death it tells ("我弟老说活着没意思 我该怎么劝
+ * 他"): the risk words are that person's, so the turn is no crisis of the user's own. False when the user speaks of
+ * their own wish too, or that person is out of reach or has acted (then it is the urgent search, `risk`).
+ */
+export function createOthersHelpReader(cues: Pick<CrisisCues, 'others_help' | 'others_help_at_risk' | 'others_help_unless' | 'others_unless'>, compiler: CueCompiler): (t: string) => boolean {
+  if (!cues.others_help.length || !cues.others_help_at_risk.length) return () => false;
+  const asks = compiler.compile(cues.others_help, 'message');
+  const atRisk = compiler.compile(cues.others_help_at_risk, 'message');
+  const unless = compiler.compile([...cues.others_unless, ...cues.others_help_unless], 'message');
+  return (t) => asks.test(t) && atRisk.test(t) && !unless.test(t);
+}

@@ -108,7 +108,7 @@ export interface TurnUnderstanding {
    * Someone else the user tells of: `risk` when that person said they want to die and may be alone (a son's last
    * message, a phone that does not answer); `found` when they were reached. Unset otherwise.
    */
-  others?: 'risk' | 'found';
+  others?: 'risk' | 'found' | 'help';
   /**
    * The user's own wish to hurt someone else (crisis.yaml harm_others): `armed` when a weapon is bought or on them,
    * `withSelf` when the wish takes their own life too; `crisisApart` is the own-crisis signal of the turn with those

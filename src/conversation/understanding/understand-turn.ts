@@ -13,7 +13,7 @@ import type { UnderstandingData } from '../../knowledge/understanding-data';
 import { createActReader, isSmallTalk, type ActReader } from './act';
 import { createCrisisHead } from './crisis-head';
 import { createAssuranceReader, createCrisisReader, createMoodReader, type OwnWords } from './crisis-signal';
-import { createOthersReader } from './others-at-risk';
+import { createOthersHelpReader, createOthersReader } from './others-at-risk';
 import { createHarmReader } from './harm-others';
 import { createCueCompiler } from './cues';
 import { createSpeakerFeaturizer, type SpeakerFeaturizer } from './features';
@@ -79,6 +79,7 @@ export function createUnderstandingPipeline(
   const speaker = createSpeakerCaller(speakerDecision(data.speaker), createCollectorScorer(speakerFeatures, heads.speaker), new RegExp(data.speaker.speaker_anchors), data.speaker.frames.report_verbs);
   const crisis = createCrisisReader(data.crisis, compiler, (text) => kit.detectCrisis(text), createCrisisHead(data.crisisModel));
   const others = createOthersReader(data.crisis, compiler);
+  const helpsOther = createOthersHelpReader(data.crisis, compiler);
   const harm = createHarmReader(data.crisis, compiler);
   const done = data.crisis.acute_done.map((d) => ({ kind: d.kind, cues: compiler.compile(d.cues) }));
   const place = compiler.compile(['@PLACE']);
@@ -95,7 +96,10 @@ export function createUnderstandingPipeline(
     const signals = acts.signals(tt, f);
     const sp = isSmallTalk(signals) ? smallTalk(tt) : speaker(tt, parts(tt), context);
     const own = ownWords(tt, sp);
-    const signal = crisis(own, context);
+    // How to help someone else whose words of death are told ("我弟老说活着没意思 我该怎么劝他"): the words are that
+    // person's, not the user's own risk (a turn in crisis mode is still read as the user's).
+    const forOther = context !== 'crisis' && helpsOther(tt.t);
+    const signal = forOther ? 'none' : crisis(own, context);
     const harmSaid = harm(own.t);
     const harmRead = harmSaid ? { intent: harmSaid.intent, armed: harmSaid.armed, withSelf: harmSaid.withSelf, crisisApart: harmSaid.withSelf ? signal : crisis(blanked(own.t, harmSaid.spans), context) } : undefined;
     const atRisk = signal === 'risk' || signal === 'acute';
@@ -103,7 +107,7 @@ export function createUnderstandingPipeline(
     const mention = provision(tt);
     const input = { tt, context, speaker: sp.speaker, speakerConfidence: sp.confidence, crisis: signal, facts: f, ...(mention ? { provision: mention } : {}) };
     const act = acts.call(input, signals);
-    const othersSaid = signal === 'none' || signal === 'safe' ? others(tt.t) : undefined;
+    const othersSaid = forOther ? 'help' : signal === 'none' || signal === 'safe' ? others(tt.t) : undefined;
     const moodSaid = context === 'crisis' ? mood(ownWords(tt, sp).t) : undefined;
     const assured = signal === 'safe' ? assurance(own.t) : undefined;
     return {
