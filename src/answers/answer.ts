@@ -32,6 +32,9 @@ const REPAYS = /还(?:网贷|贷款|信用卡|花呗|钱)?(?:吗|不|呢|吧|啊
 /** A clause worded as a question ("工资咋要回来", "你能帮我吗"), not a statement that happens to be the last one. */
 const ASKS = /[吗么呢嘛?？]|咋|怎么|怎样|如何|能不能|可不可以|要不要|帮我|能帮|找谁|去哪/;
 
+/** Entry scores closer than this are a tie (scores are sums of floats; see scopeRoute). */
+const SCORE_TIE = 0.005;
+
 /** `word` in `text`; a Latin word only as a whole word ("app" is not in "appeal"). */
 function hasWord(text: string, word: string): boolean {
   if (!/^[a-z0-9]+$/.test(word)) return text.includes(word);
@@ -530,7 +533,11 @@ export function createOfflineAnswerer(
   function scopeRoute(question: string): EntryMatch | undefined {
     const scope = guideById(k, SCOPE_GUIDE_ID);
     // A field is named only by its own words: a shared "怎么办" routes nowhere in particular.
-    return scope ? matcher.rank(scope, question).find((m) => m.cueHits > 0) : undefined;
+    const named = scope ? matcher.rank(scope, question).filter((m) => m.cueHits > 0) : [];
+    // Entries scoring the same (to SCORE_TIE) are tied: the one naming more of the question's words takes it, so that
+    // an unrelated entry added elsewhere (which moves every score a little) cannot flip the route.
+    const tied = named.filter((m) => m.score >= named[0]!.score - SCORE_TIE);
+    return named.length ? tied.reduce((best, m) => (m.cueHits > best.cueHits ? m : best)) : undefined;
   }
 
   /**
