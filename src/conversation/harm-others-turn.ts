@@ -19,8 +19,10 @@ export function harmOthers(userText: string, armed: boolean, selfSignal: CrisisS
   const { replies } = turn.deps;
   turn.log.warn({ level: armed ? 'harm_armed' : 'harm' }, 'wish to hurt someone else');
   turn.crisisHandled = true;
-  const calm = { style: 'paragraph' as const, text: replies.text(armed ? 'harm_others_armed' : 'harm_others') };
-  if (selfSignal === 'risk' || selfSignal === 'acute') {
+  const withCrisis = selfSignal === 'risk' || selfSignal === 'acute';
+  // Beside the crisis message the calm is the shorter one: the first screen keeps the crisis lines in view.
+  const calm = { style: 'paragraph' as const, text: replies.text(armed ? 'harm_others_armed' : withCrisis ? 'harm_others_with_self' : 'harm_others') };
+  if (withCrisis) {
     const r = enterCrisis(selfSignal, userText, turn, already, mode);
     r.blocks.splice(1, 0, calm);
     return r;

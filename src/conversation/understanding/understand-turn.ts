@@ -90,6 +90,16 @@ export function createUnderstandingPipeline(
   const acts = createActReader(data.acts, compiler, heads.act);
 
   const minUnframed = data.speaker.decision.unframed_save_min_chars;
+  const quotePairs = data.speaker.frames.quotes.map((q) => [q[0]!, q[1]!] as const);
+  /**
+   * The whole turn is one quotation and nothing else ("“不还钱就让你孩子在学校抬不起头”"): no frame says where it
+   * came from — copied from a message, or the gist of a call in quotes — so it is not evidently pasted: who wrote it
+   * is asked before anything is kept.
+   */
+  const onlyQuote = (t: string): boolean => {
+    const s = t.replace(/[¦\s]/g, '');
+    return quotePairs.some(([open, close]) => s.length > 2 && s.startsWith(open) && s.endsWith(close) && s.indexOf(close, 1) === s.length - 1);
+  };
   const understand = (text: string, context: DialogueContext, at: Date = new Date()): TurnUnderstanding => {
     const tt = read(text);
     const f = facts(tt, at);
@@ -127,7 +137,7 @@ export function createUnderstandingPipeline(
       ...(act.signals.judged ? { judged: act.signals.judged } : {}),
       ...(mention ? { provision: mention } : {}),
       ...(sp.speaker === 'mixed' ? { quoted: sp.quoted, own: sp.own } : {}),
-      ...(sp.speaker !== 'user' && !sp.reported && (sp.byStructure || [...(sp.quoted ?? text).replace(/\s/g, '')].length >= minUnframed) ? { pastedEvidently: true } : {}),
+      ...(sp.speaker !== 'user' && !sp.reported && !onlyQuote(tt.t) && (sp.byStructure || [...(sp.quoted ?? text).replace(/\s/g, '')].length >= minUnframed) ? { pastedEvidently: true } : {}),
       ...(sp.reported ? { reported: true as const } : {}),
       facts: f,
     };
