@@ -174,6 +174,15 @@ export function createLoanChoice(cues: LoanChoiceCues, breaks: ReadonlySet<strin
           drop.add(i);
           return;
         }
+        // 甲：信用卡，不用管 (English 'Loan A: credit card, don't care'): a dismissal standing alone right after a clause
+        // that names a kind of debt (no amount, no lending verb: 我妈借我的 may still be told) sets that debt aside.
+        let p = i - 1;
+        while (p >= 0 && !cs[p]!.text.trim()) p--;
+        const prev = cs[p];
+        if (dismiss.includes(c.text.trim()) && prev && !/\d/.test(prev.text) && has(prev.text, debt) && !has(prev.text, loanWords)) {
+          for (let k = p; k <= i; k++) drop.add(k);
+          return;
+        }
         // 她那笔3000的不用管: a referring word with an amount in the clause is that other debt, said in place.
         if (has(c.text, debt) || (/\d/.test(c.text) && has(c.text, refers))) drop.add(i);
         // 还有一笔车贷每月还3000，这个不用管: the clause before is the one set aside. 一笔是银行消费贷5万，年利率4%，那个不用管:
