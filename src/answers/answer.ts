@@ -141,6 +141,15 @@ export interface OfflineAnswererOptions {
   /** How much closer (BM25 over entry examples) another guide's entry must be to take over from the best guide. */
   entryFitRatio: number;
   /**
+   * A near guide's question type naming two or more of the question's cue words, where the best guide's names none,
+   * may be this many times farther from one of its examples when retrieval ranks the two guides nearly alike
+   * (`namedScoreRatio`): "…催收打给我说父债子还 不还就去学校找我": the family type names 我爸 and 父债子还; the general
+   * overdue type, closer on background words, names nothing.
+   */
+  namedFitRatio: number;
+  /** The retrieval score, as a share of the best guide's, a guide needs for `namedFitRatio` to apply. */
+  namedScoreRatio: number;
+  /**
    * A follow-up stays on the last answer's topic when that guide has a question type naming at least as many of the
    * question's cue words as the retrieved guide's best type, and at least this share of its closeness to an example.
    */
@@ -169,6 +178,8 @@ export const OFFLINE_ANSWERER_DEFAULTS: OfflineAnswererOptions = {
   tieRatio: 0.5,
   askedClauseRatio: 0.5,
   entryFitRatio: 1.5,
+  namedFitRatio: 2,
+  namedScoreRatio: 0.9,
   contextFitRatio: 0.5,
   firstScreenChars: 350,
   moreChars: 350,
@@ -291,7 +302,11 @@ export function createOfflineAnswerer(
         // Tied in retrieval: the better-fitting entry decides. Otherwise it must fit clearly better: naming more of
         // the question's cue words while not `entryFitRatio` times farther from an example, or as many and that much closer.
         if (f.g.score >= best.score * 0.98) return f.m.cueHits > ownCues || (f.m.cueHits === ownCues && f.m.bm25 > (own?.bm25 ?? 0));
-        if (f.m.cueHits > ownCues) return f.m.bm25 * opts.entryFitRatio >= (own?.bm25 ?? 0);
+        if (f.m.cueHits > ownCues) {
+          const named = ownCues === 0 && f.m.cueHits >= 2 && f.g.score >= best.score * opts.namedScoreRatio;
+          const ratio = named ? opts.namedFitRatio : opts.entryFitRatio;
+          return f.m.bm25 * ratio >= (own?.bm25 ?? 0);
+        }
         return f.m.cueHits === ownCues && f.m.bm25 >= opts.entryFitRatio * (own?.bm25 ?? 0);
       })
       .sort((a, b) => b.m.bm25 - a.m.bm25);
