@@ -1368,7 +1368,7 @@ export function createLoanTextParser(cues: LoanCues, serviceNumbers?: ServiceNum
             if (!best || dist < best.dist || (dist === best.dist && w.length > best.len)) best = { dist, len: w.length, role };
             break;
           }
-          i = t.lastIndexOf(w, i - 1);
+          i = i > 0 ? t.lastIndexOf(w, i - 1) : -1;
         }
       }
     }

@@ -150,4 +150,16 @@ describe('the installed bin', () => {
     const [o] = lines(out);
     expect(o).toMatchObject({ id: 'x', lawful: false });
   });
+
+  // A new-user tester's question hung the bot for good (session 16): a loan told after a word that starts with a
+  // cue inside a not-cue at the text's very start ('还有一个借了…') looped in the loan parser's roleBefore
+  // (lastIndexOf(w, -1) found the same place again). The child is killed after 60 s, so a loop fails the test.
+  it('answers a loan question that opens with 还有一个 instead of hanging', () => {
+    const out = execFileSync(process.execPath, [join(PACKAGE_ROOT, 'bin', 'debtshield.js'), 'ask', '还有一个借了八千 分6期每期还1500 这个年化多少'], {
+      env: { ...process.env, DATA_DIR: dataDir },
+      cwd: PACKAGE_ROOT,
+      timeout: 60_000,
+    }).toString();
+    expect(out).toMatch(/年化/);
+  }, 90_000);
 });
