@@ -138,7 +138,7 @@ describe('the first screen', () => {
 
   it('a licensed lender: no 4 × LPR cap claimed, 24 % reported', () => {
     const { shown } = text('在银行借了2万，每月还1100，还24期');
-    expect(shown).not.toContain('签约当天一年期LPR');
+    expect(shown).not.toContain('签合同当天一年期LPR');
     expect(shown).toMatch(/据报道/);
   });
 
@@ -233,7 +233,7 @@ describe('a 砍头息 loan told over three turns', () => {
     const said = kit.parseLoanText('是一个APP上借的 叫金满仓 合同上写的是瑞丰网络小额贷款有限公司 去年11月借的', at);
     const r = kit.reply({ ...told, ...said }, at);
     const shown = renderText(r.reply, { buttons: false });
-    expect(shown).not.toContain('签约当天一年期LPR');
+    expect(shown).not.toContain('签合同当天一年期LPR');
     expect(shown).toMatch(/不受4倍LPR/);
     expect(shown).toMatch(/据报道[^。]*24%/);
     expect(shown).toMatch(/第670条[^。]*持牌机构也适用/);

@@ -82,7 +82,7 @@ describe('other stated rates', () => {
     const r = reply('在银行借了5万 年化18%');
     expect(r.missing).toBeUndefined();
     expect(r.shown).toMatch(/18(\.0)?%/);
-    expect(r.shown).not.toContain('签约当天一年期LPR');
+    expect(r.shown).not.toContain('签合同当天一年期LPR');
     expect(r.shown).toMatch(/据报道[^。]*24%/);
     expect(cited(r)).toContain('民间借贷规定1');
   });
