@@ -15,7 +15,16 @@ import { para } from '../screen-fit';
 /** True when `question` asks about calling or contacting whoever the message in focus named, or paying them. */
 export function asksCallBack(question: string, data: CallBackFile): boolean {
   const q = question.replace(/\s+/g, '');
-  return data.cues.some((c) => q.includes(c)) || asksPay(q, data);
+  return data.cues.some((c) => asksOf(q, c, data.not_after)) || asksPay(q, data);
+}
+
+/** Whether `cue` occurs in `q` other than right after words that make it no call-back question ("还在打他电话", "别再联系他吗"). */
+function asksOf(q: string, cue: string, notAfter: readonly string[]): boolean {
+  for (let i = q.indexOf(cue); i >= 0; i = q.indexOf(cue, i + 1)) {
+    const before = q.slice(0, i);
+    if (!notAfter.some((w) => before.endsWith(w))) return true;
+  }
+  return false;
 }
 
 /** "要转吗" / "我要转吗" / "转不转": whether to pay as the message asks (answered "don't" first, whatever the message). */

@@ -104,6 +104,8 @@ export const stepsFileSchema = z.object({
 
 export const callBackFileSchema = z.object({
   cues: z.array(cue).min(1),
+  /** Words right before a cue that make it no question about calling back: the collectors' calling ("他们还在打他电话"), or stopping contact ("别再联系他吗"). */
+  not_after: z.array(cue).default([]),
   doubtful: z.array(z.string().min(1)).min(1),
   lead_doubtful: z.string().min(1).max(120, 'at most 120 characters'),
   lead_lawful: z.string().min(1).max(120, 'at most 120 characters'),

@@ -62,7 +62,10 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
   if (analysis?.lawful && lastWasAnalysis && (kind === 'verify_claims' || kind === 'generic')) {
     const about = lawfulNoteAbout(analysis.excerpt, deps.analysis.lawfulNotes ?? []);
     // A question naming a topic of its own ("那会不会影响征信") keeps it.
-    const own = about && !text.includes(about) ? namesOwnTopic(text, await deps.answerer.answer(text, { at: now }), turn) : true;
+    // …unless that topic is the notice's own ("换了个公司还要还吗" after an assignment notice: the assignment).
+    const alone = about && !text.includes(about) ? await deps.answerer.answer(text, { at: now }) : undefined;
+    const noticeGuide = alone ? (await deps.answerer.answer(`${about} ${text}`, { at: now })).guideId : undefined;
+    const own = alone ? namesOwnTopic(text, alone, turn) && alone.guideId !== noticeGuide : true;
     const read = own ? undefined : await answerQuestionIfPlaced(`${about} ${text}`, u, turn);
     if (read) return read;
   }
@@ -118,7 +121,8 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
         else if (asksWhatNow(text, deps.cues)) return stepsAgainstFocus(text, state, turn) ?? answerQuestion(text, u, turn, true);
         break;
       case 'can_report':
-        reply = f.canReport(analysis, now);
+        // What the question tells ("一晚上打了我30多个电话 能报警吗") is conduct too: it decides the condition.
+        reply = f.canReport({ ...analysis, excerpt: `${analysis.excerpt}\n${text}` }, now);
         break;
       case 'judge':
         // "合同是2024年3月签的，年化好像是24%，这个利息合法吗" a few turns after a message that named no rate: the
@@ -146,7 +150,7 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
  * Whether a question type of the guides places `text` by a cue word of its own other than `except` (the words that
  * made it a follow-up): "下次他们再来公司怎么办" names 来公司, "要是他们下次又来呢" names nothing beyond 下次/又来.
  */
-async function placedBeyond(text: string, except: readonly string[], turn: TurnContext): Promise<boolean> {
+export async function placedBeyond(text: string, except: readonly string[], turn: TurnContext): Promise<boolean> {
   const { deps } = turn;
   const probe = await deps.answerer.answer(text, { at: deps.now() });
   if (probe.outOfScope || !probe.guideId || !probe.entryId) return false;

@@ -26,6 +26,14 @@ function choosesAmount(text: string, cues: TurnContext['deps']['cues'], known?: 
   const named = new Set(amounts.map((a) => Number(a.replace(/,/g, ''))));
   return known?.principal !== undefined && known.received !== undefined && named.has(known.principal) && named.has(known.received);
 }
+/**
+ * "那3500我还是得还对吧": the turn names only amounts the loan already has (what arrived, what the contract says), so it
+ * points at one of them and tells no new loan.
+ */
+function namesOnlyItsAmounts(text: string, known?: LoanFacts): boolean {
+  const amounts = (text.match(AMOUNT_WORDS) ?? []).map((a) => Number(a.replace(/,/g, '')));
+  return amounts.length > 0 && known !== undefined && amounts.every((a) => a === known.principal || a === known.received);
+}
 /** The word of borrowing a loan told without a question must have ("借了6000 分12期"). */
 const BORROWED = '借';
 /** Characters of the user's question kept with an answer focus. */
@@ -241,7 +249,7 @@ export function principalAnswer(text: string, turn: TurnContext, known: LoanFact
   // "他们说不按1万还就告我": a lawsuit threatened over the contract's amount.
   const sued = deps.cues.they_said.some((w) => text.includes(w)) && deps.cues.sue_threat.some((w) => text.includes(w));
   // "本金是9600还是12000啊" / "那8000还是10000算本金啊": which of the loan's amounts is the principal.
-  const choosing = deducted(known) && choosesAmount(text, deps.cues, known);
+  const choosing = deducted(known) && (choosesAmount(text, deps.cues, known) || ((stillOwe || oweAmount) && namesOnlyItsAmounts(text, known)));
   if (!stillOwe && !oweAmount && !upfront && !sued && !choosing && !deps.cues.principal_question.some((w) => text.includes(w))) return undefined;
   // What this turn adds ("他说利息先扣了 到手只有18000 本金算多少") counts with what was said before; a choice between
   // the amounts of a loan already told names its numbers, and states nothing new.

@@ -39,6 +39,14 @@ export async function answerQuestion(text: string, u: TurnUnderstanding | undefi
   const elliptic = before !== undefined && [...bare.replace(/\s/g, '')].length <= ELLIPTIC && namesOnlySomeone(bare, deps.cues.elliptic_ends, deps.knowledge.pronounPeople.people);
   const together = elliptic ? await deps.answerer.answer(`${before} ${bare}`, ctx) : undefined;
   let result = together && !together.outOfScope ? together : await deps.answerer.answer(text, ctx);
+  // "你上次还说了个什么3次 是啥": the words pointing back at the bot's replies name no topic; unplaced with them, what
+  // is left is asked on its own.
+  const atBot = deps.cues.memory?.back_reference.points_at_bot.filter((w) => text.includes(w)).sort((a, b) => b.length - a.length)[0];
+  if (result.outOfScope && atBot) {
+    const rest = await deps.answerer.answer(text.replace(atBot, ' ').trim(), { ...ctx, lastTopic: undefined, lastEntry: undefined });
+    // Only a question type of ours placed it: "你说的那个313是啥" is an article, explained elsewhere.
+    if (!rest.outOfScope && rest.entryId) result = rest;
+  }
   // A question naming no topic of its own, right after unlawful conduct or beside conduct told in the same turn
   // ("那银行那边欠的我还得还吗"): the topic in focus ranks above what its generic words retrieve.
   const inFocus = await readInFocus(text, u, state, turn, result, { ...ctx, lastTopic: undefined, lastEntry: undefined });

@@ -25,7 +25,7 @@ import { askToDelete } from './commands';
 import { analyzeScreenshotText, isCorrectionAwaited, isSurelyCorrection } from './screenshot';
 import { askSpeaker, confirmSpeaker, offerSpeaker, typedSpeakerAnswer } from './speaker-check';
 import { describeConduct, saveConductNote } from './conduct-note';
-import { analysisInFocus, answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, recoverTaken, stepsAgainstFocus } from './follow-up';
+import { analysisInFocus, answerFollowUp, asksWhatNow, continuingConduct, crimeOfFocus, keptEvidence, partOfFocus, placedBeyond, recoverTaken, stepsAgainstFocus } from './follow-up';
 import { analyzeMessage } from './collector-message';
 import { pointedConduct } from './pointed-conduct';
 import { aboutDataKind, aboutDataReply, asksAboutBot, asksBotWork, botCannotAct } from './bot-request';
@@ -392,7 +392,10 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "催收说要去我单位闹 能报警吗"): that conduct is judged, not the message in focus.
   // "他们还说我不还就坐牢 是真的吗" reports a claim of its own: that claim is checked, not the message in focus.
   // "一直到上个月还在打" after old conduct was judged: reportable again, counted from the last time.
-  const goesOn = u.speaker === 'user' ? continuingConduct(text, u, state, turn) : undefined;
+  // A question of its own beside it ("经理说他们还在打他电话 我能让平台别再联系他吗") is that question, when a question
+  // type of the guides places it by a word other than the ones saying it goes on.
+  const asksBeside = cues.continuing.some((w) => text.includes(w)) && isQuestion(text) && (await placedBeyond(text, cues.continuing, turn));
+  const goesOn = u.speaker === 'user' && !asksBeside ? continuingConduct(text, u, state, turn) : undefined;
   if (goesOn) return goesOn;
   // "手机还能要回来吗" after conduct that took property: through the police.
   const recovered = u.speaker === 'user' && u.facts.conduct.length === 0 ? recoverTaken(text, state, turn) : undefined;
@@ -581,7 +584,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   if (u.act === 'reply' && awaitingNumber) mergeLoanFacts(u, turn);
   // A fact told right after an answer ("可是他们隔几个月就发短信催一次" after "过了三年是不是不用还") is said against
   // that answer: it is read within the last answer's topic when that topic has a question type for it.
-  const toldAfterAnswer = u.act === 'describe' && context === 'answer';
+  // So is a loan's number the check cannot compute ("我就欠了8000块本金" after the 恶意透支 answer: the amount decides it).
+  const toldAfterAnswer = (u.act === 'describe' || u.act === 'loan_facts') && context === 'answer';
   return answerQuestion(text, u, turn, u.act === 'follow_up' || u.act === 'reply' || toldAfterAnswer);
 }
 

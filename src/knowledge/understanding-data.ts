@@ -82,6 +82,8 @@ export const actCuesSchema = z.object({
    * whoever the clause names; tested before the others.
    */
   judged_subject: z.object({ them: patterns, other: patterns, pointer: patterns, lending: patterns.default([]) }),
+  /** Whether the police would take it up ("派出所真会管吗"): a "真会" that asks about reporting, not about a claim. */
+  police_take_up: patterns.default([]),
 });
 
 /** crisis.yaml: acute, safe and after-care cues (risk itself is knowledge/analysis/crisis.yaml). */
@@ -352,6 +354,7 @@ export function loadUnderstandingData(dir: string): UnderstandingData {
       for (const key of ['topic_shift', 'follow_up_leading', 'refers_back', 'describe_cues', 'ask_cues', 'distress_cues'] as const) check(F.acts, key, acts[key]);
       for (const [kind, list] of Object.entries(acts.follow_up)) check(F.acts, `follow_up.${kind}`, list);
       for (const [who, list] of Object.entries(acts.judged_subject)) check(F.acts, `judged_subject.${who}`, list);
+      check(F.acts, 'police_take_up', acts.police_take_up);
     }
     if (crisis) {
       for (const key of ['acute_place', 'everyday', 'head_unless', 'acute_alone', 'acute_upgrade', 'acute_in_crisis', 'risk_in_crisis', 'safe', 'safe_in_crisis', 'not_safe', 'assured_unless', 'left_place', 'defused', 'defused_across', 'weak'] as const) check(F.crisis, key, crisis[key]);

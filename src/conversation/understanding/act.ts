@@ -117,6 +117,7 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
   const judgedOther = m(cues.judged_subject.other);
   const judgedPointer = m(cues.judged_subject.pointer);
   const judgedLending = m(cues.judged_subject.lending);
+  const policeTakeUp = m(cues.police_take_up);
 
   /**
    * Whose doing a judging question is about: the subject at the start of the clause that judges, or of the nearest
@@ -151,6 +152,8 @@ export function createActReader(cues: ActCues, compiler: CueCompiler, head?: Sof
       return followKinds.find(([k, matcher]) => k !== 'judge' && asked.some((c) => matcher.test(c)))?.[0];
     }
     if (kind !== 'verify_claims') return kind;
+    // "派出所真会管吗": whether the police would act on a report, not whether a claim is true.
+    if (policeTakeUp.test(t)) return 'can_report';
     let last = -1;
     clauses.forEach((c, i) => {
       if (verify.test(c)) last = i;
