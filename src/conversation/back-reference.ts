@@ -117,7 +117,7 @@ export function readBackReference(text: string, state: UserState | null | undefi
 function loanNamedAlone(text: string, cues: Cues): string | undefined {
   if (!cues.loans) return undefined;
   const t = text.replace(/[\s\p{P}\p{S}]/gu, '');
-  const loan = [...cues.loans].sort((a, b) => b.length - a.length).find((w) => t.includes(w));
+  const loan = longestFirst(cues.loans).find((w) => t.includes(w));
   if (!loan) return undefined;
   const i = t.indexOf(loan);
   const before = t.slice(0, i);
@@ -134,11 +134,32 @@ function loanNamedAlone(text: string, cues: Cues): string | undefined {
 function otherLoan(text: string, state: UserState | null | undefined, cues: Cues): string | undefined {
   const loan = loanNamedAlone(text, cues);
   if (!loan || !cues.loans) return undefined;
-  const asked = state?.history.filter((h) => h.role === 'user' && h.text && !loanNamedAlone(h.text, cues)).at(-1)?.text;
+  const asked = lastAsked(state, cues);
   if (!asked || !asksOrWonders(asked)) return undefined;
-  const before = [...cues.loans].sort((a, b) => b.length - a.length).find((w) => asked.includes(w));
+  const before = longestFirst(cues.loans).find((w) => asked.includes(w));
   if (before === loan) return undefined;
   return before ? asked.split(before).join(loan) : `${loan} ${asked}`;
+}
+
+/** The user's latest turn that said more than a loan's name. */
+function lastAsked(state: UserState | null | undefined, cues: Cues): string | undefined {
+  const history = state?.history ?? [];
+  for (let i = history.length - 1; i >= 0; i--) {
+    const h = history[i]!;
+    if (h.role === 'user' && h.text && !loanNamedAlone(h.text, cues)) return h.text;
+  }
+  return undefined;
+}
+
+/** A cue list longest word first (a longer name wins over one it contains), sorted once per list. */
+const sortedLoans = new WeakMap<readonly string[], readonly string[]>();
+function longestFirst(words: readonly string[]): readonly string[] {
+  let sorted = sortedLoans.get(words);
+  if (!sorted) {
+    sorted = [...words].sort((a, b) => b.length - a.length);
+    sortedLoans.set(words, sorted);
+  }
+  return sorted;
 }
 
 /** "第二个", "第3点", "最后一条" in `text`: the number (or `last`), where it stands and its words. */

@@ -64,8 +64,7 @@ export async function answerFollowUp(text: string, u: TurnUnderstanding, state: 
     // A question naming a topic of its own ("那会不会影响征信") keeps it.
     // …unless that topic is the notice's own ("换了个公司还要还吗" after an assignment notice: the assignment).
     const alone = about && !text.includes(about) ? await deps.answerer.answer(text, { at: now }) : undefined;
-    const noticeGuide = alone ? (await deps.answerer.answer(`${about} ${text}`, { at: now })).guideId : undefined;
-    const own = alone ? namesOwnTopic(text, alone, turn) && alone.guideId !== noticeGuide : true;
+    const own = alone ? namesOwnTopic(text, alone, turn) && alone.guideId !== (await deps.answerer.answer(`${about} ${text}`, { at: now })).guideId : true;
     const read = own ? undefined : await answerQuestionIfPlaced(`${about} ${text}`, u, turn);
     if (read) return read;
   }

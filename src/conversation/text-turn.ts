@@ -394,8 +394,8 @@ export async function textTurn(text: string, receivedAt: Date, turn: TurnContext
   // "一直到上个月还在打" after old conduct was judged: reportable again, counted from the last time.
   // A question of its own beside it ("经理说他们还在打他电话 我能让平台别再联系他吗") is that question, when a question
   // type of the guides places it by a word other than the ones saying it goes on.
-  const asksBeside = cues.continuing.some((w) => text.includes(w)) && isQuestion(text) && (await placedBeyond(text, cues.continuing, turn));
-  const goesOn = u.speaker === 'user' && !asksBeside ? continuingConduct(text, u, state, turn) : undefined;
+  const asksBeside = async () => cues.continuing.some((w) => text.includes(w)) && isQuestion(text) && (await placedBeyond(text, cues.continuing, turn));
+  const goesOn = u.speaker === 'user' && !(await asksBeside()) ? continuingConduct(text, u, state, turn) : undefined;
   if (goesOn) return goesOn;
   // "手机还能要回来吗" after conduct that took property: through the police.
   const recovered = u.speaker === 'user' && u.facts.conduct.length === 0 ? recoverTaken(text, state, turn) : undefined;
